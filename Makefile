@@ -1,0 +1,26 @@
+# Two commands set up a fresh machine (see README.md):
+#   make demo   installs piao-rules in .venv and runs it on the Cuneo example
+#   make test   installs piao-rules with the test tools in .venv and runs the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+OUT := out
+EXAMPLE := examples/cuneo
+
+.PHONY: demo test clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[durable,test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	mkdir -p $(OUT)
+	$(BIN)/piao-rules verifica $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -n 2 -q
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .hypothesis

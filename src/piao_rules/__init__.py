@@ -1,0 +1,2 @@
+"""piao-rules."""
+__version__ = "0.1.0"

@@ -1,0 +1,23 @@
+"""The ``piao-rules`` command line (Italian)."""
+
+from __future__ import annotations
+
+import click
+
+from piao_rules import __version__
+from piao_rules.cli.common import ItalianGroup
+
+CONTEXT = {"help_option_names": ["-h", "--help", "--aiuto"], "max_content_width": 100}
+
+
+@click.group(cls=ItalianGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--versione", message="piao-rules %(version)s", help="Mostra la versione ed esce.")
+def main() -> None:
+    """Monitoraggio della performance (Piano della performance / PIAO) delle Camere di commercio.
+
+    Legge il piano e le misure, valuta ogni indicatore con regole dichiarative,
+    segnala gli scostamenti e scrive l'allegato e la delibera in Word.
+
+    Codici di uscita: 0 tutto regolare; 1 segnalazioni da esaminare (con --rigoroso);
+    2 errori nei dati di ingresso.
+    """

@@ -1,0 +1,78 @@
+"""Located problems in user input, reported in Italian.
+
+Every reader collects :class:`Problem` objects instead of stopping at the first
+one, so that a user sees all the mistakes of a file at once. A problem always
+names the file and, where known, the row or field, and says how to fix it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel
+
+EXIT_OK = 0
+EXIT_FLAGS = 1  # flags needing attention, only with --rigoroso
+EXIT_INPUT = 2  # input errors
+
+
+class Severity(str, Enum):
+    ERROR = "errore"
+    WARNING = "avviso"
+
+
+class Problem(BaseModel):
+    """One located problem: ``file:where: message``."""
+
+    file: str = ""
+    where: str = ""
+    message: str
+    severity: Severity = Severity.ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        place = ":".join(part for part in (self.file, self.where) if part)
+        prefix = "" if self.is_error else "avviso: "
+        return f"{place}: {prefix}{self.message}" if place else f"{prefix}{self.message}"
+
+
+class InputError(Exception):
+    """Raised when input cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def single(cls, file: str | Path, message: str, where: str = "") -> InputError:
+        return cls([Problem(file=str(file), where=where, message=message)])
+
+
+class Problems(list):
+    """A list of problems with helpers to add errors and warnings."""
+
+    def __init__(self, file: str | Path = ""):
+        super().__init__()
+        self.file = str(file)
+
+    def error(self, where: str, message: str) -> None:
+        self.append(Problem(file=self.file, where=where, message=message))
+
+    def warning(self, where: str, message: str) -> None:
+        self.append(Problem(file=self.file, where=where, message=message, severity=Severity.WARNING))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if not p.is_error]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InputError(list(self))

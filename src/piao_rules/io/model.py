@@ -1,0 +1,346 @@
+"""The plan and the measures, as pydantic models with Italian field names.
+
+Code uses English attribute names; files use the Italian aliases
+(``codice``, ``target``, ``soglia``, ``peso``, ``valore``, ``nota`` …).
+Targets and soglie are kept as the text the controller wrote: the
+:mod:`piao_rules.targets` layer reads them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
+
+from piao_rules import values
+
+
+def _plain_number(number: Decimal) -> int | float:
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+# A Decimal that JSON output writes as a plain number.
+Number = Annotated[Decimal, PlainSerializer(_plain_number, return_type=Union[int, float], when_used="json")]
+
+
+class Model(BaseModel):
+    """Base for input models: Italian aliases, unknown fields refused."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _italian_number(value: Any) -> Any:
+    if isinstance(value, str):
+        return None if values.is_null(value) else values.parse_number(value)
+    return value
+
+
+def _italian_date(value: Any) -> Any:
+    return values.parse_date(value) if isinstance(value, str) else value
+
+
+def _lower_key(value: Any) -> Any:
+    """Normalise an enum spelled with capitals, accents or spaces ("Qualità" → "qualita")."""
+    if not isinstance(value, str):
+        return value
+    table = str.maketrans("àèéìòù ", "aeeiou_")
+    return value.strip().lower().translate(table).replace("'", "")
+
+
+class Accrual(str, Enum):
+    """How an indicator accrues over the year (drives mid-year pacing)."""
+
+    CUMULATIVE = "cumulativo"
+    POINT = "puntuale"
+    YEAR_END = "solo_consuntivo"
+    MILESTONE = "milestone"
+
+
+class ObjectiveKind(str, Enum):
+    STRATEGIC = "strategico"
+    OPERATIONAL = "operativo"
+    MANAGERIAL = "dirigenziale"
+    ORGANISATION = "di_struttura"
+    INDIVIDUAL = "individuale"
+    CROSS_CUTTING = "trasversale"
+
+
+class IndicatorType(str, Enum):
+    EFFECTIVENESS = "efficacia"
+    EFFICIENCY = "efficienza"
+    QUALITY = "qualita"
+    VOLUME = "volume"
+    OUTCOME = "outcome"
+    ECONOMIC_HEALTH = "salute_economica"
+
+
+class Computation(str, Enum):
+    """Indicators whose value is computed from the plan instead of measured."""
+
+    CHILD_OBJECTIVES_MEAN = "media_obiettivi"
+
+
+class Ente(Model):
+    """The administration the plan belongs to."""
+
+    name: str = Field(alias="nome", description="Denominazione, es. «Camera di commercio di Cuneo»")
+    short_name: str | None = Field(None, alias="sigla", description="Nome breve, es. «CCIAA di Cuneo»")
+    city: str | None = Field(None, alias="sede", description="Città della sede, es. «Cuneo»")
+
+
+class Baseline(Model):
+    year: int | None = Field(None, alias="anno")
+    value: str = Field(alias="valore", description="Valore di partenza come scritto (numero o data)")
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _as_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float, Decimal, date)) else value
+
+
+class IntermediateTarget(Model):
+    """A target to reach by a date inside the year (DM 132/2022 «target intermedio»)."""
+
+    when: date = Field(alias="data")
+    target: str
+
+    _date = field_validator("when", mode="before")(_italian_date)
+
+
+class Reference(Model):
+    """The reference value of a relative target (es. media del triennio precedente)."""
+
+    value: Number = Field(alias="valore")
+    description: str | None = Field(None, alias="descrizione")
+
+    _number = field_validator("value", mode="before")(_italian_number)
+
+
+class TargetRevision(Model):
+    """An approved change of target (Rev. n), with who approved it and why."""
+
+    number: int = Field(alias="rev", ge=1)
+    previous: str = Field(alias="target_precedente")
+    target: str = Field(alias="nuovo_target")
+    reason: str = Field(alias="motivazione")
+    approved_by: str | None = Field(None, alias="approvata_con", description="es. «delibera di Giunta n. 107 del 31/07/2023»")
+    approved_on: date | None = Field(None, alias="data_approvazione")
+    oiv_opinion: str | None = Field(None, alias="parere_oiv")
+
+    _date = field_validator("approved_on", mode="before")(_italian_date)
+
+
+TextByYear = Union[str, dict[int, str]]
+
+
+class Indicator(Model):
+    code: str = Field(alias="codice", min_length=1)
+    name: str = Field(alias="nome", min_length=1)
+    formula: str | None = Field(None, alias="algoritmo")
+    type: IndicatorType | None = Field(None, alias="tipologia")
+    unit: str | None = Field(None, alias="unita", description="Unità di misura: %, N., gg, €, o un nome (iniziative)")
+    baseline: Baseline | None = None
+    target: TextByYear | None = Field(
+        None, description="Target come scritto nel piano, oppure un target per anno ({2023: '≥ 70%'})"
+    )
+    threshold: TextByYear | None = Field(None, alias="soglia", description="Livello minimo accettabile (SOGLIA)")
+    weight: Number | None = Field(None, alias="peso", ge=0, le=100)
+    owner: str | None = Field(None, alias="responsabile")
+    source: str | None = Field(None, alias="fonte")
+    accrual: Accrual | None = Field(
+        None, alias="andamento", description="cumulativo, puntuale, solo_consuntivo o milestone; se manca si deduce dal target"
+    )
+    intermediate_targets: list[IntermediateTarget] = Field(default_factory=list, alias="target_intermedi")
+    reference: Reference | None = Field(None, alias="riferimento")
+    linked_to: str | None = Field(
+        None, alias="collegato_a", description="Codice dell'indicatore di cui questo è la ripetizione in un altro obiettivo"
+    )
+    computed: Computation | None = Field(None, alias="calcolato")
+    revisions: list[TargetRevision] = Field(default_factory=list, alias="revisioni")
+    note: str | None = None
+
+    _weight = field_validator("weight", mode="before")(_italian_number)
+    _enums = field_validator("type", "accrual", "computed", mode="before")(_lower_key)
+
+    @field_validator("target", "threshold", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, dict):
+            return {k: str(v) for k, v in value.items()}
+        return value
+
+    def target_for(self, year: int) -> str | None:
+        """The target text for ``year``, taking the latest approved revision into account."""
+        if self.revisions:
+            return max(self.revisions, key=lambda r: r.number).target
+        return _for_year(self.target, year)
+
+    def threshold_for(self, year: int) -> str | None:
+        return _for_year(self.threshold, year)
+
+
+def _for_year(text: TextByYear | None, year: int) -> str | None:
+    if isinstance(text, dict):
+        return text.get(year)
+    return text
+
+
+class Objective(Model):
+    code: str = Field(alias="codice", min_length=1)
+    name: str = Field(alias="nome", min_length=1)
+    kind: ObjectiveKind | None = Field(None, alias="tipo")
+    description: str | None = Field(None, alias="descrizione")
+    owner: str | None = Field(None, alias="responsabile")
+    weight: Number | None = Field(None, alias="peso", ge=0, le=100)
+    objectives: list[Objective] = Field(default_factory=list, alias="obiettivi")
+    indicators: list[Indicator] = Field(default_factory=list, alias="indicatori")
+
+    _weight = field_validator("weight", mode="before")(_italian_number)
+    _kind = field_validator("kind", mode="before")(_lower_key)
+
+    def walk(self) -> Iterator[Objective]:
+        """This objective and all the objectives below it, depth first."""
+        yield self
+        for child in self.objectives:
+            yield from child.walk()
+
+
+class Area(Model):
+    code: str = Field(alias="codice", min_length=1)
+    name: str = Field(alias="nome", min_length=1)
+    description: str | None = Field(None, alias="descrizione")
+    weight: Number | None = Field(None, alias="peso", ge=0, le=100)
+    objectives: list[Objective] = Field(default_factory=list, alias="obiettivi")
+
+    _weight = field_validator("weight", mode="before")(_italian_number)
+
+
+class Plan(Model):
+    """A Piano della performance / PIAO: ente, year and the performance tree."""
+
+    ente: Ente
+    year: int = Field(alias="anno", ge=2000, le=2100)
+    period: str | None = Field(None, alias="periodo", description="es. «2023-2025»")
+    title: str | None = Field(None, alias="titolo")
+    rules: str | None = Field(None, alias="regole", description="Cartella di regole propria (relativa al file del piano)")
+    revision: int = Field(0, alias="revisione", ge=0, description="Numero di revisione del piano (Rev. n)")
+    areas: list[Area] = Field(alias="aree", min_length=1)
+
+    def objectives(self) -> Iterator[tuple[Area, Objective]]:
+        """Every objective with its area, depth first."""
+        for area in self.areas:
+            for top in area.objectives:
+                for objective in top.walk():
+                    yield area, objective
+
+    def indicators(self) -> Iterator[tuple[Area, Objective, Indicator]]:
+        """Every indicator with its area and the objective that holds it."""
+        for area, objective in self.objectives():
+            for indicator in objective.indicators:
+                yield area, objective, indicator
+
+
+class Judgement(str, Enum):
+    """A person's judgement on a qualitative target, recorded with the measure."""
+
+    REACHED = "raggiunto"
+    ON_TRACK = "in_linea"
+    AT_RISK = "a_rischio"
+    MISSED = "non_raggiunto"
+
+
+MeasureValue = Union[bool, date, Number]
+
+
+def read_measure_value(value: Any) -> Any:
+    """Turn a cell into a number, a date or SI/NO; "n.d." and "---" mean no value."""
+    if not isinstance(value, str):
+        return value
+    if values.is_null(value):
+        return None
+    text = value.strip()
+    if values.looks_like_date(text):
+        return values.parse_date(text)
+    try:
+        return values.parse_bool(text)
+    except ValueError:
+        pass
+    try:
+        return values.parse_number(text)
+    except ValueError:
+        raise ValueError(f"«{value}» non è un numero, una data o SI/NO") from None
+
+
+class Measure(Model):
+    """The measured value of one indicator at a monitoring date, with its note."""
+
+    code: str = Field(alias="codice", min_length=1)
+    as_of: date | None = Field(None, alias="data", description="Data di riferimento; se manca vale quella del file")
+    value: MeasureValue | None = Field(None, alias="valore", description="Numero (80 o 80%), data di completamento o SI/NO")
+    percent: bool = Field(False, alias="percentuale", description="Vero se il valore è stato scritto con %")
+    progress: Number | None = Field(None, alias="avanzamento", ge=0, le=100, description="Avanzamento % di una milestone")
+    completed_on: date | None = Field(None, alias="completato_il")
+    components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
+    reference: Number | None = Field(None, alias="riferimento", description="Valore di riferimento di un target relativo")
+    judgement: Judgement | None = Field(None, alias="giudizio", description="Giudizio su un target qualitativo")
+    note: str | None = Field(None, alias="nota")
+    source: str | None = Field(None, alias="fonte")
+    proposed_target: str | None = Field(None, alias="proposta_target", description="Proposta di aggiornamento del target")
+    proposal_reason: str | None = Field(None, alias="motivazione")
+    external_cause: str | None = Field(None, alias="causa_esterna")
+    validated_by: str | None = Field(None, alias="validato_da")
+
+    _numbers = field_validator("progress", "reference", mode="before")(_italian_number)
+    _dates = field_validator("as_of", "completed_on", mode="before")(_italian_date)
+    _judgement = field_validator("judgement", mode="before")(_lower_key)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _percent_sign(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            raw = data.get("valore", data.get("value"))
+            if isinstance(raw, str) and raw.strip().endswith("%"):
+                data = {**data, "percentuale": True}
+        return data
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> Any:
+        return read_measure_value(value)
+
+    @field_validator("components", mode="before")
+    @classmethod
+    def _components(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k).strip(): _italian_number(v) for k, v in value.items()}
+        return value
+
+
+class MeasureSet(Model):
+    """The measures collected at one monitoring date."""
+
+    as_of: date | None = Field(None, alias="data", description="Data del monitoraggio (es. 30/06/2023)")
+    measures: list[Measure] = Field(default_factory=list, alias="misure")
+
+    _date = field_validator("as_of", mode="before")(_italian_date)
+
+    def taken_on(self, measure: Measure) -> date | None:
+        return measure.as_of or self.as_of
+
+    def at(self, when: date) -> dict[str, Measure]:
+        """The latest measure of each indicator taken on or before ``when``."""
+        latest: dict[str, Measure] = {}
+        for measure in self.measures:
+            taken = self.taken_on(measure)
+            if taken is not None and taken > when:
+                continue
+            current = latest.get(measure.code)
+            if current is None or (self.taken_on(current) or when) <= (taken or when):
+                latest[measure.code] = measure
+        return latest

@@ -1,0 +1,90 @@
+"""The structured reading of a target (or soglia) as written in a plan."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from piao_rules.io.model import Number
+
+
+class TargetKind(str, Enum):
+    COMPARISON = "comparison"  # ≥ 70%, <= 2 gg, 4 report/anno, Entro i 20 giorni
+    DEADLINE = "deadline"  # entro il 30/06/2023
+    BOOLEAN = "boolean"  # SI
+    RELATIVE = "relative"  # > media triennio precedente, + 25% rispetto alla media nazionale
+    COMPOUND = "compound"  # ≥ 10 iniziative 500 soggetti
+    MILESTONE = "milestone"  # Consegna progetto definitivo
+    QUALITATIVE = "qualitative"  # anything else: needs a person's judgement
+
+
+class Operator(str, Enum):
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    EQ = "="
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self in (Operator.LE, Operator.LT)
+
+    @property
+    def symbol(self) -> str:
+        return {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[self.value]
+
+
+class Component(BaseModel):
+    """One part of a compound target: «≥ 10 iniziative», «≥ 150 (Linkedin)»."""
+
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    operator: Operator
+    value: Number
+    unit: str | None = None
+
+
+class ReferenceBasis(str, Enum):
+    PREVIOUS_3Y_MEAN = "media_triennio_precedente"
+    NATIONAL_MEAN = "media_nazionale"
+    YEAR_VALUE = "valore_anno"  # ≥ del valore osservato nell'anno n / nel 2020
+    PREVIOUS_YEAR = "anno_precedente"
+    OTHER = "altro"
+
+
+class Reference(BaseModel):
+    """What a relative target is compared with, and by how much."""
+
+    model_config = ConfigDict(frozen=True)
+
+    basis: ReferenceBasis
+    text: str = Field(description="The words naming the reference, as written")
+    year: int | None = None
+    delta: Number | None = Field(None, description="Required margin, e.g. 25 for «+ 25% rispetto a …»")
+    delta_unit: str | None = Field(None, description="'%' (relative increase) or 'punti' (percentage points)")
+
+
+class Target(BaseModel):
+    """A target or soglia, read. JSON keys are those of ``piao-rules target --json``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The text as written")
+    kind: TargetKind
+    operator: Operator | None = None
+    value: Number | None = None
+    unit: str | None = Field(None, description="'%', 'N.', 'gg', '€' or the counted noun ('iniziative')")
+    per: str | None = Field(None, description="Period of a rate: 'anno' in «4 report/anno»")
+    deadline: date | None = None
+    boolean: bool | None = None
+    components: list[Component] = Field(default_factory=list)
+    reference: Reference | None = None
+    milestone: str | None = Field(None, description="The milestone text, verbatim")
+    warnings: list[str] = Field(default_factory=list, description="What the reader was unsure about (Italian)")
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.operator is not None and self.operator.lower_is_better

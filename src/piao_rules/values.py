@@ -1,0 +1,149 @@
+"""Read numbers, dates, yes/no and "no data" markers written the Italian way.
+
+These readers are shared by the input files and the target parser. They accept
+what controllers type ("1.018", "85,00 %", "30/06/2023", "31 ottobre", "Sì",
+"n.d.") and raise :class:`ValueError` with an Italian message for what looks
+like a value but is wrong (a month 16, a day 31 in February).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+MONTHS = {
+    "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
+    "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,
+}
+MONTH_NAMES = {number: name for name, number in MONTHS.items()}
+
+_NULL_MARKERS = {
+    "", "-", "--", "---", "//", "/", "n.d.", "n.d", "nd", "n/d", "n.a.", "na", "non rilevato",
+    "non rilevabile", "non disponibile", "dato non disponibile", "n.d. / n.d.", "n.d./n.d.",
+}
+
+# A number as Italians write it: optional sign, digits with "." thousands and
+# "," decimals, or a plain decimal point when the groups are not thousands.
+NUMBER_RE = re.compile(r"[-+−]?\s?\d[\d.,]*")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+_DATE_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2,4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATE_WORDS = re.compile(
+    r"^(\d{1,2})\s*(?:°|º|o)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?$", re.IGNORECASE
+)
+
+_YES = {"si", "sì", "sí", "s", "yes", "vero", "true", "x", "fatto", "1"}
+_NO = {"no", "n", "falso", "false", "0"}
+
+
+def is_null(text: object) -> bool:
+    """True for an empty cell or a conventional "no data" marker ("n.d.", "---", "//")."""
+    if text is None:
+        return True
+    if not isinstance(text, str):
+        return False
+    return text.strip().lower() in _NULL_MARKERS
+
+
+def parse_number(text: str | int | float | Decimal) -> Decimal:
+    """Read an Italian number: "1.018" → 1018, "85,00 %" → 85.00, "-7,00" → -7.00.
+
+    A single dot followed by exactly three digits is a thousands separator
+    ("5.000"), otherwise a decimal point ("94.3"). Raises ValueError.
+    """
+    if isinstance(text, bool):
+        raise ValueError("atteso un numero, trovato un valore sì/no")
+    if isinstance(text, (int, Decimal)):
+        return Decimal(text)
+    if isinstance(text, float):
+        return Decimal(repr(text))
+    raw = text.strip().replace("\u00a0", " ").replace("−", "-")
+    cleaned = re.sub(r"\s*%$", "", raw).replace("€", "").replace("EUR", "").strip()
+    cleaned = cleaned.replace(" ", "") if re.fullmatch(r"[-+]?\s?[\d.,\s]+", cleaned) else cleaned
+    sign = ""
+    if cleaned and cleaned[0] in "+-":
+        sign, cleaned = ("-" if cleaned[0] == "-" else ""), cleaned[1:].strip()
+    if not cleaned or not re.fullmatch(r"\d[\d.,]*", cleaned) or cleaned[-1] in ".,":
+        raise ValueError(f"«{text}» non è un numero (esempi validi: 1.018 oppure 85,5)")
+    if "." in cleaned and "," in cleaned:
+        if cleaned.rfind(",") < cleaned.rfind("."):
+            raise ValueError(f"«{text}»: usare la virgola per i decimali e il punto per le migliaia")
+        integer, _, decimals = cleaned.rpartition(",")
+        if not _THOUSANDS_DOT.match(integer):
+            raise ValueError(f"«{text}»: separatore delle migliaia non valido")
+        cleaned = integer.replace(".", "") + "." + decimals
+    elif "," in cleaned:
+        if cleaned.count(",") > 1:
+            if not _THOUSANDS_COMMA.match(cleaned):
+                raise ValueError(f"«{text}» non è un numero: troppe virgole")
+            cleaned = cleaned.replace(",", "")
+        else:
+            cleaned = cleaned.replace(",", ".")
+    elif "." in cleaned:
+        if _THOUSANDS_DOT.match(cleaned):
+            cleaned = cleaned.replace(".", "")
+        elif cleaned.count(".") > 1:
+            raise ValueError(f"«{text}» non è un numero: troppi punti")
+    try:
+        return Decimal(sign + cleaned)
+    except InvalidOperation:  # pragma: no cover - the regexes above rule this out
+        raise ValueError(f"«{text}» non è un numero") from None
+
+
+def _make_date(day: int, month: int, year: int, text: str) -> date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"«{text}»: il mese {month} non esiste (usare gg/mm/aaaa)")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"«{text}»: il giorno {day} non esiste nel mese {month}/{year}") from None
+
+
+def looks_like_date(text: str) -> bool:
+    """True when ``text`` has the shape of a date (it may still be an impossible one)."""
+    raw = " ".join(text.strip().lower().split())
+    return bool(_DATE_NUMERIC.match(raw) or _DATE_ISO.match(raw) or _DATE_WORDS.match(raw))
+
+
+def parse_date(text: str | date | datetime, year: int | None = None) -> date:
+    """Read a date: "30/06/2023", "31/7/2022", "30.6.2023", "31-12-2022", "2023-06-30",
+    "30 giugno 2023", "1° luglio 2023"; "31 ottobre" takes ``year`` (the plan year).
+
+    Two-digit years are 20xx. Raises ValueError with an Italian message.
+    """
+    if isinstance(text, datetime):
+        return text.date()
+    if isinstance(text, date):
+        return text
+    raw = " ".join(str(text).strip().lower().split())
+    if match := _DATE_ISO.match(raw):
+        y, m, d = (int(g) for g in match.groups())
+        return _make_date(d, m, y, text)
+    if match := _DATE_NUMERIC.match(raw):
+        d, m, y = match.groups()
+        if len(y) == 3:
+            raise ValueError(f"«{text}»: anno di tre cifre (usare gg/mm/aaaa)")
+        year_value = int(y) + (2000 if len(y) == 2 else 0)
+        return _make_date(int(d), int(m), year_value, text)
+    if match := _DATE_WORDS.match(raw):
+        d, month_name, y = match.groups()
+        if y is None and year is None:
+            raise ValueError(f"«{text}»: manca l'anno")
+        return _make_date(int(d), MONTHS[month_name.lower()], int(y) if y else year, text)
+    raise ValueError(f"«{text}» non è una data (usare gg/mm/aaaa, ad esempio 30/06/2023)")
+
+
+def parse_bool(text: str | bool) -> bool:
+    """Read SI/Sì/NO (and x, vero, falso). Raises ValueError."""
+    if isinstance(text, bool):
+        return text
+    key = str(text).strip().lower().rstrip(".")
+    key = key.replace("si'", "si").replace("sì", "si")
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise ValueError(f"«{text}» non è SI o NO")
