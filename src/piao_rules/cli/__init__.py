@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from piao_rules import __version__
+from piao_rules.cli import italian
 from piao_rules.cli.common import ItalianGroup
+
+italian.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help", "--aiuto"], "max_content_width": 100}
 

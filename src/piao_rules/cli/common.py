@@ -15,24 +15,16 @@ from piao_rules.errors import EXIT_INPUT, InputError, Problem
 
 
 class ItalianGroup(click.Group):
-    """A click group whose generic texts are in Italian."""
+    """A click group whose usage lines read in Italian, for itself and its commands."""
 
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage(ctx.command_path, "[OPZIONI] COMANDO [ARGOMENTI]...", prefix="Uso: ")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", "[OPZIONI]")
+        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGOMENTI]...")
+        super().__init__(*args, **kwargs)
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, cmd.get_short_help_str(70)) for name, cmd in sorted(self.commands.items()) if not cmd.hidden]
-        if rows:
-            with formatter.section("Comandi"):
-                formatter.write_dl(rows)
-
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [p.get_help_record(ctx) for p in self.get_params(ctx)]
-        rows = [r for r in rows if r]
-        if rows:
-            with formatter.section("Opzioni"):
-                formatter.write_dl(rows)
-        self.format_commands(ctx, formatter)
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.options_metavar = "[OPZIONI]"
+        super().add_command(cmd, name)
 
 
 class ItalianDate(click.ParamType):
