@@ -181,6 +181,10 @@ class Indicator(Model):
             return max(self.revisions, key=lambda r: r.number).target
         return _for_year(self.target, year)
 
+    def planned_target_for(self, year: int) -> str | None:
+        """The target for ``year`` as written in the plan, before any revision."""
+        return _for_year(self.target, year)
+
     def threshold_for(self, year: int) -> str | None:
         return _for_year(self.threshold, year)
 

@@ -1,0 +1,122 @@
+"""The only module that touches durable-rules.
+
+durable-rules has sharp edges, each handled here:
+
+- rulesets are registered in a process-wide C engine: every evaluation builds a
+  fresh host with uniquely named rulesets and deletes them afterwards, so two
+  evaluations in one process (or in two threads) never meet;
+- the stock ``Host`` starts timer threads that run pending actions in the
+  background and swallow their errors: our host runs none, every action runs
+  synchronously inside ``assert_fact``;
+- a fact identical to an earlier one raises, and one no rule matches raises too:
+  every fact gets a unique id, and "no rule matched" is a normal outcome;
+- action errors are swallowed into the state: our actions record their own
+  errors and the run raises :class:`EngineError` with them;
+- facts stay in memory until their state is deleted: facts are asserted in
+  chunks, one state (``sid``) per chunk, deleted after the chunk;
+- no Decimal, no date, and ``$ne``/``$nex`` misbehave: facts hold integers and
+  strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from piao_rules.engine.conditions import to_durable
+from piao_rules.engine.rulebook import Table
+
+try:  # durable-rules has no wheels and does not build on Python 3.13+
+    import durable_rules_engine
+    from durable.engine import Host, MessageNotHandledException
+except ImportError:  # pragma: no cover - exercised on machines without a compiler
+    AVAILABLE = False
+else:
+    AVAILABLE = True
+
+CHUNK = 500
+
+
+class EngineError(RuntimeError):
+    """The rules engine failed; the message is Italian."""
+
+
+if AVAILABLE:
+
+    class _SynchronousHost(Host):
+        """A durable-rules host without the background dispatch threads."""
+
+        def _run(self) -> None:
+            return None
+
+
+class DurableRunner:
+    """Runs decision tables on durable-rules; one instance per evaluation."""
+
+    name = "durable"
+
+    def __init__(self, tables: list[Table]):
+        if not AVAILABLE:
+            raise EngineError(
+                "il motore durable-rules non è installato su questo computer "
+                "(serve Python fino alla 3.12 e un compilatore C): usare --motore interno"
+            )
+        self._prefix = f"piao_{uuid.uuid4().hex}"
+        self._matches: list[tuple[int, int]] = []
+        self._errors: list[str] = []
+        self._host = _SynchronousHost()
+        definitions = {}
+        for table in tables:
+            definitions[self._ruleset(table)] = {
+                f"r{index}": {"all": [{"m": to_durable(rule.tests)}], "run": self._action(index)}
+                for index, rule in enumerate(table.rules)
+            }
+        try:
+            self._host.set_rulesets(definitions)
+        except Exception as error:  # durable_rules_engine.error has no usable subclass
+            self.close()
+            raise EngineError(f"durable-rules non ha accettato le regole: {error}") from None
+
+    def _ruleset(self, table: Table) -> str:
+        return f"{self._prefix}_{table.name}"
+
+    def _action(self, index: int):
+        def action(closure: Any) -> None:
+            try:
+                self._matches.append((int(closure.m["n"]), index))
+            except Exception as error:  # recorded, raised by run()
+                self._errors.append(f"{type(error).__name__}: {error}")
+
+        return action
+
+    def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
+        """For each fact (in order), the indexes of the rules it matches, ascending."""
+        ruleset = self._ruleset(table)
+        self._matches.clear()
+        for start in range(0, len(facts), CHUNK):
+            sid = f"{table.name}-{start // CHUNK}"
+            for fact in facts[start : start + CHUNK]:
+                message = {**fact, "id": f"{sid}-{fact['n']}", "sid": sid}
+                try:
+                    self._host.assert_fact(ruleset, message)
+                except MessageNotHandledException:
+                    continue
+                except Exception as error:
+                    raise EngineError(f"errore di durable-rules sulle regole «{table.name}»: {error}") from None
+            self._host.delete_state(ruleset, sid)
+        if self._errors:
+            raise EngineError(f"errore in un'azione delle regole «{table.name}»: {self._errors[0]}")
+        position = {fact["n"]: i for i, fact in enumerate(facts)}
+        result: list[list[int]] = [[] for _ in facts]
+        for n, index in self._matches:
+            result[position[n]].append(index)
+        return [sorted(set(indexes)) for indexes in result]
+
+    def close(self) -> None:
+        """Free the rulesets in the C engine."""
+        for ruleset in getattr(self._host, "_ruleset_list", []):
+            try:
+                durable_rules_engine.delete_ruleset(ruleset._handle)
+            except Exception:  # already gone: nothing to free
+                pass
+        self._host = None

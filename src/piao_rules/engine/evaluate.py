@@ -1,0 +1,467 @@
+"""Evaluate a plan at a monitoring date.
+
+For every indicator the decision tables run in four passes — andamento (when the
+plan does not say), punteggio (which formula), stato, segnalazioni — on
+durable-rules or on the built-in evaluator; between the passes Python computes
+the figures the tables choose (degree, pace, projection). Degrees then add up
+the tree (indicators → objectives → areas → ente).
+"""
+
+from __future__ import annotations
+
+import string
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from piao_rules import format_it
+from piao_rules.engine import pacing, scoring
+from piao_rules.engine.aggregate import Mean, Member, bands, combine
+from piao_rules.engine.builtin import BuiltinRunner
+from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
+from piao_rules.engine.durable_host import DurableRunner
+from piao_rules.engine.facts import FIELDS
+from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, not_pertinent, prepare, show_target, show_value, unit_class, unit_mismatch
+from piao_rules.engine.result import (
+    AreaResult, ComponentResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
+    OfficeResult, Severity, Status, Step, Summary,
+)
+from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
+from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
+from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.model import TargetKind
+from piao_rules.targets.parser import TargetError, parse_target
+
+HUNDRED = Decimal(100)
+ENGINES = ("durable", "interno")
+
+
+def default_engine() -> str:
+    return "durable" if DURABLE_AVAILABLE else "interno"
+
+
+def _runner(engine: str | None, tables: list[Table]):
+    name = engine or default_engine()
+    if name not in ENGINES:
+        raise InputError([Problem(message=f"motore «{name}» sconosciuto: usare durable oppure interno")])
+    return DurableRunner(tables) if name == "durable" else BuiltinRunner(tables)
+
+
+def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
+    """Store a fact in engine form; ``None`` means unknown and leaves the field out."""
+    if value is not None:
+        facts[name] = FIELDS[name].encode(value)
+
+
+class _Evaluator:
+    def __init__(self, plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rulebook, runner: Any):
+        self.plan = plan
+        self.as_of = as_of
+        self.rulebook = rulebook
+        self.runner = runner
+        self.final = as_of >= date(plan.year, 12, 31)
+        try:
+            self.profile = pacing.read_profile(rulebook.param("andamento", "profilo", {}), plan.year)
+        except ValueError as error:
+            raise InputError.single(rulebook.sources["andamento"], str(error), "parametri/profilo") from None
+        self.share = pacing.year_share(as_of, self.profile)
+        self.items = prepare(plan, measures, as_of)
+        self.by_objective: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items:
+            self.by_objective[item.objective.code].append(item)
+        self.means: dict[str, Mean] = {}
+        self.extra_flags: dict[str, list[Flag]] = defaultdict(list)
+
+    # -- passes -----------------------------------------------------------------------------
+
+    def _table(self, name: str) -> Table:
+        return self.rulebook.tables[name]
+
+    def _run(self, name: str, facts: list[dict[str, Any]]) -> list[list[int]]:
+        return self.runner.run(self._table(name), facts) if facts else []
+
+    def _first(self, name: str, items: list[Item]) -> None:
+        """Run a first-match table and apply its decision to each item."""
+        table = self._table(name)
+        todo = [i for i in items if name != "andamento" or i.indicator.accrual is None]
+        for item, matches in zip(todo, self._run(name, [i.facts for i in todo])):
+            if not matches:
+                raise InputError.single(
+                    self.rulebook.sources[name], f"nessuna regola si applica all'indicatore {item.code}: aggiungere una regola finale senza condizioni"
+                )
+            rule = table.rules[matches[0]]
+            (key, value), = rule.then.items()
+            item.steps.append(Step(table=name, rule=rule.id, name=rule.name, condition=rule.condition_text, effect=f"{key}: {str(value).replace('_', ' ')}"))
+            if name == "andamento":
+                item.accrual = Accrual(value)
+            elif name == "punteggio":
+                item.method = value
+            else:
+                item.status = Status(value)
+            _encode(item.facts, {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name], value)
+
+    def _base_facts(self, item: Item) -> None:
+        target, measure = item.target, item.measure
+        facts: dict[str, Any] = {"n": item.n}
+        _encode(facts, "livello", "indicatore")
+        _encode(facts, "tipo_target", KIND_FACT[target.kind])
+        _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
+        _encode(facts, "soglia", item.threshold is not None)
+        _encode(facts, "unita", unit_class(target.unit or item.indicator.unit))
+        _encode(facts, "per_periodo", target.per is not None)
+        _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
+        _encode(facts, "misura", has_measure(measure))
+        _encode(facts, "nota", measure is not None and bool(measure.note))
+        _encode(facts, "finale", self.final)
+        _encode(facts, "frazione_anno", self.share)
+        _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
+        _encode(facts, "proposta", measure is not None and bool(measure.proposed_target))
+        _encode(facts, "motivazione", measure is not None and bool(measure.proposal_reason))
+        _encode(facts, "causa_esterna", measure is not None and bool(measure.external_cause))
+        _encode(facts, "divergenza", item.divergent_values is not None)
+        _encode(facts, "misura_non_pertinente", not_pertinent(target, measure))
+        _encode(facts, "unita_incoerente", unit_mismatch(target, measure))
+        if target.kind is TargetKind.RELATIVE:
+            reference = item.indicator.reference is not None or (measure is not None and measure.reference is not None)
+            _encode(facts, "riferimento", reference)
+        if item.indicator.accrual is not None:
+            item.accrual = item.indicator.accrual
+            _encode(facts, "andamento", item.accrual.value)
+        item.facts = facts
+
+    def _intermediate(self, item: Item) -> Decimal | None:
+        """The value the plan expects at this date (target intermedio), if it gives one."""
+        for stage in item.indicator.intermediate_targets:
+            if stage.when == self.as_of:
+                try:
+                    return parse_target(stage.target, self.plan.year).value
+                except TargetError:
+                    return None
+        return None
+
+    def _pace(self, item: Item) -> None:
+        """Expected share, pace and projection for the indicator's accrual."""
+        score, target, accrual = item.score, item.target, item.accrual
+        achievement = score.achievement
+        if self.final or accrual is Accrual.POINT:
+            if not (accrual is Accrual.YEAR_END and not self.final):
+                item.expected = HUNDRED
+                item.pace = achievement
+            return
+        if accrual is Accrual.YEAR_END:
+            return
+        progress = item.measure.progress if item.measure is not None else None
+        if accrual is Accrual.MILESTONE and (progress is not None or score.completed is not None) and score.value is None:
+            share = pacing.time_share(self.as_of, self.plan.year, target.deadline)
+            item.expected = share
+            done = HUNDRED if score.completed else progress
+            if done is not None and share > 0:
+                item.pace = done / share * HUNDRED
+            return
+        share = pacing.time_share(self.as_of, self.plan.year, target.deadline) if accrual is Accrual.MILESTONE else self.share
+        ratios = []
+        if score.components:
+            pairs = [(c.value, _component_target(item, c.label)) for c in score.components]
+        else:
+            pairs = [(score.value, score.target_value)]
+        intermediate = self._intermediate(item) if not score.components else None
+        for value, goal in pairs:
+            if value is None or goal is None:
+                return
+            expected_value = intermediate if intermediate is not None else goal * share / HUNDRED
+            if target.lower_is_better:
+                ratios.append((HUNDRED if value <= 0 else expected_value / value * HUNDRED, None))
+            else:
+                pace = HUNDRED if expected_value <= 0 else value / expected_value * HUNDRED
+                projection = value / (share / HUNDRED) / goal * HUNDRED if share > 0 and goal > 0 else None
+                ratios.append((pace, projection))
+        item.expected = (intermediate / pairs[0][1] * HUNDRED) if intermediate is not None and pairs[0][1] else share
+        item.pace = min(r[0] for r in ratios)
+        projections = [r[1] for r in ratios if r[1] is not None]
+        item.projection = min(projections) if projections else None
+
+    def _measured_facts(self, item: Item) -> None:
+        score, facts, target = item.score, item.facts, item.target
+        _encode(facts, "grado", score.achievement)
+        _encode(facts, "rapporto", score.ratio)
+        _encode(facts, "atteso", item.expected)
+        _encode(facts, "ritmo", item.pace)
+        _encode(facts, "proiezione", item.projection)
+        if item.measure is not None:
+            _encode(facts, "avanzamento", item.measure.progress)
+        if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+            _encode(facts, "completato", bool(score.completed))
+        if target.deadline is not None:
+            _encode(facts, "scaduto", self.as_of > target.deadline)
+            _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
+        _encode(facts, "giorni_ritardo", score.late_days)
+        _encode(facts, "componenti_mancanti", score.missing_components)
+        if score.reference_missing:
+            _encode(facts, "riferimento", False)
+
+    def evaluate_items(self, items: list[Item]) -> None:
+        """Passes andamento, punteggio and stato, with the figures computed in between."""
+        for item in items:
+            self._base_facts(item)
+        self._first("andamento", items)
+        self._first("punteggio", items)
+        params = self._table("punteggio").params
+        for item in items:
+            reference = item.indicator.reference.value if item.indicator.reference else None
+            item.score = scoring.score(
+                item.method, item.target, item.threshold, item.measure,
+                as_of=self.as_of, final=self.final, plan_reference=reference, params=params,
+            )
+            self._pace(item)
+            self._measured_facts(item)
+        self._first("stato", items)
+
+    # -- aggregation and synthetic indicators ---------------------------------------------------
+
+    def _members(self, objective: Objective) -> list[Member]:
+        items = self.by_objective[objective.code]
+        members = [Member(i.code, i.indicator.weight, i.score.achievement) for i in items]
+        if not any(i.indicator.computed for i in items):
+            members += [Member(c.code, c.weight, self.means[c.code].value) for c in objective.objectives]
+        return members
+
+    def aggregate(self, objective: Objective) -> None:
+        """Degrees bottom-up; computed indicators get their value from the child objectives first."""
+        for child in objective.objectives:
+            self.aggregate(child)
+        computed = [i for i in self.by_objective[objective.code] if i.indicator.computed]
+        if computed:
+            children = combine([Member(c.code, c.weight, self.means[c.code].value) for c in objective.objectives], self.method)
+            for item in computed:
+                if children.value is not None:
+                    item.measure = Measure(
+                        codice=item.code, valore=children.value,
+                        nota="Valore calcolato: media ponderata dei gradi degli obiettivi collegati.",
+                    )
+            self.evaluate_items(computed)
+        self.means[objective.code] = combine(self._members(objective), self.method)
+
+    @property
+    def method(self) -> str:
+        return self.rulebook.aggregation.method
+
+    # -- flags --------------------------------------------------------------------------------
+
+    def _reason_values(self, item: Item | None, mean: Mean | None = None) -> dict[str, str]:
+        values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
+                                          "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
+                                          "avanzamento", "stato")}
+        values["data"] = format_it.long_date(self.as_of)
+        if mean is not None and mean.weights_sum is not None:
+            values["pesi_somma"] = format_it.number(mean.weights_sum)
+        if item is None:
+            return values
+        measure, target = item.measure, item.target
+        values["valore"] = show_value(measure, target)
+        values["target"] = show_target(target)
+        values["soglia"] = show_target(item.threshold) if item.threshold else "n.d."
+        for key, number in (("atteso", item.expected), ("proiezione", item.projection), ("grado", item.score.achievement)):
+            if number is not None:
+                values[key] = format_it.percent(number, 0 if key != "grado" else 2)
+        if target.deadline is not None:
+            values["scadenza"] = format_it.short_date(target.deadline)
+            values["giorni"] = str((target.deadline - self.as_of).days)
+        if measure is not None:
+            values["proposta"] = measure.proposed_target or "n.d."
+            values["motivazione"] = measure.proposal_reason or "n.d."
+            values["causa_esterna"] = measure.external_cause or "n.d."
+            if measure.progress is not None:
+                values["avanzamento"] = format_it.percent(measure.progress)
+        values["valori"] = item.divergent_values or "n.d."
+        if item.status is not None:
+            values["stato"] = item.status.label
+        return values
+
+    def _flags(self, subject: str, level: str, matches: list[int], values: dict[str, str], steps: list[Step] | None) -> list[Flag]:
+        table = self._table("segnalazioni")
+        flags: list[Flag] = []
+        for index in matches:
+            rule = table.rules[index]
+            code = rule.then["segnalazione"]
+            if steps is not None:
+                steps.append(Step(table="segnalazioni", rule=rule.id, name=rule.name, condition=rule.condition_text,
+                                  effect=f"segnalazione: {code} ({rule.then['gravita']})"))
+            if any(f.code == code for f in flags):
+                continue
+            flags.append(Flag(
+                id=f"{subject}/{code}", code=code, severity=Severity(rule.then["gravita"]), subject=subject, level=level,
+                rule=rule.id, reason=string.Formatter().vformat(rule.then["motivo"], (), values),
+                action=string.Formatter().vformat(rule.then["azione"], (), values),
+                note_requested=bool(rule.then.get("nota_richiesta", False)),
+            ))
+        return flags
+
+    def raise_flags(self) -> None:
+        groups: list[tuple[str, str, Mean, str]] = []
+        for _, objective in self.plan.objectives():
+            groups.append((objective.code, "obiettivo", self.means[objective.code], objective.code))
+        area_means = {area.code: combine([Member(o.code, o.weight, self.means[o.code].value) for o in area.objectives], self.method) for area in self.plan.areas}
+        self.area_means = area_means
+        for area in self.plan.areas:
+            groups.append((area.code, "area", area_means[area.code], area.code))
+        self.ente_mean = combine([Member(a.code, a.weight, area_means[a.code].value) for a in self.plan.areas], self.method)
+        groups.append(("ente", "ente", self.ente_mean, "ente"))
+        facts = [item.facts for item in self.items]
+        start = len(self.items)
+        for offset, (_, level, mean, _) in enumerate(groups):
+            group_facts: dict[str, Any] = {"n": start + offset}
+            _encode(group_facts, "livello", level)
+            _encode(group_facts, "pesi_somma", mean.weights_sum)
+            _encode(group_facts, "pesi_mancanti", mean.mixed_weights)
+            facts.append(group_facts)
+        matches = self._run("segnalazioni", facts)
+        for item, found in zip(self.items, matches):
+            item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
+        for (subject, level, mean, _), found in zip(groups, matches[start:]):
+            self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
+
+
+def _component_target(item: Item, label: str) -> Decimal | None:
+    return next((c.value for c in item.target.components if c.label == label), None)
+
+
+def _worst(flags: list[Flag]) -> Severity | None:
+    return max((f.severity for f in flags), key=lambda s: s.rank, default=None)
+
+
+def _counts(items: list[Item]) -> Counts:
+    counts = Counts()
+    for item in items:
+        counts.add(item.status)
+    return counts
+
+
+def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
+    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."}
+    if item.original_target:
+        inputs["target originario"] = item.original_target
+    if item.threshold is not None:
+        inputs["soglia"] = item.threshold.text
+    if item.indicator.reference is not None:
+        inputs["riferimento"] = format_it.number(item.indicator.reference.value)
+    if item.measure is not None and item.measure.reference is not None:
+        inputs["riferimento"] = format_it.number(item.measure.reference)
+    source = "dal piano" if item.indicator.accrual is not None else "dalle regole"
+    inputs["andamento"] = f"{item.accrual.value.replace('_', ' ')} ({source})"
+    if item.expected is not None and not evaluator.final:
+        inputs["atteso alla data"] = format_it.percent(item.expected, 0)
+    if item.pace is not None and not evaluator.final:
+        inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
+    return Explanation(steps=item.steps, inputs=inputs, formula=item.score.formula)
+
+
+def _objective_result(evaluator: _Evaluator, area_code: str, objective: Objective, parent: str | None) -> list[ObjectiveResult]:
+    subtree = list(objective.walk())
+    items = [i for o in subtree for i in evaluator.by_objective[o.code]]
+    flags = [f for i in items for f in i.flags] + [f for o in subtree for f in evaluator.extra_flags[o.code]]
+    mean = evaluator.means[objective.code]
+    result = ObjectiveResult(
+        code=objective.code, name=objective.name, kind=objective.kind.value if objective.kind else None,
+        owner=objective.owner, area=area_code, parent=parent, weight=objective.weight,
+        achievement=mean.value, counts=_counts(items), worst_flag=_worst(flags), excluded=mean.excluded,
+        equal_weights=mean.equal_weights, indicators=[i.code for i in evaluator.by_objective[objective.code]],
+        objectives=[c.code for c in objective.objectives], flags=evaluator.extra_flags[objective.code],
+    )
+    results = [result]
+    for child in objective.objectives:
+        results += _objective_result(evaluator, area_code, child, objective.code)
+    return results
+
+
+def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
+    plan = evaluator.plan
+    indicators = []
+    for item in evaluator.items:
+        indicators.append(IndicatorResult(
+            code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
+            owner=item.owner, weight=item.indicator.weight, target_text=item.target_text,
+            original_target=item.original_target, target=item.target, threshold=item.threshold,
+            measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
+            achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
+            projection=item.projection,
+            components=[ComponentResult.model_validate(c.model_dump()) for c in item.score.components],
+            flags=item.flags, explanation=_explanation(item, evaluator),
+        ))
+    objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
+    areas = []
+    for area in plan.areas:
+        items = [i for i in evaluator.items if i.area.code == area.code]
+        flags = [f for i in items for f in i.flags] + [f for o in objectives if o.area == area.code for f in o.flags]
+        flags += evaluator.extra_flags[area.code]
+        mean = evaluator.area_means[area.code]
+        areas.append(AreaResult(
+            code=area.code, name=area.name, weight=area.weight, achievement=mean.value, counts=_counts(items),
+            worst_flag=_worst(flags), excluded=mean.excluded, equal_weights=mean.equal_weights,
+            objectives=[o.code for o in area.objectives], flags=evaluator.extra_flags[area.code],
+        ))
+    offices = []
+    by_owner: dict[str, list[Item]] = defaultdict(list)
+    for item in evaluator.items:
+        by_owner[item.owner or "non indicato"].append(item)
+    for owner, items in by_owner.items():
+        mean = combine([Member(i.code, None, i.score.achievement) for i in items], evaluator.method)
+        offices.append(OfficeResult(
+            owner=owner, achievement=mean.value, counts=_counts(items), worst_flag=_worst([f for i in items for f in i.flags]),
+            excluded=mean.excluded, equal_weights=True, indicators=[i.code for i in items],
+        ))
+    all_flags = [f for i in evaluator.items for f in i.flags] + [f for flags in evaluator.extra_flags.values() for f in flags]
+    by_code: dict[str, int] = defaultdict(int)
+    by_severity: dict[str, int] = defaultdict(int)
+    for flag in all_flags:
+        by_code[flag.code] += 1
+        by_severity[flag.severity.value] += 1
+    ente = evaluator.ente_mean
+    summary = Summary(
+        achievement=ente.value, counts=_counts(evaluator.items), worst_flag=_worst(all_flags), excluded=ente.excluded,
+        equal_weights=ente.equal_weights, objectives=sum(1 for _ in plan.objectives()), indicators=len(evaluator.items),
+        flag_counts=dict(by_code), severity_counts=dict(by_severity),
+        bands=bands(ente.value, evaluator.rulebook.aggregation.bands), flags=evaluator.extra_flags["ente"],
+    )
+    warnings = []
+    if all(i.indicator.weight is None for i in evaluator.items) and all(o.weight is None for _, o in plan.objectives()):
+        warnings.append(Problem(message="il piano non indica pesi: gli indicatori e gli obiettivi hanno pesi uguali", severity=ProblemSeverity.WARNING))
+    return Evaluation(
+        ente=plan.ente.name, year=plan.year, as_of=evaluator.as_of, final=evaluator.final, engine=engine,
+        rules=evaluator.rulebook.sources, indicators=indicators, objectives=objectives, areas=areas, offices=offices,
+        summary=summary, warnings=warnings,
+    )
+
+
+def evaluate(
+    plan: Plan,
+    measures: MeasureSet,
+    as_of: date,
+    *,
+    rulebook: Rulebook | None = None,
+    engine: str | None = None,
+    base_dir: str | Path | None = None,
+) -> Evaluation:
+    """Evaluate ``plan`` with ``measures`` at ``as_of``.
+
+    ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
+    own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
+    ``durable`` or ``interno`` (default: durable where installed).
+    """
+    if rulebook is None:
+        override = Path(base_dir or ".") / plan.rules if plan.rules else None
+        rulebook = load_rulebook(override)
+    name = engine or default_engine()
+    runner = _runner(name, list(rulebook.tables.values()))
+    try:
+        evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
+        plain = [i for i in evaluator.items if not i.indicator.computed]
+        evaluator.evaluate_items(plain)
+        for area in plan.areas:
+            for objective in area.objectives:
+                evaluator.aggregate(objective)
+        evaluator.raise_flags()
+        return _build(evaluator, name)
+    finally:
+        runner.close()

@@ -1,0 +1,200 @@
+"""From plan and measures to the items the rules evaluate: targets read, measures picked,
+cross-checks between linked indicators, the values shown to people."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from piao_rules import format_it
+from piao_rules.engine.result import Flag, Status, Step
+from piao_rules.engine.scoring import Score
+from piao_rules.errors import InputError, Problem
+from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.format import format_target
+from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+
+KIND_FACT = {
+    TargetKind.COMPARISON: "confronto",
+    TargetKind.DEADLINE: "scadenza",
+    TargetKind.BOOLEAN: "si_no",
+    TargetKind.RELATIVE: "relativo",
+    TargetKind.COMPOUND: "composto",
+    TargetKind.MILESTONE: "milestone",
+    TargetKind.QUALITATIVE: "qualitativo",
+}
+
+
+@dataclass
+class Item:
+    """One indicator while it is evaluated."""
+
+    n: int
+    area: Area
+    objective: Objective
+    indicator: Indicator
+    target_text: str | None
+    original_target: str | None
+    target: Target
+    threshold: Target | None
+    measure: Measure | None
+    owner: str | None
+    facts: dict[str, Any] = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
+    accrual: Accrual | None = None
+    method: str = ""
+    score: Score = field(default_factory=Score)
+    expected: Decimal | None = None
+    pace: Decimal | None = None
+    projection: Decimal | None = None
+    status: Status | None = None
+    flags: list[Flag] = field(default_factory=list)
+    divergent_values: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.indicator.code
+
+
+def unit_class(unit: str | None) -> str:
+    if not unit:
+        return "nessuna"
+    return {"%": "percentuale", "N.": "numero", "gg": "giorni", "€": "euro"}.get(unit, "nome")
+
+
+def has_measure(measure: Measure | None) -> bool:
+    """A measure counts when it carries a value, a progress, a completion date, components or a judgement."""
+    return measure is not None and any(
+        (measure.value is not None, measure.progress is not None, measure.completed_on is not None,
+         bool(measure.components), measure.judgement is not None)
+    )
+
+
+def show_value(measure: Measure | None, target: Target | None = None) -> str:
+    """The measure as a person reads it: «80%», «8 iniziative, 264 soggetti», «SI», «avanzamento 60%»."""
+    if not has_measure(measure):
+        return "n.d."
+    if measure.components:
+        return ", ".join(f"{format_it.number(v)} {label}" for label, v in measure.components.items())
+    value = measure.value
+    if value is True or value is False:
+        return "SI" if value else "NO"
+    if isinstance(value, date):
+        return format_it.short_date(value)
+    if isinstance(value, Decimal):
+        unit = target.unit if target is not None else None
+        if measure.percent or unit == "%":
+            return format_it.percent(value)
+        if unit == "€":
+            return format_it.euro(value)
+        return format_it.number(value) + (" gg" if unit == "gg" else "")
+    if measure.completed_on is not None:
+        return f"completato il {format_it.short_date(measure.completed_on)}"
+    if measure.progress is not None:
+        return f"avanzamento {format_it.percent(measure.progress)}"
+    return f"giudizio: {measure.judgement.value.replace('_', ' ')}"
+
+
+def show_target(target: Target | None) -> str:
+    if target is None or not target.text:
+        return "n.d."
+    return format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
+
+
+def not_pertinent(target: Target, measure: Measure | None) -> bool:
+    """A measure of a different kind than its target asks (a count for a deadline, a date for a number…)."""
+    if measure is None:
+        return False
+    value = measure.value
+    number = isinstance(value, Decimal)
+    other = isinstance(value, (bool, date))
+    kind = target.kind
+    if kind in (TargetKind.COMPARISON, TargetKind.RELATIVE):
+        return other or (value is None and bool(measure.components))
+    if kind is TargetKind.COMPOUND:
+        return value is not None and not measure.components
+    if kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+        return number
+    return False
+
+
+def unit_mismatch(target: Target, measure: Measure | None) -> bool:
+    """A percentage written as a ratio (0,8 for 80%), or a percentage for a count."""
+    if measure is None or not isinstance(measure.value, Decimal):
+        return False
+    if target.unit == "%":
+        return not measure.percent and Decimal(0) < measure.value <= Decimal(1)
+    return measure.percent and target.unit is not None
+
+
+def _comparable(measure: Measure | None) -> Any:
+    if not has_measure(measure):
+        return None
+    return (measure.value, measure.progress, tuple(sorted(measure.components.items())), measure.judgement)
+
+
+def mark_divergent(items: list[Item]) -> None:
+    """Indicators linked with ``collegato_a`` measured differently: note the values on each of them."""
+    by_code = {item.code: item for item in items}
+
+    def root(code: str) -> str:
+        seen = set()
+        while code in by_code and by_code[code].indicator.linked_to and code not in seen:
+            seen.add(code)
+            code = by_code[code].indicator.linked_to
+        return code
+
+    groups: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        groups[root(item.code)].append(item)
+    for group in groups.values():
+        measured = [i for i in group if _comparable(i.measure) is not None]
+        if len({_comparable(i.measure) for i in measured}) > 1:
+            text = "; ".join(f"{show_value(i.measure, i.target)} in {i.code}" for i in measured)
+            for item in group:
+                item.divergent_values = text
+
+
+def read_targets(indicator: Indicator, year: int, problems: list[Problem]) -> tuple[str | None, str | None, Target, Target | None]:
+    """The target in force (and the original one when revised), read; invalid dates become problems."""
+    text = indicator.target_for(year)
+    original = indicator.planned_target_for(year) if indicator.revisions else None
+    where = f"indicatore {indicator.code}"
+    try:
+        target = parse_target(text or "", year)
+    except TargetError as error:
+        problems.append(Problem(where=f"{where}/target", message=str(error)))
+        target = Target(text=text or "", kind=TargetKind.QUALITATIVE, warnings=[str(error)])
+    threshold = None
+    threshold_text = indicator.threshold_for(year)
+    if threshold_text:
+        try:
+            threshold = parse_threshold(threshold_text, target, year)
+        except TargetError as error:
+            problems.append(Problem(where=f"{where}/soglia", message=str(error)))
+    return text, original, target, threshold
+
+
+def prepare(plan: Plan, measures: MeasureSet, as_of: date) -> list[Item]:
+    """One item per indicator of the plan, in plan order; raises InputError on unreadable targets."""
+    latest = measures.at(as_of)
+    problems: list[Problem] = []
+    items = []
+    for n, (area, objective, indicator) in enumerate(plan.indicators()):
+        text, original, target, threshold = read_targets(indicator, plan.year, problems)
+        items.append(
+            Item(
+                n=n, area=area, objective=objective, indicator=indicator, target_text=text, original_target=original,
+                target=target, threshold=threshold,
+                measure=None if indicator.computed else latest.get(indicator.code),
+                owner=indicator.owner or objective.owner,
+            )
+        )
+    if problems:
+        raise InputError(problems)
+    mark_divergent(items)
+    return items

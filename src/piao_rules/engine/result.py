@@ -1,0 +1,215 @@
+"""The evaluation result: per indicator, objective, area, office and for the whole ente.
+
+This is the documented JSON of ``piao-rules valuta --json`` (English keys).
+Degrees of achievement are percentages from 0 to 100; ``None`` means "not
+measurable", never zero.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from pydantic import BaseModel, Field
+
+from piao_rules.errors import Problem
+from piao_rules.io.model import Accrual, Measure, Number
+from piao_rules.targets.model import Target
+
+
+class Status(str, Enum):
+    REACHED = "raggiunto"
+    ON_TRACK = "in_linea"
+    AT_RISK = "a_rischio"
+    MISSED = "non_raggiunto"
+    NOT_MEASURABLE = "non_rilevabile"
+    TO_ASSESS = "da_valutare"
+
+    @property
+    def label(self) -> str:
+        """The Italian wording of the status: «in linea», «non rilevabile»."""
+        return self.value.replace("_", " ")
+
+
+class Severity(str, Enum):
+    HIGH = "alta"
+    MEDIUM = "media"
+    LOW = "bassa"
+
+    @property
+    def rank(self) -> int:
+        return {"alta": 3, "media": 2, "bassa": 1}[self.value]
+
+
+class Flag(BaseModel):
+    """A deviation to examine (segnalazione), with its reason and the proposed action."""
+
+    id: str = Field(description="Stable id: «<codice>/<segnalazione>», the same at every re-evaluation")
+    code: str = Field(description="azione_correttiva, dato_mancante, rimodulazione_target, scadenza_imminente, incoerenza…")
+    severity: Severity
+    subject: str = Field(description="Code of the indicator or objective")
+    level: str = Field(description="indicatore or obiettivo")
+    rule: str = Field(description="Id of the rule that raised it")
+    reason: str
+    action: str
+    note_requested: bool = False
+
+
+class Step(BaseModel):
+    """A rule that fired, for the explanation."""
+
+    table: str
+    rule: str
+    name: str
+    condition: str
+    effect: str
+
+
+class Explanation(BaseModel):
+    """Why an indicator got its figures: the rules that fired and the inputs used."""
+
+    steps: list[Step] = Field(default_factory=list)
+    inputs: dict[str, str] = Field(default_factory=dict, description="Values as shown to a person (Italian format)")
+    formula: str | None = Field(None, description="The computation of the degree, with its numbers")
+
+    def text(self) -> str:
+        """The whole explanation as Italian lines."""
+        lines = [f"{key}: {value}" for key, value in self.inputs.items()]
+        if self.formula:
+            lines.append(f"calcolo: {self.formula}")
+        lines += [f"[{s.rule}] {s.name} — se {s.condition} → {s.effect}" for s in self.steps]
+        return "\n".join(lines)
+
+
+class ComponentResult(BaseModel):
+    label: str
+    target: str
+    value: Number | None = None
+    achievement: Number | None = None
+
+
+class IndicatorResult(BaseModel):
+    code: str
+    name: str
+    objective: str
+    area: str
+    owner: str | None = None
+    weight: Number | None = None
+    target_text: str | None = Field(None, description="The target in force (the revised one if a revision was approved)")
+    original_target: str | None = Field(None, description="The plan's target before any approved revision")
+    target: Target | None = None
+    threshold: Target | None = None
+    measure: Measure | None = None
+    accrual: Accrual
+    method: str
+    status: Status
+    achievement: Number | None = Field(None, description="Degree of achievement, 0–100")
+    ratio: Number | None = Field(None, description="Value / target × 100, not capped")
+    expected: Number | None = Field(None, description="Share of the annual target expected at the date (pace), %")
+    pace: Number | None = Field(None, description="Progress against the expected pace, % (100 = on pace)")
+    projection: Number | None = Field(None, description="Projected year-end value / target × 100")
+    components: list[ComponentResult] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    explanation: Explanation = Field(default_factory=Explanation)
+
+
+class Counts(BaseModel):
+    """How many indicators are in each state."""
+
+    raggiunto: int = 0
+    in_linea: int = 0
+    a_rischio: int = 0
+    non_raggiunto: int = 0
+    non_rilevabile: int = 0
+    da_valutare: int = 0
+
+    def add(self, status: Status) -> None:
+        setattr(self, status.value, getattr(self, status.value) + 1)
+
+    @property
+    def total(self) -> int:
+        return sum(self.model_dump().values())
+
+
+class Aggregate(BaseModel):
+    """What objectives, areas, offices and the ente share: a degree, counts, the worst flag."""
+
+    achievement: Number | None = Field(None, description="Weighted degree of achievement, 0–100")
+    counts: Counts = Field(default_factory=Counts)
+    worst_flag: Severity | None = None
+    excluded: list[str] = Field(default_factory=list, description="Members left out of the mean (not measurable)")
+    equal_weights: bool = Field(False, description="True when the plan gives no weights and equal ones were used")
+
+
+class ObjectiveResult(Aggregate):
+    code: str
+    name: str
+    kind: str | None = None
+    owner: str | None = None
+    area: str
+    parent: str | None = None
+    weight: Number | None = None
+    indicators: list[str] = Field(default_factory=list)
+    objectives: list[str] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class AreaResult(Aggregate):
+    code: str
+    name: str
+    weight: Number | None = None
+    objectives: list[str] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+
+
+class OfficeResult(Aggregate):
+    owner: str
+    indicators: list[str] = Field(default_factory=list)
+
+
+class BandResult(BaseModel):
+    name: str
+    kind: str = Field(description="zero, proporzionale o pieno")
+    share: Number = Field(description="Share of the resources, %")
+
+
+class Summary(Aggregate):
+    objectives: int
+    indicators: int
+    flag_counts: dict[str, int] = Field(default_factory=dict, description="All flags, by code")
+    severity_counts: dict[str, int] = Field(default_factory=dict, description="All flags, by severity")
+    bands: list[BandResult] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list, description="Flags about the ente as a whole (weights of the areas)")
+
+
+class Evaluation(BaseModel):
+    """The whole evaluation of a plan at a date."""
+
+    ente: str
+    year: int
+    as_of: date
+    final: bool = Field(description="True at the end of the period (31/12)")
+    engine: str = Field(description="durable or interno")
+    rules: dict[str, str] = Field(description="Rules file used for each table")
+    indicators: list[IndicatorResult]
+    objectives: list[ObjectiveResult]
+    areas: list[AreaResult]
+    offices: list[OfficeResult]
+    summary: Summary
+    warnings: list[Problem] = Field(default_factory=list)
+
+    def indicator(self, code: str) -> IndicatorResult:
+        return next(i for i in self.indicators if i.code == code)
+
+    def objective(self, code: str) -> ObjectiveResult:
+        return next(o for o in self.objectives if o.code == code)
+
+    @property
+    def flags(self) -> list[Flag]:
+        """Every flag: indicators' first in plan order, then objectives', areas' and the ente's."""
+        return (
+            [f for i in self.indicators for f in i.flags]
+            + [f for o in self.objectives for f in o.flags]
+            + [f for a in self.areas for f in a.flags]
+            + self.summary.flags
+        )
