@@ -35,8 +35,8 @@ _DATE_WORDS = re.compile(
     r"^(\d{1,2})\s*(?:°|º|o)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?$", re.IGNORECASE
 )
 
-_YES = {"si", "sì", "sí", "s", "yes", "vero", "true", "x", "fatto", "1"}
-_NO = {"no", "n", "falso", "false", "0"}
+_YES = {"si", "sì", "sí", "vero"}
+_NO = {"no", "falso"}
 
 
 def is_null(text: object) -> bool:
@@ -137,7 +137,7 @@ def parse_date(text: str | date | datetime, year: int | None = None) -> date:
 
 
 def parse_bool(text: str | bool) -> bool:
-    """Read SI/Sì/NO (and x, vero, falso). Raises ValueError."""
+    """Read SI/Sì/NO (and vero/falso). Raises ValueError."""
     if isinstance(text, bool):
         return text
     key = str(text).strip().lower().rstrip(".")

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine.facts import FIELDS, Field, FieldKind
+from piao_rules.engine.facts import FIELDS, SHOWN, Field, FieldKind
 
 _DURABLE_OPS = {"<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
-_WORDS = {"=": "è pari a", "!=": "è diverso da", "<": "è inferiore a", "<=": "è al massimo", ">": "supera", ">=": "è almeno"}
+_WORDS = {"=": "pari a", "!=": "diverso da", "<": "meno di", "<=": "al massimo", ">": "più di", ">=": "almeno"}
 _TRUE = {"vero", "si", "sì", "true", "yes"}
 _FALSE = {"falso", "no", "false"}
 
@@ -133,27 +133,25 @@ def matches(tests: tuple[Test, ...], fact: dict[str, Any]) -> bool:
 
 
 def _shown(field: Field, value: Any) -> str:
-    if field.kind is FieldKind.BOOL:
-        return "sì" if value else "no"
     if field.kind is FieldKind.PERCENT:
         return format_it.percent(field.decode(value))
     if field.kind is FieldKind.CHOICE:
-        return str(value).replace("_", " ")
+        return SHOWN.get(value, str(value).replace("_", " "))
     return format_it.number(value, 0)
 
 
 def describe_test(test: Test) -> str:
-    """One test in Italian: «il grado di raggiungimento è almeno 100%»."""
+    """One test in Italian: «grado di raggiungimento: almeno 100%», «manca la misura alla data»."""
     field = FIELDS[test.field]
-    if field.kind is FieldKind.BOOL and test.op in ("=", "!="):
+    if field.kind is FieldKind.BOOL:
         positive = bool(test.value) == (test.op == "=")
-        return f"{field.label}: {'sì' if positive else 'no'}"
+        return field.label if positive else field.no
     if test.op == "in":
-        return f"{field.label} è " + " o ".join(_shown(field, v) for v in test.value)
+        shown = [_shown(field, v) for v in test.value]
+        return f"{field.label}: " + (", ".join(shown[:-1]) + " o " + shown[-1] if len(shown) > 1 else shown[0])
     if field.kind is FieldKind.CHOICE:
-        verb = "è" if test.op == "=" else "non è"
-        return f"{field.label} {verb} {_shown(field, test.value)}"
-    return f"{field.label} {_WORDS[test.op]} {_shown(field, test.value)}"
+        return f"{field.label}: {'' if test.op == '=' else 'non '}{_shown(field, test.value)}"
+    return f"{field.label}: {_WORDS[test.op]} {_shown(field, test.value)}"
 
 
 def describe(tests: tuple[Test, ...]) -> str:

@@ -153,14 +153,15 @@ class _Evaluator:
         if accrual is Accrual.YEAR_END:
             return
         progress = item.measure.progress if item.measure is not None else None
-        if accrual is Accrual.MILESTONE and (progress is not None or score.completed is not None) and score.value is None:
-            share = pacing.time_share(self.as_of, self.plan.year, target.deadline)
+        by_time = accrual is Accrual.MILESTONE or target.deadline is not None
+        share = pacing.time_share(self.as_of, self.plan.year, target.deadline) if by_time else self.share
+        if score.value is None and not score.components and (progress is not None or score.completed):
+            # activities, or counts reported only as a percentage of progress
             item.expected = share
             done = HUNDRED if score.completed else progress
-            if done is not None and share > 0:
+            if share > 0:
                 item.pace = done / share * HUNDRED
             return
-        share = pacing.time_share(self.as_of, self.plan.year, target.deadline) if accrual is Accrual.MILESTONE else self.share
         ratios = []
         if score.components:
             pairs = [(c.value, _component_target(item, c.label)) for c in score.components]
@@ -194,7 +195,7 @@ class _Evaluator:
         if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
             _encode(facts, "completato", bool(score.completed))
         if target.deadline is not None:
-            _encode(facts, "scaduto", self.as_of > target.deadline)
+            _encode(facts, "scaduto", self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
         _encode(facts, "giorni_ritardo", score.late_days)
         _encode(facts, "componenti_mancanti", score.missing_components)

@@ -24,8 +24,9 @@ class FieldKind(str, Enum):
 class Field:
     name: str
     kind: FieldKind
-    label: str  # Italian, used to describe rules: "il grado di raggiungimento"
+    label: str  # Italian noun phrase for rule descriptions: "grado di raggiungimento"
     choices: tuple[str, ...] = ()
+    no: str = ""  # for booleans: the phrase when false ("manca la misura alla data")
 
     def encode(self, value: object) -> int | str:
         """The engine form of a rule's or a fact's value (validated)."""
@@ -60,42 +61,45 @@ METHODS = (
 UNITS = ("percentuale", "numero", "giorni", "euro", "nome", "nessuna")
 
 _FIELDS = [
-    Field("livello", FieldKind.CHOICE, "il livello", ("indicatore", "obiettivo", "area", "ente")),
-    Field("misura", FieldKind.BOOL, "la presenza di una misura alla data"),
-    Field("nota", FieldKind.BOOL, "una nota di commento alla misura"),
-    Field("tipo_target", FieldKind.CHOICE, "il tipo di target", TARGET_KINDS),
-    Field("verso", FieldKind.CHOICE, "il verso del target", ("maggiore", "minore")),
-    Field("soglia", FieldKind.BOOL, "la presenza di una soglia"),
-    Field("unita", FieldKind.CHOICE, "l'unità di misura", UNITS),
-    Field("per_periodo", FieldKind.BOOL, "un target espresso per periodo (es. 4 report/anno)"),
-    Field("andamento", FieldKind.CHOICE, "l'andamento nell'anno", ACCRUALS),
-    Field("andamento_dichiarato", FieldKind.BOOL, "l'andamento indicato nel piano"),
-    Field("target_intermedio", FieldKind.BOOL, "un target intermedio alla data"),
-    Field("finale", FieldKind.BOOL, "il monitoraggio a fine periodo (consuntivo)"),
-    Field("frazione_anno", FieldKind.PERCENT, "la quota dell'anno trascorsa"),
-    Field("grado", FieldKind.PERCENT, "il grado di raggiungimento"),
-    Field("rapporto", FieldKind.PERCENT, "il rapporto tra valore e target"),
-    Field("atteso", FieldKind.PERCENT, "la quota di target attesa alla data"),
-    Field("ritmo", FieldKind.PERCENT, "il rapporto tra avanzamento e andamento atteso"),
-    Field("proiezione", FieldKind.PERCENT, "il grado previsto a fine anno al ritmo attuale"),
-    Field("avanzamento", FieldKind.PERCENT, "l'avanzamento dichiarato"),
-    Field("completato", FieldKind.BOOL, "il completamento dell'attività"),
-    Field("scaduto", FieldKind.BOOL, "la scadenza già passata"),
-    Field("giorni_alla_scadenza", FieldKind.INTEGER, "i giorni alla scadenza"),
-    Field("giorni_ritardo", FieldKind.INTEGER, "i giorni di ritardo"),
-    Field("giudizio", FieldKind.CHOICE, "il giudizio espresso", ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "nessuno")),
-    Field("riferimento", FieldKind.BOOL, "la disponibilità del valore di riferimento"),
-    Field("componenti_mancanti", FieldKind.BOOL, "componenti del target senza misura"),
-    Field("proposta", FieldKind.BOOL, "una proposta di aggiornamento del target"),
-    Field("motivazione", FieldKind.BOOL, "la motivazione della proposta"),
-    Field("causa_esterna", FieldKind.BOOL, "una causa esterna segnalata"),
-    Field("divergenza", FieldKind.BOOL, "valori diversi per lo stesso indicatore in più obiettivi"),
-    Field("misura_non_pertinente", FieldKind.BOOL, "una misura di tipo diverso da quello del target"),
-    Field("unita_incoerente", FieldKind.BOOL, "un'unità di misura diversa da quella del target"),
-    Field("metodo", FieldKind.CHOICE, "il metodo di calcolo del grado", METHODS),
-    Field("stato", FieldKind.CHOICE, "lo stato", STATUSES),
-    Field("pesi_somma", FieldKind.PERCENT, "la somma dei pesi"),
-    Field("pesi_mancanti", FieldKind.BOOL, "pesi mancanti tra gli elementi"),
+    Field("livello", FieldKind.CHOICE, "livello", ("indicatore", "obiettivo", "area", "ente")),
+    Field("misura", FieldKind.BOOL, "c'è una misura alla data", no="manca la misura alla data"),
+    Field("nota", FieldKind.BOOL, "la misura ha una nota di commento", no="la misura non ha note"),
+    Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
+    Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
+    Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
+    Field("unita", FieldKind.CHOICE, "unità di misura", UNITS),
+    Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
+    Field("andamento", FieldKind.CHOICE, "andamento nell'anno", ACCRUALS),
+    Field("andamento_dichiarato", FieldKind.BOOL, "il piano indica l'andamento", no="il piano non indica l'andamento"),
+    Field("target_intermedio", FieldKind.BOOL, "c'è un target intermedio alla data", no="non c'è un target intermedio"),
+    Field("finale", FieldKind.BOOL, "monitoraggio di fine anno (consuntivo)", no="monitoraggio infrannuale"),
+    Field("frazione_anno", FieldKind.PERCENT, "quota dell'anno trascorsa"),
+    Field("grado", FieldKind.PERCENT, "grado di raggiungimento"),
+    Field("rapporto", FieldKind.PERCENT, "rapporto tra valore e target"),
+    Field("atteso", FieldKind.PERCENT, "quota del target attesa alla data"),
+    Field("ritmo", FieldKind.PERCENT, "avanzamento rispetto all'atteso"),
+    Field("proiezione", FieldKind.PERCENT, "grado previsto a fine anno al ritmo attuale"),
+    Field("avanzamento", FieldKind.PERCENT, "avanzamento dichiarato"),
+    Field("completato", FieldKind.BOOL, "attività completata", no="attività non completata"),
+    Field("scaduto", FieldKind.BOOL, "scadenza raggiunta", no="scadenza non ancora raggiunta"),
+    Field("giorni_alla_scadenza", FieldKind.INTEGER, "giorni alla scadenza"),
+    Field("giorni_ritardo", FieldKind.INTEGER, "giorni di ritardo"),
+    Field("giudizio", FieldKind.CHOICE, "giudizio espresso", ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "nessuno")),
+    Field("riferimento", FieldKind.BOOL, "c'è il valore di riferimento", no="manca il valore di riferimento"),
+    Field("componenti_mancanti", FieldKind.BOOL, "mancano misure di alcune componenti", no="ogni componente ha la sua misura"),
+    Field("proposta", FieldKind.BOOL, "c'è una proposta di aggiornamento del target", no="nessuna proposta di aggiornamento"),
+    Field("motivazione", FieldKind.BOOL, "la proposta è motivata", no="la proposta non è motivata"),
+    Field("causa_esterna", FieldKind.BOOL, "è segnalata una causa esterna", no="nessuna causa esterna segnalata"),
+    Field("divergenza", FieldKind.BOOL, "lo stesso indicatore ha valori diversi in più obiettivi", no="valori concordi tra obiettivi"),
+    Field("misura_non_pertinente", FieldKind.BOOL, "la misura non è del tipo richiesto dal target", no="la misura è pertinente"),
+    Field("unita_incoerente", FieldKind.BOOL, "l'unità della misura non è quella del target", no="unità coerente"),
+    Field("metodo", FieldKind.CHOICE, "metodo di calcolo", METHODS),
+    Field("stato", FieldKind.CHOICE, "stato", STATUSES),
+    Field("pesi_somma", FieldKind.PERCENT, "somma dei pesi"),
+    Field("pesi_mancanti", FieldKind.BOOL, "solo alcuni elementi hanno un peso", no="pesi completi"),
 ]
+
+# How choice values read in Italian text.
+SHOWN = {"si_no": "SI/NO", "lineare_soglia": "lineare tra soglia e target", "solo_consuntivo": "solo a consuntivo"}
 
 FIELDS: dict[str, Field] = {field.name: field for field in _FIELDS}

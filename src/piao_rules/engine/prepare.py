@@ -132,9 +132,10 @@ def unit_mismatch(target: Target, measure: Measure | None) -> bool:
 
 
 def _comparable(measure: Measure | None) -> Any:
+    """What must agree between linked indicators (component labels may differ: only values count)."""
     if not has_measure(measure):
         return None
-    return (measure.value, measure.progress, tuple(sorted(measure.components.items())), measure.judgement)
+    return (measure.value, measure.progress, tuple(measure.components.values()), measure.judgement)
 
 
 def mark_divergent(items: list[Item]) -> None:

@@ -138,7 +138,7 @@ def deadline(target: Target, threshold: Target | None, measure: Measure | None, 
     if due is None:
         return Score(completed=done, completed_on=when)
     if not done:
-        if as_of > due:
+        if as_of >= due:
             return Score(ZERO, None, f"scadenza del {format_it.short_date(due)} superata senza completamento → grado 0%", completed=False)
         return Score(completed=False)
     if when is None or when <= due:
