@@ -63,6 +63,12 @@ def _quantity(operator: Operator | None, value: Decimal, unit: str | None, per: 
     return amount if operator in (None, Operator.EQ) else f"{operator.symbol} {amount}"
 
 
+def _counted(operator: Operator | None, value: Decimal, per: str | None) -> str:
+    """«n. 500»: the count marker that lets words come before the number («Consegna n. 2»)."""
+    amount = f"n. {format_number(value)}" + (f"/{per}" if per else "")
+    return amount if operator in (None, Operator.EQ) else f"{operator.symbol} {amount}"
+
+
 def _with_qualifier(core: str, qualifier: str | None) -> str:
     if not qualifier:
         return core
@@ -71,9 +77,9 @@ def _with_qualifier(core: str, qualifier: str | None) -> str:
     return f"{core} {qualifier}"
 
 
-def _component(component: Component) -> str:
+def _component(component: Component, per: str | None) -> str:
     operator = component.operator.symbol
-    text = f"{operator} {_amount(component.value, component.unit)}"
+    text = f"{operator} {_amount(component.value, component.unit, per)}"
     if component.label != component.unit and not component.label.startswith("componente "):
         text += f" ({component.label})"
     return text
@@ -107,9 +113,11 @@ def format_target(target: Target) -> str:
     kind = target.kind
     if kind is TargetKind.COMPARISON and target.value is not None:
         core = _quantity(target.operator, target.value, target.unit, target.per)
+        if target.unit == "N." and target.qualifier and "…" in target.qualifier:
+            core = _counted(target.operator, target.value, target.per)
         return _with_qualifier(core, target.qualifier) + _deadline_suffix(target)
     if kind is TargetKind.COMPOUND and target.components:
-        core = "; ".join(_component(c) for c in target.components)
+        core = "; ".join(_component(c, target.per) for c in target.components)
         return _with_qualifier(core, target.qualifier) + _deadline_suffix(target)
     if kind is TargetKind.DEADLINE and target.deadline is not None:
         when = f"entro il {format_date(target.deadline)}"

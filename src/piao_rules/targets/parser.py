@@ -108,7 +108,8 @@ _STOP = (
     "e|ed|o|od|per|con|di|da|in|su|sul|sulla|tra|fra|a|ad|al|alla|allo|ai|agli|alle|il|lo|la|i|gli|le|"
     "un|uno|una|del|della|dello|dei|degli|delle|nel|nella|nello|nei|negli|nelle|entro|rispetto|circa|"
     "oltre|almeno|pari|soglia|anno|target|ogni|non|più|meno|maggiore|minore|superiore|inferiore|"
-    "massimo|minimo|uguale|si|sì|no|che|come|dal|dalla|dai|dalle|mediante|tramite|all|dell|nell|sull|dall|l"
+    "massimo|minimo|uguale|si|sì|no|che|come|dal|dalla|dai|dalle|mediante|tramite|all|dell|nell|sull|dall|l|"
+    + "|".join(values.MONTHS)
 )
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _NOUN = re.compile(
@@ -132,7 +133,7 @@ _LABEL = re.compile(r"\s*\((?P<label>[^()\d]{1,40})\)")
 _MONTHS = "|".join(values.MONTHS)
 _ISO_DATE = re.compile(r"(?<![\d.,/-])\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,}(?!\d)")
-_WORD_DATE = re.compile(rf"(?<![\d.,])\d{{1,2}}\s*(?:°|º)?\s+(?:{_MONTHS})(?:\s+\d{{4}}(?!\d))?(?!\w)", re.IGNORECASE)
+_WORD_DATE = re.compile(rf"(?<![\d.,/-])[0-3]?\d\s*(?:°|º)?\s+(?:{_MONTHS})(?:\s+\d{{4}}(?!\d))?(?!\w)", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"(?<=entro il )(\d{1,2})\s?/\s?(\d{1,2})(?![\d/.-])|(?<=entro )(\d{1,2})\s?/\s?(\d{1,2})(?![\d/.-])", re.IGNORECASE)
 _MONTH_END = re.compile(
     rf"(?<!\w)(?:entro|per)\s+(?:la\s+fine\s+(?:del\s+mese\s+)?di\s+|fine\s+|il\s+mese\s+di\s+)?(?P<month>{_MONTHS})"
@@ -477,15 +478,19 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     dates = _find_dates(text, year, local)
     if not dates:
         return None
+    if len(dates) > 1:
+        spelled = ", ".join(f"«{text[start:end]}»" for start, end, _ in dates)
+        return _qualitative(warnings, f"più date nel target ({spelled}): indicare quale è la scadenza")
     start, end, when = dates[0]
     if when is None:
         return _qualitative(warnings, f"«{text[start:end]}»: manca l'anno; indicare l'anno del piano (--anno)")
-    warnings.extend(local)
-    if len(dates) > 1:
-        warnings.append(f"più date nel target: letta la prima ({when:%d/%m/%Y})")
     before = _BEFORE_DATE.sub("", text[:start]).strip()
     after = text[end:].strip().lstrip(".,;:)").strip()
-    rest = _squash(f"{before} {after}")
+    rest = _BEFORE_DATE.sub("", _squash(f"{before} {after}")).strip()
+    rest = re.sub(r"^(?:SI|SÌ|SÍ|NO)(?!\w)[\s:,–-]*", "", rest)
+    if _EVENT.search(rest):
+        return _qualitative(warnings, f"«{text}»: scadenza legata a un evento; indicare la data dell'evento o la scadenza")
+    warnings.extend(local)
     if not rest or _BOOLEAN.match(rest):
         return _Draft(TargetKind.DEADLINE, deadline=when)
     quantity = _quantities(rest, warnings)
@@ -596,6 +601,8 @@ def _split_context(text: str) -> tuple[str, list[str]]:
 
     def replace(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
+        if _YEAR_TAG.fullmatch(match.group(0)):
+            return match.group(0)
         if re.fullmatch(rf"(?:{_OPS})?\s*{_NUMBER}\s*(?:%|N\.?)?", inner, re.IGNORECASE):
             return f" {inner} "
         if re.search(r"\d", inner) or len(inner.split()) > 3 or re.match(r"(?:circa|pari|ovvero|cioè|di cui|es\.|ad es)", inner, re.IGNORECASE):
@@ -660,16 +667,21 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         return None
     first = found[0]
     prefix = bare[: first.start].strip()
-    symbol = first.spelled.lstrip()[:1] in "≥≤<>="
-    if prefix and not symbol:
+    if prefix:
+        if _OP_RE.search(prefix):
+            return None
+        written = first.operator not in (None, Operator.EQ)
+        symbol = written and first.spelled.lstrip()[:1] in "≥≤<>"
         noun_unit = first.unit is not None and first.unit not in _SYMBOL_UNITS
-        if len(prefix.split()) > 2 or not (first.operator or first.counted or noun_unit):
+        if not symbol and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
             return None
     group = [first]
     for quantity in found[1:]:
         if not _SEPARATOR.match(bare[group[-1].end: quantity.start]):
             break
         group.append(quantity)
+    if prefix and len(group) > 1:
+        return None
     suffix = bare[group[-1].end:]
     if len(group) == 1 and first.label:
         suffix = f"({first.label}) {suffix}"
@@ -681,7 +693,13 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
             TargetKind.COMPARISON, operator=first.operator or Operator.EQ, explicit=first.operator is not None,
             value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
         )
-    return _Draft(TargetKind.COMPOUND, components=_components(group, warnings), qualifier=qualifier)
+    periods = {q.per for q in group} - {None}
+    if len(periods) > 1:
+        warnings.append(f"componenti con periodi diversi ({', '.join(sorted(periods))}): letto «{min(periods)}» per tutti")
+    return _Draft(
+        TargetKind.COMPOUND, components=_components(group, warnings), per=min(periods) if periods else None,
+        qualifier=qualifier,
+    )
 
 
 def _components(group: list[_Quantity], warnings: list[str]) -> list[Component]:
