@@ -134,16 +134,23 @@ _MONTHS = "|".join(values.MONTHS)
 _ISO_DATE = re.compile(r"(?<![\d.,/-])\d{4}-\d{1,2}-\d{1,2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.,/-])\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,}(?!\d)")
 _WORD_DATE = re.compile(rf"(?<![\d.,/-])[0-3]?\d\s*(?:°|º)?\s+(?:{_MONTHS})(?:\s+\d{{4}}(?!\d))?(?!\w)", re.IGNORECASE)
-_DAY_MONTH = re.compile(r"(?<=entro il )(\d{1,2})\s?/\s?(\d{1,2})(?![\d/.-])|(?<=entro )(\d{1,2})\s?/\s?(\d{1,2})(?![\d/.-])", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"(?<!\w)entro\s+(?:il\s+)?(?P<day>\d{1,2})\s?/\s?(?P<month>\d{1,2})(?![\d/.-])", re.IGNORECASE)
 _MONTH_END = re.compile(
     rf"(?<!\w)(?:entro|per)\s+(?:la\s+fine\s+(?:del\s+mese\s+)?di\s+|fine\s+|il\s+mese\s+di\s+)?(?P<month>{_MONTHS})"
-    rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?:dell')?anno\s+(?P<plan>n|corrente|in\s+corso)(?!\w))?(?!\w)",
+    rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?:dell')?anno\s+(?:n|corrente|in\s+corso)(?!\w))?(?!\w)",
     re.IGNORECASE,
 )
 _YEAR_END = re.compile(r"(?<!\w)entro\s+(?:il\s+|la\s+fine\s+del\s+|fine\s+|l'anno\s+)?(?P<year>\d{4})(?![\d/.-])", re.IGNORECASE)
-_BEFORE_DATE = re.compile(r"(?:(?<!\w)(?:entro|al|per|il|la|data|del|scadenza|termine)(?!\w)[\s:]*|[\s:,(–-])+$", re.IGNORECASE)
+# Connectives left around a date once it is taken out: «… entro il», «… per la data del».
+_BEFORE_DATE = re.compile(
+    r"(?:(?<!\w)(?:entro|al|per|il|la|data|del|scadenza|termine)(?!\w)[\s:]*|[\s:,(–-])+$", re.IGNORECASE
+)
 
-_LEGAL = re.compile(r"termini di legge|nei termini|entro i termini|scadenz[ae] (?:di|previst[ae] dalla) legge|previsti dalla (?:legge|normativa)", re.IGNORECASE)
+_LEGAL = re.compile(
+    r"termini di legge|nei termini|entro i termini|scadenz[ae] (?:di|previst[ae] dalla) legge|"
+    r"previsti dalla (?:legge|normativa)",
+    re.IGNORECASE,
+)
 _EVENT = re.compile(r"(?<!\w)(?:da quando|dal momento in cui|sar[àa]|verr[àa]|dopo (?:la|il|l')|a seguito d)", re.IGNORECASE)
 _DURATION = re.compile(
     rf"^(?:entro|in|non oltre|al massimo|massimo|max\.?)\s+(?:(?:i|il|le|gli)\s+)?"
@@ -180,14 +187,15 @@ _BOOLEAN_WITH_TEXT = re.compile(
 _ACTIVE = re.compile(r"^attiv[oa]\s*\.?$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(rf"^(?:n\.|nr\.|numero)\s*(?P<noun>{_WORD}(?:\s+{_WORD})?)\s*/\s*(?P<per>anno|mese)\.?$", re.IGNORECASE)
 
-_ACTION_SUFFIXES = ("zione", "sione", "ione", "mento", "aggio", "tura", "are", "ere", "ire", "rre")
+# Action nouns (-ione, -mento, -aggio, -tura), infinitives and deliverables open a milestone.
+_ACTION_SUFFIXES = ("ione", "mento", "aggio", "tura", "are", "ere", "ire", "rre")
 _ACTION_WORDS = {
     "avvio", "consegna", "nomina", "report", "reportistica", "piano", "progetto", "bilancio", "verifica",
     "stipula", "messa", "rilascio", "invio", "analisi", "studio", "indagine", "proposta", "deposito",
     "acquisto", "collaudo", "restyling", "documento", "elenco", "catalogo", "sito", "portale", "campagna",
     "evento", "convegno", "corso", "seminario", "incontro", "questionario", "cruscotto", "mappa", "carta",
     "manuale", "disciplinare", "protocollo", "accordo", "newsletter", "webinar", "procedura", "gara", "bando",
-    "mappatura", "ricognizione", "modello", "sistema", "servizio", "banca", "archivio", "intesa", "tavolo",
+    "modello", "sistema", "servizio", "banca", "archivio", "intesa", "tavolo",
 }
 
 
@@ -230,15 +238,16 @@ class _Quantity:
     spelled: str
 
 
-def _qualitative(warnings: list[str], message: str, **fields: object) -> _Draft:
+def _qualitative(warnings: list[str], message: str, unit: str | None = None, per: str | None = None) -> _Draft:
     warnings.append(message)
-    return _Draft(TargetKind.QUALITATIVE, **fields)  # type: ignore[arg-type]
+    return _Draft(TargetKind.QUALITATIVE, unit=unit, per=per)
 
 
-def _operator(match: re.Match[str], group: str = "op") -> Operator | None:
-    if not match.group(group):
+def _operator(match: re.Match[str]) -> Operator | None:
+    """The operator written in the ``op`` group of ``match``, if any."""
+    if not match.group("op"):
         return None
-    found = _OP_RE.fullmatch(match.group(group))
+    found = _OP_RE.fullmatch(match.group("op"))
     if found is None:  # pragma: no cover - the group only matches operators
         return None
     return next(op for op, name in _GROUP.items() if found.group(name))
@@ -246,6 +255,11 @@ def _operator(match: re.Match[str], group: str = "op") -> Operator | None:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    """«text» for a message, shortened when long."""
+    return f"«{text}»" if len(text) <= limit else f"«{text[:limit].rstrip()}…»"
 
 
 # --- public API ---------------------------------------------------------------------------------
@@ -281,7 +295,7 @@ def parse_target(text: str, year: int | None = None) -> Target:
         return _Draft(TargetKind.QUALITATIVE).target(raw, warnings)
     if _SOGLIA.match(core):
         core = _squash(_SOGLIA.sub(" ", core))
-        warnings.append("il testo è una SOGLIA: letta come un target (per una soglia usare il confronto con il suo target)")
+        warnings.append("il testo è una SOGLIA letta da sola: unità e operatore non sono presi dal target")
     return _read(core, plan_year, warnings).target(raw, warnings)
 
 
@@ -397,11 +411,11 @@ def _boolean(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
 def _legal_or_event(text: str, warnings: list[str]) -> _Draft | None:
     if _LEGAL.search(text) and not re.search(r"\d", text):
         return _qualitative(
-            warnings, f"«{text}»: scadenza fissata dalla legge; indicare la data prevista per valutarla"
+            warnings, f"{_quote(text)}: scadenza fissata dalla legge; indicare la data prevista per valutarla"
         )
     if re.search(r"(?<!\w)entro(?!\w)", text, re.IGNORECASE) and _EVENT.search(text):
         return _qualitative(
-            warnings, f"«{text}»: scadenza legata a un evento futuro; indicare la data dell'evento o la scadenza"
+            warnings, f"{_quote(text)}: scadenza legata a un evento futuro; indicare la data dell'evento o la scadenza"
         )
     return None
 
@@ -417,6 +431,8 @@ def _to_date(spelled: str, year: int | None) -> date:
 
 
 def _month_end(year: int, month: int) -> date:
+    if not 1 <= year <= 9999:
+        raise TargetError(f"data impossibile nel target: l'anno {year} non esiste")
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -449,11 +465,10 @@ def _find_dates(text: str, year: int | None, warnings: list[str]) -> list[tuple[
         add(match, None)
     for match in _DAY_MONTH.finditer(text):
         if free(match):
-            day, month = (int(g) for g in match.groups() if g is not None)
             if year is None:
                 add(match, None)
             else:
-                add(match, _to_date(f"{day}/{month}/{year}", year))
+                add(match, _to_date(f"{match.group('day')}/{match.group('month')}/{year}", year))
                 warnings.append(f"«{match.group(0)}» senza anno: usato l'anno del piano {year}")
     for match in _MONTH_END.finditer(text):
         if not free(match):
@@ -465,10 +480,10 @@ def _find_dates(text: str, year: int | None, warnings: list[str]) -> list[tuple[
             add(match, None)
         else:
             add(match, _month_end(year, month))
-            warnings.append(f"«{match.group(0)}»: letto come fine mese dell'anno del piano ({_month_end(year, month):%d/%m/%Y})")
+            warnings.append(f"«{match.group(0)}»: letto come fine mese dell'anno del piano ({found[-1][2]:%d/%m/%Y})")
     for match in _YEAR_END.finditer(text):
         if free(match):
-            add(match, date(int(match.group("year")), 12, 31))
+            add(match, _month_end(int(match.group("year")), 12))
             warnings.append(f"«{match.group(0)}»: letto come 31/12/{match.group('year')}")
     return sorted(found, key=lambda item: item[0])
 
@@ -489,7 +504,7 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     rest = _BEFORE_DATE.sub("", _squash(f"{before} {after}")).strip()
     rest = re.sub(r"^(?:SI|SÌ|SÍ|NO)(?!\w)[\s:,–-]*", "", rest)
     if _EVENT.search(rest):
-        return _qualitative(warnings, f"«{text}»: scadenza legata a un evento; indicare la data dell'evento o la scadenza")
+        return _qualitative(warnings, f"{_quote(text)}: scadenza legata a un evento; indicare la data dell'evento o la scadenza")
     warnings.extend(local)
     if not rest or _BOOLEAN.match(rest):
         return _Draft(TargetKind.DEADLINE, deadline=when)
@@ -587,7 +602,7 @@ def _unit_only(text: str, warnings: list[str]) -> _Draft | None:
     if match is None:
         return None
     return _qualitative(
-        warnings, f"«{text}» indica l'unità ma non il valore atteso (es. «≥ 3 {match.group('noun').lower()}/{match.group('per').lower()}»)",
+        warnings, f"{_quote(text)} indica l'unità ma non il valore atteso (es. «≥ 3 {match.group('noun').lower()}/{match.group('per').lower()}»)",
         unit=match.group("noun").lower(), per=match.group("per").lower(),
     )
 
@@ -734,7 +749,7 @@ def _textual(text: str, warnings: list[str]) -> _Draft:
     words = re.findall(r"[^\W\d_]+", text)
     if words and _is_action(words[0]):
         return _Draft(TargetKind.MILESTONE, milestone=text)
-    return _qualitative(warnings, f"«{text}»: target non misurabile automaticamente, serve un giudizio")
+    return _qualitative(warnings, f"{_quote(text)}: target non misurabile automaticamente, serve un giudizio")
 
 
 # --- soglia against its target ------------------------------------------------------------------
