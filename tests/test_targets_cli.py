@@ -19,7 +19,7 @@ def test_json_has_the_documented_keys_and_plain_values():
     keys = {"kind", "operator", "value", "unit", "deadline", "boolean", "components", "reference", "warnings"}
     assert keys <= set(reading)
     assert (reading["kind"], reading["operator"], reading["value"], reading["unit"]) == ("comparison", ">=", 70, "%")
-    assert reading["forma_canonica"] == "≥ 70%"
+    assert reading["canonical"] == "≥ 70%"
 
 
 def test_json_deadline_is_iso_and_uses_the_plan_year():
@@ -41,7 +41,7 @@ def test_json_compound_and_relative():
 
 def test_soglia_is_read_against_the_target():
     reading = json.loads(run(">= 15,00 %", "--soglia", "SOGLIA 5", "--json").stdout)
-    assert (reading["soglia"]["operator"], reading["soglia"]["value"], reading["soglia"]["unit"]) == (">=", 5, "%")
+    assert (reading["threshold"]["operator"], reading["threshold"]["value"], reading["threshold"]["unit"]) == (">=", 5, "%")
 
 
 def test_readable_output_is_italian():

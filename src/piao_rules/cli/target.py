@@ -15,7 +15,7 @@ from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 
 
 def _reading(target: Target) -> dict:
-    return {**target.model_dump(mode="json"), "forma_canonica": format_target(target)}
+    return {**target.model_dump(mode="json"), "canonical": format_target(target)}
 
 
 def _print(label: str, target: Target) -> None:
@@ -45,7 +45,7 @@ def target(testo: str, anno: int | None, soglia: str | None, as_json: bool) -> N
     if as_json:
         output = _reading(reading)
         if threshold is not None:
-            output["soglia"] = _reading(threshold)
+            output["threshold"] = _reading(threshold)
         click.echo(json.dumps(output, ensure_ascii=False, indent=2))
         return
     _print("Target — ", reading)
