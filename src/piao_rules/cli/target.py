@@ -27,7 +27,10 @@ def _print(label: str, target: Target) -> None:
 
 @click.command("target")
 @click.argument("testo")
-@click.option("--anno", type=click.IntRange(1900, 2100), metavar="ANNO", help="Anno del piano: completa le date senza anno e sceglie il target dell'anno.")
+@click.option(
+    "--anno", type=click.IntRange(1900, 2100), metavar="ANNO",
+    help="Anno del piano: completa le date senza anno e sceglie il target dell'anno.",
+)
 @click.option("--soglia", metavar="TESTO", help="Testo della SOGLIA da leggere rispetto al target.")
 @click.option("--json", "as_json", is_flag=True, help="Stampa la lettura in JSON.")
 @reports_errors

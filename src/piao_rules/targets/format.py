@@ -150,10 +150,8 @@ def describe_target(target: Target) -> str:
         if target.qualifier:
             text += f"; precisazione: «{target.qualifier}»"
     elif kind is TargetKind.COMPOUND:
-        text = "; ".join(
-            _phrase(c.operator, c.value, c.unit) if c.label == c.unit else f"{c.label}: {_phrase(c.operator, c.value, c.unit)}"
-            for c in target.components
-        )
+        parts = ((c.label, _phrase(c.operator, c.value, c.unit), c.unit) for c in target.components)
+        text = "; ".join(phrase if label == unit else f"{label}: {phrase}" for label, phrase, unit in parts)
     elif kind is TargetKind.DEADLINE and target.deadline is not None:
         text = f"entro il {format_date(target.deadline)}"
         if target.milestone:

@@ -140,7 +140,9 @@ _MONTH_END = re.compile(
     rf"(?:\s+(?P<year>\d{{4}})(?!\d)|\s+(?:dell')?anno\s+(?:n|corrente|in\s+corso)(?!\w))?(?!\w)",
     re.IGNORECASE,
 )
-_YEAR_END = re.compile(r"(?<!\w)entro\s+(?:il\s+|la\s+fine\s+del\s+|fine\s+|l'anno\s+)?(?P<year>\d{4})(?![\d/.-])", re.IGNORECASE)
+_YEAR_END = re.compile(
+    r"(?<!\w)entro\s+(?:il\s+|la\s+fine\s+del\s+|fine\s+|l'anno\s+)?(?P<year>\d{4})(?![\d/.-])", re.IGNORECASE
+)
 # Connectives left around a date once it is taken out: «… entro il», «… per la data del».
 _BEFORE_DATE = re.compile(
     r"(?:(?<!\w)(?:entro|al|per|il|la|data|del|scadenza|termine)(?!\w)[\s:]*|[\s:,(–-])+$", re.IGNORECASE
@@ -151,7 +153,9 @@ _LEGAL = re.compile(
     r"previsti dalla (?:legge|normativa)",
     re.IGNORECASE,
 )
-_EVENT = re.compile(r"(?<!\w)(?:da quando|dal momento in cui|sar[àa]|verr[àa]|dopo (?:la|il|l')|a seguito d)", re.IGNORECASE)
+_EVENT = re.compile(
+    r"(?<!\w)(?:da quando|dal momento in cui|sar[àa]|verr[àa]|dopo (?:la|il|l')|a seguito d)", re.IGNORECASE
+)
 _DURATION = re.compile(
     rf"^(?:entro|in|non oltre|al massimo|massimo|max\.?)\s+(?:(?:i|il|le|gli)\s+)?"
     rf"(?P<num>\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)})\s*"
@@ -185,7 +189,9 @@ _BOOLEAN_WITH_TEXT = re.compile(
     r"^(?:(?P<word>SI|SÌ|SÍ|NO)\s+|(?P<word2>s[iìí]|no)\s*[:\-–—,]\s*)(?P<rest>\S.*)$", re.IGNORECASE
 )
 _ACTIVE = re.compile(r"^attiv[oa]\s*\.?$", re.IGNORECASE)
-_UNIT_ONLY = re.compile(rf"^(?:n\.|nr\.|numero)\s*(?P<noun>{_WORD}(?:\s+{_WORD})?)\s*/\s*(?P<per>anno|mese)\.?$", re.IGNORECASE)
+_UNIT_ONLY = re.compile(
+    rf"^(?:n\.|nr\.|numero)\s*(?P<noun>{_WORD}(?:\s+{_WORD})?)\s*/\s*(?P<per>anno|mese)\.?$", re.IGNORECASE
+)
 
 # Action nouns (-ione, -mento, -aggio, -tura), infinitives and deliverables open a milestone.
 _ACTION_SUFFIXES = ("ione", "mento", "aggio", "tura", "are", "ere", "ire", "rre")
@@ -504,7 +510,9 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     rest = _BEFORE_DATE.sub("", _squash(f"{before} {after}")).strip()
     rest = re.sub(r"^(?:SI|SÌ|SÍ|NO)(?!\w)[\s:,–-]*", "", rest)
     if _EVENT.search(rest):
-        return _qualitative(warnings, f"{_quote(text)}: scadenza legata a un evento; indicare la data dell'evento o la scadenza")
+        return _qualitative(
+            warnings, f"{_quote(text)}: scadenza legata a un evento; indicare la data dell'evento o la scadenza"
+        )
     warnings.extend(local)
     if not rest or _BOOLEAN.match(rest):
         return _Draft(TargetKind.DEADLINE, deadline=when)
@@ -601,13 +609,15 @@ def _unit_only(text: str, warnings: list[str]) -> _Draft | None:
     match = _UNIT_ONLY.match(text)
     if match is None:
         return None
-    return _qualitative(
-        warnings, f"{_quote(text)} indica l'unità ma non il valore atteso (es. «≥ 3 {match.group('noun').lower()}/{match.group('per').lower()}»)",
-        unit=match.group("noun").lower(), per=match.group("per").lower(),
-    )
+    unit, per = match.group("noun").lower(), match.group("per").lower()
+    example = f"«≥ 3 {unit}/{per}»"
+    return _qualitative(warnings, f"{_quote(text)} indica l'unità ma non il valore atteso (es. {example})", unit, per)
 
 
 # --- quantities: comparison and compound -------------------------------------------------------
+
+
+_CONTEXT_WORDS = re.compile(r"(?:circa|pari|ovvero|cioè|di cui|es\.|ad es)", re.IGNORECASE)
 
 
 def _split_context(text: str) -> tuple[str, list[str]]:
@@ -620,7 +630,7 @@ def _split_context(text: str) -> tuple[str, list[str]]:
             return match.group(0)
         if re.fullmatch(rf"(?:{_OPS})?\s*{_NUMBER}\s*(?:%|N\.?)?", inner, re.IGNORECASE):
             return f" {inner} "
-        if re.search(r"\d", inner) or len(inner.split()) > 3 or re.match(r"(?:circa|pari|ovvero|cioè|di cui|es\.|ad es)", inner, re.IGNORECASE):
+        if re.search(r"\d", inner) or len(inner.split()) > 3 or _CONTEXT_WORDS.match(inner):
             contexts.append(match.group(0))
             return " "
         return match.group(0)
