@@ -24,3 +24,7 @@ def main() -> None:
     Codici di uscita: 0 tutto regolare; 1 segnalazioni da esaminare (con --rigoroso);
     2 errori nei dati di ingresso.
     """
+
+from piao_rules.cli.target import target  # noqa: E402
+
+main.add_command(target)

@@ -83,6 +83,11 @@ class Target(BaseModel):
     components: list[Component] = Field(default_factory=list)
     reference: Reference | None = None
     milestone: str | None = Field(None, description="The milestone text, verbatim")
+    qualifier: str | None = Field(
+        None,
+        description="Words narrowing what is counted («giudizi positivi», «con ciascun ufficio»); "
+        "«…» marks where the quantity sits («Gestione … dei nuovi documenti»)",
+    )
     warnings: list[str] = Field(default_factory=list, description="What the reader was unsure about (Italian)")
 
     @property
