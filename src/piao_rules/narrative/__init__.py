@@ -1,1 +1,1 @@
-"""narrative."""
+"""Italian status narratives for indicators, objectives, areas and the whole report."""
