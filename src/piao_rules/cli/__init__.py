@@ -24,3 +24,9 @@ def main() -> None:
     Codici di uscita: 0 tutto regolare; 1 segnalazioni da esaminare (con --rigoroso);
     2 errori nei dati di ingresso.
     """
+
+from piao_rules.cli.verifica import verifica  # noqa: E402
+from piao_rules.cli.schema import schema  # noqa: E402
+
+main.add_command(verifica)
+main.add_command(schema)
