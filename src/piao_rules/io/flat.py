@@ -184,11 +184,10 @@ def _cells(**cells: Any) -> dict[str, Any]:
 
 
 def format_intermediate(targets: list[IntermediateTarget]) -> str | None:
-    """«30/06/2023: ≥ 5; 30/09/2023: ≥ 8» (one per line when a target contains «;»)."""
+    """«30/06/2023: ≥ 5; 30/09/2023: ≥ 8»."""
     if not targets:
         return None
-    separator = "\n" if any(";" in item.target for item in targets) else "; "
-    return separator.join(f"{item.when:%d/%m/%Y}: {item.target}" for item in targets)
+    return "; ".join(f"{item.when:%d/%m/%Y}: {item.target}" for item in targets)
 
 
 def columns_of(rows: Iterable[dict[str, Any]]) -> list[str]:
@@ -295,7 +294,7 @@ def assemble(table: Table, plan_sheet: Table | None = None) -> tuple[dict[str, A
         if revision:
             pending.revisions.append((row.number, _revision_data(revision)))
         indicators.append(pending)
-        by_code.setdefault(code, pending)
+        by_code[code] = pending
 
     first_row = table.rows[0].number if table.rows else 2
     places = TablePlaces(file=table.file, resolvers=RESOLVERS)
@@ -495,11 +494,14 @@ def _indicator_data(cells: dict[str, Any], where, problems: Problems) -> dict[st
     return data
 
 
+# A «;» or a new line followed by a date and «:» starts the next intermediate target.
+_NEXT_INTERMEDIATE = re.compile(r"[;\n]\s*(?=(?:\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}|\d{4}-\d{1,2}-\d{1,2})\s*:)")
+
+
 def parse_intermediate(text: str) -> list[dict[str, str]] | str:
     """«30/06/2023: ≥ 5; 30/09/2023: ≥ 8» as items, or an Italian message saying what is wrong."""
-    parts = text.splitlines() if "\n" in text else text.split(";")
     items = []
-    for part in parts:
+    for part in _NEXT_INTERMEDIATE.split(text):
         if not part.strip():
             continue
         when, colon, target = part.partition(":")

@@ -48,11 +48,18 @@ def clean_loc(data: Any, loc: Loc, missing: bool = False) -> Loc:
     return tuple(path)
 
 
+# Fields whose keys are data (years, component labels), shown in brackets: soglia[2023].
+KEYED_FIELDS = {"target", "soglia", "componenti"}
+
+
 def readable_path(data: Any, loc: Loc) -> str:
     """``aree[A1].obiettivi[OB1].indicatori[I003].soglia``: codes where the data has them."""
-    text, current = "", data
+    text, current, previous = "", data, None
     for part in loc:
-        if isinstance(current, list) and isinstance(part, int):
+        if previous in KEYED_FIELDS:
+            text += f"[{part}]"
+            current = current.get(part) if isinstance(current, dict) else None
+        elif isinstance(current, list) and isinstance(part, int):
             item = current[part] if 0 <= part < len(current) else None
             code = item.get("codice") if isinstance(item, dict) else None
             label = code if isinstance(code, (str, int)) and str(code).strip() else part + 1
@@ -64,6 +71,7 @@ def readable_path(data: Any, loc: Loc) -> str:
         else:
             text += f".{part}" if text else str(part)
             current = current.get(part) if isinstance(current, dict) else None
+        previous = part
     return text
 
 

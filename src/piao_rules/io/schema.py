@@ -53,7 +53,21 @@ def json_schema(model: type[BaseModel]) -> dict[str, Any]:
             definition["title"], definition["description"] = TITLES[name]
         for key, field in definition.get("properties", {}).items():
             field["title"] = FIELD_TITLES.get(key, key.replace("_", " ").capitalize())
+    _italian_dates(schema)
     return {"$schema": SCHEMA_DIALECT, **schema}
+
+
+def _italian_dates(node: Any) -> None:
+    """Dates are read as Italians write them (30/06/2023), not only as ISO «format: date»."""
+    if isinstance(node, dict):
+        if node.get("format") == "date":
+            del node["format"]
+            node["examples"] = ["30/06/2023"]
+        for value in node.values():
+            _italian_dates(value)
+    elif isinstance(node, list):
+        for item in node:
+            _italian_dates(item)
 
 
 def schemas() -> dict[str, dict[str, Any]]:

@@ -44,6 +44,7 @@ _SYNTAX = (
     ("mapping values are not allowed", "due punti «:» in un punto non ammesso: racchiudere il testo tra virgolette"),
     ("could not find expected ':'", "manca il «:» dopo il nome del campo, oppure il rientro non è coerente"),
     ("found character '\\t'", "tabulazione non ammessa: usare spazi per i rientri"),
+    ("found a tab character", "tabulazione non ammessa: usare spazi per i rientri"),
     ("found unexpected end of stream", "virgolette non chiuse: il testo finisce prima della virgoletta di chiusura"),
     ("found unknown escape character", "sequenza «\\» non valida tra virgolette doppie: usare virgolette semplici"),
     ("did not find expected key", "rientro non coerente: allineare il campo agli altri dello stesso livello"),
@@ -152,6 +153,11 @@ def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
 
 
+# Quote every text that either YAML 1.1 readers or ours would take for a number, a date or a boolean.
+_Dumper.yaml_implicit_resolvers = {
+    first: list(yaml.SafeDumper.yaml_implicit_resolvers.get(first, [])) + list(_Loader.yaml_implicit_resolvers.get(first, []))
+    for first in set(yaml.SafeDumper.yaml_implicit_resolvers) | set(_Loader.yaml_implicit_resolvers)
+}
 _Dumper.add_representer(Decimal, _decimal)
 _Dumper.add_representer(date, _date)
 _Dumper.add_representer(str, _text)
