@@ -194,3 +194,15 @@ def test_unknown_extension_when_writing_leaves_nothing(tmp_path):
     with pytest.raises(InputError, match="non è riconosciuta"):
         write_plan(plan, tmp_path / "piano.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_title_rows_above_the_header_are_skipped_with_a_warning(tmp_path):
+    path = write_xlsx(tmp_path / "misure.xlsx", {"Misure": [
+        ["Monitoraggio al 30 giugno 2023"],
+        [],
+        ["Codice", "Data", "Valore"],
+        ["K1", "30/06/2023", 5],
+    ]})
+    measures, warnings = load_measures(path)
+    assert [m.code for m in measures.measures] == ["K1"]
+    assert [str(w) for w in warnings] == [f"{path}:riga 3: avviso: intestazione trovata alla riga 3: ignorate le righe sopra (1)"]

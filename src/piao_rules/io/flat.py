@@ -21,7 +21,7 @@ from typing import Any
 from piao_rules.errors import Problems
 from piao_rules.io.model import Indicator, IntermediateTarget, Objective, Plan
 from piao_rules.io.places import Loc, TablePlaces
-from piao_rules.io.tables import Row, Table, cell_text, same_value
+from piao_rules.io.tables import Row, Table, cell_text, column_key, same_value
 from piao_rules.io.validation import validate
 
 PLAN_COLUMNS: dict[str, Loc] = {
@@ -347,7 +347,7 @@ def _orphans(cells: dict[str, Any], columns: list[str], code_column: str, of_wha
 def _read_plan_sheet(sheet: Table, plan_cells: dict[str, _Cell], problems: Problems) -> None:
     for row in sheet.rows:
         name = cell_text(row.cells.get("campo")).strip()
-        key = re.sub(r"[\s\-]+", "_", name.lower())
+        key = column_key(name)
         if not name:
             continue
         if key not in PLAN_COLUMNS:

@@ -68,8 +68,8 @@ Grid = list[list[Any]]
 
 
 def column_key(text: Any) -> str:
-    """A header as a column name: «Unità di misura» → ``unita_di_misura``, «Target 2023» → ``target_2023``."""
-    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    """A header as a column name: «Unità» and «UNITA'» → ``unita``, «Target 2023» → ``target_2023``."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().replace("'", "")
     plain = re.sub(r"[\s\-]+", "_", plain.strip().lower())
     return re.sub(r"_+", "_", plain).strip("_")
 
@@ -203,21 +203,28 @@ def make_table(
     Returns None when the table cannot be read at all (no header, missing columns).
     """
     table = Table(file=file, sheet=sheet, columns=[])
-    start = next((i for i, row in enumerate(grid) if any(cell is not None for cell in row)), None)
-    if start is None:
+    filled = [i for i, row in enumerate(grid) if any(cell is not None for cell in row)]
+    if not filled:
         problems.error(table.where(1) if sheet else "", "il foglio non contiene righe: la prima riga deve avere i nomi delle colonne")
         return None
-    header = grid[start]
-    names = [column_key(cell) if cell is not None else "" for cell in header]
-    known_names = list(known_names)
-    listing = ", ".join(known_names)
-    if not any(known(name) for name in names):
+    start = _header_row(grid, filled[:HEADER_SEARCH], known)
+    if start is None:
         problems.error(
-            table.where(start + 1),
+            table.where(filled[0] + 1),
             "manca la riga di intestazione: la prima riga deve contenere i nomi delle colonne "
             f"(almeno {', '.join(required)})",
         )
         return None
+    if start != filled[0]:
+        above = [str(i + 1) for i in filled if i < start]
+        problems.warning(
+            table.where(start + 1),
+            f"intestazione trovata alla riga {start + 1}: ignorate le righe sopra ({', '.join(above)})",
+        )
+    header = grid[start]
+    names = [column_key(cell) if cell is not None else "" for cell in header]
+    known_names = list(known_names)
+    listing = ", ".join(known_names)
     ok = True
     for position, (raw, name) in enumerate(zip(header, names)):
         letter = get_column_letter(position + 1)
@@ -256,6 +263,21 @@ def make_table(
         if cells:
             table.rows.append(Row(index + 1, cells))
     return table
+
+
+HEADER_SEARCH = 10  # the header may sit below a few title rows
+
+
+def _header_row(grid: Grid, candidates: list[int], known: Callable[[str], bool]) -> int | None:
+    """The first row naming at least two known columns (or one, if no row names two)."""
+    def count(index: int) -> int:
+        return sum(1 for cell in grid[index] if cell is not None and known(column_key(cell)))
+
+    for least in (2, 1):
+        for index in candidates:
+            if count(index) >= least:
+                return index
+    return None
 
 
 # ---------------------------------------------------------------- writing

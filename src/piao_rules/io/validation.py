@@ -32,7 +32,6 @@ EXPECTED = {
     "date": "una data (gg/mm/aaaa)",
     "model": "un gruppo di campi «nome: valore»",
     "model_attributes": "un gruppo di campi «nome: valore»",
-    "enum": "uno dei valori ammessi",
 }
 
 
