@@ -143,7 +143,8 @@ def test_bad_values_are_reported_with_row_and_column(tmp_path):
     with pytest.raises(InputError) as error:
         load_measures(path, as_of=date(2023, 6, 30))
     assert messages(error) == [
-        f"{path}:riga 2/valore: «circa 120» non è un numero, una data o SI/NO",
+        f"{path}:riga 2/valore: «circa 120» non è un numero, una data o SI/NO: "
+        "scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»",
         f"{path}:riga 3/avanzamento: «150» è troppo grande: il massimo è 100",
         f"{path}:riga 3/giudizio: valore «buono» non ammesso: usare uno tra raggiunto, in_linea, a_rischio, non_raggiunto",
         f"{path}:riga 4/valore: «tanti» non è un numero (esempi validi: 1.018 oppure 85,5)",

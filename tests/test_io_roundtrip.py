@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from piao_rules.errors import InputError
 from piao_rules.io import load_measures, load_plan, plan_from_rows, plan_to_rows, write_measures, write_plan
 from piao_rules.io.model import (
     Accrual,
@@ -191,3 +192,53 @@ def test_measures_round_trip_through_files(measure_set, extension):
         loaded, warnings = load_measures(path)
     assert _comparable(loaded) == _comparable(measure_set)
     assert warnings == []
+
+
+# Whatever a file holds, readers answer with a plan or an InputError: never a traceback.
+CELL = st.none() | text | st.sampled_from(["A1", "O1", "K1", "2023", "120", "30/16/2023", "≥ 5", "n.d.", "O2", "media_obiettivi"])
+COLUMNS = ["ente", "anno", "area_codice", "obiettivo_codice", "obiettivo_padre", "codice", "nome", "peso", "target",
+           "target_2023", "target_intermedi", "rev", "area_nome", "obiettivo_nome", "collegato_a", "calcolato", "tipologia"]
+
+
+@given(st.lists(st.sampled_from(COLUMNS), min_size=1, max_size=8, unique=True), st.data())
+@settings(max_examples=150, deadline=None)
+def test_any_table_gives_a_plan_or_an_input_error(columns, data):
+    rows = data.draw(st.lists(st.lists(CELL, min_size=len(columns), max_size=len(columns)), max_size=6))
+    try:
+        plan_from_rows([{c: v for c, v in zip(columns, row) if v is not None} for row in rows])
+    except InputError as error:
+        assert error.problems and all(p.message for p in error.problems)
+
+
+@given(st.text(max_size=300), st.sampled_from(["piano.yaml", "piano.csv", "misure.yaml", "misure.csv"]))
+@settings(max_examples=200, deadline=None)
+def test_any_text_file_gives_a_result_or_an_input_error(content, name):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(content, encoding="utf-8")
+        reader = load_plan if name.startswith("piano") else load_measures
+        try:
+            reader(path)
+        except InputError as error:
+            assert error.problems
+
+
+KEYS = ["ente", "nome", "anno", "aree", "codice", "obiettivi", "indicatori", "target", "soglia", "peso", "baseline",
+        "valore", "target_intermedi", "data", "revisioni", "rev", "misure", "componenti", "tipologia", "colore", 2023]
+SCALAR = st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(allow_nan=False) | text
+NESTED = st.recursive(SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=5), max_leaves=25)
+
+
+@given(st.dictionaries(st.sampled_from(KEYS), NESTED, max_size=6), st.sampled_from(["piano.yaml", "misure.yaml"]))
+@settings(max_examples=200, deadline=None)
+def test_any_yaml_structure_gives_a_result_or_an_input_error(content, name):
+    import yaml
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+        reader = load_plan if name.startswith("piano") else load_measures
+        try:
+            reader(path)
+        except InputError as error:
+            assert error.problems and all(p.where or p.message for p in error.problems)

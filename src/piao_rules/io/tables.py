@@ -26,11 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from piao_rules import atomic, values
 from piao_rules.errors import InputError, Problems
 from piao_rules.io.files import CSV, XLSX
@@ -142,6 +137,8 @@ def _csv_grid(path: Path, data: bytes, problems: Problems) -> Grid:
 
 
 def _xlsx_grids(path: Path, data: bytes) -> dict[str, Grid]:
+    import openpyxl  # imported when needed: it takes a fifth of a second
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -202,6 +199,8 @@ def make_table(
 
     Returns None when the table cannot be read at all (no header, missing columns).
     """
+    from openpyxl.utils import get_column_letter
+
     table = Table(file=file, sheet=sheet, columns=[])
     filled = [i for i, row in enumerate(grid) if any(cell is not None for cell in row)]
     if not filled:
@@ -294,6 +293,10 @@ def write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) ->
 
 def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[dict[str, Any]]]]) -> None:
     """An xlsx workbook: one sheet per (title, columns, rows); numbers and dates as real cells."""
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, columns, rows in sheets:
@@ -313,6 +316,9 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[dict[str, Any
 
 
 def _set_cell(cell: Any, value: Any) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment
+
     if isinstance(value, bool):
         value = "SI" if value else "NO"
     if isinstance(value, Percent):

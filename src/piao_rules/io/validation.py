@@ -133,7 +133,10 @@ def _message(item: dict[str, Any], loc: Loc, model: type[BaseModel], field: str 
         options = ", ".join(member.value for member in enum) if enum else ctx.get("expected", "")
         return f"valore {show(value)} non ammesso: usare uno tra {options}"
     if kind == "value_error":
-        return str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
+        message = str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
+        if loc[:1] == ("misure",) and loc[-1:] == ("valore",):
+            message += ": scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»"
+        return message
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))
         return f"{show(value)} è troppo piccolo: il minimo è {_number(limit)}"
