@@ -206,3 +206,9 @@ def test_title_rows_above_the_header_are_skipped_with_a_warning(tmp_path):
     measures, warnings = load_measures(path)
     assert [m.code for m in measures.measures] == ["K1"]
     assert [str(w) for w in warnings] == [f"{path}:riga 3: avviso: intestazione trovata alla riga 3: ignorate le righe sopra (1)"]
+
+
+def test_binary_file_with_a_text_extension(tmp_path):
+    path = tmp_path / "piano.yaml"
+    path.write_bytes(b"PK\x03\x04\x00\x00binario")
+    assert _plan_error(path) == [f"{path}: il file non è un file di testo: salvarlo come testo (UTF-8) o come CSV da Excel"]

@@ -118,7 +118,7 @@ def decode(path: Path, data: bytes, problems: Problems) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data:
-        raise InputError.single(path, "il file non è un CSV di testo: esportarlo da Excel come «CSV (delimitato dal separatore di elenco)»")
+        raise InputError.single(path, "il file non è un file di testo: salvarlo come testo (UTF-8) o come CSV da Excel")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
