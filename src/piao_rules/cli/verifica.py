@@ -12,6 +12,7 @@ from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
 from piao_rules.io import checks, read_measures, read_plan
 from piao_rules.io.model import MeasureSet, Plan
+from piao_rules.targets import checks as target_checks
 
 
 @click.command("verifica")
@@ -34,6 +35,7 @@ def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
             measures.value if measures else None,
             plan_places=plan.places,
             measure_places=measures.places if measures else None,
+            extra=target_checks.CHECKS,
         )
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]

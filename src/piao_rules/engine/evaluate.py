@@ -23,7 +23,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
-from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, not_pertinent, prepare, show_target, show_value, unit_class, unit_mismatch
+from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     AreaResult, ComponentResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
@@ -31,6 +31,7 @@ from piao_rules.engine.result import (
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
