@@ -26,9 +26,11 @@ def main() -> None:
     """
 
 # Commands, one module each (imported here, after ``main`` exists).
+from piao_rules.cli.regole import regole  # noqa: E402
 from piao_rules.cli.schema import schema  # noqa: E402
 from piao_rules.cli.target import target  # noqa: E402
+from piao_rules.cli.valuta import valuta  # noqa: E402
 from piao_rules.cli.verifica import verifica  # noqa: E402
 
-for command in (schema, target, verifica):
+for command in (regole, schema, target, valuta, verifica):
     main.add_command(command)

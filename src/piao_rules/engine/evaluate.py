@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +38,7 @@ from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
 ENGINES = ("durable", "interno")
+STAGES = ("lettura dei target", "regole di andamento, punteggio e stato", "aggregazione", "segnalazioni", "risultato")
 
 
 def default_engine() -> str:
@@ -444,26 +446,33 @@ def evaluate(
     rulebook: Rulebook | None = None,
     engine: str | None = None,
     base_dir: str | Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
     ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
     own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
-    ``durable`` or ``interno`` (default: durable where installed).
+    ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
+    the name of each of :data:`STAGES` as it starts (for a progress bar).
     """
+    stage = on_stage or (lambda name: None)
     if rulebook is None:
         override = Path(base_dir or ".") / plan.rules if plan.rules else None
         rulebook = load_rulebook(override)
     name = engine or default_engine()
     runner = _runner(name, list(rulebook.tables.values()))
     try:
+        stage(STAGES[0])
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
-        plain = [i for i in evaluator.items if not i.indicator.computed]
-        evaluator.evaluate_items(plain)
+        stage(STAGES[1])
+        evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        stage(STAGES[2])
         for area in plan.areas:
             for objective in area.objectives:
                 evaluator.aggregate(objective)
+        stage(STAGES[3])
         evaluator.raise_flags()
+        stage(STAGES[4])
         return _build(evaluator, name)
     finally:
         runner.close()
