@@ -9,11 +9,8 @@ memory), the peak memory of a separate process, and the growth factor per 10×.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
-import time
-from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
