@@ -1,0 +1,79 @@
+"""Read a Word .docx into paragraphs and tables (python-docx), after the safety checks."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+
+from piao_rules.errors import InputError
+from piao_rules.importing import safety
+from piao_rules.importing.source import Cell, Document, Grid, Paragraph
+
+_HEADING = re.compile(r"(?:heading|titolo|intestazione)\s*(\d)", re.IGNORECASE)
+
+
+def read_docx(path: Path, data: bytes) -> Document:
+    """Every paragraph and table of the body, in order; raises InputError on unreadable files."""
+    safety.check_package(path, data, "docx", "word/document.xml")
+    import docx  # imported when needed
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            document = docx.Document(io.BytesIO(data))
+    except Exception:  # python-docx raises many kinds of errors on a damaged package
+        raise InputError.single(
+            path, "il documento Word è danneggiato o non è un .docx: aprirlo con Word e salvarlo di nuovo come .docx"
+        ) from None
+    blocks: list[Paragraph | Grid] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, docx.table.Table):
+            blocks.append(_grid(item, len([b for b in blocks if isinstance(b, Grid)]) + 1))
+        else:
+            text = _squash(item.text)
+            if text:
+                blocks.append(Paragraph(text, _level(item)))
+    title = _squash(document.core_properties.title or "")
+    return Document(blocks, title)
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _level(paragraph) -> int | None:
+    """The heading level of a paragraph from its style name or outline level."""
+    name = paragraph.style.name if paragraph.style is not None else ""
+    if match := _HEADING.search(name or ""):
+        return int(match.group(1))
+    if name and name.lower() == "title":
+        return 0
+    levels = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
+    if levels and levels[0].isdigit() and int(levels[0]) < 9:
+        return int(levels[0]) + 1
+    return None
+
+
+def _grid(table, number: int) -> Grid:
+    """The table's cells row by row; merged cells are marked, not lost."""
+    grid = Grid(number)
+    above: list = []
+    for row in table.rows:
+        cells = list(row.cells)
+        elements = [None] * row.grid_cols_before + [cell._tc for cell in cells] + [None] * row.grid_cols_after
+        texts = [""] * row.grid_cols_before + [_cell_text(cell) for cell in cells] + [""] * row.grid_cols_after
+        current = []
+        for column, (element, text) in enumerate(zip(elements, texts)):
+            carried = element is not None and column < len(above) and above[column] is element
+            spanned = element is not None and column > 0 and elements[column - 1] is element
+            image = element is not None and not text and bool(element.xpath(".//w:drawing | .//w:pict"))
+            current.append(Cell(text, carried=carried, spanned=spanned, image=image))
+        grid.rows.append(current)
+        above = elements
+    return grid
+
+
+def _cell_text(cell) -> str:
+    return _squash(" ".join(paragraph.text for paragraph in cell.paragraphs))

@@ -1,0 +1,196 @@
+"""The words of indicator tables: column headers, level names and their usual misspellings.
+
+A header cell («Indicatori», «Target 2023», «Misura al 30.6», «Peso indicatore»)
+becomes a :class:`Header`: the role of the column and, for targets, soglie and
+baselines, the year it names; for measures, the date. Words are matched ignoring
+case, accents and punctuation, and a misspelt word («OBBIETTIVO», «Algortimo») is
+matched to the closest known one with :mod:`difflib` and reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from piao_rules import values
+
+# Column roles.
+NUMBER = "numero"
+CODE = "codice"
+AREA = "area"
+OBJECTIVE = "obiettivo"
+OWNER = "responsabile"
+INDICATOR = "indicatore"
+DESCRIPTION = "descrizione"
+FORMULA = "algoritmo"
+BASELINE = "baseline"
+TARGET = "target"
+THRESHOLD = "soglia"
+WEIGHT = "peso"
+MEASURE = "misura"
+TYPE = "tipologia"
+UNIT = "unita"
+SOURCE = "fonte"
+NOTE = "nota"
+STATUS = "stato"  # an evaluation status printed by a report (raggiunto …): not read
+GRADE = "grado"  # a degree of achievement printed by a report: not read
+IGNORED = "altro"  # a known column with nothing for the plan (Azione, Programma, Risorse …)
+
+# The first word of a header → its role (more words are looked at in :func:`read_header`).
+HEAD_WORDS = {
+    "n": NUMBER, "nr": NUMBER, "num": NUMBER, "numero": NUMBER, "#": NUMBER,
+    "codice": CODE, "cod": CODE, "id": CODE,
+    "area": AREA, "ambito": AREA, "linea": AREA, "aree": AREA, "ambiti": AREA,
+    "obiettivo": OBJECTIVE, "obiettivi": OBJECTIVE,
+    "responsabile": OWNER, "responsabili": OWNER, "ufficio": OWNER, "uffici": OWNER, "struttura": OWNER,
+    "settore": OWNER, "dirigente": OWNER, "titolare": OWNER, "referente": OWNER,
+    "indicatore": INDICATOR, "indicatori": INDICATOR, "kpi": INDICATOR,
+    "descrizione": DESCRIPTION, "finalita": DESCRIPTION,
+    "algoritmo": FORMULA, "formula": FORMULA, "calcolo": FORMULA,
+    "baseline": BASELINE,
+    "target": TARGET, "traguardo": TARGET, "atteso": TARGET,
+    "soglia": THRESHOLD, "soglie": THRESHOLD,
+    "peso": WEIGHT, "pesi": WEIGHT,
+    "misura": MEASURE, "misure": MEASURE, "valore": MEASURE, "valori": MEASURE, "stato": MEASURE,
+    "risultato": MEASURE, "consuntivo": MEASURE, "rilevazione": MEASURE, "dato": MEASURE, "esito": MEASURE,
+    "tipologia": TYPE, "tipo": TYPE,
+    "unita": UNIT, "um": UNIT,
+    "fonte": SOURCE, "fonti": SOURCE,
+    "note": NOTE, "nota": NOTE, "commento": NOTE, "commenti": NOTE,
+    "grado": GRADE,
+    "azione": IGNORED, "azioni": IGNORED, "programma": IGNORED, "risorse": IGNORED, "budget": IGNORED,
+    "missione": IGNORED, "ente": IGNORED, "prospettiva": IGNORED, "durata": IGNORED,
+}
+# Words that may be misspelt and still recognised (the short ones are matched only exactly).
+_FUZZY = sorted(word for word in HEAD_WORDS if len(word) >= 5)
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)")
+_DATE_IN = re.compile(
+    r"(?<!\d)(\d{1,2}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{2,5})?|\d{1,2}\s+(?:" + "|".join(values.MONTHS) + r")(?:\s+\d{4})?)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def plain(text: str) -> str:
+    """Lower case, no accents, punctuation turned into spaces: «Unità di misura» → «unita di misura»."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9#%]+", " ", text).split())
+
+
+@dataclass(frozen=True)
+class Header:
+    role: str
+    year: int | None = None  # Target 2023, Valore 2021
+    when: str | None = None  # the date named by «Misura al 30.6.2023», as written
+    kind: str | None = None  # «OBIETTIVO DIRIGENZIALE» → «dirigenziale»
+    typo: tuple[str, str] | None = None  # (written word, known word) when matched leniently
+    text: str = ""
+
+
+def read_header(text: str) -> Header | None:
+    """The role of a column header, or None when the text is not a header word."""
+    words = plain(text).split()
+    if not words or len(words) > 8:
+        return None
+    first, typo = words[0], None
+    if first not in HEAD_WORDS:
+        close = difflib.get_close_matches(first, _FUZZY, n=1, cutoff=0.8) if len(first) >= 5 else []
+        if not close:
+            return None
+        typo, first = (text.split()[0], close[0]), close[0]
+    role = HEAD_WORDS[first]
+    rest = words[1:]
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    when = _date_in(text)
+    kind = None
+    if role == UNIT and rest[:2] not in (["di", "misura"], []) and first != "um":
+        return None
+    if role == OBJECTIVE:
+        kind = _objective_kind(rest)
+        if rest and rest[0] in ("atteso", "attesi"):
+            role = TARGET
+    elif role == MEASURE:
+        role = _measure_or_baseline(first, rest, year, when)
+    elif role == INDICATOR and rest[:1] in (["op"],):
+        role = IGNORED
+    elif role == TYPE and rest[:1] == ["obiettivo"]:
+        role = IGNORED
+    elif role == OWNER and first == "dirigente" and rest:
+        return None
+    if role in (TARGET, THRESHOLD) and when:
+        year = None
+    return Header(role, year if role in (TARGET, THRESHOLD, BASELINE) else None, when, kind, typo, text)
+
+
+def _objective_kind(rest: list[str]) -> str | None:
+    for word in rest:
+        for kind in ("strategic", "operativ", "dirigenzial", "individual", "trasversal"):
+            if word.startswith(kind):
+                return {"strategic": "strategico", "operativ": "operativo", "dirigenzial": "dirigenziale",
+                        "individual": "individuale", "trasversal": "trasversale"}[kind]
+    return None
+
+
+def _measure_or_baseline(first: str, rest: list[str], year: int | None, when: str | None) -> str:
+    """«Valore 2021» or «Stato anno 2019» is a baseline; «Misura al 30.6», «Stato», «Valore misure» a measure."""
+    if when:
+        return MEASURE
+    if year is not None:
+        return BASELINE
+    if first in ("valore", "valori") and rest[:2] in (["di", "partenza"], ["iniziale"], ["base"]):
+        return BASELINE
+    return MEASURE
+
+
+def _date_in(text: str) -> str | None:
+    match = _DATE_IN.search(text)
+    return match.group(1) if match else None
+
+
+def header_date(text: str, year: int | None) -> date | None:
+    """The date named in «Misura al 30.6.2023» («30.6» takes ``year``); None when there is none
+    (or no year to complete it). Raises ValueError for an impossible date («30.6.20235»)."""
+    spelled = _date_in(text)
+    if spelled is None:
+        return None
+    if re.fullmatch(r"\d{1,2}\s*[./-]\s*\d{1,2}", spelled):
+        if year is None:
+            return None
+        spelled = f"{spelled}/{year}"
+    return values.parse_date(spelled, year)
+
+
+# Level words in headings and table rows.
+LEVEL_PATTERNS = [
+    # «Obiettivo strategico OS01.1.1 - …», «Obiettivo operativo», «Obiettivi individuali - Segretario Generale»
+    ("strategico", re.compile(r"^obbiettiv[oi]\s+strategic[oi]\b|^obiettiv[oi]\s+strategic[oi]\b", re.IGNORECASE)),
+    ("operativo", re.compile(r"^ob+iettiv[oi]\s+operativ[oi]\b", re.IGNORECASE)),
+    ("individuale", re.compile(r"^ob+iettiv[oi]\s+individual[ei]\b", re.IGNORECASE)),
+    ("area", re.compile(r"^(?:area|ambito)(?:\s+strategic[ao])?\b", re.IGNORECASE)),
+]
+
+# Level names a controller may misspell, matched with difflib and reported.
+LEVEL_WORDS = ["obiettivo", "obiettivi", "strategico", "strategica", "operativo", "individuale", "individuali",
+               "area", "ambito", "indicatori", "dirigenziale", "trasversale", "struttura"]
+
+
+def fix_level_words(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with misspelt level words («OBBIETTIVO») replaced for matching, and the replacements."""
+    found: list[tuple[str, str]] = []
+
+    def repair(match: re.Match[str]) -> str:
+        word = match.group(0)
+        key = plain(word)
+        if key in LEVEL_WORDS or len(key) < 6:
+            return word
+        close = difflib.get_close_matches(key, LEVEL_WORDS, n=1, cutoff=0.85)
+        if not close:
+            return word
+        found.append((word, close[0]))
+        return close[0].upper() if word.isupper() else close[0]
+
+    return re.sub(r"[^\W\d_]+", repair, text), found
