@@ -254,3 +254,381 @@ def _merge_owner(table, indexes: list[int], owner: str) -> None:
             runs.append([index])
     for number, run in enumerate(runs):
         _merge_down(table, 2, run[0], run[-1], owner if number == 0 else "")
+
+
+# ---------------------------------------------------------------- Torino
+
+
+def torino_rows() -> list[dict[str, str]]:
+    with open(EXAMPLES / "torino" / "piano.csv", encoding="utf-8-sig", newline="") as stream:
+        return [{k: v for k, v in row.items() if v} for row in csv.DictReader(stream, delimiter=";")]
+
+
+def _groups(rows: list[dict[str, str]], key: str) -> list[tuple[str, list[dict[str, str]]]]:
+    groups: list[tuple[str, list[dict[str, str]]]] = []
+    for row in rows:
+        if not groups or groups[-1][0] != row[key]:
+            groups.append((row[key], []))
+        groups[-1][1].append(row)
+    return groups
+
+
+def _flags(note: str) -> str:
+    return " ".join(re.findall(r"\(([CSA])\)", note)) if note.startswith("Contrassegni") else ""
+
+
+def _strategic_kpi(row: dict[str, str]) -> tuple[str, str]:
+    """The «Indicatore» and «Algoritmo» cells of a strategic KPI, packed as in the PIAO."""
+    parts = [row["codice"], _flags(row.get("note", "")), row["nome"]]
+    if row.get("soglia"):
+        parts.append(f"SOGLIA {row['soglia']}")
+    if row.get("tipologia"):
+        parts.append(f"(Tipologia: {row['tipologia']})")
+    formula = row.get("algoritmo", "")
+    if row.get("fonte"):
+        formula = f"{formula} (Fonte {row['fonte']})".strip()
+    return " ".join(p for p in parts if p), formula
+
+
+TORINO_KPI_HEADER = ["Indicatore", "Algoritmo", "Valore 2021", "Target 2022", "Target 2023", "Target 2024"]
+
+
+def build_torino(path: Path) -> Path:
+    rows = torino_rows()
+    document = docx.Document()
+    document.core_properties.title = "Piano integrato di attività e organizzazione 2022"
+    document.add_paragraph("Piano integrato di attività e organizzazione 2022-2024", style="Title")
+    document.add_paragraph("Camera di commercio industria artigianato e agricoltura di Torino")
+    document.add_heading("3.1 – Valore pubblico: gli obiettivi strategici", level=1)
+    strategic = [r for r in rows if r.get("obiettivo_tipo") == "strategico"]
+    for area_code, area_rows in _groups(strategic, "area_codice"):
+        number = area_code[1:]
+        area_name = area_rows[0]["area_nome"]
+        in_table = number == "5"  # the seed prints the last area inside the table
+        if not in_table:
+            document.add_heading(f"{number} - {area_name}", level=2)
+            document.add_paragraph("Attività di sostegno e sviluppo della linea strategica.")
+        for position, (objective_code, objective_rows) in enumerate(_groups(area_rows, "obiettivo_codice")):
+            _strategic_table(document, objective_code, objective_rows, f"{number} - {area_name} Attività della linea" if in_table and position == 0 else None)
+    document.add_heading("3.2 – Performance operativa", level=1)
+    document.add_paragraph("Le tabelle riportano gli obiettivi delle unità organizzative per il 2022.")
+    operational = [r for r in rows if r.get("obiettivo_tipo") == "operativo"]
+    for area_code, area_rows in _groups(operational, "area_codice"):
+        _operational_table(document, area_code, area_rows)
+    document.add_heading("3.3 – Performance individuale", level=1)
+    individual = [r for r in rows if r.get("obiettivo_tipo") == "individuale"]
+    for holder, holder_rows in _groups(individual, "obiettivo_responsabile"):
+        document.add_paragraph(f"Obiettivi individuali - {holder}")
+        _individual_table(document, holder_rows, with_values=holder == "Dirigente Area Anagrafe")
+    document.save(path)
+    return path
+
+
+def _strategic_table(document, objective_code: str, rows: list[dict[str, str]], area_row: str | None) -> None:
+    name = rows[0]["obiettivo_nome"]
+    kpis = [r for r in rows if r.get("codice")]
+    split = next((i for i, r in enumerate(kpis) if r["codice"] == "kpi4.1.1_08"), None)
+    pages = [kpis] if split is None else [kpis[: split + 1], kpis[split + 1:]]
+    for page, page_kpis in enumerate(pages):
+        table = document.add_table(rows=0, cols=6)
+        table.style = "Table Grid"
+        if page == 0:
+            if area_row:
+                _full_row(table, area_row)
+            _objective_heading(table, objective_code, name)
+            described = table.add_row().cells
+            described[0].text = "Descrizione"
+            described[1].merge(described[5]).text = f"<i>{name}</i>"
+            _cells(table.add_row(), TORINO_KPI_HEADER)
+        for kpi in page_kpis:
+            if "_continuation" in kpi:  # the rest of the row cut by the page break
+                _cells(table.add_row(), [*kpi["_continuation"], "", "", "", ""])
+                continue
+            indicator, formula = _strategic_kpi(kpi)
+            targets = [kpi.get("target_2022", ""), kpi.get("target_2023", ""), kpi.get("target_2024", "")]
+            baseline = kpi.get("baseline_valore", "")
+            if kpi["codice"] == "kpi4.1.1_08" and page == 0:
+                head, tail = _split_words(indicator, 6)
+                algo_head, algo_tail = _split_words(formula, 8)
+                _cells(table.add_row(), [head, algo_head, baseline, *targets])
+                pages[1].insert(0, {"_continuation": [tail, algo_tail]})
+                continue
+            if kpi["codice"] == "kpi4.1.1_01":  # the source of the formula wraps to a row of its own
+                main, source = formula.rsplit(" (Fonte", 1)
+                _cells(table.add_row(), [indicator, main, baseline, *targets])
+                _cells(table.add_row(), ["", f"(Fonte{source}", "", "", "", ""])
+                continue
+            if kpi["codice"] == "kpi6.1.1_02":  # the end of the indicator text wraps to a row of its own
+                head, tail = _split_words(indicator, len(indicator.split()) - 4)
+                _cells(table.add_row(), [head, formula, baseline, *targets])
+                _cells(table.add_row(), [tail, "", "", "", "", ""])
+                continue
+            _cells(table.add_row(), [indicator, formula, baseline, *targets])
+        document.add_paragraph("")
+
+
+def _objective_heading(table, code: str, name: str) -> None:
+    """The objective rows in the forms the seed shows."""
+    if code == "OS04.1.1":
+        _full_row(table, f"{code} - {name}")
+        _full_row(table, "Obiettivo strategico")
+    elif code == "OS08.2.1":
+        cells = table.add_row().cells
+        cells[0].text = "Obiettivo strategico"
+        cells[1].merge(cells[5]).text = f"{code} - {name}"
+    else:
+        _full_row(table, f"Obiettivo strategico {code} - {name}")
+
+
+def _full_row(table, text: str) -> None:
+    cells = table.add_row().cells
+    cells[0].merge(cells[-1]).text = text
+
+
+def _cells(row, texts: list[str]) -> None:
+    for cell, text in zip(row.cells, texts):
+        if text:
+            cell.text = text
+
+
+def _split_words(text: str, at: int) -> tuple[str, str]:
+    words = text.split()
+    return " ".join(words[:at]), " ".join(words[at:])
+
+
+def _percent(value: str) -> str:
+    return f"{value}%"
+
+
+def _kpi_text(row: dict[str, str]) -> str:
+    text = f"{row['codice']} - {row['nome']}"
+    soglia = row.get("soglia")
+    if soglia:
+        text += f" (SOGLIA {soglia})" if soglia == "0,5" else f" SOGLIA {soglia}"
+    return text
+
+
+TORINO_SHIFTED = {"kpi4.1.1-02a", "kpi4.1.1-03a", "kpi4.1.1-04a", "kpi4.1.1-1a", "kpi4.1.1-1b"}
+TORINO_OBJECTIVE_IN_INDICATOR_COLUMN = {"OP7.1.2-06", "OP7.1.2-10"}
+TORINO_SPLIT_OBJECTIVES = {"OP14.5.1-01", "OP2.1.1-04", "OP4.1.1-06"}
+
+
+def _operational_table(document, area_code: str, rows: list[dict[str, str]]) -> None:
+    area_name = rows[0]["area_nome"]
+    if area_code == "ASTRM":
+        document.add_heading(area_name, level=2)
+    table = document.add_table(rows=0, cols=4)
+    table.style = "Table Grid"
+    _cells(table.add_row(), ["Area", "Obiettivo", "Indicatore", "Target"])
+    if area_code != "ASTRM":
+        cells = table.add_row().cells
+        cells[0].text = area_name
+    for objective_code, objective_rows in _groups(rows, "obiettivo_codice"):
+        objective = objective_rows[0]
+        kpis = [r for r in objective_rows if r.get("codice")]
+        title = f"{objective_code} - {objective['obiettivo_nome']}"
+        weight = _percent(objective["obiettivo_peso"])
+        first_inline = kpis and "peso" not in kpis[0]
+        if objective_code in TORINO_OBJECTIVE_IN_INDICATOR_COLUMN:
+            _cells(table.add_row(), [weight, "", title, ""])
+        elif first_inline:
+            kpi = kpis.pop(0)
+            _cells(table.add_row(), [weight, title, _kpi_text(kpi), kpi["target_2022"]])
+        elif objective_code in TORINO_SPLIT_OBJECTIVES:
+            head, tail = _split_words(title, 8)
+            _cells(table.add_row(), [weight, head, "", ""])
+            _cells(table.add_row(), ["", tail, "", ""])
+        else:
+            _cells(table.add_row(), [weight, title, "", ""])
+        for kpi in kpis:
+            if kpi["codice"] in TORINO_SHIFTED:
+                _cells(table.add_row(), [_percent(kpi["peso"]), _kpi_text(kpi), kpi["target_2022"], ""])
+            else:
+                _cells(table.add_row(), ["", _percent(kpi["peso"]) if kpi.get("peso") else "", _kpi_text(kpi), kpi["target_2022"]])
+    document.add_paragraph("")
+
+
+def _description(row: dict[str, str]) -> str:
+    note = row.get("note", "")
+    text = row["nome"]
+    if note.startswith("Descrizione: "):
+        text = note.removeprefix("Descrizione: ").split(" Nella scheda")[0].split(" Soglia 2021")[0].rstrip(".")
+    if row.get("soglia"):
+        before = "SOGLIA 20% (anno 2021) " if "Soglia 2021" in note else ""
+        text += f" {before}SOGLIA {row['soglia']}"
+    return text
+
+
+def _individual_table(document, rows: list[dict[str, str]], with_values: bool) -> None:
+    header = ["Obiettivo", "Peso indicatore", "Indicatore", "Descrizione", "Algoritmo", "Target"]
+    if with_values:
+        header.insert(5, "Valore misure")
+    table = document.add_table(rows=0, cols=len(header))
+    table.style = "Table Grid"
+    _cells(table.add_row(), header)
+    for objective_code, objective_rows in _groups(rows, "obiettivo_codice"):
+        _full_row(table, f"{objective_code} - {objective_rows[0]['obiettivo_nome']}")
+        if objective_code == "OP1.1.1-12":  # the name repeated on a row of its own
+            _full_row(table, objective_rows[0]["obiettivo_nome"])
+        for kpi in (r for r in objective_rows if r.get("codice")):
+            values = [_percent(kpi["peso"]) if kpi.get("peso") else "", f"{kpi['codice']} - {kpi['nome']}",
+                      _description(kpi), kpi.get("algoritmo", "")]
+            if with_values:
+                values.append("n.d. / n.d." if "n.d. / n.d." in kpi.get("note", "") else "n.d.")
+            values.append(kpi.get("target_2022", ""))
+            if kpi["codice"] == "kpi1.1.1-06b":  # the empty first cell dropped: the row shifts left
+                _cells(table.add_row(), values + [""])
+            else:
+                _cells(table.add_row(), [""] + values)
+    document.add_paragraph("")
+
+
+# ---------------------------------------------------------------- Alessandria (Alessandria-Asti 2020)
+
+# (name, weight, «Stato», targets by year, formula of the detail card or None)
+_Kpi = tuple[str, str, str, dict[int, str], str | None]
+
+AL_AREA1 = "AREA1 - SOSTENERE L'INNOVAZIONE E IL RILANCIO COMPETITIVO DEI TERRITORI"
+AL_OS1 = "GARANTIRE IL RAFFORZAMENTO DELLE IMPRESE"
+AL_OS1_KPIS: list[_Kpi] = [
+    ("Organizzazione momenti formativi per le imprese su tematiche specifiche ed innovative", "40 %", "6",
+     {2020: ">= 3", 2021: ">= 3", 2022: ">= 3"}, "EVENTI INIZIATIVE ORGANIZZATE - Fonte: Rilevazione interna CCIAA"),
+    ("Valore medio performance obiettivi operativi", "60 %", "100",
+     {2020: ">= 80", 2021: ">= 80", 2022: ">= 80"}, "VALORE MEDIO OBIETTIVI OPERATIVI - Fonte: Elaborazione interna CCIAA"),
+]
+AL_OP1 = ("011-005-001", "Regolamentazione, incentivazione dei settori imprenditoriali e riassetto industriali")
+_RESOURCES = "RISORSE CONSUMATE PER PROGETTI SPECIFICI / RISORSE A BUDGET ASSEGNATE A PROGETTO SPECIFICO*100 - Fonte: Rilevazione interna CCIAA"
+AL_OP1_KPIS: list[_Kpi] = [
+    ("Realizzazione di iniziative formative/informative in collaborazione con il Comitato per l'imprenditoria "
+     "femminile rivolte prevalentemente a donne imprenditrici o aspiranti tali", "14,29 %", "1", {2020: ">= 1"},
+     "REALIZZAZIONE INIZIATIVE SPECIFICHE RIFERIBILI A OBIETTIVI OPERATIVI - Fonte: Rilevazione interna CCIAA"),
+    ("Grado di utilizzo delle risorse stanziati per il sostegno alla diffusione della digitalizzazione delle imprese",
+     "14,29 %", "100 %", {2020: ">= 60 %"}, _RESOURCES),
+    ("Iniziativa formative e informative (convegni, congressi, seminari, percorsi formativi) rivolte alle imprese",
+     "14,29 %", "10", {2020: ">= 3"},
+     "REALIZZAZIONE INIZIATIVE SPECIFICHE RIFERIBILI A OBIETTIVI OPERATIVI - Fonte: Rilevazione interna CCIAA"),
+    ("Grado di utilizzo delle risorse stanziati per l'orientamento al lavoro e alle professioni", "14,29 %", "100 %",
+     {2020: ">= 60 %"}, _RESOURCES),
+    ("Grado di utilizzo delle risorse stanziati per la valorizzazione del turismo e del patrimonio culturale", "14,26 %",
+     "---", {2020: ">= 60 %"}, _RESOURCES),
+    ("Pubblicazione, diffusione e divulgazione del bilancio di genere", "14,29 %", "---", {2020: "SI"},
+     "PUBBLICAZIONE E DIFFUSIONE BILANCIO DI GENERE - Fonte: Rilevazione interna CCIAA"),
+    ("Coordinare le attività di CAMERA DI COMMERCIO e AZIENDA SPECIALE ASPERIA per la realizzazione di iniziative "
+     "promozionali a favore del territorio", "14,29 %", "---", {2020: "SI"},
+     "COORDINAMENTO ATTIVITA' DI CAMERA DI COMMERCIO E AZIENDA SPECIALE ASPERIA - Fonte: Rilevazione interna CCIAA"),
+]
+AL_OP2 = ("011-005-003", "Efficienza processi tecnico amministrativi")
+AL_OP2_KPIS: list[_Kpi] = [
+    ("Customer servizi camerali - Rilevazione del grado di soddisfazione dell'utenza", "100 %", "---", {2020: ">= 3"}, None),
+]
+AL_AREA2 = "AREA 2 - RAFFORZARE IL MERCATO E PROMUOVERE L'IMPRESA ITALIANA NEL MONDO"
+AL_OS2 = "PROMUOVERE LA REGOLAZIONE DEL MERCATO"
+AL_OS2_KPIS: list[_Kpi] = [
+    ("Sportello Suap: numero di comuni con funzioni di backoffice", "20 %", "60", {2020: ">= 60", 2021: ">= 60", 2022: ">= 60"}, None),
+    ("Valore medio performance obiettivi operativi", "60 %", "100", {2020: ">= 80", 2021: ">= 80", 2022: ">= 80"}, None),
+    ("Percentuale di evasione delle pratiche registro imprese entro i termini (5 giorni) maggiore della media "
+     "nazionale dell'anno precedente", "20 %", "---", {2020: "SI", 2021: "SI", 2022: "SI"}, None),
+]
+AL_OP3 = ("012-004-001", "Vigilanza sui mercati e sui prodotti e tutela dei consumatori")
+AL_OP3_KPIS: list[_Kpi] = [
+    ("Grado di utilizzo delle risorse stanziare per il supporto della Camera Arbitrale e per la tutela dei consumatori",
+     "50 %", "100 %", {2020: ">= 60 %"}, None),
+    ("Iniziativa in tema di diffusione attività conciliativa e di strumenti per la trasparenza del mercato e la "
+     "tutela dei consumatori", "50 %", "2", {2020: ">= 2"}, None),
+]
+AL_OP4 = ("012-004-003", "Efficienza processi tecnico amministrativi dell'anagrafe")
+AL_OP4_KPIS: list[_Kpi] = [
+    ("Customer servizi camerale - Rilevazione del grado di soddisfazione dell'utenza", "50 %", "---", {2020: ">= 3"}, None),
+    ("Riorganizzazione dell'unità Registro Imprese in un'ottica di miglioramento della qualità dei servizi all'utenza",
+     "50 %", "---", {2020: "SI"}, None),
+]
+AL_ACTIONS = ["1.11.5.01.05 Promozione e servizi generali a rilevanza economica",
+              "1.11.5.01.09 Supporto alla diffusione della digitalizzazione"]
+
+
+def _label_card(document, kpis: list[_Kpi]) -> None:
+    """«Indicatori» then, for each indicator, its name and one label per row."""
+    rows: list[tuple[str, str]] = [("Indicatori", "")]
+    for name, weight, measure, targets, _ in kpis:
+        rows += [(name, ""), ("Peso", weight), ("Stato", measure)]
+        rows += [(f"Target {year}", text) for year, text in targets.items()]
+    table = document.add_table(rows=0, cols=2)
+    for first, second in rows:
+        _cells(table.add_row(), [first, second])
+
+
+def _inline_card(document, kpis: list[_Kpi], actions: list[str]) -> None:
+    """The labels packed in one cell under the name; the second column lists the actions."""
+    table = document.add_table(rows=0, cols=2)
+    _cells(table.add_row(), ["Indicatori", "Azione"])
+    for (name, weight, measure, targets, _), action in zip(kpis, actions + [""] * len(kpis)):
+        _cells(table.add_row(), [name, action])
+        labels = f"Peso {weight} Stato {measure} " + " ".join(f"Target {year} {text}" for year, text in targets.items())
+        _cells(table.add_row(), [labels, ""])
+
+
+def _kpi_table(document, kpis: list[_Kpi], typo: dict[str, str]) -> None:
+    """«KPI Associati»: one row per indicator, targets written «Anno: 2020 >= 3 Anno: 2021 >= 3»."""
+    table = document.add_table(rows=0, cols=5)
+    _cells(table.add_row(), ["Indicatori testo", "Algoritmo", "Peso", "Stato", "Target"])
+    for name, weight, measure, targets, formula in kpis:
+        target = targets[2020] if len(targets) == 1 else " ".join(f"Anno: {y} {t}" for y, t in targets.items())
+        for written, changed in typo.items():
+            name = name.replace(written, changed)
+        _cells(table.add_row(), [name, formula or "", weight.replace(" %", ""), measure.replace(" %", ""), target])
+
+
+def build_alessandria(path: Path) -> Path:
+    """Area 1 of the Alessandria 2020 tree, its detail cards, and part of area 2."""
+    document = docx.Document()
+    document.add_heading("Camera di commercio Alessandria-Asti", level=1)
+    document.add_heading("Albero della Performance 2020", level=2)
+    document.add_paragraph("sede di Alessandria")
+    document.add_heading("Area Strategica", level=3)
+    document.add_paragraph(AL_AREA1)
+    document.add_heading("Obiettivo Strategico", level=4)
+    document.add_paragraph(AL_OS1)
+    _label_card(document, AL_OS1_KPIS)
+    document.add_heading("Programma", level=4)
+    document.add_paragraph("005 Promozione e attuazione di politiche di sviluppo e innovazione")
+    document.add_heading("Obiettivo Operativo", level=4)
+    document.add_paragraph(" ".join(AL_OP1))
+    _label_card(document, AL_OP1_KPIS)
+    document.add_paragraph("Azione")
+    for action in AL_ACTIONS:
+        document.add_paragraph(action)
+    document.add_paragraph(" ".join(AL_OP2))
+    _label_card(document, AL_OP2_KPIS)
+    document.add_heading("Area Strategica", level=3)
+    document.add_paragraph(AL_AREA2)
+    document.add_heading("Obiettivo Strategico", level=4)
+    document.add_paragraph(AL_OS2)
+    _label_card(document, AL_OS2_KPIS[:1])
+    document.add_heading("Obiettivo Operativo", level=4)  # the seed prints the label before the rest of the OS card
+    _label_card(document, AL_OS2_KPIS[1:])
+    document.add_heading(" ".join(AL_OP3), level=4)
+    _inline_card(document, AL_OP3_KPIS, ["2.12.4.01.01 Supporto alla Camera Arbitrale del Piemonte"])
+    document.add_heading(" ".join(AL_OP4), level=4)
+    _inline_card(document, AL_OP4_KPIS, [])
+    # Detail cards: the strategic objective of area 1 and its first operational objective.
+    document.add_page_break()
+    document.add_heading(f"Obiettivo strategico: {AL_OS1}", level=1)
+    document.add_paragraph("Durata 2020 - 2022")
+    document.add_heading("Area Strategica", level=2)
+    document.add_paragraph(AL_AREA1)
+    document.add_heading("Descrizione", level=2)
+    document.add_paragraph("Sostegno alle imprese del territorio con formazione e servizi mirati.")
+    document.add_heading("KPI Associati", level=2)
+    _kpi_table(document, AL_OS1_KPIS, {})
+    document.add_page_break()
+    document.add_heading(f"{AL_OP1[0]} {AL_OP1[1].replace('riassetto', 'riassetti')}", level=1)
+    document.add_heading("Area Strategica", level=2)
+    document.add_paragraph(AL_AREA1)
+    document.add_heading("Obiettivo Strategico", level=2)
+    document.add_paragraph(AL_OS1)
+    document.add_heading("Responsabili:", level=2)
+    document.add_paragraph("Ufficio promozione; Ufficio studi")
+    document.add_heading("KPI Associati", level=2)
+    _kpi_table(document, AL_OP1_KPIS, {"stanziati": "stanziate"})
+    document.save(path)
+    return path

@@ -10,6 +10,7 @@ and the measure cells are read against the targets.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, fields
@@ -20,7 +21,7 @@ from piao_rules import values
 from piao_rules.errors import InputError, Problem
 from piao_rules.importing import cells, measure_cells
 from piao_rules.importing.records import (
-    AreaStart, Description, Event, Holder, IndicatorRow, ObjectiveStart, Origin,
+    AreaStart, Description, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
 )
 from piao_rules.importing.report import Report
 from piao_rules.io.model import IndicatorType, MeasureSet, ObjectiveKind, Plan
@@ -116,24 +117,29 @@ class Builder:
                 self._objective(event)
             elif isinstance(event, Description):
                 if self.objective is not None:
-                    self.objective.event.description = cells.clean(event.text)
+                    self.objective.event.description = cells.tidy(event.text)
+            elif isinstance(event, Owner):
+                if self.objective is not None and not self.objective.owner:
+                    self.objective.owner = cells.tidy(event.name)
             elif isinstance(event, IndicatorRow):
                 self._indicator(event)
 
     def _area(self, event: AreaStart) -> None:
-        name = cells.clean(event.name)
+        name = cells.tidy(event.name)
         found = next((a for a in self.areas if (event.code and a.code == event.code) or _same(a.name, name)), None)
         if found is None:
             found = _Area(name, event.origin, code=event.code, weight=event.weight)
             self.areas.append(found)
         elif event.weight and not found.weight:
             found.weight = event.weight
+        if found is self.area and self.objective is not None and event.origin.block.startswith("paragrafo"):
+            return  # a detail page restating the area of the objective it describes
         self.area, self.strategic, self.objective, self.holder = found, None, None, None
 
     def _holder(self, event: Holder) -> None:
         if self.area is None or not _same(self.area.name, INDIVIDUAL_AREA):
             self._area(AreaStart(INDIVIDUAL_AREA, event.origin))
-        self.holder = cells.clean(event.name)
+        self.holder = cells.tidy(event.name)
         self.strategic = self.objective = None
 
     def _area_for(self, event: ObjectiveStart) -> _Area:
@@ -151,9 +157,15 @@ class Builder:
         return found
 
     def _objective(self, event: ObjectiveStart) -> None:
+        event.name = cells.tidy(event.name)
+        if self._restates_parent(event):
+            return
+        found = self._find_objective(event)
+        if found is not None:
+            self._reuse(found, event)
+            return
         area = self._area_for(event)
-        event.name = cells.clean(event.name)
-        kind, owner = event.kind, cells.clean(event.owner) if event.owner else None
+        kind, owner = event.kind, cells.tidy(event.owner) if event.owner else None
         if match := _KIND_MARK.search(event.name):
             kind = match.group("kind").lower().replace(" ", "_")
             event.name = " ".join((event.name[: match.start()] + event.name[match.end():]).split())
@@ -164,21 +176,45 @@ class Builder:
         elif event.level and not kind:
             kind = event.level
         parent = self.strategic if event.level == "operativo" and self.strategic is not None else None
-        siblings = parent.children if parent is not None else area.objectives
-        found = next((o for o in (parent.walk() if parent else area.walk()) if _same_objective(o, event, owner)), None)
-        if found is not None:
-            if found.event.origin.block != event.origin.block or found.event.origin.row != event.origin.row:
-                self.report.add("duplicati", event.origin, f"obiettivo già letto ({found.event.origin}): uniti")
-            if event.weight and not found.event.weight:
-                found.event.weight = event.weight
-            if event.description and not found.event.description:
-                found.event.description = event.description
-            self.objective = found
-        else:
-            self.objective = _Objective(event, kind, owner, code=event.code)
-            siblings.append(self.objective)
+        self.objective = _Objective(event, kind, owner, code=event.code)
+        (parent.children if parent is not None else area.objectives).append(self.objective)
         if event.level == "strategico":
             self.strategic = self.objective
+
+    def _restates_parent(self, event: ObjectiveStart) -> bool:
+        """A detail page names, after its objective, the strategic objective above it: not a new subject."""
+        if event.level != "strategico" or self.objective is None or self.strategic is None:
+            return False
+        return self.objective is not self.strategic and self.objective in self.strategic.children \
+            and _same_objective(self.strategic, event, self.strategic.owner) and event.origin.block.startswith("paragrafo")
+
+    def _find_objective(self, event: ObjectiveStart) -> _Objective | None:
+        """The same objective read before: same code anywhere in the plan, else same name (and block
+        and owner) in the current area, else the only objective with that name."""
+        everything = [(area, o) for area in self.areas for o in area.walk()]
+        if event.code:
+            return next((o for _, o in everything if o.code == event.code), None)
+        owner = event.owner and cells.tidy(event.owner)
+        if self.area is not None:
+            found = next((o for o in self.area.walk() if _same_objective(o, event, owner)), None)
+            if found is not None:
+                return found
+        named = [o for _, o in everything if not o.code and _same(o.event.name, event.name)]
+        return named[0] if len(named) == 1 and event.block is None and event.section is None else None
+
+    def _reuse(self, found: _Objective, event: ObjectiveStart) -> None:
+        if (found.event.origin.block, found.event.origin.row) != (event.origin.block, event.origin.row):
+            self.report.add("duplicati", event.origin, f"obiettivo già letto ({found.event.origin}): uniti")
+        if event.weight and not found.event.weight:
+            found.event.weight = event.weight
+        if event.description and not found.event.description:
+            found.event.description = event.description
+        for area in self.areas:
+            for top in area.objectives:
+                if found in list(top.walk()):
+                    self.area = area
+                    self.strategic = top if top.event.level == "strategico" else self.strategic
+        self.objective = found
 
     def _indicator(self, row: IndicatorRow) -> None:
         if self.objective is None:
@@ -190,9 +226,8 @@ class Builder:
         name = row.name
         if code is None:
             code, name = cells.split_code(name)
-        key = _key(name)
         for existing in self.objective.indicators:
-            if (code and existing.code == code) or (not code and not existing.code and _key(existing.row.name) == key):
+            if (code and existing.code == code) or (not code and not existing.code and _similar(existing.row.name, name)):
                 self._merge(existing, row)
                 return
         self.read += 1
@@ -213,8 +248,8 @@ class Builder:
                     if year not in old:
                         old[year] = text
                     elif cells.clean(old[year]) != cells.clean(text):
-                        differences.append(f"{item.name} «{old[year]}» e «{text}»")
-            elif cells.clean(str(old)) != cells.clean(str(new)) and item.name != "name":
+                        differences.append(f"{_FIELD_NAMES[item.name]} «{old[year]}» e «{text}»")
+            elif not _same_text(item.name, old, new):
                 differences.append(f"{_FIELD_NAMES.get(item.name, item.name)} «{old}» e «{new}»")
         detail = f"; valori diversi, tenuti i primi: {'; '.join(differences)}" if differences else ""
         self.report.add("duplicati", row.origin, f"indicatore già letto ({existing.row.origin}): uniti{detail}")
@@ -282,18 +317,18 @@ class Builder:
         threshold, text = cells.split_threshold(text)
         kind, text = cells.split_type(text)
         source, text = cells.split_source(text)
-        name = cells.clean(text) or cells.clean(row.name)
+        name = cells.tidy(text) or cells.tidy(row.name)
         data["nome"] = name
         notes = [cells.flags_note(flags)] if flags else []
         if row.formula:
             formula_source, formula = cells.split_source(row.formula)
             source = source or formula_source
-            if cells.clean(formula):
-                data["algoritmo"] = cells.clean(formula)
+            if cells.tidy(formula):
+                data["algoritmo"] = cells.tidy(formula)
         if row.description:
             described_threshold, description = cells.split_threshold(row.description)
             threshold = threshold or described_threshold
-            description = cells.clean(description)
+            description = cells.tidy(description)
             if description and _key(description) != _key(name):
                 notes.append(f"Descrizione: {description.rstrip('.')}.")
         kind = kind or row.type
@@ -303,13 +338,13 @@ class Builder:
                 data["tipologia"] = key
             else:
                 self.report.add("celle", row.origin, f"tipologia «{kind}» sconosciuta: ammesse {', '.join(t.value for t in IndicatorType)}")
-        if row.unit and cells.clean(row.unit):
-            data["unita"] = cells.clean(row.unit)
+        if row.unit and cells.tidy(row.unit):
+            data["unita"] = cells.tidy(row.unit)
         source = source or row.source
         if source:
-            data["fonte"] = cells.clean(source)
+            data["fonte"] = cells.tidy(source)
         if row.note:
-            notes.append(cells.clean(row.note))
+            notes.append(cells.tidy(row.note))
         if notes:
             data["note"] = " ".join(notes)
         if row.weight:
@@ -319,7 +354,7 @@ class Builder:
             else:
                 data["peso"] = weight
         if row.baseline and not values.is_null(cells.clean(row.baseline)):
-            data["baseline"] = {"valore": cells.clean(row.baseline)} | ({"anno": row.baseline_year} if row.baseline_year else {})
+            data["baseline"] = {"valore": cells.tidy(row.baseline)} | ({"anno": row.baseline_year} if row.baseline_year else {})
         targets = self._targets(indicator, row.targets, revisions=True)
         if targets is not None:
             data["target"] = targets
@@ -413,6 +448,8 @@ class Builder:
         for _, objective, indicator in sorted(self._indicators(), key=lambda item: item[2].order):
             origins[indicator.code] = indicator.row.origin
             key = (_key(indicator.data["nome"]), _key(str(indicator.data.get("target", ""))))
+            if indicator.data.get("calcolato"):
+                continue
             if key in first and first[key][1] is not objective:
                 indicator.data["collegato_a"] = first[key][0]
                 self.report.add("duplicati", indicator.row.origin, f"indicatore ripetuto: «{indicator.code}» collegato a «{first[key][0]}»")
@@ -521,15 +558,34 @@ class Builder:
                 report.add("target", origin, f"{indicator.code}: «{_short(text)}» richiede un giudizio ({'; '.join(target.warnings) or 'forma non riconosciuta'})")
 
 
-_FIELD_NAMES = {"weight": "peso", "measure": "misura", "formula": "algoritmo", "baseline": "baseline", "owner": "responsabile"}
+_FIELD_NAMES = {
+    "name": "nome", "weight": "peso", "measure": "misura", "formula": "algoritmo", "baseline": "baseline",
+    "owner": "responsabile", "targets": "target", "thresholds": "soglia", "description": "descrizione", "source": "fonte",
+}
 
 
 def _key(text: str) -> str:
-    return " ".join(cells.clean(text).lower().rstrip(" .").split())
+    return " ".join(cells.tidy(text).lower().rstrip(" .").split())
 
 
 def _same(a: str, b: str) -> bool:
     return _key(a) == _key(b)
+
+
+def _similar(a: str, b: str) -> bool:
+    """The same name up to a typo («stanziati» and «stanziate»)."""
+    return _same(a, b) or difflib.SequenceMatcher(None, _key(a), _key(b)).ratio() >= 0.95
+
+
+def _same_text(field_name: str, old: object, new: object) -> bool:
+    if field_name == "weight":
+        return cells.read_weight(str(old)) == cells.read_weight(str(new))
+    if field_name == "measure":
+        try:
+            return values.parse_number(str(old)) == values.parse_number(str(new))
+        except ValueError:
+            pass
+    return cells.tidy(str(old)) == cells.tidy(str(new))
 
 
 def _same_objective(objective: _Objective, event: ObjectiveStart, owner: str | None) -> bool:

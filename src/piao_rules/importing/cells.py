@@ -8,6 +8,7 @@ remaining text and the piece it found, and never guesses what is not written.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -158,8 +159,18 @@ def split_years(text: str) -> dict[int, str] | None:
 
 
 def clean(text: str) -> str:
-    """The text without markup (HTML, LaTeX, Markdown), with one spelling per operator."""
+    """A target or soglia without markup (HTML, LaTeX, Markdown), with one spelling per operator."""
     return markup.clean(text)
+
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
+
+
+def tidy(text: str) -> str:
+    """A name, formula or note without HTML remnants and Markdown emphasis; «*» and «/» of formulas stay."""
+    text = _TAG.sub(" ", html.unescape(text))
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    return _squash(text.replace("\u00a0", " "))
 
 
 def has_markup(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 
 from piao_rules.importing import cards, rows, vocabulary
@@ -24,13 +25,11 @@ _ENTE = re.compile(
 def import_document(document: Document, report: Report, options: Options) -> Built:
     """The plan (and measures) of ``document``; the report collects what was read and what was not."""
     notes: list[Note] = []
-    layouts: dict[int, Layout] = {}
+    layouts = _layouts(document, notes)
     known = rows.Known()
     for grid in document.grids:
-        layout = find_layout(grid)
-        if layout is not None:
-            layouts[grid.number] = layout
-            rows.learn(grid, layout, known)
+        if grid.number in layouts:
+            rows.learn(grid, layouts[grid.number], known)
     events: list[Event] = []
     state = rows.State()
     headings = HeadingReader(notes)
@@ -50,6 +49,29 @@ def import_document(document: Document, report: Report, options: Options) -> Bui
     as_of = options.as_of or _monitoring_date(titles, events, options.year, report)
     ente = _ente(document)
     return builder.build(ente, options.year, as_of, title=document.title or None)
+
+
+def _layouts(document: Document, notes: list[Note]) -> dict[int, Layout]:
+    """The layout of each indicator table; a table without header right after an indicator table
+    of the same width continues it (a table cut by a page break)."""
+    layouts: dict[int, Layout] = {}
+    previous: Grid | None = None
+    for block in document.blocks:
+        if not isinstance(block, Grid):
+            previous = None
+            continue
+        layout = find_layout(block)
+        if layout is not None and not layout.has(vocabulary.TARGET) and cards.is_card(block):
+            layout = None  # «Indicatori | Azione» above cards with the labels in one cell
+        if layout is None and previous is not None and previous.number in layouts and previous.width == block.width \
+                and not cards.is_card(block):
+            layout = replace(layouts[previous.number], header_rows=[], notes=[], typos=[])
+            notes.append(Note("intestazioni", block.label(), f"tabella senza intestazione subito dopo la {previous.label()}: "
+                                                             "letta con la stessa intestazione (tabella spezzata tra due pagine)"))
+        if layout is not None:
+            layouts[block.number] = layout
+        previous = block
+    return layouts
 
 
 def _read_grid(grid: Grid, layout: Layout | None, state: rows.State, known: rows.Known, notes: list[Note],

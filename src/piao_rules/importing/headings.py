@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from piao_rules.importing import cells, vocabulary as v
-from piao_rules.importing.records import AreaStart, Description, Event, Holder, Note, ObjectiveStart, Origin
+from piao_rules.importing.records import AreaStart, Description, Event, Holder, Note, ObjectiveStart, Origin, Owner
 from piao_rules.importing.rows import context_text
 from piao_rules.importing.source import Paragraph
 
@@ -78,7 +78,7 @@ class HeadingReader:
         if label == "descrizione":
             return [Description(text, origin)]
         if label == "responsabile":
-            return [Holder(text, origin)]
+            return [Owner(text, origin)]
         found = context_text(text, origin)
         if found and not isinstance(found[0], Description):
             event = found[0]

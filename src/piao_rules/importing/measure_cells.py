@@ -65,13 +65,16 @@ def read_measure(text: str, target: Target | None) -> Reading | None:
         return simple
     if target is not None and target.kind is TargetKind.COMPOUND and target.components:
         if reading := _components(plain, target):
+            if reading.relabelled:
+                reading.note = cells.tidy(text)
             return reading
-    reading = Reading(note=plain)
+    reading = Reading(note=cells.tidy(text))
     if milestone:
-        percents = [m for m in _candidates(plain) if m.group("percent")]
+        percents = {values.parse_number(m.group("number")): m.group("number") for m in _candidates(plain) if m.group("percent")}
         if len(percents) == 1:
-            reading.progress = values.parse_number(percents[0].group("number"))
-            reading.suggested = f"avanzamento {percents[0].group('number')}% letto dal testo"
+            (number, written), = percents.items()
+            reading.progress = number
+            reading.suggested = f"avanzamento {written}% letto dal testo"
         return reading
     if target is not None and target.kind in (TargetKind.COMPARISON, TargetKind.RELATIVE):
         found = _leading(plain) or _only_fitting(plain, target)
@@ -158,11 +161,8 @@ def _components(text: str, target: Target) -> Reading | None:
             reading.relabelled.append((written, matched))
         reading.components[matched] = values.parse_number(pairs[index][1])
     leftover = _LABELLED.sub(" ", text) if _LABELLED.search(text) else _COUNTED.sub(" ", text)
-    if re.search(r"[^\W\d_]{3,}", leftover):
-        reading.note = text
-        reading.suggested = "valori delle componenti letti dal testo"
-    elif reading.relabelled:
-        reading.note = text
+    if re.search(r"[^\W\d_]{2,}", leftover):
+        return None  # a sentence around the numbers: which number is which is not certain
     return reading
 
 

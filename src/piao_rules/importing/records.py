@@ -53,6 +53,14 @@ class Description:
 
 
 @dataclass
+class Owner:
+    """«Responsabili: …» under an objective heading: who answers for that objective."""
+
+    name: str
+    origin: Origin
+
+
+@dataclass
 class Holder:
     """«Obiettivi individuali - Segretario Generale»: who holds the objectives that follow."""
 
@@ -91,7 +99,7 @@ class IndicatorRow:
             setattr(self, attribute, f"{current} {text}".strip())
 
 
-Event = AreaStart | ObjectiveStart | Description | Holder | IndicatorRow
+Event = AreaStart | ObjectiveStart | Description | Owner | Holder | IndicatorRow
 
 
 @dataclass(frozen=True)

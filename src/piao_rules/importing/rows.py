@@ -385,7 +385,7 @@ def _packed(texts: dict[int, str], row: list[Cell], layout: Layout) -> tuple[dic
     if last < len(row) and (row[last].own or row[last].carried):
         return None
     columns = [c for c in sorted(texts) if layout.role(c) != v.NUMBER]
-    if not columns:
+    if len(columns) < 2:
         return None
     free = [c for c in sorted(layout.columns) if c >= columns[0] and layout.role(c) != v.NUMBER
             and not (c < len(row) and row[c].carried)]
@@ -395,6 +395,8 @@ def _packed(texts: dict[int, str], row: list[Cell], layout: Layout) -> tuple[dic
     if all(place == column for column, place in places.items()):
         return None
     packed = {column: layout.columns[place] for column, place in places.items()}
+    if not any(header.role == v.INDICATOR for header in packed.values()):
+        return None
     packed.update({c: layout.columns[c] for c in texts if c not in packed and c in layout.columns})
     return packed, min(place - column for column, place in places.items() if place != column)
 
@@ -404,7 +406,7 @@ _OPERATOR_START = re.compile(r"^\s*(?:[<>≥≤=]|\\geq|\\leq|almeno\b|entro\b|m
 
 def _target_like(text: str) -> float:
     plain = cells.clean(text)
-    if len(plain) > 160:
+    if len(plain) > 160 or cells.split_code(plain)[0]:
         return -2
     if _OPERATOR_START.match(plain):
         return 2

@@ -173,9 +173,10 @@ LEVEL_PATTERNS = [
     ("area", re.compile(r"^(?:area|ambito)(?:\s+strategic[ao])?\b", re.IGNORECASE)),
 ]
 
-# Level names a controller may misspell, matched with difflib and reported.
-LEVEL_WORDS = ["obiettivo", "obiettivi", "strategico", "strategica", "operativo", "individuale", "individuali",
-               "area", "ambito", "indicatori", "dirigenziale", "trasversale", "struttura"]
+# Level names a controller may misspell, matched with difflib and reported (every inflection is correct).
+LEVEL_WORDS = ["obiettivo", "obiettivi", "strategico", "strategica", "strategici", "strategiche", "operativo",
+               "operativa", "operativi", "operative", "individuale", "individuali", "area", "aree", "ambito", "ambiti",
+               "indicatore", "indicatori", "dirigenziale", "dirigenziali", "trasversale", "trasversali", "struttura"]
 
 
 def fix_level_words(text: str) -> tuple[str, list[tuple[str, str]]]:
