@@ -34,3 +34,5 @@ from piao_rules.cli.verifica import verifica  # noqa: E402
 
 for command in (regole, schema, target, valuta, verifica):
     main.add_command(command)
+from piao_rules.cli.importa import importa  # noqa: E402
+main.add_command(importa)

@@ -218,9 +218,9 @@ class Builder:
 
     def _indicator(self, row: IndicatorRow) -> None:
         if self.objective is None:
-            table = row.origin.block
-            self._objective(ObjectiveStart(f"Indicatori della {table}", row.origin))
-            self.report.add("codici", row.origin, f"indicatori senza obiettivo: raccolti nell'obiettivo «Indicatori della {table}»")
+            name = f"Indicatori ({row.origin.block})"
+            self._objective(ObjectiveStart(name, row.origin))
+            self.report.add("codici", row.origin, f"indicatori senza obiettivo: raccolti nell'obiettivo «{name}»")
         assert self.objective is not None
         code = row.code
         name = row.name

@@ -8,7 +8,9 @@ from piao_rules.errors import InputError
 from piao_rules.importing import safety
 from piao_rules.importing.build import Built, Options
 from piao_rules.importing.report import Report
+from piao_rules.io import checks
 from piao_rules.io.files import read_bytes
+from piao_rules.targets import checks as target_checks
 
 WORD = {".docx", ".docm"}
 SHEETS = {".xlsx", ".xlsm", ".csv"}
@@ -25,9 +27,15 @@ _OTHER = {
 
 
 def import_file(path: str | Path, options: Options | None = None, mapping: Path | None = None) -> tuple[Built, Report]:
-    """Read ``path`` (.docx, .xlsx, .csv) into a plan and measures, with the report of the import."""
+    """Read ``path`` (.docx, .xlsx, .csv) into a plan and measures, with the report of the import
+    (which ends with the checks ``piao-rules verifica`` makes on them)."""
     path = Path(path)
-    options = options or Options()
+    built, report = _read(path, options or Options(), mapping)
+    report.checks = checks.check(built.plan, built.measures, extra=target_checks.CHECKS)
+    return built, report
+
+
+def _read(path: Path, options: Options, mapping: Path | None) -> tuple[Built, Report]:
     suffix = path.suffix.lower()
     report = Report(source=path.name)
     if suffix in _OTHER:
