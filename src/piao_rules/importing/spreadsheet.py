@@ -138,53 +138,45 @@ def _measure_date(mapping: Mapping, header: list[Any], positions: dict[str, int]
 
 
 def _events(grid: tables.Grid, start: int, positions: dict[str, int], block: str):
+    """Events for the rows under the header: an area or objective opens when its cells change."""
     area_key = objective_key = None
-    area: dict[str, str] = {}
-    objective: dict[str, str] = {}
     for index in range(start + 1, len(grid)):
         row = grid[index]
-
-        def cell(key: str) -> str:
-            position = positions.get(key)
-            return tables.cell_text(row[position]).strip() if position is not None and position < len(row) else ""
-
-        origin = Origin(block, index + 1)
-        if not any(cell(key) for key in positions):
+        texts = {key: tables.cell_text(row[p]).strip() for key, p in positions.items() if p < len(row)}
+        texts = {key: text for key, text in texts.items() if text}
+        if not texts:
             continue
-        new_area = {k: cell(k) for k in ("area", "area_codice", "area_peso") if cell(k)}
-        if new_area and (new_area.get("area_codice"), new_area.get("area")) != area_key and (
-                new_area.get("area_codice") or new_area.get("area")):
-            area_key, area = (new_area.get("area_codice"), new_area.get("area")), new_area
-            objective_key = None
-            yield AreaStart(area.get("area") or area.get("area_codice", ""), origin, code=area.get("area_codice"),
-                            weight=area.get("area_peso"))
-        new_objective = {k: cell(k) for k in ("obiettivo", "obiettivo_codice", "obiettivo_peso", "responsabile") if cell(k)}
-        key = (new_objective.get("obiettivo_codice"), new_objective.get("obiettivo"))
+        origin = Origin(block, index + 1)
+        key = (texts.get("area_codice"), texts.get("area"))
+        if any(key) and key != area_key:
+            area_key, objective_key = key, None
+            yield AreaStart(texts.get("area") or texts["area_codice"], origin, code=texts.get("area_codice"),
+                            weight=texts.get("area_peso"))
+        key = (texts.get("obiettivo_codice"), texts.get("obiettivo"))
         if any(key) and key != objective_key:
-            objective_key, objective = key, new_objective
-            code, name = new_objective.get("obiettivo_codice"), new_objective.get("obiettivo", "")
+            objective_key = key
+            code, name = key
             if not code and name:
                 code, name = cells.split_code(name)
             level = cells.code_level(code) if code else None
-            yield ObjectiveStart(name or code or "", origin, code=code, owner=new_objective.get("responsabile"),
-                                 weight=new_objective.get("obiettivo_peso"),
+            yield ObjectiveStart(name or code or "", origin, code=code, owner=texts.get("responsabile"),
+                                 weight=texts.get("obiettivo_peso"),
                                  level=level if level in ("strategico", "operativo") else None)
-        name = cell("indicatore")
-        if not name:
-            continue
-        indicator = IndicatorRow(origin, name=name, code=cell("codice") or None)
-        for key, position in positions.items():
-            text = cell(key)
-            if not text:
-                continue
-            field, _, year = key.partition(" ")
-            if field == "target":
-                indicator.targets[int(year) if year else None] = text
-            elif field == "soglia":
-                indicator.thresholds[int(year) if year else None] = text
-            elif field in _FIELDS:
-                setattr(indicator, _FIELDS[field], text)
-        yield indicator
+        if "indicatore" in texts:
+            yield _indicator(texts, origin)
+
+
+def _indicator(texts: dict[str, str], origin: Origin) -> IndicatorRow:
+    indicator = IndicatorRow(origin, name=texts["indicatore"], code=texts.get("codice"))
+    for key, text in texts.items():
+        field, _, year = key.partition(" ")
+        if field == "target":
+            indicator.targets[int(year) if year else None] = text
+        elif field == "soglia":
+            indicator.thresholds[int(year) if year else None] = text
+        elif field in _FIELDS:
+            setattr(indicator, _FIELDS[field], text)
+    return indicator
 
 
 _FIELDS = {
