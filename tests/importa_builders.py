@@ -601,7 +601,7 @@ def build_alessandria(path: Path) -> Path:
     _label_card(document, AL_OP2_KPIS)
     document.add_heading("Area Strategica", level=3)
     document.add_paragraph(AL_AREA2)
-    document.add_heading("Obiettivo Strategico", level=4)
+    document.add_heading("OBBIETTIVO STRATEGICO", level=4)  # the misspelling of the seed
     document.add_paragraph(AL_OS2)
     _label_card(document, AL_OS2_KPIS[:1])
     document.add_heading("Obiettivo Operativo", level=4)  # the seed prints the label before the rest of the OS card

@@ -107,6 +107,12 @@ def test_cuneo_report_names_shifted_split_and_prose_cells(cuneo):
     assert "O01-2" not in suggested  # a bare «80%» is a value, not a suggestion
     text = report.text()
     assert "Letti 71 indicatori in 53 obiettivi" in text and "Righe spostate rimesse a posto (4)" in text
+    assert [n.message for n in report.of("refusi")] == [
+        "responsabile «PROVEDITORATO»: forse «PROVVEDITORATO» (lasciato com'è)",
+        "responsabile «PID - MARCHIE BREVETTI»: «MARCHIE» forse «MARCHI» (lasciato com'è)",
+    ]
+    owners = {o.owner for _, o in built.plan.objectives()}
+    assert "PROVEDITORATO" in owners  # reported, never corrected
 
 
 def test_cuneo_import_passes_verifica_and_comments_each_indicator(cuneo, tmp_path):
@@ -217,6 +223,8 @@ def test_alessandria_detail_cards_merge_into_the_tree_and_differences_are_report
     assert operational.owner == "Ufficio promozione; Ufficio studi"  # «Responsabili:» of the detail page
     assert operational.indicators[1].formula.startswith("RISORSE CONSUMATE")  # from the «KPI Associati» table
     assert operational.indicators[1].source == "Rilevazione interna CCIAA"
+    assert [n.message for n in report.of("refusi")] == ["«OBBIETTIVO» letto come «obiettivo»"]
+    assert built.plan.areas[1].objectives[0].kind.value == "strategico"
     differences = [n.message for n in report.of("duplicati") if "valori diversi" in n.message]
     assert len(differences) == 3 and all("stanziati" in m and "stanziate" in m for m in differences)
     assert sum(1 for _ in built.plan.indicators()) == 17  # nothing counted twice

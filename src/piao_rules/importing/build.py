@@ -19,7 +19,7 @@ from typing import Any
 
 from piao_rules import values
 from piao_rules.errors import InputError, Problem
-from piao_rules.importing import cells, measure_cells
+from piao_rules.importing import cells, measure_cells, vocabulary as v
 from piao_rules.importing.records import (
     AreaStart, Description, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
 )
@@ -104,6 +104,7 @@ class Builder:
         self.objective: _Objective | None = None
         self.holder: str | None = None
         self.read = 0
+        self.owners: set[str] = set()  # owners already checked for misspelt office words
 
     # ------------------------------------------------------------ events
 
@@ -175,6 +176,11 @@ class Builder:
             kind, owner = "individuale", self.holder
         elif event.level and not kind:
             kind = event.level
+        if owner and owner not in self.owners:
+            self.owners.add(owner)
+            for written, known in v.office_typos(owner):
+                detail = f"«{written}» forse" if written != owner else "forse"
+                self.report.add("refusi", event.origin, f"responsabile «{owner}»: {detail} «{known}» (lasciato com'è)")
         parent = self.strategic if event.level == "operativo" and self.strategic is not None else None
         self.objective = _Objective(event, kind, owner, code=event.code)
         (parent.children if parent is not None else area.objectives).append(self.objective)

@@ -33,7 +33,6 @@ from piao_rules.targets import TargetKind, parse_target
 
 # Roles holding the values of an indicator, never an entity's name.
 VALUE_ROLES = {v.TARGET, v.THRESHOLD, v.MEASURE, v.BASELINE, v.WEIGHT, v.NUMBER, v.STATUS, v.GRADE}
-TEXT_ROLES = {v.INDICATOR, v.FORMULA, v.DESCRIPTION, v.NOTE, v.OBJECTIVE, v.SOURCE}
 
 
 @dataclass
@@ -102,7 +101,7 @@ def read_rows(grid: Grid, layout: Layout, state: State, known: Known, notes: lis
                 state.layout_signature = found.signature
                 state.last_text_event = None
             continue
-        context = _context_row(texts, current, origin, row)
+        context = _context_row(texts, current, origin, notes)
         if context is not None:
             events.extend(context)
             _after_context(context, state)
@@ -128,12 +127,15 @@ _AREA = re.compile(r"^(?:area|ambito)\b(?!\s+(?:strategica|strategico)\s*$)", re
 _NUMBERED_AREA = re.compile(r"^(?P<number>\d{1,2})\s*[-–]\s*(?:\d{1,2}\.\s*)?(?P<name>[A-ZÀ-Ú'’][A-ZÀ-Ú'’ ,]+[A-ZÀ-Ú])(?=\s|$)")
 
 
-def context_text(text: str, origin: Origin) -> list[Event] | None:
+def context_text(text: str, origin: Origin, notes: list[Note] | None = None) -> list[Event] | None:
     """The area or objective named by a heading or a lone cell, or None when the text names none.
 
     An empty list means a bare label («Obiettivo strategico») that names nothing by itself.
+    Misspelt level words («OBBIETTIVO») are read as the right ones and, with ``notes``, reported.
     """
-    text, _ = v.fix_level_words(text.strip())
+    text, typos = v.fix_level_words(text.strip())
+    if notes is not None:
+        notes.extend(Note("refusi", origin, f"«{written}» letto come «{known}»") for written, known in typos)
     if match := _DESCRIPTION.match(text):
         return [Description(match.group("rest"), origin)]
     if v.plain(text) in _LABELS:
@@ -161,21 +163,20 @@ def context_text(text: str, origin: Origin) -> list[Event] | None:
     return None
 
 
-def _context_row(texts: dict[int, str], layout: Layout, origin: Origin, row: list[Cell]) -> list[Event] | None:
+def _context_row(texts: dict[int, str], layout: Layout, origin: Origin, notes: list[Note]) -> list[Event] | None:
     """Events for a row naming an area, an objective or a description; None for other rows."""
     values = [texts[c] for c in sorted(texts)]
     if len(values) == 2 and v.plain(values[0]) in _LABELS:
         label = _LABELS[v.plain(values[0])]
         if label == "descrizione":
             return [Description(values[1], origin)]
-        found = context_text(f"{values[0]} {values[1]}", origin)
-        return found if found is not None else None
+        return context_text(f"{values[0]} {values[1]}", origin, notes)
     if len(values) != 1:
         return None
     column, text = next(iter(texts.items()))
     if layout.role(column) in VALUE_ROLES:
         return None
-    found = context_text(text, origin)
+    found = context_text(text, origin, notes)
     if found is None and layout.role(column) == v.AREA and cells.read_weight(text) is None:
         return [AreaStart(text, origin)]
     return found

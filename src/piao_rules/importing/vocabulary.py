@@ -174,6 +174,7 @@ LEVEL_PATTERNS = [
 ]
 
 # Level names a controller may misspell, matched with difflib and reported (every inflection is correct).
+# Longer words only: short ones («area») have too many close neighbours.
 LEVEL_WORDS = ["obiettivo", "obiettivi", "strategico", "strategica", "strategici", "strategiche", "operativo",
                "operativa", "operativi", "operative", "individuale", "individuali", "area", "aree", "ambito", "ambiti",
                "indicatore", "indicatori", "dirigenziale", "dirigenziali", "trasversale", "trasversali", "struttura"]
@@ -195,3 +196,27 @@ def fix_level_words(text: str) -> tuple[str, list[tuple[str, str]]]:
         return close[0].upper() if word.isupper() else close[0]
 
     return re.sub(r"[^\W\d_]+", repair, text), found
+
+
+# Words of office names in the Chambers' organisation charts: a close misspelling in an owner
+# («PROVEDITORATO», «MARCHIE») is reported, never corrected.
+OFFICE_WORDS = [
+    "provveditorato", "segreteria", "ragioneria", "personale", "protocollo", "economato", "contabilita", "bilancio",
+    "marchi", "brevetti", "registro", "imprese", "promozione", "internazionalizzazione", "comunicazione",
+    "statistica", "tutela", "mercato", "metrico", "ispettivo", "sanzioni", "protesti", "diritto", "annuale",
+    "sportelli", "informatica", "gestione", "conciliazione", "arbitrato", "ambiente", "dirigente", "segretario",
+    "generale", "settore", "ufficio", "servizio", "biblioteca", "partecipazioni", "innovazione", "regolazione",
+]
+
+
+def office_typos(text: str) -> list[tuple[str, str]]:
+    """(written, known) for the words of an office name that look like misspelt office words."""
+    found = []
+    for word in re.findall(r"[^\W\d_]+", text):
+        key = plain(word)
+        if len(key) < 6 or key in OFFICE_WORDS:
+            continue
+        close = difflib.get_close_matches(key, OFFICE_WORDS, n=1, cutoff=0.88)
+        if close:
+            found.append((word, close[0].upper() if word.isupper() else close[0]))
+    return found
