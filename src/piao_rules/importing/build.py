@@ -13,21 +13,22 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
 from piao_rules import values
 from piao_rules.errors import InputError, Problem
-from piao_rules.importing import cells, measure_cells, vocabulary as v
+from piao_rules.importing import cells, fields, measure_cells, vocabulary as v
 from piao_rules.importing.records import (
     AreaStart, Description, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
 )
 from piao_rules.importing.report import Report
-from piao_rules.io.model import IndicatorType, MeasureSet, ObjectiveKind, Plan
+from piao_rules.io.model import MeasureSet, ObjectiveKind, Plan
 from piao_rules.io.places import PathPlaces
 from piao_rules.io.validation import validate
-from piao_rules.targets import TargetError, TargetKind, parse_target, split_revision
+from piao_rules.targets import TargetError, TargetKind, parse_target
 
 _SECTION_AREAS = {
     "dirigenziale": "Obiettivi dirigenziali", "operativo": "Obiettivi operativi", "strategico": "Obiettivi strategici",
@@ -36,8 +37,6 @@ _SECTION_AREAS = {
 INDIVIDUAL_AREA = "Obiettivi individuali"
 _KIND_MARK = re.compile(r"\(\s*obiettivo\s+(?P<kind>di\s+struttura|trasversale|individuale|dirigenziale)\s*\)", re.IGNORECASE)
 _KIND_OWNER = re.compile(r"^obiettivo\s+(?P<kind>di\s+struttura|trasversale)$", re.IGNORECASE)
-_MEAN = re.compile(r"^valore\s+medio\s+(?:della\s+)?performance\s+(?:degli\s+)?obiettivi\s+operativi$", re.IGNORECASE)
-_TYPES = {item.value: item for item in IndicatorType}
 
 
 @dataclass
@@ -241,7 +240,7 @@ class Builder:
 
     def _merge(self, existing: _Indicator, row: IndicatorRow) -> None:
         differences = []
-        for item in fields(IndicatorRow):
+        for item in dataclass_fields(IndicatorRow):
             if item.name in ("origin", "shifted", "merged_rows"):
                 continue
             old, new = getattr(existing.row, item.name), getattr(row, item.name)
@@ -275,10 +274,8 @@ class Builder:
         if problems:
             raise InputError([Problem(file=self.report.source, message=problem) for problem in problems])
         assert year is not None and ente is not None
-        for area in self.areas:
-            for objective in area.walk():
-                for indicator in objective.indicators:
-                    self._extract(indicator, year)
+        for _, _, indicator in self._indicators():
+            indicator.data, indicator.proposals = fields.indicator_data(indicator.row, indicator.code, self.report)
         self._codes()
         self._computed()
         origins = self._links()
@@ -312,87 +309,6 @@ class Builder:
                 elif by_year := cells.split_years(text):
                     years.extend(by_year)
         return min(years) if years else None
-
-    def _extract(self, indicator: _Indicator, year: int) -> None:
-        """Take the cells of an indicator apart into the fields of the plan."""
-        row, data = indicator.row, indicator.data
-        text = row.name
-        if indicator.code and text.startswith(indicator.code):
-            text = cells.split_code(text)[1]
-        flags, text = cells.split_flags(text) if indicator.code else ([], text)
-        threshold, text = cells.split_threshold(text)
-        kind, text = cells.split_type(text)
-        source, text = cells.split_source(text)
-        name = cells.tidy(text) or cells.tidy(row.name)
-        data["nome"] = name
-        notes = [cells.flags_note(flags)] if flags else []
-        if row.formula:
-            formula_source, formula = cells.split_source(row.formula)
-            source = source or formula_source
-            if cells.tidy(formula):
-                data["algoritmo"] = cells.tidy(formula)
-        if row.description:
-            described_threshold, description = cells.split_threshold(row.description)
-            threshold = threshold or described_threshold
-            description = cells.tidy(description)
-            if description and _key(description) != _key(name):
-                notes.append(f"Descrizione: {description.rstrip('.')}.")
-        kind = kind or row.type
-        if kind:
-            key = kind.strip().lower().translate(str.maketrans("àèéìòù ", "aeeiou_"))
-            if key in _TYPES:
-                data["tipologia"] = key
-            else:
-                self.report.add("celle", row.origin, f"tipologia «{kind}» sconosciuta: ammesse {', '.join(t.value for t in IndicatorType)}")
-        if row.unit and cells.tidy(row.unit):
-            data["unita"] = cells.tidy(row.unit)
-        source = source or row.source
-        if source:
-            data["fonte"] = cells.tidy(source)
-        if row.note:
-            notes.append(cells.tidy(row.note))
-        if notes:
-            data["note"] = " ".join(notes)
-        if row.weight:
-            weight = cells.read_weight(row.weight)
-            if weight is None:
-                self.report.add("celle", row.origin, f"peso «{row.weight}» non compreso: lasciato vuoto")
-            else:
-                data["peso"] = weight
-        if row.baseline and not values.is_null(cells.clean(row.baseline)):
-            data["baseline"] = {"valore": cells.tidy(row.baseline)} | ({"anno": row.baseline_year} if row.baseline_year else {})
-        targets = self._targets(indicator, row.targets, revisions=True)
-        if targets is not None:
-            data["target"] = targets
-        thresholds = dict(row.thresholds)
-        if threshold and None not in thresholds:
-            thresholds[None] = threshold
-        thresholds_data = self._targets(indicator, thresholds, revisions=False)
-        if thresholds_data is not None:
-            data["soglia"] = thresholds_data
-        if _MEAN.match(name):
-            data["calcolato"] = "media_obiettivi"
-
-    def _targets(self, indicator: _Indicator, texts: dict[int | None, str], revisions: bool) -> str | dict[int, str] | None:
-        expanded: dict[int | None, str] = {}
-        for key, text in texts.items():
-            by_year = cells.split_years(text) if key is None else None
-            if by_year:
-                expanded.update(by_year)
-            elif not values.is_null(cells.clean(text)):
-                expanded[key] = text
-        result: dict[int | None, str] = {}
-        for key, text in expanded.items():
-            original, proposal = split_revision(text) if revisions else (cells.clean(text), None)
-            if proposal:
-                indicator.proposals[key] = proposal
-            if original:
-                result[key] = original
-        if not result:
-            return None
-        if set(result) == {None}:
-            return result[None]
-        return {key: text for key, text in result.items() if key is not None}
 
     def _codes(self) -> None:
         """Keep the document's codes when unique; make the missing ones from the tree position."""
