@@ -187,6 +187,14 @@ def test_torino_page_breaks_and_wrapped_cells_are_joined(torino):
     assert objectives["OP14.5.1-01"].name.endswith("del Diritto Annuale") or len(objectives["OP14.5.1-01"].name) > 60
 
 
+def test_torino_weights_that_do_not_add_up_are_located_in_the_document(torino):
+    built, report = torino
+    [note] = report.of("pesi")
+    assert str(note.origin).startswith(f"{built.origins['kpi7.1.2-05a']} (")
+    assert "1 su 3 senza peso (gli altri sommano a 66,70)" in note.message
+    assert all(p.where.startswith("tabella ") for p in report.checks)
+
+
 def test_torino_import_passes_verifica(torino, tmp_path):
     built, _ = torino
     errors, plan = _passes_verifica(built, tmp_path)

@@ -28,7 +28,7 @@ from piao_rules.importing.report import Report
 from piao_rules.io.model import MeasureSet, ObjectiveKind, Plan
 from piao_rules.io.places import PathPlaces
 from piao_rules.io.validation import validate
-from piao_rules.targets import TargetError, TargetKind, parse_target
+from piao_rules.targets import TargetError, parse_target
 
 _SECTION_AREAS = {
     "dirigenziale": "Obiettivi dirigenziali", "operativo": "Obiettivi operativi", "strategico": "Obiettivi strategici",
@@ -91,6 +91,8 @@ class Built:
     plan: Plan
     measures: MeasureSet | None
     origins: dict[str, Origin]  # indicator code → where it was read
+    objective_origins: dict[str, Origin] = field(default_factory=dict)  # objective code → where it was read
+    area_origins: dict[str, Origin] = field(default_factory=dict)
 
 
 class Builder:
@@ -278,7 +280,7 @@ class Builder:
             indicator.data, indicator.proposals = fields.indicator_data(indicator.row, indicator.code, self.report)
         self._codes()
         self._computed()
-        origins = self._links()
+        self._links()
         data = {
             "ente": {"nome": ente},
             "anno": year,
@@ -292,7 +294,12 @@ class Builder:
         plan = validate(Plan, data, PathPlaces(self.report.source, data))
         measures = self._measures(plan, year, as_of)
         self._count(plan, measures, year)
-        return Built(plan, measures, origins)
+        return Built(
+            plan, measures,
+            origins={i.code: i.row.origin for _, _, i in self._indicators()},
+            objective_origins={o.code: o.event.origin for area in self.areas for o in area.walk()},
+            area_origins={area.code: area.origin for area in self.areas},
+        )
 
     def _indicators(self):
         for area in self.areas:
@@ -363,12 +370,10 @@ class Builder:
                 del indicator.data["calcolato"]
                 self.report.add("celle", indicator.row.origin, "«valore medio degli obiettivi operativi» in un obiettivo senza obiettivi figli: non calcolato")
 
-    def _links(self) -> dict[str, Origin]:
+    def _links(self) -> None:
         """The same indicator (name and target) under another objective points to its first occurrence."""
         first: dict[tuple[str, str], tuple[str, _Objective]] = {}
-        origins = {}
         for _, objective, indicator in sorted(self._indicators(), key=lambda item: item[2].order):
-            origins[indicator.code] = indicator.row.origin
             key = (_key(indicator.data["nome"]), _key(str(indicator.data.get("target", ""))))
             if indicator.data.get("calcolato"):
                 continue
@@ -377,7 +382,6 @@ class Builder:
                 self.report.add("duplicati", indicator.row.origin, f"indicatore ripetuto: «{indicator.code}» collegato a «{first[key][0]}»")
             else:
                 first.setdefault(key, (indicator.code, objective))
-        return origins
 
     def _area_data(self, area: _Area) -> dict[str, Any]:
         data: dict[str, Any] = {"codice": area.code, "nome": area.name}
@@ -414,7 +418,7 @@ class Builder:
         by_code = {indicator.code: indicator for _, _, indicator in plan.indicators()}
         for _, _, item in self._indicators():
             row, planned = item.row, by_code[item.code]
-            target = self._target(planned.target_for(year), year, row.origin)
+            target = self._target(planned.target_for(year), year)
             proposal = item.proposals.get(year) or item.proposals.get(None)
             reading = measure_cells.read_measure(row.measure, target) if row.measure else None
             if reading is None and proposal is None:
@@ -445,13 +449,14 @@ class Builder:
         data = {"data": as_of, "misure": measures}
         return validate(MeasureSet, data, PathPlaces(self.report.source, data))
 
-    def _target(self, text: str | None, year: int, origin: Origin):
+    @staticmethod
+    def _target(text: str | None, year: int):
+        """The target read, or None (an impossible date is an error the checks of verifica report)."""
         if not text:
             return None
         try:
             return parse_target(text, year)
-        except TargetError as error:
-            self.report.add("target", origin, str(error))
+        except TargetError:
             return None
 
     def _count(self, plan: Plan, measures: MeasureSet | None, year: int) -> None:
@@ -472,12 +477,9 @@ class Builder:
             if text is None:
                 report.add("target", origin, f"{indicator.code}: nessun target per il {year}")
                 continue
-            target = self._target(text, year, origin)
-            if target is None:
-                continue
-            report.target_kinds[target.kind.value] += 1
-            if target.kind is TargetKind.QUALITATIVE:
-                report.add("target", origin, f"{indicator.code}: «{_short(text)}» richiede un giudizio ({'; '.join(target.warnings) or 'forma non riconosciuta'})")
+            target = self._target(text, year)
+            if target is not None:
+                report.target_kinds[target.kind.value] += 1
 
 
 _FIELD_NAMES = {

@@ -8,9 +8,8 @@ from piao_rules.errors import InputError
 from piao_rules.importing import safety
 from piao_rules.importing.build import Built, Options
 from piao_rules.importing.report import Report
-from piao_rules.io import checks
+from piao_rules.importing.checking import check_import
 from piao_rules.io.files import read_bytes
-from piao_rules.targets import checks as target_checks
 
 WORD = {".docx", ".docm"}
 SHEETS = {".xlsx", ".xlsm", ".csv"}
@@ -31,7 +30,9 @@ def import_file(path: str | Path, options: Options | None = None, mapping: Path 
     (which ends with the checks ``piao-rules verifica`` makes on them)."""
     path = Path(path)
     built, report = _read(path, options or Options(), mapping)
-    report.checks = checks.check(built.plan, built.measures, extra=target_checks.CHECKS)
+    weights, report.checks = check_import(built, path.name)
+    for problem in weights:
+        report.add("pesi", problem.where, problem.message)
     return built, report
 
 

@@ -16,7 +16,7 @@ TOPICS = {
     "spostate": "Righe spostate rimesse a posto",
     "continuazioni": "Righe spezzate riunite",
     "celle": "Celle non comprese",
-    "target": "Target da rivedere",
+    "target": "Indicatori senza target",
     "misure": "Valori letti dal testo (da confermare)",
     "duplicati": "Duplicati",
     "codici": "Codici",
