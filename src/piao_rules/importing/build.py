@@ -243,7 +243,7 @@ class Builder:
     def _merge(self, existing: _Indicator, row: IndicatorRow) -> None:
         differences = []
         for item in dataclass_fields(IndicatorRow):
-            if item.name in ("origin", "shifted", "merged_rows"):
+            if item.name == "origin":
                 continue
             old, new = getattr(existing.row, item.name), getattr(row, item.name)
             if not new:

@@ -89,8 +89,6 @@ class IndicatorRow:
     unit: str | None = None
     source: str | None = None
     note: str | None = None
-    shifted: int = 0  # cells moved back to their columns
-    merged_rows: list[int] = field(default_factory=list)  # continuation rows joined to this one
 
     def append(self, attribute: str, text: str) -> None:
         """Join a continuation text to a field (a text already there is not repeated)."""

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from piao_rules import values
 from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.layout import Layout, find_layout, header_cells, own_texts
 from piao_rules.importing.records import (
@@ -213,8 +214,11 @@ def _entity_row(texts: dict[int, str], row: list[Cell], layout: Layout, origin: 
 
     _relocate_codes(by_role)
     objective_weight, indicator_weight = _relocate_weights(by_role)
+    unread_weights = [text for _, text, _ in by_role.pop(v.WEIGHT, []) if not values.is_null(text)]
+    for text in unread_weights:
+        notes.append(Note("celle", origin, f"peso «{text}» non compreso: lasciato vuoto"))
 
-    if _is_continuation(by_role, objective_weight, indicator_weight, state):
+    if not unread_weights and _is_continuation(by_role, objective_weight, indicator_weight, state):
         _continue(by_role, state, origin, notes)
         return []
 
@@ -241,7 +245,7 @@ def _entity_row(texts: dict[int, str], row: list[Cell], layout: Layout, origin: 
     elif objective_weight is not None and state.last_objective is not None and indicator_text is None:
         state.last_objective.weight = objective_weight
     if indicator_text is not None:
-        indicator = IndicatorRow(origin, name=indicator_text, weight=indicator_weight, shifted=shifted)
+        indicator = IndicatorRow(origin, name=indicator_text, weight=indicator_weight)
         _fill(indicator, by_role)
         if shifted:
             notes.append(Note("spostate", origin, f"celle spostate di {shifted} colonn{'a' if shifted == 1 else 'e'} a sinistra: rimesse al loro posto"))
@@ -343,7 +347,6 @@ def _continue(by_role, state: State, origin: Origin, notes: list[Note]) -> None:
             elif role in _APPEND:
                 target.append(_APPEND[role], text)
     if target is not None:
-        target.merged_rows.append(origin.row or 0)
         notes.append(Note("continuazioni", origin, f"riga di continuazione unita all'indicatore di {target.origin}"))
     else:
         notes.append(Note("continuazioni", origin, "riga di continuazione unita all'obiettivo sopra"))
