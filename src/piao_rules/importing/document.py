@@ -9,7 +9,7 @@ from datetime import date
 
 from piao_rules.importing import cards, rows, vocabulary
 from piao_rules.importing.build import Builder, Built, Options
-from piao_rules.importing.headings import HeadingReader
+from piao_rules.importing.headings import LONG, HeadingReader
 from piao_rules.importing.layout import Layout, find_layout, own_texts
 from piao_rules.importing.records import Event, IndicatorRow, Note, Origin
 from piao_rules.importing.report import Report
@@ -52,25 +52,29 @@ def import_document(document: Document, report: Report, options: Options) -> Bui
 
 
 def _layouts(document: Document, notes: list[Note]) -> dict[int, Layout]:
-    """The layout of each indicator table; a table without header right after an indicator table
-    of the same width continues it (a table cut by a page break)."""
+    """The layout of each indicator table. A table without header after an indicator table of the
+    same width (or one column narrower), with only headings or short paragraphs between, continues
+    it: a table cut by a page break, or split by the conversion of a PDF."""
     layouts: dict[int, Layout] = {}
     previous: Grid | None = None
     for block in document.blocks:
-        if not isinstance(block, Grid):
-            previous = None
+        if isinstance(block, Paragraph):
+            if len(block.text) > LONG:
+                previous = None
             continue
         layout = find_layout(block)
         if layout is not None and not layout.has(vocabulary.TARGET) and cards.is_card(block):
             layout = None  # «Indicatori | Azione» above cards with the labels in one cell
-        if layout is None and previous is not None and previous.number in layouts and previous.width == block.width \
+        if layout is None and previous is not None and previous.width - 1 <= block.width <= previous.width \
                 and not cards.is_card(block):
             layout = replace(layouts[previous.number], header_rows=[], notes=[], typos=[])
-            notes.append(Note("intestazioni", block.label(), f"tabella senza intestazione subito dopo la {previous.label()}: "
+            notes.append(Note("intestazioni", block.label(), f"tabella senza intestazione dopo la {previous.label()}: "
                                                              "letta con la stessa intestazione (tabella spezzata tra due pagine)"))
         if layout is not None:
             layouts[block.number] = layout
-        previous = block
+            previous = block if layout.header_rows else previous
+        else:
+            previous = None
     return layouts
 
 

@@ -6,10 +6,11 @@ Each row is read with the table's layout, then checked against what it holds:
   «Area Anagrafe economica», «Descrizione …») instead of an indicator;
 - **merged cells** (an objective spanning several indicator rows) continue the
   objective above; an empty objective cell does the same;
-- **shifted rows**, whose cells sit one or two columns left of their place with the
-  last cells empty, are put back: the row's cells are also tried packed to the right
-  and the reading whose cells fit their columns best (operators in the target,
-  numbers or narrative in the measure, texts seen elsewhere in the same column) wins;
+- **shifted rows**, whose cells sit one or two columns left of their place (the last
+  cells empty, or an empty cell inside the row where a dropped first cell went), are
+  put back: the row is also read with its cells moved right, and the reading whose
+  cells fit their columns best (operators in the target, numbers or narrative in the
+  measure, texts seen elsewhere in the same column) wins;
 - **weights in text columns** («7,00%» under «Area», «100,00%» under «Obiettivo»)
   belong to the objective or indicator that follows them in the row;
 - **continuation rows** (the rest of a row split by a page break: no code, no target,
@@ -93,7 +94,7 @@ def read_rows(grid: Grid, layout: Layout, state: State, known: Known, notes: lis
     for index, row in enumerate(grid.rows):
         texts = own_texts(row)
         origin = Origin(grid.label(), index + 1)
-        if not texts or index in current.header_rows:
+        if not texts or index in current.header_rows or all(_SEPARATOR.match(t) for t in texts.values()):
             continue
         if header_cells(row) is not None:
             found = find_layout(grid, index)
@@ -109,6 +110,10 @@ def read_rows(grid: Grid, layout: Layout, state: State, known: Known, notes: lis
             continue
         events.extend(_entity_row(texts, row, current, origin, state, known, notes))
     return events
+
+
+# A row of dashes left by a Markdown or text conversion («--- | ------- | --»).
+_SEPARATOR = re.compile(r"^[\s\-–—:|=_*]+$")
 
 
 # ---------------------------------------------------------------- context rows
@@ -200,9 +205,11 @@ def _entity_row(texts: dict[int, str], row: list[Cell], layout: Layout, origin: 
                 known: Known, notes: list[Note]) -> list[Event]:
     positional = {c: layout.columns[c] for c in texts if c in layout.columns}
     mapping, shifted = positional, 0
-    packed = _packed(texts, row, layout)
-    if packed is not None and _score(texts, packed[0], layout, known) - 1 > _score(texts, positional, layout, known):
-        mapping, shifted = packed
+    best = _score(texts, positional, layout, known)
+    for candidate, distance in _shifted_readings(texts, row, layout):
+        score = _score(texts, candidate, layout, known) - 1  # a reading that moves cells must be clearly better
+        if score > best:
+            mapping, shifted, best = candidate, distance, score
     unplaced = [c for c in texts if c not in mapping]
     for column in unplaced:
         notes.append(Note("celle", origin, f"colonna {column + 1} senza intestazione, ignorata: «{_short(texts[column])}»"))
@@ -382,9 +389,29 @@ def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Heade
 # ---------------------------------------------------------------- shifted rows
 
 
+def _shifted_readings(texts: dict[int, str], row: list[Cell], layout: Layout) -> list[tuple[dict[int, Header], int]]:
+    """Other readings of a row whose cells may sit left of their columns: packed to the right
+    when the row ends with empty cells, or moved right by one into an empty cell inside the row
+    (a dropped first cell). Each with the distance the cells moved; only readings with an indicator."""
+    readings = []
+    packed = _packed(texts, row, layout)
+    if packed is not None:
+        readings.append(packed)
+    for gap in sorted(layout.columns):
+        if gap in texts or (gap < len(row) and row[gap].carried) or gap == max(layout.columns):
+            continue
+        places = {c: c + 1 if c < gap else c for c in texts if layout.role(c) != v.NUMBER}
+        if all(place == column for column, place in places.items()) or not all(p in layout.columns for p in places.values()):
+            continue
+        mapping = {column: layout.columns[place] for column, place in places.items()}
+        if any(header.role == v.INDICATOR for header in mapping.values()):
+            readings.append((mapping, 1))
+    return readings
+
+
 def _packed(texts: dict[int, str], row: list[Cell], layout: Layout) -> tuple[dict[int, Header], int] | None:
     """The row's cells packed to the right over the layout's columns (merged cells keep theirs),
-    with the largest distance a cell moved; None when the row ends with a filled cell."""
+    with the smallest distance a cell moved; None when the row ends with a filled cell."""
     last = max(layout.columns)
     if last < len(row) and (row[last].own or row[last].carried):
         return None
