@@ -24,6 +24,8 @@ NAME = st.text(alphabet="abcdefghilmnoprstuvzàè ", min_size=3, max_size=40).ma
     ("kpi1.1.1_03 Tasso assenteismo", "kpi1.1.1_03", "Tasso assenteismo"),
     ("OC_TBS_01 C S Livello di utilizzo", "OC_TBS_01", "C S Livello di utilizzo"),
     ("Kpi_1.1.2 a Numero iniziative", "Kpi_1.1.2 a", "Numero iniziative"),
+    ("kpi3 a favore delle imprese", "kpi3", "a favore delle imprese"),
+    ("kpi6.1.1-01 a - Percentuale", "kpi6.1.1-01 a", "Percentuale"),
     ("PIRA 01 - Numero di eventi", "PIRA 01", "Numero di eventi"),
     ("kpi 2.1.1-06a - Misurazione", "kpi 2.1.1-06a", "Misurazione"),
     ("011-005-001 Regolamentazione", "011-005-001", "Regolamentazione"),

@@ -20,7 +20,8 @@ from piao_rules.targets import markup
 # kpi 2.1.1-06a, kpi6.1.1-01 a, OP10.2.2-02, OS01.1.1, OP 1.1.1, AS 1, AREA1, 011-005-001.
 _CODE = re.compile(
     r"""^(?P<code>
-        (?:[A-Za-z][A-Za-z_]{0,9}\ ?)\d+[A-Za-z]?(?:[.\-_]\w+)*(?:\ [a-d](?=\s|$))?   # letters then digits
+        (?:[A-Za-z][A-Za-z_]{0,9}\ ?)\d+[A-Za-z]?(?:[.\-_]\w+)*
+        (?:\ [a-d](?=\s+[-–:]|\s+[A-ZÀ-Ú]|$))?                                       # «Kpi_1.1.2 a Numero…»
         |\d{3}-\d{3}-\d{3}                                                             # missione-programma-progressivo
         |[A-Za-z][A-Za-z_]{0,9}\.\d+(?:[.\-_]\w+)*                                     # kpi.1.1-03a
     )(?=\s|$|\s*[-–:])""",
