@@ -54,6 +54,12 @@ def test_plan_as_csv_and_measures_elsewhere(monitoring, tmp_path):
     assert _run("verifica", tmp_path / "piano.csv", tmp_path / "giugno.yaml").exit_code == 0
 
 
+def test_a_wrong_extension_writes_nothing(monitoring, tmp_path):
+    result = _run("importa", monitoring, "-o", tmp_path / "piano.yaml", "--misure", tmp_path / "misure.txt")
+    assert result.exit_code == 2 and "l'estensione «.txt» non è riconosciuta" in result.output
+    assert not (tmp_path / "piano.yaml").exists()
+
+
 def test_date_option_for_undated_measures(tmp_path):
     document = build_alessandria(tmp_path / "albero.docx")
     result = _run("importa", document, "-o", tmp_path / "piano.yaml")

@@ -8,7 +8,8 @@ from piao_rules import atomic
 from piao_rules.importing.build import Built
 from piao_rules.importing.records import Origin
 from piao_rules.importing.report import Report
-from piao_rules.io import write_measures, yamlfile
+from piao_rules.io import write_measures, write_plan, yamlfile
+from piao_rules.io.files import file_format
 from piao_rules.io.model import Plan
 from piao_rules.io.plans import plan_data
 
@@ -51,13 +52,16 @@ def measures_path_for(plan_path: Path) -> Path:
 
 def write_outputs(built: Built, report: Report, plan_path: Path, measures_path: Path | None, source: str,
                   report_path: Path | None = None) -> list[Path]:
-    """Write the plan (YAML with comments, or CSV/xlsx by extension), the measures and the report."""
+    """Write the plan (YAML with comments, or CSV/xlsx by extension), the measures and the report.
+
+    The extensions are checked first: a wrong one writes nothing."""
+    file_format(plan_path)
+    if built.measures is not None:
+        file_format(measures_path or measures_path_for(plan_path))
     written = []
     if plan_path.suffix.lower() in (".yaml", ".yml"):
         atomic.write_text(plan_path, plan_yaml(built.plan, built.origins, source))
     else:
-        from piao_rules.io import write_plan
-
         write_plan(built.plan, plan_path)
     written.append(plan_path)
     if built.measures is not None:
