@@ -36,6 +36,7 @@ from piao_rules.cli.raccogli import raccogli  # noqa: E402
 from piao_rules.cli.segnalazioni import segnalazioni  # noqa: E402
 from piao_rules.cli.decidi import decidi  # noqa: E402
 from piao_rules.cli.revisiona import revisiona  # noqa: E402
+from piao_rules.cli.revisione import revisione  # noqa: E402
 
 for command in (regole, schema, target, valuta, verifica):
     main.add_command(command)
@@ -44,3 +45,4 @@ main.add_command(raccogli)
 main.add_command(segnalazioni)
 main.add_command(decidi)
 main.add_command(revisiona)
+main.add_command(revisione)
