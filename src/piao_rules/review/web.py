@@ -63,7 +63,8 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
         response.headers.update(SECURITY_HEADERS)
         return response
 
-    def page(status: int = 200, errors: dict[str, str] | None = None, sent: dict[str, str] | None = None):
+    def page(status: int = 200, errors: dict[str, str] | None = None, sent: dict[str, str] | None = None,
+             general: str | None = None):
         found = views(evaluation, journals.read_journal(journal_path))
         office = request.args.get("ufficio") or None
         severity = request.args.get("gravita") if request.args.get("gravita") in SEVERITIES else None
@@ -81,7 +82,7 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
             revision_flag=REVISION_FLAG, filters={"ufficio": office or "", "gravita": severity or "", "tipo": code or "",
                                                   "tutte": everything},
             csrf=token, errors=errors or {}, sent=sent or {}, done=request.args.get("fatto"), who=default_who,
-            filter_error=filter_error, journal=journal_path.name,
+            filter_error=general or filter_error, journal=journal_path.name,
         )
         return html, status
 
@@ -95,6 +96,9 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
         found = views(evaluation, journals.read_journal(journal_path))
         try:
             view = find(found, form["id"], evaluation.as_of)
+        except InputError as error:
+            return page(400, general="; ".join(p.message for p in error.problems))
+        try:
             entry = decision(evaluation, view, form["esito"], form["nota"], new_target=form["nuovo_target"],
                              owner=form["responsabile"], who=form["chi"] or default_who, when=clock(),
                              measures=measures_name)
