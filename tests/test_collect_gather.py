@@ -291,3 +291,14 @@ def test_any_text_in_a_typed_cell_is_a_value_or_a_value_error(text):
 def test_dates_as_cells_or_text(day):
     assert convert(BY_KEY["completato_il"], datetime(day.year, day.month, day.day))[0] == day
     assert convert(BY_KEY["completato_il"], day.strftime("%d/%m/%Y"))[0] == day
+
+
+def test_a_measures_workbook_cell_holding_one_is_a_number_not_si(tmp_path):
+    """io.model.read_measure_value: a number cell 1 must not become SI (pydantic would read it as True)."""
+    from piao_rules.io import write_measures
+    from piao_rules.io.model import MeasureSet
+
+    measures = MeasureSet.model_validate({"data": "30/06/2023", "misure": [{"codice": "A", "valore": "1"}, {"codice": "B", "valore": "SI"}]})
+    write_measures(measures, tmp_path / "m.xlsx")
+    read, _ = load_measures(tmp_path / "m.xlsx")
+    assert [type(m.value) for m in read.measures] == [Decimal, bool]

@@ -264,6 +264,8 @@ MeasureValue = Union[bool, date, Number]
 
 def read_measure_value(value: Any) -> Any:
     """Turn a cell into a number, a date or SI/NO; "n.d." and "---" mean no value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return values.parse_number(value)  # an xlsx cell holding 1 is the number 1, not SI
     if not isinstance(value, str):
         return value
     if values.is_null(value):
