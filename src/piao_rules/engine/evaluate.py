@@ -214,10 +214,13 @@ class _Evaluator:
         params = self._table("punteggio").params
         for item in items:
             reference = item.indicator.reference.value if item.indicator.reference else None
-            item.score = scoring.score(
-                item.method, item.target, item.threshold, item.measure,
-                as_of=self.as_of, final=self.final, plan_reference=reference, params=params,
-            )
+            if item.facts.get("misura_non_pertinente"):
+                item.score = scoring.Score(formula="misura non pertinente al target: grado non calcolato")
+            else:
+                item.score = scoring.score(
+                    item.method, item.target, item.threshold, item.measure,
+                    as_of=self.as_of, final=self.final, plan_reference=reference, params=params,
+                )
             self._pace(item)
             self._measured_facts(item)
         self._first("stato", items)
