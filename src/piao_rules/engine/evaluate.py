@@ -388,7 +388,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
             components=[ComponentResult.model_validate(c.model_dump()) for c in item.score.components],
-            flags=item.flags, explanation=_explanation(item, evaluator),
+            divergent_values=item.divergent_values, flags=item.flags, explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []
