@@ -13,7 +13,10 @@ durable-rules has sharp edges, each handled here:
 - action errors are swallowed into the state: our actions record their own
   errors and the run raises :class:`EngineError` with them;
 - facts stay in memory until their state is deleted: facts are asserted in
-  chunks, one state (``sid``) per chunk, deleted after the chunk;
+  chunks, one state (``sid``) per chunk, deleted after the chunk — but only if
+  some fact of the chunk matched a rule: deleting a state that holds only
+  unmatched facts corrupts the C heap ("double free"), and such a state holds
+  nothing to free;
 - no Decimal, no date, and ``$ne``/``$nex`` misbehave: facts hold integers and
   strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them.
 """
@@ -95,6 +98,7 @@ class DurableRunner:
         self._matches.clear()
         for start in range(0, len(facts), CHUNK):
             sid = f"{table.name}-{start // CHUNK}"
+            handled = False
             for fact in facts[start : start + CHUNK]:
                 message = {**fact, "id": f"{sid}-{fact['n']}", "sid": sid}
                 try:
@@ -103,7 +107,9 @@ class DurableRunner:
                     continue
                 except Exception as error:
                     raise EngineError(f"errore di durable-rules sulle regole «{table.name}»: {error}") from None
-            self._host.delete_state(ruleset, sid)
+                handled = True
+            if handled:
+                self._host.delete_state(ruleset, sid)
         if self._errors:
             raise EngineError(f"errore in un'azione delle regole «{table.name}»: {self._errors[0]}")
         position = {fact["n"]: i for i, fact in enumerate(facts)}

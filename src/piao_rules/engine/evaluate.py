@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
-from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, not_pertinent, prepare, show_target, show_value, unit_class, unit_mismatch
+from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     AreaResult, ComponentResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
@@ -31,11 +32,13 @@ from piao_rules.engine.result import (
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
 ENGINES = ("durable", "interno")
+STAGES = ("lettura dei target", "regole di andamento, punteggio e stato", "aggregazione", "segnalazioni", "risultato")
 
 
 def default_engine() -> str:
@@ -443,26 +446,33 @@ def evaluate(
     rulebook: Rulebook | None = None,
     engine: str | None = None,
     base_dir: str | Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
     ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
     own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
-    ``durable`` or ``interno`` (default: durable where installed).
+    ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
+    the name of each of :data:`STAGES` as it starts (for a progress bar).
     """
+    stage = on_stage or (lambda name: None)
     if rulebook is None:
         override = Path(base_dir or ".") / plan.rules if plan.rules else None
         rulebook = load_rulebook(override)
     name = engine or default_engine()
     runner = _runner(name, list(rulebook.tables.values()))
     try:
+        stage(STAGES[0])
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
-        plain = [i for i in evaluator.items if not i.indicator.computed]
-        evaluator.evaluate_items(plain)
+        stage(STAGES[1])
+        evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        stage(STAGES[2])
         for area in plan.areas:
             for objective in area.objectives:
                 evaluator.aggregate(objective)
+        stage(STAGES[3])
         evaluator.raise_flags()
+        stage(STAGES[4])
         return _build(evaluator, name)
     finally:
         runner.close()
