@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from piao_rules import format_it
-from piao_rules.engine.prepare import has_measure, not_pertinent, show_target, unit_mismatch
+from piao_rules.engine.prepare import has_measure, show_target
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
 from piao_rules.io.model import Accrual
 from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
