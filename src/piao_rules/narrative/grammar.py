@@ -97,6 +97,8 @@ def _sound(words: Words) -> str:
         return "primo"
     number = _integer_part(word)
     if number is not None:
+        if number == 0:
+            return "zero"  # lo 0,5%
         return "o" if number_starts_with_vowel(number) else "c"
     return word.lower()
 
