@@ -237,3 +237,21 @@ def test_any_template_fills_without_leftovers(parts, tail):
     assert "{" not in text and "}" not in text
     assert "  " not in text
     assert text == text.strip()
+
+
+_EVERY_SLOT = {
+    name: Words("x") for name in (
+        "data valore valore_n verbo target target_n target_testo grado quota atteso avanzamento attivita traguardo "
+        "scadenza completato_il giorni_ritardo riferimento riferimento_desc componenti mancanti nota richiesta stato "
+        "proposta target_originale motivazione causa valori etichetta esclusi totale esiti n critici codici azione "
+        "decisione nome obiettivi indicatori proposte azioni incoerenze anno elenco codice originale"
+    ).split()
+}
+
+
+def test_the_default_book_uses_only_known_slots():
+    book = PhraseBook.load()
+    writer = Writer(book)
+    for situation, variants in book.situations.items():
+        for template in variants:
+            assert "{" not in writer.fill(template, _EVERY_SLOT, situation)

@@ -59,6 +59,8 @@ CASES = [
      ["20 giugno 2023", "20 giorni", "31 maggio 2023", "non raggiunto"]),
     ("entro il 31/05/2023", {}, {"valore": "SI", "completato_il": "01/06/2023"}, MID, Status.MISSED,
      ["1° giugno 2023", "1 giorno ", "non raggiunto"]),
+    ("entro il 28/02/2023", {}, {"valore": "SI", "completato_il": "11/02/2023"}, MID, Status.REACHED,
+     ["l'11 febbraio 2023", "28 febbraio 2023"]),
     ("entro il 31/05/2023", {}, {"valore": "NO"}, MID, Status.MISSED, ["31 maggio 2023", "trascorsa", "non raggiunto"]),
     ("entro il 31/10/2023", {}, {"valore": "NO"}, MID, Status.ON_TRACK, ["31 ottobre 2023", "in corso"]),
     ("Adozione delle procedure entro il 31/05/2023", {}, {"valore": "SI"}, MID, Status.REACHED,

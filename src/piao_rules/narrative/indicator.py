@@ -249,13 +249,15 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
         found["target_n"] = number_only(words, target.value)
     if result.achievement is not None:
         found["grado"] = percent_words(result.achievement)
+    if result.ratio is not None:
+        found["quota"] = percent_words(result.ratio)
     if result.expected is not None:
         found["atteso"] = percent_words(result.expected, 0)
     if measure is not None and measure.progress is not None:
         found["avanzamento"] = percent_words(measure.progress)
     completed = _completion_date(result)
     if completed is not None:
-        found["completato_il"] = format_it.long_date(completed)
+        found["completato_il"] = date_words(completed)
         if target is not None and target.deadline is not None and completed > target.deadline:
             found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
     reference = _reference(result)

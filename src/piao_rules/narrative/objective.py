@@ -11,6 +11,7 @@ from piao_rules.narrative.indicator import Context, date_words, percent_words, s
 
 STATUS_ORDER = [s for s in Status]
 _CRITICAL = (Status.AT_RISK, Status.MISSED)
+_IN_YEAR = (Status.ON_TRACK, Status.AT_RISK)
 _SEVERITY_ORDER = {"alta": 0, "media": 1, "bassa": 2}
 
 
@@ -33,11 +34,14 @@ def codes_words(ctx: Context, codes: list[str], singular: str) -> Words:
 
 
 def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bool) -> str:
-    """«1 è raggiunto e 2 sono in linea…» or, with zeros, «21 raggiunti, …, nessuno non raggiunto…»."""
+    """«1 è raggiunto e 2 sono in linea…» or, with zeros, «21 raggiunti, …, nessuno non raggiunto…».
+
+    At year end the in-year states (in linea, a rischio) are named only when some indicator has them.
+    """
     items = []
     for status in STATUS_ORDER:
         n = getattr(counts.counts, status.value)
-        if n == 0 and not with_zeros:
+        if n == 0 and (not with_zeros or (ctx.final and status in _IN_YEAR)):
             continue
         number = Words("nessuno" if n == 0 else format_it.number(n), MASCULINE, n > 1)
         slots = {"n": number, "stato": status_label(ctx, status, n)}

@@ -107,7 +107,8 @@ def narrate_relator(ctx: Context, evaluation: Evaluation) -> list[str]:
         results = write("relatore.esiti", SUBJECT, {"esiti": outcomes, "grado": percent_words(summary.achievement)})
     corrective = _flagged(evaluation, "azione_correttiva")
     if corrective:
-        results += " " + write("relatore.criticita", SUBJECT, {"indicatori": count_words(ctx, len(corrective), "indicatore")})
+        situation = "relatore.criticita_consuntivo" if ctx.final else "relatore.criticita"
+        results += " " + write(situation, SUBJECT, {"indicatori": count_words(ctx, len(corrective), "indicatore")})
     paragraphs.append(results)
     proposals = revisions(evaluation)
     if proposals:
