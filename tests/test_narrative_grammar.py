@@ -6,10 +6,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from piao_rules import format_it
 from piao_rules.narrative.grammar import (
-    FEMININE, MASCULINE, Words, agree, agree_with, capitalise, conjunction, guess_gender, indefinite, join,
-    lower_first, none_of, number_starts_with_vowel, with_article,
+    FEMININE,
+    MASCULINE,
+    Words,
+    agree,
+    agree_with,
+    capitalise,
+    conjunction,
+    guess_gender,
+    indefinite,
+    join,
+    lower_first,
+    none_of,
+    number_starts_with_vowel,
+    with_article,
 )
 from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
 from piao_rules.narrative.phrases import PhraseBook, Writer
@@ -240,12 +251,7 @@ def test_any_template_fills_without_leftovers(parts, tail):
 
 
 _EVERY_SLOT = {
-    name: Words("x") for name in (
-        "data valore valore_n verbo target target_n target_testo grado quota atteso avanzamento attivita traguardo "
-        "scadenza completato_il giorni_ritardo riferimento riferimento_desc componenti mancanti nota richiesta stato "
-        "proposta target_originale motivazione causa valori etichetta esclusi totale esiti n critici codici azione "
-        "decisione nome obiettivi indicatori proposte azioni incoerenze anno elenco codice originale"
-    ).split()
+    name: Words("x") for name in ["data", "valore", "valore_n", "verbo", "target", "target_n", "target_testo", "grado", "quota", "atteso", "avanzamento", "attivita", "traguardo", "scadenza", "completato_il", "giorni_ritardo", "riferimento", "riferimento_desc", "componenti", "mancanti", "nota", "richiesta", "stato", "proposta", "target_originale", "motivazione", "causa", "valori", "etichetta", "esclusi", "totale", "esiti", "n", "critici", "codici", "azione", "decisione", "nome", "obiettivi", "indicatori", "proposte", "azioni", "incoerenze", "anno", "elenco", "codice", "originale"]
 }
 
 

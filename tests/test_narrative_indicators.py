@@ -1,6 +1,7 @@
 """The sentence of one indicator for each target kind × status, and the clauses that follow it."""
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -192,6 +193,5 @@ def test_determinism():
     second = narrate(run(plan, measures(*rows)))
     assert first == second
     texts = list(first.indicators.values())
-    # neighbours in the same situation never share the variant
-    assert all(a.split(":")[0] != b.split(":")[0] or a[:20] != b[:20] for a, b in zip(texts, texts[1:]))
-    assert len({t[:25] for t in texts}) > 1
+    # six indicators in the same situation with the same figures: neighbours never read the same
+    assert all(a != b for a, b in pairwise(texts))

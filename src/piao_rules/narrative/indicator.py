@@ -14,12 +14,12 @@ from decimal import Decimal
 
 from piao_rules import format_it
 from piao_rules.engine.prepare import has_measure, show_target
-from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
 from piao_rules.io.model import Accrual
 from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
 from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
 from piao_rules.narrative.phrases import Slots, Writer
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Component, TargetKind
 

@@ -5,9 +5,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from piao_rules import format_it
-from piao_rules.engine.result import Aggregate, AreaResult, Evaluation, Flag, IndicatorResult, ObjectiveResult, Status
+from piao_rules.engine.result import (
+    Aggregate,
+    AreaResult,
+    Evaluation,
+    Flag,
+    IndicatorResult,
+    ObjectiveResult,
+    Status,
+)
 from piao_rules.narrative.grammar import MASCULINE, Words, agree, join, lower_first
-from piao_rules.narrative.indicator import Context, date_words, percent_words, sentence_text
+from piao_rules.narrative.indicator import (
+    Context,
+    date_words,
+    percent_words,
+    sentence_text,
+)
 
 STATUS_ORDER = [s for s in Status]
 _CRITICAL = (Status.AT_RISK, Status.MISSED)

@@ -30,7 +30,13 @@ from typing import Any
 import yaml
 
 from piao_rules.errors import InputError, Problem
-from piao_rules.narrative.grammar import PREPOSITIONS, Words, agree_with, capitalise, with_article
+from piao_rules.narrative.grammar import (
+    PREPOSITIONS,
+    Words,
+    agree_with,
+    capitalise,
+    with_article,
+)
 from piao_rules.narrative.lexicon import Lexicon, read_entries
 
 DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
