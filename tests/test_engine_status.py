@@ -132,7 +132,7 @@ def test_explanation_names_rules_inputs_and_formula():
     result = one(">= 100", indicator={"soglia": "80", "andamento": "puntuale"}, valore="95")
     assert result.achievement == 75
     text = result.explanation.text()
-    assert "PU07" in text and "ST16" in text and "(95 − 80) / (100 − 80)" in text
+    assert "PU08" in text and "ST16" in text and "(95 − 80) / (100 − 80)" in text
     assert result.explanation.inputs["soglia"] == "80"
 
 

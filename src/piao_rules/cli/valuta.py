@@ -31,10 +31,10 @@ def _degree(value) -> str:
 
 
 def _counts(counts) -> str:
-    parts = [(counts.raggiunto, "raggiunti"), (counts.in_linea, "in linea"), (counts.a_rischio, "a rischio"),
-             (counts.non_raggiunto, "non raggiunti"), (counts.non_rilevabile, "non rilevabili"),
-             (counts.da_valutare, "da valutare")]
-    return ", ".join(f"{n} {label}" for n, label in parts if n)
+    parts = [(counts.raggiunto, "raggiunto", "raggiunti"), (counts.in_linea, "in linea", "in linea"),
+             (counts.a_rischio, "a rischio", "a rischio"), (counts.non_raggiunto, "non raggiunto", "non raggiunti"),
+             (counts.non_rilevabile, "non rilevabile", "non rilevabili"), (counts.da_valutare, "da valutare", "da valutare")]
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
 
 
 def show(evaluation: Evaluation, console: Console) -> None:

@@ -26,7 +26,7 @@ from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
 from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
-    AreaResult, ComponentResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
+    AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
@@ -322,9 +322,11 @@ class _Evaluator:
             facts.append(group_facts)
         matches = self._run("segnalazioni", facts)
         for item, found in zip(self.items, matches):
-            item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
+            if found:
+                item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
         for (subject, level, mean, _), found in zip(groups, matches[start:]):
-            self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
+            if found:
+                self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
 
 
 def _component_target(item: Item, label: str) -> Decimal | None:
@@ -383,15 +385,16 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     plan = evaluator.plan
     indicators = []
     for item in evaluator.items:
-        indicators.append(IndicatorResult(
+        # every part is already a validated model: construct without validating again (large plans)
+        indicators.append(IndicatorResult.model_construct(
             code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
             owner=item.owner, weight=item.indicator.weight, target_text=item.target_text,
             original_target=item.original_target, target=item.target, threshold=item.threshold,
             measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
-            components=[ComponentResult.model_validate(c.model_dump()) for c in item.score.components],
-            divergent_values=item.divergent_values, flags=item.flags, explanation=_explanation(item, evaluator),
+            components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
+            explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []
