@@ -396,7 +396,8 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
-            components=item.score.components, flags=item.flags, explanation=_explanation(item, evaluator),
+            components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
+            explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []
