@@ -116,3 +116,19 @@ def test_concurrent_writers_keep_every_decision(tmp_path):
     assert all(w.wait(timeout=120) == 0 for w in writers)
     flags = sorted(d.flag for d in read_journal(path).decisions)
     assert flags == sorted(f"{name}{n}/x" for name in "ABC" for n in range(8))
+
+
+def test_decision_texts_for_the_documents(tmp_path):
+    from piao_rules.cli.common import evaluate_files
+    from piao_rules.review.flags import decision_texts
+
+    evaluation = evaluate_files(CUNEO / "piano.yaml", CUNEO / "misure-2023-06-30.csv", None)[0]
+    path = tmp_path / "j.jsonl"
+    accepted = decision("O24.2-1/rimodulazione_target", "accolta", note="programmi arrivati a luglio")
+    accepted.new_target = "≥ 120 impianti di carburante"
+    journal = append(path, [decision("O06-1/incoerenza"), accepted, decision("O99/x", "respinta"),
+                            decision("O07-1/dato_mancante", "respinta", as_of=SEPTEMBER)])
+    assert decision_texts(evaluation, journal) == {
+        "O06-1/incoerenza": "Rinviata: da rivedere (SG, 10/07/2023)",
+        "O24.2-1/rimodulazione_target": "Accolta, nuovo target «≥ 120 impianti di carburante»: programmi arrivati a luglio (SG, 10/07/2023)",
+    }

@@ -109,3 +109,20 @@ def find(found: list[FlagView], flag_id: str, as_of: date) -> FlagView:
     close = same_subject or difflib.get_close_matches(flag_id, ids, n=3, cutoff=0.6)
     hint = f" Forse: {', '.join(close)}." if close else " L'elenco si ottiene con piao-rules segnalazioni."
     raise InputError.single("", f"la segnalazione «{flag_id}» non c'è nella valutazione al {as_of:%d/%m/%Y}.{hint}")
+
+
+def decision_text(decision: Decision) -> str:
+    """A decision as the annex prints it: «accolta, nuovo target «…»: nota (chi, 10/07/2023)»."""
+    target = f", nuovo target «{decision.new_target}»" if decision.new_target else ""
+    owner = f"; responsabile {decision.owner}" if decision.owner else ""
+    return f"{decision.outcome.label.capitalize()}{target}: {decision.note}{owner} ({decision.who}, {decision.when:%d/%m/%Y})"
+
+
+def decision_texts(evaluation: Evaluation, journal: Journal) -> dict[str, str]:
+    """Flag id → the decision in force at the evaluation's date, for the documents; undecided flags are left out."""
+    texts = {}
+    for flag in evaluation.flags:
+        decision = journal.in_force(flag.id, evaluation.year, evaluation.as_of)
+        if decision is not None:
+            texts[flag.id] = decision_text(decision)
+    return texts
