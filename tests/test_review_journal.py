@@ -13,9 +13,11 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from piao_rules.errors import InputError
-from piao_rules.review.journal import PAUSE_ENV, Decision, append, read_journal, record_sighting
+from piao_rules.review.journal import PAUSE_ENV, Decision, Sighting, _parse, append, read_journal, record_sighting
 from roundtrip_helpers import CUNEO, ROOT
 
 JUNE, SEPTEMBER = date(2023, 6, 30), date(2023, 9, 30)
@@ -132,3 +134,23 @@ def test_decision_texts_for_the_documents(tmp_path):
         "O06-1/incoerenza": "Rinviata: da rivedere (SG, 10/07/2023)",
         "O24.2-1/rimodulazione_target": "Accolta, nuovo target «≥ 120 impianti di carburante»: programmi arrivati a luglio (SG, 10/07/2023)",
     }
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=40), st.just('{"tipo": "rilevazione"}'),
+                          st.just('{"tipo": "decisione", "id": "A/x"}'), st.just("[1, 2]"), st.just("null")), max_size=5))
+def test_any_journal_text_reads_or_names_the_line(lines):
+    text = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines)
+    try:
+        entries = _parse(Path("j.jsonl"), text)
+    except InputError as error:
+        assert all(str(p).startswith("j.jsonl:riga ") for p in error.problems)
+    else:
+        assert all(isinstance(e, (Decision, Sighting)) for e in entries)
+
+
+def test_written_lines_read_back_the_same(tmp_path):
+    path = tmp_path / "j.jsonl"
+    written = [decision("A/x", "accolta", note="«virgolette» e \"doppi\"\nriga nuova"), decision("B/y")]
+    journal = append(path, written)
+    assert read_journal(path).entries == written == journal.entries

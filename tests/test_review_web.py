@@ -159,3 +159,28 @@ def test_in_a_real_browser(evaluation, tmp_path):
         thread.join()
     (decision,) = read_journal(journal).decisions
     assert decision.flag == "O25.2-1/incoerenza" and decision.who == "Segretario Generale"
+
+
+def test_revisione_command_serves_on_the_local_address_only(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    import importlib
+
+    from piao_rules.cli import main
+
+    command = importlib.import_module("piao_rules.cli.revisione")
+
+    shutil.copy(CUNEO / "piano.yaml", tmp_path)
+    shutil.copy(CUNEO / "misure-2023-06-30.csv", tmp_path)
+    served = {}
+    monkeypatch.setattr(command, "serve", lambda app, port: served.update(app=app, port=port))
+    result = CliRunner().invoke(main, ["revisione", str(tmp_path / "piano.yaml"), str(tmp_path / "misure-2023-06-30.csv"),
+                                       "--porta", "8800"])
+    assert result.exit_code == 0, result.output
+    assert f"Revisione delle segnalazioni su http://127.0.0.1:8800/ (giornale: {tmp_path}/decisioni-2023.jsonl)" in result.output
+    assert served["port"] == 8800
+    assert served["app"].test_client().get("/", base_url="http://127.0.0.1:8800").status_code == 200
+    assert len(read_journal(tmp_path / "decisioni-2023.jsonl").entries) == 1  # the flags raised, recorded
+    refused = CliRunner().invoke(main, ["revisione", str(tmp_path / "piano.yaml"), str(tmp_path / "misure-2023-06-30.csv"),
+                                        "--porta", "80"])
+    assert refused.exit_code == 2

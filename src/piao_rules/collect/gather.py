@@ -422,7 +422,8 @@ def _merge(readings: list[WorkbookReading], plan: Plan | None, problems: list[Pr
     for reading in readings:
         for row in reading.rows:
             by_code.setdefault(row.code, []).append(row)
-    order = [i.code for _, _, i in plan.indicators()] if plan is not None else list(by_code)
+    order = [i.code for _, _, i in plan.indicators()] if plan is not None else []
+    order += [code for code in by_code if code not in order]
     measures = []
     filled = 0
     for code in [c for c in order if c in by_code]:
