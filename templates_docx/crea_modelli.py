@@ -221,6 +221,7 @@ def define_styles(document: DocumentType) -> None:
     for severity, name in styles.SEVERITY_STYLE.items():
         _paragraph_style(document, name, base=styles.CELL, bold=True, fill=styles.SEVERITY_FILL[severity])
     _paragraph_style(document, styles.OBJECTIVE_DATA, size=9, colour="404040", after=6, keep_with_next=True)
+    _paragraph_style(document, styles.COMMENT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=8, after=6)
     _paragraph_style(document, styles.FIGURE, align=WD_ALIGN_PARAGRAPH.CENTER, before=6, after=2, keep_with_next=True)
 
     # Deliberation.
@@ -305,6 +306,7 @@ def build_reference(path: Path) -> None:
         (styles.CELL_NOTE, "Nota tabella: note delle misure, soglie, proposte"), (styles.CELL_NUMBER, "Numero tabella: 80%"),
         *[(name, name + ": il suo sfondo colora celle e grafico") for name in styles.STATUS_STYLE.values()],
         *[(name, name + ": il suo sfondo colora la cella della gravità") for name in styles.SEVERITY_STYLE.values()],
+        (styles.COMMENT, "Commento: il testo che segue la tabella di un obiettivo o il titolo di un'area"),
         (styles.FIGURE, "Figura: paragrafo che contiene un grafico"), (styles.BULLET, "Elenco puntato (List Bullet)"),
         ("Copertina ente", "Copertina ente"), ("Copertina sottotitolo", "Copertina sottotitolo"),
         ("Copertina delibera", "Copertina delibera"), ("Intestazione delibera", "Intestazione delibera: DELIBERA N. 107"),

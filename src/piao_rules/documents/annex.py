@@ -22,7 +22,7 @@ from docxtpl import DocxTemplate
 
 from piao_rules import format_it
 from piao_rules.documents import chart, package, render, styles, templates, toc, wordml, wording
-from piao_rules.documents.wordml import Cell, Para, TableSpec, Text
+from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
 from piao_rules.engine.methodology import BAND_KINDS, sections
 from piao_rules.engine.prepare import show_target, show_value
 from piao_rules.engine.result import Evaluation, Flag, IndicatorResult, ObjectiveResult, Status
@@ -106,8 +106,8 @@ def annex_context(request: AnnexRequest) -> dict[str, object]:
     }
 
 
-def _cell(text: str, style: str = styles.CELL, **options: object) -> Cell:
-    return Cell([Para.of(text, style)], **options)
+def _cell(text: str, style: str = styles.CELL) -> Cell:
+    return Cell([Para.of(text, style)])
 
 
 def _coded(code: str, name: str) -> Para:
@@ -125,6 +125,7 @@ class _Parts:
         self.widths = wordml.part_widths(document)
         self.status_fill = styles.status_fills(document)
         self.severity_fill = styles.severity_fills(document)
+        self.style_ids = Writer.style_ids(document)
         self.tables = 0
         self.figures = 0
         self.indicators = {i.code: i for i in self.evaluation.indicators}
@@ -145,26 +146,36 @@ class _Parts:
     def _width(self, part: str) -> Length:
         return self.widths.get(part, DEFAULT_WIDTH)
 
-    def _table(self, document, part: str, title: str, header: list[str], fractions: list[float], rows: list[list[Cell]]) -> None:
+    def _writer(self) -> Writer:
+        return Writer(self.template.new_subdoc(), self.style_ids)
+
+    def _table(self, writer: Writer, part: str, title: str, header: list[str], fractions: list[float], rows: list[list[Cell]]) -> None:
         self.tables += 1
-        wordml.caption(document, "Tabella", self.tables, title)
-        wordml.add_table(document, TableSpec(header, wordml.scaled(fractions, self._width(part)), rows))
+        writer.caption("Tabella", self.tables, title)
+        writer.table(TableSpec(header, wordml.scaled(fractions, self._width(part)), rows))
 
     def _status_cell(self, status: Status, notes: list[str] = ()) -> Cell:
         paragraphs = [Para.of(wording.status_label(status), styles.STATUS_STYLE[status])]
         paragraphs += [Para.of(note, styles.CELL_NOTE) for note in notes]
         return Cell(paragraphs, fill=self.status_fill[status])
 
-    def _narrative(self, document, text: str | None) -> None:
+    def _narrative(self, writer: Writer, text: str | None) -> None:
         if text:
-            wordml.add_paragraphs(document, text.split("\n"))
+            writer.paragraphs(text.split("\n"), styles.COMMENT)
 
     # -- synthesis ----------------------------------------------------------------------------
 
     def synthesis(self):
-        document = self.template.new_subdoc()
+        writer = self._writer()
         evaluation, summary = self.evaluation, self.evaluation.summary
         flags = evaluation.flags
+        notes = []
+        if summary.equal_weights:
+            notes.append("Il piano non indica pesi: i gradi di obiettivi, aree ed Ente sono medie semplici.")
+        if any(i.status in (Status.NOT_MEASURABLE, Status.TO_ASSESS) for i in evaluation.indicators):
+            notes.append("Gli indicatori non rilevabili o da valutare non entrano nelle medie: "
+                         "i pesi degli altri sono riproporzionati.")
+        writer.paragraphs(notes)
         severity = wording.severity_counts(summary.severity_counts)
         figures = [
             ("Grado complessivo di raggiungimento dell'Ente", wording.degree(summary.achievement)),
@@ -175,15 +186,8 @@ class _Parts:
         ]
         if evaluation.final:
             figures += [(band.name, f"{BAND_KINDS[band.kind]}: {format_it.percent(band.share, 1)}") for band in summary.bands]
-        self._table(document, "sintesi", "Dati di sintesi", ["Voce", "Valore"], [0.64, 0.36],
+        self._table(writer, "sintesi", "Dati di sintesi", ["Voce", "Valore"], [0.64, 0.36],
                     [[_cell(label), _cell(value, styles.CELL_NUMBER)] for label, value in figures])
-        notes = []
-        if summary.equal_weights:
-            notes.append("Il piano non indica pesi: i gradi di obiettivi, aree ed Ente sono medie semplici.")
-        if any(i.status in (Status.NOT_MEASURABLE, Status.TO_ASSESS) for i in evaluation.indicators):
-            notes.append("Gli indicatori non rilevabili o da valutare non entrano nelle medie: "
-                         "i pesi degli altri sono riproporzionati.")
-        wordml.add_paragraphs(document, notes)
 
         total = summary.counts.total
         rows = []
@@ -191,16 +195,16 @@ class _Parts:
             count = getattr(summary.counts, status.value)
             share = format_it.percent(count * 100 / total, 1) if total else "n.d."
             rows.append([self._status_cell(status), _cell(str(count), styles.CELL_NUMBER), _cell(share, styles.CELL_NUMBER)])
-        rows.append([Cell([Para.of("Totale", bold=True)]), _cell(str(total), styles.CELL_NUMBER), _cell("100%" if total else "n.d.", styles.CELL_NUMBER)])
-        self._table(document, "sintesi", "Indicatori per stato", ["Stato", "Indicatori", "Quota"], [0.5, 0.25, 0.25], rows)
+        rows.append([Cell([Para([Text("Totale", bold=True)])]), _cell(str(total), styles.CELL_NUMBER),
+                     _cell("100%" if total else "n.d.", styles.CELL_NUMBER)])
+        self._table(writer, "sintesi", "Indicatori per stato", ["Stato", "Indicatori", "Quota"], [0.5, 0.25, 0.25], rows)
 
+        width = min(self._width("sintesi"), Cm(16))
         bars = [chart.Bar(_area_label(area.code, area.name), area.counts) for area in evaluation.areas]
-        picture = chart.status_by_area(bars, self.status_fill, width_cm=min(self._width("sintesi").cm, 16.0))
-        paragraph = document.add_paragraph(style=styles.FIGURE)
-        paragraph.add_run().add_picture(io.BytesIO(picture), width=min(self._width("sintesi"), Cm(16)))
+        picture = chart.status_by_area(bars, self.status_fill, width_cm=width.cm)
+        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
         self.figures += 1
-        figure_caption = wordml.caption(document, "Figura", self.figures, "Stato degli indicatori per area")
-        figure_caption.paragraph_format.keep_with_next = False
+        writer.caption("Figura", self.figures, "Stato degli indicatori per area", keep_with_next=False)
 
         flags_by_area: dict[str, int] = {}
         for flag in flags:
@@ -214,9 +218,9 @@ class _Parts:
             _cell(wording.status_counts(area.counts)),
             _cell(str(flags_by_area.get(area.code, 0)), styles.CELL_NUMBER),
         ] for area in evaluation.areas]
-        self._table(document, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
+        self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
-        return document
+        return writer.document
 
     def _area_of(self, flag: Flag) -> str | None:
         if flag.subject in self.indicators:
@@ -228,22 +232,22 @@ class _Parts:
     # -- results per area and objective -------------------------------------------------------
 
     def results(self):
-        document = self.template.new_subdoc()
+        writer = self._writer()
         header = ["Indicatore", "Target", f"Valore {wording.al(self.evaluation.as_of, long=False)}", "Grado", "Stato"]
         for area in self.evaluation.areas:
-            document.add_paragraph(_area_label(area.code, area.name), style=styles.HEADING[2])
-            document.add_paragraph(
+            writer.paragraph(_area_label(area.code, area.name), styles.HEADING[2])
+            writer.paragraph(
                 f"Grado di raggiungimento: {wording.degree(area.achievement)} · "
                 f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}",
-                style=styles.OBJECTIVE_DATA)
+                styles.OBJECTIVE_DATA)
             if self.narratives:
-                self._narrative(document, self.narratives.areas.get(area.code))
+                self._narrative(writer, self.narratives.areas.get(area.code))
             for objective in (o for o in self.evaluation.objectives if o.area == area.code):
-                self._objective(document, objective, header)
-        return document
+                self._objective(writer, objective, header)
+        return writer.document
 
-    def _objective(self, document, objective: ObjectiveResult, header: list[str]) -> None:
-        document.add_paragraph(f"{objective.code} – {objective.name}", style=styles.HEADING[3])
+    def _objective(self, writer: Writer, objective: ObjectiveResult, header: list[str]) -> None:
+        writer.paragraph(f"{objective.code} – {objective.name}", styles.HEADING[3])
         data = []
         if objective.owner:
             data.append(f"Responsabile: {objective.owner}")
@@ -256,13 +260,13 @@ class _Parts:
         data.append(f"Grado di raggiungimento: {wording.degree(objective.achievement)}")
         if objective.objectives and not objective.indicators:
             data.append("calcolato sugli obiettivi " + ", ".join(objective.objectives))
-        document.add_paragraph(" · ".join(data), style=styles.OBJECTIVE_DATA)
+        writer.paragraph(" · ".join(data), styles.OBJECTIVE_DATA)
         if objective.indicators:
             rows = [self._indicator_row(self.indicators[code], objective) for code in objective.indicators]
-            self._table(document, "esiti", f"Indicatori dell'obiettivo {objective.code}", header,
-                        [0.33, 0.2, 0.235, 0.09, 0.145], rows)
+            self._table(writer, "esiti", f"Indicatori dell'obiettivo {objective.code}", header,
+                        [0.33, 0.2, 0.245, 0.08, 0.145], rows)
         if self.narratives:
-            self._narrative(document, self.narratives.objectives.get(objective.code))
+            self._narrative(writer, self.narratives.objectives.get(objective.code))
 
     def _indicator_row(self, indicator: IndicatorResult, objective: ObjectiveResult) -> list[Cell]:
         name = [_coded(indicator.code, indicator.name)]
@@ -281,25 +285,25 @@ class _Parts:
         value = [Para.of(show_value(measure, indicator.target))]
         if measure is not None and measure.note:
             value.append(Para.of(measure.note, styles.CELL_NOTE))
-
-        grade = [Para.of(wording.degree(indicator.achievement), styles.CELL_NUMBER)]
-        if indicator.expected is not None and not self.evaluation.final and indicator.achievement is not None:
-            grade.append(Para.of(f"atteso: {format_it.percent(indicator.expected, 0)}", styles.CELL_NOTE))
+        expected = indicator.expected
+        if expected is not None and expected < 100 and not self.evaluation.final:
+            value.append(Para.of(f"Atteso alla data: {format_it.percent(expected, 0)} del target", styles.CELL_NOTE))
 
         flags = len(indicator.flags)
         notes = [wording.how_many(flags, "segnalazione", "segnalazioni")] if flags else []
-        return [Cell(name), Cell(target), Cell(value), Cell(grade), self._status_cell(indicator.status, notes)]
+        return [Cell(name), Cell(target), Cell(value), _cell(wording.degree(indicator.achievement), styles.CELL_NUMBER),
+                self._status_cell(indicator.status, notes)]
 
     # -- flags --------------------------------------------------------------------------------
 
     def flags(self):
-        document = self.template.new_subdoc()
+        writer = self._writer()
         flags = sorted(self.evaluation.flags, key=lambda f: -f.severity.rank)
         if not flags:
-            document.add_paragraph("Non sono emerse segnalazioni.", style=styles.NORMAL)
-            return document
+            writer.paragraph("Non sono emerse segnalazioni.")
+            return writer.document
         severity = wording.severity_counts(self.evaluation.summary.severity_counts)
-        document.add_paragraph(f"{wording.how_many(len(flags), 'segnalazione', 'segnalazioni')}: {severity}.", style=styles.NORMAL)
+        writer.paragraph(f"{wording.how_many(len(flags), 'segnalazione', 'segnalazioni')}: {severity}.")
         rows = []
         for flag in flags:
             rows.append([
@@ -311,10 +315,10 @@ class _Parts:
                 _cell(flag.action),
                 _cell(self.request.decisions.get(flag.id, "")),
             ])
-        self._table(document, "segnalazioni", "Segnalazioni e azioni correttive proposte",
+        self._table(writer, "segnalazioni", "Segnalazioni e azioni correttive proposte",
                     ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Azione proposta", "Decisione"],
                     [0.19, 0.11, 0.08, 0.26, 0.22, 0.14], rows)
-        return document
+        return writer.document
 
     def _subject(self, flag: Flag) -> list[Para]:
         if flag.subject in self.indicators:
@@ -330,23 +334,22 @@ class _Parts:
     # -- methodology --------------------------------------------------------------------------
 
     def methodology(self):
-        document = self.template.new_subdoc()
+        writer = self._writer()
         engine = "durable-rules" if self.evaluation.engine == "durable" else "il valutatore interno di piao-rules"
         default = default_rules_dir().resolve()
         own = sorted({Path(source).name for source in self.request.rulebook.sources.values()
                       if Path(source).resolve().parent != default})
         rules = "le regole predefinite" if not own else "le regole personalizzate dei file " + ", ".join(own)
-        document.add_paragraph(f"La valutazione {wording.al(self.evaluation.as_of)} applica {rules}, eseguite con {engine}.",
-                               style=styles.NORMAL)
+        writer.paragraph(f"La valutazione {wording.al(self.evaluation.as_of)} applica {rules}, eseguite con {engine}.")
         for section in sections(self.request.rulebook):
-            document.add_paragraph(section.title, style=styles.HEADING[2])
-            wordml.add_paragraphs(document, [section.description])
-            wordml.add_paragraphs(document, section.parameters, styles.BULLET)
+            writer.paragraph(section.title, styles.HEADING[2])
+            writer.paragraphs([section.description])
+            writer.paragraphs(section.parameters, styles.BULLET)
             if section.rules:
                 rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition), _cell(rule.effect)] for rule in section.rules]
-                self._table(document, "metodologia", f"Regole: {section.title.lower()}", ["Regola", "Se", "Allora"],
+                self._table(writer, "metodologia", f"Regole: {section.title.lower()}", ["Regola", "Se", "Allora"],
                             [0.3, 0.33, 0.37], rows)
-        return document
+        return writer.document
 
 
 def _area_label(code: str, name: str) -> str:

@@ -27,7 +27,7 @@ CM = 1 / 2.54
 DPI = 200
 _RC = {
     "font.family": "DejaVu Sans",
-    "font.size": 8,
+    "font.size": 9,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "piao-rules",

@@ -31,6 +31,7 @@ CELL_HEADER = "Intestazione tabella"
 CELL_NOTE = "Nota tabella"
 CELL_NUMBER = "Numero tabella"
 OBJECTIVE_DATA = "Dati obiettivo"
+COMMENT = "Commento"
 FIGURE = "Figura"
 
 STATUS_STYLE = {
@@ -61,7 +62,7 @@ SEVERITY_FILL = {Severity.HIGH: "F19C9C", Severity.MEDIUM: "FFD966", Severity.LO
 # What each generated part needs from its template.
 SUBDOC_STYLES = (
     HEADING[2], HEADING[3], NORMAL, CAPTION, BULLET, TABLE, CELL, CELL_HEADER, CELL_NOTE, CELL_NUMBER,
-    OBJECTIVE_DATA, FIGURE, *STATUS_STYLE.values(), *SEVERITY_STYLE.values(),
+    OBJECTIVE_DATA, COMMENT, FIGURE, *STATUS_STYLE.values(), *SEVERITY_STYLE.values(),
 )
 ANNEX_STYLES = (HEADING[1], *SUBDOC_STYLES, *TOC_LEVELS.values())
 DELIBERATION_STYLES = (NORMAL, NUMBERED, BULLET_2)
