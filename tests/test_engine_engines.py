@@ -117,3 +117,16 @@ def test_unknown_engine_is_refused_in_italian():
 
     with pytest.raises(InputError, match="motore «veloce» sconosciuto"):
         run(MIXED, MIXED_MEASURES, engine="veloce")
+
+
+@needs_durable
+def test_a_chunk_where_no_fact_matches_is_left_alone():
+    """Deleting a durable-rules state that holds only unmatched facts corrupts the C heap."""
+    table = load_rulebook().tables["segnalazioni"]
+    facts = [{"n": i} for i in range(3)]
+    durable = DurableRunner([table])
+    try:
+        assert durable.run(table, facts) == [[], [], []]
+        assert durable.run(table, facts) == [[], [], []]
+    finally:
+        durable.close()

@@ -16,10 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
-from openpyxl import load_workbook
 
 from piao_rules import values
+from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import Accrual, Measure, ObjectiveKind, Plan
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -30,7 +29,7 @@ MEASURE_HEADER = (
     "proposta_target;motivazione;causa_esterna;validato_da"
 ).split(";")
 FLAT_HEADER = (
-    "area_codice;area_nome;area_peso;obiettivo_codice;obiettivo_nome;obiettivo_tipo;obiettivo_responsabile;"
+    "ente;sigla;sede;anno;periodo;titolo;area_codice;area_nome;area_peso;obiettivo_codice;obiettivo_nome;obiettivo_tipo;obiettivo_responsabile;"
     "obiettivo_peso;obiettivo_padre;codice;nome;algoritmo;tipologia;unita;baseline_anno;baseline_valore;"
     "target_2022;target_2023;target_2024;soglia;peso;responsabile;fonte;andamento;note"
 ).split(";")
@@ -42,22 +41,10 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def measures_from_rows(rows: list[dict[str, str]]) -> list[Measure]:
-    """One Measure per indicator and date; rows with «componente» fill its components."""
-    grouped: dict[tuple[str, str], dict] = {}
-    for row in rows:
-        cells = {key: value for key, value in row.items() if value and key != "componente"}
-        key = (row["codice"], row["data"])
-        if row["componente"]:
-            target = grouped.setdefault(key, {k: v for k, v in cells.items() if k != "valore"})
-            target.setdefault("componenti", {})[row["componente"]] = cells["valore"]
-            for name, value in cells.items():
-                if name != "valore":
-                    target.setdefault(name, value)
-        else:
-            assert key not in grouped, f"riga ripetuta per {key}"
-            grouped[key] = cells
-    return [Measure.model_validate(data) for data in grouped.values()]
+def measures_of(path: Path) -> list[Measure]:
+    measure_set, warnings = load_measures(path)
+    assert not [w for w in warnings if w.is_error]
+    return [m.model_copy(update={"as_of": m.as_of or measure_set.as_of}) for m in measure_set.measures]
 
 
 # --------------------------------------------------------------------------- Cuneo
@@ -75,14 +62,15 @@ CUNEO_PROPOSALS = {"O16.1-1", "O21.2-1", "O24.2-1"}
 
 @pytest.fixture(scope="module")
 def cuneo_plan() -> Plan:
-    return Plan.model_validate(yaml.safe_load((CUNEO / "piano.yaml").read_text(encoding="utf-8")))
+    plan, _ = load_plan(CUNEO / "piano.yaml")
+    return plan
 
 
 @pytest.fixture(scope="module")
-def cuneo_rows() -> list[dict[str, str]]:
-    header, rows = read_csv(CUNEO / "misure-2023-06-30.csv")
+def cuneo_rows() -> list[Measure]:
+    header, _ = read_csv(CUNEO / "misure-2023-06-30.csv")
     assert header == MEASURE_HEADER
-    return rows
+    return measures_of(CUNEO / "misure-2023-06-30.csv")
 
 
 def block_of(code: str) -> int:
@@ -134,14 +122,14 @@ def test_cuneo_repeated_indicators_point_to_first_occurrence(cuneo_plan):
 
 def test_cuneo_every_indicator_has_a_measure(cuneo_plan, cuneo_rows):
     codes = {i.code for *_, i in cuneo_plan.indicators()}
-    measures = measures_from_rows(cuneo_rows)
+    measures = cuneo_rows
     assert {m.code for m in measures} == codes
     assert len(measures) == 71
     assert {m.as_of for m in measures} == {date(2023, 6, 30)}
 
 
 def test_cuneo_measures_keep_the_seed_values(cuneo_rows):
-    measures = {m.code: m for m in measures_from_rows(cuneo_rows)}
+    measures = {m.code: m for m in cuneo_rows}
     assert measures["O06-1"].value == Decimal(95) and measures["O18.3-1"].value == Decimal(90)
     assert measures["O06-1"].percent
     assert measures["O25.2-1"].value == Decimal(21)
@@ -155,7 +143,7 @@ def test_cuneo_measures_keep_the_seed_values(cuneo_rows):
 
 
 def test_cuneo_proposals_are_in_the_measures_only(cuneo_rows):
-    measures = measures_from_rows(cuneo_rows)
+    measures = cuneo_rows
     proposed = {m.code: m for m in measures if m.proposed_target}
     assert set(proposed) == CUNEO_PROPOSALS
     assert all(m.proposal_reason for m in proposed.values())
@@ -202,70 +190,19 @@ def expected_weights() -> dict[str, tuple[str, Decimal, list[Decimal | None]]]:
     return table
 
 
-def plan_from_flat(fields: dict[str, str], rows: list[dict[str, str]]) -> Plan:
-    """Nest the flat rows (one per indicator, or per objective when «codice» is empty)."""
-    areas: dict[str, dict] = {}
-    objectives: dict[str, dict] = {}
-    for row in rows:
-        area = areas.setdefault(row["area_codice"], {"codice": row["area_codice"], "nome": row["area_nome"],
-                                                    "obiettivi": []})
-        if row["area_peso"]:
-            area["peso"] = row["area_peso"]
-        code = row["obiettivo_codice"]
-        if code not in objectives:
-            objective = {"codice": code, "nome": row["obiettivo_nome"], "tipo": row["obiettivo_tipo"],
-                         "obiettivi": [], "indicatori": []}
-            for column, key in (("obiettivo_responsabile", "responsabile"), ("obiettivo_peso", "peso")):
-                if row[column]:
-                    objective[key] = row[column]
-            objectives[code] = objective
-            parent = objectives[row["obiettivo_padre"]]["obiettivi"] if row["obiettivo_padre"] else area["obiettivi"]
-            parent.append(objective)
-        if not row["codice"]:
-            continue
-        indicator = {key: row[key] for key in ("codice", "nome", "algoritmo", "tipologia", "unita", "soglia", "peso",
-                                               "responsabile", "fonte", "andamento", "note") if row[key]}
-        targets = {year: row[f"target_{year}"] for year in (2022, 2023, 2024) if row[f"target_{year}"]}
-        if targets:
-            indicator["target"] = targets
-        if row["baseline_valore"]:
-            indicator["baseline"] = {"anno": int(row["baseline_anno"]), "valore": row["baseline_valore"]}
-        objectives[code]["indicatori"].append(indicator)
-    return Plan.model_validate({"ente": {"nome": fields["ente"], "sigla": fields["sigla"], "sede": fields["sede"]},
-                                "anno": fields["anno"], "periodo": fields["periodo"], "titolo": fields["titolo"],
-                                "aree": list(areas.values())})
-
-
 @pytest.fixture(scope="module")
-def torino_csv() -> list[dict[str, str]]:
-    header, rows = read_csv(TORINO / "piano.csv")
+def torino_plan() -> Plan:
+    header, _ = read_csv(TORINO / "piano.csv")
     assert header == FLAT_HEADER
-    return rows
+    plan, _ = load_plan(TORINO / "piano.csv")
+    return plan
 
 
-@pytest.fixture(scope="module")
-def torino_xlsx() -> tuple[dict[str, str], list[dict[str, str]]]:
-    book = load_workbook(TORINO / "piano.xlsx", read_only=True)
-    fields = {str(k): str(v) for k, v in list(book["Piano"].iter_rows(values_only=True))[1:]}
-    sheet = list(book["Indicatori"].iter_rows(values_only=True))
-    header = [str(cell) for cell in sheet[0]]
-    rows = [{key: "" if cell is None else str(cell) for key, cell in zip(header, line)} for line in sheet[1:]]
-    book.close()
-    assert header == FLAT_HEADER
-    return fields, rows
-
-
-@pytest.fixture(scope="module")
-def torino_plan(torino_xlsx) -> Plan:
-    return plan_from_flat(*torino_xlsx)
-
-
-def test_torino_csv_and_xlsx_hold_the_same_rows(torino_csv, torino_xlsx):
-    fields, rows = torino_xlsx
-    assert rows == torino_csv
-    assert fields == {"ente": "Camera di commercio industria artigianato e agricoltura di Torino",
-                      "sigla": "CCIAA di Torino", "sede": "Torino", "anno": "2022", "periodo": "2022-2024",
-                      "titolo": "Piano integrato di attività e organizzazione 2022"}
+def test_torino_csv_and_xlsx_hold_the_same_plan(torino_plan):
+    from_xlsx, warnings = load_plan(TORINO / "piano.xlsx")
+    assert from_xlsx == torino_plan
+    assert torino_plan.ente.name == "Camera di commercio industria artigianato e agricoltura di Torino"
+    assert (torino_plan.year, torino_plan.period) == (2022, "2022-2024")
 
 
 def test_torino_counts_match_the_piao(torino_plan):
@@ -331,9 +268,9 @@ def test_torino_strategic_kpis_without_weights_and_with_fields_extracted(torino_
 
 @pytest.fixture(scope="module", params=["misure-2022-06-30.csv", "misure-2022-12-31.csv"])
 def torino_measures(request) -> list[Measure]:
-    header, rows = read_csv(TORINO / request.param)
+    header, _ = read_csv(TORINO / request.param)
     assert header == MEASURE_HEADER
-    return measures_from_rows(rows)
+    return measures_of(TORINO / request.param)
 
 
 def test_torino_one_measure_per_kpi(torino_plan, torino_measures):
@@ -343,10 +280,8 @@ def test_torino_one_measure_per_kpi(torino_plan, torino_measures):
 
 
 def test_torino_measures_show_a_realistic_mix(torino_plan):
-    _, mid_rows = read_csv(TORINO / "misure-2022-06-30.csv")
-    _, end_rows = read_csv(TORINO / "misure-2022-12-31.csv")
-    mid = {m.code: m for m in measures_from_rows(mid_rows)}
-    end = {m.code: m for m in measures_from_rows(end_rows)}
+    mid = {m.code: m for m in measures_of(TORINO / "misure-2022-06-30.csv")}
+    end = {m.code: m for m in measures_of(TORINO / "misure-2022-12-31.csv")}
     kpis = {i.code: i for *_, i in torino_plan.indicators()}
     year_end_only = [code for code, kpi in kpis.items() if kpi.accrual is Accrual.YEAR_END]
     assert year_end_only and all(mid[code].value is None for code in year_end_only)

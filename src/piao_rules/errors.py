@@ -73,6 +73,10 @@ class Problems(list):
     def warnings(self) -> list[Problem]:
         return [p for p in self if not p.is_error]
 
+    def merged(self, others: list[Problem]) -> list[Problem]:
+        """These problems followed by those of ``others`` not already here."""
+        return list(self) + [p for p in others if p not in self]
+
     def raise_if_errors(self) -> None:
         if self.errors:
             raise InputError(list(self))

@@ -25,6 +25,12 @@ def main() -> None:
     2 errori nei dati di ingresso.
     """
 
+# Commands, one module each (imported here, after ``main`` exists).
+from piao_rules.cli.regole import regole  # noqa: E402
+from piao_rules.cli.schema import schema  # noqa: E402
 from piao_rules.cli.target import target  # noqa: E402
+from piao_rules.cli.valuta import valuta  # noqa: E402
+from piao_rules.cli.verifica import verifica  # noqa: E402
 
-main.add_command(target)
+for command in (regole, schema, target, valuta, verifica):
+    main.add_command(command)

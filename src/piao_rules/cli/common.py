@@ -6,12 +6,19 @@ import functools
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import click
 
 from piao_rules import values
+from piao_rules.engine.durable_host import EngineError
+from piao_rules.engine.evaluate import evaluate
+from piao_rules.engine.result import Evaluation
+from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
+from piao_rules.io import load_measures, load_plan
+from piao_rules.io.model import MeasureSet, Plan
 
 
 class ItalianGroup(click.Group):
@@ -68,3 +75,39 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_INPUT)
 
     return wrapper
+
+
+def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, MeasureSet, date, list[Problem]]:
+    """Read plan and measures (all problems together); the date defaults to the measures' own."""
+    problems: list[Problem] = []
+    plan = measures = None
+    try:
+        plan, warnings = load_plan(piano)
+        problems += warnings
+    except InputError as error:
+        problems += error.problems
+    try:
+        measures, warnings = load_measures(misure, as_of)
+        problems += warnings
+    except InputError as error:
+        problems += error.problems
+    if plan is None or measures is None or any(p.is_error for p in problems):
+        raise InputError(problems)
+    when = as_of or measures.as_of
+    if when is None:
+        raise InputError.single(misure, "manca la data del monitoraggio: indicarla con --al (es. --al 30/06/2023)")
+    return plan, measures, when, problems
+
+
+def evaluate_files(
+    piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> tuple[Evaluation, Plan, list[Problem]]:
+    """Load the inputs and evaluate them; input problems become an InputError, never a traceback."""
+    plan, measures, when, warnings = load_inputs(piano, misure, as_of)
+    rulebook = load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
+    try:
+        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage)
+    except EngineError as error:
+        raise InputError.single("", str(error)) from None
+    return evaluation, plan, warnings

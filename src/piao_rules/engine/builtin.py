@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from piao_rules.engine.conditions import matches
-from piao_rules.engine.rulebook import Table
+from piao_rules.engine.rulebook import Mode, Table
 
 
 class BuiltinRunner:
@@ -21,7 +21,10 @@ class BuiltinRunner:
         """Nothing to prepare: conditions are evaluated directly."""
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
-        """For each fact (in order), the indexes of the rules it matches, ascending."""
+        """For each fact (in order), the indexes of the rules it matches, ascending; for a
+        first-match table only the first one."""
+        if table.mode is Mode.FIRST:
+            return [next(([i] for i, rule in enumerate(table.rules) if matches(rule.tests, fact)), []) for fact in facts]
         return [[i for i, rule in enumerate(table.rules) if matches(rule.tests, fact)] for fact in facts]
 
     def close(self) -> None:

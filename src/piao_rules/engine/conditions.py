@@ -129,7 +129,10 @@ def _holds(test: Test, fact: dict[str, Any]) -> bool:
 
 def matches(tests: tuple[Test, ...], fact: dict[str, Any]) -> bool:
     """The built-in evaluator: the same semantics as the compiled durable-rules expression."""
-    return all(_holds(test, fact) for test in tests)
+    for test in tests:
+        if not _holds(test, fact):
+            return False
+    return True
 
 
 def _shown(field: Field, value: Any) -> str:

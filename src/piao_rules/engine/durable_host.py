@@ -10,10 +10,17 @@ durable-rules has sharp edges, each handled here:
   synchronously inside ``assert_fact``;
 - a fact identical to an earlier one raises, and one no rule matches raises too:
   every fact gets a unique id, and "no rule matched" is a normal outcome;
+- a fact fires every rule it matches, an event only the one with the lowest
+  ``pri``: first-match tables (andamento, punteggio, stato) are posted as events
+  with ``pri`` = rule order, so durable-rules itself picks the first rule and runs
+  one action per indicator; the flags table asserts facts, so all rules fire;
 - action errors are swallowed into the state: our actions record their own
   errors and the run raises :class:`EngineError` with them;
 - facts stay in memory until their state is deleted: facts are asserted in
-  chunks, one state (``sid``) per chunk, deleted after the chunk;
+  chunks, one state (``sid``) per chunk, deleted after the chunk — but only if
+  some fact of the chunk matched a rule: deleting a state that holds only
+  unmatched facts (or events) corrupts the C heap ("double free"). Events are
+  consumed and leave nothing to delete;
 - no Decimal, no date, and ``$ne``/``$nex`` misbehave: facts hold integers and
   strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them.
 """
@@ -24,7 +31,7 @@ import uuid
 from typing import Any
 
 from piao_rules.engine.conditions import to_durable
-from piao_rules.engine.rulebook import Table
+from piao_rules.engine.rulebook import Mode, Table
 
 try:  # durable-rules has no wheels and does not build on Python 3.13+
     import durable_rules_engine
@@ -68,7 +75,7 @@ class DurableRunner:
         definitions = {}
         for table in tables:
             definitions[self._ruleset(table)] = {
-                f"r{index}": {"all": [{"m": to_durable(rule.tests)}], "run": self._action(index)}
+                f"r{index}": {"pri": index, "all": [{"m": to_durable(rule.tests)}], "run": self._action(index)}
                 for index, rule in enumerate(table.rules)
             }
         try:
@@ -90,20 +97,26 @@ class DurableRunner:
         return action
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
-        """For each fact (in order), the indexes of the rules it matches, ascending."""
+        """For each fact (in order), the indexes of the rules it matches, ascending; for a
+        first-match table only the first one."""
         ruleset = self._ruleset(table)
+        first_only = table.mode is Mode.FIRST
+        send = self._host.post if first_only else self._host.assert_fact
         self._matches.clear()
         for start in range(0, len(facts), CHUNK):
             sid = f"{table.name}-{start // CHUNK}"
+            handled = False
             for fact in facts[start : start + CHUNK]:
                 message = {**fact, "id": f"{sid}-{fact['n']}", "sid": sid}
                 try:
-                    self._host.assert_fact(ruleset, message)
+                    send(ruleset, message)
                 except MessageNotHandledException:
                     continue
                 except Exception as error:
                     raise EngineError(f"errore di durable-rules sulle regole «{table.name}»: {error}") from None
-            self._host.delete_state(ruleset, sid)
+                handled = True
+            if handled and not first_only:
+                self._host.delete_state(ruleset, sid)
         if self._errors:
             raise EngineError(f"errore in un'azione delle regole «{table.name}»: {self._errors[0]}")
         position = {fact["n"]: i for i, fact in enumerate(facts)}

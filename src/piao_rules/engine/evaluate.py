@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,19 +24,21 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
-from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, not_pertinent, prepare, show_target, show_value, unit_class, unit_mismatch
+from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
-    AreaResult, ComponentResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
+    AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
 ENGINES = ("durable", "interno")
+STAGES = ("lettura dei target", "regole di andamento, punteggio e stato", "aggregazione", "segnalazioni", "risultato")
 
 
 def default_engine() -> str:
@@ -319,9 +322,11 @@ class _Evaluator:
             facts.append(group_facts)
         matches = self._run("segnalazioni", facts)
         for item, found in zip(self.items, matches):
-            item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
+            if found:
+                item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
         for (subject, level, mean, _), found in zip(groups, matches[start:]):
-            self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
+            if found:
+                self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
 
 
 def _component_target(item: Item, label: str) -> Decimal | None:
@@ -380,15 +385,15 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     plan = evaluator.plan
     indicators = []
     for item in evaluator.items:
-        indicators.append(IndicatorResult(
+        # every part is already a validated model: construct without validating again (large plans)
+        indicators.append(IndicatorResult.model_construct(
             code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
             owner=item.owner, weight=item.indicator.weight, target_text=item.target_text,
             original_target=item.original_target, target=item.target, threshold=item.threshold,
             measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
-            components=[ComponentResult.model_validate(c.model_dump()) for c in item.score.components],
-            flags=item.flags, explanation=_explanation(item, evaluator),
+            components=item.score.components, flags=item.flags, explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []
@@ -443,26 +448,33 @@ def evaluate(
     rulebook: Rulebook | None = None,
     engine: str | None = None,
     base_dir: str | Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
     ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
     own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
-    ``durable`` or ``interno`` (default: durable where installed).
+    ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
+    the name of each of :data:`STAGES` as it starts (for a progress bar).
     """
+    stage = on_stage or (lambda name: None)
     if rulebook is None:
         override = Path(base_dir or ".") / plan.rules if plan.rules else None
         rulebook = load_rulebook(override)
     name = engine or default_engine()
     runner = _runner(name, list(rulebook.tables.values()))
     try:
+        stage(STAGES[0])
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
-        plain = [i for i in evaluator.items if not i.indicator.computed]
-        evaluator.evaluate_items(plain)
+        stage(STAGES[1])
+        evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        stage(STAGES[2])
         for area in plan.areas:
             for objective in area.objectives:
                 evaluator.aggregate(objective)
+        stage(STAGES[3])
         evaluator.raise_flags()
+        stage(STAGES[4])
         return _build(evaluator, name)
     finally:
         runner.close()

@@ -97,10 +97,11 @@ class CompiledRule(BaseModel):
     tests: tuple[conditions.Test, ...]
     then: dict[str, Any]
     source: str  # file name, for messages
+    condition_text: str = ""
 
-    @property
-    def condition_text(self) -> str:
-        return conditions.describe(self.tests)
+    def model_post_init(self, context: Any) -> None:
+        if not self.condition_text:
+            object.__setattr__(self, "condition_text", conditions.describe(self.tests))
 
 
 class Table(BaseModel):

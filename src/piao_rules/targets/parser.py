@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from piao_rules import values
 from piao_rules.targets.markup import clean
@@ -288,10 +289,12 @@ def split_revision(text: str) -> tuple[str, str | None]:
     return original, proposed or None
 
 
+@lru_cache(maxsize=8192)
 def parse_target(text: str, year: int | None = None) -> Target:
     """Read a target as written in a plan; ``year`` is the plan year.
 
-    Never raises except :class:`TargetError` for an impossible date.
+    Never raises except :class:`TargetError` for an impossible date. Readings are
+    cached (targets repeat across a plan and the Target model is frozen).
     """
     raw = text if isinstance(text, str) else str(text)
     warnings: list[str] = []

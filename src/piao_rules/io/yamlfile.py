@@ -1,0 +1,167 @@
+"""Read YAML safely, keeping the line of every node; write YAML the way a person would.
+
+Loading goes through PyYAML's safe loader with YAML 1.2 scalars: only ``true``/
+``false`` are booleans (``NO`` stays the text «NO»), dates stay text (the models
+read them the Italian way, with Italian errors), and ``10:30`` is not a number.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from piao_rules.errors import InputError, Problem
+from piao_rules.io.places import Loc
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with YAML 1.2 core-schema scalars."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+0123456789."),
+    ),
+    ("tag:yaml.org,2002:merge", r"^(?:<<)$", ["<"]),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+# PyYAML's explanations, in Italian, with what to do.
+_SYNTAX = (
+    ("mapping values are not allowed", "due punti «:» in un punto non ammesso: racchiudere il testo tra virgolette"),
+    ("could not find expected ':'", "manca il «:» dopo il nome del campo, oppure il rientro non è coerente"),
+    ("found character '\\t'", "tabulazione non ammessa: usare spazi per i rientri"),
+    ("found a tab character", "tabulazione non ammessa: usare spazi per i rientri"),
+    ("found unexpected end of stream", "virgolette non chiuse: il testo finisce prima della virgoletta di chiusura"),
+    ("found unknown escape character", "sequenza «\\» non valida tra virgolette doppie: usare virgolette semplici"),
+    ("did not find expected key", "rientro non coerente: allineare il campo agli altri dello stesso livello"),
+    ("did not find expected '-'", "rientro non coerente: allineare l'elemento agli altri dell'elenco con «- »"),
+    ("expected <block end>", "rientro non coerente: allineare il campo agli altri dello stesso livello"),
+    ("did not find expected node content", "valore mancante o carattere non ammesso all'inizio del valore"),
+    ("found undefined alias", "riferimento «*» a un'ancora «&» che non esiste"),
+    ("found character that cannot start any token", "carattere non ammesso all'inizio di un valore: racchiudere il testo tra virgolette"),
+    ("expected a single document", "il file contiene più documenti («---»): lasciarne uno solo"),
+)
+
+
+def _syntax_message(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None) or str(error)
+    for english, italian in _SYNTAX:
+        if english in problem or english in str(error):
+            return f"errore di sintassi YAML: {italian}"
+    return f"errore di sintassi YAML ({problem})"
+
+
+def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
+    """The data in ``text`` and its node tree; syntax errors and repeated keys raise InputError."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        problems = list(_repeated_keys(node, str(file)))
+        if problems:
+            raise InputError(problems)
+        return loader.construct_document(node), node
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"riga {mark.line + 1}" if mark else ""
+        raise InputError.single(file, _syntax_message(error), where) from None
+    except yaml.YAMLError as error:
+        raise InputError.single(file, _syntax_message(error)) from None
+    finally:
+        loader.dispose()
+
+
+def _repeated_keys(node: yaml.Node, file: str):
+    """A key written twice in one mapping would silently hide the first value."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                line = key.start_mark.line + 1
+                if key.value in seen and key.value != "<<":
+                    yield Problem(
+                        file=file,
+                        where=f"riga {line}",
+                        message=f"campo «{key.value}» ripetuto (già alla riga {seen[key.value]}): tenerne uno solo",
+                    )
+                seen.setdefault(key.value, line)
+            yield from _repeated_keys(value, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _repeated_keys(item, file)
+
+
+def line_finder(root: yaml.Node | None):
+    """A function giving the (1-based) line of the node at a location, or of its nearest parent."""
+
+    def line_of(loc: Loc) -> int | None:
+        node = root
+        if node is None:
+            return None
+        for position, part in enumerate(loc):
+            child = None
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                        if position == len(loc) - 1:
+                            return key.start_mark.line + 1
+                        child = value
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                child = node.value[part]
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1
+
+    return line_of
+
+
+class _Dumper(yaml.SafeDumper):
+    """Decimals as plain numbers, dates as gg/mm/aaaa, long texts as blocks, lists indented."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _decimal(dumper: yaml.SafeDumper, number: Decimal) -> yaml.Node:
+    if number == number.to_integral_value():
+        return dumper.represent_scalar("tag:yaml.org,2002:int", str(int(number)))
+    return dumper.represent_scalar("tag:yaml.org,2002:float", format(number, "f"))
+
+
+def _date(dumper: yaml.SafeDumper, when: date) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", f"{when:%d/%m/%Y}")
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+# Quote every text that either YAML 1.1 readers or ours would take for a number, a date or a boolean.
+_Dumper.yaml_implicit_resolvers = {
+    first: list(yaml.SafeDumper.yaml_implicit_resolvers.get(first, [])) + list(_Loader.yaml_implicit_resolvers.get(first, []))
+    for first in set(yaml.SafeDumper.yaml_implicit_resolvers) | set(_Loader.yaml_implicit_resolvers)
+}
+_Dumper.add_representer(Decimal, _decimal)
+_Dumper.add_representer(date, _date)
+_Dumper.add_representer(str, _text)
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)

@@ -1,0 +1,104 @@
+"""Checks that need the targets read: impossible dates, unreadable targets, soglie on the
+wrong side, units, measures that do not fit their target. Run after :mod:`piao_rules.io.checks`."""
+
+from __future__ import annotations
+
+from piao_rules.errors import Problem
+from piao_rules.io.checks import Subject
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.format import format_target
+from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+from piao_rules.targets.units import ALIASES, canonical, compatible
+
+_KNOWN_UNITS = ", ".join(ALIASES)
+
+
+def _wrong_side(target: Target, threshold: Target) -> bool:
+    if target.kind is TargetKind.DEADLINE and threshold.deadline and target.deadline:
+        return threshold.deadline < target.deadline
+    if target.value is None or threshold.value is None or target.kind is not TargetKind.COMPARISON:
+        return False
+    if target.lower_is_better:
+        return threshold.value <= target.value
+    return threshold.value >= target.value
+
+
+def targets(subject: Subject) -> list[Problem]:
+    """Read every target and soglia of the plan year; report what is impossible or doubtful."""
+    problems = []
+    year = subject.plan.year
+    for indicator, loc, _ in subject.indicators():
+        text = indicator.target_for(year)
+        if not text:
+            problems.append(subject.in_plan((*loc, "target"), f"manca il target per il {year}: indicarlo nel piano", warning=True))
+            continue
+        try:
+            target = parse_target(text, year)
+        except TargetError as error:
+            problems.append(subject.in_plan((*loc, "target"), str(error)))
+            continue
+        for warning in target.warnings:
+            problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
+        if indicator.unit:
+            if canonical(indicator.unit) is None:
+                problems.append(subject.in_plan(
+                    (*loc, "unita"),
+                    f"unità «{indicator.unit}» non riconosciuta: usare una tra {_KNOWN_UNITS} oppure il nome di ciò che si conta (es. «iniziative»)",
+                    warning=True,
+                ))
+            elif not compatible(indicator.unit, target.unit):
+                problems.append(subject.in_plan(
+                    (*loc, "unita"), f"unità «{indicator.unit}» diversa da quella del target «{text}»", warning=True,
+                ))
+        threshold_text = indicator.threshold_for(year)
+        if not threshold_text:
+            continue
+        try:
+            threshold = parse_threshold(threshold_text, target, year)
+        except TargetError as error:
+            problems.append(subject.in_plan((*loc, "soglia"), str(error)))
+            continue
+        if _wrong_side(target, threshold):
+            side = "dopo la scadenza" if target.kind is TargetKind.DEADLINE else (
+                "superiore al target" if target.lower_is_better else "inferiore al target")
+            problems.append(subject.in_plan(
+                (*loc, "soglia"),
+                f"soglia «{threshold_text}» dal lato sbagliato del target «{format_target(target)}»: "
+                f"la soglia è il minimo accettabile e deve essere {side}",
+                warning=True,
+            ))
+    return problems
+
+
+def measures_fit(subject: Subject) -> list[Problem]:
+    """A measure whose kind or unit does not fit its indicator's target."""
+    if subject.measures is None:
+        return []
+    year = subject.plan.year
+    by_code = {indicator.code: indicator for indicator, _, _ in subject.indicators()}
+    problems = []
+    for index, measure in enumerate(subject.measures.measures):
+        indicator = by_code.get(measure.code)
+        if indicator is None or not indicator.target_for(year):
+            continue
+        try:
+            target = parse_target(indicator.target_for(year), year)
+        except TargetError:
+            continue
+        loc = ("misure", index, "valore")
+        shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
+        if not_pertinent(target, measure):
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} non è del tipo richiesto dal target «{shown}» (ad esempio un numero dove il target chiede una data, un SI o un avanzamento)",
+                warning=True,
+            ))
+        elif unit_mismatch(target, measure):
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} sembra in un'unità diversa da quella del target «{shown}» (una percentuale va scritta come 80%, non 0,8)",
+                warning=True,
+            ))
+    return problems
+
+
+CHECKS = (targets, measures_fit)

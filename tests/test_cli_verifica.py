@@ -1,0 +1,104 @@
+"""``piao-rules verifica`` and ``piao-rules schema`` through click's runner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from io_helpers import FIXTURES, write_csv
+
+from piao_rules.cli import main
+
+
+def _run(*arguments):
+    return CliRunner().invoke(main, [str(a) for a in arguments])
+
+
+def test_clean_plan_and_measures_exit_0():
+    result = _run("verifica", FIXTURES / "piano.yaml", FIXTURES / "misure.yaml")
+    assert result.exit_code == 0
+    assert result.output == "Piano: 7 indicatori in 4 obiettivi; misure: 5; 0 errori, 0 avvisi.\n"
+
+
+def test_plan_alone_and_warnings_exit_0(tmp_path):
+    text = (FIXTURES / "piano.yaml").read_text(encoding="utf-8").replace("peso: 70", "peso: 65")
+    path = tmp_path / "piano.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = _run("verifica", path)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        f"{path}:riga 65/aree[A2].obiettivi[OP2.1].peso: avviso: i pesi degli obiettivi dell'area A2 sommano a 95 "
+        "invece di 100: controllarli",
+        "Piano: 7 indicatori in 4 obiettivi; 0 errori, 1 avviso.",
+    ]
+
+
+def test_errors_come_before_warnings_and_exit_2(tmp_path):
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "proposta_target"],
+        ["K2.1-01", "30/06/2023", "2", "<= 3 gg"],
+        ["K9", "30/06/2023", "1", ""],
+    ])
+    result = _run("verifica", FIXTURES / "piano.csv", measures)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{measures}:riga 3/codice: l'indicatore «K9» non è nel piano: correggere il codice",
+        f"{measures}:riga 2/proposta_target: avviso: proposta di aggiornamento del target senza motivazione: compilare «motivazione»",
+        "Piano: 7 indicatori in 4 obiettivi; misure: 2; 1 errore, 1 avviso.",
+    ]
+
+
+def test_unreadable_files_are_reported_together(tmp_path):
+    plan = tmp_path / "piano.xlsx"
+    plan.write_bytes(b"PK\x03\x04 non proprio uno zip")
+    measures = write_csv(tmp_path / "misure.csv", [["codice", "data", "valore"], ["K1", "30/16/2023", "5"]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"{plan}: non è un file Excel .xlsx valido (danneggiato, protetto da password o di altro formato): "
+        "aprirlo con Excel e salvarlo di nuovo come .xlsx",
+        f"{measures}:riga 2/data: «30/16/2023»: il mese 16 non esiste (usare gg/mm/aaaa)",
+        "Piano: non leggibile; misure: non leggibili; 2 errori, 0 avvisi.",
+    ]
+
+
+def test_al_dates_undated_measures(tmp_path):
+    measures = write_csv(tmp_path / "misure.csv", [["codice", "valore"], ["K2.1-01", "2"]])
+    assert _run("verifica", FIXTURES / "piano.yaml", measures).exit_code == 2
+    result = _run("verifica", FIXTURES / "piano.yaml", measures, "--al", "30/06/2023")
+    assert result.exit_code == 0, result.output
+    assert _run("verifica", FIXTURES / "piano.yaml", measures, "--al", "30/16/2023").exit_code == 2
+
+
+@pytest.mark.parametrize("name", ["piano.schema.json", "misure.schema.json"])
+def test_schema_writes_italian_json_schemas(tmp_path, name):
+    result = _run("schema", "-o", tmp_path / "schemi")
+    assert result.exit_code == 0
+    schema = json.loads((tmp_path / "schemi" / name).read_text(encoding="utf-8"))
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    if name == "piano.schema.json":
+        assert schema["title"] == "Piano"
+        assert set(schema["required"]) == {"ente", "anno", "aree"}
+        indicator = schema["$defs"]["Indicator"]
+        assert indicator["title"] == "Indicatore"
+        assert indicator["properties"]["soglia"]["description"].startswith("Livello minimo")
+        assert indicator["properties"]["unita"]["title"] == "Unità di misura"
+        assert indicator["additionalProperties"] is False
+    else:
+        assert schema["title"] == "Misure"
+        assert "misure" in schema["properties"]
+        assert schema["$defs"]["Judgement"]["enum"] == ["raggiunto", "in_linea", "a_rischio", "non_raggiunto"]
+
+
+def test_schema_without_folder_prints_both():
+    result = _run("schema")
+    assert result.exit_code == 0
+    printed = json.loads(result.output)
+    assert list(printed) == ["piano.schema.json", "misure.schema.json"]
+
+
+def test_schema_accepts_italian_dates():
+    result = _run("schema")
+    assert '"format": "date"' not in result.output
+    assert '"30/06/2023"' in result.output

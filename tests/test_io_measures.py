@@ -1,0 +1,197 @@
+"""The measures read from CSV (cp1252, BOM, any delimiter), xlsx and YAML, and written back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from io_helpers import FIXTURES, messages, read_csv_grid, write_csv, write_xlsx
+
+from piao_rules.errors import InputError
+from piao_rules.io import load_measures, write_measures
+from piao_rules.io.model import MeasureSet
+
+
+def comparable(measure_set: MeasureSet):
+    """Each measure with the date it was taken (files may date each row or the whole file)."""
+    return [(measure_set.taken_on(m), m.model_dump(exclude={"as_of"})) for m in measure_set.measures]
+
+
+@pytest.fixture(scope="module")
+def reference():
+    measures, warnings = load_measures(FIXTURES / "misure.yaml")
+    assert warnings == []
+    return measures
+
+
+def test_yaml_measures(reference):
+    assert reference.as_of == date(2023, 6, 30)
+    by_code = {m.code: m for m in reference.measures}
+    assert by_code["K1.1.1-01"].components == {"online": Decimal(2), "in presenza": Decimal(1)}
+    assert by_code["K2.1-02"].value == Decimal("86.3") and by_code["K2.1-02"].percent
+    assert by_code["K2.1-01"].value == Decimal("2.1")
+    assert by_code["K2.2-01"].progress == Decimal(60) and by_code["K2.2-01"].value is None
+
+
+def test_cp1252_semicolon_csv_reads_with_a_warning(reference):
+    measures, warnings = load_measures(FIXTURES / "misure-cp1252.csv")
+    assert comparable(measures) == comparable(reference)
+    assert measures.as_of == date(2023, 6, 30)
+    assert [str(w) for w in warnings] == [
+        f"{FIXTURES / 'misure-cp1252.csv'}: avviso: il file non è in UTF-8: letto come Windows-1252; "
+        "se gli accenti appaiono sbagliati, salvarlo in UTF-8"
+    ]
+    assert "più alta" in measures.measures[0].note
+
+
+def test_comma_csv_with_bom_reads_the_same(reference):
+    measures, warnings = load_measures(FIXTURES / "misure-bom.csv")
+    assert comparable(measures) == comparable(reference)
+    assert warnings == []
+
+
+def test_utf16_csv_reads_the_same(reference, tmp_path):
+    text = (FIXTURES / "misure-bom.csv").read_bytes().decode("utf-8-sig")
+    path = tmp_path / "misure.csv"
+    path.write_bytes(text.encode("utf-16"))
+    assert comparable(load_measures(path)[0]) == comparable(reference)
+
+
+def test_xlsx_with_real_dates_and_percent_cells_reads_the_same(reference, tmp_path):
+    grid = read_csv_grid(FIXTURES / "misure-bom.csv")
+    typed = [grid[0]]
+    for row in grid[1:]:
+        cells = [cell or None for cell in row]
+        cells[1] = datetime(2023, 6, 30)
+        typed.append(cells)
+    write_xlsx(tmp_path / "misure.xlsx", {"Altro": [["appunti"]], "Misure": typed})
+    workbook = openpyxl.load_workbook(tmp_path / "misure.xlsx")
+    sheet = workbook["Misure"]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == "K2.1-02":
+            row[2].value, row[2].number_format = 0.863, "0.0%"
+        if row[0].value == "K1.1-02":
+            row[2].value = 72
+    workbook.save(tmp_path / "misure.xlsx")
+    measures, _ = load_measures(tmp_path / "misure.xlsx")
+    assert comparable(measures) == comparable(reference)
+
+
+def test_written_measures_read_back(reference, tmp_path):
+    for name in ("misure.yaml", "misure.csv", "misure.xlsx"):
+        write_measures(reference, tmp_path / name)
+        measures, warnings = load_measures(tmp_path / name)
+        assert comparable(measures) == comparable(reference), name
+        assert warnings == []
+
+
+def _measures_csv(tmp_path, rows, header=("codice", "data", "valore", "componente", "nota")):
+    return write_csv(tmp_path / "misure.csv", [list(header), *rows])
+
+
+def test_components_merge_into_one_measure(tmp_path):
+    path = _measures_csv(tmp_path, [
+        ["K1", "30/06/2023", "", "Facebook", "Dati dei canali social"],
+        ["K1", "2023-06-30", "118", "Linkedin", ""],
+        ["K1", "30/06/2023", "n.d.", "Instagram", ""],
+        ["K2", "30/06/2023", "SI", "", ""],
+    ])
+    measures, _ = load_measures(path)
+    first, second = measures.measures
+    assert first.components == {"Linkedin": Decimal(118)}
+    assert first.note == "Dati dei canali social" and first.value is None
+    assert second.value is True
+
+
+def test_rows_of_one_indicator_and_date_need_different_components(tmp_path):
+    path = _measures_csv(tmp_path, [
+        ["K1", "30/06/2023", "86", "Facebook", ""],
+        ["K1", "30/06/2023", "90", "Facebook", ""],
+        ["K2", "30/06/2023", "95%", "", "prima"],
+        ["K2", "30/06/2023", "90%", "", "seconda"],
+        ["K3", "30/06/2023", "1", "", "una nota"],
+        ["K3", "30/06/2023", "2", "parte", "un'altra nota"],
+    ])
+    with pytest.raises(InputError) as error:
+        load_measures(path)
+    assert messages(error) == [
+        f"{path}:riga 3/componente: l'indicatore K1 ha già la componente «Facebook» al 30/06/2023 alla riga 2: "
+        "per più valori dello stesso indicatore usare la colonna componente con etichette diverse",
+        f"{path}:riga 5/componente: l'indicatore K2 ha già una misura al 30/06/2023 alla riga 4: "
+        "per più valori dello stesso indicatore usare la colonna componente con etichette diverse",
+        f"{path}:riga 7/nota: «un'altra nota» diverso da «una nota» scritto alla riga 6 per la stessa misura di K3: "
+        "scrivere lo stesso valore o lasciare vuota la cella",
+    ]
+
+
+def test_bad_date_is_reported_with_row_and_column(tmp_path):
+    path = _measures_csv(tmp_path, [["K1", "30/06/2023", "5", "", ""], ["K2", "30/16/2023", "7", "", ""]])
+    with pytest.raises(InputError) as error:
+        load_measures(path)
+    assert messages(error) == [f"{path}:riga 3/data: «30/16/2023»: il mese 16 non esiste (usare gg/mm/aaaa)"]
+
+
+def test_bad_values_are_reported_with_row_and_column(tmp_path):
+    header = ("codice", "valore", "avanzamento", "giudizio", "componente")
+    path = _measures_csv(tmp_path, [
+        ["K1", "circa 120", "", "", ""],
+        ["K2", "", "150", "buono", ""],
+        ["K3", "tanti", "", "", "Facebook"],
+    ], header)
+    with pytest.raises(InputError) as error:
+        load_measures(path, as_of=date(2023, 6, 30))
+    assert messages(error) == [
+        f"{path}:riga 2/valore: «circa 120» non è un numero, una data o SI/NO: "
+        "scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»",
+        f"{path}:riga 3/avanzamento: «150» è troppo grande: il massimo è 100",
+        f"{path}:riga 3/giudizio: valore «buono» non ammesso: usare uno tra raggiunto, in_linea, a_rischio, non_raggiunto",
+        f"{path}:riga 4/valore: «tanti» non è un numero (esempi validi: 1.018 oppure 85,5)",
+    ]
+
+
+def test_measures_without_date_take_the_callers_date(tmp_path):
+    path = _measures_csv(tmp_path, [["K1", "5"], ["K2", "7"]], header=("codice", "valore"))
+    measures, _ = load_measures(path, as_of=date(2023, 9, 30))
+    assert measures.as_of == date(2023, 9, 30)
+    assert all(measures.taken_on(m) == date(2023, 9, 30) for m in measures.measures)
+    with pytest.raises(InputError) as error:
+        load_measures(path)
+    assert messages(error) == [
+        f"{path}:riga 2/data: 2 misure senza data: indicare la data di ogni misura, o del file, oppure passare la data con --al"
+    ]
+
+
+def test_the_files_date_wins_over_the_callers(tmp_path):
+    path = tmp_path / "misure.yaml"
+    path.write_text("data: 30/06/2023\nmisure:\n  - codice: K1\n    valore: 5\n  - codice: K2\n    data: 31/03/2023\n    valore: NO\n")
+    measures, _ = load_measures(path, as_of=date(2023, 9, 30))
+    assert measures.as_of == date(2023, 6, 30)
+    assert [measures.taken_on(m) for m in measures.measures] == [date(2023, 6, 30), date(2023, 3, 31)]
+    assert measures.measures[1].value is False
+
+
+def test_yaml_measure_errors_are_located(tmp_path):
+    path = tmp_path / "misure.yaml"
+    path.write_text(
+        "data: 2023-06-30\n"
+        "misure:\n"
+        "  - codice: K1\n"
+        "    valore: 5\n"
+        "    colore: rosso\n"
+        "  - codice: K2\n"
+        "    componenti: {Facebook: 86, Linkedin: molti}\n"
+        "  - valore: 3\n"
+    )
+    with pytest.raises(InputError) as error:
+        load_measures(path)
+    allowed = (
+        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, riferimento, giudizio, nota, "
+        "fonte, proposta_target, motivazione, causa_esterna, validato_da"
+    )
+    assert messages(error) == [
+        f"{path}:riga 5/misure[K1].colore: campo sconosciuto «colore»: i campi ammessi sono {allowed}",
+        f"{path}:riga 7/misure[K2].componenti: «molti» non è un numero (esempi validi: 1.018 oppure 85,5)",
+        f"{path}:riga 8/misure[3].codice: campo obbligatorio mancante: aggiungere «codice»",
+    ]
