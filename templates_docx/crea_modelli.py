@@ -137,6 +137,18 @@ def _outline_level(style, level: int) -> None:
     properties.append(outline)
 
 
+def _contextual_spacing(style) -> None:
+    """No space between consecutive paragraphs of the style: a list, with space after its last item."""
+    properties = style.element.get_or_add_pPr()
+    if properties.find(qn("w:contextualSpacing")) is None:
+        anchor = next((child for child in properties if child.tag in {qn("w:ind"), qn("w:jc"), qn("w:outlineLvl")}), None)
+        element = OxmlElement("w:contextualSpacing")
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            properties.append(element)
+
+
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -230,8 +242,9 @@ def define_styles(document: DocumentType) -> None:
     _paragraph_style(document, "Oggetto delibera", base="Testo delibera", bold=True, before=12, after=14,
                      left=Cm(2.3), first=Cm(-2.3), tabs=[(Cm(2.3), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.SPACES)])
     _paragraph_style(document, "Titoletto delibera", bold=True, before=10, after=4, keep_with_next=True)
-    _paragraph_style(document, "Componente Giunta", after=0, left=Cm(0.5),
-                     tabs=[(Cm(6.5), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.SPACES)])
+    members = _paragraph_style(document, "Componente Giunta", after=8, left=Cm(0.5),
+                               tabs=[(Cm(6.5), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.SPACES)])
+    _contextual_spacing(members)
     _paragraph_style(document, "Formula delibera", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, before=14, after=10,
                      keep_with_next=True)
     _paragraph_style(document, "Premessa delibera", base="Testo delibera", after=6, left=Cm(3.2), first=Cm(-3.2),
