@@ -34,3 +34,9 @@ from piao_rules.cli.verifica import verifica  # noqa: E402
 
 for command in (regole, schema, target, valuta, verifica):
     main.add_command(command)
+from piao_rules.cli.allegato import allegato  # noqa: E402
+main.add_command(allegato)
+from piao_rules.cli.delibera import delibera  # noqa: E402
+main.add_command(delibera)
+from piao_rules.cli.modelli import modelli  # noqa: E402
+main.add_command(modelli)
