@@ -152,15 +152,21 @@ class EnteFile(Model):
     def _vote(cls, value: str) -> str:
         return " ".join(value.split()).upper()
 
-    @model_validator(mode="after")
-    def _president(self) -> EnteFile:
-        presidents = [m for m in self.giunta if m.role.strip().lower() == PRESIDENT]
+    @field_validator("giunta", mode="after")
+    @classmethod
+    def _one_president(cls, members: list[Member]) -> list[Member]:
+        presidents = [m for m in members if m.role.strip().lower() == PRESIDENT]
         if len(presidents) != 1:
             found = "nessun componente" if not presidents else f"{len(presidents)} componenti"
-            raise ValueError(f"giunta: {found} con ruolo «Presidente»: indicarne esattamente uno")
-        if self.minute_taker is not None and self.minute_taker.feminine is None:
-            raise ValueError("verbalizzante: indicare «genere: f» oppure «genere: m» (serve per «dalla»/«dal»)")
-        return self
+            raise ValueError(f"{found} con ruolo «Presidente»: indicarne esattamente uno")
+        return members
+
+    @field_validator("minute_taker", mode="after")
+    @classmethod
+    def _gender_known(cls, person: Person | None) -> Person | None:
+        if person is not None and person.feminine is None:
+            raise ValueError("indicare «genere: f» oppure «genere: m» (serve per «dalla»/«dal»)")
+        return person
 
     @property
     def president(self) -> Member:

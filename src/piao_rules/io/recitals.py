@@ -91,12 +91,12 @@ def agreement(text: str) -> tuple[bool, bool]:
             word = rest.split()[0] if rest.split() else ""
             feminine = True if article == "un'" else _noun_gender(word)
             if feminine is None:
-                raise ValueError(f"non so se «{word}» è maschile o femminile: indicare la parola (es. VISTO o VISTA)")
+                raise ValueError(f"non so se «{word}» è maschile o femminile: indicare il campo «parola» (es. VISTO o VISTA)")
             items.append((feminine, False))
         else:
             items.append(_ARTICLES[article])
     if not items or not re.match(r"\s*(il|lo|la|i|gli|le|un|uno|una|l['’]|un['’])(\s|[A-Za-zÀ-ÿ])", text, re.IGNORECASE):
-        raise ValueError("il testo non comincia con un articolo (il, la, i, gli, le, l'…): indicare la parola (es. VISTO)")
+        raise ValueError("il testo non comincia con un articolo (il, la, i, gli, le, l'…): indicare il campo «parola» (es. VISTO)")
     if len(items) == 1:
         return items[0]
     return all(feminine for feminine, _ in items), True
@@ -108,6 +108,6 @@ def participle(verb: str, text: str) -> str:
     if key in FIXED:
         return FIXED[key]
     if key not in PARTICIPLES:
-        raise ValueError(f"verbo «{verb}» non previsto: usare uno tra {', '.join(VERBS)}, oppure indicare la parola")
+        raise ValueError(f"verbo «{verb}» non previsto: usare uno tra {', '.join(VERBS)}, oppure indicare il campo «parola»")
     feminine, plural = agreement(text)
     return PARTICIPLES[key][2 * plural + feminine]
