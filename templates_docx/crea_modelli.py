@@ -141,7 +141,9 @@ def _contextual_spacing(style) -> None:
     """No space between consecutive paragraphs of the style: a list, with space after its last item."""
     properties = style.element.get_or_add_pPr()
     if properties.find(qn("w:contextualSpacing")) is None:
-        anchor = next((child for child in properties if child.tag in {qn("w:ind"), qn("w:jc"), qn("w:outlineLvl")}), None)
+        later = {qn(f"w:{tag}") for tag in ("mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+                                             "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr")}
+        anchor = next((child for child in properties if child.tag in later), None)
         element = OxmlElement("w:contextualSpacing")
         if anchor is not None:
             anchor.addprevious(element)
@@ -251,8 +253,8 @@ def define_styles(document: DocumentType) -> None:
                      tabs=[(Cm(3.2), WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.SPACES)])
     _paragraph_style(document, styles.NUMBERED, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=6)
     _paragraph_style(document, styles.BULLET_2, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=3)
-    _paragraph_style(document, "Sigla estensore", size=8, colour=GREY, before=18, after=18)
-    _paragraph_style(document, "Firma", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=2)
+    _paragraph_style(document, "Sigla estensore", size=8, colour=GREY, before=18, after=18, keep_with_next=True)
+    _paragraph_style(document, "Firma", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=2, keep_with_next=True)
     _paragraph_style(document, "Formula finale", base="Testo delibera", size=9, before=14, after=6)
     _prune_table_styles(document)
 

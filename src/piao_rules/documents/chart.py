@@ -55,7 +55,7 @@ def status_by_area(bars: list[Bar], fills: dict[Status, str], width_cm: float = 
     """PNG bytes of the chart; ``fills`` maps each status to its colour (hex RRGGBB)."""
     labels = [textwrap.fill(bar.label, 34) for bar in bars]
     lines = sum(label.count("\n") + 1 for label in labels)
-    height_cm = 3.2 + 0.55 * lines + 0.35 * len(bars)
+    height_cm = 3.0 + 0.42 * lines + 0.25 * len(bars)
     with rc_context(_RC):
         figure = Figure(figsize=(width_cm * CM, height_cm * CM), dpi=DPI, layout="constrained")
         FigureCanvasAgg(figure)
@@ -86,8 +86,8 @@ def status_by_area(bars: list[Bar], fills: dict[Status, str], width_cm: float = 
         handles, names = axes.get_legend_handles_labels()
         columns = len(handles) if len(handles) <= 4 else 3
         order = _row_major(len(handles), columns)
-        axes.legend([handles[i] for i in order], [names[i] for i in order], loc="upper center",
-                    bbox_to_anchor=(0.5, -0.12 - 0.6 / height_cm), ncol=max(columns, 1), frameon=False)
+        figure.legend([handles[i] for i in order], [names[i] for i in order], loc="outside lower center",
+                      ncols=max(columns, 1), frameon=False)
         output = io.BytesIO()
         figure.savefig(output, format="png", dpi=DPI, metadata={"Software": None})
     return output.getvalue()
