@@ -13,6 +13,7 @@ indexes and the fields, then exports.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -57,10 +58,8 @@ def convert(source: Path, target: Path, profile: Path) -> None:
             document.storeToURL(target.resolve().as_uri(), (_property("FilterName", "writer_pdf_Export"),))
         finally:
             document.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the bridge closes as the office quits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the bridge closes as the office quits
-            pass
     finally:
         try:
             office.wait(timeout=30)

@@ -24,7 +24,7 @@ UNO_PYTHON = Path("/usr/bin/python3")
 def _has_uno() -> bool:
     if not UNO_PYTHON.exists():
         return False
-    return subprocess.run([str(UNO_PYTHON), "-c", "import uno"], capture_output=True).returncode == 0
+    return subprocess.run([str(UNO_PYTHON), "-c", "import uno"], capture_output=True, check=False).returncode == 0
 
 
 def to_pdf(document: Path, folder: Path, profile: Path) -> Path:

@@ -42,7 +42,7 @@ GREY = "595959"
 BUILT_ON = date(2024, 1, 1)
 
 PORTRAIT = (Cm(21.0), Cm(29.7))
-MARGINS = dict(top=Cm(2.2), bottom=Cm(2.0), left=Cm(2.2), right=Cm(2.2))
+MARGINS = {"top": Cm(2.2), "bottom": Cm(2.0), "left": Cm(2.2), "right": Cm(2.2)}
 
 
 # ------------------------------------------------------------------------------------ styles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from docx import Document
@@ -27,12 +27,12 @@ TORINO_FINAL = (TORINO / "piano.csv", TORINO / "misure-2022-12-31.csv")
 TORINO_MID = (TORINO / "piano.csv", TORINO / "misure-2022-06-30.csv")
 
 
-@lru_cache(maxsize=None)
+@cache
 def rulebook() -> Rulebook:
     return load_rulebook()
 
 
-@lru_cache(maxsize=None)
+@cache
 def evaluated(plan_path: Path, measures_path: Path, when: date) -> tuple[Plan, Evaluation]:
     plan, _ = load_plan(plan_path)
     measures, _ = load_measures(measures_path)

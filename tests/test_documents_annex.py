@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 import pytest
+from documents_helpers import (
+    body_paragraphs,
+    cuneo,
+    instructions,
+    narratives,
+    part,
+    read,
+    rulebook,
+    style_name,
+    torino_final,
+)
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from documents_helpers import body_paragraphs, cuneo, instructions, narratives, part, read, rulebook, style_name, torino_final
 
 from piao_rules.documents import styles
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex

@@ -5,11 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from documents_helpers import (
+    CUNEO,
+    TORINO,
+    cuneo,
+    narratives,
+    read,
+    style_name,
+    torino_final,
+)
 from docx.oxml.ns import qn
-from documents_helpers import CUNEO, TORINO, cuneo, narratives, read, style_name, torino_final
 
 from piao_rules.documents import styles
-from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation, dispositive, revisions
+from piao_rules.documents.deliberation import (
+    DeliberationRequest,
+    build_deliberation,
+    dispositive,
+    revisions,
+)
 from piao_rules.io.ente import load_ente
 
 SITTING = date(2023, 7, 31)
@@ -41,14 +54,14 @@ def test_formulas_in_their_order(texts):
     expected = [
         "DELIBERA N. 107",
         "SEDUTA DEL 31/07/2023",
-        "OGGETTO:\tCiclo di gestione della performance – Esiti del monitoraggio degli obiettivi 2023 al 30 giugno 2023 "
-        "e rimodulazione di target.",
+        ("OGGETTO:\tCiclo di gestione della performance – Esiti del monitoraggio degli obiettivi 2023 al 30 giugno 2023 "
+         "e rimodulazione di target."),
         "PRESENTI:",
         "ROSSI Aurora\t- Presidente",
         "Sono assenti giustificati i Signori:",
         "VIOLA Edoardo\t- in rappresentanza del settore Turismo",
-        "Assiste il Segretario Generale dott.ssa Elena Turchese, coadiuvato per la rogazione del verbale dal dott. "
-        "Pietro Smeraldo.",
+        ("Assiste il Segretario Generale dott.ssa Elena Turchese, coadiuvato per la rogazione del verbale dal dott. "
+         "Pietro Smeraldo."),
         "Constatata la presenza del numero legale, il Presidente dichiara aperta la discussione.",
         "Relatore: IL SEGRETARIO GENERALE",
         "Il Relatore illustra gli esiti del monitoraggio.",

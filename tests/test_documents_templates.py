@@ -7,12 +7,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx import Document
 from documents_helpers import cuneo, read, rulebook
+from docx import Document
 
 from piao_rules.cli import main
 from piao_rules.documents.annex import AnnexRequest, build_annex
-from piao_rules.documents.templates import ANNEX, DELIBERATION, KINDS, export, placeholder_guide, verify
+from piao_rules.documents.templates import (
+    ANNEX,
+    DELIBERATION,
+    KINDS,
+    export,
+    placeholder_guide,
+    verify,
+)
 from piao_rules.errors import InputError
 from piao_rules.resources import default_templates_dir
 

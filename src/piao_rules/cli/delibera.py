@@ -8,7 +8,12 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.documenti import check_output, evaluate_for_document, narratives_for, write
+from piao_rules.cli.documenti import (
+    check_output,
+    evaluate_for_document,
+    narratives_for,
+    write,
+)
 from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation
 from piao_rules.engine.evaluate import ENGINES
 from piao_rules.io.ente import load_ente

@@ -21,11 +21,26 @@ from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
 from piao_rules import format_it
-from piao_rules.documents import chart, package, render, styles, templates, toc, wordml, wording
+from piao_rules.documents import (
+    chart,
+    package,
+    render,
+    styles,
+    templates,
+    toc,
+    wording,
+    wordml,
+)
 from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
 from piao_rules.engine.methodology import BAND_KINDS, sections
 from piao_rules.engine.prepare import show_target, show_value
-from piao_rules.engine.result import Evaluation, Flag, IndicatorResult, ObjectiveResult, Status
+from piao_rules.engine.result import (
+    Evaluation,
+    Flag,
+    IndicatorResult,
+    ObjectiveResult,
+    Status,
+)
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.narrative.model import Narratives
 from piao_rules.resources import default_rules_dir

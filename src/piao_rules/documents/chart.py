@@ -12,16 +12,12 @@ import io
 import textwrap
 from dataclasses import dataclass
 
-import matplotlib
+from matplotlib import rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-from matplotlib import rc_context  # noqa: E402
-from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from piao_rules.documents.wording import status_label  # noqa: E402
-from piao_rules.engine.result import Counts, Status  # noqa: E402
+from piao_rules.documents.wording import status_label
+from piao_rules.engine.result import Counts, Status
 
 CM = 1 / 2.54
 DPI = 200

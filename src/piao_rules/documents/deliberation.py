@@ -78,14 +78,18 @@ def _point(text: str) -> str:
 
 def dispositive(evaluation: Evaluation, proposals: list[Revision], extra: list[str]) -> list[dict[str, object]]:
     """The numbered points «di …»: each ends with «;», the last with «.»; a list of revisions ends the same way."""
-    points: list[tuple[str, list[str]]] = [(
+    taking_note = (
         f"di prendere atto degli esiti del monitoraggio {wording.al(evaluation.as_of)} degli obiettivi di performance "
         f"organizzativa {evaluation.year}, riportati nell'allegato che costituisce parte integrante e sostanziale del "
-        f"presente provvedimento", [])]
+        f"presente provvedimento"
+    )
+    points: list[tuple[str, list[str]]] = [(taking_note, [])]
     if proposals:
-        points.append((
+        approval = (
             f"di approvare le proposte di rimodulazione dei target degli indicatori di seguito elencati, che aggiornano "
-            f"il Piano della performance {evaluation.year}", [r.as_item() for r in proposals]))
+            f"il Piano della performance {evaluation.year}"
+        )
+        points.append((approval, [r.as_item() for r in proposals]))
     points += [(_point(text), []) for text in extra if text.strip()]
     result = []
     for index, (text, items) in enumerate(points):

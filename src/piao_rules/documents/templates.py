@@ -142,11 +142,15 @@ def placeholder_guide() -> str:
         "# Segnaposto dei modelli Word di piao-rules",
         "",
         "I modelli sono documenti Word con segnaposto: `{{ ente }}` scrive un testo; `{%p if … %}` e",
-        "`{%p endif %}` (in paragrafi propri) mostrano un paragrafo solo se vale la condizione; `{%p for x in"
-        " elenco %}` … `{%p endfor %}` ripetono i paragrafi tra i due; `{{p esiti }}` (in un paragrafo proprio)"
-        " inserisce una parte generata da piao-rules.",
-        "Stili, caratteri, colori, logo e testi fissi si cambiano in Word; i colori degli stati sono lo sfondo"
-        " degli stili «Stato raggiunto», «Stato in linea»… Dopo le modifiche: `piao-rules modelli --verifica CARTELLA`.",
+        (
+            "`{%p endif %}` (in paragrafi propri) mostrano un paragrafo solo se vale la condizione; `{%p for x in"
+            " elenco %}` … `{%p endfor %}` ripetono i paragrafi tra i due; `{{p esiti }}` (in un paragrafo proprio)"
+            " inserisce una parte generata da piao-rules."
+        ),
+        (
+            "Stili, caratteri, colori, logo e testi fissi si cambiano in Word; i colori degli stati sono lo sfondo"
+            " degli stili «Stato raggiunto», «Stato in linea»… Dopo le modifiche: `piao-rules modelli --verifica CARTELLA`."
+        ),
         "",
     ]
     for kind in KINDS.values():
