@@ -49,7 +49,7 @@ def _row_major(count: int, columns: int) -> list[int]:
 
 def status_by_area(bars: list[Bar], fills: dict[Status, str], width_cm: float = 16.0) -> bytes:
     """PNG bytes of the chart; ``fills`` maps each status to its colour (hex RRGGBB)."""
-    labels = [textwrap.fill(bar.label, 34) for bar in bars]
+    labels = [textwrap.fill(bar.label, 34).replace("$", r"\$") for bar in bars]  # «$» would start mathtext
     lines = sum(label.count("\n") + 1 for label in labels)
     height_cm = 3.0 + 0.42 * lines + 0.25 * len(bars)
     with rc_context(_RC):
