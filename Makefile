@@ -18,6 +18,9 @@ $(VENV)/.installed: pyproject.toml
 demo: $(VENV)/.installed
 	mkdir -p $(OUT)
 	$(BIN)/piao-rules verifica $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv
+	$(BIN)/piao-rules valuta $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023
+	$(BIN)/piao-rules valuta $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023 --json > $(OUT)/valutazione.json
+	@echo "Risultato completo in $(OUT)/valutazione.json"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q

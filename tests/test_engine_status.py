@@ -132,7 +132,7 @@ def test_explanation_names_rules_inputs_and_formula():
     result = one(">= 100", indicator={"soglia": "80", "andamento": "puntuale"}, valore="95")
     assert result.achievement == 75
     text = result.explanation.text()
-    assert "PU07" in text and "ST16" in text and "(95 − 80) / (100 − 80)" in text
+    assert "PU08" in text and "ST16" in text and "(95 − 80) / (100 − 80)" in text
     assert result.explanation.inputs["soglia"] == "80"
 
 
@@ -140,3 +140,9 @@ def test_intermediate_target_sets_the_expected_value():
     result = one("≥ 10", indicator={"andamento": "cumulativo", "target_intermedi": [{"data": "30/06/2023", "target": "≥ 8"}]}, valore="6")
     assert result.expected == 80
     assert result.status is Status.AT_RISK
+
+
+def test_a_measure_that_does_not_fit_is_not_scored():
+    result = one("Adozione delle procedure adeguate entro il 30/06/2023", valore="21")
+    assert result.achievement is None
+    assert "non pertinente" in result.explanation.formula

@@ -277,8 +277,10 @@ def read_measure_value(value: Any) -> Any:
         pass
     try:
         return values.parse_number(text)
-    except ValueError:
-        raise ValueError(f"«{value}» non è un numero, una data o SI/NO") from None
+    except ValueError as error:
+        if values.looks_like_number(text):
+            raise
+        raise ValueError(f"«{values.shorten(value)}» non è un numero, una data o SI/NO") from None
 
 
 class Measure(Model):
