@@ -463,14 +463,17 @@ def build_deliberation(reference: Path, path: Path) -> None:
                     "verificarne lo stato di attuazione e di attivare per tempo gli eventuali interventi correttivi"
                     "{% endif %}, in coerenza con l'art. 6 del D.Lgs. 150/2009 e con l'art. 35 del D.P.R. 254/2005.",
           "Testo delibera")
-    _para(document, "Informa quindi che gli uffici hanno rilevato i valori {{ al_data }}: sono stati monitorati "
-                    "{{ quanti_indicatori }} relativi a {{ quanti_obiettivi }}; gli esiti, riportati nell'allegato, "
-                    "sono stati condivisi con l'Organismo Indipendente di Valutazione.", "Testo delibera")
+    _tagged(document, "{%p if relazione %}")
     _tagged(document, "{%p for paragrafo in relazione %}")
     _para(document, "{{ paragrafo }}", "Testo delibera")
     _tagged(document, "{%p endfor %}")
+    _tagged(document, "{%p else %}")
+    _para(document, "Informa quindi che gli uffici hanno rilevato i valori {{ al_data }}: sono stati monitorati "
+                    "{{ quanti_indicatori }} relativi a {{ quanti_obiettivi }}; gli esiti, riportati nell'allegato, "
+                    "sono stati condivisi con l'Organismo Indipendente di Valutazione.", "Testo delibera")
     _para(document, "Alla Giunta camerale è proposto di prendere atto degli esiti del monitoraggio{% if rimodulazioni %}"
                     " e di approvare le proposte di rimodulazione dei target{% endif %}.", "Testo delibera")
+    _tagged(document, "{%p endif %}")
     _para(document, "Terminata l'esposizione il Relatore invita la Giunta a deliberare in merito.", "Testo delibera")
 
     _para(document, "LA GIUNTA", "Formula delibera")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timezone
 
 import pytest
@@ -19,6 +20,7 @@ from documents_helpers import (
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
+from piao_rules import format_it
 from piao_rules.documents import styles
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.methodology import sections
@@ -162,9 +164,12 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     _, evaluation = cuneo()
     figures = next(t for t in document.tables if row_texts(t.rows[0]) == ["Voce", "Valore"])
     values = {row.cells[0].text: row.cells[1].text for row in figures.rows[1:]}
-    assert values["Grado complessivo di raggiungimento dell'Ente"] == "64,5%"
+    summary = evaluation.summary
+    assert values["Grado complessivo di raggiungimento dell'Ente"] == format_it.percent(summary.achievement, 1)
+    assert re.fullmatch(r"\d\d,\d%", values["Grado complessivo di raggiungimento dell'Ente"])
     assert values["Indicatori valutati"] == "71"
-    assert values["Segnalazioni"] == f"{len(evaluation.flags)} (2 di gravità alta, 30 media, 3 bassa)"
+    severity = ", ".join(f"{summary.severity_counts[s]} {s}" for s in ("alta", "media", "bassa") if summary.severity_counts.get(s))
+    assert values["Segnalazioni"] == f"{len(evaluation.flags)} ({severity.replace(' alta', ' di gravità alta', 1)})"
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",

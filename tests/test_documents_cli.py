@@ -34,6 +34,9 @@ def test_delibera_writes_the_deliberation(tmp_path):
     document = read(output.read_bytes())
     assert document.paragraphs[0].text == "DELIBERA N. 107"
     assert sum(style_name(p) == styles.NUMBERED for p in document.paragraphs) == 3
+    texts = [p.text for p in document.paragraphs]
+    assert sum(t.startswith("Alla Giunta camerale è proposto") for t in texts) == 1  # from the narrative only
+    assert any(t.startswith("Il Relatore precisa che") for t in texts)
 
 
 def test_deliberation_number_needs_its_date(tmp_path):

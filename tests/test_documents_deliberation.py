@@ -165,3 +165,12 @@ def test_torino_year_end_deliberation():
     points = [p.text for p in document.paragraphs if style_name(p) == styles.NUMBERED]
     assert points[0].startswith("di prendere atto degli esiti del monitoraggio al 31 dicembre 2022")
     assert points[-1].endswith(".")
+
+
+def test_relator_narrative_replaces_the_template_fallback(texts, ente):
+    assert not any(t.startswith("Informa quindi che gli uffici hanno rilevato") for t in texts)
+    _, evaluation = cuneo()
+    plain = [p.text for p in read(build_deliberation(DeliberationRequest(evaluation, ente, "107", SITTING))).paragraphs]
+    assert any(t.startswith("Informa quindi che gli uffici hanno rilevato i valori al 30 giugno 2023: sono stati "
+                            "monitorati 71 indicatori relativi a 53 obiettivi") for t in plain)
+    assert sum(t.startswith("Alla Giunta camerale è proposto") for t in plain) == 1

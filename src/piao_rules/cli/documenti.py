@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from piao_rules import atomic, narrative
+from piao_rules import atomic
 from piao_rules.cli.common import evaluate_files, print_problems, rulebook_for
 from piao_rules.engine.result import Evaluation
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.io.model import Plan
-from piao_rules.narrative.model import Narratives
+from piao_rules.narrative import Narratives, narrate
 
 
 def evaluate_for_document(
@@ -24,10 +24,9 @@ def evaluate_for_document(
     return evaluation, plan, rulebook_for(piano, plan, regole)
 
 
-def narratives_for(evaluation: Evaluation) -> Narratives | None:
-    """The narratives of the evaluation, when this version of piao-rules writes them."""
-    narrate = getattr(narrative, "narrate", None)
-    return narrate(evaluation) if narrate is not None else None
+def narratives_for(evaluation: Evaluation) -> Narratives:
+    """The Italian narratives of the evaluation (default phrases)."""
+    return narrate(evaluation)
 
 
 def check_output(path: Path) -> None:
