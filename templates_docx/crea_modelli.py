@@ -27,6 +27,7 @@ from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
@@ -510,7 +511,15 @@ def build_deliberation(reference: Path, path: Path) -> None:
     _save(document, path, "Delibera di Giunta – presa d'atto del monitoraggio (modello)")
 
 
+def _drop_thumbnail(document: DocumentType) -> None:
+    """python-docx's default template carries the thumbnail of another document: leave none."""
+    relationships = document.part.package.rels
+    for key in [k for k, rel in relationships.items() if rel.reltype == RT.THUMBNAIL]:
+        relationships.pop(key)
+
+
 def _save(document: DocumentType, path: Path, title: str) -> None:
+    _drop_thumbnail(document)
     package.set_properties(document, package.Properties(title=title, subject="Modello piao-rules",
                                                         author="piao-rules", when=BUILT_ON))
     package.ask_to_update_fields(document)
