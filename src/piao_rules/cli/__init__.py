@@ -46,3 +46,9 @@ main.add_command(segnalazioni)
 main.add_command(decidi)
 main.add_command(revisiona)
 main.add_command(revisione)
+from piao_rules.cli.allegato import allegato  # noqa: E402
+main.add_command(allegato)
+from piao_rules.cli.delibera import delibera  # noqa: E402
+main.add_command(delibera)
+from piao_rules.cli.modelli import modelli  # noqa: E402
+main.add_command(modelli)

@@ -15,7 +15,7 @@ from piao_rules import values
 from piao_rules.engine.durable_host import EngineError
 from piao_rules.engine.evaluate import evaluate
 from piao_rules.engine.result import Evaluation
-from piao_rules.engine.rulebook import load_rulebook
+from piao_rules.engine.rulebook import Rulebook, load_rulebook
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
 from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import MeasureSet, Plan
@@ -99,13 +99,18 @@ def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, Me
     return plan, measures, when, problems
 
 
+def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Rulebook:
+    """The rules of an evaluation: ``--regole`` if given, else the plan's own folder, else the defaults."""
+    return load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
+
+
 def evaluate_files(
     piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> tuple[Evaluation, Plan, list[Problem]]:
     """Load the inputs and evaluate them; input problems become an InputError, never a traceback."""
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
-    rulebook = load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
+    rulebook = rulebook_for(piano, plan, regole)
     try:
         evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage)
     except EngineError as error:

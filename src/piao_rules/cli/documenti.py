@@ -1,0 +1,39 @@
+"""What the document commands share: evaluation with its rules, narratives, output checks."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from piao_rules import atomic
+from piao_rules.cli.common import evaluate_files, print_problems, rulebook_for
+from piao_rules.engine.result import Evaluation
+from piao_rules.engine.rulebook import Rulebook
+from piao_rules.io.model import Plan
+from piao_rules.narrative import Narratives, narrate
+
+
+def evaluate_for_document(
+    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
+) -> tuple[Evaluation, Plan, Rulebook]:
+    """Evaluate the inputs; the rulebook is returned too, for the methodological note."""
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole)
+    print_problems([w for w in warnings if not w.is_error])
+    return evaluation, plan, rulebook_for(piano, plan, regole)
+
+
+def narratives_for(evaluation: Evaluation) -> Narratives:
+    """The Italian narratives of the evaluation (default phrases)."""
+    return narrate(evaluation)
+
+
+def check_output(path: Path) -> None:
+    if path.suffix.lower() != ".docx":
+        raise click.UsageError(f"il file da scrivere deve avere estensione .docx (non «{path.name}»)")
+
+
+def write(path: Path, data: bytes) -> None:
+    atomic.write_bytes(path, data)
+    click.echo(f"scritto {path}")
