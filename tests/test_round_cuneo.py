@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import docx
 import openpyxl
 from click.testing import CliRunner
 
@@ -16,7 +17,7 @@ from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import Measure
 from piao_rules.review.journal import read_journal
 from piao_rules.review.web import create_app
-from roundtrip_helpers import JUNE, MEASURES, PLAN, columns, row_of
+from roundtrip_helpers import CUNEO, JUNE, MEASURES, PLAN, columns, row_of
 
 
 def office_cells(measure: Measure) -> dict[str, dict]:
@@ -134,3 +135,22 @@ def test_whole_round(tmp_path):
     assert sheet.cell(row, columns(sheet)["Target"]).value.startswith("\\geq 120 impianti di carburante")
     assert "(rev.; prima: \\geq 400 strumenti" in sheet.cell(row, columns(sheet)["Target"]).value
     assert sheet.cell(row, columns(sheet)["Valore precedente"]).value == "64 al 30/06/2023"
+
+    # the documents for the Giunta, with the decisions (the journal beside the measures is found by itself)
+    annex = tmp_path / "allegato.docx"
+    run("allegato", PLAN, collected, "--al", "30/06/2023", "-o", annex, "--delibera-n", "107", "--delibera-data", "31/07/2023")
+    cells = [cell.text for table in docx.Document(annex).tables for row in table.rows for cell in row.cells]
+    assert "Azione correttiva: campagna di sollecito; responsabile FRONT OFFICE E SPORTELLI ASSISTITO (Segretario Generale, " \
+           in "\n".join(cells)
+    assert any(c.startswith("Accolta, nuovo target «Avvio di quattro cantieri e completamento di tre dei quattro cantieri»: "
+                            "parere favorevole dell'OIV") for c in cells)
+    deliberation = tmp_path / "delibera.docx"
+    run("delibera", PLAN, collected, "--al", "30/06/2023", "--ente", CUNEO / "ente.yaml", "-o", deliberation,
+        "--numero", "107", "--seduta", "31/07/2023", "--giornale", journal)
+    text = "\n".join(p.text for p in docx.Document(deliberation).paragraphs)
+    assert "di approvare le proposte di rimodulazione dei target" in text
+    points = [p.text for p in docx.Document(deliberation).paragraphs if p.text.startswith("O") and not p.text.startswith("OGGETTO")]
+    assert [p.split(" ")[0] for p in points] == ["O16.1-1", "O24.2-1"]  # O21.2-1 was proposed, not accepted
+    assert "target da «≥ 400 strumenti" in points[1] and "a «≥ 120 impianti di carburante" in points[1]
+    annex_text = "\n".join(p.text for p in docx.Document(annex).paragraphs)
+    assert "azione correttiva (campagna di sollecito)" in annex_text  # the objective's narrative tells the decision

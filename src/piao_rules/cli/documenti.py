@@ -11,8 +11,14 @@ from piao_rules import atomic
 from piao_rules.cli.common import evaluate_files, print_problems, rulebook_for
 from piao_rules.engine.result import Evaluation
 from piao_rules.engine.rulebook import Rulebook
+from piao_rules.errors import InputError
 from piao_rules.io.model import Plan
 from piao_rules.narrative import Narratives, narrate
+from piao_rules.review.flags import decision_texts
+from piao_rules.review.journal import Journal, default_path, read_journal
+
+JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
+                "delle misure, se c'è).")
 
 
 def evaluate_for_document(
@@ -24,9 +30,19 @@ def evaluate_for_document(
     return evaluation, plan, rulebook_for(piano, plan, regole)
 
 
-def narratives_for(evaluation: Evaluation) -> Narratives:
-    """The Italian narratives of the evaluation (default phrases)."""
-    return narrate(evaluation)
+def narratives_for(evaluation: Evaluation, journal: Journal | None = None) -> Narratives:
+    """The Italian narratives of the evaluation (default phrases), with the decisions of the journal if any."""
+    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True) if journal is not None else None)
+
+
+def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:
+    """The review journal: the one given, else ``decisioni-<anno>.jsonl`` beside the measures if it exists."""
+    path = giornale or default_path(misure, plan.year)
+    if giornale is None and not path.exists():
+        return None
+    if not path.exists():
+        raise InputError.single(path, "giornale delle decisioni non trovato: controllare il nome e la cartella")
+    return read_journal(path)
 
 
 def check_output(path: Path) -> None:

@@ -21,6 +21,7 @@ from piao_rules.engine.prepare import show_target
 from piao_rules.engine.result import Evaluation, IndicatorResult
 from piao_rules.io.ente import EnteFile, Member
 from piao_rules.narrative.model import Narratives
+from piao_rules.review.journal import Decision
 from piao_rules.targets.markup import clean
 
 
@@ -32,6 +33,7 @@ class DeliberationRequest:
     sitting: date
     narratives: Narratives | None = None
     templates: Path | None = None
+    revisions: list[Revision] | None = None  # the approved ones (from the review journal); None: those proposed
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,26 @@ def revisions(evaluation: Evaluation) -> list[Revision]:
                 code=indicator.code, indicator=indicator.name, objective=indicator.objective,
                 before=_target(indicator), after=clean(measure.proposed_target), reason=(measure.proposal_reason or "").strip(),
             ))
+    return found
+
+
+def approved_revisions(evaluation: Evaluation, accepted: list[Decision]) -> list[Revision]:
+    """The target revisions accepted in the review journal, in plan order.
+
+    With a plan that already carries the revision, «before» is the plan's original target.
+    """
+    by_code = {d.subject: d for d in accepted if d.new_target}
+    found = []
+    for indicator in evaluation.indicators:
+        decision = by_code.get(indicator.code)
+        if decision is None:
+            continue
+        applied = indicator.original_target is not None and indicator.target_text == decision.new_target
+        before = clean(indicator.original_target) if applied else _target(indicator)
+        found.append(Revision(
+            code=indicator.code, indicator=indicator.name, objective=indicator.objective, before=before,
+            after=clean(decision.new_target), reason=(decision.proposal_reason or decision.note).strip(),
+        ))
     return found
 
 
@@ -108,7 +130,7 @@ def _member(member: Member) -> dict[str, str]:
 
 def deliberation_context(request: DeliberationRequest) -> dict[str, object]:
     evaluation, ente = request.evaluation, request.ente
-    proposals = revisions(evaluation)
+    proposals = request.revisions if request.revisions is not None else revisions(evaluation)
     minute_taker = ente.minute_taker
     preposition = "dalla" if minute_taker is not None and minute_taker.feminine else "dal"
     return {

@@ -118,11 +118,19 @@ def decision_text(decision: Decision) -> str:
     return f"{decision.outcome.label.capitalize()}{target}: {decision.note}{owner} ({decision.who}, {decision.when:%d/%m/%Y})"
 
 
-def decision_texts(evaluation: Evaluation, journal: Journal) -> dict[str, str]:
-    """Flag id → the decision in force at the evaluation's date, for the documents; undecided flags are left out."""
+def decision_texts(evaluation: Evaluation, journal: Journal, brief: bool = False) -> dict[str, str]:
+    """Flag id → the decision in force at the evaluation's date, for the documents; undecided flags are left out.
+
+    ``brief`` gives the wording for a sentence of the narratives: «azione correttiva (campagna di sollecito)».
+    """
     texts = {}
     for flag in evaluation.flags:
         decision = journal.in_force(flag.id, evaluation.year, evaluation.as_of)
         if decision is not None:
-            texts[flag.id] = decision_text(decision)
+            texts[flag.id] = brief_text(decision) if brief else decision_text(decision)
     return texts
+
+
+def brief_text(decision: Decision) -> str:
+    target = f", nuovo target «{decision.new_target}»" if decision.new_target else ""
+    return f"{decision.outcome.label}{target} ({decision.note.rstrip('.')})"
