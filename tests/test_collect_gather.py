@@ -148,7 +148,7 @@ def test_rows_moved_are_matched_by_code(folder):
     sheet = workbook[SHEET]
     first = [c.value for c in sheet[4]]
     second = [c.value for c in sheet[5]]
-    for column, (a, b) in enumerate(zip(second, first), start=1):
+    for column, (a, b) in enumerate(zip(second, first, strict=True), start=1):
         sheet.cell(4, column).value, sheet.cell(5, column).value = a, b
     workbook.save(folder / OFFICE)
     fill(folder / OFFICE, {"O15.2-1": {"Valore": 18}, "O15.1-1": {"Avanzamento %": 70}})

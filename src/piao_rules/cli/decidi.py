@@ -21,10 +21,10 @@ from piao_rules.review.journal import Outcome
 @click.argument("id_segnalazione", metavar="ID")
 @click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
 @click.option("--esito", type=click.Choice([o.value for o in Outcome]), required=True, help="La decisione presa.")
-@click.option("--nota", required=True, help="Perché si decide così (obbligatoria).")
-@click.option("--nuovo-target", help="Solo con esito accolta su una rimodulazione_target: il target approvato.")
-@click.option("--responsabile", help="Chi deve attuare l'azione decisa.")
-@click.option("--chi", help="Chi decide (predefinito: l'utente del computer).")
+@click.option("--nota", required=True, metavar="TESTO", help="Perché si decide così (obbligatoria).")
+@click.option("--nuovo-target", metavar="TARGET", help="Solo con esito accolta su una rimodulazione_target: il target approvato.")
+@click.option("--responsabile", metavar="TESTO", help="Chi deve attuare l'azione decisa.")
+@click.option("--chi", metavar="NOME", help="Chi decide (predefinito: l'utente del computer).")
 @journal_option
 @reports_errors
 def decidi(piano: Path, misure: Path, id_segnalazione: str, as_of: date | None, esito: str, nota: str,

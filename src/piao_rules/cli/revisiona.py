@@ -19,8 +19,8 @@ from piao_rules.review.revise import revise
               help="Giornale delle decisioni con le rimodulazioni accolte.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Il piano revisionato da scrivere (.yaml, .csv o .xlsx), es. piano-rev1.yaml.")
-@click.option("--delibera", help="L'atto che approva la revisione, es. «n. 107 del 31/07/2023».")
-@click.option("--parere-oiv", help="Il parere dell'OIV sulla revisione, es. «parere favorevole del 20/07/2023».")
+@click.option("--delibera", metavar="TESTO", help="L'atto che approva la revisione, es. «n. 107 del 31/07/2023».")
+@click.option("--parere-oiv", metavar="TESTO", help="Il parere dell'OIV sulla revisione, es. «parere favorevole del 20/07/2023».")
 @reports_errors
 def revisiona(piano: Path, giornale: Path, output: Path, delibera: str | None, parere_oiv: str | None) -> None:
     """Scrive la nuova versione del PIANO con i target rimodulati accolti nel giornale.

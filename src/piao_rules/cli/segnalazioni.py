@@ -47,9 +47,9 @@ def show(view: FlagView) -> None:
 @click.argument("piano", type=click.Path(path_type=Path))
 @click.argument("misure", type=click.Path(path_type=Path))
 @click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
-@click.option("--ufficio", help="Solo le segnalazioni di questo ufficio responsabile (anche parte del nome).")
+@click.option("--ufficio", metavar="UFFICIO", help="Solo le segnalazioni di questo ufficio responsabile (anche parte del nome).")
 @click.option("--gravita", type=click.Choice(SEVERITIES), help="Solo le segnalazioni di questa gravità.")
-@click.option("--tipo", help="Solo questo tipo di segnalazione (es. azione_correttiva, rimodulazione_target).")
+@click.option("--tipo", metavar="CODICE", help="Solo questo tipo di segnalazione (es. azione_correttiva, rimodulazione_target).")
 @click.option("--tutte", is_flag=True, help="Anche le segnalazioni già decise, con tutte le decisioni.")
 @click.option("--json", "as_json_output", is_flag=True, help="Stampa l'elenco in JSON.")
 @journal_option
