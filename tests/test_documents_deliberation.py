@@ -17,13 +17,9 @@ from documents_helpers import (
 from docx.oxml.ns import qn
 
 from piao_rules.documents import styles
-from piao_rules.documents.deliberation import (
-    DeliberationRequest,
-    build_deliberation,
-    dispositive,
-    revisions,
-)
+from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation, dispositive
 from piao_rules.io.ente import load_ente
+from piao_rules.review.revisions import proposed as revisions
 
 SITTING = date(2023, 7, 31)
 

@@ -21,7 +21,7 @@ from piao_rules.io import load_measures, load_plan
 from piao_rules.narrative import narrate
 from piao_rules.narrative.indicator import Context, quotable, situation
 from piao_rules.narrative.phrases import PhraseBook, Writer
-from piao_rules.narrative.summary import revisions
+from piao_rules.review.revisions import proposed as revisions
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
 
@@ -317,3 +317,17 @@ def test_valuta_reports_a_bad_phrase_file(tmp_path):
     result = CliRunner().invoke(main, ["valuta", str(CUNEO[0]), str(CUNEO[1]), "--motore", "interno", "--frasi", str(path)])
     assert result.exit_code == 2
     assert "situazione sconosciuta" in result.output and "Traceback" not in result.output
+
+
+def test_relator_and_summary_present_only_the_revisions_given():
+    """With a review journal only the accepted revisions reach the relator (as in the dispositive)."""
+    plan, _ = load_plan(CUNEO[0])
+    measure_set, _ = load_measures(CUNEO[1], CUNEO[2])
+    evaluation = evaluate(plan, measure_set, CUNEO[2], engine="interno")
+    accepted = [r for r in revisions(evaluation) if r.code == "O24.2-1"]
+    texts = narrate(evaluation, revisions=accepted)
+    assert "per l'indicatore O24.2-1" in texts.relator[2] and "O16.1-1" not in texts.relator[2]
+    assert "proposta di aggiornamento del target" in texts.relator[2]
+    assert "O21.2-1" not in texts.summary.split("rimodulazione")[1].split(".")[0]
+    none_accepted = narrate(evaluation, revisions=[])
+    assert "approvare" not in none_accepted.relator[-1]

@@ -14,12 +14,12 @@ from piao_rules.cli.documenti import (
     evaluate_for_document,
     journal_for,
     narratives_for,
+    revisions_for,
     write,
 )
-from piao_rules.documents.deliberation import DeliberationRequest, approved_revisions, build_deliberation
+from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation
 from piao_rules.engine.evaluate import ENGINES
 from piao_rules.io.ente import load_ente
-from piao_rules.review.revise import accepted_revisions
 
 
 @click.command("delibera")
@@ -53,6 +53,6 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     request = DeliberationRequest(
         evaluation=evaluation, ente=ente, number=numero.strip(), sitting=seduta,
         narratives=narratives_for(evaluation, journal), templates=modelli,
-        revisions=approved_revisions(evaluation, accepted_revisions(journal, plan.year)) if journal is not None else None,
+        revisions=revisions_for(evaluation, journal),
     )
     write(output, build_deliberation(request))

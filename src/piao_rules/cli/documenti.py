@@ -16,6 +16,8 @@ from piao_rules.io.model import Plan
 from piao_rules.narrative import Narratives, narrate
 from piao_rules.review.flags import decision_texts
 from piao_rules.review.journal import Journal, default_path, read_journal
+from piao_rules.review.revise import accepted_revisions
+from piao_rules.review.revisions import Revision, approved
 
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")
@@ -30,9 +32,16 @@ def evaluate_for_document(
     return evaluation, plan, rulebook_for(piano, plan, regole)
 
 
+def revisions_for(evaluation: Evaluation, journal: Journal | None) -> list[Revision] | None:
+    """The target revisions accepted in the journal; None without a journal (then those proposed count)."""
+    return approved(evaluation, accepted_revisions(journal, evaluation.year)) if journal is not None else None
+
+
 def narratives_for(evaluation: Evaluation, journal: Journal | None = None) -> Narratives:
     """The Italian narratives of the evaluation (default phrases), with the decisions of the journal if any."""
-    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True) if journal is not None else None)
+    if journal is None:
+        return narrate(evaluation)
+    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True), revisions=revisions_for(evaluation, journal))
 
 
 def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:

@@ -17,12 +17,10 @@ from pathlib import Path
 from piao_rules import format_it
 from piao_rules.documents import package, render, styles, templates, wording
 from piao_rules.documents.annex import finish
-from piao_rules.engine.prepare import show_target
-from piao_rules.engine.result import Evaluation, IndicatorResult
+from piao_rules.engine.result import Evaluation
 from piao_rules.io.ente import EnteFile, Member
 from piao_rules.narrative.model import Narratives
-from piao_rules.review.journal import Decision
-from piao_rules.targets.markup import clean
+from piao_rules.review.revisions import Revision, proposed
 
 
 @dataclass
@@ -34,64 +32,6 @@ class DeliberationRequest:
     narratives: Narratives | None = None
     templates: Path | None = None
     revisions: list[Revision] | None = None  # the approved ones (from the review journal); None: those proposed
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A proposed change of target, as the dispositive lists it."""
-
-    code: str
-    indicator: str
-    objective: str
-    before: str
-    after: str
-    reason: str
-
-    def as_item(self) -> str:
-        return f"{self.code} «{self.indicator}» (obiettivo {self.objective}): target da «{self.before}» a «{self.after}»"
-
-    def as_context(self) -> dict[str, str]:
-        return {"codice": self.code, "indicatore": self.indicator, "obiettivo": self.objective,
-                "da": self.before, "a": self.after, "motivazione": self.reason}
-
-
-def revisions(evaluation: Evaluation) -> list[Revision]:
-    """The target revisions proposed with the measures, in plan order."""
-    found = []
-    for indicator in evaluation.indicators:
-        measure = indicator.measure
-        if measure is not None and measure.proposed_target:
-            found.append(Revision(
-                code=indicator.code, indicator=indicator.name, objective=indicator.objective,
-                before=_target(indicator), after=clean(measure.proposed_target), reason=(measure.proposal_reason or "").strip(),
-            ))
-    return found
-
-
-def approved_revisions(evaluation: Evaluation, accepted: list[Decision]) -> list[Revision]:
-    """The target revisions accepted in the review journal, in plan order.
-
-    With a plan that already carries the revision, «before» is the plan's original target.
-    """
-    by_code = {d.subject: d for d in accepted if d.new_target}
-    found = []
-    for indicator in evaluation.indicators:
-        decision = by_code.get(indicator.code)
-        if decision is None:
-            continue
-        applied = indicator.original_target is not None and indicator.target_text == decision.new_target
-        before = clean(indicator.original_target) if applied else _target(indicator)
-        found.append(Revision(
-            code=indicator.code, indicator=indicator.name, objective=indicator.objective, before=before,
-            after=clean(decision.new_target), reason=(decision.proposal_reason or decision.note).strip(),
-        ))
-    return found
-
-
-def _target(indicator: IndicatorResult) -> str:
-    if indicator.target is not None:
-        return show_target(indicator.target)
-    return clean(indicator.target_text or "") or "n.d."
 
 
 def _point(text: str) -> str:
@@ -130,7 +70,7 @@ def _member(member: Member) -> dict[str, str]:
 
 def deliberation_context(request: DeliberationRequest) -> dict[str, object]:
     evaluation, ente = request.evaluation, request.ente
-    proposals = request.revisions if request.revisions is not None else revisions(evaluation)
+    proposals = request.revisions if request.revisions is not None else proposed(evaluation)
     minute_taker = ente.minute_taker
     preposition = "dalla" if minute_taker is not None and minute_taker.feminine else "dal"
     return {

@@ -2,40 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from piao_rules import format_it
 from piao_rules.engine.result import Evaluation, IndicatorResult
 from piao_rules.narrative.grammar import FEMININE, Words, capitalise
 from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
 from piao_rules.narrative.objective import codes_words, count_words, outcome_list
-from piao_rules.targets.markup import clean
+from piao_rules.review.revisions import Revision, proposed
 
 SUBJECT = "ente"
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A target revision proposed with a measure, for the Giunta to approve."""
-
-    code: str
-    original: str  # between «»
-    proposed: str  # between «»
-    reason: str | None
-
-
-def revisions(evaluation: Evaluation) -> list[Revision]:
-    """The proposals of new targets in the measures, in plan order."""
-    found = []
-    for indicator in evaluation.indicators:
-        measure = indicator.measure
-        if measure is not None and measure.proposed_target:
-            found.append(Revision(
-                indicator.code, f"«{quotable(clean(indicator.target_text or ''))}»",
-                f"«{quotable(clean(measure.proposed_target))}»",
-                quotable(measure.proposal_reason) if measure.proposal_reason else None,
-            ))
-    return found
 
 
 def _flagged(evaluation: Evaluation, code: str) -> list[IndicatorResult]:
@@ -57,7 +31,11 @@ def _openings(ctx: Context, evaluation: Evaluation) -> dict:
     }
 
 
-def narrate_summary(ctx: Context, evaluation: Evaluation) -> str:
+def _quoted(text: str) -> str:
+    return f"«{quotable(text)}»"
+
+
+def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> str:
     """Counts of objectives and indicators by state, the ente's degree, what the Giunta must decide."""
     summary, write = evaluation.summary, ctx.writer.write
     opening = "riepilogo.apertura_consuntivo" if ctx.final else "riepilogo.apertura"
@@ -69,7 +47,7 @@ def narrate_summary(ctx: Context, evaluation: Evaluation) -> str:
     else:
         degree = "riepilogo.grado_pesi_uguali" if summary.equal_weights else "riepilogo.grado"
         sentences.append(write(degree, SUBJECT, {"grado": percent_words(summary.achievement)}))
-    proposals = revisions(evaluation)
+    proposals = proposed(evaluation) if changes is None else changes
     if proposals:
         slots = {
             "proposte": _counted(ctx, len(proposals), "proposta", "di rimodulazione del target"),
@@ -95,8 +73,9 @@ def narrate_summary(ctx: Context, evaluation: Evaluation) -> str:
     return " ".join(sentences)
 
 
-def narrate_relator(ctx: Context, evaluation: Evaluation) -> list[str]:
-    """The relator's paragraphs: the monitoring done, its results, the revisions proposed, the proposal."""
+def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> list[str]:
+    """The relator's paragraphs: the monitoring done, its results, the revisions proposed (or, from the
+    review journal, accepted), the proposal to the Giunta."""
     write, summary = ctx.writer.write, evaluation.summary
     opening = "relatore.apertura_consuntivo" if ctx.final else "relatore.apertura"
     paragraphs = [write(opening, SUBJECT, _openings(ctx, evaluation))]
@@ -110,14 +89,14 @@ def narrate_relator(ctx: Context, evaluation: Evaluation) -> list[str]:
         situation = "relatore.criticita_consuntivo" if ctx.final else "relatore.criticita"
         results += " " + write(situation, SUBJECT, {"indicatori": count_words(ctx, len(corrective), "indicatore")})
     paragraphs.append(results)
-    proposals = revisions(evaluation)
+    proposals = proposed(evaluation) if changes is None else changes
     if proposals:
         items = []
         for revision in proposals:
-            slots = {"codice": revision.code, "originale": revision.original, "proposta": revision.proposed}
+            slots = {"codice": revision.code, "originale": _quoted(revision.before), "proposta": _quoted(revision.after)}
             situation = "relatore.revisione" if revision.reason else "relatore.revisione_senza_motivazione"
             if revision.reason:
-                slots["motivazione"] = revision.reason
+                slots["motivazione"] = quotable(revision.reason)
             items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
         n = len(proposals)
         words = (
