@@ -60,8 +60,6 @@ def test_write_failures_give_a_clear_message_and_keep_the_old_file(tmp_path, mon
 
 
 def test_full_disk_while_writing_the_temporary_file(tmp_path, monkeypatch):
-    out = tmp_path / "valutazione.json"
-
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -279,7 +279,7 @@ def read_measure_value(value: Any) -> Any:
         pass
     try:
         return values.parse_number(text)
-    except ValueError as error:
+    except ValueError:
         if values.looks_like_number(text):
             raise
         raise ValueError(f"«{values.shorten(value)}» non è un numero, una data o SI/NO") from None
