@@ -30,6 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from piao_rules import atomic
 from piao_rules.errors import InputError, Problems
+from piao_rules.io.places import PathPlaces
+from piao_rules.io.validation import translate
 
 PAUSE_ENV = "PIAO_RULES_TEST_JOURNAL_PAUSE"  # tests: seconds to sleep between writing and committing
 LOCK_TIMEOUT = 30
@@ -149,12 +151,17 @@ def _parse(path: Path, text: str) -> list[Entry]:
             continue
         try:
             data = json.loads(line)
-            model = Decision if isinstance(data, dict) and data.get("tipo") == "decisione" else Sighting
+        except json.JSONDecodeError as error:
+            problems.error(f"riga {number}", f"riga del giornale non leggibile (JSON non valido alla colonna {error.colno}): "
+                                             "ripristinarla dalla copia di sicurezza; il giornale non va modificato a mano")
+            continue
+        model = Decision if isinstance(data, dict) and data.get("tipo") == "decisione" else Sighting
+        try:
             entries.append(model.model_validate(data))
-        except (json.JSONDecodeError, ValidationError) as error:
-            detail = error.msg if isinstance(error, json.JSONDecodeError) else error.errors()[0]["msg"]
-            problems.error(f"riga {number}", f"riga del giornale non leggibile ({detail}): ripristinarla dalla copia "
-                                             "di sicurezza o correggerla; il giornale non va modificato a mano")
+        except ValidationError as error:
+            for problem in translate(error, model, data, PathPlaces(str(path), data)):
+                where = f"riga {number}/{problem.where}" if problem.where else f"riga {number}"
+                problems.error(where, f"{problem.message} (il giornale non va modificato a mano)")
     problems.raise_if_errors()
     return entries
 
