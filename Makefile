@@ -20,7 +20,11 @@ demo: $(VENV)/.installed
 	$(BIN)/piao-rules verifica $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv
 	$(BIN)/piao-rules valuta $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023
 	$(BIN)/piao-rules valuta $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023 --json > $(OUT)/valutazione.json
-	@echo "Risultato completo in $(OUT)/valutazione.json"
+	$(BIN)/piao-rules allegato $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023 \
+		--ente $(EXAMPLE)/ente.yaml --delibera-n 107 --delibera-data 31/07/2023 -o $(OUT)/allegato.docx
+	$(BIN)/piao-rules delibera $(EXAMPLE)/piano.yaml $(EXAMPLE)/misure-2023-06-30.csv --al 30/06/2023 \
+		--ente $(EXAMPLE)/ente.yaml --numero 107 --seduta 31/07/2023 -o $(OUT)/delibera.docx
+	@echo "In $(OUT)/: valutazione.json, allegato.docx, delibera.docx"
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -n 2 -q

@@ -140,3 +140,9 @@ def test_intermediate_target_sets_the_expected_value():
     result = one("≥ 10", indicator={"andamento": "cumulativo", "target_intermedi": [{"data": "30/06/2023", "target": "≥ 8"}]}, valore="6")
     assert result.expected == 80
     assert result.status is Status.AT_RISK
+
+
+def test_a_measure_that_does_not_fit_is_not_scored():
+    result = one("Adozione delle procedure adeguate entro il 30/06/2023", valore="21")
+    assert result.achievement is None
+    assert "non pertinente" in result.explanation.formula

@@ -12,9 +12,25 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+import errno
+
 EXIT_OK = 0
 EXIT_FLAGS = 1  # flags needing attention, only with --rigoroso
-EXIT_INPUT = 2  # input errors
+EXIT_INPUT = 2  # input errors (and files that cannot be read or written)
+EXIT_INTERNAL = 3  # a fault of piao-rules itself
+
+_OS_ERRORS = {
+    errno.ENOSPC: "disco pieno: liberare spazio e riprovare (il file precedente, se c'era, è rimasto com'era)",
+    errno.EDQUOT: "spazio disco esaurito per questo utente: liberare spazio e riprovare",
+    errno.EACCES: "permesso negato: la cartella è in sola lettura oppure il file è aperto in un altro programma (ad esempio Word o Excel); chiuderlo e riprovare",
+    errno.EPERM: "operazione non permessa: controllare i permessi della cartella",
+    errno.EROFS: "la cartella è su un disco in sola lettura: scegliere un'altra cartella",
+    errno.EBUSY: "il file è in uso da un altro programma: chiuderlo e riprovare",
+    errno.ENOENT: "file o cartella inesistente: controllare il percorso",
+    errno.EISDIR: "è una cartella, non un file: indicare il nome di un file",
+    errno.ENOTDIR: "una parte del percorso non è una cartella: controllare il percorso",
+    errno.ENAMETOOLONG: "nome del file troppo lungo",
+}
 
 
 class Severity(str, Enum):
@@ -50,6 +66,12 @@ class InputError(Exception):
     @classmethod
     def single(cls, file: str | Path, message: str, where: str = "") -> InputError:
         return cls([Problem(file=str(file), where=where, message=message)])
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in Italian, with the file and what to do."""
+    reason = _OS_ERRORS.get(error.errno, f"errore del sistema ({error.strerror or error})")
+    return f"{error.filename}: {reason}" if error.filename else reason
 
 
 class Problems(list):

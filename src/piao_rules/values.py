@@ -35,6 +35,9 @@ _DATE_WORDS = re.compile(
     r"^(\d{1,2})\s*(?:°|º|o)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?$", re.IGNORECASE
 )
 
+# More digits than this before the decimal point is not a measure but a typing error.
+MAX_INTEGER_DIGITS = 15
+
 _YES = {"si", "sì", "sí", "vero"}
 _NO = {"no", "falso"}
 
@@ -46,6 +49,17 @@ def is_null(text: object) -> bool:
     if not isinstance(text, str):
         return False
     return text.strip().lower() in _NULL_MARKERS
+
+
+def shorten(text: object, limit: int = 40) -> str:
+    """A value quoted in a message, cut to ``limit`` characters."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def looks_like_number(text: str) -> bool:
+    """True when ``text`` is made only of digits, separators, sign and %: a number, maybe a wrong one."""
+    return bool(re.fullmatch(r"\s*[-+−]?[\d.,\s]+%?\s*", text)) and any(ch.isdigit() for ch in text)
 
 
 def parse_number(text: str | int | float | Decimal) -> Decimal:
@@ -87,6 +101,8 @@ def parse_number(text: str | int | float | Decimal) -> Decimal:
             cleaned = cleaned.replace(".", "")
         elif cleaned.count(".") > 1:
             raise ValueError(f"«{text}» non è un numero: troppi punti")
+    if len(cleaned.partition(".")[0]) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"«{shorten(text)}»: numero troppo grande (più di {MAX_INTEGER_DIGITS} cifre): controllare il valore")
     try:
         return Decimal(sign + cleaned)
     except InvalidOperation:  # pragma: no cover - the regexes above rule this out

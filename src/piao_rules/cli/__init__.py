@@ -31,8 +31,26 @@ from piao_rules.cli.schema import schema  # noqa: E402
 from piao_rules.cli.target import target  # noqa: E402
 from piao_rules.cli.valuta import valuta  # noqa: E402
 from piao_rules.cli.verifica import verifica  # noqa: E402
+from piao_rules.cli.modello_misure import modello_misure  # noqa: E402
+from piao_rules.cli.raccogli import raccogli  # noqa: E402
+from piao_rules.cli.segnalazioni import segnalazioni  # noqa: E402
+from piao_rules.cli.decidi import decidi  # noqa: E402
+from piao_rules.cli.revisiona import revisiona  # noqa: E402
+from piao_rules.cli.revisione import revisione  # noqa: E402
 
 for command in (regole, schema, target, valuta, verifica):
     main.add_command(command)
+main.add_command(modello_misure)
+main.add_command(raccogli)
+main.add_command(segnalazioni)
+main.add_command(decidi)
+main.add_command(revisiona)
+main.add_command(revisione)
+from piao_rules.cli.allegato import allegato  # noqa: E402
+main.add_command(allegato)
+from piao_rules.cli.delibera import delibera  # noqa: E402
+main.add_command(delibera)
+from piao_rules.cli.modelli import modelli  # noqa: E402
+main.add_command(modelli)
 from piao_rules.cli.importa import importa  # noqa: E402
 main.add_command(importa)

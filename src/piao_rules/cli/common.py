@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -15,8 +16,8 @@ from piao_rules import values
 from piao_rules.engine.durable_host import EngineError
 from piao_rules.engine.evaluate import evaluate
 from piao_rules.engine.result import Evaluation
-from piao_rules.engine.rulebook import load_rulebook
-from piao_rules.errors import EXIT_INPUT, InputError, Problem
+from piao_rules.engine.rulebook import Rulebook, load_rulebook
+from piao_rules.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, Problem, describe_os_error
 from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import MeasureSet, Plan
 
@@ -67,12 +68,22 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except InputError as error:
             print_problems(error.problems)
             errors = sum(1 for p in error.problems if p.is_error)
-            click.echo(f"{errors} errori: nessun file è stato scritto.", err=True)
+            click.echo(f"{errors} {'errore' if errors == 1 else 'errori'}: nessun file è stato scritto.", err=True)
             sys.exit(EXIT_INPUT)
         except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            click.echo(f"{where}impossibile leggere o scrivere il file ({error.strerror or error}).", err=True)
+            click.echo(describe_os_error(error), err=True)
             sys.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as error:  # a bug: say so plainly, keep the traceback for developers only
+            if os.environ.get("PIAO_RULES_DEBUG"):
+                raise
+            click.echo(
+                f"errore interno di piao-rules ({type(error).__name__}: {error}). Nessun file è stato modificato in modo "
+                "parziale. Per i dettagli rieseguire con la variabile PIAO_RULES_DEBUG=1 e segnalare il problema.",
+                err=True,
+            )
+            sys.exit(EXIT_INTERNAL)
 
     return wrapper
 
@@ -99,13 +110,18 @@ def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, Me
     return plan, measures, when, problems
 
 
+def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Rulebook:
+    """The rules of an evaluation: ``--regole`` if given, else the plan's own folder, else the defaults."""
+    return load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
+
+
 def evaluate_files(
     piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> tuple[Evaluation, Plan, list[Problem]]:
     """Load the inputs and evaluate them; input problems become an InputError, never a traceback."""
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
-    rulebook = load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
+    rulebook = rulebook_for(piano, plan, regole)
     try:
         evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage)
     except EngineError as error:

@@ -39,6 +39,7 @@ SINGULAR = {
     "directory": "cartella",
     "file": "file",
     "path": "percorso",
+    "required": "obbligatorio",
     "unknown error": "errore sconosciuto",
     "{name} {filename!r} does not exist.": "{name} {filename!r} non esiste.",
     "{name} {filename!r} is a directory.": "{name} {filename!r} è una cartella.",

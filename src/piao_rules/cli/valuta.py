@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_
 from piao_rules.engine.evaluate import ENGINES, STAGES
 from piao_rules.engine.result import Evaluation, Severity, Status
 from piao_rules.errors import EXIT_FLAGS
+from piao_rules.narrative import Narratives, narrate
 
 STYLE = {
     Status.REACHED: "green", Status.ON_TRACK: "cyan", Status.AT_RISK: "yellow",
@@ -73,6 +75,21 @@ def show(evaluation: Evaluation, console: Console) -> None:
     console.print(f"Motore: {evaluation.engine}.")
 
 
+def show_narratives(evaluation: Evaluation, narratives: Narratives) -> None:
+    """The narratives as plain text: summary, then each area with its objectives and indicators."""
+    click.echo(f"{evaluation.ente} — monitoraggio al {format_it.long_date(evaluation.as_of)}\n")
+    click.echo(narratives.summary + "\n")
+    for area in evaluation.areas:
+        click.echo(f"== {area.code} {area.name}\n{narratives.areas[area.code]}\n")
+        for objective in (o for o in evaluation.objectives if o.area == area.code):
+            click.echo(f"-- {objective.code} {objective.name}\n{narratives.objectives[objective.code]}")
+            for code in objective.indicators:
+                click.echo(f"   [{code}] {narratives.indicators[code]}")
+            click.echo("")
+    click.echo("Relazione del Relatore\n")
+    click.echo("\n\n".join(narratives.relator))
+
+
 @click.command("valuta")
 @click.argument("piano", type=click.Path(path_type=Path))
 @click.argument("misure", type=click.Path(path_type=Path))
@@ -81,13 +98,19 @@ def show(evaluation: Evaluation, console: Console) -> None:
 @click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
 @click.option("--json", "as_json", is_flag=True, help="Stampa il risultato completo in JSON.")
 @click.option("--rigoroso", is_flag=True, help="Esce con codice 1 se ci sono segnalazioni di gravità alta o media.")
+@click.option("--narrativa", is_flag=True, help="Stampa il commento in italiano di ogni indicatore, obiettivo e area, il riepilogo e la relazione del Relatore.")
+@click.option("--frasi", type=click.Path(dir_okay=False, path_type=Path), help="File YAML con le proprie frasi della narrativa (al posto di quelle predefinite).")
 @reports_errors
-def valuta(piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool) -> None:
+def valuta(
+    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool,
+    narrativa: bool, frasi: Path | None,
+) -> None:
     """Valuta ogni indicatore del PIANO con le MISURE alla data indicata.
 
     Mostra stato, grado di raggiungimento, andamento atteso e segnalazioni di ogni
     indicatore, il grado di ogni obiettivo e dell'Ente. Con --json stampa il
-    risultato completo, con la spiegazione di ogni cifra (regole applicate e dati).
+    risultato completo, con la spiegazione di ogni cifra (regole applicate e dati);
+    con --narrativa il commento in italiano (con --json, aggiunto al risultato).
     """
     stream = sys.stderr if as_json else sys.stdout
     console = Console(stderr=as_json, highlight=False, width=None if stream.isatty() else 160)
@@ -100,8 +123,14 @@ def valuta(piano: Path, misure: Path, as_of: date | None, motore: str | None, re
         evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage)
         progress.update(task, visible=len(evaluation.indicators) >= PROGRESS_FROM)
     print_problems([w for w in warnings if not w.is_error])
+    narratives = narrate(evaluation, frasi) if narrativa or frasi else None
     if as_json:
-        click.echo(evaluation.model_dump_json(indent=2))
+        data = evaluation.model_dump(mode="json")
+        if narratives is not None:
+            data["narratives"] = narratives.model_dump(mode="json")
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif narratives is not None:
+        show_narratives(evaluation, narratives)
     else:
         show(evaluation, console)
     serious = [f for f in evaluation.flags if f.severity in (Severity.HIGH, Severity.MEDIUM)]

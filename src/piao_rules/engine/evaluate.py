@@ -214,10 +214,13 @@ class _Evaluator:
         params = self._table("punteggio").params
         for item in items:
             reference = item.indicator.reference.value if item.indicator.reference else None
-            item.score = scoring.score(
-                item.method, item.target, item.threshold, item.measure,
-                as_of=self.as_of, final=self.final, plan_reference=reference, params=params,
-            )
+            if item.facts.get("misura_non_pertinente"):
+                item.score = scoring.Score(formula="misura non pertinente al target: grado non calcolato")
+            else:
+                item.score = scoring.score(
+                    item.method, item.target, item.threshold, item.measure,
+                    as_of=self.as_of, final=self.final, plan_reference=reference, params=params,
+                )
             self._pace(item)
             self._measured_facts(item)
         self._first("stato", items)
@@ -393,7 +396,8 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
-            components=item.score.components, flags=item.flags, explanation=_explanation(item, evaluator),
+            components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
+            explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []

@@ -109,6 +109,9 @@ class IndicatorResult(BaseModel):
     pace: Number | None = Field(None, description="Progress against the expected pace, % (100 = on pace)")
     projection: Number | None = Field(None, description="Projected year-end value / target × 100")
     components: list[ComponentResult] = Field(default_factory=list)
+    divergent_values: str | None = Field(
+        None, description="The different values of the same (linked) indicator in other objectives, as shown"
+    )
     flags: list[Flag] = Field(default_factory=list)
     explanation: Explanation = Field(default_factory=Explanation)
 

@@ -264,6 +264,8 @@ MeasureValue = Union[bool, date, Number]
 
 def read_measure_value(value: Any) -> Any:
     """Turn a cell into a number, a date or SI/NO; "n.d." and "---" mean no value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return values.parse_number(value)  # an xlsx cell holding 1 is the number 1, not SI
     if not isinstance(value, str):
         return value
     if values.is_null(value):
@@ -278,7 +280,9 @@ def read_measure_value(value: Any) -> Any:
     try:
         return values.parse_number(text)
     except ValueError:
-        raise ValueError(f"«{value}» non è un numero, una data o SI/NO") from None
+        if values.looks_like_number(text):
+            raise
+        raise ValueError(f"«{values.shorten(value)}» non è un numero, una data o SI/NO") from None
 
 
 class Measure(Model):

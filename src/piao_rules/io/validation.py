@@ -49,7 +49,7 @@ def translate(error: ValidationError, model: type[BaseModel], data: Any, places:
     for item in error.errors(include_url=False):
         missing = item["type"] == "missing"
         loc = clean_loc(data, item["loc"], missing=missing)
-        tagged = len(loc) < len(item["loc"]) - (1 if item["loc"][-1] == "[key]" else 0)
+        tagged = len(loc) < len(item["loc"]) - (1 if item["loc"][-1:] == ("[key]",) else 0)
         items.append((loc, item, tagged))
 
     # A union member that failed only on its type is noise when another member went deeper.
@@ -147,7 +147,7 @@ def _message(item: dict[str, Any], loc: Loc, model: type[BaseModel], field: str 
         return "il testo è vuoto: scrivere un valore"
     if kind == "too_short":
         return "l'elenco è vuoto: aggiungere almeno un elemento"
-    if item["loc"][-1] == "[key]":
+    if item["loc"][-1:] == ("[key]",):
         return f"la chiave {show(item['input'])} non è un anno: scrivere l'anno a quattro cifre (es. 2023: «≥ 70%»)"
     if kind in ("int_parsing", "int_from_float", "int_type"):
         return f"{show(value)} non è un numero intero"
@@ -155,7 +155,7 @@ def _message(item: dict[str, Any], loc: Loc, model: type[BaseModel], field: str 
         return f"{show(value)}: la data non deve contenere un orario"
     if kind.endswith("_type") or kind.endswith("_parsing"):
         return f"atteso {EXPECTED.get(_base_type(item), 'un valore diverso')}, trovato {show(value)}"
-    return f"valore {show(value)} non valido ({item['msg']})"
+    return f"valore {show(value)} non valido"
 
 
 def _number(limit: Any) -> str:

@@ -54,6 +54,7 @@ _SYNTAX = (
     ("found undefined alias", "riferimento «*» a un'ancora «&» che non esiste"),
     ("found character that cannot start any token", "carattere non ammesso all'inizio di un valore: racchiudere il testo tra virgolette"),
     ("expected a single document", "il file contiene più documenti («---»): lasciarne uno solo"),
+    ("mapping keys are not allowed", "«?» o «:» in un punto non ammesso: racchiudere il testo tra virgolette"),
 )
 
 
@@ -62,7 +63,7 @@ def _syntax_message(error: yaml.YAMLError) -> str:
     for english, italian in _SYNTAX:
         if english in problem or english in str(error):
             return f"errore di sintassi YAML: {italian}"
-    return f"errore di sintassi YAML ({problem})"
+    return "errore di sintassi YAML: testo non valido in questo punto (controllare rientri, «:» e virgolette)"
 
 
 def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:

@@ -1,0 +1,38 @@
+"""``piao-rules modello-misure``: the Excel workbooks the offices fill in."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from piao_rules.cli.common import DATE, print_problems, reports_errors
+from piao_rules.collect import write_templates
+from piao_rules.io import load_measures, load_plan
+
+
+@click.command("modello-misure")
+@click.argument("piano", type=click.Path(path_type=Path))
+@click.option("--al", "as_of", type=DATE, required=True, help="Data del monitoraggio (es. 30/06/2023).")
+@click.option("-o", "--cartella", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Cartella in cui scrivere i modelli (creata se manca).")
+@click.option("--misure-precedenti", "previous", type=click.Path(path_type=Path),
+              help="Misure di un monitoraggio precedente: il loro valore compare nella colonna «Valore precedente».")
+@reports_errors
+def modello_misure(piano: Path, as_of: date, folder: Path, previous: Path | None) -> None:
+    """Scrive i modelli Excel per la raccolta delle misure alla data indicata.
+
+    Un file per ogni ufficio responsabile (il responsabile dell'indicatore, altrimenti
+    quello dell'obiettivo) e uno con tutti gli indicatori. Le colonne del piano sono
+    protette (senza password), quelle da compilare hanno controlli sui dati. I file
+    compilati si rileggono con «piao-rules raccogli».
+    """
+    plan, warnings = load_plan(piano)
+    earlier = None
+    if previous is not None:
+        earlier, more = load_measures(previous)
+        warnings += more
+    print_problems([w for w in warnings if not w.is_error])
+    for written in write_templates(plan, as_of, folder, earlier):
+        click.echo(f"{written.path}: {written.rows} righe ({written.office})")

@@ -1,0 +1,33 @@
+"""``piao-rules revisione``: the local review screen for the flags."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.reviewing import default_user, journal_option, load_review
+from piao_rules.review.web import HOST, create_app, serve
+
+
+@click.command("revisione")
+@click.argument("piano", type=click.Path(path_type=Path))
+@click.argument("misure", type=click.Path(path_type=Path))
+@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
+@click.option("--porta", type=click.IntRange(1024, 65535), default=8765, show_default=True, help="Porta locale.")
+@journal_option
+@reports_errors
+def revisione(piano: Path, misure: Path, as_of: date | None, porta: int, giornale: Path | None) -> None:
+    """Apre una pagina web locale per esaminare le segnalazioni e registrare le decisioni.
+
+    La pagina è servita solo su questo computer (127.0.0.1), non richiede internet né
+    JavaScript e scrive lo stesso giornale di «piao-rules decidi». Chiudere con Ctrl+C.
+    """
+    review = load_review(piano, misure, as_of, giornale)
+    review.record_sighting()
+    app = create_app(review.evaluation, review.journal_path, misure.name, default_user())
+    click.echo(f"Revisione delle segnalazioni su http://{HOST}:{porta}/ (giornale: {review.journal_path}). "
+               "Chiudere con Ctrl+C.")
+    serve(app, porta)

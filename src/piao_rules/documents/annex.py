@@ -1,0 +1,375 @@
+"""The monitoring annex (allegato): cover, contents, premessa, synthesis with a chart,
+one section per area and objective, the flagged deviations and the methodological note.
+
+The fixed text, cover, header and footer come from the template
+(``templates_docx/allegato.docx`` or the user's copy); the synthesis, the tables
+and the methodology are built here with python-docx on the template's styles and
+inserted as docxtpl subdocuments.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from docx.document import Document
+from docx.shared import Cm, Length
+from docxtpl import DocxTemplate
+
+from piao_rules import format_it
+from piao_rules.documents import (
+    chart,
+    package,
+    render,
+    styles,
+    templates,
+    toc,
+    wording,
+    wordml,
+)
+from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
+from piao_rules.engine.methodology import BAND_KINDS, sections
+from piao_rules.engine.prepare import show_target, show_value
+from piao_rules.engine.result import (
+    Evaluation,
+    Flag,
+    IndicatorResult,
+    ObjectiveResult,
+    Status,
+)
+from piao_rules.engine.rulebook import Rulebook
+from piao_rules.narrative.model import Narratives
+from piao_rules.resources import default_rules_dir
+from piao_rules.targets.markup import clean
+
+DEFAULT_WIDTH = Cm(16.6)
+
+
+@dataclass(frozen=True)
+class Act:
+    """The Giunta deliberation an annex is attached to."""
+
+    number: str
+    when: date
+
+
+@dataclass
+class AnnexRequest:
+    """Everything the annex shows. ``decisions`` maps a flag id to the decision taken on it."""
+
+    evaluation: Evaluation
+    rulebook: Rulebook
+    narratives: Narratives | None = None
+    decisions: Mapping[str, str] = field(default_factory=dict)
+    ente: str | None = None
+    short_name: str | None = None
+    plan_title: str | None = None
+    period: str | None = None
+    act: Act | None = None
+    templates: Path | None = None
+
+
+def build_annex(request: AnnexRequest) -> bytes:
+    """The annex as .docx bytes (the same request always gives the same bytes)."""
+    path = templates.locate(templates.ANNEX, request.templates)
+    template = render.open_template(path, templates.ANNEX, styles.ANNEX_STYLES)
+    context = annex_context(request)
+    document = render.render(template, path, context, lambda tpl: _Parts(tpl, request).build())
+    toc.fill_toc(document)
+    finish(document, package.Properties(
+        title=context["titolo"],
+        subject=(f"Allegato alla delibera di Giunta n. {request.act.number} del {context['delibera_data']}"
+                 if request.act else f"Piano della performance {request.evaluation.year}"),
+        author=context["ente"], when=request.evaluation.as_of, keywords="performance; PIAO; monitoraggio",
+    ))
+    return package.to_bytes(document)
+
+
+def finish(document: Document, properties: package.Properties) -> None:
+    """Language, field update on opening and fixed core properties."""
+    package.set_language(document)
+    package.ask_to_update_fields(document)
+    package.set_properties(document, properties)
+
+
+def annex_context(request: AnnexRequest) -> dict[str, object]:
+    evaluation = request.evaluation
+    ente = request.ente or evaluation.ente
+    act = request.act
+    return {
+        "ente": ente,
+        "ente_breve": request.short_name or ente,
+        "titolo": wording.title(evaluation.as_of, evaluation.final),
+        "piano": request.plan_title or "",
+        "anno": evaluation.year,
+        "periodo": request.period or "",
+        "data": format_it.short_date(evaluation.as_of),
+        "data_lunga": format_it.long_date(evaluation.as_of),
+        "al_data": wording.al(evaluation.as_of),
+        "finale": evaluation.final,
+        "delibera_numero": act.number if act else "",
+        "delibera_data": format_it.long_date(act.when) if act else "",
+        "n_indicatori": evaluation.summary.indicators,
+        "n_obiettivi": evaluation.summary.objectives,
+        "n_aree": len(evaluation.areas),
+        "grado_ente": wording.degree(evaluation.summary.achievement),
+        "sintesi_narrativa": request.narratives.summary.strip() if request.narratives else "",
+    }
+
+
+def _cell(text: str, style: str = styles.CELL) -> Cell:
+    return Cell([Para.of(text, style)])
+
+
+def _coded(code: str, name: str) -> Para:
+    return Para([Text(code, bold=True), Text(f" {name}")])
+
+
+class _Parts:
+    """Builds the generated parts of one annex on one template."""
+
+    def __init__(self, template: DocxTemplate, request: AnnexRequest):
+        self.template = template
+        self.request = request
+        self.evaluation = request.evaluation
+        document = template.get_docx()
+        self.widths = wordml.part_widths(document)
+        self.status_fill = styles.status_fills(document)
+        self.severity_fill = styles.severity_fills(document)
+        self.style_ids = Writer.style_ids(document)
+        self.tables = 0
+        self.figures = 0
+        self.indicators = {i.code: i for i in self.evaluation.indicators}
+        self.objectives = {o.code: o for o in self.evaluation.objectives}
+        self.areas = {a.code: a for a in self.evaluation.areas}
+        self.narratives = request.narratives
+
+    def build(self) -> dict[str, object]:
+        return {
+            "sintesi": self.synthesis(),
+            "esiti": self.results(),
+            "segnalazioni": self.flags(),
+            "metodologia": self.methodology(),
+        }
+
+    # -- helpers ------------------------------------------------------------------------------
+
+    def _width(self, part: str) -> Length:
+        return self.widths.get(part, DEFAULT_WIDTH)
+
+    def _writer(self) -> Writer:
+        return Writer(self.template.new_subdoc(), self.style_ids)
+
+    def _table(self, writer: Writer, part: str, title: str, header: list[str], fractions: list[float], rows: list[list[Cell]]) -> None:
+        self.tables += 1
+        writer.caption("Tabella", self.tables, title)
+        writer.table(TableSpec(header, wordml.scaled(fractions, self._width(part)), rows))
+
+    def _status_cell(self, status: Status, notes: list[str] = ()) -> Cell:
+        paragraphs = [Para.of(wording.status_label(status), styles.STATUS_STYLE[status])]
+        paragraphs += [Para.of(note, styles.CELL_NOTE) for note in notes]
+        return Cell(paragraphs, fill=self.status_fill[status])
+
+    def _narrative(self, writer: Writer, text: str | None) -> None:
+        if text:
+            writer.paragraphs(text.split("\n"), styles.COMMENT)
+
+    # -- synthesis ----------------------------------------------------------------------------
+
+    def synthesis(self):
+        writer = self._writer()
+        evaluation, summary = self.evaluation, self.evaluation.summary
+        flags = evaluation.flags
+        notes = []
+        if summary.equal_weights:
+            notes.append("Il piano non indica pesi: i gradi di obiettivi, aree ed Ente sono medie semplici.")
+        if any(i.status in (Status.NOT_MEASURABLE, Status.TO_ASSESS) for i in evaluation.indicators):
+            notes.append("Gli indicatori non rilevabili o da valutare non entrano nelle medie: "
+                         "i pesi degli altri sono riproporzionati.")
+        writer.paragraphs(notes)
+        severity = wording.severity_counts(summary.severity_counts)
+        figures = [
+            ("Grado complessivo di raggiungimento dell'Ente", wording.degree(summary.achievement)),
+            ("Indicatori valutati", format_it.number(summary.indicators, 0)),
+            ("Obiettivi", format_it.number(summary.objectives, 0)),
+            ("Aree", format_it.number(len(evaluation.areas), 0)),
+            ("Segnalazioni", f"{len(flags)} ({severity})" if flags else "nessuna"),
+        ]
+        if evaluation.final:
+            figures += [(band.name, f"{BAND_KINDS[band.kind]}: {format_it.percent(band.share, 1)}") for band in summary.bands]
+        self._table(writer, "sintesi", "Dati di sintesi", ["Voce", "Valore"], [0.64, 0.36],
+                    [[_cell(label), _cell(value, styles.CELL_NUMBER)] for label, value in figures])
+
+        total = summary.counts.total
+        rows = []
+        for status in Status:
+            count = getattr(summary.counts, status.value)
+            share = format_it.percent(count * 100 / total, 1) if total else "n.d."
+            rows.append([self._status_cell(status), _cell(str(count), styles.CELL_NUMBER), _cell(share, styles.CELL_NUMBER)])
+        rows.append([Cell([Para([Text("Totale", bold=True)])]), _cell(str(total), styles.CELL_NUMBER),
+                     _cell("100%" if total else "n.d.", styles.CELL_NUMBER)])
+        self._table(writer, "sintesi", "Indicatori per stato", ["Stato", "Indicatori", "Quota"], [0.5, 0.25, 0.25], rows)
+
+        width = min(self._width("sintesi"), Cm(16))
+        bars = [chart.Bar(_area_label(area.code, area.name), area.counts) for area in evaluation.areas]
+        picture = chart.status_by_area(bars, self.status_fill, width_cm=width.cm)
+        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
+        self.figures += 1
+        writer.caption("Figura", self.figures, "Stato degli indicatori per area", keep_with_next=False)
+
+        flags_by_area: dict[str, int] = {}
+        for flag in flags:
+            area = self._area_of(flag)
+            if area:
+                flags_by_area[area] = flags_by_area.get(area, 0) + 1
+        area_rows = [[
+            Cell([_coded(area.code, area.name)]) if area.code != area.name else _cell(area.name),
+            _cell(str(area.counts.total), styles.CELL_NUMBER),
+            _cell(wording.degree(area.achievement), styles.CELL_NUMBER),
+            _cell(wording.status_counts(area.counts)),
+            _cell(str(flags_by_area.get(area.code, 0)), styles.CELL_NUMBER),
+        ] for area in evaluation.areas]
+        self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
+                    [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
+        return writer.document
+
+    def _area_of(self, flag: Flag) -> str | None:
+        if flag.subject in self.indicators:
+            return self.indicators[flag.subject].area
+        if flag.subject in self.objectives:
+            return self.objectives[flag.subject].area
+        return flag.subject if flag.subject in self.areas else None
+
+    # -- results per area and objective -------------------------------------------------------
+
+    def results(self):
+        writer = self._writer()
+        header = ["Indicatore", "Target", f"Valore {wording.al(self.evaluation.as_of, long=False)}", "Grado", "Stato"]
+        for area in self.evaluation.areas:
+            writer.paragraph(_area_label(area.code, area.name), styles.HEADING[2])
+            writer.paragraph(
+                f"Grado di raggiungimento: {wording.degree(area.achievement)} · "
+                f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}",
+                styles.OBJECTIVE_DATA)
+            if self.narratives:
+                self._narrative(writer, self.narratives.areas.get(area.code))
+            for objective in (o for o in self.evaluation.objectives if o.area == area.code):
+                self._objective(writer, objective, header)
+        return writer.document
+
+    def _objective(self, writer: Writer, objective: ObjectiveResult, header: list[str]) -> None:
+        writer.paragraph(f"{objective.code} – {objective.name}", styles.HEADING[3])
+        data = []
+        if objective.owner:
+            data.append(f"Responsabile: {objective.owner}")
+        if objective.kind:
+            data.append(f"Tipo: {objective.kind.replace('_', ' ')}")
+        if objective.parent:
+            data.append(f"Collegato all'obiettivo {objective.parent}")
+        if objective.weight is not None:
+            data.append(f"Peso: {format_it.number(objective.weight)}")
+        data.append(f"Grado di raggiungimento: {wording.degree(objective.achievement)}")
+        if objective.objectives and not objective.indicators:
+            data.append("calcolato sugli obiettivi " + ", ".join(objective.objectives))
+        writer.paragraph(" · ".join(data), styles.OBJECTIVE_DATA)
+        if objective.indicators:
+            rows = [self._indicator_row(self.indicators[code], objective) for code in objective.indicators]
+            self._table(writer, "esiti", f"Indicatori dell'obiettivo {objective.code}", header,
+                        [0.33, 0.2, 0.245, 0.08, 0.145], rows)
+        if self.narratives:
+            self._narrative(writer, self.narratives.objectives.get(objective.code))
+
+    def _indicator_row(self, indicator: IndicatorResult, objective: ObjectiveResult) -> list[Cell]:
+        name = [_coded(indicator.code, indicator.name)]
+        if indicator.owner and indicator.owner != objective.owner:
+            name.append(Para.of(f"Responsabile: {indicator.owner}", styles.CELL_NOTE))
+
+        target = [Para.of(show_target(indicator.target) if indicator.target else clean(indicator.target_text or "") or "n.d.")]
+        if indicator.threshold is not None:
+            target.append(Para.of(f"Soglia: {show_target(indicator.threshold)}", styles.CELL_NOTE))
+        if indicator.original_target:
+            target.append(Para.of(f"Target originario: {clean(indicator.original_target)}", styles.CELL_NOTE))
+        measure = indicator.measure
+        if measure is not None and measure.proposed_target:
+            target.append(Para.of(f"Proposta di aggiornamento: {clean(measure.proposed_target)}", styles.CELL_NOTE))
+
+        value = [Para.of(show_value(measure, indicator.target))]
+        if measure is not None and measure.note:
+            value.append(Para.of(measure.note, styles.CELL_NOTE))
+        expected = indicator.expected
+        if expected is not None and expected < 100 and not self.evaluation.final:
+            value.append(Para.of(f"Atteso alla data: {format_it.percent(expected, 0)} del target", styles.CELL_NOTE))
+
+        flags = len(indicator.flags)
+        notes = [wording.how_many(flags, "segnalazione", "segnalazioni")] if flags else []
+        return [Cell(name), Cell(target), Cell(value), _cell(wording.degree(indicator.achievement), styles.CELL_NUMBER),
+                self._status_cell(indicator.status, notes)]
+
+    # -- flags --------------------------------------------------------------------------------
+
+    def flags(self):
+        writer = self._writer()
+        flags = sorted(self.evaluation.flags, key=lambda f: -f.severity.rank)
+        if not flags:
+            writer.paragraph("Non sono emerse segnalazioni.")
+            return writer.document
+        severity = wording.severity_counts(self.evaluation.summary.severity_counts)
+        writer.paragraph(f"{wording.how_many(len(flags), 'segnalazione', 'segnalazioni')}: {severity}.")
+        rows = []
+        for flag in flags:
+            rows.append([
+                Cell(self._subject(flag)),
+                _cell(wording.flag_label(flag.code)),
+                Cell([Para.of(flag.severity.value.capitalize(), styles.SEVERITY_STYLE[flag.severity])],
+                     fill=self.severity_fill[flag.severity]),
+                _cell(flag.reason),
+                _cell(flag.action),
+                _cell(self.request.decisions.get(flag.id, "")),
+            ])
+        self._table(writer, "segnalazioni", "Segnalazioni e azioni correttive proposte",
+                    ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Azione proposta", "Decisione"],
+                    [0.19, 0.11, 0.08, 0.26, 0.22, 0.14], rows)
+        return writer.document
+
+    def _subject(self, flag: Flag) -> list[Para]:
+        if flag.subject in self.indicators:
+            indicator = self.indicators[flag.subject]
+            return [_coded(indicator.code, _short(indicator.name)),
+                    Para.of(f"Obiettivo {indicator.objective}", styles.CELL_NOTE)]
+        if flag.subject in self.objectives:
+            return [_coded(flag.subject, _short(self.objectives[flag.subject].name))]
+        if flag.subject in self.areas:
+            return [_coded(flag.subject, _short(self.areas[flag.subject].name))]
+        return [Para.of(flag.subject)]
+
+    # -- methodology --------------------------------------------------------------------------
+
+    def methodology(self):
+        writer = self._writer()
+        engine = "durable-rules" if self.evaluation.engine == "durable" else "il valutatore interno di piao-rules"
+        default = default_rules_dir().resolve()
+        own = sorted({Path(source).name for source in self.request.rulebook.sources.values()
+                      if Path(source).resolve().parent != default})
+        rules = "le regole predefinite" if not own else "le regole personalizzate dei file " + ", ".join(own)
+        writer.paragraph(f"La valutazione {wording.al(self.evaluation.as_of)} applica {rules}, eseguite con {engine}.")
+        for section in sections(self.request.rulebook):
+            writer.paragraph(section.title, styles.HEADING[2])
+            writer.paragraphs([section.description])
+            writer.paragraphs(section.parameters, styles.BULLET)
+            if section.rules:
+                rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition), _cell(rule.effect)] for rule in section.rules]
+                self._table(writer, "metodologia", f"Regole: {section.title.lower()}", ["Regola", "Se", "Allora"],
+                            [0.3, 0.33, 0.37], rows)
+        return writer.document
+
+
+def _area_label(code: str, name: str) -> str:
+    return name if code == name else f"{code} – {name}"
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 110, placeholder=" …")

@@ -1,0 +1,243 @@
+"""WordprocessingML the documents need and python-docx lacks: fields (PAGE, SEQ, TOC),
+fast styled paragraphs and tables (header repeated, rows kept whole, fixed widths,
+shaded cells), captions with SEQ numbers, the text width of each part's section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Emu, Length
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from piao_rules.documents import styles
+
+
+def _element(tag: str, **attributes: str) -> OxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
+    """Append a complex field (PAGE, NUMPAGES, SEQ, TOC…) showing ``cached`` until Word updates it."""
+    paragraph._p.append(_field_char_run("begin"))
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instruction} "
+    run.append(text)
+    paragraph._p.append(run)
+    paragraph._p.append(_field_char_run("separate"))
+    if cached:
+        paragraph.add_run(cached)
+    paragraph._p.append(_field_char_run("end"))
+
+
+def _field_char_run(kind: str) -> OxmlElement:
+    run = OxmlElement("w:r")
+    run.append(_element("w:fldChar", fldCharType=kind))
+    return run
+
+
+@dataclass
+class Text:
+    """A run of text: plain, bold or italic."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class Para:
+    """A paragraph of a table cell, with its style."""
+
+    runs: list[Text]
+    style: str = styles.CELL
+
+    @classmethod
+    def of(cls, text: str, style: str = styles.CELL, bold: bool = False, italic: bool = False) -> Para:
+        return cls([Text(text, bold, italic)], style)
+
+
+@dataclass
+class Cell:
+    paragraphs: list[Para]
+    fill: str | None = None
+
+
+@dataclass
+class TableSpec:
+    """A table: header labels, column widths, body rows."""
+
+    header: Sequence[str]
+    widths: Sequence[Length]
+    rows: list[Sequence[Cell]] = field(default_factory=list)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SPACE = qn("xml:space")
+
+
+def _sub(parent, tag: str, **attributes: str):
+    child = etree.SubElement(parent, qn(tag))
+    for name, value in attributes.items():
+        child.set(qn(f"w:{name}"), value)
+    return child
+
+
+class Writer:
+    """Writes paragraphs and tables into a document (or subdocument) using style ids resolved once.
+
+    python-docx looks a style up by name on every assignment, which dominates the time of
+    large documents; the writer builds the XML of paragraphs and table rows directly.
+    """
+
+    def __init__(self, document: Document, style_ids: dict[str, str]):
+        self.document = document
+        self.ids = style_ids
+
+    @classmethod
+    def style_ids(cls, document: Document) -> dict[str, str]:
+        return {style.name: style.style_id for style in document.styles}
+
+    def paragraph(self, text: str = "", style: str = styles.NORMAL) -> Paragraph:
+        paragraph = self.document.add_paragraph()
+        self._fill_paragraph(paragraph._p, Para.of(text, style) if text else Para([], style))
+        return paragraph
+
+    def paragraphs(self, texts: Iterable[str], style: str = styles.NORMAL) -> None:
+        for text in texts:
+            if text and text.strip():
+                self.paragraph(text.strip(), style)
+
+    def _fill_paragraph(self, p, para: Para) -> None:
+        properties = p.find(qn("w:pPr"))
+        if properties is None:
+            properties = etree.Element(qn("w:pPr"))
+            p.insert(0, properties)
+        _sub(properties, "w:pStyle", val=self.ids[para.style])
+        for part in para.runs:
+            run = _sub(p, "w:r")
+            if part.bold or part.italic:
+                run_properties = _sub(run, "w:rPr")
+                if part.bold:
+                    _sub(run_properties, "w:b")
+                if part.italic:
+                    _sub(run_properties, "w:i")
+            for index, line in enumerate(_CONTROL.sub("", part.text).split("\n")):
+                if index:
+                    _sub(run, "w:br")
+                text = _sub(run, "w:t")
+                text.text = line
+                text.set(_XML_SPACE, "preserve")
+
+    def _row(self, table, cells: Sequence[Cell], widths: Sequence[Length], header: bool = False) -> None:
+        row = _sub(table, "w:tr")
+        row_properties = _sub(row, "w:trPr")
+        _sub(row_properties, "w:cantSplit")
+        if header:
+            _sub(row_properties, "w:tblHeader")
+        for content, width in zip(cells, widths):
+            cell = _sub(row, "w:tc")
+            cell_properties = _sub(cell, "w:tcPr")
+            _sub(cell_properties, "w:tcW", w=str(int(width.twips)), type="dxa")
+            if content.fill:
+                _sub(cell_properties, "w:shd", val="clear", color="auto", fill=content.fill)
+            for para in content.paragraphs or [Para([])]:
+                self._fill_paragraph(_sub(cell, "w:p"), para)
+
+    def table(self, spec: TableSpec) -> Table:
+        """A table in the «Tabella PIAO» style: fixed widths, header repeated on each page, rows kept whole.
+
+        Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page.
+        """
+        table = self.document.add_table(rows=0, cols=len(spec.header))
+        table._tbl.tblPr.style = self.ids[styles.TABLE]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        _fixed_widths(table, spec.widths)
+        header = [Cell([Para.of(label, styles.CELL_HEADER)]) for label in spec.header]
+        self._row(table._tbl, header, spec.widths, header=True)
+        for cells in spec.rows:
+            self._row(table._tbl, cells, spec.widths)
+        if len(spec.rows) <= KEEP_TOGETHER:
+            _keep_together(table)
+        return table
+
+    def caption(self, label: str, number: int, text: str, keep_with_next: bool = True) -> Paragraph:
+        """«Tabella 3 – text»: a caption whose number is a SEQ field."""
+        paragraph = self.paragraph("", styles.CAPTION)
+        paragraph.add_run(f"{label} ")
+        add_field(paragraph, f"SEQ {label} \\* ARABIC", str(number))
+        paragraph.add_run(f" – {text}")
+        if keep_with_next:
+            paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+
+
+KEEP_TOGETHER = 12
+
+
+def _keep_together(table: Table) -> None:
+    """Keep every row with the next (all but the last): Word then moves a short table to the next page whole."""
+    rows = table._tbl.tr_lst
+    for row in rows[:-1]:
+        for p in row.iter(qn("w:p")):
+            properties = p.find(qn("w:pPr"))
+            keep = etree.Element(qn("w:keepNext"))
+            style = properties.find(qn("w:pStyle"))
+            style.addnext(keep)
+
+
+def _fixed_widths(table: Table, widths: Sequence[Length]) -> None:
+    properties = table._tbl.tblPr
+    width = properties.find(qn("w:tblW"))
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
+    look = properties.find(qn("w:tblLook"))
+    for name, value in (("val", "0420"), ("firstRow", "1"), ("lastRow", "0"), ("firstColumn", "0"),
+                        ("lastColumn", "0"), ("noHBand", "1"), ("noVBand", "1")):
+        look.set(qn(f"w:{name}"), value)
+    for column, grid in zip(widths, table._tbl.tblGrid.findall(qn("w:gridCol"))):
+        grid.set(qn("w:w"), str(int(column.twips)))
+
+
+_PART = re.compile(r"\{\{\s*p\s+([A-Za-z_]\w*)\s*\}\}")
+
+
+def part_widths(document: Document) -> dict[str, Length]:
+    """The text width (page width less margins) of the section holding each ``{{p name }}`` part."""
+    widths: dict[str, Length] = {}
+    pending: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = "".join(node.text or "" for node in child.iter(qn("w:t")))
+            pending += _PART.findall(text)
+            properties = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        elif child.tag == qn("w:sectPr"):
+            properties = child
+        else:
+            continue
+        if properties is not None:
+            section = Section(properties, document.part)
+            width = Emu(section.page_width - section.left_margin - section.right_margin)
+            widths.update({name: width for name in pending})
+            pending = []
+    return widths
+
+
+def scaled(fractions: Sequence[float], width: Length) -> list[Length]:
+    """Column widths in the given proportions, filling ``width``."""
+    total = sum(fractions)
+    return [Emu(int(width * share / total)) for share in fractions]

@@ -1,0 +1,186 @@
+"""The ente file: the Giunta and the fixed parts of a deliberation, as YAML with Italian fields.
+
+Who sits in the Giunta (present or absent, with their role), the secretary
+general, who takes the minutes, the drafter's initials, the recitals (premesse)
+and any further dispositive points are data of the ente, not code: they live in
+``ente.yaml`` (see ``examples/cuneo/ente.yaml``) and are read here with located
+Italian errors, like the plan.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from piao_rules import values
+from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.io import tables, yamlfile
+from piao_rules.io.files import read_bytes
+from piao_rules.io.model import Ente, Model
+from piao_rules.io.places import YamlPlaces
+from piao_rules.io.recitals import FIXED, PARTICIPLES, VERBS, participle
+from piao_rules.io.validation import validate
+
+UNANIMITY = "ALL'UNANIMITA' DEI PRESENTI"
+PRESIDENT = "presidente"
+
+
+def _yes_no(value: Any) -> Any:
+    if isinstance(value, str):
+        return values.parse_bool(value)
+    return value
+
+
+class Gender(str, Enum):
+    MALE = "m"
+    FEMALE = "f"
+
+
+_FEMININE_TITLES = ("dott.ssa", "dottoressa", "sig.ra", "signora", "prof.ssa", "professoressa", "avv.ta", "ing.ra")
+_MASCULINE_TITLES = ("dott.", "dottore", "sig.", "signore", "prof.", "professore", "ing.", "rag.", "geom.")
+
+
+class Person(Model):
+    """Someone named in the deliberation: name, surname, title (dott.ssa…), gender."""
+
+    name: str = Field(alias="nome", min_length=1)
+    surname: str = Field(alias="cognome", min_length=1)
+    title: str | None = Field(None, alias="titolo", description="es. «dott.ssa», «dott.», «avv.»")
+    gender: Gender | None = Field(None, alias="genere", description="m oppure f; se manca si deduce dal titolo")
+
+    @field_validator("gender", mode="before")
+    @classmethod
+    def _gender(cls, value: Any) -> Any:
+        return value.strip().lower()[:1] if isinstance(value, str) and value.strip() else value
+
+    @property
+    def full_name(self) -> str:
+        """«Elena Verdi»."""
+        return f"{self.name} {self.surname}"
+
+    @property
+    def with_title(self) -> str:
+        """«dott.ssa Elena Verdi»."""
+        return f"{self.title} {self.full_name}" if self.title else self.full_name
+
+    @property
+    def feminine(self) -> bool | None:
+        if self.gender is not None:
+            return self.gender is Gender.FEMALE
+        title = (self.title or "").lower()
+        if title.startswith(_FEMININE_TITLES):
+            return True
+        if title.startswith(_MASCULINE_TITLES):
+            return False
+        return None
+
+
+class Member(Model):
+    """A member of the Giunta (or of the board of auditors attending)."""
+
+    surname: str = Field(alias="cognome", min_length=1)
+    name: str = Field(alias="nome", min_length=1)
+    role: str = Field(alias="ruolo", min_length=1, description="es. «Presidente», «in rappresentanza del settore Commercio»")
+    present: bool = Field(True, alias="presente", description="sì oppure no (predefinito: sì)")
+
+    _present = field_validator("present", mode="before")(_yes_no)
+
+    @field_validator("surname", mode="after")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.upper()
+
+
+class Recital(Model):
+    """A recital: «VISTA la proposta …;». The opening word is given, or chosen from the verb by agreement."""
+
+    verb: str | None = Field(None, alias="verbo", description=f"uno tra {', '.join(VERBS)}")
+    word: str | None = Field(None, alias="parola", description="la parola d'apertura, se la si vuole fissare (es. VISTO)")
+    text: str = Field(alias="testo", min_length=1)
+    only_with_revisions: bool = Field(
+        False, alias="solo_con_rimodulazioni", description="sì: la premessa compare solo se ci sono proposte di rimodulazione"
+    )
+
+    _only = field_validator("only_with_revisions", mode="before")(_yes_no)
+
+    @model_validator(mode="after")
+    def _opening(self) -> Recital:
+        if self.word is None and self.verb is None:
+            raise ValueError(f"indicare «verbo» (uno tra {', '.join(VERBS)}) oppure «parola» (es. VISTO)")
+        if self.word is None:
+            key = " ".join(self.verb.lower().split())
+            if key not in PARTICIPLES and key not in FIXED:
+                raise ValueError(f"verbo «{self.verb}» non previsto: usare uno tra {', '.join(VERBS)}, oppure indicare «parola»")
+            try:
+                participle(self.verb, self.text)
+            except ValueError as error:
+                raise ValueError(f"premessa «{self.text[:60]}»: {error}") from None
+        return self
+
+    @property
+    def opening(self) -> str:
+        return self.word.upper() if self.word else participle(self.verb, self.text)
+
+    @property
+    def sentence(self) -> str:
+        """The text ending with «;»."""
+        return self.text.rstrip(" .;:") + ";"
+
+
+class EnteFile(Model):
+    """The ente and its Giunta, for the deliberation (and the annex's cover)."""
+
+    ente: Ente
+    giunta: list[Member] = Field(min_length=1)
+    secretary: Person = Field(alias="segretario_generale")
+    minute_taker: Person | None = Field(None, alias="verbalizzante", description="chi coadiuva per la rogazione del verbale")
+    rapporteur: str = Field("IL SEGRETARIO GENERALE", alias="relatore")
+    others_present: str | None = Field(None, alias="altri_presenti", description="frase su altre persone presenti")
+    drafter: str = Field(alias="sigla_estensore", min_length=1, description="iniziali di chi ha redatto l'atto, es. «MN»")
+    vote: str = Field(UNANIMITY, alias="votazione", description="es. «ALL'UNANIMITA' DEI PRESENTI»")
+    enforceable: bool = Field(True, alias="immediatamente_esecutivo")
+    recitals: list[Recital] = Field(alias="premesse", min_length=1)
+    extra_points: list[str] = Field(default_factory=list, alias="altri_punti", description="ulteriori punti del dispositivo")
+
+    _enforceable = field_validator("enforceable", mode="before")(_yes_no)
+
+    @field_validator("vote", mode="after")
+    @classmethod
+    def _vote(cls, value: str) -> str:
+        return " ".join(value.split()).upper()
+
+    @field_validator("giunta", mode="after")
+    @classmethod
+    def _one_president(cls, members: list[Member]) -> list[Member]:
+        presidents = [m for m in members if m.role.strip().lower() == PRESIDENT]
+        if len(presidents) != 1:
+            found = "nessun componente" if not presidents else f"{len(presidents)} componenti"
+            raise ValueError(f"{found} con ruolo «Presidente»: indicarne esattamente uno")
+        return members
+
+    @field_validator("minute_taker", mode="after")
+    @classmethod
+    def _gender_known(cls, person: Person | None) -> Person | None:
+        if person is not None and person.feminine is None:
+            raise ValueError("indicare «genere: f» oppure «genere: m» (serve per «dalla»/«dal»)")
+        return person
+
+    @property
+    def president(self) -> Member:
+        return next(m for m in self.giunta if m.role.strip().lower() == PRESIDENT)
+
+
+def load_ente(path: str | Path) -> EnteFile:
+    """The ente file at ``path``; raises InputError with every problem, located by line and field."""
+    path = Path(path)
+    problems = Problems(path)
+    content, root = yamlfile.parse(tables.decode(path, read_bytes(path), problems), path)
+    if not isinstance(content, dict):
+        raise InputError([Problem(file=str(path), where="riga 1", message=(
+            "il file dell'ente deve essere un insieme di campi «nome: valore» (ente, giunta, segretario_generale, "
+            "sigla_estensore, premesse …)"))])
+    places = YamlPlaces(str(path), content, yamlfile.line_finder(root))
+    return validate(EnteFile, content, places)

@@ -1,0 +1,311 @@
+"""The sentences of one indicator: its situation (target kind × status), the slots, the clauses that follow.
+
+The figures come from the evaluation result only: the measured value, the
+target, the degree, the expected share, the reference, the components, the
+dates. Free texts (the responsible's note, a proposed target, its reason) are
+quoted, never parsed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from piao_rules import format_it
+from piao_rules.engine.prepare import has_measure, show_target
+from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
+from piao_rules.io.model import Accrual
+from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
+from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
+from piao_rules.narrative.phrases import Slots, Writer
+from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.markup import clean
+from piao_rules.targets.model import Component, TargetKind
+
+_KIND_KEY = {
+    TargetKind.COMPARISON: "confronto",
+    TargetKind.DEADLINE: "scadenza",
+    TargetKind.BOOLEAN: "si_no",
+    TargetKind.RELATIVE: "relativo",
+    TargetKind.COMPOUND: "composto",
+    TargetKind.MILESTONE: "milestone",
+    TargetKind.QUALITATIVE: "qualitativo",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every indicator sentence of one evaluation shares."""
+
+    writer: Writer
+    as_of: date
+    final: bool
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.writer.book.lexicon
+
+
+def date_words(when: date) -> Words:
+    """«30 giugno 2023» with the sound of its day: «al 30 giugno», «all'8 luglio», «al 1° luglio»."""
+    return Words(format_it.long_date(when))
+
+
+def percent_words(value: Decimal, places: int = 2) -> Words:
+    return Words(format_it.percent(value, places))
+
+
+def sentence_text(text: str) -> str:
+    """A free text ready to be quoted inside a sentence: trimmed, without its final full stop."""
+    return " ".join(text.split()).rstrip(" .;")
+
+
+def quotable(text: str) -> str:
+    """A free text to put between «»: its own «» become “” (quotes inside quotes)."""
+    return sentence_text(text).replace("«", "“").replace("»", "”")
+
+
+def _numeric(result: IndicatorResult) -> Decimal | None:
+    value = result.measure.value if result.measure is not None else None
+    return value if isinstance(value, Decimal) else None
+
+
+def _is_percent(result: IndicatorResult) -> bool:
+    return (result.measure is not None and result.measure.percent) or (result.target is not None and result.target.unit == "%")
+
+
+def _completion_date(result: IndicatorResult) -> date | None:
+    measure = result.measure
+    if measure is None:
+        return None
+    return measure.completed_on or (measure.value if isinstance(measure.value, date) else None)
+
+
+def _reference(result: IndicatorResult) -> str | None:
+    """The reference value as the engine showed it, with % when the measure is a percentage."""
+    if result.measure is not None and result.measure.reference is not None:
+        shown = format_it.number(result.measure.reference)
+    else:
+        shown = result.explanation.inputs.get("riferimento")
+    if shown is None:
+        return None
+    return shown + "%" if _is_percent(result) else shown
+
+
+def _comparison_family(result: IndicatorResult, lexicon: Lexicon) -> str:
+    target = result.target
+    if target.lower_is_better:
+        return "minore"
+    counted = lexicon.split(target.unit) is not None and not _is_percent(result)
+    return "conteggio" if counted and result.accrual is Accrual.CUMULATIVE else "livello"
+
+
+def situation(result: IndicatorResult, ctx: Context) -> str:
+    """The phrase-book situation of an indicator («indicatore.livello.raggiunto»)."""
+    target, measure, status = result.target, result.measure, result.status
+    kind = target.kind if target is not None else TargetKind.QUALITATIVE
+    measured = has_measure(measure)
+    progress = measure is not None and measure.progress is not None
+    if status is Status.TO_ASSESS:
+        if target is not None and not_pertinent(target, measure):
+            name = "da_valutare.non_pertinente"
+        elif kind is TargetKind.QUALITATIVE:
+            name = "da_valutare.qualitativo"
+        elif measure is not None and measure.note and not measured:
+            name = "da_valutare.solo_nota"
+        else:
+            name = "da_valutare.altro"
+    elif status is Status.NOT_MEASURABLE:
+        if result.accrual is Accrual.YEAR_END and not ctx.final:
+            name = "non_rilevabile.consuntivo"
+        elif kind is TargetKind.RELATIVE and measured and _reference(result) is None and _numeric(result) is not None:
+            name = "non_rilevabile.riferimento_mancante"
+        elif kind is TargetKind.COMPOUND and measured and any(c.value is None for c in result.components):
+            name = "non_rilevabile.componenti_mancanti"
+        else:
+            name = "non_rilevabile.misura_mancante"
+    elif measure is not None and measure.judgement is not None and kind in (TargetKind.MILESTONE, TargetKind.QUALITATIVE):
+        name = f"giudizio.{status.value}"
+    elif kind is TargetKind.COMPARISON and _numeric(result) is not None:
+        name = _comparison_situation(result, ctx)
+    elif kind is TargetKind.DEADLINE or (kind is TargetKind.BOOLEAN and target.deadline is not None):
+        name = _deadline_situation(result)
+    elif kind is TargetKind.BOOLEAN and (progress or status in (Status.REACHED, Status.MISSED)):
+        name = f"si_no.{status.value}"
+    elif kind is TargetKind.MILESTONE and (progress or status is Status.REACHED):
+        name = f"traguardo.{status.value}"
+    elif kind is TargetKind.COMPOUND and result.components and _all_measured(result):
+        name = f"composto.{status.value}"
+    elif kind is TargetKind.RELATIVE and _numeric(result) is not None and _reference(result) is not None:
+        name = f"relativo.{status.value}"
+    elif progress and result.expected is not None and status is not Status.REACHED:
+        name = f"avanzamento.{status.value}"
+    else:
+        name = "generico"
+    return f"indicatore.{name}"
+
+
+def _all_measured(result: IndicatorResult) -> bool:
+    return all(c.value is not None for c in result.components)
+
+
+def _comparison_situation(result: IndicatorResult, ctx: Context) -> str:
+    family = _comparison_family(result, ctx.lexicon)
+    status = result.status
+    early = not ctx.final and result.accrual is Accrual.CUMULATIVE
+    if status is Status.REACHED:
+        if family == "livello" and _numeric(result) == result.target.value:
+            return "livello.raggiunto_pari"
+        if family != "minore" and early:
+            return f"{family}.raggiunto_anticipo"
+        return f"{family}.raggiunto"
+    if status is Status.AT_RISK and family == "livello" and result.accrual is Accrual.CUMULATIVE:
+        return "livello.a_rischio_andamento"
+    return f"{family}.{status.value}"
+
+
+def _deadline_situation(result: IndicatorResult) -> str:
+    status, measure = result.status, result.measure
+    completed = _completion_date(result)
+    if status is Status.REACHED:
+        return "scadenza.raggiunto" if completed is not None else "scadenza.raggiunto_senza_data"
+    if status is Status.MISSED:
+        return "scadenza.ritardo" if completed is not None else "scadenza.mancata"
+    if status is Status.ON_TRACK:
+        progress = measure is not None and measure.progress is not None and result.expected is not None
+        return "scadenza.in_corso" if progress else "scadenza.in_corso_senza_avanzamento"
+    return "scadenza.a_rischio" if result.expected is not None else "generico"
+
+
+def _milestone_text(result: IndicatorResult) -> str:
+    target = result.target
+    text = target.milestone if target is not None and target.milestone else (target.text if target is not None else "")
+    return quotable(clean(text))
+
+
+def _components(result: IndicatorResult, ctx: Context) -> Words:
+    """The components as one list: «8 iniziative realizzate su 10 previste (80%) e 264 soggetti…»."""
+    parts = []
+    planned = {c.label: c for c in result.target.components}
+    for component in result.components:
+        parts.append(_component(component, planned.get(component.label), ctx))
+    return Words(join(parts))
+
+
+def _component(component: ComponentResult, planned: Component | None, ctx: Context) -> str:
+    writer, lexicon = ctx.writer, ctx.lexicon
+    label = Words(component.label)
+    if component.value is None or planned is None:
+        return writer.fill(writer.book.one("componente.mancante"), {"etichetta": label}, "componente.mancante")
+    unit = planned.unit or component.label
+    grade = percent_words(component.achievement) if component.achievement is not None else Words("n.d.")
+    if lexicon.split(unit) is not None:
+        value = quantity(component.value, unit, lexicon)
+        slots: Slots = {
+            "valore": value, "verbo": agree(participle(unit, lexicon), value.gender, value.plural),
+            "target_n": number_only(quantity(planned.value, unit, lexicon), planned.value), "grado": grade,
+        }
+        return writer.fill(writer.book.one("componente.conteggio"), slots, "componente.conteggio")
+    slots = {
+        "etichetta": label, "valore": quantity(component.value, planned.unit, lexicon),
+        "target": quantity(planned.value, planned.unit, lexicon), "grado": grade,
+    }
+    return writer.fill(writer.book.one("componente.etichetta"), slots, "componente.etichetta")
+
+
+def _missing_components(result: IndicatorResult) -> Words:
+    labels = [f"«{c.label}»" for c in result.components if c.value is None]
+    plural = len(labels) > 1
+    return Words(("componenti " if plural else "componente ") + join(labels), FEMININE, plural)
+
+
+def slots(result: IndicatorResult, ctx: Context) -> Slots:
+    """Every slot the indicator's situation may use (those that apply to it)."""
+    target, measure, lexicon = result.target, result.measure, ctx.lexicon
+    found: Slots = {"data": date_words(ctx.as_of), "stato": result.status.label}
+    if target is not None:
+        found["target_testo"] = quotable(clean(show_target(target)))
+        found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{_KIND_KEY[target.kind]}")
+        found["traguardo"] = f"«{_milestone_text(result)}»"
+        milestone = target.milestone and quotable(clean(target.milestone))
+        found["attivita"] = Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)
+        if target.deadline is not None:
+            found["scadenza"] = date_words(target.deadline)
+    percent = _is_percent(result)
+    unit = target.unit if target is not None else None
+    value = _numeric(result)
+    if value is not None:
+        words = quantity(value, unit, lexicon, percent)
+        found["valore"] = words
+        found["valore_n"] = number_only(words, value)
+        found["verbo"] = agree(participle(unit, lexicon), words.gender, words.plural)
+    elif measure is not None and measure.value is not None:
+        shown = measure.value
+        found["valore"] = ("SI" if shown else "NO") if isinstance(shown, bool) else format_it.long_date(shown)
+    if target is not None and target.value is not None:
+        words = quantity(target.value, unit, lexicon, target.unit == "%")
+        found["target"] = words
+        found["target_n"] = number_only(words, target.value)
+    if result.achievement is not None:
+        found["grado"] = percent_words(result.achievement)
+    if result.ratio is not None:
+        found["quota"] = percent_words(result.ratio)
+    if result.expected is not None:
+        found["atteso"] = percent_words(result.expected, 0)
+    if measure is not None and measure.progress is not None:
+        found["avanzamento"] = percent_words(measure.progress)
+    completed = _completion_date(result)
+    if completed is not None:
+        found["completato_il"] = date_words(completed)
+        if target is not None and target.deadline is not None and completed > target.deadline:
+            found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
+    reference = _reference(result)
+    if target is not None and target.reference is not None:
+        description = sentence_text(clean(target.reference.text))
+        found["riferimento_desc"] = Words(description, guess_gender(description))
+    if reference is not None:
+        found["riferimento"] = Words(reference, bare=not reference.endswith("%"))
+    if target is not None and target.kind is TargetKind.COMPOUND and result.components:
+        found["componenti"] = _components(result, ctx)
+        if any(c.value is None for c in result.components):
+            found["mancanti"] = _missing_components(result)
+    if measure is not None and measure.note:
+        found["nota"] = quotable(measure.note)
+    return found
+
+
+def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> list[tuple[str, Slots]]:
+    """The situations that follow the main sentence, with their slots."""
+    measure, target = result.measure, result.target
+    clauses: list[tuple[str, Slots]] = []
+    if measure is not None and measure.note and main != "indicatore.da_valutare.solo_nota":
+        clauses.append(("aggiunta.nota", found))
+    if measure is not None and measure.external_cause:
+        clauses.append(("aggiunta.causa_esterna", {"causa": quotable(measure.external_cause)}))
+    if measure is not None and measure.proposed_target:
+        proposal: Slots = {
+            "target_originale": f"«{quotable(clean(result.target_text or ''))}»",
+            "proposta": f"«{quotable(clean(measure.proposed_target))}»",
+        }
+        if measure.proposal_reason:
+            clauses.append(("aggiunta.proposta", {**proposal, "motivazione": quotable(measure.proposal_reason)}))
+        else:
+            clauses.append(("aggiunta.proposta_senza_motivazione", proposal))
+    if result.divergent_values:
+        clauses.append(("aggiunta.valori_divergenti", {"valori": result.divergent_values}))
+    if target is not None and unit_mismatch(target, measure):
+        clauses.append(("aggiunta.unita_incoerente", {}))
+    if target is not None and target.deadline is not None and any(f.code == "scadenza_imminente" for f in result.flags):
+        clauses.append(("aggiunta.scadenza_imminente", found))
+    return clauses
+
+
+def narrate_indicator(result: IndicatorResult, ctx: Context) -> str:
+    """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence."""
+    main = situation(result, ctx)
+    found = slots(result, ctx)
+    sentences = [ctx.writer.write(main, result.code, found)]
+    for name, clause_slots in _clauses(result, ctx, main, found):
+        sentences.append(ctx.writer.write(name, result.code, clause_slots))
+    return " ".join(sentences)

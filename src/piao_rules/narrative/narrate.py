@@ -1,0 +1,40 @@
+"""Write the Italian narratives of an evaluation: indicators, objectives, areas, summary, relator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from piao_rules.engine.result import Evaluation
+from piao_rules.narrative.indicator import Context, narrate_indicator
+from piao_rules.narrative.model import Narratives
+from piao_rules.narrative.objective import narrate_area, narrate_objective
+from piao_rules.narrative.phrases import PhraseBook, Writer
+from piao_rules.narrative.summary import narrate_relator, narrate_summary
+from piao_rules.review.revisions import Revision
+
+
+def narrate(
+    evaluation: Evaluation,
+    phrases: str | Path | None = None,
+    decisions: Mapping[str, str] | None = None,
+    revisions: list[Revision] | None = None,
+) -> Narratives:
+    """The narratives of ``evaluation``.
+
+    ``phrases`` is a controller's phrase file overriding situations of the default
+    ``frasi.yaml``; ``decisions`` maps a flag id («O11.2-1/azione_correttiva») to
+    the action decided, written instead of the proposed one; ``revisions`` are the target
+    revisions to present (the accepted ones, from the review journal; by default those
+    proposed with the measures). Raises InputError
+    (Italian, located) for a bad phrase file.
+    """
+    ctx = Context(Writer(PhraseBook.load(phrases)), evaluation.as_of, evaluation.final)
+    decided = dict(decisions or {})
+    return Narratives(
+        indicators={i.code: narrate_indicator(i, ctx) for i in evaluation.indicators},
+        objectives={o.code: narrate_objective(ctx, evaluation, o, decided) for o in evaluation.objectives},
+        areas={a.code: narrate_area(ctx, evaluation, a) for a in evaluation.areas},
+        summary=narrate_summary(ctx, evaluation, revisions),
+        relator=narrate_relator(ctx, evaluation, revisions),
+    )

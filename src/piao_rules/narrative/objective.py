@@ -1,0 +1,174 @@
+"""The paragraphs of objectives and areas: degree, counts by state, critical indicators, actions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from piao_rules import format_it
+from piao_rules.engine.result import (
+    Aggregate,
+    AreaResult,
+    Evaluation,
+    Flag,
+    IndicatorResult,
+    ObjectiveResult,
+    Status,
+)
+from piao_rules.narrative.grammar import MASCULINE, Words, agree, join, lower_first
+from piao_rules.narrative.indicator import (
+    Context,
+    date_words,
+    percent_words,
+    sentence_text,
+)
+
+STATUS_ORDER = [s for s in Status]
+_CRITICAL = (Status.AT_RISK, Status.MISSED)
+_IN_YEAR = (Status.ON_TRACK, Status.AT_RISK)
+_SEVERITY_ORDER = {"alta": 0, "media": 1, "bassa": 2}
+
+
+def status_label(ctx: Context, status: Status, count: int) -> str:
+    """The state's label agreed with a count of indicators: «raggiunto», «raggiunti», «a rischio»."""
+    return agree(ctx.writer.book.one(f"stato.{status.value}"), MASCULINE, count > 1)
+
+
+def count_words(ctx: Context, n: int, singular: str, article: bool = False) -> Words:
+    """«3 indicatori» as words; ``article`` for «dei 3 indicatori» rather than «di 3 indicatori»."""
+    noun = ctx.lexicon.noun(singular)
+    return Words(ctx.lexicon.count(n, singular), noun.gender, n != 1, bare=not article)
+
+
+def codes_words(ctx: Context, codes: list[str], singular: str) -> Words:
+    """«indicatore O11.2-1», «indicatori O11.2-1 e O12-3» (the template adds the article)."""
+    noun = ctx.lexicon.noun(singular)
+    plural = len(codes) > 1
+    return Words(f"{noun.form(plural)} {join(codes)}", noun.gender, plural)
+
+
+def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bool) -> str:
+    """«1 è raggiunto e 2 sono in linea…» or, with zeros, «21 raggiunti, …, nessuno non raggiunto…».
+
+    At year end the in-year states (in linea, a rischio) are named only when some indicator has them.
+    """
+    items = []
+    for status in STATUS_ORDER:
+        n = getattr(counts.counts, status.value)
+        if n == 0 and (not with_zeros or (ctx.final and status in _IN_YEAR)):
+            continue
+        number = Words("nessuno" if n == 0 else format_it.number(n), MASCULINE, n > 1)
+        slots = {"n": number, "stato": status_label(ctx, status, n)}
+        items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+    return join(items)
+
+
+def outcome_sentence(ctx: Context, aggregate: Aggregate, level: str, subject: str) -> str | None:
+    """The sentence on the states of the indicators of an objective or area (None when it has none)."""
+    total = aggregate.counts.total
+    if total == 0:
+        return None
+    present = [s for s in STATUS_ORDER if getattr(aggregate.counts, s.value)]
+    if total == 1:
+        return ctx.writer.write(f"{level}.esito_unico", subject, {"stato": status_label(ctx, present[0], 1)})
+    totale = count_words(ctx, total, "indicatore", article=True)
+    if len(present) == 1:
+        return ctx.writer.write(f"{level}.esiti_tutti", subject, {"totale": totale, "stato": status_label(ctx, present[0], total)})
+    slots = {"totale": totale, "esiti": outcome_list(ctx, aggregate, "obiettivo.esito", with_zeros=False)}
+    return ctx.writer.write(f"{level}.esiti", subject, slots)
+
+
+def subtree_indicators(evaluation: Evaluation, objective: ObjectiveResult) -> list[IndicatorResult]:
+    """The indicators of an objective and of the objectives below it, in plan order."""
+    codes = set()
+    stack = [objective.code]
+    while stack:
+        code = stack.pop()
+        codes.add(code)
+        stack += evaluation.objective(code).objectives
+    return [i for i in evaluation.indicators if i.objective in codes]
+
+
+def _critical_label(ctx: Context, indicator: IndicatorResult) -> str | None:
+    if indicator.status in _CRITICAL:
+        return ctx.writer.book.one(f"critico.{indicator.status.value}")
+    if indicator.status is not Status.REACHED and any(f.code == "dato_mancante" for f in indicator.flags):
+        return ctx.writer.book.one("critico.dato_mancante")
+    return None
+
+
+def _excluded_words(ctx: Context, evaluation: Evaluation, codes: list[str]) -> Words:
+    indicator_codes = {i.code for i in evaluation.indicators}
+    kinds = {"indicatore" if code in indicator_codes else "obiettivo" for code in codes}
+    if len(kinds) == 1:
+        return codes_words(ctx, codes, kinds.pop())
+    return Words(f"elementi {join(codes)}", MASCULINE, True)
+
+
+def action_sentences(ctx: Context, flags: list[Flag], subject: str, decisions: Mapping[str, str]) -> list[str]:
+    """The actions proposed (or decided), gathered: one sentence for each set of indicators sharing them.
+
+    Flags come most severe first; an action shared by several indicators names them
+    together, and the actions of one indicator are joined in one sentence, separated by «;».
+    """
+    by_text: dict[tuple[str, str, str], list[str]] = {}
+    for flag in sorted(flags, key=lambda f: _SEVERITY_ORDER.get(f.severity.value, 3)):
+        decided = decisions.get(flag.id)
+        kind = "decisione" if decided else "azione"
+        text = sentence_text(decided) if decided else lower_first(sentence_text(flag.action))
+        subjects = by_text.setdefault((kind, text, flag.level), [])
+        if flag.subject not in subjects:
+            subjects.append(flag.subject)
+    by_subjects: dict[tuple[str, str, tuple[str, ...]], list[str]] = {}
+    for (kind, text, level), subjects in by_text.items():
+        by_subjects.setdefault((kind, level, tuple(subjects)), []).append(text)
+    sentences = []
+    for (kind, level, subjects), texts in by_subjects.items():
+        noun = "indicatore" if level == "indicatore" else "obiettivo"
+        slots = {"codici": codes_words(ctx, list(subjects), noun), kind: "; ".join(texts)}
+        sentences.append(ctx.writer.write(f"obiettivo.{kind}", subject, slots))
+    return sentences
+
+
+def narrate_objective(ctx: Context, evaluation: Evaluation, objective: ObjectiveResult, decisions: Mapping[str, str]) -> str:
+    """Degree, excluded members, states, critical indicators and the actions proposed (or decided)."""
+    code = objective.code
+    sentences = []
+    slots = {"data": date_words(ctx.as_of)}
+    if objective.achievement is None:
+        sentences.append(ctx.writer.write("obiettivo.grado_assente", code, slots))
+    else:
+        sentences.append(ctx.writer.write("obiettivo.grado", code, {**slots, "grado": percent_words(objective.achievement)}))
+        if objective.excluded:
+            excluded = _excluded_words(ctx, evaluation, objective.excluded)
+            sentences.append(ctx.writer.write("obiettivo.esclusi", code, {"esclusi": excluded}))
+    outcome = outcome_sentence(ctx, objective, "obiettivo", code)
+    if outcome:
+        sentences.append(outcome)
+    indicators = subtree_indicators(evaluation, objective)
+    critical = [(i.code, label) for i in indicators if (label := _critical_label(ctx, i))]
+    children = [evaluation.objective(c) for c in objective.objectives]
+    flags = [f for i in indicators for f in i.flags] + objective.flags + [f for c in children for f in c.flags]
+    if critical:
+        named = [f"{c} ({label})" for c, label in critical]
+        sentences.append(ctx.writer.write("obiettivo.critici", code, {"critici": codes_words(ctx, named, "indicatore")}))
+    elif indicators and not flags:
+        sentences.append(ctx.writer.write("obiettivo.nessuna_criticita", code, {}))
+    sentences += action_sentences(ctx, flags, code, decisions)
+    return " ".join(sentences)
+
+
+def narrate_area(ctx: Context, evaluation: Evaluation, area: AreaResult) -> str:
+    """A short paragraph: the area's degree over its objectives and the states of its indicators."""
+    objectives = sum(1 for o in evaluation.objectives if o.area == area.code)
+    slots = {
+        "data": date_words(ctx.as_of), "nome": f"«{area.name}»",
+        "obiettivi": count_words(ctx, objectives, "obiettivo"),
+    }
+    if area.achievement is None:
+        sentences = [ctx.writer.write("area.grado_assente", area.code, slots)]
+    else:
+        sentences = [ctx.writer.write("area.grado", area.code, {**slots, "grado": percent_words(area.achievement)})]
+    outcome = outcome_sentence(ctx, area, "area", area.code)
+    if outcome:
+        sentences.append(outcome)
+    return " ".join(sentences)

@@ -1,0 +1,111 @@
+"""The report summary (premessa of the annex) and the relator's paragraphs for the deliberation."""
+
+from __future__ import annotations
+
+from piao_rules import format_it
+from piao_rules.engine.result import Evaluation, IndicatorResult
+from piao_rules.narrative.grammar import FEMININE, Words, capitalise
+from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
+from piao_rules.narrative.objective import codes_words, count_words, outcome_list
+from piao_rules.review.revisions import Revision, proposed
+
+SUBJECT = "ente"
+
+
+def _flagged(evaluation: Evaluation, code: str) -> list[IndicatorResult]:
+    return [i for i in evaluation.indicators if any(f.code == code for f in i.flags)]
+
+
+def _counted(ctx: Context, n: int, singular: str, complement: str, adjective: str | None = None) -> Words:
+    """«3 proposte di rimodulazione del target», «12 azioni correttive» as words."""
+    noun = ctx.lexicon.noun(singular)
+    text = ctx.lexicon.count(n, singular, adjective) + (f" {complement}" if complement else "")
+    return Words(text, noun.gender, n != 1, bare=True)
+
+
+def _openings(ctx: Context, evaluation: Evaluation) -> dict:
+    return {
+        "data": date_words(ctx.as_of), "anno": str(evaluation.year),
+        "obiettivi": count_words(ctx, evaluation.summary.objectives, "obiettivo"),
+        "indicatori": count_words(ctx, evaluation.summary.indicators, "indicatore"),
+    }
+
+
+def _quoted(text: str) -> str:
+    return f"«{quotable(text)}»"
+
+
+def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> str:
+    """Counts of objectives and indicators by state, the ente's degree, what the Giunta must decide."""
+    summary, write = evaluation.summary, ctx.writer.write
+    opening = "riepilogo.apertura_consuntivo" if ctx.final else "riepilogo.apertura"
+    sentences = [write(opening, SUBJECT, _openings(ctx, evaluation))]
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    sentences.append(write("riepilogo.esiti", SUBJECT, {"esiti": outcomes}))
+    if summary.achievement is None:
+        sentences.append(write("riepilogo.grado_assente", SUBJECT, {}))
+    else:
+        degree = "riepilogo.grado_pesi_uguali" if summary.equal_weights else "riepilogo.grado"
+        sentences.append(write(degree, SUBJECT, {"grado": percent_words(summary.achievement)}))
+    proposals = proposed(evaluation) if changes is None else changes
+    if proposals:
+        slots = {
+            "proposte": _counted(ctx, len(proposals), "proposta", "di rimodulazione del target"),
+            "codici": codes_words(ctx, [r.code for r in proposals], "indicatore"),
+        }
+        sentences.append(write("riepilogo.proposte", SUBJECT, slots))
+    else:
+        sentences.append(write("riepilogo.nessuna_proposta", SUBJECT, {}))
+    corrective = _flagged(evaluation, "azione_correttiva")
+    if corrective:
+        slots = {
+            "azioni": _counted(ctx, len(corrective), "azione", "", "correttivo"),
+            "codici": codes_words(ctx, [i.code for i in corrective], "indicatore"),
+        }
+        sentences.append(write("riepilogo.azioni", SUBJECT, slots))
+    missing = _flagged(evaluation, "dato_mancante")
+    if missing:
+        sentences.append(write("riepilogo.dati_mancanti", SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
+    incoherent = sum(1 for f in evaluation.flags if f.code == "incoerenza")
+    if incoherent:
+        words = _counted(ctx, incoherent, "segnalazione", "di incoerenza dei dati")
+        sentences.append(write("riepilogo.incoerenze", SUBJECT, {"incoerenze": words}))
+    return " ".join(sentences)
+
+
+def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> list[str]:
+    """The relator's paragraphs: the monitoring done, its results, the revisions proposed (or, from the
+    review journal, accepted), the proposal to the Giunta."""
+    write, summary = ctx.writer.write, evaluation.summary
+    opening = "relatore.apertura_consuntivo" if ctx.final else "relatore.apertura"
+    paragraphs = [write(opening, SUBJECT, _openings(ctx, evaluation))]
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    if summary.achievement is None:
+        results = write("relatore.esiti_senza_grado", SUBJECT, {"esiti": outcomes})
+    else:
+        results = write("relatore.esiti", SUBJECT, {"esiti": outcomes, "grado": percent_words(summary.achievement)})
+    corrective = _flagged(evaluation, "azione_correttiva")
+    if corrective:
+        situation = "relatore.criticita_consuntivo" if ctx.final else "relatore.criticita"
+        results += " " + write(situation, SUBJECT, {"indicatori": count_words(ctx, len(corrective), "indicatore")})
+    paragraphs.append(results)
+    proposals = proposed(evaluation) if changes is None else changes
+    if proposals:
+        items = []
+        for revision in proposals:
+            slots = {"codice": revision.code, "originale": _quoted(revision.before), "proposta": _quoted(revision.after)}
+            situation = "relatore.revisione" if revision.reason else "relatore.revisione_senza_motivazione"
+            if revision.reason:
+                slots["motivazione"] = quotable(revision.reason)
+            items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+        n = len(proposals)
+        words = (
+            Words(f"{format_it.number(n)} proposte di aggiornamento dei target", FEMININE, True)
+            if n > 1 else Words("proposta di aggiornamento del target", FEMININE)
+        )
+        paragraphs.append(write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}))
+    proposal = "relatore.proposta_consuntivo" if ctx.final else "relatore.proposta"
+    if proposals:
+        proposal += "_con_revisioni"
+    paragraphs.append(write(proposal, SUBJECT, {"data": date_words(ctx.as_of)}))
+    return [capitalise(p) for p in paragraphs]

@@ -1,0 +1,1 @@
+"""Reviewing flagged deviations: the decision journal, open flags, plan revisions, the review screen."""

@@ -1,0 +1,52 @@
+"""A decision on a flag, checked against the evaluation before it is recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from piao_rules.engine.result import Evaluation
+from piao_rules.errors import InputError
+from piao_rules.review.flags import FlagView
+from piao_rules.review.journal import Decision, Outcome
+from piao_rules.targets.parser import TargetError, parse_target
+
+REVISION_FLAG = "rimodulazione_target"
+
+
+def decision(
+    evaluation: Evaluation, view: FlagView, outcome: Outcome | str, note: str, *, new_target: str | None = None,
+    owner: str | None = None, who: str, when: datetime, measures: str | None = None,
+) -> Decision:
+    """The decision to record; InputError (Italian) when it cannot be taken as given."""
+    try:
+        outcome = Outcome(outcome)
+    except ValueError:
+        choices = ", ".join(o.value for o in Outcome)
+        raise InputError.single("", f"esito «{outcome}» sconosciuto: scegliere tra {choices}") from None
+    note = (note or "").strip()
+    new_target = (new_target or "").strip() or None
+    flag = view.flag
+    if not note:
+        raise InputError.single("", "manca la nota: scrivere perché si decide così (--nota \"…\")")
+    if not (who or "").strip():
+        raise InputError.single("", "manca chi decide (--chi \"Nome Cognome\")")
+    measure = view.indicator.measure if view.indicator is not None else None
+    if new_target is not None:
+        if outcome is not Outcome.ACCEPTED or flag.code != REVISION_FLAG:
+            raise InputError.single("", f"il nuovo target si indica solo con esito «accolta» su una segnalazione "
+                                        f"{REVISION_FLAG} (questa è {flag.code}, esito {outcome.value})")
+        try:
+            parse_target(new_target, evaluation.year)
+        except TargetError as error:
+            raise InputError.single("", f"nuovo target non valido: {error}") from None
+    elif outcome is Outcome.ACCEPTED and flag.code == REVISION_FLAG:
+        new_target = measure.proposed_target if measure is not None else None
+        if not new_target:
+            raise InputError.single("", f"la segnalazione {flag.id} non ha una proposta di aggiornamento del target: "
+                                        "indicare il nuovo target con --nuovo-target, oppure scegliere un altro esito")
+    return Decision(
+        id=flag.id, esito=outcome, nota=note, nuovo_target=new_target, responsabile=(owner or "").strip() or None,
+        chi=who.strip(), quando=when, al=evaluation.as_of, anno=evaluation.year, segnalazione=flag.code,
+        oggetto=flag.subject, gravita=flag.severity.value, motivo=flag.reason,
+        motivazione_proposta=measure.proposal_reason if measure is not None and new_target else None, misure=measures,
+    )

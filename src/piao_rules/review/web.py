@@ -1,0 +1,124 @@
+"""The review screen: a small local web page where the Segretario Generale records decisions.
+
+Served on 127.0.0.1 only; requests naming another host are refused (no DNS
+rebinding). Pages are rendered on the server (Jinja, autoescaped), need no
+JavaScript and load nothing from the internet. Every form carries a token that
+is secret to this process; a POST without it is refused. No URL carries a file
+path: the only inputs are the flag id and the filters, as form or query fields.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask, Response, abort, redirect, render_template, request, url_for
+
+from piao_rules.engine.result import Evaluation
+from piao_rules.errors import InputError
+from piao_rules.review import journal as journals
+from piao_rules.review.decide import REVISION_FLAG, decision
+from piao_rules.review.flags import SEVERITIES, find, select, views
+from piao_rules.review.journal import Outcome
+
+HOST = "127.0.0.1"
+ALLOWED_HOSTS = {"127.0.0.1", "localhost"}
+HERE = Path(__file__).parent
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+ERRORS = {
+    400: "Richiesta non valida.",
+    403: "Richiesta rifiutata: il modulo non proviene da questa pagina o è scaduto. Ricaricare la pagina e riprovare.",
+    404: "Pagina inesistente.",
+    405: "Operazione non consentita su questa pagina.",
+}
+
+
+def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, default_who: str,
+               clock: Callable = journals.now) -> Flask:
+    """The review application for one evaluation and one journal."""
+    app = Flask(__name__, template_folder=str(HERE / "templates"), static_folder=None)
+    app.config["MAX_CONTENT_LENGTH"] = 64 * 1024
+    token = secrets.token_urlsafe(32)
+    outcomes = [(o.value, o.label) for o in Outcome]
+
+    @app.before_request
+    def _only_local() -> None:
+        if request.host.rsplit(":", 1)[0].strip("[]").lower() not in ALLOWED_HOSTS:
+            abort(400)
+        if request.method == "POST":
+            sent = request.form.get("csrf", "")
+            if not hmac.compare_digest(sent.encode(), token.encode()):
+                abort(403)
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    def page(status: int = 200, errors: dict[str, str] | None = None, sent: dict[str, str] | None = None,
+             general: str | None = None):
+        found = views(evaluation, journals.read_journal(journal_path))
+        office = request.args.get("ufficio") or None
+        severity = request.args.get("gravita") if request.args.get("gravita") in SEVERITIES else None
+        code = request.args.get("tipo") or None
+        everything = request.args.get("tutte") == "1"
+        try:
+            shown = select(found, office, severity, code, everything)
+            filter_error = None
+        except InputError as error:
+            shown, filter_error = [], "; ".join(p.message for p in error.problems)
+        html = render_template(
+            "revisione.html", evaluation=evaluation, views=shown, total=len(found),
+            open_count=sum(1 for v in found if v.open), offices=sorted({v.owner for v in found}),
+            codes=sorted({v.flag.code for v in found}), severities=SEVERITIES, outcomes=outcomes,
+            revision_flag=REVISION_FLAG, filters={"ufficio": office or "", "gravita": severity or "", "tipo": code or "",
+                                                  "tutte": everything},
+            csrf=token, errors=errors or {}, sent=sent or {}, done=request.args.get("fatto"), who=default_who,
+            filter_error=general or filter_error, journal=journal_path.name,
+        )
+        return html, status
+
+    @app.get("/")
+    def index():
+        return page()
+
+    @app.post("/decisione")
+    def decide():
+        form = {k: request.form.get(k, "") for k in ("id", "esito", "nota", "nuovo_target", "responsabile", "chi")}
+        found = views(evaluation, journals.read_journal(journal_path))
+        try:
+            view = find(found, form["id"], evaluation.as_of)
+        except InputError as error:
+            return page(400, general="; ".join(p.message for p in error.problems))
+        try:
+            entry = decision(evaluation, view, form["esito"], form["nota"], new_target=form["nuovo_target"],
+                             owner=form["responsabile"], who=form["chi"] or default_who, when=clock(),
+                             measures=measures_name)
+            journals.append(journal_path, [entry])
+        except InputError as error:
+            return page(400, {form["id"]: "; ".join(p.message for p in error.problems)}, form)
+        filters = {k: request.form.get(k) for k in ("ufficio", "gravita", "tipo", "tutte") if request.form.get(k)}
+        return redirect(url_for("index", fatto=entry.flag, **filters), code=303)
+
+    @app.get("/stile.css")
+    def style():
+        return Response((HERE / "templates" / "stile.css").read_text(encoding="utf-8"), mimetype="text/css")
+
+    for status, message in ERRORS.items():
+        app.register_error_handler(status, lambda error, s=status, m=message: (render_template("errore.html", status=s, message=m), s))
+    return app
+
+
+def serve(app: Flask, port: int) -> None:
+    """Serve ``app`` on 127.0.0.1:``port`` until interrupted."""
+    from werkzeug.serving import run_simple
+
+    run_simple(HOST, port, app, use_reloader=False, use_debugger=False, threaded=True)

@@ -1,0 +1,74 @@
+"""The allegato and delibera commands: files written, Italian errors, nothing written on error."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from documents_helpers import CUNEO, CUNEO_FILES, read, style_name
+
+from piao_rules.cli import main
+from piao_rules.documents import styles
+
+PLAN, MEASURES = (str(p) for p in CUNEO_FILES)
+ENTE = str(CUNEO / "ente.yaml")
+
+
+def run(*arguments: str):
+    return CliRunner().invoke(main, list(arguments))
+
+
+def test_allegato_writes_the_annex(tmp_path):
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--delibera-n", "107",
+                 "--delibera-data", "31/07/2023", "--ente", ENTE, "--motore", "interno")
+    assert result.exit_code == 0, result.output
+    assert f"scritto {output}" in result.output
+    texts = [p.text for p in read(output.read_bytes()).paragraphs]
+    assert "Allegato alla delibera di Giunta n. 107 del 31 luglio 2023" in texts
+
+
+def test_delibera_writes_the_deliberation(tmp_path):
+    output = tmp_path / "delibera.docx"
+    result = run("delibera", PLAN, MEASURES, "--al", "30/06/2023", "--ente", ENTE, "-o", str(output),
+                 "--numero", "107", "--seduta", "31/07/2023", "--motore", "interno")
+    assert result.exit_code == 0, result.output
+    document = read(output.read_bytes())
+    assert document.paragraphs[0].text == "DELIBERA N. 107"
+    assert sum(style_name(p) == styles.NUMBERED for p in document.paragraphs) == 3
+    texts = [p.text for p in document.paragraphs]
+    assert sum(t.startswith("Alla Giunta camerale è proposto") for t in texts) == 1  # from the narrative only
+    assert any(t.startswith("Il Relatore precisa che") for t in texts)
+
+
+def test_deliberation_number_needs_its_date(tmp_path):
+    result = run("allegato", PLAN, MEASURES, "-o", str(tmp_path / "a.docx"), "--delibera-n", "107")
+    assert result.exit_code == 2
+    assert "indicare insieme --delibera-n e --delibera-data" in result.output
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_output_must_be_docx(tmp_path):
+    result = run("allegato", PLAN, MEASURES, "-o", str(tmp_path / "a.pdf"))
+    assert result.exit_code == 2 and "estensione .docx" in result.output
+
+
+def test_delibera_requires_the_ente_file(tmp_path):
+    result = run("delibera", PLAN, MEASURES, "-o", str(tmp_path / "d.docx"), "--numero", "1", "--seduta", "31/07/2023")
+    assert result.exit_code == 2 and "--ente" in result.output
+
+
+def test_bad_ente_file_is_reported_in_italian(tmp_path):
+    ente = tmp_path / "ente.yaml"
+    ente.write_text("ente: {nome: Prova}\ngiunta: []\n", encoding="utf-8")
+    output = tmp_path / "d.docx"
+    result = run("delibera", PLAN, MEASURES, "--ente", str(ente), "-o", str(output), "--numero", "1", "--seduta", "31/07/2023")
+    assert result.exit_code == 2
+    assert f"{ente}:" in result.output and "segretario_generale" in result.output
+    assert "nessun file è stato scritto" in result.output
+    assert "Traceback" not in result.output
+    assert not output.exists()
+
+
+def test_help_is_italian():
+    result = run("delibera", "--help")
+    assert result.exit_code == 0
+    assert "Scrive la bozza della delibera di Giunta" in result.output and "[obbligatorio]" in result.output

@@ -1,0 +1,67 @@
+"""Small parts of the documents: Italian wording, the chart, the TOC filler."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from piao_rules.documents import chart, styles, toc, wording
+from piao_rules.documents.wordml import add_field
+from piao_rules.engine.result import Counts, Status
+
+
+def test_dates_take_the_right_preposition():
+    assert wording.al(date(2023, 6, 30)) == "al 30 giugno 2023"
+    assert wording.al(date(2023, 9, 8)) == "all'8 settembre 2023"
+    assert wording.al(date(2023, 11, 11)) == "all'11 novembre 2023"
+    assert wording.al(date(2023, 7, 1)) == "al 1° luglio 2023"
+    assert wording.al(date(2023, 6, 30), long=False) == "al 30/06/2023"
+    assert wording.title(date(2023, 12, 31), final=True) == "Monitoraggio della performance organizzativa al 31 dicembre 2023"
+
+
+def test_counts_agree_in_number():
+    assert wording.status_counts(Counts(raggiunto=1, non_raggiunto=2, in_linea=3)) == \
+        "1 raggiunto, 3 in linea, 2 non raggiunti"
+    assert wording.status_counts(Counts()) == "nessun indicatore"
+    assert wording.how_many(1, "obiettivo", "obiettivi") == "1 obiettivo"
+    assert wording.how_many(1200, "obiettivo", "obiettivi") == "1.200 obiettivi"
+    assert wording.severity_counts({"bassa": 3, "alta": 2}) == "2 di gravità alta, 3 bassa"
+
+
+counts = st.builds(Counts, **{s.value: st.integers(0, 40) for s in Status})
+
+
+labels = st.text(st.characters(codec="latin-1", exclude_categories=("C",)), min_size=1, max_size=60)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(labels, counts), min_size=1, max_size=6))
+def test_chart_is_a_deterministic_png_without_metadata(bars):
+    data = chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
+    assert data == chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and "Software" not in image.info
+    assert abs(image.width - 16 / 2.54 * chart.DPI) <= 1
+
+
+def test_toc_entries_follow_the_headings():
+    document = Document()
+    for level in (1, 2, 3):
+        document.styles.add_style(styles.TOC_LEVELS[level], 1)
+    add_field(document.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', "da aggiornare")
+    document.add_paragraph("Premessa", style="Heading 1")
+    document.add_paragraph("Area A", style="Heading 2")
+    document.add_paragraph("testo")
+    document.add_paragraph("Obiettivo 1", style="Heading 3")
+    assert toc.fill_toc(document) == 3
+    entries = document.paragraphs[:3]
+    assert [p.text for p in entries] == ["Premessa", "Area A", "Obiettivo 1"]
+    assert [p.style.name for p in entries] == ["toc 1", "toc 2", "toc 3"]
+    kinds = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fldCharType")
+             for c in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fldChar")]
+    assert kinds == ["begin", "separate", "end"]
