@@ -22,7 +22,7 @@ from piao_rules import values
 from piao_rules.errors import InputError, Problem
 from piao_rules.importing import cells, fields, measure_cells, vocabulary as v
 from piao_rules.importing.records import (
-    AreaStart, Description, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
+    AreaStart, Description, Details, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
 )
 from piao_rules.importing.report import Report
 from piao_rules.io.model import MeasureSet, ObjectiveKind, Plan
@@ -120,6 +120,8 @@ class Builder:
             elif isinstance(event, Description):
                 if self.objective is not None:
                     self.objective.event.description = cells.tidy(event.text)
+            elif isinstance(event, Details):
+                self._details(event)
             elif isinstance(event, Owner):
                 if self.objective is not None and not self.objective.owner:
                     self.objective.owner = cells.tidy(event.name)
@@ -137,6 +139,35 @@ class Builder:
         if found is self.area and self.objective is not None and event.origin.block.startswith("paragrafo"):
             return  # a detail page restating the area of the objective it describes
         self.area, self.strategic, self.objective, self.holder = found, None, None, None
+
+    def _details(self, event: Details) -> None:
+        """Owner, type, weight and parent of the current objective, as printed under its heading."""
+        objective = self.objective
+        if objective is None:
+            return
+        if event.owner:
+            objective.owner = cells.tidy(event.owner)
+        if event.kind:
+            kind = "_".join(v.plain(event.kind).split())
+            if kind in {k.value for k in ObjectiveKind}:
+                objective.kind = kind
+            else:
+                self.report.add("celle", event.origin, f"tipo di obiettivo «{event.kind}» sconosciuto: lasciato vuoto")
+        if event.weight:
+            objective.event.weight = event.weight
+        if event.parent:
+            self._move_under(objective, event.parent, event.origin)
+
+    def _move_under(self, objective: _Objective, parent_code: str, origin: Origin) -> None:
+        parent = next((o for area in self.areas for o in area.walk() if o.code == parent_code), None)
+        if parent is None or parent is objective:
+            self.report.add("celle", origin, f"obiettivo padre «{parent_code}» non trovato: {objective.code} resta dov'è")
+            return
+        for area in self.areas:
+            for holder in [area.objectives, *(o.children for o in area.walk())]:
+                if objective in holder:
+                    holder.remove(objective)
+        parent.children.append(objective)
 
     def _holder(self, event: Holder) -> None:
         if self.area is None or not _same(self.area.name, INDIVIDUAL_AREA):
@@ -421,6 +452,9 @@ class Builder:
             target = self._target(planned.target_for(year), year)
             proposal = item.proposals.get(year) or item.proposals.get(None)
             reading = measure_cells.read_measure(row.measure, target) if row.measure else None
+            if row.measure_note:
+                reading = reading or measure_cells.Reading()
+                reading.note = f"{reading.note} {row.measure_note}" if reading.note else cells.tidy(row.measure_note)
             if reading is None and proposal is None:
                 continue
             measure: dict[str, Any] = {"codice": item.code}
@@ -429,6 +463,10 @@ class Builder:
                     measure["valore"] = reading.value
                 if reading.progress is not None:
                     measure["avanzamento"] = reading.progress
+                if reading.completed_on is not None:
+                    measure["completato_il"] = reading.completed_on
+                if reading.judgement is not None:
+                    measure["giudizio"] = reading.judgement
                 if reading.components:
                     measure["componenti"] = reading.components
                 if reading.note:

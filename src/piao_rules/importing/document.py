@@ -9,7 +9,7 @@ from datetime import date
 
 from piao_rules.importing import cards, rows, vocabulary
 from piao_rules.importing.build import Builder, Built, Options
-from piao_rules.importing.headings import LONG, HeadingReader
+from piao_rules.importing.headings import LONG, HeadingReader, heading_roles
 from piao_rules.importing.layout import Layout, find_layout, own_texts
 from piao_rules.importing.records import Event, IndicatorRow, Note, Origin
 from piao_rules.importing.report import Report
@@ -32,14 +32,14 @@ def import_document(document: Document, report: Report, options: Options) -> Bui
             rows.learn(grid, layouts[grid.number], known)
     events: list[Event] = []
     state = rows.State()
-    headings = HeadingReader(notes)
+    headings = HeadingReader(notes, roles=heading_roles([b for b in document.blocks if isinstance(b, Paragraph)]))
     paragraphs = 0
     titles: list[str] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
             paragraphs += 1
             state.break_flow()
-            events.extend(headings.read(block, Origin(f"paragrafo {paragraphs}")))
+            events.extend(headings.read(block, Origin(f"paragrafo {paragraphs}"), paragraphs - 1))
             continue
         headings.table()
         events.extend(_read_grid(block, layouts.get(block.number), state, known, notes, titles))
@@ -139,13 +139,12 @@ def _monitoring_date(titles: list[str], events: list[Event], year: int | None, r
 
 
 def _ente(document: Document) -> str | None:
-    """«Camera di commercio di Cuneo» from the title or the first paragraphs."""
+    """«Camera di commercio di Cuneo», as written in the title or the first paragraphs."""
     paragraphs = [b.text for b in document.blocks[:60] if isinstance(b, Paragraph)]
     pairs = [f"{a} {b}" for a, b in zip(paragraphs, paragraphs[1:])]
     for text in [document.title, *paragraphs, *pairs]:
         if match := _ENTE.search(text or ""):
-            city = match.group("city")
-            if city.lower() in ("industria", "artigianato"):
+            if match.group("city").lower() in ("industria", "artigianato"):
                 continue
-            return f"Camera di commercio di {city}"
+            return " ".join(match.group(0).split())
     return None

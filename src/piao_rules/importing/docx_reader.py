@@ -12,6 +12,7 @@ from piao_rules.importing import safety
 from piao_rules.importing.source import Cell, Document, Grid, Paragraph
 
 _HEADING = re.compile(r"(?:heading|titolo|intestazione)\s*(\d)", re.IGNORECASE)
+_CONTENTS = re.compile(r"^(?:toc|sommario|indice)\b", re.IGNORECASE)  # table-of-contents entries repeat the headings
 
 
 def read_docx(path: Path, data: bytes) -> Document:
@@ -33,7 +34,8 @@ def read_docx(path: Path, data: bytes) -> Document:
             blocks.append(_grid(item, len([b for b in blocks if isinstance(b, Grid)]) + 1))
         else:
             text = _squash(item.text)
-            if text:
+            style = item.style.name if item.style is not None else ""
+            if text and not _CONTENTS.match(style or ""):
                 blocks.append(Paragraph(text, _level(item)))
     title = _squash(document.core_properties.title or "")
     return Document(blocks, title)
@@ -63,17 +65,20 @@ def _grid(table, number: int) -> Grid:
     for row in table.rows:
         cells = list(row.cells)
         elements = [None] * row.grid_cols_before + [cell._tc for cell in cells] + [None] * row.grid_cols_after
-        texts = [""] * row.grid_cols_before + [_cell_text(cell) for cell in cells] + [""] * row.grid_cols_after
+        paragraphs = [()] * row.grid_cols_before + [_paragraphs(cell) for cell in cells] + [()] * row.grid_cols_after
         current = []
-        for column, (element, text) in enumerate(zip(elements, texts)):
+        for column, (element, parts) in enumerate(zip(elements, paragraphs)):
+            text = " ".join(parts)
             carried = element is not None and column < len(above) and above[column] is element
             spanned = element is not None and column > 0 and elements[column - 1] is element
             image = element is not None and not text and bool(element.xpath(".//w:drawing | .//w:pict"))
-            current.append(Cell(text, carried=carried, spanned=spanned, image=image))
+            current.append(Cell(text, carried=carried, spanned=spanned, image=image,
+                                paragraphs=parts if len(parts) > 1 else ()))
         grid.rows.append(current)
         above = elements
     return grid
 
 
-def _cell_text(cell) -> str:
-    return _squash(" ".join(paragraph.text for paragraph in cell.paragraphs))
+def _paragraphs(cell) -> tuple[str, ...]:
+    """The non-empty paragraphs of a cell."""
+    return tuple(text for text in (_squash(p.text) for p in cell.paragraphs) if text)

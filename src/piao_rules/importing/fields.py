@@ -56,6 +56,8 @@ def indicator_data(row: IndicatorRow, code: str | None, report: Report) -> tuple
             data["tipologia"] = key
         else:
             report.add("celle", row.origin, f"tipologia «{kind}» sconosciuta: ammesse {', '.join(sorted(_TYPES))}")
+    if row.owner:
+        data["responsabile"] = cells.tidy(row.owner)
     if row.unit and cells.tidy(row.unit):
         data["unita"] = cells.tidy(row.unit)
     source = source or row.source

@@ -19,7 +19,9 @@ import re
 from dataclasses import dataclass, field
 
 from piao_rules.importing import cells, vocabulary as v
-from piao_rules.importing.records import AreaStart, Description, Event, Holder, Note, ObjectiveStart, Origin, Owner
+from piao_rules.importing.records import (
+    AreaStart, Description, Details, Event, Holder, Note, ObjectiveStart, Origin, Owner,
+)
 from piao_rules.importing.rows import context_text
 from piao_rules.importing.source import Paragraph
 
@@ -33,9 +35,52 @@ _SKIPPED = {
     "programma", "azione", "azioni", "azioni collegate", "budget", "risorse previste", "prospettiva bsc",
     "funzioni istituzionali livello 1", "funzioni istituzionali livello 2", "indicatori", "kpi associati",
 }
+_DETAIL = re.compile(r"^(?P<label>responsabile|tipo|peso)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_PARENT = re.compile(r"^collegato\s+all'obiettivo\s+(?P<code>\S+)$", re.IGNORECASE)
+_OTHER_DATUM = re.compile(r"^[^:]{1,40}:")
+_AREA_CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Z0-9._-]{0,11})\s+[–-]\s+(?P<name>.+)$")
 _HOLDER = re.compile(r"^ob+iettiv[oi]\s+individual[ei]\s*[-–:]\s*(?P<holder>.+)$", re.IGNORECASE)
 _DURATION = re.compile(r"^durata\b", re.IGNORECASE)
 LONG = 250  # longer paragraphs are prose
+
+
+def heading_roles(paragraphs: list[Paragraph]) -> dict[int, str]:
+    """Paragraph position → «area» or «objective» for documents whose objective headings carry
+    codes («O01 – …» at one level, all of them) and whose area headings sit one level above,
+    between them («DIR – Obiettivi dirigenziali»): the sections of an annex."""
+    levels: dict[int, list[int]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.level:
+            levels.setdefault(paragraph.level, []).append(index)
+    for level, indexes in sorted(levels.items()):
+        coded = [i for i in indexes if _objective_code(paragraphs[i].text)]
+        if len(coded) < 2 or len(coded) < 0.8 * len(indexes):
+            continue
+        roles = {i: "objective" for i in coded}
+        above = [i for lower in range(level - 1) for i in levels.get(lower, []) if i < coded[0]]
+        start = max(above, default=-1)  # the section holding the objectives («Stato di attuazione degli obiettivi»)
+        roles.update({i: "area" for i in levels.get(level - 1, []) if start < i < coded[-1]})
+        return roles
+    return {}
+
+
+def _objective_code(text: str) -> bool:
+    code, name = cells.split_code(text)
+    return bool(code and name and cells.code_level(code) in ("strategico", "operativo"))
+
+
+def details(text: str, origin: Origin) -> Details | None:
+    """The objective's data printed under its heading: «Responsabile: … · Tipo: … · Peso: …»."""
+    found = Details(origin)
+    for segment in (part.strip() for part in text.split(" · ")):
+        if match := _DETAIL.match(segment):
+            setattr(found, {"responsabile": "owner", "tipo": "kind", "peso": "weight"}[match.group("label").lower()],
+                    match.group("value").strip())
+        elif match := _PARENT.match(segment):
+            found.parent = match.group("code")
+        elif not _OTHER_DATUM.match(segment):
+            return None
+    return found if any((found.owner, found.kind, found.weight, found.parent)) else None
 
 
 @dataclass
@@ -43,8 +88,11 @@ class HeadingReader:
     notes: list[Note]
     pending: str | None = None  # the label read last: the next paragraph is its value
     roles_by_level: dict[int, str] = field(default_factory=dict)  # heading level → «area» / «objective»
+    roles: dict[int, str] = field(default_factory=dict)  # paragraph position → role (see heading_roles)
 
-    def read(self, paragraph: Paragraph, origin: Origin) -> list[Event]:
+    def read(self, paragraph: Paragraph, origin: Origin, position: int = -1) -> list[Event]:
+        if position in self.roles:
+            return self._as(self.roles[position], paragraph.text, origin)
         text, typos = v.fix_level_words(paragraph.text.strip(" :*#"))
         for written, known in typos:
             self.notes.append(Note("refusi", origin, f"«{written}» letto come «{known}»"))
@@ -60,6 +108,8 @@ class HeadingReader:
             return self._labelled(label, text, origin, paragraph.level)
         if match := _HOLDER.match(text):
             return [Holder(match.group("holder").strip(), origin)]
+        if found := details(text, origin):
+            return [found]
         if len(text) > LONG:
             return []
         found = context_text(text, origin)
@@ -104,9 +154,15 @@ class HeadingReader:
 
     def _by_level(self, text: str, origin: Origin, level: int) -> list[Event] | None:
         role = self.roles_by_level.get(level)
-        if role is None:
-            return None
-        code, name = cells.split_code(text)
+        return None if role is None else self._as(role, text, origin)
+
+    @staticmethod
+    def _as(role: str, text: str, origin: Origin) -> list[Event]:
         if role == "area":
+            if match := _AREA_CODE_NAME.match(text):
+                return [AreaStart(match.group("name"), origin, code=match.group("code"))]
+            code, name = cells.split_code(text)
             return [AreaStart(name, origin, code=code)]
-        return [ObjectiveStart(name, origin, code=code)]
+        code, name = cells.split_code(text)
+        level = cells.code_level(code) if code else None
+        return [ObjectiveStart(name, origin, code=code, level=level if level == "strategico" else None)]

@@ -89,8 +89,27 @@ def find_layout(grid: Grid, start: int = 0) -> Layout | None:
         if NEEDED <= {h.role for h in layout.columns.values()}:
             _align_to_data(grid, layout)
             _name_by_content(grid, layout)
-            return layout
+            _status_beside_measure(layout)
+            if _names_indicators(grid, layout):
+                return layout
     return None
+
+
+def _status_beside_measure(layout: Layout) -> None:
+    """«Stato» beside «Valore al 30/06/2023» is the status a report printed (raggiunto…), not a measure."""
+    measures = [c for c, h in layout.columns.items() if h.role == vocabulary.MEASURE]
+    if len(measures) > 1:
+        for column in measures:
+            if vocabulary.plain(layout.columns[column].text) == "stato":
+                layout.columns[column] = Header(vocabulary.STATUS, text=layout.columns[column].text)
+
+
+def _names_indicators(grid: Grid, layout: Layout) -> bool:
+    """The indicator column holds names, not counts («Indicatori | 13» in a summary table)."""
+    column = layout.first(vocabulary.INDICATOR)
+    texts = [row[column] for row in _data_rows(grid, layout) if column in row]
+    numbers = sum(1 for text in texts if re.fullmatch(r"[\d.,%\s]+", text))
+    return not texts or numbers <= len(texts) / 2
 
 
 def _span(row: list[Cell], column: int) -> range:

@@ -2,8 +2,10 @@
 
 Most measures in real monitoring tables are sentences. The rules, in order:
 
-- a bare value («80%», «4», «SI», «15/06/2023») is the value; a bare percentage
-  under a milestone or SI target is the progress (``avanzamento``), not a value;
+- a bare value («80%», «4», «22 gg», «SI», «15/06/2023») is the value; a bare
+  percentage under a milestone or SI target is the progress (``avanzamento``), not a
+  value; «avanzamento 60%», «completato il 15/06/2023» and «giudizio: in linea» (as
+  reports print them) are read as they say;
 - labelled values matching a compound target («Facebook: 86 Linkedin: 118»,
   «8 iniziative 264 partecipanti» for «≥ 10 iniziative 500 soggetti») become its
   components, paired by label or else in order;
@@ -25,7 +27,14 @@ from piao_rules.importing import cells
 from piao_rules.targets import Target, TargetKind
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_PLAIN = re.compile(rf"^(?:n\.?\s*)?(?P<number>[-+]?(?:{_NUMBER}))\s*(?P<percent>%)?$", re.IGNORECASE)
+_PLAIN = re.compile(
+    rf"^(?:n\.?\s*|€\s*)?(?P<number>[-+]?(?:{_NUMBER}))\s*(?:(?P<percent>%)|(?:gg|giorni|N\.|€|euro)(?!\w))?$", re.IGNORECASE
+)
+# What a report prints for a measure that is not a value: «avanzamento 60%», «completato il 15/06/2023»,
+# «giudizio: in linea» (as ``piao-rules allegato`` writes them).
+_PROGRESS = re.compile(rf"^avanzamento\s*:?\s*(?P<number>{_NUMBER})\s*%$", re.IGNORECASE)
+_COMPLETED = re.compile(r"^completato\s+il\s+(?P<date>\S+)$", re.IGNORECASE)
+_JUDGEMENT = re.compile(r"^giudizio\s*:\s*(?P<judgement>raggiunto|in linea|a rischio|non raggiunto)$", re.IGNORECASE)
 _CANDIDATE = re.compile(
     rf"(?<![\w.,/°ª-])(?:n\.\s*)?(?P<number>{_NUMBER})(?![\w]|[.,/]\d|°|ª)\s*(?P<percent>%)?(?P<after>\s*[^\W\d_]+)?",
     re.IGNORECASE,
@@ -45,14 +54,12 @@ class Reading:
 
     value: str | None = None
     progress: Decimal | None = None
+    completed_on: str | None = None
+    judgement: str | None = None
     components: dict[str, Decimal] = field(default_factory=dict)
     note: str | None = None
     suggested: str | None = None  # what was taken out of prose, in words, for the report
     relabelled: list[tuple[str, str]] = field(default_factory=list)  # (written label, target label)
-
-    @property
-    def empty(self) -> bool:
-        return self.value is None and self.progress is None and not self.components and self.note is None
 
 
 def read_measure(text: str, target: Target | None) -> Reading | None:
@@ -61,7 +68,7 @@ def read_measure(text: str, target: Target | None) -> Reading | None:
     if values.is_null(plain):
         return None
     milestone = target is not None and target.kind in (TargetKind.MILESTONE, TargetKind.BOOLEAN, TargetKind.DEADLINE)
-    if simple := _simple(plain, milestone):
+    if simple := _simple(plain, milestone) or _labelled(plain):
         return simple
     if target is not None and target.kind is TargetKind.COMPOUND and target.components:
         if reading := _components(plain, target):
@@ -102,6 +109,17 @@ def _simple(text: str, milestone: bool) -> Reading | None:
     except ValueError:
         return None
     return Reading(value=text.upper().rstrip("."))
+
+
+def _labelled(text: str) -> Reading | None:
+    """«avanzamento 60%», «completato il 15/06/2023», «giudizio: in linea»."""
+    if match := _PROGRESS.match(text):
+        return Reading(progress=values.parse_number(match.group("number")))
+    if (match := _COMPLETED.match(text)) and values.looks_like_date(match.group("date")):
+        return Reading(completed_on=match.group("date"))
+    if match := _JUDGEMENT.match(text):
+        return Reading(judgement=match.group("judgement").lower())
+    return None
 
 
 def _candidates(text: str) -> list[re.Match[str]]:

@@ -53,6 +53,17 @@ class Description:
 
 
 @dataclass
+class Details:
+    """«Responsabile: … · Tipo: dirigenziale · Peso: 40 · Collegato all'obiettivo OS1» under an objective heading."""
+
+    origin: Origin
+    owner: str | None = None
+    kind: str | None = None
+    weight: str | None = None
+    parent: str | None = None
+
+
+@dataclass
 class Owner:
     """«Responsabili: …» under an objective heading: who answers for that objective."""
 
@@ -83,6 +94,7 @@ class IndicatorRow:
     thresholds: dict[int | None, str] = field(default_factory=dict)
     weight: str | None = None
     measure: str | None = None
+    measure_note: str | None = None  # a comment written under the value, in the same cell
     measure_when: str | None = None  # the date named by the measure column's header, as written
     owner: str | None = None
     type: str | None = None
@@ -97,7 +109,7 @@ class IndicatorRow:
             setattr(self, attribute, f"{current} {text}".strip())
 
 
-Event = AreaStart | ObjectiveStart | Description | Owner | Holder | IndicatorRow
+Event = AreaStart | ObjectiveStart | Description | Details | Owner | Holder | IndicatorRow
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,7 @@ def _entity_row(texts: dict[int, str], row: list[Cell], layout: Layout, origin: 
         state.last_objective.weight = objective_weight
     if indicator_text is not None:
         indicator = IndicatorRow(origin, name=indicator_text, weight=indicator_weight)
-        _fill(indicator, by_role)
+        _fill(indicator, by_role, row, notes)
         if shifted:
             notes.append(Note("spostate", origin, f"celle spostate di {shifted} colonn{'a' if shifted == 1 else 'e'} a sinistra: rimesse al loro posto"))
         events.append(indicator)
@@ -359,17 +359,54 @@ def _continue(by_role, state: State, origin: Origin, notes: list[Note]) -> None:
         notes.append(Note("continuazioni", origin, "riga di continuazione unita all'obiettivo sopra"))
 
 
-def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Header]]]) -> None:
+# Labelled paragraphs inside a cell («Soglia: ≥ 5%» under the target, as reports print them).
+_CELL_LABEL = re.compile(
+    r"^(?P<label>soglia|proposta di aggiornamento|target originario|responsabile|atteso alla data)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _paragraphs(row: list[Cell], column: int, text: str) -> tuple[str, dict[str, str], list[str]]:
+    """(the cell's first paragraph, its labelled paragraphs by label, its other paragraphs)."""
+    parts = row[column].paragraphs if column < len(row) and row[column].paragraphs else (text,)
+    labelled: dict[str, str] = {}
+    others: list[str] = []
+    for part in parts[1:]:
+        if match := _CELL_LABEL.match(part):
+            labelled[match.group("label").lower()] = match.group("value").strip()
+        else:
+            others.append(part)
+    return parts[0], labelled, others
+
+
+def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Header]]], row: list[Cell],
+          notes: list[Note]) -> None:
     for role, entries in by_role.items():
-        for _, text, header in entries:
-            if role == v.TARGET:
-                indicator.targets[header.year] = text
+        for column, text, header in entries:
+            first, labelled, others = _paragraphs(row, column, text)
+            whole = " ".join([first, *others])
+            if role == v.INDICATOR:
+                indicator.name = whole
+                indicator.owner = labelled.get("responsabile")
+            elif role == v.TARGET:
+                target = whole
+                if "target originario" in labelled:
+                    notes.append(Note("target", indicator.origin, f"target in vigore «{whole}», originario "
+                                      f"«{labelled['target originario']}»: nel piano resta l'originario; "
+                                      "registrare la revisione con il suo motivo"))
+                    target = labelled["target originario"]
+                if "proposta di aggiornamento" in labelled:
+                    target += f" proposta di aggiornamento: {labelled['proposta di aggiornamento']}"
+                indicator.targets[header.year] = target
+                if "soglia" in labelled:
+                    indicator.thresholds[header.year] = labelled["soglia"]
             elif role == v.THRESHOLD:
                 indicator.thresholds[header.year] = text
             elif role == v.BASELINE:
                 indicator.baseline, indicator.baseline_year = text, header.year
             elif role == v.MEASURE:
-                indicator.measure, indicator.measure_when = text, header.when
+                indicator.measure, indicator.measure_when = first, header.when
+                indicator.measure_note = " ".join(others) or None
             elif role == v.FORMULA:
                 indicator.formula = text
             elif role == v.DESCRIPTION:

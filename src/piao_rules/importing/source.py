@@ -17,6 +17,7 @@ class Cell:
     carried: bool = False  # the same cell as in the row above (vertical merge)
     spanned: bool = False  # the same cell as in the column to the left (horizontal merge)
     image: bool = False  # the cell holds a picture
+    paragraphs: tuple[str, ...] = ()  # the cell's paragraphs, when it has more than one
 
     @property
     def own(self) -> str:
