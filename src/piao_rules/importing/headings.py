@@ -1,6 +1,6 @@
 """Read the paragraphs around the tables: areas, objectives and who holds them.
 
-Three ways of naming a level are understood:
+These ways of naming a level are understood:
 
 - a text that says it: «AREA 1 - …», «Obiettivo strategico OS01.1.1 - …»,
   «Obiettivo strategico: GARANTIRE …», «011-005-001 Regolamentazione …»,
@@ -10,7 +10,13 @@ Three ways of naming a level are understood:
   hold («Programma», «Azione», «Budget»…) are passed over, and so is the text after
   them unless it names a level by itself;
 - a heading without such words, when headings of the same level already named an
-  area or an objective in this document (Titolo 2 → area, Titolo 3 → objective…).
+  area or an objective in this document (Titolo 2 → area, Titolo 3 → objective…);
+- in a document whose headings of one level all start with an objective code
+  («O01 – …», the annex of piao-rules), the headings one level above, between them,
+  are the areas («DIR – Obiettivi dirigenziali»).
+
+Under an objective heading, «Responsabile: … · Tipo: … · Peso: … · Collegato
+all'obiettivo …» gives the objective's data, «Descrizione» its description.
 """
 
 from __future__ import annotations
