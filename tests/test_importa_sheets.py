@@ -89,6 +89,14 @@ def test_a_csv_with_a_hand_written_mapping(tmp_path):
     assert built.measures.as_of == date(2025, 6, 30)
 
 
+def test_a_csv_in_windows_1252_is_read_with_a_note(tmp_path):
+    text = "Codice;Indicatore;Target 2024\nK1;Qualità percepita;>= 80%\n"
+    (tmp_path / "kpi.csv").write_bytes(text.encode("cp1252"))
+    built, report = import_file(tmp_path / "kpi.csv", Options(ente="Camera di commercio di Valle Alta"))
+    assert [i.name for _, _, i in built.plan.indicators()] == ["Qualità percepita"]
+    assert any("Windows-1252" in n.message for n in report.of("tabelle"))
+
+
 def test_mapping_errors_name_the_line_and_the_fix(export, tmp_path):
     path = tmp_path / "mappa.yaml"
     path.write_text("colonne:\n  indicatore: Descrizione indicatore\n  target: Target 2O23\n  obiettivi: Obiettivo\n",

@@ -25,13 +25,17 @@ from piao_rules.io.places import YamlPlaces
 HEADER_SEARCH = 10
 
 
-def _grids(path: Path, data: bytes) -> dict[str, tables.Grid]:
+def _grids(path: Path, data: bytes, report: Report | None = None) -> dict[str, tables.Grid]:
+    """The sheets of the file (one for a CSV); warnings (a CSV not in UTF-8) go to the report."""
     kind = CSV if path.suffix.lower() == ".csv" else XLSX
     if kind == XLSX:
         safety.check_package(path, data, "xlsx", "xl/workbook.xml")
     problems = Problems(path)
     grids = tables.read_sheets(path, data, kind, problems)
     problems.raise_if_errors()
+    if report is not None:
+        for problem in problems.warnings:
+            report.add("tabelle", "", problem.message)
     return grids
 
 
@@ -68,7 +72,7 @@ def guessed_mapping(path: Path) -> str:
 
 
 def import_sheet(path: Path, data: bytes, report: Report, options: Options, mapping_path: Path | None) -> Built:
-    grids = _grids(path, data)
+    grids = _grids(path, data, report)
     places: YamlPlaces | None = None
     if mapping_path is not None:
         mapping, places = load_mapping(mapping_path)
