@@ -252,3 +252,28 @@ def test_plan_yaml_loads_back_identically(cuneo, tmp_path):
     assert plan == built.plan
     assert (tmp_path / "rapporto.txt").read_text(encoding="utf-8") == report.text()
     assert yaml.safe_load((tmp_path / "piano.yaml").read_text(encoding="utf-8"))["ente"]["nome"] == "Camera di commercio di Cuneo"
+
+
+def test_a_flat_table_repeating_the_objective_on_every_row(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Camera di commercio di Valle Alta")
+    table = document.add_table(rows=1, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["Codice", "Obiettivo", "Indicatore", "Target 2024", "Peso"]):
+        cell.text = text
+    for number in range(6):
+        cells = table.add_row().cells
+        for cell, text in zip(cells, [f"K{number}", f"OP{number // 3} - Obiettivo {number // 3}",
+                                      f"Indicatore {number} SOGLIA 5%", ">= 10%", "50%"]):
+            cell.text = text
+    document.save(tmp_path / "piatto.docx")
+    built, report = import_file(tmp_path / "piatto.docx")
+    objectives = [o for _, o in built.plan.objectives()]
+    assert [(o.code, [i.code for i in o.indicators]) for o in objectives] == [
+        ("OP0", ["K0", "K1", "K2"]), ("OP1", ["K3", "K4", "K5"])]
+    assert not report.of("duplicati")
+    assert [n.message for n in report.of("pesi")] == [
+        "i pesi degli indicatori dell'obiettivo OP0 sommano a 150 invece di 100: controllarli",
+        "i pesi degli indicatori dell'obiettivo OP1 sommano a 150 invece di 100: controllarli"]
+    assert all(i.threshold == "5%" for _, _, i in built.plan.indicators())

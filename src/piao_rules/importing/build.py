@@ -241,7 +241,8 @@ class Builder:
         return named[0] if len(named) == 1 and event.block is None and event.section is None else None
 
     def _reuse(self, found: _Objective, event: ObjectiveStart) -> None:
-        if (found.event.origin.block, found.event.origin.row) != (event.origin.block, event.origin.row):
+        """The objective again: the same objective repeated on the rows of one table is not worth a note."""
+        if found is not self.objective and found.event.origin.block != event.origin.block:
             self.report.add("duplicati", event.origin, f"obiettivo già letto ({found.event.origin}): uniti")
         if event.weight and not found.event.weight:
             found.event.weight = event.weight
