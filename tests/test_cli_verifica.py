@@ -56,8 +56,7 @@ def test_unreadable_files_are_reported_together(tmp_path):
     result = _run("verifica", plan, measures)
     assert result.exit_code == 2
     assert result.output.splitlines() == [
-        f"{plan}: non è un file Excel .xlsx valido (danneggiato, protetto da password o di altro formato): "
-        "aprirlo con Excel e salvarlo di nuovo come .xlsx",
+        f"{plan}: il file Excel .xlsx è danneggiato (archivio incompleto): aprirlo con Excel e salvarlo come .xlsx",
         f"{measures}:riga 2/data: «30/16/2023»: il mese 16 non esiste (usare gg/mm/aaaa)",
         "Piano: non leggibile; misure: non leggibili; 2 errori, 0 avvisi.",
     ]

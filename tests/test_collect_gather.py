@@ -184,8 +184,8 @@ def test_files_that_are_not_workbooks(folder):
     with pytest.raises(InputError) as error:
         gather(folder)
     found = messages(error)
-    assert "ufficio-finto.xlsx: non è un file Excel .xlsx valido (danneggiato, protetto da password o di altro formato): " \
-           "usare il modello creato da piao-rules modello-misure, salvato come .xlsx" in found
+    assert "ufficio-finto.xlsx: non è un file Excel .xlsx valido (file danneggiato o di altro formato): " \
+           "aprirlo con Excel e salvarlo come .xlsx" in found
     assert "vecchio.xls: il formato .xls non è un modello compilato: aprirlo e salvarlo come .xlsx (Cartella di lavoro di Excel)" in found
     assert "leggimi.txt: avviso: file ignorato: non è un modello .xlsx" in found
     assert any(m.startswith("~$ufficio-dirigente.xlsx: avviso: file temporaneo di Excel") for m in found)

@@ -14,7 +14,7 @@ from importa_builders import build_alessandria
 
 from piao_rules.errors import InputError
 from piao_rules.importing import Options, import_file
-from piao_rules.importing import safety
+from piao_rules import safety
 
 
 def _png() -> bytes:

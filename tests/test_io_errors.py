@@ -29,8 +29,7 @@ def test_corrupt_xlsx(tmp_path):
     path = tmp_path / "piano.xlsx"
     path.write_bytes(os.urandom(2048))
     assert _plan_error(path) == [
-        f"{path}: non è un file Excel .xlsx valido (danneggiato, protetto da password o di altro formato): "
-        "aprirlo con Excel e salvarlo di nuovo come .xlsx"
+        f"{path}: non è un file Excel .xlsx valido (file danneggiato o di altro formato): aprirlo con Excel e salvarlo come .xlsx"
     ]
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from piao_rules import values
+from piao_rules import safety, values
 from piao_rules.collect.layout import (
     BY_KEY, COLUMNS, DATE, FORMAT, HEADERS, INPUTS, JUDGEMENT, JUDGEMENTS, META_LABELS, META_SHEET, NUMBER,
     PROGRESS, ROWS_LABEL, SHEET, TEXT, YES_NO, Column, header_key, owner_of, plan_fingerprint, row_key,
@@ -79,6 +79,7 @@ class Gathered:
 def _load(path: Path, data: bytes):
     import openpyxl
 
+    safety.check_package(Path(path.name), data, "xlsx", "xl/workbook.xml")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

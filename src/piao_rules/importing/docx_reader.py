@@ -8,7 +8,7 @@ import warnings
 from pathlib import Path
 
 from piao_rules.errors import InputError
-from piao_rules.importing import safety
+from piao_rules import safety
 from piao_rules.importing.source import Cell, Document, Grid, Paragraph
 
 _HEADING = re.compile(r"(?:heading|titolo|intestazione)\s*(\d)", re.IGNORECASE)

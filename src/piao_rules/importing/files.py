@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from piao_rules.errors import InputError
-from piao_rules.importing import safety
+from piao_rules import safety
 from piao_rules.importing.build import Built, Options
 from piao_rules.importing.report import Report
 from piao_rules.importing.checking import check_import

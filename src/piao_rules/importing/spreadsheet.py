@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules.errors import InputError, Problem, Problems
-from piao_rules.importing import cells, safety, vocabulary as v
+from piao_rules import safety
+from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.build import Builder, Built, Options
 from piao_rules.importing.mapping import Mapping, guess, load_mapping, mapping_yaml
 from piao_rules.importing.records import AreaStart, IndicatorRow, ObjectiveStart, Origin

@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from piao_rules import atomic, values
+from piao_rules import atomic, safety, values
 from piao_rules.errors import InputError, Problems
 from piao_rules.io.files import CSV, XLSX
 
@@ -139,6 +139,7 @@ def _csv_grid(path: Path, data: bytes, problems: Problems) -> Grid:
 def _xlsx_grids(path: Path, data: bytes) -> dict[str, Grid]:
     import openpyxl  # imported when needed: it takes a fifth of a second
 
+    safety.check_package(path, data, "xlsx", "xl/workbook.xml")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
