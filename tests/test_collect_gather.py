@@ -246,7 +246,7 @@ def test_cli_writes_measures_and_reports(folder, tmp_path):
     assert again.exit_code == 0, again.output
     fill(folder / ALL, {"O15.2-1": {"Valore": 19}})
     refused = CliRunner().invoke(main, ["raccogli", str(folder), "-o", str(tmp_path / "altro.csv")])
-    assert refused.exit_code == 2 and "nessun file è stato scritto" in refused.output
+    assert refused.exit_code == 2 and "nessun file è stato modificato" in refused.output
     assert not (tmp_path / "altro.csv").exists()
 
 

@@ -63,7 +63,7 @@ def test_bad_ente_file_is_reported_in_italian(tmp_path):
     result = run("delibera", PLAN, MEASURES, "--ente", str(ente), "-o", str(output), "--numero", "1", "--seduta", "31/07/2023")
     assert result.exit_code == 2
     assert f"{ente}:" in result.output and "segretario_generale" in result.output
-    assert "nessun file è stato scritto" in result.output
+    assert "nessun file è stato modificato" in result.output
     assert "Traceback" not in result.output
     assert not output.exists()
 

@@ -68,7 +68,7 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except InputError as error:
             print_problems(error.problems)
             errors = sum(1 for p in error.problems if p.is_error)
-            click.echo(f"{errors} {'errore' if errors == 1 else 'errori'}: nessun file è stato scritto.", err=True)
+            click.echo(f"{errors} {'errore' if errors == 1 else 'errori'} da correggere: nessun file è stato modificato.", err=True)
             sys.exit(EXIT_INPUT)
         except OSError as error:
             click.echo(describe_os_error(error), err=True)

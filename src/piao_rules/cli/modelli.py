@@ -50,5 +50,5 @@ def modelli(esporta: Path | None, verifica: Path | None, sovrascrivi: bool) -> N
         if not problems:
             click.echo(f"{path}: nessun problema")
     if errors:
-        click.echo(f"{errors} errori nei modelli.", err=True)
+        click.echo(f"{errors} {'errore' if errors == 1 else 'errori'} nei modelli.", err=True)
         sys.exit(EXIT_INPUT)

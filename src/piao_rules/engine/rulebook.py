@@ -17,12 +17,13 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from piao_rules.engine import conditions
 from piao_rules.engine.facts import ACCRUALS, METHODS, STATUSES
-from piao_rules.errors import InputError, Problem
+from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.io import tables, yamlfile
+from piao_rules.io.files import read_bytes
 from piao_rules.resources import default_rules_dir
 
 TABLES = ("andamento", "punteggio", "stato", "segnalazioni")
@@ -143,16 +144,12 @@ def _italian_pydantic(error: ValidationError) -> list[str]:
 
 
 def _read_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError.single(path, "il file non è in UTF-8: salvarlo con codifica UTF-8") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"riga {mark.line + 1}" if mark else ""
-        raise InputError.single(path, f"YAML non valido: {getattr(error, 'problem', error)}", where) from None
+    """A rules file: UTF-8 text, YAML read with the same located Italian messages as the plan."""
+    problems = Problems(path)
+    text = tables.decode(path, read_bytes(path), problems)
+    if problems:
+        raise InputError.single(path, "il file non è in UTF-8: salvarlo con codifica UTF-8")
+    data, _ = yamlfile.parse(text, path)
     if not isinstance(data, dict):
         raise InputError.single(path, "il file delle regole deve contenere un elenco di chiavi (descrizione, modo, regole…)")
     return data

@@ -260,6 +260,12 @@ def make_table(
                 "controllare il separatore e le virgolette",
             )
         cells = {name: cell for name, cell in zip(names, row) if name and cell is not None}
+        if cells and sheet is None and len(row) < len(names):
+            problems.warning(
+                table.where(index + 1),
+                f"la riga ha {len(row)} celle ma l'intestazione ha {len(names)} colonne: il file potrebbe essere "
+                "troncato o mancare un separatore; controllare la riga",
+            )
         if cells:
             table.rows.append(Row(index + 1, cells))
     return table

@@ -134,7 +134,7 @@ def _message(item: dict[str, Any], loc: Loc, model: type[BaseModel], field: str 
         return f"valore {show(value)} non ammesso: usare uno tra {options}"
     if kind == "value_error":
         message = str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
-        if loc[:1] == ("misure",) and loc[-1:] == ("valore",):
+        if loc[:1] == ("misure",) and loc[-1:] == ("valore",) and "troppo grande" not in message:
             message += ": scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»"
         return message
     if kind in ("greater_than_equal", "greater_than"):

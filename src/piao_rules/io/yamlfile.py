@@ -66,6 +66,24 @@ def _syntax_message(error: yaml.YAMLError) -> str:
     return "errore di sintassi YAML: testo non valido in questo punto (controllare rientri, «:» e virgolette)"
 
 
+_INDICATOR_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s#][^:#]*:\s+([>|!&*%@`])")
+
+
+def _indicator_hint(text: str, mark: yaml.Mark | None) -> str | None:
+    """A value starting with a YAML sign (``target: >= 150``) is the commonest slip: say so."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    for number in (mark.line, mark.line - 1):
+        if 0 <= number < len(lines) and (match := _INDICATOR_VALUE.match(lines[number])):
+            example = lines[number].split(":", 1)
+            return (
+                f"il valore dopo «{example[0].strip().lstrip('- ')}:» comincia con «{match.group(1)}», che in YAML ha un "
+                f"significato speciale: racchiuderlo tra virgolette, per esempio {example[0].strip().lstrip('- ')}: \"{example[1].strip()}\""
+            )
+    return None
+
+
 def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
     """The data in ``text`` and its node tree; syntax errors and repeated keys raise InputError."""
     loader = _Loader(text)
@@ -80,7 +98,7 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"riga {mark.line + 1}" if mark else ""
-        raise InputError.single(file, _syntax_message(error), where) from None
+        raise InputError.single(file, _indicator_hint(text, mark) or _syntax_message(error), where) from None
     except yaml.YAMLError as error:
         raise InputError.single(file, _syntax_message(error)) from None
     finally:
