@@ -85,7 +85,7 @@ def prepare(stage: str, size: int) -> Callable[[], object]:
         request = AnnexRequest(evaluation, rulebook, narratives=narrate(evaluation))
         if stage == "allegato":
             return lambda: build_annex(request)
-        from piao_rules.importer import import_file
+        from piao_rules.importing.files import import_file
 
         path = Path(tempfile.mkdtemp()) / "allegato.docx"
         path.write_bytes(build_annex(request))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
@@ -201,11 +201,38 @@ class Evaluation(BaseModel):
     summary: Summary
     warnings: list[Problem] = Field(default_factory=list)
 
+    _index: dict | None = PrivateAttr(default=None)
+
+    def _lookup(self) -> dict:
+        """Codes to results, built once (large plans look results up many times)."""
+        if self._index is None:
+            by_objective: dict[str, list[IndicatorResult]] = {}
+            for indicator in self.indicators:
+                by_objective.setdefault(indicator.objective, []).append(indicator)
+            self._index = {
+                "indicators": {i.code: i for i in self.indicators},
+                "objectives": {o.code: o for o in self.objectives},
+                "by_objective": by_objective,
+                "position": {i.code: n for n, i in enumerate(self.indicators)},
+            }
+        return self._index
+
     def indicator(self, code: str) -> IndicatorResult:
-        return next(i for i in self.indicators if i.code == code)
+        return self._lookup()["indicators"][code]
 
     def objective(self, code: str) -> ObjectiveResult:
-        return next(o for o in self.objectives if o.code == code)
+        return self._lookup()["objectives"][code]
+
+    def in_plan_order(self, indicators: list[IndicatorResult]) -> list[IndicatorResult]:
+        position = self._lookup()["position"]
+        return sorted(indicators, key=lambda i: position[i.code])
+
+    def has_indicator(self, code: str) -> bool:
+        return code in self._lookup()["indicators"]
+
+    def indicators_of(self, objective: str) -> list[IndicatorResult]:
+        """The indicators held directly by an objective, in plan order."""
+        return self._lookup()["by_objective"].get(objective, [])
 
     @property
     def flags(self) -> list[Flag]:

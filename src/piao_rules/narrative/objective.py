@@ -79,13 +79,13 @@ def outcome_sentence(ctx: Context, aggregate: Aggregate, level: str, subject: st
 
 def subtree_indicators(evaluation: Evaluation, objective: ObjectiveResult) -> list[IndicatorResult]:
     """The indicators of an objective and of the objectives below it, in plan order."""
-    codes = set()
+    found: list[IndicatorResult] = []
     stack = [objective.code]
     while stack:
         code = stack.pop()
-        codes.add(code)
+        found += evaluation.indicators_of(code)
         stack += evaluation.objective(code).objectives
-    return [i for i in evaluation.indicators if i.objective in codes]
+    return evaluation.in_plan_order(found)
 
 
 def _critical_label(ctx: Context, indicator: IndicatorResult) -> str | None:
@@ -97,8 +97,7 @@ def _critical_label(ctx: Context, indicator: IndicatorResult) -> str | None:
 
 
 def _excluded_words(ctx: Context, evaluation: Evaluation, codes: list[str]) -> Words:
-    indicator_codes = {i.code for i in evaluation.indicators}
-    kinds = {"indicatore" if code in indicator_codes else "obiettivo" for code in codes}
+    kinds = {"indicatore" if evaluation.has_indicator(code) else "obiettivo" for code in codes}
     if len(kinds) == 1:
         return codes_words(ctx, codes, kinds.pop())
     return Words(f"elementi {join(codes)}", MASCULINE, True)
