@@ -162,7 +162,9 @@ class Writer:
 
         Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page.
         """
-        table = self.document.add_table(rows=0, cols=len(spec.header))
+        # Document.add_table would look up the last section's width through the whole body on every
+        # call (quadratic in large annexes): the widths are known, so add the table to the body directly.
+        table = self.document._body.add_table(0, len(spec.header), sum(spec.widths, Length(0)))
         table._tbl.tblPr.style = self.ids[styles.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
