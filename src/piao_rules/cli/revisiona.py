@@ -42,4 +42,4 @@ def revisiona(piano: Path, giornale: Path, output: Path, delibera: str | None, p
     write_plan(revised, output)
     for item in applied:
         click.echo(f"{item.code}: «{item.previous}» → «{item.target}»")
-    click.echo(f"{output}: revisione {revised.revision} del piano, {len(applied)} target rimodulati.")
+    click.echo(f"{output}: revisione {revised.revision} del piano, {len(applied)} target {'rimodulato' if len(applied) == 1 else 'rimodulati'}.")
