@@ -24,7 +24,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
-from piao_rules.engine.prepare import KIND_FACT, Item, has_measure, prepare, show_target, show_value, unit_class
+from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
@@ -109,7 +109,7 @@ class _Evaluator:
         target, measure = item.target, item.measure
         facts: dict[str, Any] = {"n": item.n}
         _encode(facts, "livello", "indicatore")
-        _encode(facts, "tipo_target", KIND_FACT[target.kind])
+        _encode(facts, "tipo_target", target.kind.italian)
         _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
         _encode(facts, "soglia", item.threshold is not None)
         _encode(facts, "unita", unit_class(target.unit or item.indicator.unit))

@@ -18,17 +18,6 @@ from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 
-KIND_FACT = {
-    TargetKind.COMPARISON: "confronto",
-    TargetKind.DEADLINE: "scadenza",
-    TargetKind.BOOLEAN: "si_no",
-    TargetKind.RELATIVE: "relativo",
-    TargetKind.COMPOUND: "composto",
-    TargetKind.MILESTONE: "milestone",
-    TargetKind.QUALITATIVE: "qualitativo",
-}
-
-
 @dataclass
 class Item:
     """One indicator while it is evaluated."""

@@ -23,17 +23,6 @@ from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Component, TargetKind
 
-_KIND_KEY = {
-    TargetKind.COMPARISON: "confronto",
-    TargetKind.DEADLINE: "scadenza",
-    TargetKind.BOOLEAN: "si_no",
-    TargetKind.RELATIVE: "relativo",
-    TargetKind.COMPOUND: "composto",
-    TargetKind.MILESTONE: "milestone",
-    TargetKind.QUALITATIVE: "qualitativo",
-}
-
-
 @dataclass(frozen=True)
 class Context:
     """What every indicator sentence of one evaluation shares."""
@@ -226,7 +215,7 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
     found: Slots = {"data": date_words(ctx.as_of), "stato": result.status.label}
     if target is not None:
         found["target_testo"] = quotable(clean(show_target(target)))
-        found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{_KIND_KEY[target.kind]}")
+        found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
         found["traguardo"] = f"«{_milestone_text(result)}»"
         milestone = target.milestone and quotable(clean(target.milestone))
         found["attivita"] = Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)

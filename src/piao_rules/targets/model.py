@@ -19,6 +19,22 @@ class TargetKind(str, Enum):
     MILESTONE = "milestone"  # Consegna progetto definitivo
     QUALITATIVE = "qualitative"  # anything else: needs a person's judgement
 
+    @property
+    def italian(self) -> str:
+        """The kind's name in the rules and the phrase book: «confronto», «si_no» …"""
+        return _KIND_NAMES[self]
+
+
+_KIND_NAMES = {
+    TargetKind.COMPARISON: "confronto",
+    TargetKind.DEADLINE: "scadenza",
+    TargetKind.BOOLEAN: "si_no",
+    TargetKind.RELATIVE: "relativo",
+    TargetKind.COMPOUND: "composto",
+    TargetKind.MILESTONE: "milestone",
+    TargetKind.QUALITATIVE: "qualitativo",
+}
+
 
 class Operator(str, Enum):
     GE = ">="
