@@ -33,6 +33,7 @@ from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.markup import clean
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
@@ -276,7 +277,7 @@ class _Evaluator:
             values["scadenza"] = format_it.short_date(target.deadline)
             values["giorni"] = str((target.deadline - self.as_of).days)
         if measure is not None:
-            values["proposta"] = measure.proposed_target or "n.d."
+            values["proposta"] = clean(measure.proposed_target) if measure.proposed_target else "n.d."
             values["motivazione"] = measure.proposal_reason or "n.d."
             values["causa_esterna"] = measure.external_cause or "n.d."
             if measure.progress is not None:

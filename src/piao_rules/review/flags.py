@@ -15,6 +15,7 @@ from datetime import date
 from piao_rules.engine.result import Evaluation, Flag, IndicatorResult
 from piao_rules.errors import InputError
 from piao_rules.review.journal import Decision, Journal, Outcome
+from piao_rules.targets.markup import clean
 
 SEVERITIES = ("alta", "media", "bassa")
 
@@ -113,7 +114,7 @@ def find(found: list[FlagView], flag_id: str, as_of: date) -> FlagView:
 
 def decision_text(decision: Decision) -> str:
     """A decision as the annex prints it: «accolta, nuovo target «…»: nota (chi, 10/07/2023)»."""
-    target = f", nuovo target «{decision.new_target}»" if decision.new_target else ""
+    target = f", nuovo target «{clean(decision.new_target)}»" if decision.new_target else ""
     owner = f"; responsabile {decision.owner}" if decision.owner else ""
     return f"{decision.outcome.label.capitalize()}{target}: {decision.note}{owner} ({decision.who}, {decision.when:%d/%m/%Y})"
 
@@ -132,5 +133,5 @@ def decision_texts(evaluation: Evaluation, journal: Journal, brief: bool = False
 
 
 def brief_text(decision: Decision) -> str:
-    target = f", nuovo target «{decision.new_target}»" if decision.new_target else ""
+    target = f", nuovo target «{clean(decision.new_target)}»" if decision.new_target else ""
     return f"{decision.outcome.label}{target} ({decision.note.rstrip('.')})"
