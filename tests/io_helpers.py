@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -41,3 +42,12 @@ def write_xlsx(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
 
 def messages(error: pytest.ExceptionInfo[InputError]) -> list[str]:
     return [str(problem) for problem in error.value.problems]
+
+
+def replace_part(package: bytes, name: str, content: bytes) -> bytes:
+    """An Office zip package (.xlsx, .docx) with the part ``name`` replaced by ``content``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, content if item.filename == name else source.read(item.filename))
+    return out.getvalue()

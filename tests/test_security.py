@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from piao_rules.cli import main
 from piao_rules.io import write_plan
 from tests.engine_helpers import plan_with
+from tests.io_helpers import replace_part
 
 
 def verifica(path):
@@ -33,14 +34,6 @@ def _xlsx(tmp_path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _replace(data: bytes, name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item.filename, content if item.filename == name else source.read(item.filename))
-    return out.getvalue()
-
-
 def test_xml_external_entities_in_an_xlsx_are_not_resolved(tmp_path):
     secret = tmp_path / "segreto.txt"
     secret.write_text("PAROLA-SEGRETA", encoding="utf-8")
@@ -51,7 +44,7 @@ def test_xml_external_entities_in_an_xlsx_are_not_resolved(tmp_path):
     evil = xml.replace("<worksheet", f'<!DOCTYPE x [<!ENTITY e SYSTEM "file://{secret}">]><worksheet', 1)
     evil = evil.replace("<v>", "<v>&e;", 1)
     path = tmp_path / "piano.xlsx"
-    path.write_bytes(_replace(data, sheet, evil.encode("utf-8")))
+    path.write_bytes(replace_part(data, sheet, evil.encode("utf-8")))
     result = verifica(path)
     assert result.exit_code == 2
     assert "PAROLA-SEGRETA" not in result.output
@@ -61,7 +54,7 @@ def test_xml_external_entities_in_an_xlsx_are_not_resolved(tmp_path):
 def test_zip_bomb_disguised_as_xlsx_is_refused_before_expanding(tmp_path):
     data = _xlsx(tmp_path)
     path = tmp_path / "piano.xlsx"
-    path.write_bytes(_replace(data, "xl/workbook.xml", b" " * (80 * 2**20)))
+    path.write_bytes(replace_part(data, "xl/workbook.xml", b" " * (80 * 2**20)))
     result = verifica(path)
     assert result.exit_code == 2
     assert "si espanderebbe a 80 MB" in result.output and "zip bomb" in result.output

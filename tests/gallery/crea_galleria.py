@@ -17,6 +17,7 @@ from pathlib import Path
 from docx import Document
 
 from piao_rules.io import load_plan, write_plan
+from tests.io_helpers import replace_part
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "file"
@@ -90,14 +91,6 @@ def docx_bytes(build) -> bytes:
     return buffer.getvalue()
 
 
-def rezip(data: bytes, name: str, content: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            target.writestr(item.filename, content if item.filename == name else source.read(item.filename))
-    return out.getvalue()
-
-
 def main() -> None:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir()
@@ -134,7 +127,7 @@ def main() -> None:
     text("piano-vuoto.xlsx", b"")
     text("piano-troncato.xlsx", xlsx[: len(xlsx) // 2])
     text("piano-testo.xlsx", PLAN_YAML)
-    text("piano-zip-bomb.xlsx", rezip(xlsx, "xl/workbook.xml", b" " * (300 * 2**20)))
+    text("piano-zip-bomb.xlsx", replace_part(xlsx, "xl/workbook.xml", b" " * (300 * 2**20)))
 
     # the measures
     text("misure-vuote.csv", "")
@@ -209,7 +202,7 @@ def main() -> None:
         with zipfile.ZipFile(io.BytesIO(annex)) as archive:
             xml = archive.read("word/document.xml")
         assert old in xml, name
-        (folder / "allegato.docx").write_bytes(rezip(annex, "word/document.xml", xml.replace(old, new, 1)))
+        (folder / "allegato.docx").write_bytes(replace_part(annex, "word/document.xml", xml.replace(old, new, 1)))
     folder = OUT / "modelli-non-docx"
     folder.mkdir()
     (folder / "allegato.docx").write_text("non sono un documento Word", encoding="utf-8")

@@ -379,6 +379,11 @@ def _paragraphs(row: list[Cell], column: int, text: str) -> tuple[str, dict[str,
     return parts[0], labelled, others
 
 
+# Columns copied as they are into the indicator field of the same meaning.
+_PLAIN_FIELDS = {v.FORMULA: "formula", v.DESCRIPTION: "description", v.TYPE: "type", v.UNIT: "unit",
+                 v.SOURCE: "source", v.NOTE: "note", v.CODE: "code"}
+
+
 def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Header]]], row: list[Cell],
           notes: list[Note]) -> None:
     for role, entries in by_role.items():
@@ -407,20 +412,8 @@ def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Heade
             elif role == v.MEASURE:
                 indicator.measure, indicator.measure_when = first, header.when
                 indicator.measure_note = " ".join(others) or None
-            elif role == v.FORMULA:
-                indicator.formula = text
-            elif role == v.DESCRIPTION:
-                indicator.description = text
-            elif role == v.TYPE:
-                indicator.type = text
-            elif role == v.UNIT:
-                indicator.unit = text
-            elif role == v.SOURCE:
-                indicator.source = text
-            elif role == v.NOTE:
-                indicator.note = text
-            elif role == v.CODE:
-                indicator.code = text
+            elif role in _PLAIN_FIELDS:
+                setattr(indicator, _PLAIN_FIELDS[role], text)
 
 
 # ---------------------------------------------------------------- shifted rows
