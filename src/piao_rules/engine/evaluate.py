@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import string
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine import pacing, scoring
+from piao_rules.engine import pacing, past, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
@@ -60,8 +60,13 @@ def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
 
 
 class _Evaluator:
-    def __init__(self, plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rulebook, runner: Any):
+    def __init__(
+        self, plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rulebook, runner: Any,
+        history: Mapping[str, list[past.PastYear]] | None = None,
+    ):
         self.plan = plan
+        self.history = history
+        self.histories: dict[int, past.IndicatorHistory | None] = {}
         self.as_of = as_of
         self.rulebook = rulebook
         self.runner = runner
@@ -205,6 +210,12 @@ class _Evaluator:
         _encode(facts, "componenti_mancanti", score.missing_components)
         if score.reference_missing:
             _encode(facts, "riferimento", False)
+        if self.history is not None:
+            found = past.build(self.history.get(item.code, []), item.indicator.baseline, target, item.measure,
+                               item.accrual, self.plan.year, self.final)
+            self.histories[item.n] = found
+            for name, value in past.facts(found).items():
+                _encode(facts, name, value)
 
     def evaluate_items(self, items: list[Item]) -> None:
         """Passes andamento, punteggio and stato, with the figures computed in between."""
@@ -261,6 +272,7 @@ class _Evaluator:
         values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
                                           "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
                                           "avanzamento", "stato")}
+        values.update(past.reason_values(self.histories.get(item.n) if item else None, bool(item and item.target.unit == "%")))
         values["data"] = format_it.long_date(self.as_of)
         if mean is not None and mean.weights_sum is not None:
             values["pesi_somma"] = format_it.number(mean.weights_sum)
@@ -398,7 +410,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
             components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
-            explanation=_explanation(item, evaluator),
+            explanation=_explanation(item, evaluator), history=evaluator.histories.get(item.n),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     areas = []
@@ -454,13 +466,16 @@ def evaluate(
     engine: str | None = None,
     base_dir: str | Path | None = None,
     on_stage: Callable[[str], None] | None = None,
+    history: Mapping[str, list[past.PastYear]] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
     ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
     own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
     ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
-    the name of each of :data:`STAGES` as it starts (for a progress bar).
+    the name of each of :data:`STAGES` as it starts (for a progress bar). ``history`` gives each
+    indicator's earlier years by current code (see :mod:`piao_rules.history`); with it every
+    indicator gets its trend and the history facts, without it neither.
     """
     stage = on_stage or (lambda name: None)
     if rulebook is None:
@@ -470,7 +485,7 @@ def evaluate(
     runner = _runner(name, list(rulebook.tables.values()))
     try:
         stage(STAGES[0])
-        evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
+        evaluator = _Evaluator(plan, measures, as_of, rulebook, runner, history)
         stage(STAGES[1])
         evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
         stage(STAGES[2])

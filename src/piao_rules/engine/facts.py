@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from piao_rules.engine.past import TRENDS
+
 
 class FieldKind(str, Enum):
     BOOL = "bool"
@@ -97,6 +99,11 @@ _FIELDS = [
     Field("stato", FieldKind.CHOICE, "stato", STATUSES),
     Field("pesi_somma", FieldKind.PERCENT, "somma dei pesi"),
     Field("pesi_mancanti", FieldKind.BOOL, "solo alcuni elementi hanno un peso", no="pesi completi"),
+    Field("storico", FieldKind.BOOL, "ci sono risultati degli anni precedenti", no="nessun risultato degli anni precedenti"),
+    Field("anni_mancati", FieldKind.INTEGER, "anni precedenti chiusi con il target non raggiunto"),
+    Field("target_sotto_ultimo_valore", FieldKind.BOOL, "il target è meno ambizioso dell'ultimo valore raggiunto",
+          no="il target non è sotto l'ultimo valore raggiunto"),
+    Field("tendenza", FieldKind.CHOICE, "tendenza rispetto agli anni precedenti", TRENDS),
 ]
 
 # How choice values read in Italian text.

@@ -12,6 +12,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from piao_rules.engine.past import IndicatorHistory
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
 from piao_rules.targets.model import Target
@@ -114,6 +115,7 @@ class IndicatorResult(BaseModel):
     )
     flags: list[Flag] = Field(default_factory=list)
     explanation: Explanation = Field(default_factory=Explanation)
+    history: IndicatorHistory | None = Field(None, description="Earlier years and trend, when a history (storico) was given")
 
 
 class Counts(BaseModel):

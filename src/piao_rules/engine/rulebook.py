@@ -35,6 +35,7 @@ SEVERITIES = ("alta", "media", "bassa")
 REASON_FIELDS = (
     "valore", "target", "soglia", "atteso", "data", "scadenza", "giorni", "proiezione", "proposta",
     "motivazione", "causa_esterna", "valori", "pesi_somma", "grado", "avanzamento", "stato",
+    "anni_mancati", "ultimo_valore",
 )
 
 
