@@ -11,7 +11,7 @@ LAYERS = [
     {"io"},
     {"targets"},
     {"engine", "importing"},
-    {"collect", "review"},
+    {"collect", "review", "history"},
     {"narrative"},
     {"documents"},
     {"cli", "__main__"},

@@ -10,6 +10,7 @@ import click
 from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.cli.documenti import (
     JOURNAL_HELP,
+    STORICO_HELP,
     check_output,
     evaluate_for_document,
     journal_for,
@@ -35,10 +36,11 @@ from piao_rules.review.flags import decision_texts
 @click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
 @click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
 @click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
+@click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
 @reports_errors
 def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number: str | None, act_date: date | None,
              ente_file: Path | None, modelli: Path | None, motore: str | None, regole: Path | None,
-             giornale: Path | None) -> None:
+             giornale: Path | None, storico: Path | None) -> None:
     """Scrive l'allegato Word con gli esiti del monitoraggio del PIANO con le MISURE.
 
     Copertina, sommario, premessa, sintesi con grafico, una sezione per area e
@@ -50,7 +52,7 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
     ente = load_ente(ente_file) if ente_file is not None else None
-    evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole)
+    evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole, storico)
     journal = journal_for(misure, plan, giornale)
     request = AnnexRequest(
         evaluation=evaluation, rulebook=rulebook, narratives=narratives_for(evaluation, journal),

@@ -18,6 +18,7 @@ from piao_rules.engine.evaluate import evaluate
 from piao_rules.engine.result import Evaluation
 from piao_rules.engine.rulebook import Rulebook, load_rulebook
 from piao_rules.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, Problem, describe_os_error
+from piao_rules.history.reader import read_history
 from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import MeasureSet, Plan
 
@@ -117,13 +118,20 @@ def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Ruleboo
 
 def evaluate_files(
     piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
-    on_stage: Callable[[str], None] | None = None,
+    on_stage: Callable[[str], None] | None = None, storico: Path | None = None,
 ) -> tuple[Evaluation, Plan, list[Problem]]:
-    """Load the inputs and evaluate them; input problems become an InputError, never a traceback."""
+    """Load the inputs and evaluate them; input problems become an InputError, never a traceback.
+
+    ``storico`` is a history folder (``storico/<anno>/``): each indicator then gets its earlier years.
+    """
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
     rulebook = rulebook_for(piano, plan, regole)
+    history = None
+    if storico is not None:
+        history, found = read_history(storico, plan)
+        warnings = warnings + found
     try:
-        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage)
+        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage, history=history)
     except EngineError as error:
         raise InputError.single("", str(error)) from None
     return evaluation, plan, warnings

@@ -19,15 +19,16 @@ from piao_rules.review.journal import Journal, default_path, read_journal
 from piao_rules.review.revise import accepted_revisions
 from piao_rules.review.revisions import Revision, approved
 
+STORICO_HELP = "Cartella dello storico (una cartella per anno, scritta da «piao-rules archivia»): aggiunge gli anni precedenti."
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")
 
 
 def evaluate_for_document(
-    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
+    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, storico: Path | None = None,
 ) -> tuple[Evaluation, Plan, Rulebook]:
-    """Evaluate the inputs; the rulebook is returned too, for the methodological note."""
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole)
+    """Evaluate the inputs (with the history folder, if given); the rulebook is returned too, for the methodological note."""
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole, storico=storico)
     print_problems([w for w in warnings if not w.is_error])
     return evaluation, plan, rulebook_for(piano, plan, regole)
 

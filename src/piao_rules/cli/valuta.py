@@ -14,10 +14,12 @@ from rich.table import Table
 
 from piao_rules import format_it
 from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_errors
+from piao_rules.cli.documenti import STORICO_HELP
 from piao_rules.engine.evaluate import ENGINES, STAGES
 from piao_rules.engine.result import Evaluation, Severity, Status
 from piao_rules.errors import EXIT_FLAGS
 from piao_rules.narrative import Narratives, narrate
+from piao_rules.narrative.history import history_cell
 
 STYLE = {
     Status.REACHED: "green", Status.ON_TRACK: "cyan", Status.AT_RISK: "yellow",
@@ -41,7 +43,8 @@ def show(evaluation: Evaluation, console: Console) -> None:
     """The evaluation as Italian tables, coloured by status."""
     when = format_it.long_date(evaluation.as_of)
     table = Table(title=f"{evaluation.ente} — indicatori al {when}", show_lines=False)
-    for column in ("Codice", "Indicatore", "Target", "Valore", "Grado", "Stato", "Segnalazioni"):
+    past = any(r.history is not None and r.history.years for r in evaluation.indicators)
+    for column in ("Codice", "Indicatore", "Target", "Valore", "Grado", "Stato", "Segnalazioni", *(("Anni precedenti",) if past else ())):
         table.add_column(column, overflow="fold")
     for result in evaluation.indicators:
         style = STYLE[result.status]
@@ -49,7 +52,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
         flags = ", ".join(f.code.replace("_", " ") for f in result.flags)
         table.add_row(
             result.code, result.name[:60], (result.target_text or "")[:40], value, _degree(result.achievement),
-            f"[{style}]{result.status.label}[/{style}]", flags,
+            f"[{style}]{result.status.label}[/{style}]", flags, *((history_cell(result.history),) if past else ()),
         )
     console.print(table)
     objectives = Table(title="Obiettivi")
@@ -100,10 +103,11 @@ def show_narratives(evaluation: Evaluation, narratives: Narratives) -> None:
 @click.option("--rigoroso", is_flag=True, help="Esce con codice 1 se ci sono segnalazioni di gravità alta o media.")
 @click.option("--narrativa", is_flag=True, help="Stampa il commento in italiano di ogni indicatore, obiettivo e area, il riepilogo e la relazione del Relatore.")
 @click.option("--frasi", type=click.Path(dir_okay=False, path_type=Path), help="File YAML con le proprie frasi della narrativa (al posto di quelle predefinite).")
+@click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
 @reports_errors
 def valuta(
     piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool,
-    narrativa: bool, frasi: Path | None,
+    narrativa: bool, frasi: Path | None, storico: Path | None,
 ) -> None:
     """Valuta ogni indicatore del PIANO con le MISURE alla data indicata.
 
@@ -111,6 +115,7 @@ def valuta(
     indicatore, il grado di ogni obiettivo e dell'Ente. Con --json stampa il
     risultato completo, con la spiegazione di ogni cifra (regole applicate e dati);
     con --narrativa il commento in italiano (con --json, aggiunto al risultato).
+    Con --storico ogni indicatore mostra i valori degli anni precedenti e la tendenza.
     """
     stream = sys.stderr if as_json else sys.stdout
     console = Console(stderr=as_json, highlight=False, width=None if stream.isatty() else 160)
@@ -120,7 +125,7 @@ def valuta(
         def on_stage(name: str) -> None:
             progress.update(task, description=f"Valutazione: {name}", advance=1)
 
-        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage)
+        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage, storico)
         progress.update(task, visible=len(evaluation.indicators) >= PROGRESS_FROM)
     print_problems([w for w in warnings if not w.is_error])
     narratives = narrate(evaluation, frasi) if narrativa or frasi else None

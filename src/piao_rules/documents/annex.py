@@ -42,6 +42,7 @@ from piao_rules.engine.result import (
     Status,
 )
 from piao_rules.engine.rulebook import Rulebook
+from piao_rules.narrative.history import history_cell
 from piao_rules.narrative.model import Narratives
 from piao_rules.resources import default_rules_dir
 from piao_rules.targets.markup import clean
@@ -303,6 +304,8 @@ class _Parts:
         expected = indicator.expected
         if expected is not None and expected < 100 and not self.evaluation.final:
             value.append(Para.of(f"Atteso alla data: {format_it.percent(expected, 0)} del target", styles.CELL_NOTE))
+        if past := history_cell(indicator.history):
+            value.append(Para.of(f"Anni precedenti: {past}", styles.CELL_NOTE))
 
         flags = len(indicator.flags)
         notes = [wording.how_many(flags, "segnalazione", "segnalazioni")] if flags else []

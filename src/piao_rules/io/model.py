@@ -160,6 +160,9 @@ class Indicator(Model):
         None, alias="collegato_a", description="Codice dell'indicatore di cui questo è la ripetizione in un altro obiettivo"
     )
     computed: Computation | None = Field(None, alias="calcolato")
+    previous_code: str | None = Field(
+        None, alias="codice_precedente", description="Codice dello stesso indicatore negli anni precedenti, se è cambiato"
+    )
     revisions: list[TargetRevision] = Field(default_factory=list, alias="revisioni")
     note: str | None = None
 

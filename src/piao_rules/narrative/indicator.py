@@ -17,6 +17,7 @@ from piao_rules.engine.prepare import has_measure, show_target
 from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
 from piao_rules.io.model import Accrual
 from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
+from piao_rules.narrative.history import history_sentence
 from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
 from piao_rules.narrative.phrases import Slots, Writer
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
@@ -297,4 +298,4 @@ def narrate_indicator(result: IndicatorResult, ctx: Context) -> str:
     sentences = [ctx.writer.write(main, result.code, found)]
     for name, clause_slots in _clauses(result, ctx, main, found):
         sentences.append(ctx.writer.write(name, result.code, clause_slots))
-    return " ".join(sentences)
+    return " ".join([*sentences, history_sentence(result)]).strip()

@@ -1,0 +1,45 @@
+"""``piao-rules archivia``: close a year into the history folder (plan, measures, journal, evaluation)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_errors
+from piao_rules.cli.documenti import JOURNAL_HELP
+from piao_rules.engine.evaluate import ENGINES
+from piao_rules.history.archive import archive
+from piao_rules.review.journal import default_path
+
+
+@click.command("archivia")
+@click.argument("piano", type=click.Path(path_type=Path))
+@click.argument("misure", type=click.Path(path_type=Path))
+@click.option("--storico", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Cartella dello storico: l'anno va in una sua sottocartella (es. storico/2022/).")
+@click.option("--al", "as_of", type=DATE, help="Data della valutazione da archiviare (di norma il 31/12); se manca, quella del file delle misure.")
+@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
+@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
+@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
+@click.option("--sostituisci", is_flag=True, help="Sostituisce un anno già archiviato.")
+@reports_errors
+def archivia(piano: Path, misure: Path, storico: Path, as_of: date | None, giornale: Path | None, motore: str | None,
+             regole: Path | None, sostituisci: bool) -> None:
+    """Archivia l'anno del PIANO nello storico: piano, MISURE, giornale e valutazione.
+
+    Scrive STORICO/<anno>/ con la copia del piano e delle misure, il giornale delle
+    decisioni (se c'è) e la valutazione alla data (valutazione.json), che gli anni
+    successivi leggono con l'opzione --storico di «valuta» e «allegato».
+    """
+    if giornale is not None and not giornale.exists():
+        raise click.UsageError(f"giornale delle decisioni non trovato: {giornale}")
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole)
+    print_problems([w for w in warnings if not w.is_error])
+    journal = giornale or default_path(misure, plan.year)
+    folder = archive(storico, evaluation, piano, misure, journal if journal.exists() else None, sostituisci)
+    if not evaluation.final:
+        click.echo(f"attenzione: la valutazione è al {evaluation.as_of:%d/%m/%Y}, non di fine anno: "
+                   "gli anni successivi non ne conteranno gli obiettivi mancati", err=True)
+    click.echo(f"archiviato l'anno {evaluation.year} in {folder}")

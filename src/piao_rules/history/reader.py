@@ -1,0 +1,109 @@
+"""Read the archived years back as each indicator's earlier targets and actuals.
+
+Indicators are matched across years by code. Codes are labels, not keys: when a code changed,
+the plan's ``codice_precedente`` or the file ``codici.yaml`` in the history folder
+(``codice_attuale: codice_precedente`` or a list of earlier codes) names the old one.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Union
+
+from pydantic import RootModel, ValidationError
+
+from piao_rules.engine.past import PastYear
+from piao_rules.engine.result import Evaluation, IndicatorResult
+from piao_rules.errors import InputError, Problem, Problems, Severity
+from piao_rules.history.archive import EVALUATION
+from piao_rules.io import tables, yamlfile
+from piao_rules.io.files import read_bytes
+from piao_rules.io.model import Plan
+from piao_rules.io.places import YamlPlaces
+from piao_rules.io.validation import validate
+
+CODES = "codici.yaml"
+YEAR = re.compile(r"^\d{4}$")
+
+
+class CodeMap(RootModel[dict[str, Union[str, list[str]]]]):
+    """``codici.yaml``: today's code → the code (or codes) it had in earlier years."""
+
+    def earlier(self, code: str) -> list[str]:
+        found = self.root.get(code, [])
+        return [found] if isinstance(found, str) else list(found)
+
+
+def _code_map(folder: Path, plan: Plan, problems: list[Problem]) -> CodeMap:
+    path = folder / CODES
+    if not path.exists():
+        return CodeMap({})
+    found = Problems(path)
+    content, root = yamlfile.parse(tables.decode(path, read_bytes(path), found), path)
+    places = YamlPlaces(str(path), content, yamlfile.line_finder(root))
+    codes = validate(CodeMap, content if content is not None else {}, places)
+    known = {i.code for _, _, i in plan.indicators()}
+    for code in codes.root:
+        if code not in known:
+            problems.append(Problem(
+                file=str(path), where=code, severity=Severity.WARNING,
+                message=f"«{code}» non è un indicatore del piano {plan.year}: la corrispondenza è ignorata",
+            ))
+    return codes
+
+
+def _read_year(path: Path, year: int) -> Evaluation:
+    try:
+        evaluation = Evaluation.model_validate_json(read_bytes(path))
+    except ValidationError:
+        raise InputError.single(
+            path, "non è una valutazione archiviata da piao-rules: rigenerarla con «piao-rules archivia»"
+        ) from None
+    if evaluation.year != year:
+        raise InputError.single(
+            path, f"la valutazione è dell'anno {evaluation.year} ma si trova nella cartella {year}: spostarla in «{evaluation.year}»"
+        )
+    return evaluation
+
+
+def _past_year(evaluation: Evaluation, result: IndicatorResult) -> PastYear:
+    measure = result.measure
+    value = measure.value if measure is not None and isinstance(measure.value, Decimal) else None
+    percent = bool(measure is not None and measure.percent) or (result.target is not None and result.target.unit == "%")
+    return PastYear(
+        year=evaluation.year, as_of=evaluation.as_of, final=evaluation.final, code=result.code,
+        target_text=result.target_text, value=value, percent=percent,
+        shown=result.explanation.inputs.get("valore", "n.d."), status=result.status.value, achievement=result.achievement,
+    )
+
+
+def read_history(folder: str | Path, plan: Plan) -> tuple[dict[str, list[PastYear]], list[Problem]]:
+    """Each indicator of ``plan`` (by today's code) with its archived years before ``plan.year``, oldest first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError.single(folder, "cartella dello storico non trovata: indicare la cartella che contiene le cartelle degli anni (es. storico/)")
+    problems: list[Problem] = []
+    codes = _code_map(folder, plan, problems)
+    years: list[Evaluation] = []
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and YEAR.match(p.name)):
+        if int(sub.name) >= plan.year:
+            continue
+        path = sub / EVALUATION
+        if not path.exists():
+            problems.append(Problem(file=str(sub), severity=Severity.WARNING,
+                                    message=f"manca {EVALUATION}: l'anno {sub.name} è ignorato (archiviarlo con «piao-rules archivia»)"))
+            continue
+        years.append(_read_year(path, int(sub.name)))
+    history: dict[str, list[PastYear]] = {}
+    for _, _, indicator in plan.indicators():
+        candidates = [indicator.code, *([indicator.previous_code] if indicator.previous_code else []), *codes.earlier(indicator.code)]
+        found = []
+        for evaluation in years:
+            code = next((c for c in candidates if evaluation.has_indicator(c)), None)
+            if code is not None:
+                found.append(_past_year(evaluation, evaluation.indicator(code)))
+        if found:
+            history[indicator.code] = found
+    return history, problems
