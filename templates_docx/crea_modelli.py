@@ -7,8 +7,8 @@
    with a sample. When it exists it is used as it is: restyle it in Word (fonts,
    sizes, colours, the shading of «Stato raggiunto»…) and run the script again.
    ``--rigenera-stili`` rebuilds it from the definitions below.
-2. ``allegato.docx`` (the monitoring annex) and ``delibera.docx`` (the Giunta
-   deliberation) are built on the styles of ``stili.docx``: real documents with
+2. ``allegato.docx`` (the monitoring annex), ``delibera.docx`` (the Giunta
+   deliberation) and ``scheda.docx`` (the individual evaluation form) are built on the styles of ``stili.docx``: real documents with
    cover, fixed texts, header and footer, and docxtpl placeholders for what
    changes (see ``piao-rules modelli --esporta`` for the list).
 
@@ -511,6 +511,84 @@ def build_deliberation(reference: Path, path: Path) -> None:
     _save(document, path, "Delibera di Giunta – presa d'atto del monitoraggio (modello)")
 
 
+def _form_table(document: DocumentType, header: list[str], loop: str, cells: list[str], widths: list[float]) -> None:
+    """A table whose data row repeats for each item of ``loop`` ({%tr for … %} rows, removed by docxtpl); widths in cm."""
+    table = document.add_table(rows=4, cols=len(header))
+    table.style = document.styles[styles.TABLE]
+    table.autofit = False
+    rows = table.rows
+    for column, width in zip(table.columns, widths):
+        column.width = Cm(width)  # the grid, read by LibreOffice
+    for row in rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = Cm(width)  # the cells, read by Word
+    for cell, text in zip(rows[0].cells, header):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = styles.CELL_HEADER
+    rows[1].cells[0].paragraphs[0].text = f"{{%tr for {loop} %}}"
+    for cell, text in zip(rows[2].cells, cells):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = styles.CELL
+    rows[3].cells[0].paragraphs[0].text = "{%tr endfor %}"
+
+
+def build_form(reference: Path, path: Path) -> None:
+    """The individual evaluation form (scheda di valutazione): figures from the evaluation, behaviours left blank."""
+    document = Document(str(reference))
+    _clear_body(document)
+    section = document.sections[0]
+    _page(section)
+    header = section.header.paragraphs[0]
+    header.text = "{{ ente }} – Scheda di valutazione {{ anno }}"
+    header.style = "Header"
+    _footer_pages(section)
+    _para(document, "Scheda di valutazione della performance individuale", "Title")
+    _para(document, "Anno {{ anno }} – risultati {{ al_data }}", "Copertina sottotitolo")
+    _para(document, "Valutato/a: {{ nome }} – {{ ruolo }}{% if struttura %} – {{ struttura }}{% endif %}", "Testo delibera")
+    _tagged(document, "{%p if valutatore %}")
+    _para(document, "Valutatore: {{ valutatore }}", "Testo delibera")
+    _tagged(document, "{%p endif %}")
+    _tagged(document, "{%p if riferimento %}")
+    _para(document, "Sistema di misurazione e valutazione: {{ riferimento }}", "Testo delibera")
+    _tagged(document, "{%p endif %}")
+
+    _para(document, "1. Performance organizzativa (peso {{ peso_organizzativa }})", styles.HEADING[2])
+    _para(document, "Obiettivi assegnati e grado di raggiungimento {{ al_data }}; pesi {{ pesi_da }}.", "Testo delibera")
+    _form_table(document, ["Codice", "Obiettivo", "Peso", "Grado"], "o in obiettivi",
+                ["{{ o.codice }}", "{{ o.nome }}", "{{ o.peso }}", "{{ o.grado }}"], [2.2, 10.4, 2.0, 2.0])
+    _para(document, "Grado medio ponderato degli obiettivi: {{ grado_organizzativo }}{% if esclusi %} (esclusi dalla "
+                    "media perché non misurabili: {{ esclusi }}){% endif %}.", "Testo delibera")
+    _para(document, "Punti della componente: {{ grado_organizzativo }} × {{ peso_organizzativa }} / 100 = "
+                    "{{ punti_organizzativa }} su {{ peso_organizzativa }}.", "Testo delibera")
+    _para(document, "Indicatori da cui derivano i gradi:", "Testo delibera")
+    _form_table(document, ["Obiettivo", "Indicatore", "Target", "Valore", "Grado", "Stato"], "i in indicatori",
+                ["{{ i.obiettivo }}", "{{ i.codice }} – {{ i.nome }}", "{{ i.target }}", "{{ i.valore }}", "{{ i.grado }}",
+                 "{{ i.stato }}"], [1.8, 5.6, 3.0, 2.6, 1.6, 2.0])
+
+    _para(document, "2. Comportamenti organizzativi (peso {{ peso_comportamenti }})", styles.HEADING[2])
+    _para(document, "Il valutatore attribuisce a ciascun comportamento un punteggio intero da {{ scala_min }} a "
+                    "{{ scala_max }}.", "Testo delibera")
+    _tagged(document, "{%p for l in livelli %}")
+    _para(document, "{{ l.punteggio }} – {{ l.descrizione }}", styles.BULLET)
+    _tagged(document, "{%p endfor %}")
+    _form_table(document, ["Codice", "Comportamento", "Peso", "Punteggio ({{ scala_min }}–{{ scala_max }})"],
+                "c in comportamenti", ["{{ c.codice }}", "{{ c.nome }}", "{{ c.peso }}", ""], [1.8, 9.8, 2.0, 3.0])
+    _tagged(document, "{%p if formula_comportamenti %}")
+    _para(document, "{{ formula_comportamenti }}", "Testo delibera")
+    _tagged(document, "{%p endif %}")
+    _para(document, "Punti della componente: ________ su {{ peso_comportamenti }}.", "Testo delibera")
+
+    _para(document, "3. Valutazione complessiva", styles.HEADING[2])
+    _para(document, "Punteggio complessivo: {{ punti_organizzativa }} + ________ = ________ su 100.", "Testo delibera")
+    _para(document, "Osservazioni del valutatore:", "Testo delibera")
+    _para(document, "", "Testo delibera")
+    _para(document, "Osservazioni della persona valutata:", "Testo delibera")
+    _para(document, "", "Testo delibera")
+    _para(document, "Data ____________\tIl valutatore ____________________", "Testo delibera")
+    _para(document, "Per presa visione, la persona valutata ____________________", "Testo delibera")
+    _save(document, path, "Scheda di valutazione individuale (modello)")
+
+
 def _drop_thumbnail(document: DocumentType) -> None:
     """python-docx's default template carries the thumbnail of another document: leave none."""
     relationships = document.part.package.rels
@@ -539,6 +617,7 @@ def main(argv: list[str] | None = None) -> int:
         build_reference(reference)
     build_annex(reference, folder / "allegato.docx")
     build_deliberation(reference, folder / "delibera.docx")
+    build_form(reference, folder / "scheda.docx")
     return 0
 
 

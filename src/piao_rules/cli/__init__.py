@@ -56,3 +56,5 @@ from piao_rules.cli.importa import importa  # noqa: E402
 main.add_command(importa)
 from piao_rules.cli.archivia import archivia  # noqa: E402
 main.add_command(archivia)
+from piao_rules.cli.schede import schede  # noqa: E402
+main.add_command(schede)

@@ -102,7 +102,34 @@ DELIBERATION = Kind("delibera", "delibera.docx", "Delibera di Giunta: presa d'at
     "grado_ente": Variable("Grado complessivo di raggiungimento dell'ente («64,5%», oppure «n.d.»)"),
 }, expected=("numero", "seduta", "presenti", "premesse", "dispositivo", "votazione"))
 
-KINDS = {kind.name: kind for kind in (ANNEX, DELIBERATION)}
+FORM = Kind("scheda", "scheda.docx", "Scheda di valutazione individuale (SMVP)", {
+    "ente": Variable("Denominazione dell'ente"),
+    "anno": Variable("Anno del piano"),
+    "data": Variable("Data dei risultati, «31/12/2023»"),
+    "al_data": Variable("La data con la preposizione: «al 31 dicembre 2023»"),
+    "finale": Variable("Vero per i risultati di fine anno (31 dicembre)"),
+    "riferimento": Variable("Atto che approva il SMVP; vuoto se il file SMVP non lo indica"),
+    "nome": Variable("Nome e cognome della persona valutata"),
+    "ruolo": Variable("Ruolo («Dirigente», «Elevata Qualificazione»)"),
+    "struttura": Variable("Struttura diretta; vuota se manca"),
+    "valutatore": Variable("Chi valuta; vuoto se manca"),
+    "peso_organizzativa": Variable("Peso della performance organizzativa («60»)"),
+    "peso_comportamenti": Variable("Peso dei comportamenti («40»)"),
+    "pesi_da": Variable("Da dove vengono i pesi degli obiettivi («dal file SMVP», «dal piano», «pesi uguali …»)"),
+    "obiettivi": Variable("Obiettivi assegnati, in elenco", ("codice", "nome", "peso", "grado")),
+    "indicatori": Variable("Indicatori degli obiettivi assegnati, in elenco",
+                           ("obiettivo", "codice", "nome", "target", "valore", "grado", "stato")),
+    "grado_organizzativo": Variable("Media ponderata dei gradi degli obiettivi («85,3%», oppure «n.d.»)"),
+    "esclusi": Variable("Obiettivi esclusi dalla media perché non misurabili; vuoto se nessuno"),
+    "punti_organizzativa": Variable("Punti della componente organizzativa («51,18», oppure «n.d.»)"),
+    "scala_min": Variable("Punteggio minimo dei comportamenti"),
+    "scala_max": Variable("Punteggio massimo dei comportamenti"),
+    "livelli": Variable("Descrizione dei punteggi della scala, in elenco", ("punteggio", "descrizione")),
+    "comportamenti": Variable("Comportamenti da valutare, in elenco", ("codice", "nome", "descrizione", "peso")),
+    "formula_comportamenti": Variable("Come il punteggio dei comportamenti diventa punti (dal SMVP); vuota se non indicato"),
+}, expected=("nome", "obiettivi", "comportamenti", "punti_organizzativa"))
+
+KINDS = {kind.name: kind for kind in (ANNEX, DELIBERATION, FORM)}
 
 
 def environment() -> SandboxedEnvironment:
