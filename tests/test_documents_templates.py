@@ -151,7 +151,7 @@ def test_missing_style_is_reported(tmp_path):
 
 def test_export_and_guide(tmp_path):
     written = export(tmp_path / "m")
-    assert sorted(p.name for p in written) == ["SEGNAPOSTO.md", "allegato.docx", "delibera.docx"]
+    assert sorted(p.name for p in written) == ["SEGNAPOSTO.md", "allegato.docx", "delibera.docx", "scheda.docx"]
     assert (tmp_path / "m" / "allegato.docx").read_bytes() == (default_templates_dir() / "allegato.docx").read_bytes()
     with pytest.raises(FileExistsError):
         export(tmp_path / "m")

@@ -58,7 +58,7 @@ def test_bad_date_in_a_target(cuneo):
     code, output = verifica(cuneo / "piano.yaml")
     assert code == 2
     assert (
-        "piano.yaml:riga 572/aree[UFF].obiettivi[O25.2].indicatori[O25.2-1].target: data impossibile nel target: "
+        "piano.yaml:riga 573/aree[UFF].obiettivi[O25.2].indicatori[O25.2-1].target: data impossibile nel target: "
         "«31/02/2023»: il giorno 31 non esiste nel mese 2/2023"
     ) in output
 
