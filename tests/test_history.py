@@ -202,3 +202,34 @@ def test_the_example_history_is_what_the_generator_writes(tmp_path):
         for year in comparison.common_dirs:
             sub = comparison.subdirs[year]
             assert not sub.diff_files and not sub.left_only and not sub.right_only, (name, year, sub.diff_files)
+
+
+def test_a_code_reused_for_a_different_indicator_is_reported(tmp_path):
+    from piao_rules.io import load_plan
+
+    plan, _ = load_plan(CUNEO / "piano.yaml")
+    shutil.copytree(STORICO / "cuneo" / "2022", tmp_path / "2022")
+    path = tmp_path / "2022" / "valutazione.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    next(i for i in data["indicators"] if i["code"] == "O01-2")["name"] = "Numero di visite ispettive presso le imprese"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    history, problems = read_history(tmp_path, plan)
+    assert [p.where for p in problems] == ["O01-2"] and not problems[0].is_error
+    assert "si chiamava «Numero di visite ispettive presso le imprese»" in problems[0].message
+    assert [y.year for y in history["O01-2"]] == [2022]  # still matched: the warning asks a person to check
+
+
+def test_archivia_keeps_the_decision_journal(tmp_path):
+    measures_dir = tmp_path / "misure"
+    measures_dir.mkdir()
+    shutil.copy(CUNEO / "misure-2023-06-30.csv", measures_dir / "misure.csv")
+    journal = measures_dir / "decisioni-2023.jsonl"
+    journal.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["archivia", str(CUNEO / "piano.yaml"), str(measures_dir / "misure.csv"),
+                                       "--storico", str(tmp_path / "storico"), "--motore", "interno"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "storico" / "2023" / "giornale.jsonl").exists()
+    missing = CliRunner().invoke(main, ["archivia", str(CUNEO / "piano.yaml"), str(measures_dir / "misure.csv"),
+                                        "--storico", str(tmp_path / "altro"), "--giornale", str(tmp_path / "nessuno.jsonl")])
+    assert missing.exit_code == 2 and "giornale delle decisioni non trovato" in missing.output
+    assert not (tmp_path / "altro").exists()

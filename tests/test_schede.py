@@ -68,7 +68,7 @@ def test_objectives_found_by_owner_use_equal_weights_and_say_so(tmp_path):
     paragraphs, rows = _texts(tmp_path / "schede" / "scheda-segretario-generale.docx")
     codes = [r[0] for r in rows if len(r) == 4 and r[0].startswith("O0")]
     assert codes == ["O02", "O05", "O06", "O07", "O08"]  # «SEGRETARIO GENERALE» and «SEGRETARIO GENERALE / DIRIGENTE»
-    assert any("pesi uguali (né il file SMVP né il piano li indicano)" in p for p in paragraphs)
+    assert any("; pesi uguali (né il file SMVP né il piano li indicano)." in p for p in paragraphs)
 
 
 def _write(tmp_path: Path, change) -> Path:
@@ -111,3 +111,32 @@ def test_form_file_names_are_safe_and_distinct(name):
     for made in (first, second):
         assert made.startswith("scheda-") and made.endswith(".docx")
         assert all(c.isascii() and (c.isalnum() or c in "-.") for c in made)
+
+
+def test_year_end_forms_for_torino_with_the_linear_behaviour_formula(tmp_path):
+    torino = ROOT / "examples" / "torino"
+    result = CliRunner().invoke(main, ["schede", str(torino / "piano.csv"), str(torino / "misure-2022-12-31.csv"),
+                                       "--smvp", str(torino / "smvp.yaml"), "-o", str(tmp_path), "--motore", "interno"])
+    assert result.exit_code == 0, result.output
+    paragraphs, rows = _texts(tmp_path / "scheda-dirigente-area-risorse-finanziarie-e-provveditorato.docx")
+    assert "Anno 2022 – risultati al 31 dicembre 2022" in paragraphs
+    assert [r[0] for r in rows if len(r) == 4 and r[0].startswith("OP")] == ["OP1.1.1-04", "OP1.1.1-11", "OP1.1.1-13"]
+    assert ("Punti della componente = (Σ (peso × punteggio) / 100 − 1) / (4 − 1) × 30 (media ponderata dei punteggi "
+            "rapportata all'ampiezza della scala).") in paragraphs
+    assert ["Codice", "Comportamento", "Peso", "Punteggio (1–4)"] in rows
+
+
+@given(st.decimals(min_value=0, max_value=100, places=2), st.decimals(min_value=0, max_value=100, places=2))
+@settings(max_examples=80, deadline=None)
+def test_component_weights_are_accepted_exactly_when_they_sum_to_100(organisational, behaviours):
+    from pydantic import ValidationError
+
+    from piao_rules.io.smvp import Components
+
+    try:
+        Components(organizzativa=str(organisational).replace(".", ","), comportamenti=behaviours)
+        accepted = True
+    except ValidationError as error:
+        accepted = False
+        assert "invece di 100" in str(error)
+    assert accepted == (abs(organisational + behaviours - 100) <= Decimal("0.01"))

@@ -21,7 +21,7 @@ from piao_rules.io.places import Places
 from piao_rules.io.smvp import Person, Smvp
 
 HUNDRED = Decimal(100)
-WEIGHTS_FROM = {"smvp": "dal file SMVP", "piano": "dal piano", "uguali": "pesi uguali (né il file SMVP né il piano li indicano)"}
+WEIGHTS_FROM = {"smvp": "dal file SMVP", "piano": "dal piano", "uguali": "uguali (né il file SMVP né il piano li indicano)"}
 
 
 class IndicatorLine(BaseModel):

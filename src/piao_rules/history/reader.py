@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Union
 
@@ -25,6 +26,7 @@ from piao_rules.io.places import YamlPlaces
 from piao_rules.io.validation import validate
 
 CODES = "codici.yaml"
+SAME_NAME = 0.6  # similarity below which the name of a matched indicator is reported as changed
 YEAR = re.compile(r"^\d{4}$")
 
 
@@ -52,6 +54,16 @@ def _code_map(folder: Path, plan: Plan, problems: list[Problem]) -> CodeMap:
                 message=f"«{code}» non è un indicatore del piano {plan.year}: la corrispondenza è ignorata",
             ))
     return codes
+
+
+def _same_name(earlier: str, today: str) -> bool:
+    """Names may be reworded from year to year; a very different name suggests a code reused for another indicator."""
+    a, b = " ".join(earlier.casefold().split()), " ".join(today.casefold().split())
+    return a == b or SequenceMatcher(None, a, b).ratio() >= SAME_NAME
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _read_year(path: Path, year: int) -> Evaluation:
@@ -103,7 +115,15 @@ def read_history(folder: str | Path, plan: Plan) -> tuple[dict[str, list[PastYea
         for evaluation in years:
             code = next((c for c in candidates if evaluation.has_indicator(c)), None)
             if code is not None:
-                found.append(_past_year(evaluation, evaluation.indicator(code)))
+                earlier = evaluation.indicator(code)
+                if not _same_name(earlier.name, indicator.name):
+                    problems.append(Problem(
+                        file=str(folder / str(evaluation.year) / EVALUATION), where=code, severity=Severity.WARNING,
+                        message=f"nel {evaluation.year} l'indicatore {code} si chiamava «{_short(earlier.name)}», oggi "
+                                f"{indicator.code} è «{_short(indicator.name)}»: se non è lo stesso indicatore, correggere "
+                                f"il codice o la corrispondenza ({CODES}, codice_precedente)",
+                    ))
+                found.append(_past_year(evaluation, earlier))
         if found:
             history[indicator.code] = found
     return history, problems
