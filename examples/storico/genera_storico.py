@@ -15,6 +15,7 @@ Torino's ``kpi1.1.1-01a`` was ``kpi1.1.1_01a`` (``storico/torino/codici.yaml``).
 from __future__ import annotations
 
 import random
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
@@ -55,8 +56,13 @@ def _in_year(when: date | None, year: int) -> date | None:
     return None if when is None else when.replace(year=year, day=min(when.day, 28) if when.month == 2 else when.day)
 
 
+def _dated(text: str, current: int, year: int) -> str:
+    """A deadline of the current year moved to ``year`` («Entro 31-12-2022» → «Entro 31-12-2020»)."""
+    return re.sub(rf"(?<!\d){current}(?!\d)", str(year), text)
+
+
 def earlier_plan(plan: Plan, year: int, renamed: tuple[str, str]) -> Plan:
-    """The plan as it would have been in ``year``: current targets, no revisions, no baseline."""
+    """The plan as it would have been in ``year``: current targets (deadlines moved to that year), no revisions, no baseline."""
     data = plan.model_dump(by_alias=True, exclude_none=True)
     data.update(anno=year, periodo=f"{year}-{year + 2}", revisione=0)
     if "titolo" in data:
@@ -72,6 +78,10 @@ def earlier_plan(plan: Plan, year: int, renamed: tuple[str, str]) -> Plan:
                         indicator[key] = {year: indicator[key].get(plan.year)} if indicator[key].get(plan.year) else None
                     if indicator.get(key) is None:
                         indicator.pop(key, None)
+                    elif isinstance(indicator[key], dict):
+                        indicator[key] = {y: _dated(text, plan.year, year) for y, text in indicator[key].items()}
+                    else:
+                        indicator[key] = _dated(indicator[key], plan.year, year)
                 if "revisioni" in indicator and indicator["revisioni"]:
                     indicator["target"] = indicator["revisioni"][0]["target_precedente"]
                 for key in ("revisioni", "baseline", "target_intermedi", "codice_precedente"):

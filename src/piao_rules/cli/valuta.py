@@ -43,7 +43,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
     """The evaluation as Italian tables, coloured by status."""
     when = format_it.long_date(evaluation.as_of)
     table = Table(title=f"{evaluation.ente} — indicatori al {when}", show_lines=False)
-    past = any(r.history is not None and r.history.years for r in evaluation.indicators)
+    past = any(history_cell(r.history) for r in evaluation.indicators)
     for column in ("Codice", "Indicatore", "Target", "Valore", "Grado", "Stato", "Segnalazioni", *(("Anni precedenti",) if past else ())):
         table.add_column(column, overflow="fold")
     for result in evaluation.indicators:

@@ -272,7 +272,7 @@ class _Evaluator:
         values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
                                           "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
                                           "avanzamento", "stato")}
-        values.update(past.reason_values(self.histories.get(item.n) if item else None, bool(item and item.target.unit == "%")))
+        values.update(past.reason_values(self.histories.get(item.n) if item else None))
         values["data"] = format_it.long_date(self.as_of)
         if mean is not None and mean.weights_sum is not None:
             values["pesi_somma"] = format_it.number(mean.weights_sum)

@@ -41,6 +41,7 @@ class Point(BaseModel):
 
     year: int
     value: Number
+    percent: bool = False
     source: str = Field(description="baseline, storico or anno_corrente")
 
 
@@ -73,7 +74,7 @@ def _baseline(baseline: Baseline | None) -> tuple[Point, bool] | None:
     read = _number(baseline.value)
     if read is None:
         return None
-    return Point(year=baseline.year, value=read[0], source="baseline"), read[1]
+    return Point(year=baseline.year, value=read[0], percent=read[1], source="baseline"), read[1]
 
 
 def _current(measure: Measure | None) -> Decimal | None:
@@ -99,13 +100,14 @@ def build(
     points: list[tuple[Point, bool]] = []
     if base is not None and all(p.year != base[0].year for p in earlier):
         points.append(base)
-    points += [(Point(year=p.year, value=p.value, source="storico"), p.percent) for p in earlier if p.final and p.value is not None]
+    points += [(Point(year=p.year, value=p.value, percent=p.percent, source="storico"), p.percent)
+               for p in earlier if p.final and p.value is not None]
     points.sort(key=lambda pair: pair[0].year)
     last = points[-1] if points else None
     value = _current(measure)
     line = [p for p, _ in points]
     if value is not None and (final or accrual is Accrual.POINT):
-        line.append(Point(year=year, value=value, source="anno_corrente"))
+        line.append(Point(year=year, value=value, percent=bool(measure.percent) or target.unit == "%", source="anno_corrente"))
     trend = None
     if len(line) >= 2:
         before, after = line[-2].value, line[-1].value
@@ -134,11 +136,11 @@ def facts(history: IndicatorHistory | None) -> dict[str, object]:
     return found
 
 
-def show_point(point: Point, percent: bool) -> str:
-    return format_it.percent(point.value) if percent else format_it.number(point.value)
+def show_point(point: Point) -> str:
+    return format_it.percent(point.value) if point.percent else format_it.number(point.value)
 
 
-def reason_values(history: IndicatorHistory | None, percent: bool) -> dict[str, str]:
+def reason_values(history: IndicatorHistory | None) -> dict[str, str]:
     """The placeholders {anni_mancati} and {ultimo_valore} of the flags' reasons."""
     shown = {"anni_mancati": "n.d.", "ultimo_valore": "n.d."}
     if history is None:
@@ -146,5 +148,5 @@ def reason_values(history: IndicatorHistory | None, percent: bool) -> dict[str, 
     if history.missed_years:
         shown["anni_mancati"] = ", ".join(str(y) for y in history.missed_years)
     if history.last_value is not None:
-        shown["ultimo_valore"] = f"{show_point(history.last_value, percent)} nel {history.last_value.year}"
+        shown["ultimo_valore"] = f"{show_point(history.last_value)} nel {history.last_value.year}"
     return shown

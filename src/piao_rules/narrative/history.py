@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from piao_rules import format_it
-from piao_rules.engine.past import IndicatorHistory, PastYear
+from piao_rules.engine.past import IndicatorHistory, PastYear, show_point
 from piao_rules.engine.result import IndicatorResult
 
 _OUTCOME = {"raggiunto": "target raggiunto", "non_raggiunto": "target non raggiunto"}
@@ -20,11 +20,23 @@ def _outcome(year: PastYear) -> str:
     return _OUTCOME.get(year.status, year.status.replace("_", " "))
 
 
+def _baseline(history: IndicatorHistory) -> str | None:
+    """The baseline, when no archived year covers its year."""
+    base = history.baseline
+    if base is None or any(y.year == base.year for y in history.years):
+        return None
+    return f"{base.year}: {show_point(base)} (baseline)"
+
+
 def history_cell(history: IndicatorHistory | None) -> str:
-    """«2021: 74% (target non raggiunto) · 2022: 80% (target raggiunto) · in miglioramento»; empty without years."""
-    if history is None or not history.years:
+    """«2021: 74% (target non raggiunto) · 2022: 80% (target raggiunto) · in miglioramento»; empty without history."""
+    if history is None:
         return ""
     parts = [f"{y.year}: {_value(y)} ({_outcome(y)})" for y in history.years]
+    if (base := _baseline(history)) is not None:
+        parts = sorted([*parts, base])
+    if not parts:
+        return ""
     if history.trend:
         parts.append(history.trend_label)
     return " · ".join(parts)
