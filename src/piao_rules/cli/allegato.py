@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, STORICO_HELP, reports_errors
 from piao_rules.cli.documenti import (
     JOURNAL_HELP,
-    STORICO_HELP,
     check_output,
     evaluate_for_document,
     journal_for,

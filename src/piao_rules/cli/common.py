@@ -51,6 +51,7 @@ class ItalianDate(click.ParamType):
 
 
 DATE = ItalianDate()
+STORICO_HELP = "Cartella dello storico (una cartella per anno, scritta da «piao-rules archivia»): aggiunge gli anni precedenti."
 
 
 def print_problems(problems: list[Problem]) -> None:

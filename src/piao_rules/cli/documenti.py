@@ -19,7 +19,6 @@ from piao_rules.review.journal import Journal, default_path, read_journal
 from piao_rules.review.revise import accepted_revisions
 from piao_rules.review.revisions import Revision, approved
 
-STORICO_HELP = "Cartella dello storico (una cartella per anno, scritta da «piao-rules archivia»): aggiunge gli anni precedenti."
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")
 

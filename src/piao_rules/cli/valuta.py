@@ -13,8 +13,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from piao_rules import format_it
-from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_errors
-from piao_rules.cli.documenti import STORICO_HELP
+from piao_rules.cli.common import DATE, STORICO_HELP, evaluate_files, print_problems, reports_errors
 from piao_rules.engine.evaluate import ENGINES, STAGES
 from piao_rules.engine.result import Evaluation, Severity, Status
 from piao_rules.errors import EXIT_FLAGS
