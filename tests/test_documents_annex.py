@@ -175,10 +175,11 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",
                       "Non rilevabile": "3", "Da valutare": "11", "Totale": "71"}
     pictures = document.inline_shapes
-    assert len(pictures) == 1
+    assert len(pictures) == 2
     assert "word/media/image1.png" in __import__("zipfile").ZipFile(__import__("io").BytesIO(cuneo_annex)).namelist()
     captions = [p.text for p in document.paragraphs if style_name(p) == styles.CAPTION]
     assert "Figura 1 – Stato degli indicatori per area" in captions
+    assert "Figura 2 – Stato degli indicatori per ufficio responsabile" in captions
     assert captions[0] == "Tabella 1 – Dati di sintesi"
     assert any(i.startswith("SEQ Tabella") for i in instructions(document.element.body))
 

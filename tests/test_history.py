@@ -180,14 +180,31 @@ def test_valuta_shows_the_earlier_years():
     assert line.endswith("Negli anni precedenti: 8 nel 2021 (target non raggiunto) e 8 nel 2022 (target non raggiunto); l'andamento è stabile.")
 
 
-def test_annex_shows_the_earlier_years(tmp_path):
+def test_annex_shows_the_earlier_years_and_the_trend_per_area(tmp_path):
     out = tmp_path / "allegato.docx"
     result = CliRunner().invoke(main, ["allegato", str(CUNEO / "piano.yaml"), str(CUNEO / "misure-2023-06-30.csv"),
                                        "-o", str(out), "--storico", str(STORICO / "cuneo"), "--motore", "interno"])
     assert result.exit_code == 0, result.output
-    cells = [c.text for t in Document(str(out)).tables for row in t.rows for c in row.cells]
+    document = Document(str(out))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     o02 = next(text for text in cells if "Anni precedenti" in text and "2021: 8 (target non raggiunto)" in text)
     assert "2022: 8 (target non raggiunto) · stabile" in o02
+    assert len(document.inline_shapes) == 3
+    assert ("Figura 3 – Grado di raggiungimento per area negli anni precedenti (a fine anno) e al 30 giugno 2023"
+            in [p.text for p in document.paragraphs])
+
+
+def test_area_trend_is_read_from_the_archived_year_end_evaluations():
+    from piao_rules.history.reader import read_area_trend
+    from piao_rules.io import load_plan
+
+    plan, _ = load_plan(CUNEO / "piano.yaml")
+    trend = read_area_trend(STORICO / "cuneo", plan)
+    assert sorted(trend) == ["DIR", "EQ", "TRA", "UFF"]
+    for year in (2021, 2022):
+        saved = json.loads((STORICO / "cuneo" / str(year) / "valutazione.json").read_text(encoding="utf-8"))
+        for area in saved["areas"]:
+            assert (year, pytest.approx(area["achievement"])) in [(y, float(d)) for y, d in trend[area["code"]]]
 
 
 def test_the_example_history_is_what_the_generator_writes(tmp_path):

@@ -18,6 +18,7 @@ from piao_rules.cli.documenti import (
 )
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.evaluate import ENGINES
+from piao_rules.history.reader import read_area_trend
 from piao_rules.io.ente import load_ente
 from piao_rules.review.flags import decision_texts
 
@@ -60,6 +61,6 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
         short_name=(ente.ente.short_name if ente else plan.ente.short_name),
         plan_title=plan.title, period=plan.period,
         act=Act(number.strip(), act_date) if number is not None and act_date is not None else None,
-        templates=modelli,
+        templates=modelli, area_trend=read_area_trend(storico, plan) if storico is not None else {},
     )
     write(output, build_annex(request))

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from docx.document import Document
@@ -28,6 +29,7 @@ from piao_rules.documents import (
     styles,
     templates,
     toc,
+    trend_chart,
     wording,
     wordml,
 )
@@ -72,6 +74,7 @@ class AnnexRequest:
     period: str | None = None
     act: Act | None = None
     templates: Path | None = None
+    area_trend: Mapping[str, list[tuple[int, Decimal | None]]] = field(default_factory=dict)  # archived years, by area
 
 
 def build_annex(request: AnnexRequest) -> bytes:
@@ -236,7 +239,28 @@ class _Parts:
         ] for area in evaluation.areas]
         self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
+        offices = [chart.Bar(office.owner, office.counts) for office in evaluation.offices]
+        self._figure(writer, width, chart.status_by_area(offices, self.status_fill, width_cm=width.cm),
+                     "Stato degli indicatori per ufficio responsabile")
+        if self.request.area_trend:
+            self._area_trend(writer, width)
         return writer.document
+
+    def _figure(self, writer: Writer, width: Length, picture: bytes, title: str) -> None:
+        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
+        self.figures += 1
+        writer.caption("Figura", self.figures, title, keep_with_next=False)
+
+    def _area_trend(self, writer: Writer, width: Length) -> None:
+        """Each area's degree at the end of the archived years, then at this date."""
+        evaluation = self.evaluation
+        now = str(evaluation.year) if evaluation.final else f"{evaluation.year} {wording.al(evaluation.as_of, long=False)}"
+        years = sorted({year for points in self.request.area_trend.values() for year, _ in points})
+        lines = [trend_chart.Line(area.code, [(str(y), d) for y, d in self.request.area_trend.get(area.code, [])]
+                                  + [(now, area.achievement)]) for area in evaluation.areas]
+        picture = trend_chart.degree_by_year(lines, [*map(str, years), now], width_cm=width.cm)
+        title = "Grado di raggiungimento per area negli anni precedenti (a fine anno)"
+        self._figure(writer, width, picture, title + ("" if evaluation.final else f" e {wording.al(evaluation.as_of)}"))
 
     def _area_of(self, flag: Flag) -> str | None:
         if flag.subject in self.indicators:

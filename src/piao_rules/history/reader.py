@@ -91,13 +91,14 @@ def _past_year(evaluation: Evaluation, result: IndicatorResult) -> PastYear:
     )
 
 
-def read_history(folder: str | Path, plan: Plan) -> tuple[dict[str, list[PastYear]], list[Problem]]:
-    """Each indicator of ``plan`` (by today's code) with its archived years before ``plan.year``, oldest first."""
-    folder = Path(folder)
+def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise InputError.single(folder, "cartella dello storico non trovata: indicare la cartella che contiene le cartelle degli anni (es. storico/)")
-    problems: list[Problem] = []
-    codes = _code_map(folder, plan, problems)
+
+
+def _earlier_years(folder: Path, plan: Plan, problems: list[Problem]) -> list[Evaluation]:
+    """The archived evaluations of the years before ``plan.year``, oldest first."""
+    _check_folder(folder)
     years: list[Evaluation] = []
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and YEAR.match(p.name)):
         if int(sub.name) >= plan.year:
@@ -108,6 +109,28 @@ def read_history(folder: str | Path, plan: Plan) -> tuple[dict[str, list[PastYea
                                     message=f"manca {EVALUATION}: l'anno {sub.name} è ignorato (archiviarlo con «piao-rules archivia»)"))
             continue
         years.append(_read_year(path, int(sub.name)))
+    return years
+
+
+def read_area_trend(folder: str | Path, plan: Plan) -> dict[str, list[tuple[int, Decimal | None]]]:
+    """Each area of ``plan`` (by code) with its degree of achievement at the end of each archived year."""
+    years = [e for e in _earlier_years(Path(folder), plan, []) if e.final]
+    trend: dict[str, list[tuple[int, Decimal | None]]] = {}
+    for area in plan.areas:
+        found = [(e.year, next(a.achievement for a in e.areas if a.code == area.code)) for e in years
+                 if any(a.code == area.code for a in e.areas)]
+        if found:
+            trend[area.code] = found
+    return trend
+
+
+def read_history(folder: str | Path, plan: Plan) -> tuple[dict[str, list[PastYear]], list[Problem]]:
+    """Each indicator of ``plan`` (by today's code) with its archived years before ``plan.year``, oldest first."""
+    folder = Path(folder)
+    problems: list[Problem] = []
+    _check_folder(folder)
+    codes = _code_map(folder, plan, problems)
+    years = _earlier_years(folder, plan, problems)
     history: dict[str, list[PastYear]] = {}
     for _, _, indicator in plan.indicators():
         candidates = [indicator.code, *([indicator.previous_code] if indicator.previous_code else []), *codes.earlier(indicator.code)]
