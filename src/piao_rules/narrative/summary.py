@@ -35,18 +35,63 @@ def _quoted(text: str) -> str:
     return f"«{quotable(text)}»"
 
 
+KIND_PLURAL = {
+    "strategico": "strategici", "operativo": "operativi", "dirigenziale": "dirigenziali", "di_struttura": "di struttura",
+    "individuale": "individuali", "trasversale": "trasversali",
+}
+
+
+def _kinds(kinds: list[str]) -> str:
+    return " e ".join(KIND_PLURAL.get(k, k) for k in kinds)
+
+
+def ente_basis(evaluation: Evaluation) -> str:
+    """What the ente's degree averages, with which weights: «media dei gradi dei 46 obiettivi con un grado
+    calcolabile (su 53), con pesi uguali: il piano non indica il peso degli obiettivi»."""
+    summary = evaluation.summary
+    by_area = summary.basis == "aree"
+    noun_one, noun_many = ("area", "aree") if by_area else ("obiettivo", "obiettivi")
+    adjective = f" {_kinds(summary.level)}" if summary.level and not by_area else ""
+    total = len(summary.members)
+    counted = total - len(summary.excluded)
+    weights = ([a.weight for a in evaluation.areas if a.code in summary.members] if by_area
+               else [o.weight for o in evaluation.objectives if o.code in summary.members])
+    given = sum(1 for w in weights if w is not None)
+    article = ("della" if counted == 1 else "delle") if by_area else ("dell'" if counted == 1 else "dei")
+    what = f"{article}{'' if article.endswith(chr(39)) else ' '}{noun_one if counted == 1 else noun_many}" if counted == 1 \
+        else f"{article} {format_it.number(counted, 0)} {noun_many}"
+    text = f"media dei gradi {what}{adjective}"
+    if counted < total:
+        text += f" con un grado calcolabile (su {format_it.number(total, 0)})"
+    if given == len(weights) and weights:
+        text += ", con i pesi indicati nel piano"
+    elif given:
+        text += (f", con pesi uguali perché il piano indica il peso solo di {format_it.number(given, 0)} {noun_many} "
+                 f"su {format_it.number(len(weights), 0)}")
+    else:
+        text += f", con pesi uguali perché il piano non indica il peso {'delle aree' if by_area else 'degli obiettivi'}"
+    return text
+
+
 def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> str:
     """Counts of objectives and indicators by state, the ente's degree, what the Giunta must decide."""
     summary, write = evaluation.summary, ctx.writer.write
     opening = "riepilogo.apertura_consuntivo" if ctx.final else "riepilogo.apertura"
     sentences = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
     sentences.append(write("riepilogo.esiti", SUBJECT, {"esiti": outcomes}))
+    if summary.counts.non_raggiunto == 0 and summary.counts.total:
+        sentences.append(write("riepilogo.nessun_non_raggiunto", SUBJECT, {}))
     if summary.achievement is None:
         sentences.append(write("riepilogo.grado_assente", SUBJECT, {}))
     else:
-        degree = "riepilogo.grado_pesi_uguali" if summary.equal_weights else "riepilogo.grado"
-        sentences.append(write(degree, SUBJECT, {"grado": percent_words(summary.achievement)}))
+        slots = {"grado": percent_words(summary.achievement), "base": ente_basis(evaluation)}
+        sentences.append(write("riepilogo.grado_base", SUBJECT, slots))
+    if summary.apart:
+        kinds = sorted({evaluation.objective(code).kind or "" for code in summary.apart})
+        noun = ctx.lexicon.noun("obiettivo")
+        text = f"{ctx.lexicon.count(len(summary.apart), 'obiettivo')} {_kinds([k for k in kinds if k])}".strip()
+        sentences.append(write("riepilogo.a_parte", SUBJECT, {"a_parte": Words(text, noun.gender, len(summary.apart) > 1)}))
     proposals = proposed(evaluation) if changes is None else changes
     if proposals:
         slots = {
@@ -65,9 +110,10 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
         sentences.append(write("riepilogo.azioni", SUBJECT, slots))
     missing = _flagged(evaluation, "dato_mancante")
     if missing:
-        sentences.append(write("riepilogo.dati_mancanti", SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
+        situation = "riepilogo.dati_mancanti_giunta" if ctx.for_giunta else "riepilogo.dati_mancanti"
+        sentences.append(write(situation, SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
     incoherent = sum(1 for f in evaluation.flags if f.code == "incoerenza")
-    if incoherent:
+    if incoherent and not ctx.for_giunta:
         words = _counted(ctx, incoherent, "segnalazione", "di incoerenza dei dati")
         sentences.append(write("riepilogo.incoerenze", SUBJECT, {"incoerenze": words}))
     return " ".join(sentences)
@@ -79,7 +125,7 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
     write, summary = ctx.writer.write, evaluation.summary
     opening = "relatore.apertura_consuntivo" if ctx.final else "relatore.apertura"
     paragraphs = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
     if summary.achievement is None:
         results = write("relatore.esiti_senza_grado", SUBJECT, {"esiti": outcomes})
     else:
