@@ -52,7 +52,7 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     journal = journal_for(misure, plan, giornale)
     request = DeliberationRequest(
         evaluation=evaluation, ente=ente, number=numero.strip(), sitting=seduta,
-        narratives=narratives_for(evaluation, journal), templates=modelli,
+        narratives=narratives_for(evaluation, journal, for_giunta=True), templates=modelli,
         revisions=revisions_for(evaluation, journal),
     )
     write(output, build_deliberation(request))

@@ -76,3 +76,17 @@ def status_label(status: Status) -> str:
 def flag_label(code: str) -> str:
     """«azione_correttiva» → «Azione correttiva»."""
     return code.replace("_", " ").capitalize()
+
+
+def plan_and_period(title: str | None, period: str | None, piao: bool) -> str:
+    """The plan on the cover: «Obiettivi di performance organizzativa 2023 (PIAO 2023-2025)»; the period is
+    not repeated when the title already holds it."""
+    title = (title or "").strip()
+    period = (period or "").strip()
+    if not period or period in title:
+        return title
+    first_year = period.split("-")[0].strip()
+    if "piano" in title.lower() and title.endswith(first_year):
+        return title[: -len(first_year)] + period  # «Piano integrato … 2022» → «Piano integrato … 2022-2024»
+    document = "PIAO" if piao else "Piano della performance"
+    return f"{title} ({document} {period})" if title else f"{document} {period}"
