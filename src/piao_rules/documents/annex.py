@@ -414,7 +414,8 @@ class _Parts:
                 writer.paragraphs(ente_policy(self.evaluation, self.request.rulebook))
             writer.paragraphs(section.parameters, styles.BULLET)
             if section.rules:
-                rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition), _cell(rule.effect)] for rule in section.rules]
+                rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition),
+                         _cell(rule.effect if self.request.working_copy else rule.outcome)] for rule in section.rules]
                 self._table(writer, "metodologia", f"Regole: {section.title.lower()}", ["Regola", "Se", "Allora"],
                             [0.3, 0.33, 0.37], rows)
         return writer.document

@@ -64,8 +64,9 @@ def severity_counts(counts: dict[str, int]) -> str:
 
 
 def degree(value: Decimal | None) -> str:
-    """A degree of achievement for tables: «76,4%»; «n.d.» when it cannot be computed."""
-    return "n.d." if value is None else format_it.percent(value, 1)
+    """A percentage as every part of a document shows it (tables and narratives alike): «76,42%»;
+    «n.d.» when it cannot be computed."""
+    return "n.d." if value is None else format_it.percent(value, 2)
 
 
 def status_label(status: Status) -> str:
