@@ -395,7 +395,7 @@ def build_annex(reference: Path, path: Path) -> None:
                     "disponibile o un grado non calcolabile; le note sotto i valori sono quelle degli uffici.",
           "Testo delibera")
     _para(document, "{{p esiti }}")
-    _para(document, "Segnalazioni e azioni correttive proposte", styles.HEADING[1])
+    _para(document, "Segnalazioni e interventi proposti", styles.HEADING[1])
     _para(document, "{{p segnalazioni }}")
 
     closing = document.add_section(WD_SECTION.NEW_PAGE)

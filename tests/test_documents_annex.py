@@ -67,7 +67,7 @@ def test_chapters_areas_and_objectives_are_headings(document):
     _, evaluation = cuneo()
     assert headings(document, 1) == [
         "Premessa", "Sintesi dei risultati", "Stato di attuazione degli obiettivi",
-        "Segnalazioni e azioni correttive proposte", "Nota metodologica",
+        "Segnalazioni e interventi proposti", "Nota metodologica",
     ]
     level2 = headings(document, 2)
     assert [f"{a.code} – {a.name}" for a in evaluation.areas] == level2[:len(evaluation.areas)]

@@ -270,9 +270,12 @@ class _Parts:
         header = ["Indicatore", "Target", f"Valore {wording.al(self.evaluation.as_of, long=False)}", "Grado", "Stato"]
         for area in self.evaluation.areas:
             writer.paragraph(_area_label(area.code, area.name), styles.HEADING[2])
+            apart = set(self.evaluation.summary.apart)
+            outside = bool(area.objectives) and all(code in apart for code in area.objectives)
             writer.paragraph(
                 f"Grado di raggiungimento: {wording.degree(area.achievement)} · "
-                f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}",
+                f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}"
+                + (" · Riportata a parte: non entra nel grado dell'Ente" if outside else ""),
                 styles.OBJECTIVE_DATA)
             if self.narratives:
                 self._narrative(writer, self.narratives.areas.get(area.code))
