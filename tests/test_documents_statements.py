@@ -222,3 +222,21 @@ def test_bands_appear_only_when_the_chambers_rules_give_them(tmp_path):
     labels = [r.cells[0].text for t in document.tables for r in t.rows]
     assert "Risorse decentrate" in labels
     assert "Aggregazione e fasce" in text_of(document)
+
+
+def test_deliberation_agrees_with_one_proposal_and_names_the_piao_subsection():
+    from documents_helpers import TORINO
+
+    from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation
+    from piao_rules.io.ente import load_ente
+
+    _, evaluation, _ = example("torino-06")
+    document = read(build_deliberation(DeliberationRequest(
+        evaluation, load_ente(TORINO / "ente.yaml"), "90", date(2022, 7, 25), narrate(evaluation, for_giunta=True))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "di approvare la proposta di aggiornamento del target sopra illustrata" in text
+    assert ("di approvare la proposta di rimodulazione del target dell'indicatore di seguito indicato, che aggiorna la "
+            "sottosezione «Performance» del Piano integrato di attività e organizzazione 2022:") in text
+    assert "da «≥ 300 N.» a «≥ 240,00 N.»" in text  # the relator quotes the targets as the dispositive does
+    for phrase in INSTRUCTIONS:
+        assert phrase not in text

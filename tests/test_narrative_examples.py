@@ -70,7 +70,7 @@ def _free_texts(result: IndicatorResult) -> list[str]:
         texts += [format_target(target), target.text, target.milestone or ""]
     if measure is not None:
         texts += [measure.note or "", measure.proposed_target or "", measure.proposal_reason or "", measure.external_cause or ""]
-    return [quotable(clean(t)) for t in texts if t]
+    return [quotable(clean(t)) for t in texts if t] + [" ".join(clean(t).split()) for t in texts if t]
 
 
 def _indicator_figures(result: IndicatorResult, as_of: date) -> set[str]:
@@ -228,7 +228,7 @@ def test_relator_paragraphs_with_revisions():
         assert f"per l'indicatore {code}, da «" in relator[2]
     assert "ad «Avvio di quattro cantieri" in relator[2] and "motivazione: «" in relator[2]
     assert relator[3].startswith("Alla Giunta camerale è proposto di prendere atto")
-    assert "di approvare le proposte di aggiornamento dei target" in relator[3]
+    assert "di approvare le 3 proposte di aggiornamento dei target sopra illustrate" in relator[3]
 
 
 def test_relator_without_revisions_only_takes_note():

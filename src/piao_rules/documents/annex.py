@@ -484,7 +484,7 @@ def ente_policy(evaluation: Evaluation, rulebook: Rulebook) -> list[str]:
     scope = rulebook.aggregation.ente
     lines = []
     if scope.apart:
-        lines.append("Gli obiettivi di tipo " + " e ".join(KIND_PLURAL.get(k, k) for k in scope.apart)
+        lines.append("Gli obiettivi " + " e ".join(KIND_PLURAL.get(k, k) for k in scope.apart)
                      + " sono riportati a parte e non entrano nel grado dell'Ente.")
     if scope.level:
         lines.append("Se il piano ha obiettivi " + " o ".join(KIND_PLURAL.get(k, k) for k in scope.level)

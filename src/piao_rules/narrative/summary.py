@@ -32,7 +32,8 @@ def _openings(ctx: Context, evaluation: Evaluation) -> dict:
 
 
 def _quoted(text: str) -> str:
-    return f"«{quotable(text)}»"
+    """A target between «»: its final dot kept («≥ 240,00 N.»)."""
+    return "«" + " ".join(text.split()).rstrip(" ;").replace("«", "“").replace("»", "”") + "»"
 
 
 KIND_PLURAL = {
@@ -151,7 +152,9 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
         )
         paragraphs.append(write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}))
     proposal = "relatore.proposta_consuntivo" if ctx.final else "relatore.proposta"
+    slots: dict = {"data": date_words(ctx.as_of)}
     if proposals:
         proposal += "_con_revisioni"
-    paragraphs.append(write(proposal, SUBJECT, {"data": date_words(ctx.as_of)}))
+        slots["proposte"] = words
+    paragraphs.append(write(proposal, SUBJECT, slots))
     return [capitalise(p) for p in paragraphs]
