@@ -392,7 +392,8 @@ def build_annex(reference: Path, path: Path) -> None:
     _para(document, "Stato di attuazione degli obiettivi", styles.HEADING[1])
     _para(document, "Per ogni obiettivo la tabella riporta gli indicatori con il target in vigore, il valore rilevato "
                     "{{ al_data }}, il grado di raggiungimento (da 0 a 100%) e lo stato. «n.d.» indica un valore non "
-                    "disponibile o un grado non calcolabile; le note sotto i valori sono quelle degli uffici.",
+                    "disponibile o un grado non calcolabile; sotto i valori sono riportati le note degli uffici"
+                    "{% if not finale %} e la quota del target attesa alla data{% endif %}.",
           "Testo delibera")
     _para(document, "{{p esiti }}")
     _para(document, "Segnalazioni e interventi proposti", styles.HEADING[1])

@@ -137,3 +137,17 @@ def test_bad_smvp_date_is_located(tmp_path):
     result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(tmp_path / "a.docx"), "--ente", str(ente))
     assert result.exit_code == 2
     assert "smvp" in result.output and "Traceback" not in result.output
+
+
+def test_ente_file_lists_chapters_relative_to_itself(tmp_path):
+    _chapter(tmp_path / "pari-opportunita.docx", "Pari opportunità e bilancio di genere", "Dati di genere.")
+    ente = tmp_path / "ente.yaml"
+    ente.write_text((CUNEO / "ente.yaml").read_text(encoding="utf-8") + "capitoli: [pari-opportunita.docx]\n",
+                    encoding="utf-8")
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--ente", str(ente),
+                 "--motore", "interno")
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in read(output.read_bytes()).paragraphs]
+    assert "Pari opportunità e bilancio di genere" in texts
+    assert any("un capitolo predisposto dagli uffici" in t for t in texts)

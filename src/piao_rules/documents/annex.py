@@ -245,8 +245,11 @@ class _Parts:
             area = self._area_of(flag)
             if area:
                 flags_by_area[area] = flags_by_area.get(area, 0) + 1
+        apart = set(summary.apart)
         area_rows = [[
-            Cell([_coded(area.code, area.name)]) if area.code != area.name else _cell(area.name),
+            Cell([_coded(area.code, area.name) if area.code != area.name else Para.of(area.name)]
+                 + ([Para.of("Riportata a parte: non entra nel grado dell'Ente", styles.CELL_NOTE)]
+                    if area.objectives and all(code in apart for code in area.objectives) else [])),
             _cell(str(area.counts.total), styles.CELL_NUMBER),
             _cell(wording.degree(area.achievement), styles.CELL_NUMBER),
             _cell(wording.status_counts(area.counts)),
