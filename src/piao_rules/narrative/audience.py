@@ -21,5 +21,5 @@ def for_giunta(flag: Flag, evaluation: Evaluation) -> bool:
 def giunta_action(flag: Flag) -> str:
     """The action as proposed to the Giunta: a motivated revision is for the Giunta to approve."""
     if flag.code == "rimodulazione_target":
-        return "approvare la rimodulazione del target motivata dal responsabile, riportata nella delibera"
+        return "approvare la rimodulazione del target motivata dal responsabile"
     return flag.action
