@@ -135,3 +135,4 @@ def test_ente_degree_counts_each_objective_once_when_areas_have_no_weight():
     weighted = _plan(_area("A", 80, ("O1", None, None)), _area("T", 20, ("O4", None, None)))
     grade = ente_grade(weighted.areas, means, "media_ponderata", EnteScope())
     assert grade.basis == "aree" and grade.mean.value == D(80)
+

@@ -214,7 +214,7 @@ def test_summary_counts_states_and_what_the_giunta_decides():
     assert "53 obiettivi e 71 indicatori" in summary
     assert "21 raggiunti, 24 in linea con l'andamento atteso, 12 a rischio, 3 non rilevabili alla data e 11 da valutare" in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
-    assert "69,07%, media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
+    assert "69,07%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
     assert "12 azioni correttive" in summary
 

@@ -201,7 +201,7 @@ class _Parts:
         flags = self._shown_flags()
         notes = [weight_statement(evaluation)]
         if summary.achievement is not None:
-            notes.append(f"Il grado complessivo di raggiungimento dell'Ente è la {ente_basis(evaluation)}.")
+            notes.append(f"Il grado complessivo di raggiungimento dell'Ente è {ente_basis(evaluation)}.")
         if summary.apart:
             notes.append(apart_statement(evaluation))
         if any(i.status in (Status.NOT_MEASURABLE, Status.TO_ASSESS) for i in evaluation.indicators):

@@ -47,8 +47,8 @@ def _kinds(kinds: list[str]) -> str:
 
 
 def ente_basis(evaluation: Evaluation) -> str:
-    """What the ente's degree averages, with which weights: «media dei gradi dei 46 obiettivi con un grado
-    calcolabile (su 53), con pesi uguali: il piano non indica il peso degli obiettivi»."""
+    """What the ente's degree averages, with which weights: «la media dei gradi dei 42 obiettivi con un grado
+    calcolabile (su 53), con pesi uguali perché il piano non indica il peso degli obiettivi»."""
     summary = evaluation.summary
     by_area = summary.basis == "aree"
     noun_one, noun_many = ("area", "aree") if by_area else ("obiettivo", "obiettivi")
@@ -58,10 +58,13 @@ def ente_basis(evaluation: Evaluation) -> str:
     weights = ([a.weight for a in evaluation.areas if a.code in summary.members] if by_area
                else [o.weight for o in evaluation.objectives if o.code in summary.members])
     given = sum(1 for w in weights if w is not None)
-    article = ("della" if counted == 1 else "delle") if by_area else ("dell'" if counted == 1 else "dei")
-    what = f"{article}{'' if article.endswith(chr(39)) else ' '}{noun_one if counted == 1 else noun_many}" if counted == 1 \
-        else f"{article} {format_it.number(counted, 0)} {noun_many}"
-    text = f"media dei gradi {what}{adjective}"
+    if counted == 1:
+        kind = " " + " o ".join(k.replace("_", " ") for k in summary.level) if adjective else ""
+        text = f"il grado dell'unic{'a' if by_area else 'o'} {noun_one}{kind}"
+        if counted < total:
+            text += f" con un grado calcolabile (su {format_it.number(total, 0)})"
+        return text
+    text = f"la media dei gradi {'delle' if by_area else 'dei'} {format_it.number(counted, 0)} {noun_many}{adjective}"
     if counted < total:
         text += f" con un grado calcolabile (su {format_it.number(total, 0)})"
     if given == len(weights) and weights:
