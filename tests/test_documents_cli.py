@@ -120,7 +120,7 @@ def test_working_copy_keeps_the_open_questions(tmp_path):
 def test_ente_file_gives_smvp_act_piao_and_oiv_sharing(tmp_path):
     ente = tmp_path / "ente.yaml"
     ente.write_text((CUNEO / "ente.yaml").read_text(encoding="utf-8") + (
-        "smvp: {delibera: 12, data: 30/01/2023}\ncondiviso_con_oiv: sì\npiao: sì\n"), encoding="utf-8")
+        "smvp: {delibera: 12, data: 30/01/2023}\npiao: sì\n"), encoding="utf-8")
     output = tmp_path / "allegato.docx"
     result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--ente", str(ente),
                  "--motore", "interno")
