@@ -1,4 +1,4 @@
-"""What ``allegato`` needs around the Word file: the chapters to merge and the PDF/A copy."""
+"""What the document commands need around the Word file: the chapters to merge and the PDF/A copy."""
 
 from __future__ import annotations
 
@@ -39,4 +39,4 @@ def write_pdf(document: Path) -> None:
         pdf.to_pdf(document, target)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
         raise click.ClickException(f"LibreOffice non è riuscito a convertire {document.name} in PDF ({error})") from None
-    click.echo(f"scritto {target} (PDF/A-2b, sommario aggiornato)")
+    click.echo(f"scritto {target} (PDF/A-2b, campi aggiornati)")
