@@ -151,3 +151,13 @@ def test_ente_file_lists_chapters_relative_to_itself(tmp_path):
     texts = [p.text for p in read(output.read_bytes()).paragraphs]
     assert "Pari opportunità e bilancio di genere" in texts
     assert any("un capitolo predisposto dagli uffici" in t for t in texts)
+
+
+def test_pdf_without_libreoffice_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from piao_rules.documents import pdf
+
+    monkeypatch.setattr(pdf, "office", lambda: None)
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--motore", "interno", "--pdf")
+    assert result.exit_code == 2
+    assert "LibreOffice non è installato" in result.output and not output.exists()
