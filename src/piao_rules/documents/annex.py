@@ -39,6 +39,7 @@ from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
 from piao_rules.engine.methodology import BAND_KINDS, sections
 from piao_rules.engine.prepare import show_target, show_value
 from piao_rules.engine.result import (
+    AreaResult,
     Evaluation,
     Flag,
     IndicatorResult,
@@ -47,13 +48,14 @@ from piao_rules.engine.result import (
 )
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.narrative.audience import for_giunta, giunta_action
-from piao_rules.narrative.model import Narratives
 from piao_rules.narrative.grammar import join
+from piao_rules.narrative.model import Narratives
 from piao_rules.narrative.summary import KIND_PLURAL, ente_basis
 from piao_rules.resources import default_rules_dir
 from piao_rules.targets.markup import clean
 
 DEFAULT_WIDTH = Cm(16.6)
+APART = "Riportata a parte: non entra nel grado dell'Ente"
 
 
 @dataclass(frozen=True)
@@ -245,11 +247,9 @@ class _Parts:
             area = self._area_of(flag)
             if area:
                 flags_by_area[area] = flags_by_area.get(area, 0) + 1
-        apart = set(summary.apart)
         area_rows = [[
             Cell([_coded(area.code, area.name) if area.code != area.name else Para.of(area.name)]
-                 + ([Para.of("Riportata a parte: non entra nel grado dell'Ente", styles.CELL_NOTE)]
-                    if area.objectives and all(code in apart for code in area.objectives) else [])),
+                 + ([Para.of(APART, styles.CELL_NOTE)] if self._apart(area) else [])),
             _cell(str(area.counts.total), styles.CELL_NUMBER),
             _cell(wording.degree(area.achievement), styles.CELL_NUMBER),
             _cell(wording.status_counts(area.counts)),
@@ -258,6 +258,10 @@ class _Parts:
         self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
         return writer.document
+
+    def _apart(self, area: AreaResult) -> bool:
+        """True when every objective of the area is reported apart (outside the ente's degree)."""
+        return bool(area.objectives) and set(area.objectives) <= set(self.evaluation.summary.apart)
 
     def _area_of(self, flag: Flag) -> str | None:
         if flag.subject in self.indicators:
@@ -273,12 +277,10 @@ class _Parts:
         header = ["Indicatore", "Target", f"Valore {wording.al(self.evaluation.as_of, long=False)}", "Grado", "Stato"]
         for area in self.evaluation.areas:
             writer.paragraph(_area_label(area.code, area.name), styles.HEADING[2])
-            apart = set(self.evaluation.summary.apart)
-            outside = bool(area.objectives) and all(code in apart for code in area.objectives)
             writer.paragraph(
                 f"Grado di raggiungimento: {wording.degree(area.achievement)} · "
                 f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}"
-                + (" · Riportata a parte: non entra nel grado dell'Ente" if outside else ""),
+                + (f" · {APART}" if self._apart(area) else ""),
                 styles.OBJECTIVE_DATA)
             if self.narratives:
                 self._narrative(writer, self.narratives.areas.get(area.code))
