@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -353,8 +353,13 @@ class _Parts:
         if not giunta:
             writer.paragraph("Non emergono scostamenti sui quali proporre un intervento.")
         else:
-            intro = ("Sono riportati, in ordine di gravità, gli scostamenti per i quali si propone un'azione correttiva, "
-                     "le cause esterne segnalate dai responsabili e le proposte motivate di rimodulazione dei target.")
+            kinds = {f.code for f in giunta}
+            named = [text for code, text in (
+                ("azione_correttiva", "gli scostamenti per i quali si propone un'azione correttiva"),
+                ("causa_esterna", "le cause esterne segnalate dai responsabili"),
+                ("rimodulazione_target", "le proposte motivate di rimodulazione dei target"),
+            ) if code in kinds]
+            intro = f"Sono riportati, in ordine di gravità, {join(named)}."
             if any(decisions.get(f.id) for f in giunta):
                 intro += " La colonna «Decisione» riporta quanto stabilito in sede di esame."
             writer.paragraph(intro, styles.NORMAL)
@@ -371,7 +376,7 @@ class _Parts:
                 writer.paragraph("Nessuna questione aperta.", styles.NORMAL)
         return writer.document
 
-    def _flag_table(self, writer: Writer, flags: list[Flag], title: str, action) -> None:
+    def _flag_table(self, writer: Writer, flags: list[Flag], title: str, action: Callable[[Flag], str]) -> None:
         decisions = self.request.decisions
         with_decisions = any(decisions.get(f.id) for f in flags)
         rows = []
@@ -474,7 +479,7 @@ def weight_statement(evaluation: Evaluation) -> str:
 
 
 def apart_statement(evaluation: Evaluation) -> str:
-    """«Gli 18 obiettivi individuali sono riportati a parte …» from the evaluation."""
+    """«I 18 obiettivi individuali sono riportati a parte …» from the evaluation."""
     summary = evaluation.summary
     kinds = sorted({evaluation.objective(code).kind or "" for code in summary.apart} - {""})
     named = " e ".join(KIND_PLURAL.get(k, k) for k in kinds)
