@@ -4,7 +4,7 @@
 
 Each document goes through LibreOffice to PDF — with the table of contents
 updated, as Word does on opening, when the system Python has LibreOffice's uno
-module (see lo_pdf.py), with a plain ``soffice --convert-to pdf`` otherwise —
+module (see src/piao_rules/documents/office_export.py), with a plain ``soffice --convert-to pdf`` otherwise —
 and then through ``pdftoppm`` to one PNG per page: ``<name>-<page>.png``.
 """
 
@@ -30,7 +30,8 @@ def _has_uno() -> bool:
 def to_pdf(document: Path, folder: Path, profile: Path) -> Path:
     pdf = folder / f"{document.stem}.pdf"
     if _has_uno():
-        subprocess.run([str(UNO_PYTHON), str(HERE / "lo_pdf.py"), str(document), str(pdf), str(profile)], check=True)
+        script = HERE.parent / "src" / "piao_rules" / "documents" / "office_export.py"
+        subprocess.run([str(UNO_PYTHON), str(script), str(document), str(pdf), str(profile), "0"], check=True)
     else:
         subprocess.run(["soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
                         "--convert-to", "pdf", "--outdir", str(folder), str(document)],

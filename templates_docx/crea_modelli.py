@@ -362,7 +362,7 @@ def build_annex(reference: Path, path: Path) -> None:
     _para(document, "{{ titolo }}", "Title")
     _para(document, "Art. 35 del D.P.R. n. 254/2005 e Titolo II del D.Lgs. n. 150/2009", "Copertina sottotitolo")
     _tagged(document, "{%p if piano %}")
-    _para(document, "{{ piano }}{% if periodo %} – {{ periodo }}{% endif %}", "Copertina sottotitolo")
+    _para(document, "{{ piano_periodo }}", "Copertina sottotitolo")
     _tagged(document, "{%p endif %}")
     _tagged(document, "{%p if delibera_numero %}")
     _para(document, "Allegato alla delibera di Giunta n. {{ delibera_numero }} del {{ delibera_data }}", "Copertina delibera")
@@ -373,21 +373,9 @@ def build_annex(reference: Path, path: Path) -> None:
     add_field(toc, 'TOC \\o "1-3" \\h \\z \\u', "Il sommario si aggiorna all'apertura del documento in Word.")
 
     _para(document, "Premessa", styles.HEADING[1])
-    _para(document, "{% if finale %}La misurazione di fine anno chiude il ciclo annuale della performance: rileva il "
-                    "grado di raggiungimento degli obiettivi programmati nel Piano e alimenta la Relazione sulla "
-                    "performance.{% else %}Il monitoraggio intermedio è il momento del ciclo della performance in cui "
-                    "l'Ente verifica lo stato di avanzamento degli obiettivi programmati nel Piano, misura gli "
-                    "scostamenti dai risultati attesi e valuta per tempo se servono interventi correttivi o una "
-                    "revisione della programmazione.{% endif %} Il documento è redatto in attuazione dell'art. 35 del "
-                    "D.P.R. 254/2005 e del D.Lgs. 150/2009, secondo il Sistema di misurazione e valutazione della "
-                    "performance dell'Ente.", "Testo delibera")
-    _para(document, "Per ciascuna area e ciascun obiettivo sono riportati gli indicatori con il target in vigore, il "
-                    "valore rilevato {{ al_data }}, il grado di raggiungimento e lo stato, seguiti da un commento. "
-                    "Seguono le segnalazioni, cioè gli scostamenti da esaminare con le azioni correttive proposte, e la "
-                    "nota metodologica con le regole di valutazione applicate.", "Testo delibera")
-    _para(document, "I valori sono rilevati dai responsabili degli uffici e validati dai dirigenti e dalle posizioni di "
-                    "elevata qualificazione; il monitoraggio è condiviso con l'Organismo Indipendente di Valutazione.",
-          "Testo delibera")
+    _tagged(document, "{%p for paragrafo in premessa %}")
+    _para(document, "{{ paragrafo }}", "Testo delibera")
+    _tagged(document, "{%p endfor %}")
     _tagged(document, "{%p if sintesi_narrativa %}")
     _para(document, "{{ sintesi_narrativa }}", "Testo delibera")
     _tagged(document, "{%p endif %}")
@@ -404,18 +392,17 @@ def build_annex(reference: Path, path: Path) -> None:
     _para(document, "Stato di attuazione degli obiettivi", styles.HEADING[1])
     _para(document, "Per ogni obiettivo la tabella riporta gli indicatori con il target in vigore, il valore rilevato "
                     "{{ al_data }}, il grado di raggiungimento (da 0 a 100%) e lo stato. «n.d.» indica un valore non "
-                    "disponibile o un grado non calcolabile; le note sotto i valori sono quelle degli uffici.",
+                    "disponibile o un grado non calcolabile; sotto i valori sono riportati le note degli uffici"
+                    "{% if not finale %} e la quota del target attesa alla data{% endif %}.",
           "Testo delibera")
     _para(document, "{{p esiti }}")
-    _para(document, "Segnalazioni e azioni correttive proposte", styles.HEADING[1])
-    _para(document, "Le segnalazioni sono prodotte dalle regole di valutazione e ordinate per gravità. Per ciascuna è "
-                    "indicata l'azione proposta; la colonna «Decisione» riporta quanto stabilito in sede di esame.",
-          "Testo delibera")
+    _para(document, "Segnalazioni e interventi proposti", styles.HEADING[1])
     _para(document, "{{p segnalazioni }}")
 
     closing = document.add_section(WD_SECTION.NEW_PAGE)
     _page(closing)
     _not_first_page_only(closing)
+    _para(document, "{{p capitoli }}")
     _para(document, "Nota metodologica", styles.HEADING[1])
     _para(document, "Gli indicatori sono valutati con regole dichiarative, riportate di seguito come sono state "
                     "applicate. Le regole si modificano senza intervenire sul programma: ogni modifica si riflette "

@@ -25,15 +25,17 @@ from piao_rules.documents import styles
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.methodology import sections
 from piao_rules.engine.result import Status
+from piao_rules.narrative.audience import for_giunta
 
-DECISION = "Valore concordato con i responsabili: 95%."
+DECISION = "Recupero affidato al dirigente, verifica al 30 settembre."
+DECIDED = "O19.1-1/azione_correttiva"
 
 
 @pytest.fixture(scope="module")
 def cuneo_annex() -> bytes:
     plan, evaluation = cuneo()
     return build_annex(AnnexRequest(
-        evaluation, rulebook(), narratives(evaluation), decisions={"O06-1/incoerenza": DECISION},
+        evaluation, rulebook(), narratives(evaluation), decisions={DECIDED: DECISION},
         plan_title=plan.title, period=plan.period, act=Act("107", date(2023, 7, 31)),
     ))
 
@@ -56,7 +58,7 @@ def test_cover_names_ente_title_and_deliberation(document):
     assert "Camera di commercio di Cuneo" in texts
     assert "Monitoraggio intermedio della performance organizzativa al 30 giugno 2023" in texts
     assert "Allegato alla delibera di Giunta n. 107 del 31 luglio 2023" in texts
-    assert "Obiettivi di performance organizzativa 2023 – 2023-2025" in texts
+    assert "Obiettivi di performance organizzativa 2023 (PIAO 2023-2025)" in texts
     title = next(p for p in document.paragraphs if p.text.startswith("Monitoraggio intermedio"))
     assert style_name(title) == "Title"
 
@@ -65,7 +67,7 @@ def test_chapters_areas_and_objectives_are_headings(document):
     _, evaluation = cuneo()
     assert headings(document, 1) == [
         "Premessa", "Sintesi dei risultati", "Stato di attuazione degli obiettivi",
-        "Segnalazioni e azioni correttive proposte", "Nota metodologica",
+        "Segnalazioni e interventi proposti", "Nota metodologica",
     ]
     level2 = headings(document, 2)
     assert [f"{a.code} – {a.name}" for a in evaluation.areas] == level2[:len(evaluation.areas)]
@@ -107,7 +109,7 @@ def test_objective_tables_sit_in_the_landscape_section(document):
     body = list(document.element.body.iterchildren())
     breaks = [i for i, child in enumerate(body) if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
     first_objective = next(i for i, c in enumerate(body) if c.tag == qn("w:tbl") and "O01-1" in "".join(c.itertext()))
-    flags_table = next(i for i, c in enumerate(body) if c.tag == qn("w:tbl") and "Decisione" in "".join(c.itertext()))
+    flags_table = next(i for i, c in enumerate(body) if c.tag == qn("w:tbl") and "Gravità" in "".join(c.itertext()))
     assert breaks[0] < first_objective < flags_table < breaks[1]
 
 
@@ -165,11 +167,10 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     figures = next(t for t in document.tables if row_texts(t.rows[0]) == ["Voce", "Valore"])
     values = {row.cells[0].text: row.cells[1].text for row in figures.rows[1:]}
     summary = evaluation.summary
-    assert values["Grado complessivo di raggiungimento dell'Ente"] == format_it.percent(summary.achievement, 1)
-    assert re.fullmatch(r"\d\d,\d%", values["Grado complessivo di raggiungimento dell'Ente"])
+    assert values["Grado complessivo di raggiungimento dell'Ente"] == format_it.percent(summary.achievement, 2) == "69,07%"
     assert values["Indicatori valutati"] == "71"
-    severity = ", ".join(f"{summary.severity_counts[s]} {s}" for s in ("alta", "media", "bassa") if summary.severity_counts.get(s))
-    assert values["Segnalazioni"] == f"{len(evaluation.flags)} ({severity.replace(' alta', ' di gravità alta', 1)})"
+    shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
+    assert values["Segnalazioni con proposta di intervento"].startswith(f"{len(shown)} (")
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",
@@ -184,17 +185,44 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     assert any(i.startswith("SEQ Tabella") for i in instructions(document.element.body))
 
 
-def test_flags_table_lists_every_flag_by_severity_with_an_empty_decision_column(document):
+def test_giunta_flags_table_shows_interventions_by_severity_and_decisions_where_recorded(document):
     _, evaluation = cuneo()
-    table = next(t for t in document.tables if row_texts(t.rows[0])[-1] == "Decisione")
-    assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Azione proposta", "Decisione"]
+    table = next(t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"])
+    assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta", "Decisione"]
     rows = table.rows[1:]
-    assert len(rows) == len(evaluation.flags) == 35
+    shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
+    assert len(rows) == len(shown) == 18
+    assert {row.cells[1].text for row in rows} == {"Azione correttiva", "Rimodulazione target", "Causa esterna"}
     ranks = {"Alta": 3, "Media": 2, "Bassa": 1}
     severities = [ranks[row.cells[2].text] for row in rows]
     assert severities == sorted(severities, reverse=True)
     decided = [row for row in rows if row.cells[5].text]
-    assert len(decided) == 1 and decided[0].cells[0].text.startswith("O06-1") and decided[0].cells[5].text == DECISION
+    assert len(decided) == 1 and decided[0].cells[0].text.startswith("O19.1-1") and decided[0].cells[5].text == DECISION
+    text = "\n".join(p.text for p in body_paragraphs(document))
+    for instruction in ("Chiedere al responsabile", "chiedere al responsabile", "Per attribuire uno stato",
+                        "Concordare con i responsabili", "Questioni aperte"):
+        assert instruction not in text
+
+
+def test_giunta_flags_table_has_no_decision_column_without_decisions():
+    plan, evaluation = cuneo()
+    document = read(build_annex(AnnexRequest(evaluation, rulebook(), narratives(evaluation), plan_title=plan.title)))
+    table = next(t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"])
+    assert "Decisione" not in row_texts(table.rows[0])
+    assert "Decisione" not in "\n".join(p.text for p in body_paragraphs(document))
+
+
+def test_working_copy_adds_the_open_questions_with_their_actions():
+    plan, evaluation = cuneo()
+    document = read(build_annex(AnnexRequest(evaluation, rulebook(), narratives(evaluation), plan_title=plan.title,
+                                             working_copy=True)))
+    texts = [p.text for p in document.paragraphs]
+    assert "Monitoraggio intermedio della performance organizzativa al 30 giugno 2023 – bozza di lavoro" in texts
+    assert "Questioni aperte" in headings(document, 2)
+    tables = [t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"]]
+    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 35
+    open_questions = tables[1]
+    assert any("Chiedere al responsabile" in row.cells[4].text for row in open_questions.rows[1:])
 
 
 def test_methodology_shows_every_active_rule(document):
@@ -243,7 +271,7 @@ def test_only_named_styles_and_no_leftover_placeholders(document):
 def test_same_input_gives_the_same_bytes(cuneo_annex):
     plan, evaluation = cuneo()
     again = build_annex(AnnexRequest(
-        evaluation, rulebook(), narratives(evaluation), decisions={"O06-1/incoerenza": DECISION},
+        evaluation, rulebook(), narratives(evaluation), decisions={DECIDED: DECISION},
         plan_title=plan.title, period=plan.period, act=Act("107", date(2023, 7, 31)),
     ))
     assert again == cuneo_annex
@@ -267,6 +295,7 @@ def test_torino_year_end_annex():
     assert len(headings(document, 3)) == len(evaluation.objectives)
     figures = next(t for t in document.tables if row_texts(t.rows[0]) == ["Voce", "Valore"])
     labels = [row.cells[0].text for row in figures.rows[1:]]
-    assert "Risorse aggiuntive" in labels and "Risorse accessorie" in labels  # bands at year end
+    assert not any(label.startswith("Risorse") for label in labels)  # no bands unless the chamber's rules give them
+    assert "fasce" not in "\n".join(p.text for p in body_paragraphs(document)).lower()
     header = next(t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore", "Target"])
     assert row_texts(header.rows[0])[2] == "Valore al 31/12/2022"

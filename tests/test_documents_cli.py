@@ -72,3 +72,92 @@ def test_help_is_italian():
     result = run("delibera", "--help")
     assert result.exit_code == 0
     assert "Scrive la bozza della delibera di Giunta" in result.output and "[obbligatorio]" in result.output
+
+
+def _chapter(path, title: str, body: str):
+    from docx import Document
+    document = Document()
+    document.add_heading(title, level=1)
+    document.add_paragraph(body)
+    document.save(str(path))
+    return path
+
+
+def test_allegato_merges_the_ente_chapters_in_order_before_the_methodology(tmp_path):
+    first = _chapter(tmp_path / "soddisfazione.docx", "Soddisfazione degli utenti", "Indagine di customer satisfaction.")
+    second = _chapter(tmp_path / "tempi.docx", "Tempi dei procedimenti", "Tempi medi di evasione delle pratiche.")
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--motore", "interno",
+                 "--capitolo", str(first), "--capitolo", str(second))
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in read(output.read_bytes()).paragraphs]
+    satisfaction, times = texts.index("Soddisfazione degli utenti"), texts.index("Tempi dei procedimenti")
+    methodology = max(i for i, t in enumerate(texts) if t == "Nota metodologica")
+    assert satisfaction < times < methodology
+    assert "Tempi medi di evasione delle pratiche." in texts
+    assert any("2 capitoli predisposti dagli uffici" in t for t in texts)
+
+
+def test_missing_chapter_is_an_italian_error_and_nothing_is_written(tmp_path):
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--capitolo", str(tmp_path / "manca.docx"))
+    assert result.exit_code == 2
+    assert "capitolo non trovato" in result.output and not output.exists()
+
+
+def test_working_copy_keeps_the_open_questions(tmp_path):
+    output = tmp_path / "bozza.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--motore", "interno",
+                 "--bozza-di-lavoro")
+    assert result.exit_code == 0, result.output
+    document = read(output.read_bytes())
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "bozza di lavoro" in text and "Questioni aperte" in text
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert "Chiedere al responsabile il valore" in cells
+
+
+def test_ente_file_gives_smvp_act_piao_and_oiv_sharing(tmp_path):
+    ente = tmp_path / "ente.yaml"
+    ente.write_text((CUNEO / "ente.yaml").read_text(encoding="utf-8") + (
+        "smvp: {delibera: 12, data: 30/01/2023}\npiao: sì\n"), encoding="utf-8")
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--ente", str(ente),
+                 "--motore", "interno")
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.text for p in read(output.read_bytes()).paragraphs)
+    assert "adottato con delibera di Giunta n. 12 del 30 gennaio 2023" in text
+    assert "condiviso con l'Organismo Indipendente di Valutazione" in text
+
+
+def test_bad_smvp_date_is_located(tmp_path):
+    ente = tmp_path / "ente.yaml"
+    ente.write_text((CUNEO / "ente.yaml").read_text(encoding="utf-8") + "smvp: {delibera: 12, data: trenta}\n",
+                    encoding="utf-8")
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(tmp_path / "a.docx"), "--ente", str(ente))
+    assert result.exit_code == 2
+    assert "smvp" in result.output and "Traceback" not in result.output
+
+
+def test_ente_file_lists_chapters_relative_to_itself(tmp_path):
+    _chapter(tmp_path / "pari-opportunita.docx", "Pari opportunità e bilancio di genere", "Dati di genere.")
+    ente = tmp_path / "ente.yaml"
+    ente.write_text((CUNEO / "ente.yaml").read_text(encoding="utf-8") + "capitoli: [pari-opportunita.docx]\n",
+                    encoding="utf-8")
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--ente", str(ente),
+                 "--motore", "interno")
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in read(output.read_bytes()).paragraphs]
+    assert "Pari opportunità e bilancio di genere" in texts
+    assert any("un capitolo predisposto dagli uffici" in t for t in texts)
+
+
+def test_pdf_without_libreoffice_says_so_and_writes_nothing(tmp_path, monkeypatch):
+    from piao_rules.documents import pdf
+
+    monkeypatch.setattr(pdf, "office", lambda: None)
+    output = tmp_path / "allegato.docx"
+    result = run("allegato", PLAN, MEASURES, "--al", "30/06/2023", "-o", str(output), "--motore", "interno", "--pdf")
+    assert result.exit_code == 2
+    assert "LibreOffice non è installato" in result.output and not output.exists()

@@ -41,3 +41,46 @@ def test_annex_and_deliberation_convert_to_pdf(tmp_path):
     )
     assert 20 <= pages(tmp_path / "allegato.pdf") <= 80  # 71 indicators in 53 objectives, landscape tables
     assert 1 <= pages(tmp_path / "delibera.pdf") <= 4
+
+
+def test_allegato_pdf_is_pdf_a_with_page_numbers_in_the_contents(tmp_path):
+    from click.testing import CliRunner
+    from documents_helpers import CUNEO_FILES
+
+    from piao_rules.cli import main
+    from piao_rules.documents import pdf
+
+    if pdf.uno_python() is None:
+        pytest.skip("manca il modulo uno di LibreOffice (python3-uno)")
+    output = tmp_path / "allegato.docx"
+    result = CliRunner().invoke(main, ["allegato", *(str(p) for p in CUNEO_FILES), "--al", "30/06/2023", "-o", str(output),
+                                       "--motore", "interno", "--pdf"])
+    assert result.exit_code == 0, result.output
+    document = output.with_suffix(".pdf")
+    metadata = subprocess.run(["pdfinfo", "-meta", str(document)], capture_output=True, text=True, check=True).stdout
+    assert "<pdfaid:part>2</pdfaid:part>" in metadata and "<pdfaid:conformance>B</pdfaid:conformance>" in metadata
+    contents = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(document), "-"],
+                              capture_output=True, text=True, check=True).stdout
+    numbered = re.findall(r"^(Premessa|Sintesi dei risultati)\s*\.+\s*(\d+)\s*$", contents, re.MULTILINE)
+    assert [name for name, _ in numbered] == ["Premessa", "Sintesi dei risultati"]
+    assert int(numbered[0][1]) < int(numbered[1][1]) <= pages(document)
+
+
+def test_delibera_pdf_is_pdf_a(tmp_path):
+    from click.testing import CliRunner
+    from documents_helpers import CUNEO_FILES
+
+    from piao_rules.cli import main
+    from piao_rules.documents import pdf
+
+    if pdf.uno_python() is None:
+        pytest.skip("manca il modulo uno di LibreOffice (python3-uno)")
+    output = tmp_path / "delibera.docx"
+    result = CliRunner().invoke(main, ["delibera", *(str(p) for p in CUNEO_FILES), "--al", "30/06/2023", "--ente",
+                                       str(CUNEO / "ente.yaml"), "--numero", "107", "--seduta", "31/07/2023",
+                                       "-o", str(output), "--motore", "interno", "--pdf"])
+    assert result.exit_code == 0, result.output
+    metadata = subprocess.run(["pdfinfo", "-meta", str(output.with_suffix(".pdf"))], capture_output=True, text=True,
+                              check=True).stdout
+    assert "<pdfaid:part>2</pdfaid:part>" in metadata
+    assert 1 <= pages(output.with_suffix(".pdf")) <= 4

@@ -92,3 +92,47 @@ def test_counts_and_worst_flag_roll_up():
     assert os1.counts.a_rischio == 1 and os1.counts.non_rilevabile >= 3
     assert os1.worst_flag.value == "media"
     assert result.summary.counts.total == 5
+
+
+def _area(code: str, weight, *objectives: tuple[str, str | None, object]) -> dict:
+    return {"codice": code, "nome": code, "peso": weight, "obiettivi": [
+        {"codice": o, "nome": o, "tipo": kind, "peso": w, "indicatori": [{"codice": f"{o}-1", "nome": "x", "target": "≥ 10"}]}
+        for o, kind, w in objectives]}
+
+
+def _means(codes_values: dict[str, int]) -> dict:
+    from piao_rules.engine.aggregate import Mean
+    return {code: Mean(value=D(value)) for code, value in codes_values.items()}
+
+
+def _plan(*areas: dict) -> Plan:
+    return Plan.model_validate({"ente": {"nome": "Camera"}, "anno": 2023, "aree": list(areas)})
+
+
+def test_ente_degree_leaves_individual_objectives_apart_and_uses_the_strategic_level():
+    from piao_rules.engine.aggregate import ente_grade
+    from piao_rules.engine.rulebook import EnteScope
+    plan = _plan(_area("L1", None, ("OS1", "strategico", None), ("OS2", "strategico", None)),
+                 _area("AAE", None, ("OP1", "operativo", 70), ("OP2", "operativo", 30)),
+                 _area("IND", None, ("SG1", "individuale", None)))
+    means = _means({"OS1": 80, "OS2": 60, "OP1": 10, "OP2": 10, "SG1": 0})
+    grade = ente_grade(plan.areas, means, "media_ponderata", EnteScope())
+    assert grade.mean.value == D(70) and grade.members == ["OS1", "OS2"]
+    assert grade.level == ["strategico"] and grade.apart == ["SG1"] and grade.basis == "obiettivi"
+    no_level = ente_grade(plan.areas, means, "media_ponderata", EnteScope(livello=[]))
+    assert no_level.members == ["OS1", "OS2", "OP1", "OP2"]
+
+
+def test_ente_degree_counts_each_objective_once_when_areas_have_no_weight():
+    from piao_rules.engine.aggregate import ente_grade
+    from piao_rules.engine.rulebook import EnteScope
+    plan = _plan(_area("A", None, ("O1", None, None), ("O2", None, None), ("O3", None, None)),
+                 _area("T", None, ("O4", "trasversale", None)))
+    means = _means({"O1": 100, "O2": 100, "O3": 100, "O4": 0})
+    assert ente_grade(plan.areas, means, "media_ponderata", EnteScope()).mean.value == D(75)
+    by_area = ente_grade(plan.areas, means, "media_ponderata", EnteScope(base="aree"))
+    assert by_area.mean.value == D(50) and by_area.basis == "aree"
+    weighted = _plan(_area("A", 80, ("O1", None, None)), _area("T", 20, ("O4", None, None)))
+    grade = ente_grade(weighted.areas, means, "media_ponderata", EnteScope())
+    assert grade.basis == "aree" and grade.mean.value == D(80)
+

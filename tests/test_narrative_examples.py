@@ -70,7 +70,7 @@ def _free_texts(result: IndicatorResult) -> list[str]:
         texts += [format_target(target), target.text, target.milestone or ""]
     if measure is not None:
         texts += [measure.note or "", measure.proposed_target or "", measure.proposal_reason or "", measure.external_cause or ""]
-    return [quotable(clean(t)) for t in texts if t]
+    return [quotable(clean(t)) for t in texts if t] + [" ".join(clean(t).split()) for t in texts if t]
 
 
 def _indicator_figures(result: IndicatorResult, as_of: date) -> set[str]:
@@ -125,7 +125,7 @@ def test_every_figure_comes_from_the_evaluation(example):
     allowed = _shown([
         summary.achievement, summary.objectives, summary.indicators, *_count_figures(summary), *flagged.values(),
         len(revisions(evaluation)), sum(1 for f in evaluation.flags if f.code == "incoerenza"), evaluation.year,
-        *_date_figures(as_of),
+        *_date_figures(as_of), len(summary.members), len(summary.members) - len(summary.excluded), len(summary.apart),
     ])
     free = [t for i in evaluation.indicators for t in _free_texts(i)]
     check_figures(texts.summary, allowed, free)
@@ -212,8 +212,9 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert "21 raggiunti, 24 in linea con l'andamento atteso, 12 a rischio, nessuno non raggiunto, 3 non rilevabili alla data e 11 da valutare" in summary
-    assert "65,06%" in summary and "pesi uguali" in summary
+    assert "21 raggiunti, 24 in linea con l'andamento atteso, 12 a rischio, 3 non rilevabili alla data e 11 da valutare" in summary
+    assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
+    assert "69,07%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
     assert "12 azioni correttive" in summary
 
@@ -222,12 +223,12 @@ def test_relator_paragraphs_with_revisions():
     relator = narrated(*CUNEO).relator
     assert len(relator) == 4
     assert relator[0].startswith("Il Relatore precisa che") and "30 giugno 2023" in relator[0]
-    assert relator[1].startswith("Il Relatore informa quindi che") and "65,06%" in relator[1]
+    assert relator[1].startswith("Il Relatore informa quindi che") and "69,07%" in relator[1]
     for code in ("O16.1-1", "O21.2-1", "O24.2-1"):
         assert f"per l'indicatore {code}, da «" in relator[2]
     assert "ad «Avvio di quattro cantieri" in relator[2] and "motivazione: «" in relator[2]
     assert relator[3].startswith("Alla Giunta camerale è proposto di prendere atto")
-    assert "di approvare le proposte di aggiornamento dei target" in relator[3]
+    assert "di approvare le 3 proposte di aggiornamento dei target sopra illustrate" in relator[3]
 
 
 def test_relator_without_revisions_only_takes_note():

@@ -251,7 +251,7 @@ def test_any_template_fills_without_leftovers(parts, tail):
 
 
 _EVERY_SLOT = {
-    name: Words("x") for name in ["data", "valore", "valore_n", "verbo", "target", "target_n", "target_testo", "grado", "quota", "atteso", "avanzamento", "attivita", "traguardo", "scadenza", "completato_il", "giorni_ritardo", "riferimento", "riferimento_desc", "componenti", "mancanti", "nota", "richiesta", "stato", "proposta", "target_originale", "motivazione", "causa", "valori", "etichetta", "esclusi", "totale", "esiti", "n", "critici", "codici", "azione", "decisione", "nome", "obiettivi", "indicatori", "proposte", "azioni", "incoerenze", "anno", "elenco", "codice", "originale"]
+    name: Words("x") for name in ["data", "valore", "valore_n", "verbo", "target", "target_n", "target_testo", "grado", "quota", "atteso", "avanzamento", "attivita", "traguardo", "scadenza", "completato_il", "giorni_ritardo", "riferimento", "riferimento_desc", "componenti", "mancanti", "nota", "richiesta", "stato", "proposta", "target_originale", "motivazione", "causa", "valori", "etichetta", "esclusi", "totale", "esiti", "n", "critici", "codici", "azione", "decisione", "nome", "obiettivi", "indicatori", "proposte", "azioni", "incoerenze", "anno", "elenco", "codice", "originale", "base", "a_parte"]
 }
 
 
@@ -261,3 +261,21 @@ def test_the_default_book_uses_only_known_slots():
     for situation, variants in book.situations.items():
         for template in variants:
             assert "{" not in writer.fill(template, _EVERY_SLOT, situation)
+
+
+def test_the_ente_basis_is_told_with_its_article_for_one_or_many():
+    from datetime import date
+
+    from piao_rules.engine.result import Evaluation, ObjectiveResult, Summary
+    from piao_rules.narrative.summary import ente_basis
+
+    def told(members: list[str], excluded: list[str], level: list[str]) -> str:
+        objectives = [ObjectiveResult(code=c, name=c, area="A", kind="strategico") for c in members]
+        summary = Summary(objectives=len(members), indicators=0, basis="obiettivi", members=members,
+                          excluded=excluded, level=level)
+        return ente_basis(Evaluation(ente="Camera", year=2023, as_of=date(2023, 6, 30), final=False, engine="interno",
+                                     rules={}, indicators=[], objectives=objectives, areas=[], offices=[], summary=summary))
+
+    assert told(["O1", "O2"], [], []) == ("la media dei gradi dei 2 obiettivi, con pesi uguali perché il piano non "
+                                          "indica il peso degli obiettivi")
+    assert told(["O1", "O2"], ["O2"], ["strategico"]) == "il grado dell'unico obiettivo strategico con un grado calcolabile (su 2)"

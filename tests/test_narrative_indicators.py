@@ -97,7 +97,7 @@ CASES = [
      ["per Facebook 432 a fronte di 200", "per Linkedin 200 a fronte di 150"]),
     # relative targets, with the reference value
     ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, MID, Status.REACHED,
-     ["4,58%", "3,64%", "media triennio precedente", "raggiunto"]),
+     ["4,58%", "3,64%", "media del triennio precedente", "raggiunto"]),
     ("> media triennio precedente", {}, {"valore": "3%", "riferimento": "3,64"}, MID, Status.AT_RISK,
      ["3%", "3,64%", "a rischio"]),
     ("> media triennio precedente", {}, {"valore": "3%", "riferimento": "3,64"}, END, Status.MISSED,

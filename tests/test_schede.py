@@ -47,7 +47,7 @@ def test_one_form_per_person_with_figures_traceable_to_indicators(tmp_path):
     paragraphs, rows = _texts(folder / "scheda-e-q-settore-regolazione-del-mercato.docx")
     objectives = {r[0]: r for r in rows if r[0].startswith("O10.") and len(r) == 4}
     # weights from the SMVP file; degrees of the objectives at 30/06/2023
-    assert [(r[2], r[3]) for r in objectives.values()] == [("30", "100%"), ("20", "n.d."), ("20", "50%"), ("15", "100%"), ("15", "66,7%")]
+    assert [(r[2], r[3]) for r in objectives.values()] == [("30", "100%"), ("20", "n.d."), ("20", "50%"), ("15", "100%"), ("15", "66,67%")]
     # O10.2 is not measurable: left out, the others renormalised: (30×100 + 20×50 + 15×100 + 15×66,67) / 80
     expected = (Decimal(30) * 100 + Decimal(20) * 50 + Decimal(15) * 100 + Decimal(15) * Decimal(200) / 3) / 80
     assert f"{expected:.2f}".replace(".", ",") == "81,25"

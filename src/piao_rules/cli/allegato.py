@@ -14,8 +14,10 @@ from piao_rules.cli.documenti import (
     evaluate_for_document,
     journal_for,
     narratives_for,
+    premise_facts,
     write,
 )
+from piao_rules.cli.pdf import check_chapters, require_office, write_pdf
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.evaluate import ENGINES
 from piao_rules.history.reader import read_area_trend
@@ -37,30 +39,48 @@ from piao_rules.review.flags import decision_texts
 @click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
 @click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
 @click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
+@click.option("--bozza-di-lavoro", "working_copy", is_flag=True,
+              help="Copia di lavoro del controllo di gestione: tutte le segnalazioni e le questioni aperte con gli uffici "
+                   "(non da allegare alla delibera).")
+@click.option("--capitolo", "chapters", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Capitolo aggiuntivo scritto dall'ente (.docx), inserito prima della nota metodologica; ripetibile, "
+                   "nell'ordine dato (dopo quelli elencati nel file dell'ente alla voce «capitoli»).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Scrive anche il PDF/A accanto al documento Word, con il sommario aggiornato (serve LibreOffice).")
 @reports_errors
 def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number: str | None, act_date: date | None,
              ente_file: Path | None, modelli: Path | None, motore: str | None, regole: Path | None,
-             giornale: Path | None, storico: Path | None) -> None:
+             giornale: Path | None, storico: Path | None, working_copy: bool, chapters: tuple[Path, ...], pdf: bool) -> None:
     """Scrive l'allegato Word con gli esiti del monitoraggio del PIANO con le MISURE.
 
     Copertina, sommario, premessa, sintesi con grafico, una sezione per area e
     obiettivo con la tabella degli indicatori, segnalazioni con le azioni
     correttive proposte e la decisione presa su ciascuna (dal giornale delle
-    decisioni), nota metodologica sulle regole applicate.
+    decisioni), nota metodologica sulle regole applicate, eventuali capitoli
+    aggiuntivi. Per la Giunta riporta solo le segnalazioni su cui si propone un
+    intervento; --bozza-di-lavoro aggiunge le questioni aperte con gli uffici.
     """
     check_output(output)
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
     ente = load_ente(ente_file) if ente_file is not None else None
+    listed = [ente_file.parent / name for name in ente.chapters] if ente is not None and ente_file is not None else []
+    chapter_files = check_chapters([*listed, *chapters])
     evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole, storico)
     journal = journal_for(misure, plan, giornale)
     request = AnnexRequest(
-        evaluation=evaluation, rulebook=rulebook, narratives=narratives_for(evaluation, journal),
+        evaluation=evaluation, rulebook=rulebook, narratives=narratives_for(evaluation, journal, for_giunta=not working_copy),
         decisions=decision_texts(evaluation, journal) if journal is not None else {},
         ente=ente.ente.name if ente else plan.ente.name,
         short_name=(ente.ente.short_name if ente else plan.ente.short_name),
         plan_title=plan.title, period=plan.period,
         act=Act(number.strip(), act_date) if number is not None and act_date is not None else None,
-        templates=modelli, area_trend=read_area_trend(storico, plan) if storico is not None else {},
+        templates=modelli, facts=premise_facts(ente), chapters=chapter_files, working_copy=working_copy,
+        area_trend=read_area_trend(storico, plan) if storico is not None else {},
     )
-    write(output, build_annex(request))
+    data = build_annex(request)
+    if pdf:
+        require_office()
+    write(output, data)
+    if pdf:
+        write_pdf(output)

@@ -17,6 +17,7 @@ from piao_rules.cli.documenti import (
     revisions_for,
     write,
 )
+from piao_rules.cli.pdf import require_office, write_pdf
 from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation
 from piao_rules.engine.evaluate import ENGINES
 from piao_rules.io.ente import load_ente
@@ -36,9 +37,10 @@ from piao_rules.io.ente import load_ente
 @click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
 @click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
 @click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
+@click.option("--pdf", "pdf", is_flag=True, help="Scrive anche il PDF/A accanto al documento Word (serve LibreOffice).")
 @reports_errors
 def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, output: Path, numero: str, seduta: date,
-             modelli: Path | None, motore: str | None, regole: Path | None, giornale: Path | None) -> None:
+             modelli: Path | None, motore: str | None, regole: Path | None, giornale: Path | None, pdf: bool) -> None:
     """Scrive la bozza della delibera di Giunta di presa d'atto del monitoraggio.
 
     Presenti e assenti, relazione, premesse, dispositivo (con l'approvazione delle
@@ -52,7 +54,12 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     journal = journal_for(misure, plan, giornale)
     request = DeliberationRequest(
         evaluation=evaluation, ente=ente, number=numero.strip(), sitting=seduta,
-        narratives=narratives_for(evaluation, journal), templates=modelli,
+        narratives=narratives_for(evaluation, journal, for_giunta=True), templates=modelli,
         revisions=revisions_for(evaluation, journal),
     )
-    write(output, build_deliberation(request))
+    data = build_deliberation(request)
+    if pdf:
+        require_office()
+    write(output, data)
+    if pdf:
+        write_pdf(output)

@@ -11,7 +11,9 @@ from piao_rules import atomic
 from piao_rules.cli.common import evaluate_files, print_problems, rulebook_for
 from piao_rules.engine.result import Evaluation
 from piao_rules.engine.rulebook import Rulebook
+from piao_rules.documents.premise import PremiseFacts, SmvpAct
 from piao_rules.errors import InputError
+from piao_rules.io.ente import EnteFile
 from piao_rules.io.model import Plan
 from piao_rules.narrative import Narratives, narrate
 from piao_rules.review.flags import decision_texts
@@ -37,11 +39,13 @@ def revisions_for(evaluation: Evaluation, journal: Journal | None) -> list[Revis
     return approved(evaluation, accepted_revisions(journal, evaluation.year)) if journal is not None else None
 
 
-def narratives_for(evaluation: Evaluation, journal: Journal | None = None) -> Narratives:
-    """The Italian narratives of the evaluation (default phrases), with the decisions of the journal if any."""
+def narratives_for(evaluation: Evaluation, journal: Journal | None = None, for_giunta: bool = False) -> Narratives:
+    """The Italian narratives of the evaluation (default phrases), with the decisions of the journal if any;
+    ``for_giunta`` leaves out the instructions to the offices."""
     if journal is None:
-        return narrate(evaluation)
-    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True), revisions=revisions_for(evaluation, journal))
+        return narrate(evaluation, for_giunta=for_giunta)
+    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True),
+                   revisions=revisions_for(evaluation, journal), for_giunta=for_giunta)
 
 
 def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:
@@ -52,6 +56,14 @@ def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | No
     if not path.exists():
         raise InputError.single(path, "giornale delle decisioni non trovato: controllare il nome e la cartella")
     return read_journal(path)
+
+
+def premise_facts(ente: EnteFile | None) -> PremiseFacts:
+    """What the ente file says beyond names: PIAO or not, the SMVP act, the sharing with the OIV."""
+    if ente is None:
+        return PremiseFacts()
+    smvp = SmvpAct(ente.smvp.act, ente.smvp.when, ente.smvp.organ) if ente.smvp is not None else None
+    return PremiseFacts(piao=ente.piao, smvp=smvp, oiv_shared=ente.oiv_shared)
 
 
 def check_output(path: Path) -> None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from docx import Document as DocxDocument
 from docx.document import Document
+from docxcompose.composer import Composer
 from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
@@ -33,23 +35,30 @@ from piao_rules.documents import (
     wording,
     wordml,
 )
+from piao_rules.documents.premise import PremiseFacts, is_piao, premise
 from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
 from piao_rules.engine.methodology import BAND_KINDS, sections
 from piao_rules.engine.prepare import show_target, show_value
 from piao_rules.engine.result import (
+    AreaResult,
     Evaluation,
     Flag,
     IndicatorResult,
     ObjectiveResult,
     Status,
+    Counts,
 )
 from piao_rules.engine.rulebook import Rulebook
+from piao_rules.narrative.audience import for_giunta, giunta_action
+from piao_rules.narrative.grammar import join
 from piao_rules.narrative.history import history_cell
 from piao_rules.narrative.model import Narratives
+from piao_rules.narrative.summary import KIND_PLURAL, ente_basis
 from piao_rules.resources import default_rules_dir
 from piao_rules.targets.markup import clean
 
 DEFAULT_WIDTH = Cm(16.6)
+APART = "Riportata a parte: non entra nel grado dell'Ente"
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,9 @@ class AnnexRequest:
     act: Act | None = None
     templates: Path | None = None
     area_trend: Mapping[str, list[tuple[int, Decimal | None]]] = field(default_factory=dict)  # archived years, by area
+    facts: PremiseFacts = field(default_factory=PremiseFacts)
+    chapters: list[Path] = field(default_factory=list)
+    working_copy: bool = False  # the controller's copy: every flag and the open questions, not for the Giunta
 
 
 def build_annex(request: AnnexRequest) -> bytes:
@@ -104,11 +116,15 @@ def annex_context(request: AnnexRequest) -> dict[str, object]:
     evaluation = request.evaluation
     ente = request.ente or evaluation.ente
     act = request.act
+    title = wording.title(evaluation.as_of, evaluation.final)
     return {
         "ente": ente,
         "ente_breve": request.short_name or ente,
-        "titolo": wording.title(evaluation.as_of, evaluation.final),
+        "titolo": f"{title} – bozza di lavoro" if request.working_copy else title,
         "piano": request.plan_title or "",
+        "piano_periodo": wording.plan_and_period(request.plan_title, request.period, is_piao(evaluation.year, request.facts.piao)),
+        "premessa": premise(evaluation, replace(request.facts, chapters=len(request.chapters), working_copy=request.working_copy)),
+        "bozza_di_lavoro": request.working_copy,
         "anno": evaluation.year,
         "periodo": request.period or "",
         "data": format_it.short_date(evaluation.as_of),
@@ -158,6 +174,7 @@ class _Parts:
             "esiti": self.results(),
             "segnalazioni": self.flags(),
             "metodologia": self.methodology(),
+            "capitoli": self.chapters(),
         }
 
     # -- helpers ------------------------------------------------------------------------------
@@ -187,24 +204,27 @@ class _Parts:
     def synthesis(self):
         writer = self._writer()
         evaluation, summary = self.evaluation, self.evaluation.summary
-        flags = evaluation.flags
-        notes = []
-        if summary.equal_weights:
-            notes.append("Il piano non indica pesi: i gradi di obiettivi, aree ed Ente sono medie semplici.")
+        flags = self._shown_flags()
+        notes = [weight_statement(evaluation)]
+        if summary.achievement is not None:
+            notes.append(f"Il grado complessivo di raggiungimento dell'Ente è {ente_basis(evaluation)}.")
+        if summary.apart:
+            notes.append(apart_statement(evaluation))
         if any(i.status in (Status.NOT_MEASURABLE, Status.TO_ASSESS) for i in evaluation.indicators):
             notes.append("Gli indicatori non rilevabili o da valutare non entrano nelle medie: "
                          "i pesi degli altri sono riproporzionati.")
         writer.paragraphs(notes)
-        severity = wording.severity_counts(summary.severity_counts)
+        severity = wording.severity_counts(_severity_counts(flags))
         figures = [
             ("Grado complessivo di raggiungimento dell'Ente", wording.degree(summary.achievement)),
             ("Indicatori valutati", format_it.number(summary.indicators, 0)),
             ("Obiettivi", format_it.number(summary.objectives, 0)),
             ("Aree", format_it.number(len(evaluation.areas), 0)),
-            ("Segnalazioni", f"{len(flags)} ({severity})" if flags else "nessuna"),
+            ("Segnalazioni" if self.request.working_copy else "Segnalazioni con proposta di intervento",
+             f"{len(flags)} ({severity})" if flags else "nessuna"),
         ]
         if evaluation.final:
-            figures += [(band.name, f"{BAND_KINDS[band.kind]}: {format_it.percent(band.share, 1)}") for band in summary.bands]
+            figures += [(band.name, f"{BAND_KINDS[band.kind]}: {wording.degree(band.share)}") for band in summary.bands]
         self._table(writer, "sintesi", "Dati di sintesi", ["Voce", "Valore"], [0.64, 0.36],
                     [[_cell(label), _cell(value, styles.CELL_NUMBER)] for label, value in figures])
 
@@ -212,7 +232,7 @@ class _Parts:
         rows = []
         for status in Status:
             count = getattr(summary.counts, status.value)
-            share = format_it.percent(count * 100 / total, 1) if total else "n.d."
+            share = wording.degree(Decimal(count * 100) / total) if total else "n.d."
             rows.append([self._status_cell(status), _cell(str(count), styles.CELL_NUMBER), _cell(share, styles.CELL_NUMBER)])
         rows.append([Cell([Para([Text("Totale", bold=True)])]), _cell(str(total), styles.CELL_NUMBER),
                      _cell("100%" if total else "n.d.", styles.CELL_NUMBER)])
@@ -220,18 +240,18 @@ class _Parts:
 
         width = min(self._width("sintesi"), Cm(16))
         bars = [chart.Bar(_area_label(area.code, area.name), area.counts) for area in evaluation.areas]
-        picture = chart.status_by_area(bars, self.status_fill, width_cm=width.cm)
-        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
-        self.figures += 1
-        writer.caption("Figura", self.figures, "Stato degli indicatori per area", keep_with_next=False)
+        self._figure(writer, width, chart.status_by_area(bars, self.status_fill, width_cm=width.cm),
+                     "Stato degli indicatori per area", chart_description("area", [
+                         (_area_label(a.code, a.name), a.counts) for a in evaluation.areas]))
 
         flags_by_area: dict[str, int] = {}
-        for flag in flags:
+        for flag in self._shown_flags():
             area = self._area_of(flag)
             if area:
                 flags_by_area[area] = flags_by_area.get(area, 0) + 1
         area_rows = [[
-            Cell([_coded(area.code, area.name)]) if area.code != area.name else _cell(area.name),
+            Cell([_coded(area.code, area.name) if area.code != area.name else Para.of(area.name)]
+                 + ([Para.of(APART, styles.CELL_NOTE)] if self._apart(area) else [])),
             _cell(str(area.counts.total), styles.CELL_NUMBER),
             _cell(wording.degree(area.achievement), styles.CELL_NUMBER),
             _cell(wording.status_counts(area.counts)),
@@ -241,13 +261,16 @@ class _Parts:
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
         offices = [chart.Bar(office.owner, office.counts) for office in evaluation.offices]
         self._figure(writer, width, chart.status_by_area(offices, self.status_fill, width_cm=width.cm),
-                     "Stato degli indicatori per ufficio responsabile")
+                     "Stato degli indicatori per ufficio responsabile", chart_description(
+                         "ufficio responsabile", [(office.owner, office.counts) for office in evaluation.offices]))
         if self.request.area_trend:
             self._area_trend(writer, width)
         return writer.document
 
-    def _figure(self, writer: Writer, width: Length, picture: bytes, title: str) -> None:
+    def _figure(self, writer: Writer, width: Length, picture: bytes, title: str, description: str) -> None:
+        """A picture with its alternative text (for screen readers and the PDF/A) and its numbered caption."""
         writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
+        wordml.describe_last_picture(writer.document, description)
         self.figures += 1
         writer.caption("Figura", self.figures, title, keep_with_next=False)
 
@@ -260,7 +283,14 @@ class _Parts:
                                   + [(now, area.achievement)]) for area in evaluation.areas]
         picture = trend_chart.degree_by_year(lines, [*map(str, years), now], width_cm=width.cm)
         title = "Grado di raggiungimento per area negli anni precedenti (a fine anno)"
-        self._figure(writer, width, picture, title + ("" if evaluation.final else f" e {wording.al(evaluation.as_of)}"))
+        title += "" if evaluation.final else f" e {wording.al(evaluation.as_of)}"
+        described = "; ".join(f"{line.label}: " + ", ".join(f"{x} {wording.degree(y) if y is not None else 'n.d.'}"
+                                                            for x, y in line.points) for line in lines)
+        self._figure(writer, width, picture, title, f"Grafico a linee: {title[0].lower()}{title[1:]}. {described}.")
+
+    def _apart(self, area: AreaResult) -> bool:
+        """True when every objective of the area is reported apart (outside the ente's degree)."""
+        return bool(area.objectives) and set(area.objectives) <= set(self.evaluation.summary.apart)
 
     def _area_of(self, flag: Flag) -> str | None:
         if flag.subject in self.indicators:
@@ -278,7 +308,8 @@ class _Parts:
             writer.paragraph(_area_label(area.code, area.name), styles.HEADING[2])
             writer.paragraph(
                 f"Grado di raggiungimento: {wording.degree(area.achievement)} · "
-                f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}",
+                f"{wording.how_many(area.counts.total, 'indicatore', 'indicatori')}: {wording.status_counts(area.counts)}"
+                + (f" · {APART}" if self._apart(area) else ""),
                 styles.OBJECTIVE_DATA)
             if self.narratives:
                 self._narrative(writer, self.narratives.areas.get(area.code))
@@ -338,29 +369,66 @@ class _Parts:
 
     # -- flags --------------------------------------------------------------------------------
 
+    def _shown_flags(self) -> list[Flag]:
+        """The flags of this audience: every one in the working copy, those asking for an intervention for the Giunta."""
+        flags = self.evaluation.flags
+        if self.request.working_copy:
+            return flags
+        return [f for f in flags if for_giunta(f, self.evaluation)]
+
     def flags(self):
         writer = self._writer()
-        flags = sorted(self.evaluation.flags, key=lambda f: -f.severity.rank)
-        if not flags:
-            writer.paragraph("Non sono emerse segnalazioni.")
-            return writer.document
-        severity = wording.severity_counts(self.evaluation.summary.severity_counts)
-        writer.paragraph(f"{wording.how_many(len(flags), 'segnalazione', 'segnalazioni')}: {severity}.")
+        decisions = self.request.decisions
+        shown = sorted(self._shown_flags(), key=lambda f: -f.severity.rank)
+        giunta = [f for f in shown if for_giunta(f, self.evaluation)]
+        if not giunta:
+            writer.paragraph("Non emergono scostamenti sui quali proporre un intervento.")
+        else:
+            kinds = {f.code for f in giunta}
+            named = [text for code, text in (
+                ("azione_correttiva", "gli scostamenti per i quali si propone un'azione correttiva"),
+                ("causa_esterna", "le cause esterne segnalate dai responsabili"),
+                ("rimodulazione_target", "le proposte motivate di rimodulazione dei target"),
+            ) if code in kinds]
+            intro = f"Sono riportati, in ordine di gravità, {join(named)}."
+            if any(decisions.get(f.id) for f in giunta):
+                intro += " La colonna «Decisione» riporta quanto stabilito in sede di esame."
+            writer.paragraph(intro, styles.NORMAL)
+            self._flag_table(writer, giunta, "Segnalazioni e interventi proposti", action=giunta_action)
+        if self.request.working_copy:
+            open_questions = [f for f in shown if not for_giunta(f, self.evaluation)]
+            writer.paragraph("Questioni aperte", styles.HEADING[2])
+            if open_questions:
+                writer.paragraph("Da chiarire con gli uffici prima di sottoporre l'allegato alla Giunta: dati mancanti, "
+                                 "incoerenze, proposte da completare, scadenze vicine.", styles.NORMAL)
+                self._flag_table(writer, open_questions, "Questioni aperte da chiarire con gli uffici",
+                                 action=lambda flag: flag.action)
+            else:
+                writer.paragraph("Nessuna questione aperta.", styles.NORMAL)
+        return writer.document
+
+    def _flag_table(self, writer: Writer, flags: list[Flag], title: str, action: Callable[[Flag], str]) -> None:
+        decisions = self.request.decisions
+        with_decisions = any(decisions.get(f.id) for f in flags)
         rows = []
         for flag in flags:
-            rows.append([
+            row = [
                 Cell(self._subject(flag)),
                 _cell(wording.flag_label(flag.code)),
                 Cell([Para.of(flag.severity.value.capitalize(), styles.SEVERITY_STYLE[flag.severity])],
                      fill=self.severity_fill[flag.severity]),
                 _cell(flag.reason),
-                _cell(flag.action),
-                _cell(self.request.decisions.get(flag.id, "")),
-            ])
-        self._table(writer, "segnalazioni", "Segnalazioni e azioni correttive proposte",
-                    ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Azione proposta", "Decisione"],
-                    [0.19, 0.11, 0.08, 0.26, 0.22, 0.14], rows)
-        return writer.document
+                _cell(action(flag)),
+            ]
+            if with_decisions:
+                row.append(_cell(decisions.get(flag.id, "")))
+            rows.append(row)
+        header = ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta"]
+        fractions = [0.21, 0.12, 0.08, 0.33, 0.26]
+        if with_decisions:
+            header.append("Decisione")
+            fractions = [0.19, 0.11, 0.08, 0.26, 0.22, 0.14]
+        self._table(writer, "segnalazioni", title, header, fractions, rows)
 
     def _subject(self, flag: Flag) -> list[Para]:
         if flag.subject in self.indicators:
@@ -386,16 +454,94 @@ class _Parts:
         for section in sections(self.request.rulebook):
             writer.paragraph(section.title, styles.HEADING[2])
             writer.paragraphs([section.description])
+            if section.table == "aggregazione":
+                writer.paragraphs(ente_policy(self.evaluation, self.request.rulebook))
             writer.paragraphs(section.parameters, styles.BULLET)
             if section.rules:
-                rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition), _cell(rule.effect)] for rule in section.rules]
+                rows = [[Cell([_coded(rule.id, rule.name)]), _cell(rule.condition),
+                         _cell(rule.effect if self.request.working_copy else rule.outcome)] for rule in section.rules]
                 self._table(writer, "metodologia", f"Regole: {section.title.lower()}", ["Regola", "Se", "Allora"],
                             [0.3, 0.33, 0.37], rows)
         return writer.document
 
 
+    # -- chapters written by the ente -----------------------------------------------------------
+
+    def chapters(self):
+        if not self.request.chapters:
+            return ""
+        composed = self.template.new_subdoc(self.request.chapters[0])
+        for path in self.request.chapters[1:]:
+            composed.subdocx.add_page_break()
+            Composer(composed.subdocx).append(DocxDocument(path))
+        return composed
+
+
 def _area_label(code: str, name: str) -> str:
     return name if code == name else f"{code} – {name}"
+
+
+def _severity_counts(flags: list[Flag]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for flag in flags:
+        counts[flag.severity.value] = counts.get(flag.severity.value, 0) + 1
+    return counts
+
+
+def _counted(n: int, total: int, noun: str) -> str:
+    return f"{format_it.number(n, 0)} {noun} su {format_it.number(total, 0)}"
+
+
+def weight_statement(evaluation: Evaluation) -> str:
+    """What the plan weighs, counted on the evaluation: «Il piano indica il peso di 45 obiettivi su 85 …»."""
+    levels = [
+        ("aree", [a.weight for a in evaluation.areas]),
+        ("obiettivi", [o.weight for o in evaluation.objectives]),
+        ("indicatori", [i.weight for i in evaluation.indicators]),
+    ]
+    weighed = [(noun, sum(1 for w in weights if w is not None), len(weights)) for noun, weights in levels]
+    given = [(noun, n, total) for noun, n, total in weighed if n]
+    if not given:
+        return "Il piano non indica pesi: i gradi di obiettivi e aree sono medie semplici."
+    parts = [f"di tutti {'i' if noun != 'aree' else 'le'} {format_it.number(total, 0)} {noun}" if n == total
+             else f"di {_counted(n, total, noun)}" for noun, n, total in given]
+    return (f"Il piano indica il peso {join(parts)}; i gradi sono medie ponderate con questi pesi, e dove un "
+            "peso manca gli elementi dello stesso obiettivo o della stessa area contano allo stesso modo.")
+
+
+def apart_statement(evaluation: Evaluation) -> str:
+    """«I 18 obiettivi individuali sono riportati a parte …» from the evaluation."""
+    summary = evaluation.summary
+    kinds = sorted({evaluation.objective(code).kind or "" for code in summary.apart} - {""})
+    named = " e ".join(KIND_PLURAL.get(k, k) for k in kinds)
+    n = len(summary.apart)
+    if n == 1:
+        return f"L'obiettivo {named} {summary.apart[0]} è riportato a parte: non entra nel grado dell'Ente."
+    return f"I {format_it.number(n, 0)} obiettivi {named} sono riportati a parte: non entrano nel grado dell'Ente."
+
+
+def ente_policy(evaluation: Evaluation, rulebook: Rulebook) -> list[str]:
+    """The ente's degree as the rules define it, in words."""
+    scope = rulebook.aggregation.ente
+    lines = []
+    if scope.apart:
+        lines.append("Gli obiettivi " + " e ".join(KIND_PLURAL.get(k, k) for k in scope.apart)
+                     + " sono riportati a parte e non entrano nel grado dell'Ente.")
+    if scope.level:
+        lines.append("Se il piano ha obiettivi " + " o ".join(KIND_PLURAL.get(k, k) for k in scope.level)
+                     + ", il grado dell'Ente si calcola soltanto su di essi; gli altri obiettivi formano il grado delle aree.")
+    bases = {"aree": "è la media dei gradi delle aree, con i pesi delle aree indicati nel piano",
+             "obiettivi": "è la media dei gradi degli obiettivi di primo livello, con i loro pesi",
+             "automatico": ("è la media dei gradi delle aree se il piano indica il peso di ogni area, altrimenti "
+                            "la media dei gradi degli obiettivi di primo livello")}
+    lines.append(f"Il grado dell'Ente {bases[scope.basis]}. In questo monitoraggio: {ente_basis(evaluation)}.")
+    return lines
+
+
+def chart_description(by: str, bars: list[tuple[str, Counts]]) -> str:
+    """A bar chart in words, for screen readers and the PDF/A: the states of the indicators of each bar."""
+    parts = [f"{label}: {wording.status_counts(counts)}" for label, counts in bars]
+    return f"Grafico a barre: stato degli indicatori per {by}. " + "; ".join(parts) + "."
 
 
 def _short(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from piao_rules import format_it
 from piao_rules.documents import package, render, styles, templates, wording
 from piao_rules.documents.annex import finish
+from piao_rules.documents.premise import is_piao
 from piao_rules.engine.result import Evaluation
 from piao_rules.io.ente import EnteFile, Member
 from piao_rules.narrative.model import Narratives
@@ -38,7 +39,8 @@ def _point(text: str) -> str:
     return text.strip().rstrip(" .;:")
 
 
-def dispositive(evaluation: Evaluation, proposals: list[Revision], extra: list[str]) -> list[dict[str, object]]:
+def dispositive(evaluation: Evaluation, proposals: list[Revision], extra: list[str],
+                piao: bool | None = None) -> list[dict[str, object]]:
     """The numbered points «di …»: each ends with «;», the last with «.»; a list of revisions ends the same way."""
     taking_note = (
         f"di prendere atto degli esiti del monitoraggio {wording.al(evaluation.as_of)} degli obiettivi di performance "
@@ -47,9 +49,13 @@ def dispositive(evaluation: Evaluation, proposals: list[Revision], extra: list[s
     )
     points: list[tuple[str, list[str]]] = [(taking_note, [])]
     if proposals:
+        plan = ("la sottosezione «Performance» del Piano integrato di attività e organizzazione"
+                if is_piao(evaluation.year, piao) else "il Piano della performance")
         approval = (
             f"di approvare le proposte di rimodulazione dei target degli indicatori di seguito elencati, che aggiornano "
-            f"il Piano della performance {evaluation.year}"
+            f"{plan} {evaluation.year}" if len(proposals) > 1 else
+            f"di approvare la proposta di rimodulazione del target dell'indicatore di seguito indicato, che aggiorna "
+            f"{plan} {evaluation.year}"
         )
         points.append((approval, [r.as_item() for r in proposals]))
     points += [(_point(text), []) for text in extra if text.strip()]
@@ -94,7 +100,7 @@ def deliberation_context(request: DeliberationRequest) -> dict[str, object]:
         "premesse": [{"parola": r.opening, "testo": r.sentence} for r in ente.recitals
                      if proposals or not r.only_with_revisions],
         "votazione": ente.vote,
-        "dispositivo": dispositive(evaluation, proposals, ente.extra_points),
+        "dispositivo": dispositive(evaluation, proposals, ente.extra_points, ente.piao),
         "rimodulazioni": [r.as_context() for r in proposals],
         "esecutivo": ente.enforceable,
         "sigla": f"{ente.drafter.strip().rstrip('/')}/",

@@ -50,6 +50,9 @@ ANNEX = Kind("allegato", "allegato.docx", "Allegato: monitoraggio della performa
     "piano": Variable("Titolo del piano («Obiettivi di performance organizzativa 2023»); vuoto se manca"),
     "anno": Variable("Anno del piano (2023)"),
     "periodo": Variable("Periodo del piano («2023-2025»); vuoto se manca"),
+    "piano_periodo": Variable("Titolo del piano con il periodo, senza ripetere l'anno («Obiettivi 2023 (PIAO 2023-2025)»)"),
+    "premessa": Variable("Paragrafi della premessa, composti da anno, piano e file dell'ente, in elenco"),
+    "bozza_di_lavoro": Variable("Vero per la copia di lavoro del controllo di gestione (non per la Giunta)"),
     "data": Variable("Data del monitoraggio, «30/06/2023»"),
     "data_lunga": Variable("Data del monitoraggio in lettere, «30 giugno 2023»"),
     "al_data": Variable("La data con la preposizione: «al 30 giugno 2023», «all'8 settembre 2023»"),
@@ -65,7 +68,9 @@ ANNEX = Kind("allegato", "allegato.docx", "Allegato: monitoraggio della performa
     "esiti": Variable("Una sezione per area e obiettivo con la tabella degli indicatori", part=True),
     "segnalazioni": Variable("Tabella delle segnalazioni con le azioni correttive proposte", part=True),
     "metodologia": Variable("Le regole di valutazione applicate", part=True),
-}, expected=("ente", "titolo", "sintesi", "esiti", "segnalazioni", "metodologia"))
+    "capitoli": Variable("Capitoli aggiuntivi scritti dall'ente (file .docx), nell'ordine dato; vuoto se non ce ne sono",
+                         part=True),
+}, expected=("ente", "titolo", "premessa", "sintesi", "esiti", "segnalazioni", "metodologia"))
 
 DELIBERATION = Kind("delibera", "delibera.docx", "Delibera di Giunta: presa d'atto del monitoraggio", {
     "ente": Variable("Denominazione dell'ente"),

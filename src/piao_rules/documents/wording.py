@@ -64,8 +64,9 @@ def severity_counts(counts: dict[str, int]) -> str:
 
 
 def degree(value: Decimal | None) -> str:
-    """A degree of achievement for tables: «76,4%»; «n.d.» when it cannot be computed."""
-    return "n.d." if value is None else format_it.percent(value, 1)
+    """A percentage as every part of a document shows it (tables and narratives alike): «76,42%»;
+    «n.d.» when it cannot be computed."""
+    return "n.d." if value is None else format_it.percent(value, 2)
 
 
 def status_label(status: Status) -> str:
@@ -76,3 +77,17 @@ def status_label(status: Status) -> str:
 def flag_label(code: str) -> str:
     """«azione_correttiva» → «Azione correttiva»."""
     return code.replace("_", " ").capitalize()
+
+
+def plan_and_period(title: str | None, period: str | None, piao: bool) -> str:
+    """The plan on the cover: «Obiettivi di performance organizzativa 2023 (PIAO 2023-2025)»; the period is
+    not repeated when the title already holds it."""
+    title = (title or "").strip()
+    period = (period or "").strip()
+    if not period or period in title:
+        return title
+    first_year = period.split("-")[0].strip()
+    if "piano" in title.lower() and title.endswith(first_year):
+        return title[: -len(first_year)] + period  # «Piano integrato … 2022» → «Piano integrato … 2022-2024»
+    document = "PIAO" if piao else "Piano della performance"
+    return f"{title} ({document} {period})" if title else f"{document} {period}"

@@ -1,7 +1,10 @@
-"""How degrees of achievement add up the tree, and the achievement bands.
+"""How degrees of achievement add up the tree, which objectives form the ente's degree, and the bands.
 
 Members that cannot be measured (no degree) are left out and the weights of
-the others are renormalised — a missing value never counts as zero.
+the others are renormalised — a missing value never counts as zero. The ente's
+degree (organisational performance) follows the ``ente`` policy of the rules:
+objectives of the kinds set apart (individual ones) stay out of it, and when the
+plan has objectives of the chosen level (strategic) only those count.
 """
 
 from __future__ import annotations
@@ -10,7 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from piao_rules.engine.result import BandResult
-from piao_rules.engine.rulebook import BandTable
+from piao_rules.engine.rulebook import BandTable, EnteScope
+from piao_rules.io.model import Area, Objective
 
 HUNDRED = Decimal(100)
 
@@ -55,6 +59,43 @@ def combine(members: list[Member], method: str) -> Mean:
     else:
         mean.value = sum((w * a for w, a in pairs), Decimal(0)) / total
     return mean
+
+
+@dataclass
+class EnteGrade:
+    """The ente's degree and what it is made of."""
+
+    mean: Mean
+    basis: str  # «aree» or «obiettivi»
+    members: list[str]  # codes of the areas or objectives averaged
+    level: list[str]  # objective kinds the degree is restricted to (empty: every kind not set apart)
+    apart: list[str]  # top-level objectives reported apart
+
+
+def _kind(objective: Objective) -> str | None:
+    return objective.kind.value if objective.kind is not None else None
+
+
+def ente_grade(areas: list[Area], means: dict[str, Mean], method: str, scope: EnteScope) -> EnteGrade:
+    """The ente's degree from the top-level objectives in scope, by area or by objective as the policy says."""
+    tops = [(area, o) for area in areas for o in area.objectives]
+    counted = [(area, o) for area, o in tops if _kind(o) not in scope.apart]
+    level = [kind for kind in scope.level if any(_kind(o) == kind for _, o in counted)]
+    if level:
+        counted = [(area, o) for area, o in counted if _kind(o) in level]
+    apart = [o.code for _, o in tops if _kind(o) in scope.apart]
+    chosen = {o.code for _, o in counted}
+    used_areas = [area for area in areas if any(o.code in chosen for o in area.objectives)]
+    basis = scope.basis
+    if basis == "automatico":
+        basis = "aree" if used_areas and all(a.weight is not None for a in used_areas) else "obiettivi"
+    if basis == "aree":
+        members = [Member(area.code, area.weight, combine(
+            [Member(o.code, o.weight, means[o.code].value) for o in area.objectives if o.code in chosen], method).value)
+            for area in used_areas]
+    else:
+        members = [Member(o.code, o.weight, means[o.code].value) for _, o in counted]
+    return EnteGrade(combine(members, method), basis, [m.name for m in members], level, apart)
 
 
 def bands(achievement: Decimal | None, tables: list[BandTable]) -> list[BandResult]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine import pacing, past, scoring
-from piao_rules.engine.aggregate import Mean, Member, bands, combine
+from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
@@ -326,7 +326,8 @@ class _Evaluator:
         self.area_means = area_means
         for area in self.plan.areas:
             groups.append((area.code, "area", area_means[area.code], area.code))
-        self.ente_mean = combine([Member(a.code, a.weight, area_means[a.code].value) for a in self.plan.areas], self.method)
+        self.ente = ente_grade(self.plan.areas, self.means, self.method, self.rulebook.aggregation.ente)
+        self.ente_mean = self.ente.mean
         groups.append(("ente", "ente", self.ente_mean, "ente"))
         facts = [item.facts for item in self.items]
         start = len(self.items)
@@ -446,6 +447,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
         equal_weights=ente.equal_weights, objectives=sum(1 for _ in plan.objectives()), indicators=len(evaluator.items),
         flag_counts=dict(by_code), severity_counts=dict(by_severity),
         bands=bands(ente.value, evaluator.rulebook.aggregation.bands), flags=evaluator.extra_flags["ente"],
+        basis=evaluator.ente.basis, members=evaluator.ente.members, level=evaluator.ente.level, apart=evaluator.ente.apart,
     )
     warnings = []
     if all(i.indicator.weight is None for i in evaluator.items) and all(o.weight is None for _, o in plan.objectives()):

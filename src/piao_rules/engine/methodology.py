@@ -24,6 +24,7 @@ class RuleLine(BaseModel):
     name: str
     condition: str
     effect: str
+    outcome: str = ""  # the effect without the working action (for documents addressed to the Giunta)
 
 
 class Section(BaseModel):
@@ -34,9 +35,15 @@ class Section(BaseModel):
     rules: list[RuleLine]
 
 
+def _outcome(then: dict[str, Any]) -> str:
+    if "segnalazione" in then:
+        return f"segnalazione «{then['segnalazione'].replace('_', ' ')}» (gravità {then['gravita']})"
+    return _effect(then)
+
+
 def _effect(then: dict[str, Any]) -> str:
     if "segnalazione" in then:
-        return f"segnalazione «{then['segnalazione'].replace('_', ' ')}» (gravità {then['gravita']}): {then['azione']}"
+        return f"{_outcome(then)}: {then['azione']}"
     (key, value), = then.items()
     return f"{key}: {SHOWN.get(value, str(value).replace('_', ' '))}"
 
@@ -58,7 +65,8 @@ def sections(rulebook: Rulebook) -> list[Section]:
         result.append(Section(
             table=name, title=TITLES[name], description=table.description,
             parameters=[_parameter(k, v) for k, v in table.params.items()],
-            rules=[RuleLine(id=r.id, name=r.name, condition=r.condition_text, effect=_effect(r.then)) for r in table.rules],
+            rules=[RuleLine(id=r.id, name=r.name, condition=r.condition_text, effect=_effect(r.then),
+                            outcome=_outcome(r.then)) for r in table.rules],
         ))
     aggregation = rulebook.aggregation
     band_lines = []
@@ -71,7 +79,7 @@ def sections(rulebook: Rulebook) -> list[Section]:
             low = band.below
         band_lines.append(f"{band_table.name} — " + "; ".join(steps))
     result.append(Section(
-        table="aggregazione", title="Aggregazione e fasce", description=aggregation.description,
+        table="aggregazione", title="Aggregazione e fasce" if band_lines else "Aggregazione", description=aggregation.description,
         parameters=[_parameter("metodo", aggregation.method), *band_lines], rules=[],
     ))
     return result

@@ -185,6 +185,10 @@ class Summary(Aggregate):
     severity_counts: dict[str, int] = Field(default_factory=dict, description="All flags, by severity")
     bands: list[BandResult] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list, description="Flags about the ente as a whole (weights of the areas)")
+    basis: str = Field("aree", description="What the ente's degree averages: «aree» or «obiettivi»")
+    members: list[str] = Field(default_factory=list, description="Codes of the areas or objectives averaged for the ente")
+    level: list[str] = Field(default_factory=list, description="Objective kinds the ente's degree is restricted to")
+    apart: list[str] = Field(default_factory=list, description="Objectives reported apart, outside the ente's degree")
 
 
 class Evaluation(BaseModel):

@@ -83,9 +83,18 @@ class BandTable(_Model):
         return bands
 
 
+class EnteScope(_Model):
+    """Which objectives form the ente's organisational performance, and how they add up."""
+
+    apart: list[str] = Field(default_factory=lambda: ["individuale"], alias="a_parte")
+    level: list[str] = Field(default_factory=lambda: ["strategico"], alias="livello")
+    basis: str = Field("automatico", alias="base", pattern="^(automatico|aree|obiettivi)$")
+
+
 class Aggregation(_Model):
     description: str = Field(alias="descrizione")
     method: str = Field(alias="metodo", pattern="^(media_ponderata|tutti_raggiunti)$")
+    ente: EnteScope = Field(default_factory=EnteScope)
     bands: list[BandTable] = Field(default_factory=list, alias="fasce")
 
 

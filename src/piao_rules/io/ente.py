@@ -9,6 +9,7 @@ Italian errors, like the plan.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -130,6 +131,24 @@ class Recital(Model):
         return self.text.rstrip(" .;:") + ";"
 
 
+class Smvp(Model):
+    """The act that adopted the Sistema di misurazione e valutazione della performance in force."""
+
+    act: str = Field(alias="delibera", min_length=1, description="numero della delibera che adotta il SMVP, es. «12»")
+    when: date = Field(alias="data", description="data della delibera, es. 30/01/2023")
+    organ: str = Field("Giunta", alias="organo", description="organo che l'ha adottata (predefinito: Giunta)")
+
+    @field_validator("when", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> Any:
+        return values.parse_date(value) if isinstance(value, str) else value
+
+    @field_validator("act", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) else value
+
+
 class EnteFile(Model):
     """The ente and its Giunta, for the deliberation (and the annex's cover)."""
 
@@ -144,8 +163,13 @@ class EnteFile(Model):
     enforceable: bool = Field(True, alias="immediatamente_esecutivo")
     recitals: list[Recital] = Field(alias="premesse", min_length=1)
     extra_points: list[str] = Field(default_factory=list, alias="altri_punti", description="ulteriori punti del dispositivo")
+    smvp: Smvp | None = Field(None, description="la delibera che adotta il SMVP: delibera (numero), data, organo")
+    piao: bool | None = Field(None, description="sì se il piano è la sezione Performance di un PIAO (predefinito: dal 2022)")
+    oiv_shared: bool = Field(False, alias="condiviso_con_oiv", description="sì se il monitoraggio è stato condiviso con l'OIV")
+    chapters: list[str] = Field(default_factory=list, alias="capitoli",
+                                description="capitoli aggiuntivi dell'allegato (.docx), relativi al file dell'ente")
 
-    _enforceable = field_validator("enforceable", mode="before")(_yes_no)
+    _enforceable = field_validator("enforceable", "piao", "oiv_shared", mode="before")(_yes_no)
 
     @field_validator("vote", mode="after")
     @classmethod

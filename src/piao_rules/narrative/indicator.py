@@ -8,6 +8,7 @@ quoted, never parsed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -31,6 +32,7 @@ class Context:
     writer: Writer
     as_of: date
     final: bool
+    for_giunta: bool = False  # the Giunta's annex: no instructions to the offices
 
     @property
     def lexicon(self) -> Lexicon:
@@ -54,6 +56,11 @@ def sentence_text(text: str) -> str:
 def quotable(text: str) -> str:
     """A free text to put between «»: its own «» become “” (quotes inside quotes)."""
     return sentence_text(text).replace("«", "“").replace("»", "”")
+
+
+def _with_article(description: str) -> str:
+    """«media triennio precedente» → «media del triennio precedente»."""
+    return re.sub(r"\b(media|valore) (triennio|biennio|quinquennio|anno)\b", r"\1 del \2", description, flags=re.IGNORECASE)
 
 
 def _numeric(result: IndicatorResult) -> Decimal | None:
@@ -83,11 +90,36 @@ def _reference(result: IndicatorResult) -> str | None:
     return shown + "%" if _is_percent(result) else shown
 
 
+_COVERAGE = re.compile(r"\b(ciascun[oa]?|ciascheduno|ogni)\b", re.IGNORECASE)
+
+
+def measured_unit(result: IndicatorResult, lexicon: Lexicon) -> str | None:
+    """The unit of the measured value: the target's counted noun unless the data say the value counts
+    something else — a coverage target («almeno 1 incontro con ciascun ufficio» counts offices) or a
+    note naming another noun beside the value («64 impianti» for a target in «strumenti»). Then None:
+    the value is told as a bare number, never relabelled."""
+    target = result.target
+    unit = target.unit if target is not None else None
+    found = lexicon.split(unit)
+    if found is None:
+        return unit
+    if _COVERAGE.search(result.target_text or "") or _COVERAGE.search(target.text or ""):
+        return None
+    value, note = _numeric(result), result.measure.note if result.measure is not None else None
+    if value is not None and note:
+        shown = re.escape(format_it.number(value))
+        for match in re.finditer(rf"(?<![\d.,]){shown}\s+([^\W\d_]+)", note):
+            named = lexicon.split(match.group(1))
+            if named is None or named[0].singular != found[0].singular:
+                return None
+    return unit
+
+
 def _comparison_family(result: IndicatorResult, lexicon: Lexicon) -> str:
     target = result.target
     if target.lower_is_better:
         return "minore"
-    counted = lexicon.split(target.unit) is not None and not _is_percent(result)
+    counted = lexicon.split(measured_unit(result, lexicon)) is not None and not _is_percent(result)
     return "conteggio" if counted and result.accrual is Accrual.CUMULATIVE else "livello"
 
 
@@ -226,10 +258,11 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
     unit = target.unit if target is not None else None
     value = _numeric(result)
     if value is not None:
-        words = quantity(value, unit, lexicon, percent)
+        own = measured_unit(result, lexicon) if target is not None else unit
+        words = quantity(value, own, lexicon, percent)
         found["valore"] = words
         found["valore_n"] = number_only(words, value)
-        found["verbo"] = agree(participle(unit, lexicon), words.gender, words.plural)
+        found["verbo"] = agree(participle(own, lexicon), words.gender, words.plural)
     elif measure is not None and measure.value is not None:
         shown = measure.value
         found["valore"] = ("SI" if shown else "NO") if isinstance(shown, bool) else format_it.long_date(shown)
@@ -252,7 +285,7 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
             found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
     reference = _reference(result)
     if target is not None and target.reference is not None:
-        description = sentence_text(clean(target.reference.text))
+        description = _with_article(sentence_text(clean(target.reference.text)))
         found["riferimento_desc"] = Words(description, guess_gender(description))
     if reference is not None:
         found["riferimento"] = Words(reference, bare=not reference.endswith("%"))

@@ -19,6 +19,7 @@ def narrate(
     phrases: str | Path | None = None,
     decisions: Mapping[str, str] | None = None,
     revisions: list[Revision] | None = None,
+    for_giunta: bool = False,
 ) -> Narratives:
     """The narratives of ``evaluation``.
 
@@ -26,10 +27,11 @@ def narrate(
     ``frasi.yaml``; ``decisions`` maps a flag id («O11.2-1/azione_correttiva») to
     the action decided, written instead of the proposed one; ``revisions`` are the target
     revisions to present (the accepted ones, from the review journal; by default those
-    proposed with the measures). Raises InputError
+    proposed with the measures); ``for_giunta`` leaves out what is addressed to the offices
+    (missing data to ask for, incoherences to clear up). Raises InputError
     (Italian, located) for a bad phrase file.
     """
-    ctx = Context(Writer(PhraseBook.load(phrases)), evaluation.as_of, evaluation.final)
+    ctx = Context(Writer(PhraseBook.load(phrases)), evaluation.as_of, evaluation.final, for_giunta)
     decided = dict(decisions or {})
     return Narratives(
         indicators={i.code: narrate_indicator(i, ctx) for i in evaluation.indicators},

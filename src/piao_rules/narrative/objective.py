@@ -14,6 +14,7 @@ from piao_rules.engine.result import (
     ObjectiveResult,
     Status,
 )
+from piao_rules.narrative.audience import for_giunta, giunta_action
 from piao_rules.narrative.grammar import MASCULINE, Words, agree, join, lower_first
 from piao_rules.narrative.indicator import (
     Context,
@@ -58,7 +59,10 @@ def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bo
             continue
         number = Words("nessuno" if n == 0 else format_it.number(n), MASCULINE, n > 1)
         slots = {"n": number, "stato": status_label(ctx, status, n)}
-        items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+        phrase = situation
+        if status is Status.NOT_MEASURABLE and f"{situation}_non_rilevabile" in ctx.writer.book.situations:
+            phrase = f"{situation}_non_rilevabile"
+        items.append(ctx.writer.fill(ctx.writer.book.one(phrase), slots, phrase))
     return join(items)
 
 
@@ -71,6 +75,8 @@ def outcome_sentence(ctx: Context, aggregate: Aggregate, level: str, subject: st
     if total == 1:
         return ctx.writer.write(f"{level}.esito_unico", subject, {"stato": status_label(ctx, present[0], 1)})
     totale = count_words(ctx, total, "indicatore", article=True)
+    if len(present) == 1 and total == 2:
+        return ctx.writer.write(f"{level}.esiti_entrambi", subject, {"stato": status_label(ctx, present[0], total)})
     if len(present) == 1:
         return ctx.writer.write(f"{level}.esiti_tutti", subject, {"totale": totale, "stato": status_label(ctx, present[0], total)})
     slots = {"totale": totale, "esiti": outcome_list(ctx, aggregate, "obiettivo.esito", with_zeros=False)}
@@ -113,7 +119,8 @@ def action_sentences(ctx: Context, flags: list[Flag], subject: str, decisions: M
     for flag in sorted(flags, key=lambda f: _SEVERITY_ORDER.get(f.severity.value, 3)):
         decided = decisions.get(flag.id)
         kind = "decisione" if decided else "azione"
-        text = sentence_text(decided) if decided else lower_first(sentence_text(flag.action))
+        action = giunta_action(flag) if ctx.for_giunta else flag.action
+        text = sentence_text(decided) if decided else lower_first(sentence_text(action))
         subjects = by_text.setdefault((kind, text, flag.level), [])
         if flag.subject not in subjects:
             subjects.append(flag.subject)
@@ -147,6 +154,8 @@ def narrate_objective(ctx: Context, evaluation: Evaluation, objective: Objective
     critical = [(i.code, label) for i in indicators if (label := _critical_label(ctx, i))]
     children = [evaluation.objective(c) for c in objective.objectives]
     flags = [f for i in indicators for f in i.flags] + objective.flags + [f for c in children for f in c.flags]
+    if ctx.for_giunta:
+        flags = [f for f in flags if for_giunta(f, evaluation)]
     if critical:
         named = [f"{c} ({label})" for c, label in critical]
         sentences.append(ctx.writer.write("obiettivo.critici", code, {"critici": codes_words(ctx, named, "indicatore")}))

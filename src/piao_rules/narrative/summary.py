@@ -32,7 +32,49 @@ def _openings(ctx: Context, evaluation: Evaluation) -> dict:
 
 
 def _quoted(text: str) -> str:
-    return f"«{quotable(text)}»"
+    """A target between «»: its final dot kept («≥ 240,00 N.»)."""
+    return "«" + " ".join(text.split()).rstrip(" ;").replace("«", "“").replace("»", "”") + "»"
+
+
+KIND_PLURAL = {
+    "strategico": "strategici", "operativo": "operativi", "dirigenziale": "dirigenziali", "di_struttura": "di struttura",
+    "individuale": "individuali", "trasversale": "trasversali",
+}
+
+
+def _kinds(kinds: list[str]) -> str:
+    return " e ".join(KIND_PLURAL.get(k, k) for k in kinds)
+
+
+def ente_basis(evaluation: Evaluation) -> str:
+    """What the ente's degree averages, with which weights: «la media dei gradi dei 42 obiettivi con un grado
+    calcolabile (su 53), con pesi uguali perché il piano non indica il peso degli obiettivi»."""
+    summary = evaluation.summary
+    by_area = summary.basis == "aree"
+    noun_one, noun_many = ("area", "aree") if by_area else ("obiettivo", "obiettivi")
+    adjective = f" {_kinds(summary.level)}" if summary.level and not by_area else ""
+    total = len(summary.members)
+    counted = total - len(summary.excluded)
+    weights = ([a.weight for a in evaluation.areas if a.code in summary.members] if by_area
+               else [o.weight for o in evaluation.objectives if o.code in summary.members])
+    given = sum(1 for w in weights if w is not None)
+    if counted == 1:
+        kind = " " + " o ".join(k.replace("_", " ") for k in summary.level) if adjective else ""
+        text = f"il grado dell'unic{'a' if by_area else 'o'} {noun_one}{kind}"
+        if counted < total:
+            text += f" con un grado calcolabile (su {format_it.number(total, 0)})"
+        return text
+    text = f"la media dei gradi {'delle' if by_area else 'dei'} {format_it.number(counted, 0)} {noun_many}{adjective}"
+    if counted < total:
+        text += f" con un grado calcolabile (su {format_it.number(total, 0)})"
+    if given == len(weights) and weights:
+        text += ", con i pesi indicati nel piano"
+    elif given:
+        text += (f", con pesi uguali perché il piano indica il peso solo di {format_it.number(given, 0)} {noun_many} "
+                 f"su {format_it.number(len(weights), 0)}")
+    else:
+        text += f", con pesi uguali perché il piano non indica il peso {'delle aree' if by_area else 'degli obiettivi'}"
+    return text
 
 
 def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> str:
@@ -40,13 +82,20 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     summary, write = evaluation.summary, ctx.writer.write
     opening = "riepilogo.apertura_consuntivo" if ctx.final else "riepilogo.apertura"
     sentences = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
     sentences.append(write("riepilogo.esiti", SUBJECT, {"esiti": outcomes}))
+    if summary.counts.non_raggiunto == 0 and summary.counts.total:
+        sentences.append(write("riepilogo.nessun_non_raggiunto", SUBJECT, {}))
     if summary.achievement is None:
         sentences.append(write("riepilogo.grado_assente", SUBJECT, {}))
     else:
-        degree = "riepilogo.grado_pesi_uguali" if summary.equal_weights else "riepilogo.grado"
-        sentences.append(write(degree, SUBJECT, {"grado": percent_words(summary.achievement)}))
+        slots = {"grado": percent_words(summary.achievement), "base": ente_basis(evaluation)}
+        sentences.append(write("riepilogo.grado_base", SUBJECT, slots))
+    if summary.apart:
+        kinds = sorted({evaluation.objective(code).kind or "" for code in summary.apart})
+        noun = ctx.lexicon.noun("obiettivo")
+        text = f"{ctx.lexicon.count(len(summary.apart), 'obiettivo')} {_kinds([k for k in kinds if k])}".strip()
+        sentences.append(write("riepilogo.a_parte", SUBJECT, {"a_parte": Words(text, noun.gender, len(summary.apart) > 1)}))
     proposals = proposed(evaluation) if changes is None else changes
     if proposals:
         slots = {
@@ -65,9 +114,10 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
         sentences.append(write("riepilogo.azioni", SUBJECT, slots))
     missing = _flagged(evaluation, "dato_mancante")
     if missing:
-        sentences.append(write("riepilogo.dati_mancanti", SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
+        situation = "riepilogo.dati_mancanti_giunta" if ctx.for_giunta else "riepilogo.dati_mancanti"
+        sentences.append(write(situation, SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
     incoherent = sum(1 for f in evaluation.flags if f.code == "incoerenza")
-    if incoherent:
+    if incoherent and not ctx.for_giunta:
         words = _counted(ctx, incoherent, "segnalazione", "di incoerenza dei dati")
         sentences.append(write("riepilogo.incoerenze", SUBJECT, {"incoerenze": words}))
     return " ".join(sentences)
@@ -79,7 +129,7 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
     write, summary = ctx.writer.write, evaluation.summary
     opening = "relatore.apertura_consuntivo" if ctx.final else "relatore.apertura"
     paragraphs = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=True)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
     if summary.achievement is None:
         results = write("relatore.esiti_senza_grado", SUBJECT, {"esiti": outcomes})
     else:
@@ -105,7 +155,9 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
         )
         paragraphs.append(write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}))
     proposal = "relatore.proposta_consuntivo" if ctx.final else "relatore.proposta"
+    slots: dict = {"data": date_words(ctx.as_of)}
     if proposals:
         proposal += "_con_revisioni"
-    paragraphs.append(write(proposal, SUBJECT, {"data": date_words(ctx.as_of)}))
+        slots["proposte"] = words
+    paragraphs.append(write(proposal, SUBJECT, slots))
     return [capitalise(p) for p in paragraphs]

@@ -1,9 +1,12 @@
-"""Convert a .docx to PDF with LibreOffice, updating the table of contents first.
+"""Convert a .docx to PDF/A with LibreOffice, updating the table of contents first.
 
-Runs under a Python that has LibreOffice's ``uno`` module (on Debian/Ubuntu the
-system ``/usr/bin/python3`` with the python3-uno package):
+A standalone script (it imports nothing of piao-rules): it runs under a Python that
+has LibreOffice's ``uno`` module (on Debian/Ubuntu the system ``/usr/bin/python3``
+with the python3-uno package; elsewhere the Python shipped with LibreOffice):
 
-    /usr/bin/python3 scripts/lo_pdf.py DOCUMENT.docx OUTPUT.pdf PROFILE_DIR
+    /usr/bin/python3 office_export.py DOCUMENT.docx OUTPUT.pdf PROFILE_DIR [PDF_A_PART]
+
+PDF_A_PART is 1, 2 (default) or 3 for PDF/A-1b, -2b, -3b; 0 writes a plain PDF.
 
 Word refreshes the fields of our documents when it opens them (w:updateFields);
 LibreOffice does not, so a plain ``soffice --convert-to pdf`` shows the table of
@@ -30,7 +33,7 @@ def _property(name: str, value) -> PropertyValue:
     return item
 
 
-def convert(source: Path, target: Path, profile: Path) -> None:
+def convert(source: Path, target: Path, profile: Path, pdf_a: int = 2) -> None:
     pipe = f"piao_{os.getpid()}"
     office = subprocess.Popen([
         "soffice", f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--invisible",
@@ -55,7 +58,10 @@ def convert(source: Path, target: Path, profile: Path) -> None:
                 indexes.getByIndex(index).update()
             document.getTextFields().refresh()
             document.refresh()
-            document.storeToURL(target.resolve().as_uri(), (_property("FilterName", "writer_pdf_Export"),))
+            options = uno.Any("[]com.sun.star.beans.PropertyValue", (_property("SelectPdfVersion", pdf_a),))
+            arguments = (_property("FilterName", "writer_pdf_Export"), _property("FilterData", options))
+            # a typed sequence inside a PropertyValue only survives through uno.invoke
+            uno.invoke(document, "storeToURL", (target.resolve().as_uri(), arguments))
         finally:
             document.close(True)
         with contextlib.suppress(Exception):  # the bridge closes as the office quits
@@ -68,4 +74,4 @@ def convert(source: Path, target: Path, profile: Path) -> None:
 
 
 if __name__ == "__main__":
-    convert(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    convert(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 2)
