@@ -19,13 +19,15 @@ from documents_helpers import (
 )
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from piao_rules import format_it
-from piao_rules.documents import styles
+from piao_rules.documents import styles, wording
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.methodology import sections
 from piao_rules.engine.result import Status
 
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 DECISION = "Valore concordato con i responsabili: 95%."
 
 
@@ -174,9 +176,17 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",
                       "Non rilevabile": "3", "Da valutare": "11", "Totale": "71"}
-    pictures = document.inline_shapes
-    assert len(pictures) == 1
-    assert "word/media/image1.png" in __import__("zipfile").ZipFile(__import__("io").BytesIO(cuneo_annex)).namelist()
+    drawings = document.inline_shapes
+    assert len(drawings) == 1
+    properties = drawings[0]._inline.docPr
+    assert properties.get("title") == "Stato degli indicatori per area"
+    for area in evaluation.areas:  # the alt text gives every area's counts
+        assert f"{area.code} – {area.name}: {wording.status_counts(area.counts)}" in properties.get("descr")
+    chart = etree.fromstring(part(cuneo_annex, "word/charts/chart1.xml").encode())
+    series = {ser.findtext(f"{C}tx//{C}v"): [int(v.text) for v in ser.iterfind(f"{C}val//{C}v")]
+              for ser in chart.iter(f"{C}ser")}
+    assert series["A rischio"] == [area.counts.a_rischio for area in evaluation.areas]
+    assert set(series) == {"Raggiunto", "In linea", "A rischio", "Non rilevabile", "Da valutare"}  # none «non raggiunto»
     captions = [p.text for p in document.paragraphs if style_name(p) == styles.CAPTION]
     assert "Figura 1 – Stato degli indicatori per area" in captions
     assert captions[0] == "Tabella 1 – Dati di sintesi"

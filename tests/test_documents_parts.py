@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from docx.shared import Cm
+from lxml import etree
+from openpyxl import load_workbook
 
 from piao_rules.documents import chart, styles, toc, wording
 from piao_rules.documents.wordml import add_field
 from piao_rules.engine.result import Counts, Status
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 def test_dates_take_the_right_preposition():
@@ -41,12 +46,30 @@ labels = st.text(st.characters(codec="latin-1", exclude_categories=("C",)), min_
 
 @settings(max_examples=15, deadline=None)
 @given(st.lists(st.tuples(labels, counts), min_size=1, max_size=6))
-def test_chart_is_a_deterministic_png_without_metadata(bars):
-    data = chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
-    assert data == chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
-    image = Image.open(io.BytesIO(data))
-    assert image.format == "PNG" and "Software" not in image.info
-    assert abs(image.width - 16 / 2.54 * chart.DPI) <= 1
+def test_chart_is_a_native_word_chart_with_its_data_and_alt_text(bars):
+    bars = [chart.Bar(label, c) for label, c in bars]
+    document = Document()
+    chart.add_chart(document.add_paragraph().add_run(), bars, styles.STATUS_FILL, Cm(16), "Stato per area")
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        space = etree.fromstring(archive.read("word/charts/chart1.xml"))
+        rels = archive.read("word/charts/_rels/chart1.xml.rels").decode()
+        book = load_workbook(io.BytesIO(archive.read("word/embeddings/Foglio_di_Microsoft_Excel1.xlsx")))
+    present = [s for s in Status if any(getattr(b.counts, s.value) for b in bars)]
+    series = space.findall(f".//{C}ser")
+    assert [ser.findtext(f"{C}tx//{C}v") for ser in series] == [wording.status_label(s) for s in present]
+    for ser, status in zip(series, present):
+        assert [v.text for v in ser.iterfind(f"{C}cat//{C}v")] == [b.label for b in bars]
+        assert [int(v.text) for v in ser.iterfind(f"{C}val//{C}v")] == [getattr(b.counts, status.value) for b in bars]
+    rows = list(book["Dati"].iter_rows(values_only=True))
+    assert rows == [("Area", *(wording.status_label(s) for s in present)),
+                    *((b.label, *(getattr(b.counts, s.value) for s in present)) for b in bars)]
+    assert "../embeddings/Foglio_di_Microsoft_Excel1.xlsx" in rels
+    (inline,) = Document(saved).inline_shapes
+    assert inline.width == Cm(16) and inline._inline.docPr.get("title") == "Stato per area"
+    assert inline._inline.docPr.get("descr") == chart.description(bars)
+    assert all(b.label in chart.description(bars) for b in bars)
 
 
 def test_toc_entries_follow_the_headings():

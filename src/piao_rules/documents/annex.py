@@ -9,7 +9,6 @@ inserted as docxtpl subdocuments.
 
 from __future__ import annotations
 
-import io
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -216,10 +215,10 @@ class _Parts:
 
         width = min(self._width("sintesi"), Cm(16))
         bars = [chart.Bar(_area_label(area.code, area.name), area.counts) for area in evaluation.areas]
-        picture = chart.status_by_area(bars, self.status_fill, width_cm=width.cm)
-        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
+        title = "Stato degli indicatori per area"
+        chart.add_chart(writer.paragraph("", styles.FIGURE).add_run(), bars, self.status_fill, width, title)
         self.figures += 1
-        writer.caption("Figura", self.figures, "Stato degli indicatori per area", keep_with_next=False)
+        writer.caption("Figura", self.figures, title, keep_with_next=False)
 
         flags_by_area: dict[str, int] = {}
         for flag in flags:

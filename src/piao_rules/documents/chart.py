@@ -1,33 +1,38 @@
-"""The synthesis chart: indicators by status in each area, as stacked horizontal bars.
+"""The synthesis chart: indicators by status in each area, as a native Word chart.
 
-Drawn with matplotlib's Agg canvas (no display, no global pyplot state) in the
-DejaVu Sans font shipped with matplotlib, and saved without metadata, so the
-same figures give the same PNG bytes. Every segment wide enough carries its
-count, and the legend names the statuses: colour is never the only signal.
+A DrawingML chart part (stacked horizontal bars, one series per status) with its
+data in an embedded workbook, so a user changes colours, labels or numbers in
+Word («Modifica dati») like any chart they made themselves. python-docx has no
+chart API: the parts are written here with lxml and openpyxl. Every segment
+carries its count and the legend names the statuses, so colour is never the
+only signal; the drawing has a title and a description (alt text) that says
+the same figures in words.
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
+import math
 from dataclasses import dataclass
 
-from matplotlib import rc_context
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part, XmlPart
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Length
+from docx.text.run import Run
+from lxml import etree
+from openpyxl import Workbook
 
-from piao_rules.documents.wording import status_label
+from piao_rules.documents import styles
+from piao_rules.documents.wording import status_counts, status_label
 from piao_rules.engine.result import Counts, Status
 
-CM = 1 / 2.54
-DPI = 200
-_RC = {
-    "font.family": "DejaVu Sans",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "piao-rules",
-}
+CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+SHEET = "Dati"
+AXIS_TITLE = "Numero di indicatori"
+_CATEGORY_AXIS, _VALUE_AXIS = "500000001", "500000002"
 
 
 @dataclass(frozen=True)
@@ -38,52 +43,218 @@ class Bar:
 
 def _text_colour(fill: str) -> str:
     red, green, blue = (int(fill[i:i + 2], 16) for i in (0, 2, 4))
-    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 110 else "white"
+    return "000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 110 else "FFFFFF"
 
 
-def _row_major(count: int, columns: int) -> list[int]:
-    """Legend entries in reading order (matplotlib fills legend columns first)."""
-    rows = -(-count // max(columns, 1))
-    return [row * columns + column for column in range(columns) for row in range(rows) if row * columns + column < count]
+def _statuses(bars: list[Bar]) -> list[Status]:
+    """The statuses that occur: one series each (an empty series would only crowd the legend)."""
+    return [status for status in Status if any(getattr(bar.counts, status.value) for bar in bars)]
 
 
-def status_by_area(bars: list[Bar], fills: dict[Status, str], width_cm: float = 16.0) -> bytes:
-    """PNG bytes of the chart; ``fills`` maps each status to its colour (hex RRGGBB)."""
-    labels = [textwrap.fill(bar.label, 34).replace("$", r"\$") for bar in bars]  # «$» would start mathtext
-    lines = sum(label.count("\n") + 1 for label in labels)
-    height_cm = 3.0 + 0.42 * lines + 0.25 * len(bars)
-    with rc_context(_RC):
-        figure = Figure(figsize=(width_cm * CM, height_cm * CM), dpi=DPI, layout="constrained")
-        FigureCanvasAgg(figure)
-        axes = figure.add_subplot()
-        positions = list(range(len(bars)))[::-1]
-        left = [0] * len(bars)
-        longest = max((bar.counts.total for bar in bars), default=0)
-        for status in Status:
-            values = [getattr(bar.counts, status.value) for bar in bars]
-            if not any(values):
-                continue
-            colour = "#" + fills[status]
-            axes.barh(positions, values, left=left, color=colour, edgecolor="#404040", linewidth=0.5,
-                      height=0.62, label=status_label(status))
-            for y, start, value in zip(positions, left, values):
-                if value and value >= max(longest, 1) * 0.045:
-                    axes.text(start + value / 2, y, str(value), ha="center", va="center",
-                              color=_text_colour(fills[status]), fontsize=7.5)
-            left = [a + b for a, b in zip(left, values)]
-        for y, total in zip(positions, left):
-            axes.text(total + max(longest, 1) * 0.01, y, str(total), ha="left", va="center", color="#404040")
-        axes.set_yticks(positions, labels)
-        axes.set_xlabel("Numero di indicatori")
-        axes.set_xlim(0, max(longest, 1) * 1.08)
-        axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.grid(axis="x", color="#d9d9d9", linewidth=0.5)
-        axes.set_axisbelow(True)
-        handles, names = axes.get_legend_handles_labels()
-        columns = len(handles) if len(handles) <= 4 else 3
-        order = _row_major(len(handles), columns)
-        figure.legend([handles[i] for i in order], [names[i] for i in order], loc="outside lower center",
-                      ncols=max(columns, 1), frameon=False)
-        output = io.BytesIO()
-        figure.savefig(output, format="png", dpi=DPI, metadata={"Software": None})
+def _column(index: int) -> str:
+    return chr(ord("A") + index)
+
+
+def description(bars: list[Bar]) -> str:
+    """The chart in words (alt text): the counts of each area."""
+    areas = "; ".join(f"{bar.label}: {status_counts(bar.counts)}" for bar in bars)
+    return f"Grafico a barre orizzontali in pila: numero di indicatori per stato in ciascuna area. {areas}."
+
+
+def workbook(bars: list[Bar]) -> bytes:
+    """The chart's data as an xlsx: areas down column A, one column per status."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = SHEET
+    statuses = _statuses(bars)
+    sheet.append(["Area", *(status_label(status) for status in statuses)])
+    for bar in bars:
+        sheet.append([bar.label, *(getattr(bar.counts, status.value) for status in statuses)])
+    sheet.column_dimensions["A"].width = 50
+    output = io.BytesIO()
+    book.save(output)
     return output.getvalue()
+
+
+def _sub(parent, tag: str, val: str | None = None, **attributes: str):
+    child = etree.SubElement(parent, qn(tag))
+    if val is not None:
+        child.set("val", val)
+    for name, value in attributes.items():
+        child.set(name, value)
+    return child
+
+
+def _fill(parent, colour: str) -> None:
+    _sub(_sub(parent, "a:solidFill"), "a:srgbClr", colour)
+
+
+def _text_properties(parent, size: int, colour: str | None = None, font: str | None = None) -> None:
+    properties = _sub(parent, "c:txPr")
+    _sub(properties, "a:bodyPr")
+    _sub(properties, "a:lstStyle")
+    paragraph = _sub(properties, "a:p")
+    run = _sub(_sub(paragraph, "a:pPr"), "a:defRPr", sz=str(size), b="0")
+    if colour:
+        _fill(run, colour)
+    if font:
+        _sub(run, "a:latin", typeface=font)
+    _sub(paragraph, "a:endParaRPr", lang="it-IT")
+
+
+def _string_cache(parent, formula: str, texts: list[str]) -> None:
+    reference = _sub(parent, "c:strRef")
+    _sub(reference, "c:f").text = formula
+    cache = _sub(reference, "c:strCache")
+    _sub(cache, "c:ptCount", str(len(texts)))
+    for index, text in enumerate(texts):
+        _sub(_sub(cache, "c:pt", idx=str(index)), "c:v").text = text
+
+
+def _number_cache(parent, formula: str, numbers: list[int]) -> None:
+    reference = _sub(parent, "c:numRef")
+    _sub(reference, "c:f").text = formula
+    cache = _sub(reference, "c:numCache")
+    _sub(cache, "c:formatCode").text = "General"
+    _sub(cache, "c:ptCount", str(len(numbers)))
+    for index, number in enumerate(numbers):
+        _sub(_sub(cache, "c:pt", idx=str(index)), "c:v").text = str(number)
+
+
+def _series(chart, index: int, status: Status, bars: list[Bar], fill: str) -> None:
+    column, last = _column(index + 1), len(bars) + 1
+    series = _sub(chart, "c:ser")
+    _sub(series, "c:idx", str(index))
+    _sub(series, "c:order", str(index))
+    _string_cache(_sub(series, "c:tx"), f"{SHEET}!${column}$1", [status_label(status)])
+    shape = _sub(series, "c:spPr")
+    _fill(shape, fill)
+    _fill(_sub(shape, "a:ln", w="6350"), "404040")
+    _sub(series, "c:invertIfNegative", "0")
+    labels = _sub(series, "c:dLbls")
+    _sub(labels, "c:numFmt", formatCode="0;;;", sourceLinked="0")  # no label on an empty segment
+    label_shape = _sub(labels, "c:spPr")
+    _sub(label_shape, "a:noFill")
+    _sub(_sub(label_shape, "a:ln"), "a:noFill")
+    _text_properties(labels, 800, _text_colour(fill))
+    _sub(labels, "c:dLblPos", "ctr")
+    for flag, value in (("showLegendKey", "0"), ("showVal", "1"), ("showCatName", "0"), ("showSerName", "0"),
+                        ("showPercent", "0"), ("showBubbleSize", "0")):
+        _sub(labels, f"c:{flag}", value)
+    _string_cache(_sub(series, "c:cat"), f"{SHEET}!$A$2:$A${last}", [bar.label for bar in bars])
+    _number_cache(_sub(series, "c:val"), f"{SHEET}!${column}$2:${column}${last}",
+                  [getattr(bar.counts, status.value) for bar in bars])
+
+
+def _step(longest: int) -> int:
+    """A round step (1, 2, 5, 10, 20…) giving at most about eight gridlines."""
+    rough = max(longest, 1) / 8
+    power = 10 ** max(math.floor(math.log10(rough)), 0) if rough >= 1 else 1
+    return next(step * power for step in (1, 2, 5, 10) if step * power >= rough)
+
+
+def chart_space(bars: list[Bar], fills: dict[Status, str], font: str | None = None):
+    """The chart (c:chartSpace) without its data link, in ``font`` (else the theme's);
+    ``fills`` maps each status to its colour (RRGGBB)."""
+    space = etree.fromstring(f"<c:chartSpace {nsdecls('c', 'a', 'r')}/>")
+    _sub(space, "c:date1904", "0")
+    _sub(space, "c:lang", "it-IT")
+    _sub(space, "c:roundedCorners", "0")
+    chart = _sub(space, "c:chart")
+    _sub(chart, "c:autoTitleDeleted", "1")  # the caption under the chart is its title
+    plot = _sub(chart, "c:plotArea")
+    _sub(plot, "c:layout")
+    bar_chart = _sub(plot, "c:barChart")
+    _sub(bar_chart, "c:barDir", "bar")
+    _sub(bar_chart, "c:grouping", "stacked")
+    _sub(bar_chart, "c:varyColors", "0")
+    for index, status in enumerate(_statuses(bars)):
+        _series(bar_chart, index, status, bars, fills[status])
+    _sub(bar_chart, "c:gapWidth", "60")
+    _sub(bar_chart, "c:overlap", "100")
+    _sub(bar_chart, "c:axId", _CATEGORY_AXIS)
+    _sub(bar_chart, "c:axId", _VALUE_AXIS)
+
+    categories = _sub(plot, "c:catAx")
+    _sub(categories, "c:axId", _CATEGORY_AXIS)
+    _sub(_sub(categories, "c:scaling"), "c:orientation", "maxMin")  # first area on top, as in the tables
+    _sub(categories, "c:delete", "0")
+    _sub(categories, "c:axPos", "l")
+    _sub(categories, "c:numFmt", formatCode="General", sourceLinked="0")
+    _sub(categories, "c:majorTickMark", "none")
+    _sub(categories, "c:minorTickMark", "none")
+    _sub(categories, "c:tickLblPos", "nextTo")
+    _sub(categories, "c:crossAx", _VALUE_AXIS)
+    _sub(categories, "c:crosses", "autoZero")
+    _sub(categories, "c:auto", "1")
+    _sub(categories, "c:lblAlgn", "ctr")
+    _sub(categories, "c:lblOffset", "100")
+    _sub(categories, "c:noMultiLvlLbl", "0")
+
+    values = _sub(plot, "c:valAx")
+    _sub(values, "c:axId", _VALUE_AXIS)
+    scaling = _sub(values, "c:scaling")
+    _sub(scaling, "c:orientation", "minMax")
+    _sub(scaling, "c:min", "0")
+    _sub(values, "c:delete", "0")
+    _sub(values, "c:axPos", "b")
+    grid = _sub(_sub(values, "c:majorGridlines"), "c:spPr")
+    _fill(_sub(grid, "a:ln", w="6350"), "D9D9D9")
+    title = _sub(values, "c:title")
+    rich = _sub(_sub(title, "c:tx"), "c:rich")
+    _sub(rich, "a:bodyPr")
+    _sub(rich, "a:lstStyle")
+    paragraph = _sub(rich, "a:p")
+    _sub(_sub(paragraph, "a:pPr"), "a:defRPr", sz="900", b="0")
+    run = _sub(paragraph, "a:r")
+    _sub(run, "a:rPr", lang="it-IT", sz="900", b="0")
+    _sub(run, "a:t").text = AXIS_TITLE
+    _sub(title, "c:overlay", "0")
+    _sub(values, "c:numFmt", formatCode="0", sourceLinked="0")
+    _sub(values, "c:majorTickMark", "out")
+    _sub(values, "c:minorTickMark", "none")
+    _sub(values, "c:tickLblPos", "nextTo")
+    _sub(values, "c:crossAx", _CATEGORY_AXIS)
+    _sub(values, "c:crosses", "max")  # with the areas top-down, keeps the numbers under the bars
+    _sub(values, "c:crossBetween", "between")
+    _sub(values, "c:majorUnit", str(_step(max((bar.counts.total for bar in bars), default=0))))
+
+    legend = _sub(chart, "c:legend")
+    _sub(legend, "c:legendPos", "b")
+    _sub(legend, "c:overlay", "0")
+    _sub(chart, "c:plotVisOnly", "1")
+    _sub(chart, "c:dispBlanksAs", "gap")
+    _sub(_sub(_sub(space, "c:spPr"), "a:ln"), "a:noFill")  # no frame: the caption sets the figure off
+    _text_properties(space, 900, font=font)
+    return space
+
+
+def height(bars: list[Bar]) -> Length:
+    """Room for the bars, their wrapped labels, the axis and the legend."""
+    lines = sum(1 + len(bar.label) // 40 for bar in bars)
+    return Cm(3.2 + 0.45 * lines + 0.3 * len(bars))
+
+
+def add_chart(run: Run, bars: list[Bar], fills: dict[Status, str], width: Length, title: str) -> None:
+    """Put the chart in ``run`` as an inline drawing, ``width`` wide, with ``title`` and the alt text,
+    in the font of the document's Normal style."""
+    package = run.part.package
+    data = Part(package.next_partname("/word/embeddings/Foglio_di_Microsoft_Excel%d.xlsx"), WORKBOOK_TYPE,
+                workbook(bars), package)
+    space = chart_space(bars, fills, run.part.styles[styles.NORMAL].font.name)
+    chart_part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CHART_TYPE, space, package)
+    _sub(_sub(space, "c:externalData", **{qn("r:id"): chart_part.relate_to(data, RT.PACKAGE)}), "c:autoUpdate", "0")
+    chart_id = run.part.relate_to(chart_part, RT.CHART)
+    shape_id = run.part.next_id
+    inline = etree.fromstring(
+        f'<wp:inline {nsdecls("wp", "a", "c", "r")} distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{int(width)}" cy="{int(height(bars))}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{shape_id}" name="Grafico {shape_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{CHART_URI}"><c:chart r:id="{chart_id}"/></a:graphicData></a:graphic>'
+        "</wp:inline>")
+    properties = inline.find(qn("wp:docPr"))
+    properties.set("title", title)
+    properties.set("descr", description(bars))
+    drawing = etree.SubElement(run._r, qn("w:drawing"))
+    drawing.append(inline)
+
