@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import io
 import math
+import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
@@ -22,8 +24,10 @@ from docx.shared import Cm, Length
 from docx.text.run import Run
 from lxml import etree
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.writer.excel import ExcelWriter
 
-from piao_rules.documents import styles
+from piao_rules.documents import package, styles
 from piao_rules.documents.wording import status_counts, status_label
 from piao_rules.engine.result import Counts, Status
 
@@ -39,6 +43,9 @@ _CATEGORY_AXIS, _VALUE_AXIS = "500000001", "500000002"
 class Bar:
     label: str
     counts: Counts
+
+    def __post_init__(self) -> None:  # XML and xlsx refuse control characters
+        object.__setattr__(self, "label", ILLEGAL_CHARACTERS_RE.sub("", self.label))
 
 
 def _text_colour(fill: str) -> str:
@@ -70,10 +77,13 @@ def workbook(bars: list[Bar]) -> bytes:
     sheet.append(["Area", *(status_label(status) for status in statuses)])
     for bar in bars:
         sheet.append([bar.label, *(getattr(bar.counts, status.value) for status in statuses)])
+        sheet.cell(sheet.max_row, 1).data_type = "s"  # a name starting with «=» is not a formula
     sheet.column_dimensions["A"].width = 50
+    book.properties.created = book.properties.modified = datetime(1980, 1, 1)  # as the ZIP entries: same bytes
     output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()  # not save_workbook(), which stamps the current time
+    return package.normalise_zip(output.getvalue())
 
 
 def _sub(parent, tag: str, val: str | None = None, **attributes: str):
@@ -238,11 +248,11 @@ def height(bars: list[Bar]) -> Length:
 def add_chart(run: Run, bars: list[Bar], fills: dict[Status, str], width: Length, title: str) -> None:
     """Put the chart in ``run`` as an inline drawing, ``width`` wide, with ``title`` and the alt text,
     in the font of the document's Normal style."""
-    package = run.part.package
-    data = Part(package.next_partname("/word/embeddings/Foglio_di_Microsoft_Excel%d.xlsx"), WORKBOOK_TYPE,
-                workbook(bars), package)
+    opc = run.part.package
+    data = Part(opc.next_partname("/word/embeddings/Foglio_di_Microsoft_Excel%d.xlsx"), WORKBOOK_TYPE,
+                workbook(bars), opc)
     space = chart_space(bars, fills, run.part.styles[styles.NORMAL].font.name)
-    chart_part = XmlPart(package.next_partname("/word/charts/chart%d.xml"), CHART_TYPE, space, package)
+    chart_part = XmlPart(opc.next_partname("/word/charts/chart%d.xml"), CHART_TYPE, space, opc)
     _sub(_sub(space, "c:externalData", **{qn("r:id"): chart_part.relate_to(data, RT.PACKAGE)}), "c:autoUpdate", "0")
     chart_id = run.part.relate_to(chart_part, RT.CHART)
     shape_id = run.part.next_id
