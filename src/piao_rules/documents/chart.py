@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,9 +24,6 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length
 from docx.text.run import Run
 from lxml import etree
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.writer.excel import ExcelWriter
 
 from piao_rules.documents import package, styles
 from piao_rules.documents.wording import status_counts, status_label
@@ -37,6 +35,7 @@ CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 SHEET = "Dati"
 AXIS_TITLE = "Numero di indicatori"
 _CATEGORY_AXIS, _VALUE_AXIS = "500000001", "500000002"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # refused by XML and by xlsx cells
 
 
 @dataclass(frozen=True)
@@ -44,8 +43,8 @@ class Bar:
     label: str
     counts: Counts
 
-    def __post_init__(self) -> None:  # XML and xlsx refuse control characters
-        object.__setattr__(self, "label", ILLEGAL_CHARACTERS_RE.sub("", self.label))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "label", _CONTROL.sub("", self.label))
 
 
 def _text_colour(fill: str) -> str:
@@ -70,6 +69,9 @@ def description(bars: list[Bar]) -> str:
 
 def workbook(bars: list[Bar]) -> bytes:
     """The chart's data as an xlsx: areas down column A, one column per status."""
+    from openpyxl import Workbook  # here, not at the top: «delibera», which has no chart, starts sooner
+    from openpyxl.writer.excel import ExcelWriter
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
