@@ -111,6 +111,15 @@ def test_sdist_carries_the_documents_and_the_licence(dist):
     assert "License-Expression: EUPL-1.2" in metadata
 
 
+def test_source_checkout_finds_the_folders_at_the_root(dist, tmp_path):
+    tree = dist.parent / "source"
+    code = ("from piao_rules.resources import default_rules_dir, default_templates_dir; "
+            "print(default_rules_dir()); print(default_templates_dir())")
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [str(tree / "rules"), str(tree / "templates_docx")]
+
+
 def test_wheel_installed_runs_both_engines(dist, tmp_path):
     bin_ = _install(sys.executable, next(dist.glob("*.whl")), tmp_path, "[durable]")
     engines = ["durable", "interno"] if sys.version_info < (3, 13) else ["interno"]
