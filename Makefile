@@ -12,7 +12,8 @@ EXAMPLE := examples/cuneo
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[durable,test]'
+	# setuptools notes every editable install with a warning that asks nothing of the user: filtered out.
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/python -m pip install --quiet -e '.[durable,test]'
 	touch $@
 
 demo: $(VENV)/.installed

@@ -19,14 +19,16 @@ from documents_helpers import (
 )
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from piao_rules import format_it
-from piao_rules.documents import styles
+from piao_rules.documents import styles, wording
 from piao_rules.documents.annex import Act, AnnexRequest, build_annex
 from piao_rules.engine.methodology import sections
 from piao_rules.engine.result import Status
 from piao_rules.narrative.audience import for_giunta
 
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 DECISION = "Recupero affidato al dirigente, verifica al 30 settembre."
 DECIDED = "O19.1-1/azione_correttiva"
 
@@ -175,9 +177,17 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",
                       "Non rilevabile": "3", "Da valutare": "11", "Totale": "71"}
-    pictures = document.inline_shapes
-    assert len(pictures) == 2
-    assert "word/media/image1.png" in __import__("zipfile").ZipFile(__import__("io").BytesIO(cuneo_annex)).namelist()
+    drawings = document.inline_shapes
+    assert len(drawings) == 2  # by area, by office
+    properties = drawings[0]._inline.docPr
+    assert properties.get("title") == "Stato degli indicatori per area"
+    for area in evaluation.areas:  # the alt text gives every area's counts
+        assert f"{area.code} – {area.name}: {wording.status_counts(area.counts)}" in properties.get("descr")
+    chart = etree.fromstring(part(cuneo_annex, "word/charts/chart1.xml").encode())  # by area
+    series = {ser.findtext(f"{C}tx//{C}v"): [int(v.text) for v in ser.iterfind(f"{C}val//{C}v")]
+              for ser in chart.iter(f"{C}ser")}
+    assert series["A rischio"] == [area.counts.a_rischio for area in evaluation.areas]
+    assert set(series) == {"Raggiunto", "In linea", "A rischio", "Non rilevabile", "Da valutare"}  # none «non raggiunto»
     captions = [p.text for p in document.paragraphs if style_name(p) == styles.CAPTION]
     assert "Figura 1 – Stato degli indicatori per area" in captions
     assert "Figura 2 – Stato degli indicatori per ufficio responsabile" in captions

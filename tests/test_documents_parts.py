@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 from docx import Document
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from docx.shared import Cm
+from lxml import etree
+from openpyxl import load_workbook
 
 from piao_rules.documents import chart, styles, toc, wording
 from piao_rules.documents.wordml import add_field
 from piao_rules.engine.result import Counts, Status
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
 
 def test_dates_take_the_right_preposition():
@@ -36,17 +41,72 @@ def test_counts_agree_in_number():
 counts = st.builds(Counts, **{s.value: st.integers(0, 40) for s in Status})
 
 
-labels = st.text(st.characters(codec="latin-1", exclude_categories=("C",)), min_size=1, max_size=60)
+labels = st.one_of(  # any Latin-1 text, and the pieces a workbook or XML would misread: formulas, control characters
+    st.text(st.characters(codec="latin-1", exclude_categories=("C",)), min_size=1, max_size=60),
+    st.builds("".join, st.lists(st.sampled_from(["=SOMMA(A1)", "\x0b", "\x00", "Area ", "€"]), min_size=1, max_size=4)),
+)
 
 
 @settings(max_examples=15, deadline=None)
 @given(st.lists(st.tuples(labels, counts), min_size=1, max_size=6))
-def test_chart_is_a_deterministic_png_without_metadata(bars):
-    data = chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
-    assert data == chart.status_by_area([chart.Bar(label, c) for label, c in bars], styles.STATUS_FILL)
-    image = Image.open(io.BytesIO(data))
-    assert image.format == "PNG" and "Software" not in image.info
-    assert abs(image.width - 16 / 2.54 * chart.DPI) <= 1
+def test_chart_is_a_native_word_chart_with_its_data_and_alt_text(bars):
+    bars = [chart.Bar(label, c) for label, c in bars]
+    document = Document()
+    chart.add_chart(document.add_paragraph().add_run(), bars, styles.STATUS_FILL, Cm(16), "Stato per area")
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        space = etree.fromstring(archive.read("word/charts/chart1.xml"))
+        rels = archive.read("word/charts/_rels/chart1.xml.rels").decode()
+        book = load_workbook(io.BytesIO(archive.read("word/embeddings/Foglio_di_Microsoft_Excel1.xlsx")))
+    present = [s for s in Status if any(getattr(b.counts, s.value) for b in bars)]
+    series = space.findall(f".//{C}ser")
+    assert [ser.findtext(f"{C}tx//{C}v") for ser in series] == [wording.status_label(s) for s in present]
+    for ser, status in zip(series, present):
+        assert [v.text or "" for v in ser.iterfind(f"{C}cat//{C}v")] == [b.label for b in bars]
+        assert [int(v.text) for v in ser.iterfind(f"{C}val//{C}v")] == [getattr(b.counts, status.value) for b in bars]
+    rows = list(book["Dati"].iter_rows(values_only=True))
+    assert rows == [("Area", *(wording.status_label(s) for s in present)),
+                    *((b.label or None, *(getattr(b.counts, s.value) for s in present)) for b in bars)]
+    assert "../embeddings/Foglio_di_Microsoft_Excel1.xlsx" in rels
+    (inline,) = Document(saved).inline_shapes
+    assert inline.width == Cm(16) and inline._inline.docPr.get("title") == "Stato per area"
+    assert inline._inline.docPr.get("descr") == chart.description(bars)
+    assert chart.workbook(bars) == chart.workbook(bars)  # no timestamps: the same annex gives the same bytes
+    assert all(b.label in chart.description(bars) for b in bars)
+
+
+degrees = st.one_of(st.none(), st.decimals(0, 100, places=2))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.tuples(labels, st.lists(degrees, min_size=3, max_size=3)), min_size=1, max_size=9))
+def test_line_chart_has_one_marked_series_per_area_and_gaps_where_not_measurable(lines):
+    lines = [chart.Line(label, points) for label, points in lines]
+    columns = ["2021", "2022", "2023 al 30/06"]
+    document = Document()
+    chart.add_line_chart(document.add_paragraph().add_run(), lines, columns, Cm(16), "Grado per area")
+    saved = io.BytesIO()
+    document.save(saved)
+    with zipfile.ZipFile(saved) as archive:
+        space = etree.fromstring(archive.read("word/charts/chart1.xml"))
+        book = load_workbook(io.BytesIO(archive.read("word/embeddings/Foglio_di_Microsoft_Excel1.xlsx")))
+    series = space.findall(f".//{C}lineChart/{C}ser")
+    assert [ser.findtext(f"{C}tx//{C}v") for ser in series] == [line.label for line in lines]
+    symbols = [ser.find(f"{C}marker/{C}symbol").get("val") for ser in series]
+    assert len(set(symbols)) == min(len(lines), len(chart.MARKERS))  # a marker of its own, not only a colour
+    for ser, line in zip(series, lines):
+        assert [v.text for v in ser.iterfind(f"{C}cat//{C}v")] == columns
+        cached = {int(pt.get("idx")): pt.findtext(f"{C}v") for pt in ser.iterfind(f"{C}val//{C}pt")}
+        assert cached == {n: str(p) for n, p in enumerate(line.points) if p is not None}
+    assert space.find(f".//{C}dispBlanksAs").get("val") == "gap"
+    rows = list(book["Dati"].iter_rows(values_only=True))
+    assert rows[0] == ("Periodo", *(line.label or None for line in lines))
+    assert [row[0] for row in rows[1:]] == columns
+    (inline,) = Document(saved).inline_shapes
+    descr = inline._inline.docPr.get("descr")
+    assert descr.startswith("Grafico a linee: grado per area.")
+    assert all(f"{columns[n]} {wording.degree(p)}" in descr for line in lines for n, p in enumerate(line.points))
 
 
 def test_toc_entries_follow_the_headings():

@@ -76,9 +76,9 @@ def test_missing_output_folder(tmp_path):
 
 
 def test_an_internal_error_is_reported_without_traceback(monkeypatch):
-    import sys
+    import importlib
 
-    valuta = sys.modules["piao_rules.cli.valuta"]
+    valuta = importlib.import_module("piao_rules.cli.valuta")  # loaded on first use of the command
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")

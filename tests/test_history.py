@@ -190,6 +190,8 @@ def test_annex_shows_the_earlier_years_and_the_trend_per_area(tmp_path):
     o02 = next(text for text in cells if "Anni precedenti" in text and "2021: 8 (target non raggiunto)" in text)
     assert "2022: 8 (target non raggiunto) · stabile" in o02
     assert len(document.inline_shapes) == 3
+    trend = document.inline_shapes[2]._inline.docPr.get("descr")
+    assert trend.startswith("Grafico a linee: grado di raggiungimento per area") and "2021 " in trend and "2022 " in trend
     assert ("Figura 3 – Grado di raggiungimento per area negli anni precedenti (a fine anno) e al 30 giugno 2023"
             in [p.text for p in document.paragraphs])
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -161,26 +165,50 @@ def test_in_a_real_browser(evaluation, tmp_path):
     assert decision.flag == "O25.2-1/incoerenza" and decision.who == "Segretario Generale"
 
 
-def test_revisione_command_serves_on_the_local_address_only(monkeypatch, tmp_path):
-    from click.testing import CliRunner
+def _revisione(folder: Path, port: int) -> subprocess.Popen:
+    shutil.copy(CUNEO / "piano.yaml", folder)
+    shutil.copy(CUNEO / "misure-2023-06-30.csv", folder)
+    return subprocess.Popen([sys.executable, "-m", "piao_rules", "revisione", "piano.yaml", "misure-2023-06-30.csv",
+                             "--porta", str(port)], cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
-    import importlib
+
+def test_revisione_command_serves_on_the_local_address_in_italian(tmp_path):
+    port = _free_port()
+    process = _revisione(tmp_path, port)
+    try:
+        first = process.stdout.readline()
+        assert first == (f"Revisione delle segnalazioni su http://127.0.0.1:{port}/ "
+                         f"(giornale: decisioni-2023.jsonl). Chiudere con Ctrl+C.\n")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert response.status == 200 and "Revisione delle segnalazioni" in response.read().decode()
+        assert len(read_journal(tmp_path / "decisioni-2023.jsonl").entries) == 1  # the flags raised, recorded
+    finally:
+        process.send_signal(signal.SIGINT)
+        rest, errors = process.communicate(timeout=30)
+    assert process.returncode == 0, errors
+    assert rest == "Revisione chiusa.\n"
+    assert errors == ""  # no werkzeug banner, no English request log
+
+
+def test_revisione_on_a_busy_port_says_so_in_italian(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = _revisione(tmp_path, port)
+        output, errors = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert output == ""
+    assert errors.startswith(f"Errore: la porta {port} è già usata da un altro programma")
+    assert f"--porta {port + 1}" in errors and "Traceback" not in errors
+    assert not (tmp_path / "decisioni-2023.jsonl").exists()
+
+
+def test_revisione_refuses_a_privileged_port(tmp_path):
+    from click.testing import CliRunner
 
     from piao_rules.cli import main
 
-    command = importlib.import_module("piao_rules.cli.revisione")
-
-    shutil.copy(CUNEO / "piano.yaml", tmp_path)
-    shutil.copy(CUNEO / "misure-2023-06-30.csv", tmp_path)
-    served = {}
-    monkeypatch.setattr(command, "serve", lambda app, port: served.update(app=app, port=port))
-    result = CliRunner().invoke(main, ["revisione", str(tmp_path / "piano.yaml"), str(tmp_path / "misure-2023-06-30.csv"),
-                                       "--porta", "8800"])
-    assert result.exit_code == 0, result.output
-    assert f"Revisione delle segnalazioni su http://127.0.0.1:8800/ (giornale: {tmp_path}/decisioni-2023.jsonl)" in result.output
-    assert served["port"] == 8800
-    assert served["app"].test_client().get("/", base_url="http://127.0.0.1:8800").status_code == 200
-    assert len(read_journal(tmp_path / "decisioni-2023.jsonl").entries) == 1  # the flags raised, recorded
-    refused = CliRunner().invoke(main, ["revisione", str(tmp_path / "piano.yaml"), str(tmp_path / "misure-2023-06-30.csv"),
+    refused = CliRunner().invoke(main, ["revisione", str(CUNEO / "piano.yaml"), str(CUNEO / "misure-2023-06-30.csv"),
                                         "--porta", "80"])
     assert refused.exit_code == 2

@@ -1,6 +1,13 @@
-"""The ``piao-rules`` command line (Italian)."""
+"""The ``piao-rules`` command line (Italian).
+
+Each command lives in its own module, imported only when that command runs or
+its help is asked for: ``piao-rules --aiuto`` and ``piao-rules target`` start
+without loading the engine, the Word writer or the web server.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
@@ -12,8 +19,54 @@ italian.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help", "--aiuto"], "max_content_width": 100}
 
+# Command name → the first paragraph of its help, listed by «piao-rules --aiuto» without importing the
+# command (tests/test_cli_startup.py checks it matches). The module is piao_rules.cli.<name with _>.
+COMMANDS = {
+    "archivia": "Archivia l'anno del PIANO nello storico: piano, MISURE, giornale e valutazione.",
+    "allegato": "Scrive l'allegato Word con gli esiti del monitoraggio del PIANO con le MISURE.",
+    "decidi": "Registra nel giornale la decisione sulla segnalazione ID (es. O24.2-1/rimodulazione_target).",
+    "delibera": "Scrive la bozza della delibera di Giunta di presa d'atto del monitoraggio.",
+    "importa": "Importa il piano (e le misure) da un DOCUMENTO Word (.docx) o da un foglio Excel/CSV.",
+    "modelli": "Esporta i modelli Word da personalizzare, oppure verifica quelli modificati.",
+    "modello-misure": "Scrive i modelli Excel per la raccolta delle misure alla data indicata.",
+    "raccogli": "Rilegge i modelli compilati della CARTELLA e scrive un unico file delle misure.",
+    "regole": "Elenca le regole di valutazione attive: nome, condizione ed effetto.",
+    "revisiona": "Scrive la nuova versione del PIANO con i target rimodulati accolti nel giornale.",
+    "revisione": "Apre una pagina web locale per esaminare le segnalazioni e registrare le decisioni.",
+    "schema": "Scrive lo schema JSON dei file del piano e delle misure.",
+    "schede": "Scrive la scheda di valutazione individuale di ogni persona del file SMVP.",
+    "segnalazioni": "Elenca le segnalazioni aperte (senza decisione o rinviate) con la loro spiegazione.",
+    "target": 'Mostra come viene letto il target TESTO (es. "≥ 70%", "entro il 30/06/2023").',
+    "valuta": "Valuta ogni indicatore del PIANO con le MISURE alla data indicata.",
+    "verifica": "Controlla il PIANO (.yaml, .csv o .xlsx) e, se indicato, il file delle MISURE.",
+}
 
-@click.group(cls=ItalianGroup, context_settings=CONTEXT)
+
+class LazyGroup(ItalianGroup):
+    """A group that imports a command's module the first time the command is looked up."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in COMMANDS and name not in self.commands:
+            attribute = name.replace("-", "_")
+            module = importlib.import_module(f"piao_rules.cli.{attribute}")
+            self.add_command(getattr(module, attribute), name)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The list of commands, from the summaries above for those not imported yet."""
+        commands = [(name, self.commands.get(name) or click.Command(name, help=COMMANDS[name]))
+                    for name in self.list_commands(ctx)]
+        commands = [(name, command) for name, command in commands if not command.hidden]
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
+            with formatter.section(italian.gettext("Commands")):
+                formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in commands])
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT)
 @click.version_option(__version__, "--versione", message="piao-rules %(version)s", help="Mostra la versione ed esce.")
 def main() -> None:
     """Monitoraggio della performance (Piano della performance / PIAO) delle Camere di commercio.
@@ -24,37 +77,3 @@ def main() -> None:
     Codici di uscita: 0 tutto regolare; 1 segnalazioni da esaminare (con --rigoroso);
     2 errori nei dati di ingresso.
     """
-
-# Commands, one module each (imported here, after ``main`` exists).
-from piao_rules.cli.regole import regole  # noqa: E402
-from piao_rules.cli.schema import schema  # noqa: E402
-from piao_rules.cli.target import target  # noqa: E402
-from piao_rules.cli.valuta import valuta  # noqa: E402
-from piao_rules.cli.verifica import verifica  # noqa: E402
-from piao_rules.cli.modello_misure import modello_misure  # noqa: E402
-from piao_rules.cli.raccogli import raccogli  # noqa: E402
-from piao_rules.cli.segnalazioni import segnalazioni  # noqa: E402
-from piao_rules.cli.decidi import decidi  # noqa: E402
-from piao_rules.cli.revisiona import revisiona  # noqa: E402
-from piao_rules.cli.revisione import revisione  # noqa: E402
-
-for command in (regole, schema, target, valuta, verifica):
-    main.add_command(command)
-main.add_command(modello_misure)
-main.add_command(raccogli)
-main.add_command(segnalazioni)
-main.add_command(decidi)
-main.add_command(revisiona)
-main.add_command(revisione)
-from piao_rules.cli.allegato import allegato  # noqa: E402
-main.add_command(allegato)
-from piao_rules.cli.delibera import delibera  # noqa: E402
-main.add_command(delibera)
-from piao_rules.cli.modelli import modelli  # noqa: E402
-main.add_command(modelli)
-from piao_rules.cli.importa import importa  # noqa: E402
-main.add_command(importa)
-from piao_rules.cli.archivia import archivia  # noqa: E402
-main.add_command(archivia)
-from piao_rules.cli.schede import schede  # noqa: E402
-main.add_command(schede)

@@ -8,19 +8,17 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from piao_rules import values
-from piao_rules.engine.durable_host import EngineError
-from piao_rules.engine.evaluate import evaluate
-from piao_rules.engine.result import Evaluation
-from piao_rules.engine.rulebook import Rulebook, load_rulebook
 from piao_rules.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, Problem, describe_os_error
-from piao_rules.history.reader import read_history
-from piao_rules.io import load_measures, load_plan
-from piao_rules.io.model import MeasureSet, Plan
+
+if TYPE_CHECKING:  # the engine and the readers are imported by the commands that use them (fast start-up)
+    from piao_rules.engine.result import Evaluation
+    from piao_rules.engine.rulebook import Rulebook
+    from piao_rules.io.model import MeasureSet, Plan
 
 
 class ItalianGroup(click.Group):
@@ -92,6 +90,8 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, MeasureSet, date, list[Problem]]:
     """Read plan and measures (all problems together); the date defaults to the measures' own."""
+    from piao_rules.io import load_measures, load_plan
+
     problems: list[Problem] = []
     plan = measures = None
     try:
@@ -114,6 +114,8 @@ def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, Me
 
 def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Rulebook:
     """The rules of an evaluation: ``--regole`` if given, else the plan's own folder, else the defaults."""
+    from piao_rules.engine.rulebook import load_rulebook
+
     return load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
 
 
@@ -125,6 +127,10 @@ def evaluate_files(
 
     ``storico`` is a history folder (``storico/<anno>/``): each indicator then gets its earlier years.
     """
+    from piao_rules.engine.durable_host import EngineError
+    from piao_rules.engine.evaluate import evaluate
+    from piao_rules.history.reader import read_history
+
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
     rulebook = rulebook_for(piano, plan, regole)
     history = None

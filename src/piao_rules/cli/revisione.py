@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import click
 
 from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.cli.reviewing import default_user, journal_option, load_review
-from piao_rules.review.web import HOST, create_app, serve
+from piao_rules.errors import EXIT_INPUT
+from piao_rules.review.web import HOST, PortBusy, create_app, open_server
 
 
 @click.command("revisione")
@@ -26,8 +28,16 @@ def revisione(piano: Path, misure: Path, as_of: date | None, porta: int, giornal
     JavaScript e scrive lo stesso giornale di «piao-rules decidi». Chiudere con Ctrl+C.
     """
     review = load_review(piano, misure, as_of, giornale)
-    review.record_sighting()
     app = create_app(review.evaluation, review.journal_path, misure.name, default_user())
+    try:
+        server = open_server(app, porta)
+    except PortBusy:
+        click.echo(f"Errore: la porta {porta} è già usata da un altro programma (forse un'altra revisione aperta): "
+                   f"chiuderlo oppure scegliere un'altra porta, es. --porta {porta + 1 if porta < 65535 else 8765}. "
+                   "Nessun file è stato modificato.", err=True)
+        sys.exit(EXIT_INPUT)
+    review.record_sighting()
     click.echo(f"Revisione delle segnalazioni su http://{HOST}:{porta}/ (giornale: {review.journal_path}). "
                "Chiudere con Ctrl+C.")
-    serve(app, porta)
+    server.serve_forever()  # until Ctrl+C, which werkzeug's server takes quietly
+    click.echo("Revisione chiusa.")

@@ -9,7 +9,6 @@ inserted as docxtpl subdocuments.
 
 from __future__ import annotations
 
-import io
 import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from docx import Document as DocxDocument
 from docx.document import Document
 from docxcompose.composer import Composer
 from docx.shared import Cm, Length
+from docx.text.run import Run
 from docxtpl import DocxTemplate
 
 from piao_rules import format_it
@@ -31,7 +31,6 @@ from piao_rules.documents import (
     styles,
     templates,
     toc,
-    trend_chart,
     wording,
     wordml,
 )
@@ -46,7 +45,6 @@ from piao_rules.engine.result import (
     IndicatorResult,
     ObjectiveResult,
     Status,
-    Counts,
 )
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.narrative.audience import for_giunta, giunta_action
@@ -240,9 +238,8 @@ class _Parts:
 
         width = min(self._width("sintesi"), Cm(16))
         bars = [chart.Bar(_area_label(area.code, area.name), area.counts) for area in evaluation.areas]
-        self._figure(writer, width, chart.status_by_area(bars, self.status_fill, width_cm=width.cm),
-                     "Stato degli indicatori per area", chart_description("area", [
-                         (_area_label(a.code, a.name), a.counts) for a in evaluation.areas]))
+        self._figure(writer, "Stato degli indicatori per area",
+                      lambda run, title: chart.add_chart(run, bars, self.status_fill, width, title))
 
         flags_by_area: dict[str, int] = {}
         for flag in self._shown_flags():
@@ -260,17 +257,15 @@ class _Parts:
         self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
         offices = [chart.Bar(office.owner, office.counts) for office in evaluation.offices]
-        self._figure(writer, width, chart.status_by_area(offices, self.status_fill, width_cm=width.cm),
-                     "Stato degli indicatori per ufficio responsabile", chart_description(
-                         "ufficio responsabile", [(office.owner, office.counts) for office in evaluation.offices]))
+        self._figure(writer, "Stato degli indicatori per ufficio responsabile", lambda run, title: chart.add_chart(
+            run, offices, self.status_fill, width, title, by="ufficio responsabile"))
         if self.request.area_trend:
             self._area_trend(writer, width)
         return writer.document
 
-    def _figure(self, writer: Writer, width: Length, picture: bytes, title: str, description: str) -> None:
-        """A picture with its alternative text (for screen readers and the PDF/A) and its numbered caption."""
-        writer.paragraph("", styles.FIGURE).add_run().add_picture(io.BytesIO(picture), width=width)
-        wordml.describe_last_picture(writer.document, description)
+    def _figure(self, writer: Writer, title: str, draw: Callable[[Run, str], None]) -> None:
+        """A chart drawn by ``draw`` in a figure paragraph, then its numbered caption."""
+        draw(writer.paragraph("", styles.FIGURE).add_run(), title)
         self.figures += 1
         writer.caption("Figura", self.figures, title, keep_with_next=False)
 
@@ -279,14 +274,12 @@ class _Parts:
         evaluation = self.evaluation
         now = str(evaluation.year) if evaluation.final else f"{evaluation.year} {wording.al(evaluation.as_of, long=False)}"
         years = sorted({year for points in self.request.area_trend.values() for year, _ in points})
-        lines = [trend_chart.Line(area.code, [(str(y), d) for y, d in self.request.area_trend.get(area.code, [])]
-                                  + [(now, area.achievement)]) for area in evaluation.areas]
-        picture = trend_chart.degree_by_year(lines, [*map(str, years), now], width_cm=width.cm)
+        lines = [chart.Line(area.code, [dict(self.request.area_trend.get(area.code, [])).get(year) for year in years]
+                            + [area.achievement]) for area in evaluation.areas]
         title = "Grado di raggiungimento per area negli anni precedenti (a fine anno)"
         title += "" if evaluation.final else f" e {wording.al(evaluation.as_of)}"
-        described = "; ".join(f"{line.label}: " + ", ".join(f"{x} {wording.degree(y) if y is not None else 'n.d.'}"
-                                                            for x, y in line.points) for line in lines)
-        self._figure(writer, width, picture, title, f"Grafico a linee: {title[0].lower()}{title[1:]}. {described}.")
+        self._figure(writer, title, lambda run, title: chart.add_line_chart(
+            run, lines, [*map(str, years), now], width, title))
 
     def _apart(self, area: AreaResult) -> bool:
         """True when every objective of the area is reported apart (outside the ente's degree)."""
@@ -536,12 +529,6 @@ def ente_policy(evaluation: Evaluation, rulebook: Rulebook) -> list[str]:
                             "la media dei gradi degli obiettivi di primo livello")}
     lines.append(f"Il grado dell'Ente {bases[scope.basis]}. In questo monitoraggio: {ente_basis(evaluation)}.")
     return lines
-
-
-def chart_description(by: str, bars: list[tuple[str, Counts]]) -> str:
-    """A bar chart in words, for screen readers and the PDF/A: the states of the indicators of each bar."""
-    parts = [f"{label}: {wording.status_counts(counts)}" for label, counts in bars]
-    return f"Grafico a barre: stato degli indicatori per {by}. " + "; ".join(parts) + "."
 
 
 def _short(text: str) -> str:

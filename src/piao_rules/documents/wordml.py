@@ -243,10 +243,3 @@ def scaled(fractions: Sequence[float], width: Length) -> list[Length]:
     """Column widths in the given proportions, filling ``width``."""
     total = sum(fractions)
     return [Emu(int(width * share / total)) for share in fractions]
-
-
-def describe_last_picture(document: Document, description: str) -> None:
-    """Give the last inline picture of ``document`` its alternative text (``descr`` of ``wp:docPr``)."""
-    properties = document.element.body.findall(".//" + qn("wp:docPr"))
-    if properties:
-        properties[-1].set("descr", description)

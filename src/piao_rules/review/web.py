@@ -9,12 +9,16 @@ path: the only inputs are the flag id and the filters, as form or query fields.
 
 from __future__ import annotations
 
+import errno
 import hmac
+import os
 import secrets
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from piao_rules.engine.result import Evaluation
 from piao_rules.errors import InputError
@@ -25,6 +29,7 @@ from piao_rules.review.journal import Outcome
 
 HOST = "127.0.0.1"
 ALLOWED_HOSTS = {"127.0.0.1", "localhost"}
+_IN_USE = {errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", errno.EADDRINUSE)}
 HERE = Path(__file__).parent
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
@@ -117,8 +122,34 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
     return app
 
 
-def serve(app: Flask, port: int) -> None:
-    """Serve ``app`` on 127.0.0.1:``port`` until interrupted."""
-    from werkzeug.serving import run_simple
+class PortBusy(Exception):
+    """The port is taken by another program."""
 
-    run_simple(HOST, port, app, use_reloader=False, use_debugger=False, threaded=True)
+
+class _QuietHandler(WSGIRequestHandler):
+    """No request log on the terminal: the page is for one person on this computer."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
+def open_server(app: Flask, port: int) -> BaseWSGIServer:
+    """A threaded server for ``app`` bound to 127.0.0.1:``port``, not yet serving (werkzeug prints nothing).
+
+    Raises PortBusy if another program listens on the port (werkzeug would print English and exit 1).
+    """
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    if os.name == "posix":
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a port left in TIME_WAIT is free
+    try:
+        listener.bind((HOST, port))
+        listener.listen(socket.SOMAXCONN)
+    except OSError as error:
+        listener.close()
+        if error.errno in _IN_USE:
+            raise PortBusy(port) from None
+        raise
+    try:
+        return make_server(HOST, port, app, threaded=True, request_handler=_QuietHandler, fd=listener.fileno())
+    finally:
+        listener.close()  # the server holds its own copy of the socket
