@@ -42,7 +42,8 @@ def _run(command: list[str], cwd: Path | None = None) -> subprocess.CompletedPro
 @pytest.fixture(scope="session")
 def dist(tmp_path_factory) -> Path:
     """The sdist and the wheel built from it (``python -m build``), once for all workers."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's folder, never an older one
     folder = shared / "dist"
     with FileLock(str(shared / "dist.lock")):
         if not list(folder.glob("*.whl")):
