@@ -12,7 +12,7 @@ EXAMPLE := examples/cuneo
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[durable,test]'
+	$(BIN)/python -m pip install --quiet -e '.[durable,test,portale]'
 	touch $@
 
 demo: $(VENV)/.installed

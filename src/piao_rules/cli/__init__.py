@@ -54,3 +54,5 @@ from piao_rules.cli.modelli import modelli  # noqa: E402
 main.add_command(modelli)
 from piao_rules.cli.importa import importa  # noqa: E402
 main.add_command(importa)
+from piao_rules.cli.portale import portale  # noqa: E402
+main.add_command(portale)
