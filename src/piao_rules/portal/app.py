@@ -22,7 +22,7 @@ from flask_login import LoginManager, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.utils import secure_filename
 
-from piao_rules import values
+from piao_rules import format_it, values
 from piao_rules.errors import InputError
 from piao_rules.io import load_plan
 from piao_rules.io.model import Plan
@@ -127,6 +127,7 @@ def create_app(settings: Settings) -> Flask:
     )
     app.config.update(settings.extra)
     app.extensions["piao_portal"] = portal
+    app.jinja_env.filters["percento"] = format_it.percent
     CSRFProtect(app)
     logins = LoginManager(app)
 
