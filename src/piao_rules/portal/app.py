@@ -50,6 +50,7 @@ ERRORS = {
     409: "Il dato è stato modificato da un'altra persona nel frattempo.",
     413: "File troppo grande (massimo 10 MB).",
 }
+EVALUATED = (MEASURE, DECISION, SIGHTING)  # the events that change an evaluation
 KIND_LABELS = {
     MEASURE: "misura", DECISION: "decisione", COMMENT: "commento", SIGHTING: "segnalazioni rilevate alla chiusura",
     "allegato": "allegato", "giro_aperto": "giro aperto", "giro_chiuso": "giro chiuso", "solleciti": "solleciti",
@@ -100,7 +101,7 @@ class Portal:
         """The library API's result on the latest measures of ``round_`` (cached until the next event)."""
         from piao_rules.monitoring import monitor
 
-        key = (round_.id, self.store.version())
+        key = (round_.id, self.store.version(EVALUATED))
         with self._lock:
             if self._cached is not None and self._cached[0] == key:
                 return self._cached[1]

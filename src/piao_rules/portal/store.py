@@ -245,10 +245,13 @@ class Store:
         with self.engine.connect() as db:
             return {row["subject"]: _event(row) for row in db.execute(query).mappings()}
 
-    def version(self) -> int:
-        """The id of the latest event: changes whenever anything is recorded."""
+    def version(self, kinds: tuple[str, ...] = ()) -> int:
+        """The id of the latest event (of ``kinds``, if given): changes whenever such an event is recorded."""
+        query = select(events.c.id).order_by(events.c.id.desc()).limit(1)
+        if kinds:
+            query = query.where(events.c.kind.in_(kinds))
         with self.engine.connect() as db:
-            return db.execute(select(events.c.id).order_by(events.c.id.desc()).limit(1)).scalar() or 0
+            return db.execute(query).scalar() or 0
 
     # ------------------------------------------------------------ attachments
 
