@@ -14,13 +14,14 @@ from roundtrip_helpers import CUNEO
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
-def settings(data: Path, **extra) -> Settings:
-    return Settings(plan=CUNEO / "piano.yaml", data=data, ente=CUNEO / "ente.yaml", secret_key="prova", extra=extra)
+def settings(data: Path, database: str | None = None, **extra) -> Settings:
+    return Settings(plan=CUNEO / "piano.yaml", data=data, database=database, ente=CUNEO / "ente.yaml", secret_key="prova",
+                    extra=extra)
 
 
-def seeded(folder: Path) -> Path:
+def seeded(folder: Path, database: str | None = None) -> Path:
     """A data folder with the demo users and the round at 30/06/2023 filled with the example's measures."""
-    app = create_app(settings(folder))
+    app = create_app(settings(folder, database))
     portal = app.extensions["piao_portal"]
     seed(portal, load_measures(CUNEO / "misure-2023-06-30.csv")[0])
     portal.store.engine.dispose()

@@ -28,8 +28,8 @@ def plan_file(folder):
     return path
 
 
-def build(tmp_path):
-    app = create_app(Settings(plan=plan_file(tmp_path), data=tmp_path / "dati", secret_key="prova"))
+def build(tmp_path, database: str | None = None):
+    app = create_app(Settings(plan=plan_file(tmp_path), data=tmp_path / "dati", database=database, secret_key="prova"))
     store = app.extensions["piao_portal"].store
     secret = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1).hash("segreta")  # cheap to verify 60 times
     for n in range(1, OFFICES + 1):
@@ -62,8 +62,8 @@ def version(client, code: str) -> str:
     return re.search(r'name="versione" value="(\d+)"', client.get(f"/misure/{code}").get_data(as_text=True)).group(1)
 
 
-def test_fifty_offices_entering_at_once_lose_no_write(tmp_path):
-    app, store = build(tmp_path)
+def test_fifty_offices_entering_at_once_lose_no_write(tmp_path, database=None):
+    app, store = build(tmp_path, database)
     barrier = threading.Barrier(OFFICES)
 
     def office(n: int):
@@ -85,8 +85,8 @@ def test_fifty_offices_entering_at_once_lose_no_write(tmp_path):
     assert all(i.measure is not None for i in evaluation.indicators) and len(evaluation.indicators) == OFFICES
 
 
-def test_writers_racing_on_one_indicator_each_see_the_previous_write(tmp_path):
-    app, store = build(tmp_path)
+def test_writers_racing_on_one_indicator_each_see_the_previous_write(tmp_path, database=None):
+    app, store = build(tmp_path, database)
     done: list[int] = []
     lock = threading.Lock()
 
