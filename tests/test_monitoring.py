@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 import piao_rules
 from piao_rules.cli import main
-from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import InputError
 from piao_rules.io import load_measures, load_plan
 from piao_rules.monitoring import Monitoring, monitor

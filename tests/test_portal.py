@@ -156,6 +156,8 @@ def test_closing_a_round_records_its_flags_and_the_next_round_knows_since_when(a
     second = portal(app).store.current_round()
     assert second.as_of == date(2023, 9, 30) and second.open
     assert portal(app).store.latest_measures(second.id) == {}
+    previous = controller.get("/misure/O01-3").get_data(as_text=True)
+    assert re.search(r"Al monitoraggio del 30/06/2023:\s*iniziative «8»; soggetti «264»;\s*\(inserito da controllo\)", previous)
     page = controller.get("/").get_data(as_text=True)
     assert "0 su" in page  # nothing entered yet in the new round
 

@@ -193,7 +193,8 @@ def create_app(settings: Settings) -> Flask:
             if user is not None and check_password(user.password_hash, request.form.get("password", "")):
                 login_user(Account(user))
                 target = request.args.get("next", "")
-                return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("dashboard"))
+                local = target.startswith("/") and not target.startswith("//") and "\\" not in target
+                return redirect(target if local else url_for("dashboard"))
             error = "Nome utente o password non corretti."
         return render_template("accesso.html", error=error), (401 if error else 200)
 
@@ -242,11 +243,13 @@ def create_app(settings: Settings) -> Flask:
             result = next((i for i in monitoring.evaluation.indicators if i.code == code), None)
             narrative = monitoring.narratives.indicators.get(code)
         shown = sent if sent is not None else (latest.data if latest else {})
+        earlier = [r for r in store.rounds() if round_ is not None and r.as_of < round_.as_of]
+        previous = (earlier[0], store.latest_measures(earlier[0].id).get(code)) if earlier else None
         history = store.events(round_id=round_.id, subject=code) if round_ else []
         return render_template(
             "indicatore.html", item=item, round=round_, latest=latest, result=result, narrative=narrative,
             fields=entries.FIELDS, judgements=entries.JUDGEMENTS, shown=shown, errors=errors or [], conflict=conflict,
-            history=history, kinds=KIND_LABELS, files=store.files(round_.id, code) if round_ else [],
+            history=history, kinds=KIND_LABELS, previous=previous, files=store.files(round_.id, code) if round_ else [],
             editable=round_ is not None and round_.open and current_user.role in PERMISSIONS["enter"],
             version=(conflict.id if conflict else (latest.id if latest else 0)),
         ), status
