@@ -134,6 +134,23 @@ def test_login_logout_and_csrf(app):
     assert stored.startswith("$argon2") and "demo" not in stored
 
 
+def test_repeated_wrong_passwords_block_the_name_for_a_while(app):
+    from piao_rules.portal.auth import Throttle
+
+    client = app.test_client()
+    for _ in range(5):
+        assert login(client, "oiv", "sbagliata").status_code == 401
+    blocked = login(client, "oiv")
+    assert blocked.status_code == 429 and "Troppi tentativi" in blocked.get_data(as_text=True)
+    assert login(client, "segretario").status_code == 302  # other names are not affected
+    now = [0.0]
+    throttle = Throttle(limit=2, window=60, clock=lambda: now[0])
+    throttle.failed("x"), throttle.failed("x")
+    assert throttle.blocked("x")
+    now[0] = 61
+    assert not throttle.blocked("x")
+
+
 def test_the_register_refuses_changes(app):
     with portal(app).store.engine.begin() as db, pytest.raises(DatabaseError, match="si può solo estendere"):
         db.execute(text("UPDATE registro SET who = 'altri'"))

@@ -48,3 +48,20 @@ def test_a_new_account_asks_for_its_password(monkeypatch, tmp_path):
     assert wrong.exit_code == 2 and "--ufficio deve essere uno degli uffici del piano" in wrong.output
     short = runner.invoke(main, ["portale", str(folder), "--nuovo-utente", "verdi", "--ruolo", "oiv"], input="corta\ncorta\n")
     assert short.exit_code == 2 and "almeno 10 caratteri" in short.output
+
+
+def test_a_wsgi_server_gets_the_portal_from_the_environment(monkeypatch, tmp_path):
+    import sys
+
+    folder = example(tmp_path)
+    monkeypatch.setenv("PIAO_PORTALE_CARTELLA", str(folder))
+    monkeypatch.setenv("PIAO_PORTALE_DATI", str(tmp_path / "dati"))
+    monkeypatch.setenv("PIAO_PORTALE_COOKIE_SICURI", "1")
+    monkeypatch.setenv("PIAO_PORTALE_SMTP_HOST", "posta.ente.it")
+    monkeypatch.delitem(sys.modules, "piao_rules.portal.wsgi", raising=False)
+    wsgi = importlib.import_module("piao_rules.portal.wsgi")
+    portal = wsgi.app.extensions["piao_portal"]
+    assert portal.settings.ente == folder / "ente.yaml" and portal.settings.smtp.host == "posta.ente.it"
+    assert wsgi.app.config["SESSION_COOKIE_SECURE"] and (tmp_path / "dati" / "portale.sqlite").exists()
+    assert wsgi.app.test_client().get("/").headers["Location"].startswith("/accesso")
+    monkeypatch.delitem(sys.modules, "piao_rules.portal.wsgi")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import click
@@ -42,11 +41,8 @@ def portale(cartella: Path, dati: Path | None, database: str | None, host: str, 
     except ImportError as error:
         raise click.ClickException(f"il portale richiede i pacchetti opzionali (manca {error.name}): "
                                    "pip install 'piao-rules[portale]'") from None
-    plan = cartella / "piano.yaml" if cartella.is_dir() else cartella
-    folder = plan.parent
-    settings = Settings(plan=plan, data=dati or folder / "portale", database=database,
-                        ente=folder / "ente.yaml" if (folder / "ente.yaml").exists() else None,
-                        smtp=_smtp(), address=f"http://{host}:{porta}/")
+    settings = Settings.for_folder(cartella, dati, database, f"http://{host}:{porta}/")
+    folder = settings.plan.parent
     app = create_app(settings)
     portal = app.extensions["piao_portal"]
     if new_user:
@@ -90,16 +86,3 @@ def _demo(portal, folder: Path) -> None:
     click.echo(f"Utenti dimostrativi (password «{DEMO_PASSWORD}»):")
     for person in people:
         click.echo(f"  {person.username:<12} {person.role:<10} {person.office or ''}")
-
-
-def _smtp():
-    """The SMTP server from PIAO_PORTALE_SMTP_* variables; None (reminders written as .eml files) without a host."""
-    from piao_rules.portal.reminders import Smtp
-
-    host = os.environ.get("PIAO_PORTALE_SMTP_HOST")
-    if not host:
-        return None
-    return Smtp(host=host, port=int(os.environ.get("PIAO_PORTALE_SMTP_PORTA", "587")),
-                sender=os.environ.get("PIAO_PORTALE_SMTP_MITTENTE", "controllo@localhost"),
-                user=os.environ.get("PIAO_PORTALE_SMTP_UTENTE"), password=os.environ.get("PIAO_PORTALE_SMTP_PASSWORD"),
-                starttls=os.environ.get("PIAO_PORTALE_SMTP_STARTTLS", "1") != "0")

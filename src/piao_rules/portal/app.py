@@ -27,7 +27,7 @@ from piao_rules.errors import InputError
 from piao_rules.io import load_plan
 from piao_rules.io.model import Plan
 from piao_rules.portal import entries, reminders
-from piao_rules.portal.auth import CONTROLLER, OFFICE, PERMISSIONS, PUBLIC, Account, check_password
+from piao_rules.portal.auth import CONTROLLER, OFFICE, PERMISSIONS, PUBLIC, Account, Throttle, check_password
 from piao_rules.portal.store import COMMENT, DECISION, MEASURE, ROLES, SIGHTING, Conflict, Event, Round, Store, database_url
 from piao_rules.review.journal import Decision, Journal, Outcome, Sighting
 
@@ -71,6 +71,15 @@ class Settings:
     address: str = "http://127.0.0.1:8770/"
     secure_cookies: bool = False
     extra: dict[str, Any] = field(default_factory=dict)  # more Flask configuration (tests)
+
+    @classmethod
+    def for_folder(cls, folder: Path, data: Path | None = None, database: str | None = None,
+                   address: str = "http://127.0.0.1:8770/") -> Settings:
+        """The settings for a plan folder (piano.yaml, ente.yaml) or plan file; SMTP from PIAO_PORTALE_SMTP_*."""
+        plan = folder / "piano.yaml" if folder.is_dir() else folder
+        ente = plan.parent / "ente.yaml"
+        return cls(plan=plan, data=data or plan.parent / "portale", database=database, ente=ente if ente.exists() else None,
+                   smtp=reminders.smtp_from_environment(), address=address)
 
 
 class Portal:
@@ -131,6 +140,7 @@ def create_app(settings: Settings) -> Flask:
     app.jinja_env.filters["percento"] = format_it.percent
     CSRFProtect(app)
     logins = LoginManager(app)
+    throttle = Throttle()
 
     @logins.user_loader
     def _load(user_id: str) -> Account | None:
@@ -189,12 +199,18 @@ def create_app(settings: Settings) -> Flask:
     def login():
         error = None
         if request.method == "POST":
-            user = store.user_named(request.form.get("utente", "").strip())
+            name = request.form.get("utente", "").strip()
+            if throttle.blocked(name.casefold()):
+                error = "Troppi tentativi non riusciti con questo nome utente: riprovare tra qualche minuto."
+                return render_template("accesso.html", error=error), 429
+            user = store.user_named(name)
             if user is not None and check_password(user.password_hash, request.form.get("password", "")):
+                throttle.succeeded(name.casefold())
                 login_user(Account(user))
                 target = request.args.get("next", "")
                 local = target.startswith("/") and not target.startswith("//") and "\\" not in target
                 return redirect(target if local else url_for("dashboard"))
+            throttle.failed(name.casefold())
             error = "Nome utente o password non corretti."
         return render_template("accesso.html", error=error), (401 if error else 200)
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask_login import UserMixin
@@ -67,3 +71,30 @@ class Account(UserMixin):
     def sees(self, office: str) -> bool:
         """Whether this person may see and act on the indicators of ``office``."""
         return self.user.role != OFFICE or self.user.office == office
+
+
+class Throttle:
+    """Refuse logins to a name after ``limit`` failures within ``window`` seconds, until the window has passed."""
+
+    def __init__(self, limit: int = 5, window: float = 300, clock: Callable[[], float] = time.monotonic):
+        self.limit, self.window, self.clock = limit, window, clock
+        self._failures: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str) -> list[float]:
+        now = self.clock()
+        found = [t for t in self._failures.get(name, []) if now - t < self.window]
+        self._failures[name] = found
+        return found
+
+    def blocked(self, name: str) -> bool:
+        with self._lock:
+            return len(self._recent(name)) >= self.limit
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            self._recent(name).append(self.clock())
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import smtplib
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,17 @@ class Smtp:
     user: str | None = None
     password: str | None = None
     starttls: bool = True
+
+
+def smtp_from_environment() -> Smtp | None:
+    """The SMTP server from the PIAO_PORTALE_SMTP_* variables; None (reminders written as .eml files) without a host."""
+    host = os.environ.get("PIAO_PORTALE_SMTP_HOST")
+    if not host:
+        return None
+    return Smtp(host=host, port=int(os.environ.get("PIAO_PORTALE_SMTP_PORTA", "587")),
+                sender=os.environ.get("PIAO_PORTALE_SMTP_MITTENTE", "controllo@localhost"),
+                user=os.environ.get("PIAO_PORTALE_SMTP_UTENTE"), password=os.environ.get("PIAO_PORTALE_SMTP_PASSWORD"),
+                starttls=os.environ.get("PIAO_PORTALE_SMTP_STARTTLS", "1") != "0")
 
 
 def message(ente: str, office: str, to: list[str], sender: str, as_of: date, missing: list[str], url: str) -> EmailMessage:
