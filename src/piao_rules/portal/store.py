@@ -123,7 +123,8 @@ class Store:
 
     def __init__(self, url: str):
         sqlite = url.startswith("sqlite")
-        self.engine = create_engine(url, connect_args={"timeout": 30} if sqlite else {}, pool_pre_ping=not sqlite)
+        self.engine = create_engine(url, connect_args={"timeout": 30} if sqlite else {}, pool_pre_ping=not sqlite,
+                                    pool_size=10, max_overflow=30, pool_timeout=60)
         if sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         upgrade(self.engine)
