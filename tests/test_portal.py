@@ -78,6 +78,28 @@ def test_the_vertical_slice(app):
     assert events[0].data == {"codice": "O01-2", "valore": "40%", "nota": "Questionari <b>parziali</b> del primo semestre."}
 
 
+def test_the_exported_files_give_the_commands_the_same_annex(app, tmp_path):
+    from click.testing import CliRunner
+
+    from piao_rules.cli import main
+    from roundtrip_helpers import CUNEO
+
+    controller = logged_in(app, "controllo")
+    desk = logged_in(app, office_user(app, "DIRIGENTE"))
+    desk.post("/misure/O01-2", data={"csrf_token": token(desk), "versione": str(portal(app).store.latest_measures(1)["O01-2"].id),
+                                     "valore": "40%", "nota": "Questionari parziali; 12 risposte."})
+    flag = next(f.id for f in portal(app).monitoring(portal(app).store.current_round()).evaluation.flags if f.subject == "O01-2")
+    controller.post("/segnalazioni", data={"csrf_token": token(controller), "id": flag, "esito": "azione_correttiva",
+                                           "nota": "Nuovo questionario a settembre"})
+    (tmp_path / "misure.csv").write_bytes(controller.get("/giro/misure.csv").data)
+    (tmp_path / "decisioni.jsonl").write_bytes(controller.get("/registro/decisioni.jsonl").data)
+    done = CliRunner().invoke(main, ["allegato", str(CUNEO / "piano.yaml"), str(tmp_path / "misure.csv"), "--ente",
+                                     str(CUNEO / "ente.yaml"), "--giornale", str(tmp_path / "decisioni.jsonl"),
+                                     "-o", str(tmp_path / "allegato.docx")])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "allegato.docx").read_bytes() == controller.get("/documenti/allegato.docx").data
+
+
 def test_an_office_sees_and_changes_only_its_own_indicators(app):
     desk = logged_in(app, office_user(app, "DIRIGENTE"))
     foreign = next(i.code for i in portal(app).items.values() if i.office != "DIRIGENTE")

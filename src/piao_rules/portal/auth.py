@@ -38,6 +38,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "template": frozenset({OFFICE, CONTROLLER}),
     "import_template": frozenset({OFFICE, CONTROLLER}),
     "register": READERS,
+    "journal": READERS,
+    "measures_file": READERS,
     "documents": READERS,
     "annex": READERS,
     "deliberation": frozenset({CONTROLLER, SECRETARY}),

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import Flask, abort, flash, redirect, render_template, request, url_for
+from flask import Flask, Response, abort, flash, redirect, render_template, request, url_for
 
 from piao_rules import values
 from piao_rules.errors import InputError
@@ -55,3 +58,26 @@ def register(app: Flask, portal: Portal) -> None:
             flash("; ".join(str(p) for p in error.problems), "errore")
             return redirect(url_for("documents"), code=303)
         return docx(data, f"delibera-monitoraggio-{round_.as_of:%Y-%m-%d}.docx")
+
+    @app.get("/registro/decisioni.jsonl")
+    def journal():
+        """The decisions and sightings as a review journal file, for ``piao-rules allegato --giornale``."""
+        lines = (json.dumps(e.model_dump(mode="json", by_alias=True, exclude_none=True), ensure_ascii=False) + "\n"
+                 for e in portal.journal().entries)
+        return Response("".join(lines), mimetype="application/x-ndjson",
+                        headers={"Content-Disposition": f"attachment; filename=decisioni-{portal.plan.year}.jsonl"})
+
+    @app.get("/giro/misure.csv")
+    def measures_file():
+        """The latest measures of the round as a measures file, for the commands of piao-rules."""
+        from piao_rules.io import write_measures
+
+        round_ = store.current_round()
+        if round_ is None:
+            abort(404)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "misure.csv"
+            write_measures(portal.monitoring(round_).measures, path)
+            data = path.read_bytes()
+        return Response(data, mimetype="text/csv",
+                        headers={"Content-Disposition": f"attachment; filename=misure-{round_.as_of:%Y-%m-%d}.csv"})
