@@ -15,9 +15,10 @@ _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _folder(name: str) -> Path:
-    try:
-        path = Path(str(importlib.resources.files(f"piao_rules.{name}")))
-    except ModuleNotFoundError:
+    # The data folders have no __init__.py: as namespace packages, files() would give a MultiplexedPath
+    # whose str() is not a path (Python 3.11), so look them up from the regular package.
+    path = Path(str(importlib.resources.files("piao_rules") / name))
+    if not path.is_dir():
         path = _REPO_ROOT / name
     if not path.is_dir():
         raise FileNotFoundError(f"cartella {name} non trovata: reinstallare piao-rules")

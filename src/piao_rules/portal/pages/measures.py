@@ -105,9 +105,9 @@ def register(app: Flask, portal: Portal) -> None:
         item = item_for(portal, code)
         round_ = require_open(portal)
         sent = request.files.get("file")
-        name = secure_filename(sent.filename or "") if sent else ""
-        if not sent or not name:
+        if not sent or not sent.filename:
             return indicator_page(code, 400, ["Scegliere il file da allegare."])
+        name = secure_filename(sent.filename) or "allegato"
         content = sent.read()
         store.add_file(round_.id, code, name, sent.mimetype or "application/octet-stream", content, me(), item.office)
         flash(f"Allegato «{name}» registrato.")
