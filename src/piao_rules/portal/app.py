@@ -161,7 +161,7 @@ def create_app(settings: Settings) -> Flask:
                 "can": lambda endpoint: current_user.is_authenticated and current_user.role in PERMISSIONS.get(endpoint, ())}
 
     for pages in (access, measures, flags, rounds, documents):
-        pages.register(app, portal)
+        pages.add_routes(app, portal)
 
     # ------------------------------------------------------------- errors
 

@@ -1,1 +1,1 @@
-"""The portal's pages, one module per concern; each registers its routes on the app."""
+"""The portal's pages, one module per concern; each adds its routes to the app."""

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
-def register(app: Flask, portal: Portal) -> None:
+def add_routes(app: Flask, portal: Portal) -> None:
     store, throttle = portal.store, portal.throttle
 
     @app.route("/accesso", methods=["GET", "POST"])

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from piao_rules.portal.app import Portal
 
 
-def register(app: Flask, portal: Portal) -> None:
+def add_routes(app: Flask, portal: Portal) -> None:
     store, settings = portal.store, portal.settings
 
     @app.get("/registro")

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from piao_rules.portal.app import Portal
 
 
-def register(app: Flask, portal: Portal) -> None:
+def add_routes(app: Flask, portal: Portal) -> None:
     store = portal.store
 
     @app.get("/")
