@@ -14,6 +14,8 @@ LAYERS = [
     {"collect", "review", "history"},
     {"narrative"},
     {"documents"},
+    {"monitoring"},
+    {"portal"},
     {"cli", "__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}

@@ -8,13 +8,14 @@ from pathlib import Path
 import click
 
 from piao_rules import atomic
-from piao_rules.cli.common import evaluate_files, print_problems, rulebook_for
+from piao_rules.cli.common import load_inputs, print_problems
 from piao_rules.engine.result import Evaluation
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.documents.premise import PremiseFacts, SmvpAct
 from piao_rules.errors import InputError
 from piao_rules.io.ente import EnteFile
 from piao_rules.io.model import Plan
+from piao_rules.monitoring import monitor
 from piao_rules.narrative import Narratives, narrate
 from piao_rules.review.flags import decision_texts
 from piao_rules.review.journal import Journal, default_path, read_journal
@@ -28,10 +29,12 @@ JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decis
 def evaluate_for_document(
     piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, storico: Path | None = None,
 ) -> tuple[Evaluation, Plan, Rulebook]:
-    """Evaluate the inputs (with the history folder, if given); the rulebook is returned too, for the methodological note."""
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole, storico=storico)
-    print_problems([w for w in warnings if not w.is_error])
-    return evaluation, plan, rulebook_for(piano, plan, regole)
+    """Evaluate the inputs (with the history folder, if given) with the library API (rules loaded once);
+    the rulebook is returned for the methodological note."""
+    plan, measures, when, warnings = load_inputs(piano, misure, as_of)
+    result = monitor(plan, measures, when, rules=regole, engine=motore, base_dir=piano.parent, history=storico)
+    print_problems([w for w in warnings + result.warnings if not w.is_error])
+    return result.evaluation, plan, result.rulebook
 
 
 def revisions_for(evaluation: Evaluation, journal: Journal | None) -> list[Revision] | None:
