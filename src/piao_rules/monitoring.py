@@ -5,7 +5,8 @@
     m = monitor("examples/cuneo/piano.yaml", "examples/cuneo/misure-2023-06-30.csv")
     m.evaluation.summary.achievement       # the ente's degree of achievement
     m.narratives.summary                   # the Italian summary
-    m.annex("allegato.docx")               # the Word annex
+    m.annex("allegato.docx")               # the Word annex for the Giunta
+    m.annex("bozza.docx", working_copy=True)  # the controller's working copy, with the open questions
     m.deliberation("delibera.docx", ente="examples/cuneo/ente.yaml", number="107", sitting=date(2023, 7, 31))
 
 The rules are loaded once and kept on the result. Heavy modules (narratives, Word
@@ -47,6 +48,7 @@ class Monitoring:
     journal: Journal | None = None
     warnings: list[Problem] = field(default_factory=list)
     phrases: Path | None = None
+    history: Path | None = None  # the history folder the evaluation used, for the annex's trend chart
 
     @cached_property
     def decisions(self) -> dict[str, str]:
@@ -67,30 +69,49 @@ class Monitoring:
 
     @cached_property
     def narratives(self) -> Narratives:
-        """The Italian narratives, with the decisions of the journal in place of the proposed actions."""
+        """The Italian narratives for the Giunta (no instructions to the offices), with the journal's decisions."""
+        return self.narratives_for(for_giunta=True)
+
+    def narratives_for(self, for_giunta: bool) -> Narratives:
+        """The Italian narratives, with the decisions of the journal in place of the proposed actions;
+        ``for_giunta`` leaves out the instructions to the offices (the controller's copy keeps them)."""
         from piao_rules.narrative import narrate
         from piao_rules.review.flags import decision_texts
 
         if self.journal is None:
-            return narrate(self.evaluation, self.phrases)
+            return narrate(self.evaluation, self.phrases, for_giunta=for_giunta)
         brief = decision_texts(self.evaluation, self.journal, brief=True)
-        return narrate(self.evaluation, self.phrases, decisions=brief, revisions=self.revisions)
+        return narrate(self.evaluation, self.phrases, decisions=brief, revisions=self.revisions, for_giunta=for_giunta)
 
     def annex_bytes(self, *, act_number: str | None = None, act_date: date | None = None,
-                    ente: EnteFile | str | Path | None = None, templates: Path | None = None) -> bytes:
-        """The Word annex as .docx bytes; ``act_number`` and ``act_date`` name the deliberation it is attached to."""
+                    ente: EnteFile | str | Path | None = None, templates: Path | None = None,
+                    chapters: list[Path] | tuple[Path, ...] = (), working_copy: bool = False) -> bytes:
+        """The Word annex as .docx bytes; ``act_number`` and ``act_date`` name the deliberation it is attached to.
+
+        ``ente`` (the ente file or its path) gives names, the premessa's facts and the chapters it lists
+        (relative to the file), merged before ``chapters``; ``working_copy`` writes the controller's copy.
+        """
         from piao_rules.documents.annex import Act, AnnexRequest, build_annex
+        from piao_rules.documents.premise import facts_of
 
         if (act_number is None) != (act_date is None):
             raise InputError.single("", "indicare insieme numero e data della delibera (oppure nessuno dei due)")
         ente_file = _ente(ente)
+        listed = [Path(ente).parent / name for name in ente_file.chapters] if isinstance(ente, (str, Path)) else []
+        area_trend = {}
+        if self.history is not None:
+            from piao_rules.history.reader import read_area_trend
+
+            area_trend = read_area_trend(self.history, self.plan)
         request = AnnexRequest(
-            evaluation=self.evaluation, rulebook=self.rulebook, narratives=self.narratives, decisions=self.decisions,
+            evaluation=self.evaluation, rulebook=self.rulebook, narratives=self.narratives_for(not working_copy),
+            decisions=self.decisions,
             ente=ente_file.ente.name if ente_file else self.plan.ente.name,
             short_name=ente_file.ente.short_name if ente_file else self.plan.ente.short_name,
             plan_title=self.plan.title, period=self.plan.period,
             act=Act(act_number.strip(), act_date) if act_number is not None and act_date is not None else None,
-            templates=templates,
+            templates=templates, facts=facts_of(ente_file), chapters=_checked_chapters([*listed, *chapters]),
+            working_copy=working_copy, area_trend=area_trend,
         )
         return build_annex(request)
 
@@ -170,7 +191,8 @@ def monitor(
     except EngineError as error:
         raise InputError.single("", str(error)) from None
     journal = read_journal(Path(decisions)) if isinstance(decisions, (str, Path)) else decisions
-    return Monitoring(plan, measures, evaluation, rules, journal, warnings, Path(phrases) if phrases else None)
+    return Monitoring(plan, measures, evaluation, rules, journal, warnings, Path(phrases) if phrases else None,
+                      Path(history) if history is not None else None)
 
 
 def _ente(ente: EnteFile | str | Path | None) -> EnteFile | None:
@@ -179,6 +201,21 @@ def _ente(ente: EnteFile | str | Path | None) -> EnteFile | None:
 
         return load_ente(ente)
     return ente
+
+
+def _checked_chapters(paths: list[Path]) -> list[Path]:
+    """The chapter files, each an existing Word document; otherwise an Italian error naming the file."""
+    import zipfile
+
+    problems = []
+    for path in paths:
+        if not path.is_file():
+            problems.append(Problem(file=str(path), message="capitolo non trovato: controllare il nome e la cartella"))
+        elif path.suffix.lower() != ".docx" or not zipfile.is_zipfile(path):
+            problems.append(Problem(file=str(path), message="il capitolo deve essere un documento Word (.docx)"))
+    if problems:
+        raise InputError(problems)
+    return list(paths)
 
 
 def _write(path: str | Path, data: bytes) -> Path:

@@ -29,7 +29,7 @@ COMMANDS = {
     "importa": "Importa il piano (e le misure) da un DOCUMENTO Word (.docx) o da un foglio Excel/CSV.",
     "modelli": "Esporta i modelli Word da personalizzare, oppure verifica quelli modificati.",
     "modello-misure": "Scrive i modelli Excel per la raccolta delle misure alla data indicata.",
-    "portale": "Avvia il portale web del monitoraggio: gli uffici inseriscono le misure, il controllo esamina.",
+    "portale": "Avvia il portale web del monitoraggio sul piano in CARTELLA (piano.yaml, ente.yaml, misure).",
     "raccogli": "Rilegge i modelli compilati della CARTELLA e scrive un unico file delle misure.",
     "regole": "Elenca le regole di valutazione attive: nome, condizione ed effetto.",
     "revisiona": "Scrive la nuova versione del PIANO con i target rimodulati accolti nel giornale.",

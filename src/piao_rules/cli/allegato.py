@@ -8,21 +8,9 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import DATE, STORICO_HELP, reports_errors
-from piao_rules.cli.documenti import (
-    JOURNAL_HELP,
-    check_output,
-    evaluate_for_document,
-    journal_for,
-    narratives_for,
-    premise_facts,
-    write,
-)
-from piao_rules.cli.pdf import check_chapters, require_office, write_pdf
-from piao_rules.documents.annex import Act, AnnexRequest, build_annex
+from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
+from piao_rules.cli.pdf import require_office, write_pdf
 from piao_rules.engine.evaluate import ENGINES
-from piao_rules.history.reader import read_area_trend
-from piao_rules.io.ente import load_ente
-from piao_rules.review.flags import decision_texts
 
 
 @click.command("allegato")
@@ -63,22 +51,9 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
     check_output(output)
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
-    ente = load_ente(ente_file) if ente_file is not None else None
-    listed = [ente_file.parent / name for name in ente.chapters] if ente is not None and ente_file is not None else []
-    chapter_files = check_chapters([*listed, *chapters])
-    evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole, storico)
-    journal = journal_for(misure, plan, giornale)
-    request = AnnexRequest(
-        evaluation=evaluation, rulebook=rulebook, narratives=narratives_for(evaluation, journal, for_giunta=not working_copy),
-        decisions=decision_texts(evaluation, journal) if journal is not None else {},
-        ente=ente.ente.name if ente else plan.ente.name,
-        short_name=(ente.ente.short_name if ente else plan.ente.short_name),
-        plan_title=plan.title, period=plan.period,
-        act=Act(number.strip(), act_date) if number is not None and act_date is not None else None,
-        templates=modelli, facts=premise_facts(ente), chapters=chapter_files, working_copy=working_copy,
-        area_trend=read_area_trend(storico, plan) if storico is not None else {},
-    )
-    data = build_annex(request)
+    monitoring = monitor_files(piano, misure, as_of, motore, regole, giornale, storico)
+    data = monitoring.annex_bytes(act_number=number, act_date=act_date, ente=ente_file, templates=modelli,
+                                  chapters=chapters, working_copy=working_copy)
     if pdf:
         require_office()
     write(output, data)

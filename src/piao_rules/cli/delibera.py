@@ -8,19 +8,9 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.documenti import (
-    JOURNAL_HELP,
-    check_output,
-    evaluate_for_document,
-    journal_for,
-    narratives_for,
-    revisions_for,
-    write,
-)
+from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
-from piao_rules.documents.deliberation import DeliberationRequest, build_deliberation
 from piao_rules.engine.evaluate import ENGINES
-from piao_rules.io.ente import load_ente
 
 
 @click.command("delibera")
@@ -49,15 +39,8 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     dispositivo elenca le rimodulazioni accolte; senza, quelle proposte nelle misure.
     """
     check_output(output)
-    ente = load_ente(ente_file)
-    evaluation, plan, _ = evaluate_for_document(piano, misure, as_of, motore, regole)
-    journal = journal_for(misure, plan, giornale)
-    request = DeliberationRequest(
-        evaluation=evaluation, ente=ente, number=numero.strip(), sitting=seduta,
-        narratives=narratives_for(evaluation, journal, for_giunta=True), templates=modelli,
-        revisions=revisions_for(evaluation, journal),
-    )
-    data = build_deliberation(request)
+    monitoring = monitor_files(piano, misure, as_of, motore, regole, giornale)
+    data = monitoring.deliberation_bytes(ente=ente_file, number=numero, sitting=seduta, templates=modelli)
     if pdf:
         require_office()
     write(output, data)

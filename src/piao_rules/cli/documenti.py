@@ -1,4 +1,4 @@
-"""What the document commands share: evaluation with its rules, narratives, output checks."""
+"""What the document commands share: the monitoring of the files (library API) and output checks."""
 
 from __future__ import annotations
 
@@ -9,46 +9,26 @@ import click
 
 from piao_rules import atomic
 from piao_rules.cli.common import load_inputs, print_problems
-from piao_rules.engine.result import Evaluation
-from piao_rules.engine.rulebook import Rulebook
-from piao_rules.documents.premise import PremiseFacts, SmvpAct
 from piao_rules.errors import InputError
-from piao_rules.io.ente import EnteFile
 from piao_rules.io.model import Plan
-from piao_rules.monitoring import monitor
-from piao_rules.narrative import Narratives, narrate
-from piao_rules.review.flags import decision_texts
+from piao_rules.monitoring import Monitoring, monitor
 from piao_rules.review.journal import Journal, default_path, read_journal
-from piao_rules.review.revise import accepted_revisions
-from piao_rules.review.revisions import Revision, approved
 
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")
 
 
-def evaluate_for_document(
-    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, storico: Path | None = None,
-) -> tuple[Evaluation, Plan, Rulebook]:
-    """Evaluate the inputs (with the history folder, if given) with the library API (rules loaded once);
-    the rulebook is returned for the methodological note."""
+def monitor_files(piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
+                  giornale: Path | None = None, storico: Path | None = None) -> Monitoring:
+    """Evaluate the files with the library API: the plan's rules, the review journal (the one given, else
+    ``decisioni-<anno>.jsonl`` beside the measures if it exists), the history folder if given; the
+    warnings are printed."""
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
-    result = monitor(plan, measures, when, rules=regole, engine=motore, base_dir=piano.parent, history=storico)
+    journal = journal_for(misure, plan, giornale)
+    result = monitor(plan, measures, when, rules=regole, engine=motore, base_dir=piano.parent, decisions=journal,
+                     history=storico)
     print_problems([w for w in warnings + result.warnings if not w.is_error])
-    return result.evaluation, plan, result.rulebook
-
-
-def revisions_for(evaluation: Evaluation, journal: Journal | None) -> list[Revision] | None:
-    """The target revisions accepted in the journal; None without a journal (then those proposed count)."""
-    return approved(evaluation, accepted_revisions(journal, evaluation.year)) if journal is not None else None
-
-
-def narratives_for(evaluation: Evaluation, journal: Journal | None = None, for_giunta: bool = False) -> Narratives:
-    """The Italian narratives of the evaluation (default phrases), with the decisions of the journal if any;
-    ``for_giunta`` leaves out the instructions to the offices."""
-    if journal is None:
-        return narrate(evaluation, for_giunta=for_giunta)
-    return narrate(evaluation, decisions=decision_texts(evaluation, journal, brief=True),
-                   revisions=revisions_for(evaluation, journal), for_giunta=for_giunta)
+    return result
 
 
 def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:
@@ -59,14 +39,6 @@ def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | No
     if not path.exists():
         raise InputError.single(path, "giornale delle decisioni non trovato: controllare il nome e la cartella")
     return read_journal(path)
-
-
-def premise_facts(ente: EnteFile | None) -> PremiseFacts:
-    """What the ente file says beyond names: PIAO or not, the SMVP act, the sharing with the OIV."""
-    if ente is None:
-        return PremiseFacts()
-    smvp = SmvpAct(ente.smvp.act, ente.smvp.when, ente.smvp.organ) if ente.smvp is not None else None
-    return PremiseFacts(piao=ente.piao, smvp=smvp, oiv_shared=ente.oiv_shared)
 
 
 def check_output(path: Path) -> None:

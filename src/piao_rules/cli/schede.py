@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.documenti import evaluate_for_document, write
+from piao_rules.cli.documenti import monitor_files, write
 from piao_rules.documents.form import build_form
 from piao_rules.engine.evaluate import ENGINES
 from piao_rules.engine.individual import score_people
@@ -54,7 +54,8 @@ def schede(piano: Path, misure: Path, smvp_file: Path, as_of: date | None, outpu
     """
     smvp, places = load_smvp(smvp_file)
     ente = load_ente(ente_file).ente.name if ente_file is not None else None
-    evaluation, plan, _ = evaluate_for_document(piano, misure, as_of, motore, regole)
+    monitoring = monitor_files(piano, misure, as_of, motore, regole)
+    evaluation, plan = monitoring.evaluation, monitoring.plan
     scores = score_people(smvp, plan, evaluation, places)
     output.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()

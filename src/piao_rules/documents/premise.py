@@ -14,6 +14,7 @@ from datetime import date
 from piao_rules import format_it
 from piao_rules.documents import wording
 from piao_rules.engine.result import Evaluation
+from piao_rules.io.ente import EnteFile
 from piao_rules.narrative.grammar import join
 
 FIRST_PIAO_YEAR = 2022  # art. 6 D.L. 80/2021: the first PIAO was due by 30/06/2022
@@ -43,6 +44,14 @@ class PremiseFacts:
     oiv_shared: bool = False
     chapters: int = 0
     working_copy: bool = False
+
+
+def facts_of(ente: EnteFile | None) -> PremiseFacts:
+    """What the ente file says beyond names: PIAO or not, the SMVP act, the sharing with the OIV."""
+    if ente is None:
+        return PremiseFacts()
+    smvp = SmvpAct(ente.smvp.act, ente.smvp.when, ente.smvp.organ) if ente.smvp is not None else None
+    return PremiseFacts(piao=ente.piao, smvp=smvp, oiv_shared=ente.oiv_shared)
 
 
 def is_piao(year: int, declared: bool | None) -> bool:
