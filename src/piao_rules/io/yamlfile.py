@@ -1,5 +1,11 @@
 """Read YAML safely, keeping the line of every node; write YAML the way a person would.
 
+Every YAML file piao-rules reads (plan, measures, rules, ente, mappa, phrases) goes
+through :func:`parse`. Its work is bounded: anchors and aliases (``&a`` … ``*a``)
+may repeat at most :data:`MAX_REPEATED` elements in all («billion laughs» is refused
+before anything is built), may not refer to themselves, and nesting stops at
+:data:`MAX_DEPTH` levels.
+
 Loading goes through PyYAML's safe loader with YAML 1.2 scalars: only ``true``/
 ``false`` are booleans (``NO`` stays the text «NO»), dates stay text (the models
 read them the Italian way, with Italian errors), and ``10:30`` is not a number.
@@ -17,6 +23,9 @@ import yaml
 
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.places import Loc
+
+MAX_REPEATED = 100_000  # elements that aliases add to the document once expanded
+MAX_DEPTH = 60  # levels of nesting (a plan nests areas, objectives and indicators a dozen levels at most)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -91,6 +100,7 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
         node = loader.get_single_node()
         if node is None:
             return None, None
+        _check_size(node, file)
         problems = list(_repeated_keys(node, str(file)))
         if problems:
             raise InputError(problems)
@@ -103,6 +113,49 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
         raise InputError.single(file, _syntax_message(error)) from None
     finally:
         loader.dispose()
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_size(root: yaml.Node, file: Path | str) -> None:
+    """Refuse aliases that repeat more than MAX_REPEATED elements or refer to themselves, and nesting beyond MAX_DEPTH.
+
+    Each distinct node is visited once (its expanded size is remembered), so the
+    check takes time in proportion to the text, whatever the aliases would expand to.
+    A node's expanded size less the distinct nodes visited so far is at most what
+    aliases repeat in it.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        where = f"riga {node.start_mark.line + 1}"
+        if children_done:
+            open_nodes.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[key] - len(sizes) > MAX_REPEATED:
+                raise InputError.single(file, f"i riferimenti «*» alle ancore «&» ripetono oltre {MAX_REPEATED:,} "
+                                              "elementi: il file è rifiutato perché bloccherebbe il computer; scrivere "
+                                              "i dati per esteso o togliere i riferimenti".replace(",", "."), where)
+            continue
+        if key in sizes:
+            continue
+        if key in open_nodes:
+            raise InputError.single(file, "un riferimento «*» rimanda all'ancora «&» che lo contiene (riferimento "
+                                          "circolare): toglierlo", where)
+        if len(open_nodes) >= MAX_DEPTH:
+            raise InputError.single(file, f"dati annidati su più di {MAX_DEPTH} livelli: controllare i rientri", where)
+        open_nodes.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
 
 
 def _repeated_keys(node: yaml.Node, file: str):
