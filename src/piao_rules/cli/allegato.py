@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, check_outputs, reports_errors
 from piao_rules.cli.documenti import (
     JOURNAL_HELP,
     check_output,
@@ -47,6 +47,7 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
     decisioni), nota metodologica sulle regole applicate.
     """
     check_output(output)
+    check_outputs([output], [piano, misure, ente_file, modelli, regole, giornale])
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
     ente = load_ente(ente_file) if ente_file is not None else None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, check_outputs, reports_errors
 from piao_rules.cli.documenti import (
     JOURNAL_HELP,
     check_output,
@@ -47,6 +47,7 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     dispositivo elenca le rimodulazioni accolte; senza, quelle proposte nelle misure.
     """
     check_output(output)
+    check_outputs([output], [piano, misure, ente_file, modelli, regole, giornale])
     ente = load_ente(ente_file)
     evaluation, plan, _ = evaluate_for_document(piano, misure, as_of, motore, regole)
     journal = journal_for(misure, plan, giornale)

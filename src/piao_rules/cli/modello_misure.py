@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, print_problems, reports_errors
-from piao_rules.collect import write_templates
+from piao_rules.cli.common import DATE, check_outputs, print_problems, reports_errors
+from piao_rules.collect import template_paths, write_templates
 from piao_rules.io import load_measures, load_plan
 
 
@@ -29,6 +29,7 @@ def modello_misure(piano: Path, as_of: date, folder: Path, previous: Path | None
     compilati si rileggono con «piao-rules raccogli».
     """
     plan, warnings = load_plan(piano)
+    check_outputs(template_paths(plan, folder), [piano, previous])
     earlier = None
     if previous is not None:
         earlier, more = load_measures(previous)

@@ -192,7 +192,7 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     lines = "".join(_line(e) for e in entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
+        with FileLock(lock_path(path), timeout=LOCK_TIMEOUT):
             text = _text(path) if path.exists() else ""
             _parse(path, text)  # never build on a damaged journal
             if text and not text.endswith("\n"):
@@ -208,6 +208,11 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     except Timeout:
         raise InputError.single(path, "il giornale è in uso da un altro programma da più di 30 secondi: riprovare") from None
     return Journal(path, _parse(path, new_text))
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that writers of the journal at ``path`` hold."""
+    return path.with_name(f"{path.name}.lock")
 
 
 def _sync_folder(folder: Path) -> None:
