@@ -120,6 +120,10 @@ def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None])
     read = [f for p in inputs if p is not None for f in _files_of(Path(p))]
     problems: list[Problem] = []
     for index, output in enumerate(written):
+        if output.exists() and not output.is_file():  # a folder, a device, a pipe: never replaced by a file
+            problems.append(Problem(file=str(output), message="non è un file ma una cartella o un file speciale "
+                                                              "(dispositivo, pipe): indicare il nome di un file"))
+            continue
         source = next((p for p in read if same_file(output, p)), None)
         twice = next((p for p in written[:index] if same_file(output, p)), None)
         if source is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
+from piao_rules import atomic
 from piao_rules.errors import Problem, Severity
 from piao_rules.resources import default_templates_dir
 
@@ -128,10 +128,10 @@ def export(folder: str | Path, overwrite: bool = False) -> list[Path]:
         destination = target / kind.file
         if destination.exists() and not overwrite:
             raise FileExistsError(destination)
-        shutil.copyfile(default_templates_dir() / kind.file, destination)
+        atomic.write_bytes(destination, (default_templates_dir() / kind.file).read_bytes())
         written.append(destination)
     guide = target / "SEGNAPOSTO.md"
-    guide.write_text(placeholder_guide(), encoding="utf-8")
+    atomic.write_text(guide, placeholder_guide())
     written.append(guide)
     return written
 

@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from piao_rules.errors import InputError
+from piao_rules.errors import InputError, os_reason
 
 YAML, CSV, XLSX = "yaml", "csv", "xlsx"
 
@@ -69,7 +69,7 @@ def read_bytes(path: Path, allow_empty: bool = False) -> bytes:
     except OSError as error:
         if Path(path).is_dir():  # Windows refuses to open folders
             raise InputError.single(path, _not_regular(stat.S_IFDIR)) from None
-        raise InputError.single(path, f"impossibile leggere il file ({error.strerror or error})") from None
+        raise InputError.single(path, os_reason(error, reading=True)) from None
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):
@@ -83,7 +83,7 @@ def read_bytes(path: Path, allow_empty: bool = False) -> bytes:
             if size > limit:
                 raise InputError.single(path, _too_large(size, limit))
     except OSError as error:
-        raise InputError.single(path, f"impossibile leggere il file ({error.strerror or error})") from None
+        raise InputError.single(path, os_reason(error, reading=True)) from None
     finally:
         os.close(handle)
     data = b"".join(chunks)

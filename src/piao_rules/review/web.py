@@ -10,7 +10,9 @@ path: the only inputs are the flag id and the filters, as form or query fields.
 from __future__ import annotations
 
 import hmac
+import os
 import secrets
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,7 +120,25 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
 
 
 def serve(app: Flask, port: int) -> None:
-    """Serve ``app`` on 127.0.0.1:``port`` until interrupted."""
-    from werkzeug.serving import run_simple
+    """Serve ``app`` on 127.0.0.1:``port`` until interrupted.
 
-    run_simple(HOST, port, app, use_reloader=False, use_debugger=False, threaded=True)
+    The port is taken here, so that a port already in use is an OSError (reported in
+    Italian by the command) rather than werkzeug's English message and exit.
+    """
+    from werkzeug.serving import make_server
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        if os.name == "posix":  # on POSIX, reuse a port left in TIME_WAIT by a previous run (as werkzeug does)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((HOST, port))
+        listener.listen(128)
+    except OSError as error:
+        listener.close()
+        raise OSError(error.errno, error.strerror, f"{HOST}:{port}") from None
+    server = make_server(HOST, port, app, threaded=True, fd=listener.fileno())
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+        listener.close()
