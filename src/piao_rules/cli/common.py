@@ -131,8 +131,9 @@ def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None])
             problems.append(Problem(file=str(output), message=f"è anche uno dei file da leggere{also}: il comando lo "
                                                               "sostituirebbe; scrivere il risultato in un file con un altro nome"))
         elif twice is not None:
-            problems.append(Problem(file=str(output), message=f"è indicato due volte tra i file da scrivere (anche come "
-                                                              f"{twice}): dare a ciascun file un nome diverso"))
+            also = "" if str(twice) == str(output) else f" (anche come {twice})"
+            problems.append(Problem(file=str(output), message=f"è indicato due volte tra i file da scrivere{also}: "
+                                                              "dare a ciascun file un nome diverso"))
     if problems:
         raise InputError(problems)
 
