@@ -66,7 +66,8 @@ def test_full_disk_while_writing_the_temporary_file(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic.os, "open", no_space)
     result = CliRunner().invoke(main, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 2
-    assert "disco pieno" in result.output and str(tmp_path) in result.output
+    assert result.output.startswith(f"{tmp_path / 'piano.schema.json'}: disco pieno")
+    assert not any(tmp_path.iterdir())
 
 
 def test_missing_output_folder(tmp_path):
