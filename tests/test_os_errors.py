@@ -152,3 +152,41 @@ def test_a_port_in_use_is_reported_in_italian(work):
     assert done.returncode == 2, done.stdout + done.stderr
     assert f"127.0.0.1:{port}: la porta è già usata da un altro programma" in done.stderr
     assert "--porta" in done.stderr and "Traceback" not in done.stderr and "in use" not in done.stderr
+
+
+def test_a_full_disk_while_deciding_on_the_review_page_keeps_the_typed_decision(tmp_path, monkeypatch):
+    import re
+
+    from piao_rules.cli.common import evaluate_files
+    from piao_rules.review.web import create_app
+
+    evaluation = evaluate_files(CUNEO / "piano.yaml", CUNEO / "misure-2023-06-30.csv", None)[0]
+    journal = tmp_path / "decisioni-2023.jsonl"
+    client = create_app(evaluation, journal, "misure-2023-06-30.csv", "utente").test_client()
+    base = "http://127.0.0.1:8765"
+    token = re.search(r'name="csrf" value="([^"]+)"', client.get("/", base_url=base).get_data(as_text=True)).group(1)
+    _full_disk_on_flush(monkeypatch)
+    note = "nota scritta con cura"
+    response = client.post("/decisione", base_url=base, data={"csrf": token, "id": "O06-1/incoerenza", "esito": "rinviata",
+                                                               "nota": note, "chi": "SG"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 503
+    assert f"decisione non registrata: {journal}: disco pieno" in page and note in page
+    assert not journal.exists() and [p.name for p in tmp_path.iterdir()] in ([], ["decisioni-2023.jsonl.lock"])
+
+
+def test_revisione_serves_on_a_free_port(work):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "piao_rules", "revisione", *CUNEO_ARGS[:4], "--porta", str(port)],
+                              cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout.readline().startswith(f"Revisione delle segnalazioni su http://127.0.0.1:{port}/")
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+            connection.sendall(f"GET / HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            reply = connection.recv(64)
+        assert reply.startswith(b"HTTP/1.1 200") or reply.startswith(b"HTTP/1.0 200")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
