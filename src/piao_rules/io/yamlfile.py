@@ -115,47 +115,45 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
         loader.dispose()
 
 
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
-
-
 def _check_size(root: yaml.Node, file: Path | str) -> None:
     """Refuse aliases that repeat more than MAX_REPEATED elements or refer to themselves, and nesting beyond MAX_DEPTH.
 
-    Each distinct node is visited once (its expanded size is remembered), so the
-    check takes time in proportion to the text, whatever the aliases would expand to.
-    A node's expanded size less the distinct nodes visited so far is at most what
-    aliases repeat in it.
+    Each distinct collection is expanded once (its size is remembered), so the check
+    takes time in proportion to the text, whatever the aliases would expand to. A
+    node's expanded size less the nodes met so far is at least what aliases repeat in it.
     """
     sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
+    inside: set[int] = set()
+    met = 0
+
+    def refuse(node: yaml.Node, message: str) -> InputError:
+        return InputError.single(file, message, f"riga {node.start_mark.line + 1}")
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal met
+        if isinstance(node, yaml.ScalarNode):
+            met += 1
+            return 1
         key = id(node)
-        where = f"riga {node.start_mark.line + 1}"
-        if children_done:
-            open_nodes.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-            if sizes[key] - len(sizes) > MAX_REPEATED:
-                raise InputError.single(file, f"i riferimenti «*» alle ancore «&» ripetono oltre {MAX_REPEATED:,} "
-                                              "elementi: il file è rifiutato perché bloccherebbe il computer; scrivere "
-                                              "i dati per esteso o togliere i riferimenti".replace(",", "."), where)
-            continue
         if key in sizes:
-            continue
-        if key in open_nodes:
-            raise InputError.single(file, "un riferimento «*» rimanda all'ancora «&» che lo contiene (riferimento "
-                                          "circolare): toglierlo", where)
-        if len(open_nodes) >= MAX_DEPTH:
-            raise InputError.single(file, f"dati annidati su più di {MAX_DEPTH} livelli: controllare i rientri", where)
-        open_nodes.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+            return sizes[key]
+        if key in inside:
+            raise refuse(node, "un riferimento «*» rimanda all'ancora «&» che lo contiene (riferimento circolare): toglierlo")
+        if depth > MAX_DEPTH:
+            raise refuse(node, f"dati annidati su più di {MAX_DEPTH} livelli: controllare i rientri")
+        met += 1
+        inside.add(key)
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        total = 1 + sum(size(child, depth + 1) for child in children)
+        inside.discard(key)
+        sizes[key] = total
+        if total - met > MAX_REPEATED:
+            raise refuse(node, f"i riferimenti «*» alle ancore «&» ripetono oltre {MAX_REPEATED:,} elementi: il file è "
+                               "rifiutato perché bloccherebbe il computer; scrivere i dati per esteso o togliere i "
+                               "riferimenti".replace(",", "."))
+        return total
+
+    size(root, 1)
 
 
 def _repeated_keys(node: yaml.Node, file: str):
