@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from piao_rules.cli import main
 from piao_rules.cli.common import same_file
 from piao_rules.collect import write_templates
-from roundtrip_helpers import CUNEO, JUNE, cuneo_plan, fill
+from roundtrip_helpers import CUNEO, JUNE, ROOT, cuneo_plan, fill
 
 OFFICE = "ufficio-ragioneria-e-partecipazioni.xlsx"
 CUNEO_ARGS = ["piano.yaml", "misure-2023-06-30.csv", "--al", "30/06/2023"]
@@ -111,3 +111,25 @@ def test_same_file_through_links_case_and_dots(tmp_path):
     if not (tmp_path / "Piano.yaml").exists():  # a case-sensitive file system holding both names: two files
         (tmp_path / "Piano.yaml").write_text("y")
         assert not same_file(tmp_path / "Piano.yaml", real)
+
+
+def test_the_default_measures_file_is_never_the_imported_export(tmp_path, monkeypatch):
+    """«misure.csv beside the plan» is the default for the measures read: refused when it is the export itself."""
+    rows = (ROOT / "tests" / "gallery" / "file" / "piano.csv").read_text(encoding="utf-8-sig").splitlines()
+    export = [rows[0] + ";valore"] + [row + ";64" for row in rows[1:]]
+    (tmp_path / "misure.csv").write_text("\n".join(export) + "\n", encoding="utf-8")
+    (tmp_path / "mappa.yaml").write_text("colonne:\n  codice: codice\n  indicatore: nome\n  target: target\n"
+                                         "  obiettivo_codice: obiettivo_codice\n  obiettivo: obiettivo_nome\n"
+                                         "  misura: valore\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = snapshot(tmp_path)
+    result = CliRunner().invoke(main, ["importa", "misure.csv", "--mappa", "mappa.yaml", "-o", "piano.yaml",
+                                       "--al", "30/06/2023", "--ente", "CCIAA di Prova", "--anno", "2023", "--sovrascrivi"])
+    assert result.exit_code == 2, result.output
+    assert "misure.csv: è anche uno dei file da leggere" in result.output
+    assert snapshot(tmp_path) == before
+    elsewhere = CliRunner().invoke(main, ["importa", "misure.csv", "--mappa", "mappa.yaml", "-o", "piano.yaml",
+                                          "--al", "30/06/2023", "--ente", "CCIAA di Prova", "--anno", "2023", "--misure", "misure-lette.csv"])
+    assert elsewhere.exit_code == 0, elsewhere.output
+    assert snapshot(tmp_path)["misure.csv"] == before["misure.csv"]
+    assert "K1;30/06/2023;64" in (tmp_path / "misure-lette.csv").read_text(encoding="utf-8-sig")
