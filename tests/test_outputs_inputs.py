@@ -133,3 +133,16 @@ def test_the_default_measures_file_is_never_the_imported_export(tmp_path, monkey
     assert elsewhere.exit_code == 0, elsewhere.output
     assert snapshot(tmp_path)["misure.csv"] == before["misure.csv"]
     assert "K1;30/06/2023;64" in (tmp_path / "misure-lette.csv").read_text(encoding="utf-8-sig")
+
+
+def test_new_templates_never_replace_filled_ones(work):
+    """Templates made again into a folder of returned workbooks: the filled one stops everything, empty ones are fine."""
+    again = ["modello-misure", "piano.yaml", "--al", "30/06/2023", "-o", "compilati"]
+    before = snapshot(work)
+    result = CliRunner().invoke(main, again)
+    assert result.exit_code == 2, result.output
+    assert f"compilati/{OFFICE}: esiste già e contiene dati compilati" in result.output
+    assert "tutti-gli-uffici.xlsx" not in result.output  # still empty: it could be replaced
+    assert snapshot(work) == before
+    (work / "compilati" / OFFICE).unlink()
+    assert CliRunner().invoke(main, again).exit_code == 0

@@ -369,6 +369,12 @@ def is_collection_workbook(path: Path) -> bool:
         workbook.close()
 
 
+def holds_data(path: Path) -> bool:
+    """Whether the existing file ``path`` holds anything a template would lose: filled cells, or a foreign file."""
+    reading, _ = read_workbook(path)
+    return reading is None or any(row.entries or row.kept for row in reading.rows)
+
+
 def gather(folder: Path, plan: Plan | None = None, strict: bool = False, skip: Path | None = None) -> Gathered:
     """Read every workbook of ``folder`` and merge them; raises InputError on errors.
 
