@@ -6,7 +6,6 @@ import json
 import os
 import stat
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

@@ -32,8 +32,10 @@ def raccogli(cartella: Path, output: Path, piano: Path | None, rigoroso: bool) -
     che non si può leggere (un foglio o una colonna cancellati) è segnalato e gli
     altri sono raccolti comunque (con --rigoroso il comando si ferma).
     """
+    # The offices' workbooks are inputs; a file named as the output that is not one of them (the
+    # measures written by an earlier run into the same folder) may be replaced.
     workbooks, _ = workbook_files(cartella)
-    returned = [f for f in workbooks if not same_file(f, output) or is_collection_workbook(f)]  # a previous output is not
+    returned = [f for f in workbooks if not same_file(f, output) or is_collection_workbook(f)]
     check_outputs([output], [piano, *returned])
     plan = None
     if piano is not None:
