@@ -188,3 +188,28 @@ def test_a_sheet_with_a_value_in_the_last_cell_is_refused_and_formatting_alone_i
     sheet = workbook.worksheets[0].title
     refused(run(["verifica", "lontano.xlsx"]), "lontano.xlsx", "il foglio ha dati oltre la riga",
             where=f"{sheet}!XFD1048576")
+
+
+def test_a_returned_workbook_formatted_down_to_the_last_row_is_read_quickly(work):
+    from datetime import date
+
+    from piao_rules.collect import write_templates
+    from piao_rules.collect.layout import SHEET
+    from roundtrip_helpers import fill
+
+    plan, _ = load_plan(GALLERY / "piano.yaml")
+    write_templates(plan, date(2023, 6, 30), work / "compilati")
+    office = work / "compilati" / "ufficio-ufficio-pid.xlsx"
+    fill(office, {"K1": {"Valore": 64}})
+    workbook = openpyxl.load_workbook(office)
+    workbook[SHEET]["XFD1048576"].number_format = "0.00"  # a whole column formatted by hand leaves such cells
+    workbook[SHEET]["A1048576"].number_format = "0.00"
+    workbook.save(office)
+    result = run(["raccogli", "compilati", "-o", "uscita/misure.csv"])
+    assert result.exit_code == 0, result.output
+    assert "uscita/misure.csv: 1 misure al 30/06/2023 da 2 file" in result.output
+    workbook[SHEET]["A1048576"] = "O99"  # a value down there is refused, with its cell
+    workbook.save(office)
+    (work / "uscita" / "misure.csv").unlink()
+    refused(run(["raccogli", "compilati", "-o", "uscita/misure.csv", "--rigoroso"]), "ufficio-ufficio-pid.xlsx",
+            "il foglio ha dati oltre la riga", where="Misure!A1048576")

@@ -30,7 +30,7 @@ from piao_rules.collect.layout import (
 from piao_rules.errors import InputError, Problem, Problems, Severity
 from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Measure, MeasureSet, Plan
-from piao_rules.io.tables import cell_text
+from piao_rules.io.tables import cell_text, used_extent
 
 WORKBOOKS = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".ods", ".csv")
@@ -192,7 +192,11 @@ def read_workbook(path: Path, strict: bool = False) -> tuple[WorkbookReading | N
     reading = WorkbookReading(name, meta, [], expected, {})
     known = {key for key, _ in expected}
     values_sheet, formula_sheet = cached[SHEET], formulas[SHEET]
-    for number in range(header_row + 1, values_sheet.max_row + 1):
+    try:  # rows up to the last one holding a value: a formatted cell far below adds no work
+        last_row = max(used_extent(values_sheet, Path(name))[0], used_extent(formula_sheet, Path(name))[0])
+    except InputError as error:
+        return None, list(problems) + error.problems
+    for number in range(header_row + 1, last_row + 1):
         row = _read_row(name, number, values_sheet, formula_sheet, positions, problems, strict)
         if row is None:
             continue
