@@ -90,3 +90,7 @@ def test_a_shared_journal_keeps_its_mode_when_rewritten(tmp_path):
     assert stat.S_IMODE(after.st_mode) == 0o664
     assert (after.st_uid, after.st_gid) == (before.st_uid, before.st_gid)
     assert len(read_journal(path).entries) == 2
+    lock = path.with_name("j.jsonl.lock")
+    lock.unlink(missing_ok=True)  # a colleague's next write creates the lock anew: the group may write it too
+    append(path, [Sighting(al=date(2023, 12, 31), anno=2023, quando=datetime(2024, 1, 1), segnalazioni=[])])
+    assert not lock.exists() or stat.S_IMODE(os.stat(lock).st_mode) == 0o664

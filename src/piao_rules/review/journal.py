@@ -192,7 +192,7 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     lines = "".join(_line(e) for e in entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with FileLock(lock_path(path), timeout=LOCK_TIMEOUT):
+        with _lock(path):
             text = _text(path) if path.exists() else ""
             _parse(path, text)  # never build on a damaged journal
             if text and not text.endswith("\n"):
@@ -208,6 +208,15 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     except Timeout:
         raise InputError.single(path, "il giornale è in uso da un altro programma da più di 30 secondi: riprovare") from None
     return Journal(path, _parse(path, new_text))
+
+
+def _lock(path: Path) -> FileLock:
+    """The writers' lock; for a journal shared with a group, the lock is shared the same way."""
+    try:
+        mode = (os.stat(path).st_mode & 0o666) | 0o600
+    except FileNotFoundError:
+        return FileLock(lock_path(path), timeout=LOCK_TIMEOUT)
+    return FileLock(lock_path(path), timeout=LOCK_TIMEOUT, mode=mode)
 
 
 def lock_path(path: Path) -> Path:
