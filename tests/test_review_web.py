@@ -173,7 +173,7 @@ def test_revisione_command_serves_on_the_local_address_only(monkeypatch, tmp_pat
     shutil.copy(CUNEO / "piano.yaml", tmp_path)
     shutil.copy(CUNEO / "misure-2023-06-30.csv", tmp_path)
     served = {}
-    monkeypatch.setattr(command, "serve", lambda app, port: served.update(app=app, port=port))
+    monkeypatch.setattr(command, "serve", lambda app, port, ready: (ready(), served.update(app=app, port=port)))
     result = CliRunner().invoke(main, ["revisione", str(tmp_path / "piano.yaml"), str(tmp_path / "misure-2023-06-30.csv"),
                                        "--porta", "8800"])
     assert result.exit_code == 0, result.output

@@ -28,6 +28,5 @@ def revisione(piano: Path, misure: Path, as_of: date | None, porta: int, giornal
     review = load_review(piano, misure, as_of, giornale)
     review.record_sighting()
     app = create_app(review.evaluation, review.journal_path, misure.name, default_user())
-    click.echo(f"Revisione delle segnalazioni su http://{HOST}:{porta}/ (giornale: {review.journal_path}). "
-               "Chiudere con Ctrl+C.")
-    serve(app, porta)
+    serve(app, porta, ready=lambda: click.echo(f"Revisione delle segnalazioni su http://{HOST}:{porta}/ (giornale: "
+                                               f"{review.journal_path}). Chiudere con Ctrl+C."))

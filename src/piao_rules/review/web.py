@@ -121,8 +121,8 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
     return app
 
 
-def serve(app: Flask, port: int) -> None:
-    """Serve ``app`` on 127.0.0.1:``port`` until interrupted.
+def serve(app: Flask, port: int, ready: Callable[[], None] = lambda: None) -> None:
+    """Serve ``app`` on 127.0.0.1:``port`` until interrupted; ``ready`` is called once the port is taken.
 
     The port is taken here, so that a port already in use is an OSError (reported in
     Italian by the command) rather than werkzeug's English message and exit.
@@ -140,6 +140,7 @@ def serve(app: Flask, port: int) -> None:
         raise OSError(error.errno, error.strerror, f"{HOST}:{port}") from None
     server = make_server(HOST, port, app, threaded=True, fd=listener.fileno())
     try:
+        ready()
         server.serve_forever()
     finally:
         server.server_close()
