@@ -302,3 +302,26 @@ def test_a_measures_workbook_cell_holding_one_is_a_number_not_si(tmp_path):
     write_measures(measures, tmp_path / "m.xlsx")
     read, _ = load_measures(tmp_path / "m.xlsx")
     assert [type(m.value) for m in read.measures] == [Decimal, bool]
+
+
+def test_unreadable_workbooks_are_left_out_and_the_others_merged(folder):
+    fill(folder / "ufficio-dirigente.xlsx", {"O01-2": {"Valore": (0.8, "0%")}})
+    fill(folder / OFFICE, {"O15.2-1": {"Valore": 18}})
+    workbook = openpyxl.load_workbook(folder / OFFICE)
+    sheet = workbook[SHEET]
+    sheet.protection.sheet = False
+    sheet.delete_cols(columns(sheet)["Fonte"])
+    workbook.save(folder / OFFICE)
+    result = gather(folder)
+    measured = {m.code: m.value for m in result.measures.measures}
+    assert measured == {"O01-2": Decimal("80")}  # the other office's value; the broken file's 18 is not invented
+    assert result.skipped == [OFFICE]
+    about_it = [str(p) for p in result.problems if p.file == OFFICE]
+    assert all(not p.is_error for p in result.problems)
+    assert any("manca la colonna «Fonte»" in m for m in about_it) and any("file non raccolto" in m for m in about_it)
+    for other in folder.iterdir():  # every workbook unreadable: nothing to merge, an error
+        if other.name != OFFICE:
+            other.unlink()
+    with pytest.raises(InputError) as error:
+        gather(folder)
+    assert messages(error)[-1] == f"{folder}: nessun modello compilato leggibile nella cartella"
