@@ -116,7 +116,7 @@ def test_wrong_sheet(folder):
     workbook[SHEET].title = "Foglio1"
     workbook.save(folder / OFFICE)
     with pytest.raises(InputError) as error:
-        gather(folder)
+        gather(folder, strict=True)  # without --rigoroso the file is left out (test_unreadable_workbooks_are_left_out)
     assert f"{OFFICE}: manca il foglio «Misure» (fogli presenti: «Foglio1», «Istruzioni», «Dati del modello»)" in messages(error)[0]
 
 
@@ -126,7 +126,7 @@ def test_a_plain_workbook_is_not_a_template(folder):
     workbook.active.append(["codice", "valore"])
     workbook.save(folder / "altro.xlsx")
     with pytest.raises(InputError) as error:
-        gather(folder)
+        gather(folder, strict=True)  # without --rigoroso the file is left out (test_unreadable_workbooks_are_left_out)
     assert any(m.startswith("altro.xlsx: manca il foglio «Dati del modello»") for m in messages(error))
 
 
@@ -162,7 +162,7 @@ def test_a_renamed_column(folder):
     sheet.cell(3, columns(sheet)["Valore"]).value = "Valore misurato"
     workbook.save(folder / OFFICE)
     with pytest.raises(InputError) as error:
-        gather(folder)
+        gather(folder, strict=True)  # without --rigoroso the file is left out (test_unreadable_workbooks_are_left_out)
     assert f"{OFFICE}:Misure!I3: la colonna «Valore misurato» era «Valore» nel modello: ripristinare il nome originale" in messages(error)
 
 
@@ -172,7 +172,7 @@ def test_a_deleted_column(folder):
     sheet.delete_cols(columns(sheet)["Fonte"])
     workbook.save(folder / OFFICE)
     with pytest.raises(InputError) as error:
-        gather(folder)
+        gather(folder, strict=True)  # without --rigoroso the file is left out (test_unreadable_workbooks_are_left_out)
     assert any("manca la colonna «Fonte»: è stata cancellata o rinominata?" in m for m in messages(error))
 
 
@@ -184,7 +184,7 @@ def test_files_that_are_not_workbooks(folder):
     with pytest.raises(InputError) as error:
         gather(folder)
     found = messages(error)
-    assert "ufficio-finto.xlsx: non è un file Excel .xlsx valido (file danneggiato o di altro formato): " \
+    assert "ufficio-finto.xlsx: avviso: non è un file Excel .xlsx valido (file danneggiato o di altro formato): " \
            "aprirlo con Excel e salvarlo come .xlsx" in found
     assert "vecchio.xls: il formato .xls non è un modello compilato: aprirlo e salvarlo come .xlsx (Cartella di lavoro di Excel)" in found
     assert "leggimi.txt: avviso: file ignorato: non è un modello .xlsx" in found
@@ -302,3 +302,26 @@ def test_a_measures_workbook_cell_holding_one_is_a_number_not_si(tmp_path):
     write_measures(measures, tmp_path / "m.xlsx")
     read, _ = load_measures(tmp_path / "m.xlsx")
     assert [type(m.value) for m in read.measures] == [Decimal, bool]
+
+
+def test_unreadable_workbooks_are_left_out_and_the_others_merged(folder):
+    fill(folder / "ufficio-dirigente.xlsx", {"O01-2": {"Valore": (0.8, "0%")}})
+    fill(folder / OFFICE, {"O15.2-1": {"Valore": 18}})
+    workbook = openpyxl.load_workbook(folder / OFFICE)
+    sheet = workbook[SHEET]
+    sheet.protection.sheet = False
+    sheet.delete_cols(columns(sheet)["Fonte"])
+    workbook.save(folder / OFFICE)
+    result = gather(folder)
+    measured = {m.code: m.value for m in result.measures.measures}
+    assert measured == {"O01-2": Decimal("80")}  # the other office's value; the broken file's 18 is not invented
+    assert result.skipped == [OFFICE]
+    about_it = [str(p) for p in result.problems if p.file == OFFICE]
+    assert all(not p.is_error for p in result.problems)
+    assert any("manca la colonna «Fonte»" in m for m in about_it) and any("file non raccolto" in m for m in about_it)
+    for other in folder.iterdir():  # every workbook unreadable: nothing to merge, an error
+        if other.name != OFFICE:
+            other.unlink()
+    with pytest.raises(InputError) as error:
+        gather(folder)
+    assert messages(error)[-1] == f"{folder}: nessun modello compilato leggibile nella cartella"

@@ -63,10 +63,11 @@ def test_full_disk_while_writing_the_temporary_file(tmp_path, monkeypatch):
     def no_space(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", no_space)
+    monkeypatch.setattr(atomic.os, "open", no_space)
     result = CliRunner().invoke(main, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 2
-    assert "disco pieno" in result.output and str(tmp_path) in result.output
+    assert result.output.startswith(f"{tmp_path / 'piano.schema.json'}: disco pieno")
+    assert not any(tmp_path.iterdir())
 
 
 def test_missing_output_folder(tmp_path):

@@ -149,5 +149,7 @@ def test_revisiona_writes_a_new_plan_version(work):
     assert result.target_text == "≥ 120 impianti di carburante" and result.original_target.startswith("\\geq 400")
     again = run(work, "revisiona", "{d}/piano-rev1.yaml", "--giornale", "{d}/decisioni-2023.jsonl", "-o", "{d}/piano-rev2.yaml", ok=False)
     assert "nessuna revisione del target da applicare" in again.output
+    before = (work / "piano.yaml").read_bytes()
     same = run(work, "revisiona", PLAN, "--giornale", "{d}/decisioni-2023.jsonl", "-o", PLAN, ok=False)
-    assert "scrivere il piano revisionato in un file nuovo" in same.output
+    assert same.exit_code == 2 and f"{work / 'piano.yaml'}: è anche uno dei file da leggere" in same.output
+    assert (work / "piano.yaml").read_bytes() == before

@@ -7,12 +7,11 @@ names the file and, where known, the row or field, and says how to fix it.
 
 from __future__ import annotations
 
+import errno
 from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel
-
-import errno
 
 EXIT_OK = 0
 EXIT_FLAGS = 1  # flags needing attention, only with --rigoroso
@@ -30,6 +29,25 @@ _OS_ERRORS = {
     errno.EISDIR: "è una cartella, non un file: indicare il nome di un file",
     errno.ENOTDIR: "una parte del percorso non è una cartella: controllare il percorso",
     errno.ENAMETOOLONG: "nome del file troppo lungo",
+    errno.EEXIST: "esiste già un file con questo nome",
+    errno.ELOOP: "collegamenti simbolici che rimandano l'uno all'altro: controllare il percorso",
+    errno.EFBIG: "file troppo grande per questo disco",
+    errno.EIO: "errore di lettura o scrittura sul disco (disco o rete guasti?): controllare il disco e riprovare",
+    errno.EMFILE: "troppi file aperti: chiudere qualche programma e riprovare",
+    errno.ENFILE: "troppi file aperti nel sistema: riprovare più tardi",
+    errno.ETXTBSY: "il file è in uso da un altro programma: chiuderlo e riprovare",
+    errno.EXDEV: "non si può spostare il file su un altro disco: scrivere nella stessa cartella",
+    errno.EPIPE: "l'uscita del comando è stata chiusa (pipe interrotta) prima della fine",
+    errno.EADDRINUSE: "la porta è già usata da un altro programma (forse una revisione già aperta): chiuderlo oppure "
+                      "scegliere un'altra porta con --porta",
+    errno.EADDRNOTAVAIL: "indirizzo di rete non disponibile su questo computer",
+    errno.ECONNRESET: "connessione interrotta",
+}
+_READING = {  # the same errors when a file is being read
+    errno.EACCES: "permesso negato: non si ha il permesso di leggere il file; chiedere l'accesso o copiarlo in una "
+                  "propria cartella",
+    errno.EPERM: "operazione non permessa: non si ha il permesso di leggere il file",
+    errno.EBUSY: "il file è in uso da un altro programma: chiuderlo e riprovare",
 }
 
 
@@ -68,9 +86,18 @@ class InputError(Exception):
         return cls([Problem(file=str(file), where=where, message=message)])
 
 
+def os_reason(error: OSError, reading: bool = False) -> str:
+    """What an operating-system error means, in Italian, and what to do (without the file)."""
+    known = (_READING.get(error.errno) if reading else None) or _OS_ERRORS.get(error.errno)
+    if known:
+        return known
+    code = f"n. {error.errno}, " if error.errno else ""
+    return f"errore del sistema ({code}{error.strerror or type(error).__name__}): riprovare; se si ripete, segnalarlo"
+
+
 def describe_os_error(error: OSError) -> str:
     """An operating-system error in Italian, with the file and what to do."""
-    reason = _OS_ERRORS.get(error.errno, f"errore del sistema ({error.strerror or error})")
+    reason = os_reason(error)
     return f"{error.filename}: {reason}" if error.filename else reason
 
 

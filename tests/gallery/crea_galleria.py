@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
 from docx import Document
 
 from piao_rules.io import load_plan, write_plan
 from tests.io_helpers import replace_part
+from tests.roundtrip_helpers import columns, fill
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "file"
@@ -206,6 +208,41 @@ def main() -> None:
     folder = OUT / "modelli-non-docx"
     folder.mkdir()
     (folder / "allegato.docx").write_text("non sono un documento Word", encoding="utf-8")
+
+    bounded_and_kept(plan)
+
+
+def laughs(levels: int = 9) -> str:
+    """«Billion laughs»: each anchor repeats the previous one nine times (10^9 strings once expanded)."""
+    lines = ['x-risate-0: &l0 ["ah", "ah", "ah", "ah", "ah", "ah", "ah", "ah", "ah"]']
+    lines += [f"x-risate-{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def bounded_and_kept(plan) -> None:
+    """Inputs that would make the work endless, a journal with pasted line separators, workbooks to collect."""
+    import openpyxl
+
+    from piao_rules.collect import write_templates
+    from piao_rules.collect.layout import SHEET
+
+    text("piano-risate.yaml", laughs() + PLAN_YAML)
+    text("piano-riferimento-circolare.yaml", PLAN_YAML.replace("responsabile: UFFICIO PID", "responsabile: &r [*r]"))
+    text("misure-intestazione-larghissima.csv", ";".join(f"colonna{n}" for n in range(5000)) + "\n" + MEASURES_CSV)
+    text("misure-virgoletta-aperta.csv", MEASURES_CSV.replace("Due eventi", '"Due eventi') + "x" * 140_000 + "\n")
+    workbook = openpyxl.load_workbook(OUT / "piano.xlsx")
+    workbook.worksheets[0]["XFD1048576"] = "x"
+    workbook.save(OUT / "piano-cella-lontana.xlsx")
+    text("giornale-separatori.jsonl", JOURNAL.replace("Recupero nel II semestre",
+                                                      "Recupero\u2028nel II\u2029semestre\u0085\\u000b\\f\\u001c\\u0000"))
+    folder = OUT / "raccolta"
+    write_templates(plan, date(2023, 6, 30), folder)
+    fill(folder / "ufficio-ufficio-pid.xlsx", {"K1": {"Valore": 64}, "K2": {"Valore": 82}})
+    broken = openpyxl.load_workbook(folder / "tutti-gli-uffici.xlsx")
+    sheet = broken[SHEET]
+    sheet.protection.sheet = False
+    sheet.delete_cols(columns(sheet)["Fonte"])
+    broken.save(folder / "tutti-gli-uffici.xlsx")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, STORICO_HELP, reports_errors
+from piao_rules.cli.common import DATE, STORICO_HELP, check_outputs, reports_errors
 from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
 from piao_rules.engine.evaluate import ENGINES
@@ -49,6 +49,8 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
     intervento; --bozza-di-lavoro aggiunge le questioni aperte con gli uffici.
     """
     check_output(output)
+    check_outputs([output, output.with_suffix(".pdf")] if pdf else [output],
+                  [piano, misure, ente_file, modelli, regole, giornale, storico, *chapters])
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
     monitoring = monitor_files(piano, misure, as_of, motore, regole, giornale, storico)

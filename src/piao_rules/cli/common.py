@@ -1,11 +1,11 @@
-"""What every command shares: Italian help, date options, and error handling."""
+"""What every command shares: Italian help, date options, error handling, and the outputs-versus-inputs guard."""
 
 from __future__ import annotations
 
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,6 +86,56 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_INTERNAL)
 
     return wrapper
+
+
+def _path_key(path: Path) -> str:
+    """The path through every link, compared ignoring case (Windows and macOS file systems ignore it)."""
+    return os.path.normcase(os.path.realpath(path)).casefold()
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: the same file on disk when both exist, else the same resolved name."""
+    if first.exists() and second.exists():
+        try:
+            return os.path.samefile(first, second)
+        except OSError:
+            pass
+    return _path_key(first) == _path_key(second)
+
+
+def _files_of(path: Path) -> list[Path]:
+    """An input folder (rules, templates) stands for the files in it."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file())
+    return [path]
+
+
+def check_outputs(outputs: Iterable[Path | None], inputs: Iterable[Path | None]) -> None:
+    """Refuse, before anything is written, an output that is one of the inputs or is named twice.
+
+    Every command that writes files calls this with all it will write and all it reads
+    (an input folder counts as its files); ``--sovrascrivi`` never applies to an input.
+    """
+    written = [Path(p) for p in outputs if p is not None]
+    read = [f for p in inputs if p is not None for f in _files_of(Path(p))]
+    problems: list[Problem] = []
+    for index, output in enumerate(written):
+        if output.exists() and not output.is_file():  # a folder, a device, a pipe: never replaced by a file
+            problems.append(Problem(file=str(output), message="non è un file ma una cartella o un file speciale "
+                                                              "(dispositivo, pipe): indicare il nome di un file"))
+            continue
+        source = next((p for p in read if same_file(output, p)), None)
+        twice = next((p for p in written[:index] if same_file(output, p)), None)
+        if source is not None:
+            also = "" if str(source) == str(output) else f" ({source})"
+            problems.append(Problem(file=str(output), message=f"è anche uno dei file da leggere{also}: il comando lo "
+                                                              "sostituirebbe; scrivere il risultato in un file con un altro nome"))
+        elif twice is not None:
+            also = "" if str(twice) == str(output) else f" (anche come {twice})"
+            problems.append(Problem(file=str(output), message=f"è indicato due volte tra i file da scrivere{also}: "
+                                                              "dare a ciascun file un nome diverso"))
+    if problems:
+        raise InputError(problems)
 
 
 def load_inputs(piano: Path, misure: Path, as_of: date | None) -> tuple[Plan, MeasureSet, date, list[Problem]]:

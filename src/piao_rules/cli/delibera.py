@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, check_outputs, reports_errors
 from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
 from piao_rules.engine.evaluate import ENGINES
@@ -39,6 +39,8 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     dispositivo elenca le rimodulazioni accolte; senza, quelle proposte nelle misure.
     """
     check_output(output)
+    check_outputs([output, output.with_suffix(".pdf")] if pdf else [output],
+                  [piano, misure, ente_file, modelli, regole, giornale])
     monitoring = monitor_files(piano, misure, as_of, motore, regole, giornale)
     data = monitoring.deliberation_bytes(ente=ente_file, number=numero, sitting=seduta, templates=modelli)
     if pdf:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, check_outputs, reports_errors
 from piao_rules.errors import InputError
 from piao_rules.importing import Options, import_file, write_outputs
 from piao_rules.importing.output import measures_path_for
@@ -65,8 +65,10 @@ def importa(documento: Path, piano: Path | None, misure: Path | None, rapporto: 
         return
     if piano is None:
         raise InputError.single("", "manca il piano da scrivere: indicarlo con -o (es. -o piano.yaml)")
+    check_outputs([piano, misure, rapporto], [documento, mappa])
     built, report = import_file(documento, Options(year=anno, as_of=as_of, ente=ente), mapping=mappa)
     outputs = [piano] + ([misure or measures_path_for(piano)] if built.measures is not None else [])
+    check_outputs([*outputs, rapporto], [documento, mappa])
     existing = [str(path) for path in outputs if path.exists()]
     if existing and not sovrascrivi:
         raise InputError([InputError.single(path, "il file esiste già: scegliere un altro nome o aggiungere --sovrascrivi").problems[0]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import print_problems, reports_errors
+from piao_rules.cli.common import check_outputs, print_problems, reports_errors
 from piao_rules.documents.templates import KINDS, export, verify
 from piao_rules.errors import EXIT_INPUT
 
@@ -29,6 +29,7 @@ def modelli(esporta: Path | None, verifica: Path | None, sovrascrivi: bool) -> N
     if (esporta is None) == (verifica is None):
         raise click.UsageError("indicare --esporta CARTELLA oppure --verifica CARTELLA")
     if esporta is not None:
+        check_outputs([esporta / kind.file for kind in KINDS.values()] + [esporta / "SEGNAPOSTO.md"], [])
         try:
             written = export(esporta, overwrite=sovrascrivi)
         except FileExistsError as error:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, print_problems, reports_errors
-from piao_rules.collect import write_templates
+from piao_rules.cli.common import DATE, check_outputs, print_problems, reports_errors
+from piao_rules.collect import template_paths, write_templates
+from piao_rules.collect.gather import holds_data
+from piao_rules.errors import InputError, Problem
 from piao_rules.io import load_measures, load_plan
 
 
@@ -26,9 +28,17 @@ def modello_misure(piano: Path, as_of: date, folder: Path, previous: Path | None
     Un file per ogni ufficio responsabile (il responsabile dell'indicatore, altrimenti
     quello dell'obiettivo) e uno con tutti gli indicatori. Le colonne del piano sono
     protette (senza password), quelle da compilare hanno controlli sui dati. I file
-    compilati si rileggono con «piao-rules raccogli».
+    compilati si rileggono con «piao-rules raccogli». Un modello già presente nella
+    cartella si sostituisce solo se è ancora vuoto: uno compilato non va mai perso.
     """
     plan, warnings = load_plan(piano)
+    paths = template_paths(plan, folder)
+    check_outputs(paths, [piano, previous])
+    filled = [path for path in paths if path.is_file() and holds_data(path)]
+    if filled:
+        raise InputError([Problem(file=str(path), message="esiste già e contiene dati compilati (o non è un modello "
+                                                          "vuoto): spostarlo o scegliere un'altra cartella, per non "
+                                                          "perdere quei dati") for path in filled])
     earlier = None
     if previous is not None:
         earlier, more = load_measures(previous)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import evaluate_files, print_problems
+from piao_rules.cli.common import check_outputs, evaluate_files, print_problems
 from piao_rules.engine.result import Evaluation
 from piao_rules.io.model import Plan
 from piao_rules.review import journal as journals
@@ -38,6 +38,7 @@ def load_review(piano: Path, misure: Path, as_of: date | None, giornale: Path | 
     evaluation, plan, warnings = evaluate_files(piano, misure, as_of)
     print_problems([w for w in warnings if not w.is_error])
     path = giornale or journals.default_path(misure, plan.year)
+    check_outputs([path, journals.lock_path(path)], [piano, misure])
     journals.read_journal(path)  # a damaged journal stops here, before anything is written
     return Review(evaluation, plan, path, misure)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import print_problems, reports_errors
+from piao_rules.cli.common import check_outputs, print_problems, reports_errors
 from piao_rules.errors import InputError
 from piao_rules.io import load_plan, write_plan
 from piao_rules.review.journal import read_journal
@@ -30,9 +30,7 @@ def revisiona(piano: Path, giornale: Path, output: Path, delibera: str | None, p
     parere dell'OIV. Le valutazioni successive usano il nuovo target e i documenti
     mostrano entrambi.
     """
-    if output.resolve() == piano.resolve():
-        raise InputError.single(output, "scrivere il piano revisionato in un file nuovo (es. piano-rev1.yaml): "
-                                        "il piano originale resta com'era")
+    check_outputs([output], [piano, giornale])
     plan, warnings = load_plan(piano)
     print_problems([w for w in warnings if not w.is_error])
     journal = read_journal(giornale)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from piao_rules import atomic
-from piao_rules.cli.common import reports_errors
+from piao_rules.cli.common import check_outputs, reports_errors
 from piao_rules.io import schema as schemas
 
 
@@ -31,6 +31,7 @@ def schema(cartella: Path | None) -> None:
     if cartella is None:
         click.echo(json.dumps(documents, ensure_ascii=False, indent=2))
         return
+    check_outputs([cartella / name for name in documents], [])
     cartella.mkdir(parents=True, exist_ok=True)
     for name, document in documents.items():
         atomic.write_text(cartella / name, schemas.dumps(document))

@@ -4,7 +4,9 @@ Rows are matched by code (and component), never by position. Every problem names
 the file and the cell (``ufficio-ragioneria.xlsx:Misure!H7``). Nothing typed is
 lost: a cell that cannot be read as what its column asks for is reported and its
 text is kept in the measure's ``nota`` (with ``strict``, it is an error instead);
-two different values for the same indicator are an error.
+two different values for the same indicator are an error. A workbook that cannot
+be read at all (a sheet or a column deleted, not an Excel file) is reported and left
+out, and the others are merged (with ``strict``, it stops everything instead).
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from piao_rules.collect.layout import (
     BY_KEY, COLUMNS, DATE, FORMAT, HEADERS, INPUTS, JUDGEMENT, JUDGEMENTS, META_LABELS, META_SHEET, NUMBER,
     PROGRESS, ROWS_LABEL, SHEET, TEXT, YES_NO, Column, header_key, owner_of, plan_fingerprint, row_key,
 )
-from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.errors import InputError, Problem, Problems, Severity
 from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Measure, MeasureSet, Plan
-from piao_rules.io.tables import cell_text
+from piao_rules.io.tables import cell_text, used_extent
 
 WORKBOOKS = (".xlsx", ".xlsm")
 OTHER_SPREADSHEETS = (".xls", ".ods", ".csv")
@@ -71,6 +73,7 @@ class Gathered:
     workbooks: list[WorkbookReading]
     filled: int
     empty: int
+    skipped: list[str] = field(default_factory=list)  # workbooks left out because they could not be read
 
 
 # ---------------------------------------------------------------- one workbook
@@ -189,7 +192,11 @@ def read_workbook(path: Path, strict: bool = False) -> tuple[WorkbookReading | N
     reading = WorkbookReading(name, meta, [], expected, {})
     known = {key for key, _ in expected}
     values_sheet, formula_sheet = cached[SHEET], formulas[SHEET]
-    for number in range(header_row + 1, values_sheet.max_row + 1):
+    try:  # rows up to the last one holding a value: a formatted cell far below adds no work
+        last_row = max(used_extent(values_sheet, Path(name))[0], used_extent(formula_sheet, Path(name))[0])
+    except InputError as error:
+        return None, list(problems) + error.problems
+    for number in range(header_row + 1, last_row + 1):
         row = _read_row(name, number, values_sheet, formula_sheet, positions, problems, strict)
         if row is None:
             continue
@@ -350,15 +357,51 @@ def workbook_files(folder: Path, skip: Path | None = None) -> tuple[list[Path], 
     return found, problems
 
 
+def is_collection_workbook(path: Path) -> bool:
+    """Whether ``path`` is a workbook made by ``modello-misure`` (it has the sheet of the template's data)."""
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(io.BytesIO(read_bytes(path)), read_only=True)
+    except Exception:  # not a readable workbook: not one of the offices' files either
+        return False
+    try:
+        return META_SHEET in workbook.sheetnames
+    finally:
+        workbook.close()
+
+
+def holds_data(path: Path) -> bool:
+    """Whether the existing file ``path`` holds anything a template would lose: filled cells, or a foreign file."""
+    reading, _ = read_workbook(path)
+    return reading is None or any(row.entries or row.kept for row in reading.rows)
+
+
 def gather(folder: Path, plan: Plan | None = None, strict: bool = False, skip: Path | None = None) -> Gathered:
-    """Read every workbook of ``folder`` and merge them; raises InputError on errors."""
+    """Read every workbook of ``folder`` and merge them; raises InputError on errors.
+
+    A workbook that cannot be read at all is left out with its problems as warnings
+    (unless ``strict``): the others are still merged.
+    """
     files, problems = workbook_files(folder, skip)
     readings = []
+    skipped = []
     for path in files:
         reading, found = read_workbook(path, strict)
+        if reading is None and not strict:
+            skipped.append(path.name)
+            problems += [p.model_copy(update={"severity": Severity.WARNING}) for p in found]
+            problems.append(Problem(file=path.name, severity=Severity.WARNING, message=(
+                "file non raccolto: i suoi indicatori restano senza misura; correggerlo (o compilare di nuovo il "
+                "modello) e ripetere la raccolta; con --rigoroso un file così ferma la raccolta")))
+            continue
         problems += found
         if reading is not None:
             readings.append(reading)
+    if not readings and not any(p.is_error for p in problems):
+        problems.append(Problem(file=str(folder), message="nessun modello compilato leggibile nella cartella"))
     if any(p.is_error for p in problems):
         raise InputError(problems)
     as_of = _check_versions(readings, plan, problems)
@@ -367,7 +410,7 @@ def gather(folder: Path, plan: Plan | None = None, strict: bool = False, skip: P
     if any(p.is_error for p in problems):
         raise InputError(problems)
     expected = {key for r in readings for key, _ in r.expected}
-    return Gathered(MeasureSet(as_of=as_of, measures=measures), problems, readings, filled, len(expected) - filled)
+    return Gathered(MeasureSet(as_of=as_of, measures=measures), problems, readings, filled, len(expected) - filled, skipped)
 
 
 def _check_versions(readings: list[WorkbookReading], plan: Plan | None, problems: list[Problem]) -> date:

@@ -37,16 +37,26 @@ class Written:
     rows: int
 
 
+def _workbooks(plan: Plan, folder: Path) -> list[tuple[str, list[TemplateRow], Path]]:
+    """Each workbook to write: the office, its rows and its file (one per office, then the one for all)."""
+    offices = template_rows(plan)
+    taken: set[str] = set()
+    everything = [row for rows in offices.values() for row in rows]
+    return [(office, rows, folder / file_name(office, taken))
+            for office, rows in sorted(offices.items()) + [(ALL_OFFICES, everything)]]
+
+
+def template_paths(plan: Plan, folder: Path) -> list[Path]:
+    """The files :func:`write_templates` writes into ``folder``."""
+    return [path for _, _, path in _workbooks(plan, folder)]
+
+
 def write_templates(plan: Plan, as_of: date, folder: Path, previous: MeasureSet | None = None) -> list[Written]:
     """Write one workbook per office and one for all offices into ``folder``; return what was written."""
     folder.mkdir(parents=True, exist_ok=True)
-    offices = template_rows(plan)
     latest = previous.at(as_of) if previous is not None else {}
-    taken: set[str] = set()
     written = []
-    everything = [row for rows in offices.values() for row in rows]
-    for office, rows in sorted(offices.items()) + [(ALL_OFFICES, everything)]:
-        path = folder / file_name(office, taken)
+    for office, rows, path in _workbooks(plan, folder):
         data = workbook_bytes(plan, as_of, office, rows, latest, previous)
         atomic.write_bytes(path, data)
         written.append(Written(office, path, len(rows)))

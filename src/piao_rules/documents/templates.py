@@ -11,8 +11,8 @@ around the problem.
 from __future__ import annotations
 
 import difflib
+import io
 import re
-import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +21,9 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from piao_rules.errors import Problem, Severity
+from piao_rules import atomic, safety
+from piao_rules.errors import InputError, Problem, Severity
+from piao_rules.io.files import read_bytes
 from piao_rules.resources import default_templates_dir
 
 
@@ -146,7 +148,7 @@ def locate(kind: Kind, folder: str | Path | None = None) -> Path:
     """The template file of ``kind``: in ``folder`` when given and present there, else the default."""
     if folder is not None:
         candidate = Path(folder) / kind.file
-        if candidate.is_file():
+        if candidate.exists():  # a folder or a pipe there is reported, not skipped
             return candidate
     return default_templates_dir() / kind.file
 
@@ -160,10 +162,10 @@ def export(folder: str | Path, overwrite: bool = False) -> list[Path]:
         destination = target / kind.file
         if destination.exists() and not overwrite:
             raise FileExistsError(destination)
-        shutil.copyfile(default_templates_dir() / kind.file, destination)
+        atomic.write_bytes(destination, (default_templates_dir() / kind.file).read_bytes())
         written.append(destination)
     guide = target / "SEGNAPOSTO.md"
-    guide.write_text(placeholder_guide(), encoding="utf-8")
+    atomic.write_text(guide, placeholder_guide())
     written.append(guide)
     return written
 
@@ -340,14 +342,21 @@ def verify(path: str | Path, kind: Kind) -> list[Problem]:
     path = Path(path)
     file = str(path)
     try:
-        archive = zipfile.ZipFile(path)
+        data = read_bytes(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except InputError as error:
+        return list(error.problems)
     except (zipfile.BadZipFile, OSError):
         return [Problem(file=file, message="non è un documento Word (.docx): salvarlo da Word come «Documento di Word»")]
     with archive:
         names = [name for name in archive.namelist() if _PARTS.match(name)]
         if "word/document.xml" not in names:
             return [Problem(file=file, message="non è un documento Word (.docx): manca il testo del documento")]
-        helper = DocxTemplate(path)
+        try:
+            safety.check_package(path, data, "docx", "word/document.xml")  # parts too large to expand
+        except InputError as error:
+            return list(error.problems)
+        helper = DocxTemplate(io.BytesIO(data))
         environment_ = environment()
         problems: list[Problem] = []
         used: set[str] = set()

@@ -230,7 +230,7 @@ def _compile(table: str, path: Path) -> Table:
 
 
 def _pick(name: str, override: Path | None) -> Path:
-    if override is not None and (override / f"{name}.yaml").is_file():
+    if override is not None and (override / f"{name}.yaml").exists():  # a folder or a pipe there is reported, not skipped
         return override / f"{name}.yaml"
     return default_rules_dir() / f"{name}.yaml"
 

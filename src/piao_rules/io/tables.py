@@ -31,6 +31,8 @@ from piao_rules.errors import InputError, Problems
 from piao_rules.io.files import CSV, XLSX
 
 DELIMITERS = (";", ",", "\t")
+MAX_COLUMNS = 1_000  # a plan or measures table has a few dozen
+MAX_ROWS = 200_000  # rows of one sheet holding values (a plan of 50.000 indicators has 50.000)
 DATE_FORMAT = "DD/MM/YYYY"
 
 
@@ -126,14 +128,53 @@ def decode(path: Path, data: bytes, problems: Problems) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _fields(line: str, delimiter: str) -> int:
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except csv.Error:  # a field longer than the csv module's limit: the loop below reports it with its row
+        return line.count(delimiter) + 1
+
+
 def _csv_grid(path: Path, data: bytes, problems: Problems) -> Grid:
     text = decode(path, data, problems)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = max(DELIMITERS, key=lambda d: len(next(csv.reader([header_line], delimiter=d))))
+    delimiter = max(DELIMITERS, key=lambda d: _fields(header_line, d))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    grid: Grid = []
     try:
-        return [[cell.strip() or None for cell in record] for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        for record in reader:
+            if len(record) > MAX_COLUMNS:
+                raise InputError.single(path, f"la riga ha {len(record)} colonne (al massimo {MAX_COLUMNS}): controllare il "
+                                              "separatore e che sia il file giusto", f"riga {reader.line_num}")
+            grid.append([cell.strip() or None for cell in record])
     except csv.Error as error:
-        raise InputError.single(path, f"il CSV non è leggibile ({error}): controllare le virgolette") from None
+        if "field larger than field limit" in str(error):
+            message = (f"un campo supera {csv.field_size_limit():,} caratteri: probabilmente una virgoletta «\"» non è "
+                       "chiusa (il testo che segue finisce tutto in una cella); controllare le virgolette").replace(",", ".")
+        else:
+            message = "il CSV non è leggibile in questo punto: controllare le virgolette e i caratteri speciali"
+        raise InputError.single(path, message, f"riga {reader.line_num}") from None
+    return grid
+
+
+def used_extent(sheet: Any, path: Path) -> tuple[int, int]:
+    """The rows and columns of ``sheet`` up to the last cell holding a value; refuses a sheet beyond the limits.
+
+    Formatting alone does not count: a sheet with one formatted cell at XFD1048576 is
+    as small as its data (openpyxl would otherwise walk seventeen billion cells).
+    """
+    from openpyxl.utils import get_column_letter
+
+    rows = columns = 0
+    for (row, column), cell in sheet._cells.items():  # openpyxl keeps only the cells present in the file
+        if cell.value is None:
+            continue
+        if row > MAX_ROWS or column > MAX_COLUMNS:
+            raise InputError.single(path, f"il foglio ha dati oltre la riga {MAX_ROWS:,} o la colonna {MAX_COLUMNS:,} "
+                                          "(al massimo): togliere le celle in eccesso o usare il file giusto".replace(",", "."),
+                                    f"{sheet.title}!{get_column_letter(column)}{row}")
+        rows, columns = max(rows, row), max(columns, column)
+    return rows, columns
 
 
 def _xlsx_grids(path: Path, data: bytes) -> dict[str, Grid]:
@@ -152,11 +193,14 @@ def _xlsx_grids(path: Path, data: bytes) -> dict[str, Grid]:
         ) from None
     grids = {}
     for sheet in workbook.worksheets:
-        grid = [[_xlsx_value(cell) for cell in row] for row in sheet.iter_rows()]
+        rows, columns = used_extent(sheet, path)
+        grid = [[_xlsx_value(cell) for cell in row] for row in sheet.iter_rows(max_row=rows, max_col=columns)] if rows else []
         for merged in sheet.merged_cells.ranges:
+            if merged.min_row > len(grid) or merged.min_col > columns:
+                continue
             top_left = grid[merged.min_row - 1][merged.min_col - 1]
-            for r in range(merged.min_row - 1, merged.max_row):
-                for c in range(merged.min_col - 1, merged.max_col):
+            for r in range(merged.min_row - 1, min(merged.max_row, len(grid))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(grid[r]))):
                     grid[r][c] = top_left
         grids[sheet.title] = grid
     return grids

@@ -1,5 +1,11 @@
 """Read YAML safely, keeping the line of every node; write YAML the way a person would.
 
+Every YAML file piao-rules reads (plan, measures, rules, ente, mappa, phrases) goes
+through :func:`parse`. Its work is bounded: anchors and aliases (``&a`` … ``*a``)
+may repeat at most :data:`MAX_REPEATED` elements in all («billion laughs» is refused
+before anything is built), may not refer to themselves, and nesting stops at
+:data:`MAX_DEPTH` levels.
+
 Loading goes through PyYAML's safe loader with YAML 1.2 scalars: only ``true``/
 ``false`` are booleans (``NO`` stays the text «NO»), dates stay text (the models
 read them the Italian way, with Italian errors), and ``10:30`` is not a number.
@@ -17,6 +23,9 @@ import yaml
 
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.places import Loc
+
+MAX_REPEATED = 100_000  # elements that aliases add to the document once expanded
+MAX_DEPTH = 60  # levels of nesting (a plan nests areas, objectives and indicators a dozen levels at most)
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -91,6 +100,7 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
         node = loader.get_single_node()
         if node is None:
             return None, None
+        _check_size(node, file)
         problems = list(_repeated_keys(node, str(file)))
         if problems:
             raise InputError(problems)
@@ -103,6 +113,47 @@ def parse(text: str, file: Path | str) -> tuple[Any, yaml.Node | None]:
         raise InputError.single(file, _syntax_message(error)) from None
     finally:
         loader.dispose()
+
+
+def _check_size(root: yaml.Node, file: Path | str) -> None:
+    """Refuse aliases that repeat more than MAX_REPEATED elements or refer to themselves, and nesting beyond MAX_DEPTH.
+
+    Each distinct collection is expanded once (its size is remembered), so the check
+    takes time in proportion to the text, whatever the aliases would expand to. A
+    node's expanded size less the nodes met so far is at least what aliases repeat in it.
+    """
+    sizes: dict[int, int] = {}
+    inside: set[int] = set()
+    met = 0
+
+    def refuse(node: yaml.Node, message: str) -> InputError:
+        return InputError.single(file, message, f"riga {node.start_mark.line + 1}")
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal met
+        if isinstance(node, yaml.ScalarNode):
+            met += 1
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in inside:
+            raise refuse(node, "un riferimento «*» rimanda all'ancora «&» che lo contiene (riferimento circolare): toglierlo")
+        if depth > MAX_DEPTH:
+            raise refuse(node, f"dati annidati su più di {MAX_DEPTH} livelli: controllare i rientri")
+        met += 1
+        inside.add(key)
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        total = 1 + sum(size(child, depth + 1) for child in children)
+        inside.discard(key)
+        sizes[key] = total
+        if total - met > MAX_REPEATED:
+            raise refuse(node, f"i riferimenti «*» alle ancore «&» ripetono oltre {MAX_REPEATED:,} elementi: il file è "
+                               "rifiutato perché bloccherebbe il computer; scrivere i dati per esteso o togliere i "
+                               "riferimenti".replace(",", "."))
+        return total
+
+    size(root, 1)
 
 
 def _repeated_keys(node: yaml.Node, file: str):

@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from piao_rules import format_it
+from piao_rules.io import yamlfile
 from piao_rules.narrative.grammar import FEMININE, MASCULINE, Words, agree, none_of
 
 LEXICON_FILE = Path(__file__).with_name("lessico.yaml")
@@ -72,7 +71,8 @@ def read_entries(data: Any, where: str) -> tuple[dict[str, Noun], list[str]]:
 
 @cache
 def _default_entries() -> dict[str, Noun]:
-    nouns, problems = read_entries(yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8")), LEXICON_FILE.name)
+    data, _ = yamlfile.parse(LEXICON_FILE.read_text(encoding="utf-8"), LEXICON_FILE.name)
+    nouns, problems = read_entries(data, LEXICON_FILE.name)
     if problems:
         raise ValueError("; ".join(problems))
     return nouns

@@ -27,9 +27,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from piao_rules.errors import InputError, Problem
+from piao_rules.io import yamlfile
+from piao_rules.io.files import read_bytes
 from piao_rules.narrative.grammar import (
     PREPOSITIONS,
     Words,
@@ -137,13 +137,12 @@ class PhraseBook:
 def _read(path: Path) -> tuple[dict[str, list[str]], Any, list[Problem]]:
     file = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"riga {mark.line + 1}" if mark is not None else ""
-        return {}, None, [Problem(file=file, where=where, message="il file non è YAML valido: controllare rientri e virgolette")]
+        text = read_bytes(path).decode("utf-8")
+        data, _ = yamlfile.parse(text, file)
     except UnicodeDecodeError:
         return {}, None, [Problem(file=file, message="il file non è testo UTF-8")]
+    except InputError as error:
+        return {}, None, list(error.problems)
     if not isinstance(data, dict):
         return {}, None, [Problem(file=file, message="il file deve contenere le situazioni, es. «indicatore: {livello: {raggiunto: [...]}}»")]
     lexicon = data.pop(LEXICON_SECTION, None)

@@ -9,6 +9,11 @@ Two kinds of lines (Italian keys, a person can read and diff them):
   raised at a monitoring date, so that a flag still open at the next monitoring shows
   since when it is open.
 
+Lines end with "\n" and nothing else ends a line: characters that other tools take
+for line ends (U+2028, U+2029, U+0085, pasted from Word or a web page with a note)
+and lone surrogates are written as JSON escapes, and the reader splits on "\n" only,
+so whatever is written is read back unchanged.
+
 Writes hold a lock, copy the journal and the new lines to a temporary file, flush it
 to disk and rename it over the journal, then flush the folder: an interrupted write
 leaves the journal exactly as it was.
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -30,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from piao_rules import atomic
 from piao_rules.errors import InputError, Problems
+from piao_rules.io.files import read_bytes
 from piao_rules.io.places import PathPlaces
 from piao_rules.io.validation import translate
 
@@ -136,17 +143,22 @@ def read_journal(path: Path) -> Journal:
     """The journal at ``path`` (empty if the file does not exist); InputError naming the line if damaged."""
     if not path.exists():
         return Journal(path, [])
+    return Journal(path, _parse(path, _text(path)))
+
+
+def _text(path: Path) -> str:
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError.single(path, "il giornale delle decisioni non è un file di testo UTF-8") from None
-    return Journal(path, _parse(path, text))
+        return read_bytes(path, allow_empty=True).decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise InputError.single(path, "il giornale delle decisioni non è un file di testo UTF-8: ripristinarlo dalla copia "
+                                      "di sicurezza; il giornale non va modificato a mano", f"riga {line}") from None
 
 
 def _parse(path: Path, text: str) -> list[Entry]:
     problems = Problems(path)
     entries: list[Entry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -166,9 +178,13 @@ def _parse(path: Path, text: str) -> list[Entry]:
     return entries
 
 
+_UNSAFE = re.compile("[\u0085\u2028\u2029\ud800-\udfff]")  # line ends for other tools; lone surrogates
+
+
 def _line(entry: Entry) -> str:
     data = entry.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return json.dumps(data, ensure_ascii=False) + "\n"
+    text = json.dumps(data, ensure_ascii=False)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def append(path: Path, entries: Iterable[Entry]) -> Journal:
@@ -176,9 +192,8 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     lines = "".join(_line(e) for e in entries)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT):
-            old = path.read_bytes() if path.exists() else b""
-            text = old.decode("utf-8")
+        with _lock(path):
+            text = _text(path) if path.exists() else ""
             _parse(path, text)  # never build on a damaged journal
             if text and not text.endswith("\n"):
                 text += "\n"
@@ -193,6 +208,20 @@ def append(path: Path, entries: Iterable[Entry]) -> Journal:
     except Timeout:
         raise InputError.single(path, "il giornale è in uso da un altro programma da più di 30 secondi: riprovare") from None
     return Journal(path, _parse(path, new_text))
+
+
+def _lock(path: Path) -> FileLock:
+    """The writers' lock; for a journal shared with a group, the lock is shared the same way."""
+    try:
+        mode = (os.stat(path).st_mode & 0o666) | 0o600
+    except FileNotFoundError:
+        return FileLock(lock_path(path), timeout=LOCK_TIMEOUT)
+    return FileLock(lock_path(path), timeout=LOCK_TIMEOUT, mode=mode)
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that writers of the journal at ``path`` hold."""
+    return path.with_name(f"{path.name}.lock")
 
 
 def _sync_folder(folder: Path) -> None:

@@ -21,7 +21,7 @@ from flask import Flask, Response, abort, redirect, render_template, request, ur
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from piao_rules.engine.result import Evaluation
-from piao_rules.errors import InputError
+from piao_rules.errors import InputError, describe_os_error
 from piao_rules.review import journal as journals
 from piao_rules.review.decide import REVISION_FLAG, decision
 from piao_rules.review.flags import SEVERITIES, find, select, views
@@ -110,6 +110,8 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
             journals.append(journal_path, [entry])
         except InputError as error:
             return page(400, {form["id"]: "; ".join(p.message for p in error.problems)}, form)
+        except OSError as error:  # disk full, journal read-only: said in Italian, the typed decision kept in the form
+            return page(503, {form["id"]: f"decisione non registrata: {describe_os_error(error)}"}, form)
         filters = {k: request.form.get(k) for k in ("ufficio", "gravita", "tipo", "tutte") if request.form.get(k)}
         return redirect(url_for("index", fatto=entry.flag, **filters), code=303)
 
