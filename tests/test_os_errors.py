@@ -150,7 +150,7 @@ def test_a_port_in_use_is_reported_in_italian(work):
     finally:
         busy.close()
     assert done.returncode == 2, done.stdout + done.stderr
-    assert f"127.0.0.1:{port}: la porta è già usata da un altro programma" in done.stderr
+    assert f"la porta {port} è già usata da un altro programma" in done.stderr
     assert "--porta" in done.stderr and "Traceback" not in done.stderr and "in use" not in done.stderr
 
 
