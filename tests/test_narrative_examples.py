@@ -212,7 +212,7 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert "21 raggiunti, 24 in linea con l'andamento atteso, 12 a rischio, nessuno non raggiunto, 3 non rilevabili alla data e 11 da valutare" in summary
+    assert "21 raggiunti, 32 in linea con l'andamento atteso, 12 a rischio, nessuno non raggiunto, 4 non rilevabili alla data e 2 da valutare" in summary
     assert "65,06%" in summary and "pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
     assert "12 azioni correttive" in summary

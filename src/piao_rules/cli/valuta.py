@@ -49,7 +49,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
         flags = ", ".join(f.code.replace("_", " ") for f in result.flags)
         table.add_row(
             result.code, result.name[:60], (result.target_text or "")[:40], value, _degree(result.achievement),
-            f"[{style}]{result.status.label}[/{style}]", flags,
+            f"[{style}]{result.status.label}{' (proposto)' if result.proposed else ''}[/{style}]", flags,
         )
     console.print(table)
     objectives = Table(title="Obiettivi")

@@ -24,6 +24,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
+from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
@@ -71,7 +72,7 @@ class _Evaluator:
         except ValueError as error:
             raise InputError.single(rulebook.sources["andamento"], str(error), "parametri/profilo") from None
         self.share = pacing.year_share(as_of, self.profile)
-        self.items = prepare(plan, measures, as_of)
+        self.items = prepare(plan, measures, as_of, NoteReader(rulebook.notes) if rulebook.notes else None)
         self.by_objective: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self.by_objective[item.objective.code].append(item)
@@ -104,6 +105,7 @@ class _Evaluator:
                 item.method = value
             else:
                 item.status = Status(value)
+                item.proposed = any(test.field == "lettura_nota" for test in rule.tests)
             _encode(item.facts, {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name], value)
 
     def _base_facts(self, item: Item) -> None:
@@ -118,6 +120,7 @@ class _Evaluator:
         _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
         _encode(facts, "misura", has_measure(measure))
         _encode(facts, "nota", measure is not None and bool(measure.note))
+        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
         _encode(facts, "finale", self.final)
         _encode(facts, "frazione_anno", self.share)
         _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
@@ -260,7 +263,7 @@ class _Evaluator:
     def _reason_values(self, item: Item | None, mean: Mean | None = None) -> dict[str, str]:
         values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
                                           "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
-                                          "avanzamento", "stato")}
+                                          "avanzamento", "stato", "lettura")}
         values["data"] = format_it.long_date(self.as_of)
         if mean is not None and mean.weights_sum is not None:
             values["pesi_somma"] = format_it.number(mean.weights_sum)
@@ -283,6 +286,8 @@ class _Evaluator:
             if measure.progress is not None:
                 values["avanzamento"] = format_it.percent(measure.progress)
         values["valori"] = item.divergent_values or "n.d."
+        if item.reading is not None:
+            values["lettura"] = item.reading.text()
         if item.status is not None:
             values["stato"] = item.status.label
         return values
@@ -398,6 +403,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
             components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
+            reading=item.reading, proposed=item.proposed,
             explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from piao_rules.engine.notes import PHASES
+
 
 class FieldKind(str, Enum):
     BOOL = "bool"
@@ -64,6 +66,7 @@ _FIELDS = [
     Field("livello", FieldKind.CHOICE, "livello", ("indicatore", "obiettivo", "area", "ente")),
     Field("misura", FieldKind.BOOL, "c'è una misura alla data", no="manca la misura alla data"),
     Field("nota", FieldKind.BOOL, "la misura ha una nota di commento", no="la misura non ha note"),
+    Field("lettura_nota", FieldKind.CHOICE, "fase dell'attività letta nella nota (proposta)", ("nessuna", *PHASES)),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),

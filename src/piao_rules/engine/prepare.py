@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from piao_rules import format_it
+from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
@@ -43,6 +44,8 @@ class Item:
     status: Status | None = None
     flags: list[Flag] = field(default_factory=list)
     divergent_values: str | None = None
+    reading: NoteReading | None = None  # what the note suggests when there is no measure
+    proposed: bool = False  # the status rests on the reading of the note
 
     @property
     def code(self) -> str:
@@ -143,8 +146,10 @@ def read_targets(indicator: Indicator, year: int, problems: list[Problem]) -> tu
     return text, original, target, threshold
 
 
-def prepare(plan: Plan, measures: MeasureSet, as_of: date) -> list[Item]:
-    """One item per indicator of the plan, in plan order; raises InputError on unreadable targets."""
+def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | None = None) -> list[Item]:
+    """One item per indicator of the plan, in plan order; raises InputError on unreadable targets.
+
+    With a ``reader``, the note of an indicator that has no measure is read for progress cues."""
     latest = measures.at(as_of)
     problems: list[Problem] = []
     items = []
@@ -161,4 +166,8 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date) -> list[Item]:
     if problems:
         raise InputError(problems)
     mark_divergent(items)
+    if reader is not None:
+        for item in items:
+            if item.measure is not None and item.measure.note and not has_measure(item.measure):
+                item.reading = reader.read(item.measure.note)
     return items

@@ -12,6 +12,7 @@ from enum import Enum
 
 from pydantic import BaseModel, Field, PrivateAttr
 
+from piao_rules.engine.notes import NoteReading
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
 from piao_rules.targets.model import Target
@@ -114,6 +115,10 @@ class IndicatorResult(BaseModel):
     )
     flags: list[Flag] = Field(default_factory=list)
     explanation: Explanation = Field(default_factory=Explanation)
+    reading: NoteReading | None = Field(
+        None, description="What the note suggests (phase, rough progress, the words) when there is no measure: a proposal"
+    )
+    proposed: bool = Field(False, description="The status rests on the reading of the note and awaits confirmation")
 
 
 class Counts(BaseModel):

@@ -96,7 +96,9 @@ def situation(result: IndicatorResult, ctx: Context) -> str:
     kind = target.kind if target is not None else TargetKind.QUALITATIVE
     measured = has_measure(measure)
     progress = measure is not None and measure.progress is not None
-    if status is Status.TO_ASSESS:
+    if result.proposed and measure is not None and measure.note:
+        name = "proposto"
+    elif status is Status.TO_ASSESS:
         if target is not None and not_pertinent(target, measure):
             name = "da_valutare.non_pertinente"
         elif kind is TargetKind.QUALITATIVE:
@@ -268,7 +270,7 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
     """The situations that follow the main sentence, with their slots."""
     measure, target = result.measure, result.target
     clauses: list[tuple[str, Slots]] = []
-    if measure is not None and measure.note and main != "indicatore.da_valutare.solo_nota":
+    if measure is not None and measure.note and main not in ("indicatore.da_valutare.solo_nota", "indicatore.proposto"):
         clauses.append(("aggiunta.nota", found))
     if measure is not None and measure.external_cause:
         clauses.append(("aggiunta.causa_esterna", {"causa": quotable(measure.external_cause)}))

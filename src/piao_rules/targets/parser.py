@@ -190,6 +190,9 @@ _BOOLEAN_WITH_TEXT = re.compile(
     r"^(?:(?P<word>SI|SÌ|SÍ|NO)\s+|(?P<word2>s[iìí]|no)\s*[:\-–—,]\s*)(?P<rest>\S.*)$", re.IGNORECASE
 )
 _ACTIVE = re.compile(r"^attiv[oa]\s*\.?$", re.IGNORECASE)
+# «= SI», «≥ si», «== sì»: an operator before SI/NO changes nothing; «si/no», «SI/NO»: a yes/no indicator, target SI.
+_BOOLEAN_WITH_OPERATOR = re.compile(rf"^(?:==|{_OPS})\s*(?P<word>s[iìí]|no)\s*[.!]?$", re.IGNORECASE)
+_BOOLEAN_PAIR = re.compile(r"^s[iìí]\s*/\s*no\s*\.?$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(
     rf"^(?:n\.|nr\.|numero)\s*(?P<noun>{_WORD}(?:\s+{_WORD})?)\s*/\s*(?P<per>anno|mese)\.?$", re.IGNORECASE
 )
@@ -406,6 +409,11 @@ def _boolean(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     if match := _BOOLEAN.match(text):
         return _Draft(TargetKind.BOOLEAN, boolean=not match.group("word").lower().startswith("n"))
     if _ACTIVE.match(text):
+        return _Draft(TargetKind.BOOLEAN, boolean=True)
+    if match := _BOOLEAN_WITH_OPERATOR.match(text):
+        return _Draft(TargetKind.BOOLEAN, boolean=not match.group("word").lower().startswith("n"))
+    if _BOOLEAN_PAIR.match(text):
+        warnings.append(f"{_quote(text)}: indicatore SI/NO, letto con target SI")
         return _Draft(TargetKind.BOOLEAN, boolean=True)
     match = _BOOLEAN_WITH_TEXT.match(text)
     if match is None or (match.group("word") and match.group("word") != match.group("word").upper()):
