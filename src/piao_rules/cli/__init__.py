@@ -54,3 +54,5 @@ from piao_rules.cli.modelli import modelli  # noqa: E402
 main.add_command(modelli)
 from piao_rules.cli.importa import importa  # noqa: E402
 main.add_command(importa)
+from piao_rules.cli.rettifica import rettifica  # noqa: E402
+main.add_command(rettifica)

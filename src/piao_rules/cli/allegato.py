@@ -50,7 +50,7 @@ def allegato(piano: Path, misure: Path, as_of: date | None, output: Path, number
     if (number is None) != (act_date is None):
         raise click.UsageError("indicare insieme --delibera-n e --delibera-data (oppure nessuna delle due)")
     ente = load_ente(ente_file) if ente_file is not None else None
-    evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole)
+    evaluation, plan, rulebook = evaluate_for_document(piano, misure, as_of, motore, regole, giornale)
     journal = journal_for(misure, plan, giornale)
     request = AnnexRequest(
         evaluation=evaluation, rulebook=rulebook, narratives=narratives_for(evaluation, journal),

@@ -20,6 +20,8 @@ from piao_rules.engine.rulebook import Rulebook, load_rulebook
 from piao_rules.errors import EXIT_INPUT, EXIT_INTERNAL, InputError, Problem, describe_os_error
 from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import MeasureSet, Plan
+from piao_rules.review.adjustments import adjustments
+from piao_rules.review.journal import default_path, read_journal
 
 
 class ItalianGroup(click.Group):
@@ -117,13 +119,18 @@ def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Ruleboo
 
 def evaluate_files(
     piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
-    on_stage: Callable[[str], None] | None = None,
+    on_stage: Callable[[str], None] | None = None, giornale: Path | None = None,
 ) -> tuple[Evaluation, Plan, list[Problem]]:
-    """Load the inputs and evaluate them; input problems become an InputError, never a traceback."""
+    """Load the inputs and evaluate them; input problems become an InputError, never a traceback.
+
+    The review journal (``giornale``, else ``decisioni-<anno>.jsonl`` beside the measures if it exists)
+    gives the rectifications and the decisions on proposed statuses that the engine applies."""
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
     rulebook = rulebook_for(piano, plan, regole)
+    journal = read_journal(giornale or default_path(misure, plan.year))
     try:
-        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage)
+        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage,
+                              adjustments=adjustments(journal, plan.year, when))
     except EngineError as error:
         raise InputError.single("", str(error)) from None
     return evaluation, plan, warnings

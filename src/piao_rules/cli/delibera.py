@@ -48,7 +48,7 @@ def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, out
     """
     check_output(output)
     ente = load_ente(ente_file)
-    evaluation, plan, _ = evaluate_for_document(piano, misure, as_of, motore, regole)
+    evaluation, plan, _ = evaluate_for_document(piano, misure, as_of, motore, regole, giornale)
     journal = journal_for(misure, plan, giornale)
     request = DeliberationRequest(
         evaluation=evaluation, ente=ente, number=numero.strip(), sitting=seduta,

@@ -24,10 +24,10 @@ JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decis
 
 
 def evaluate_for_document(
-    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
+    piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, giornale: Path | None = None,
 ) -> tuple[Evaluation, Plan, Rulebook]:
-    """Evaluate the inputs; the rulebook is returned too, for the methodological note."""
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole)
+    """Evaluate the inputs (with the journal's rectifications); the rulebook is returned too, for the methodological note."""
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole, giornale=giornale)
     print_problems([w for w in warnings if not w.is_error])
     return evaluation, plan, rulebook_for(piano, plan, regole)
 

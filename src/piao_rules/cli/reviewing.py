@@ -35,7 +35,7 @@ class Review:
 
 
 def load_review(piano: Path, misure: Path, as_of: date | None, giornale: Path | None) -> Review:
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of)
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, giornale=giornale)
     print_problems([w for w in warnings if not w.is_error])
     path = giornale or journals.default_path(misure, plan.year)
     journals.read_journal(path)  # a damaged journal stops here, before anything is written

@@ -30,6 +30,15 @@ def _degree(value) -> str:
     return "—" if value is None else format_it.percent(value, 0)
 
 
+def _marker(result) -> str:
+    """« (proposto)» for a status read from a note, « (rettificato)» and the like for a decision applied."""
+    if result.proposed:
+        return " (proposto)"
+    if result.adjustment is not None:
+        return f" ({result.adjustment.effect.label})"
+    return ""
+
+
 def _counts(counts) -> str:
     parts = [(counts.raggiunto, "raggiunto", "raggiunti"), (counts.in_linea, "in linea", "in linea"),
              (counts.a_rischio, "a rischio", "a rischio"), (counts.non_raggiunto, "non raggiunto", "non raggiunti"),
@@ -49,7 +58,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
         flags = ", ".join(f.code.replace("_", " ") for f in result.flags)
         table.add_row(
             result.code, result.name[:60], (result.target_text or "")[:40], value, _degree(result.achievement),
-            f"[{style}]{result.status.label}{' (proposto)' if result.proposed else ''}[/{style}]", flags,
+            f"[{style}]{result.status.label}{_marker(result)}[/{style}]", flags,
         )
     console.print(table)
     objectives = Table(title="Obiettivi")

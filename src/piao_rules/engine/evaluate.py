@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine import pacing, scoring
+from piao_rules.engine import adjust, pacing, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
@@ -27,7 +27,7 @@ from piao_rules.engine.facts import FIELDS
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
-    AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
+    Adjustment, AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
@@ -78,6 +78,7 @@ class _Evaluator:
             self.by_objective[item.objective.code].append(item)
         self.means: dict[str, Mean] = {}
         self.extra_flags: dict[str, list[Flag]] = defaultdict(list)
+        self.adjust_warnings: list[Problem] = []
 
     # -- passes -----------------------------------------------------------------------------
 
@@ -404,6 +405,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             projection=item.projection,
             components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
             reading=item.reading, proposed=item.proposed,
+            adjustment=item.adjustment,
             explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
@@ -441,7 +443,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
         flag_counts=dict(by_code), severity_counts=dict(by_severity),
         bands=bands(ente.value, evaluator.rulebook.aggregation.bands), flags=evaluator.extra_flags["ente"],
     )
-    warnings = []
+    warnings = list(evaluator.adjust_warnings)
     if all(i.indicator.weight is None for i in evaluator.items) and all(o.weight is None for _, o in plan.objectives()):
         warnings.append(Problem(message="il piano non indica pesi: gli indicatori e gli obiettivi hanno pesi uguali", severity=ProblemSeverity.WARNING))
     return Evaluation(
@@ -460,13 +462,15 @@ def evaluate(
     engine: str | None = None,
     base_dir: str | Path | None = None,
     on_stage: Callable[[str], None] | None = None,
+    adjustments: list[Adjustment] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
     ``rulebook`` defaults to the rules shipped with piao-rules, overridden file by file by the plan's
     own ``regole`` folder (relative to ``base_dir``, the plan file's folder). ``engine`` is
     ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
-    the name of each of :data:`STAGES` as it starts (for a progress bar).
+    the name of each of :data:`STAGES` as it starts (for a progress bar). ``adjustments`` are the
+    decisions of people (neutralisations, forced scores, proposals confirmed) applied after the rules.
     """
     stage = on_stage or (lambda name: None)
     if rulebook is None:
@@ -479,12 +483,14 @@ def evaluate(
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
         stage(STAGES[1])
         evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        evaluator.adjust_warnings = adjust.apply(evaluator.items, adjustments or [])
         stage(STAGES[2])
         for area in plan.areas:
             for objective in area.objectives:
                 evaluator.aggregate(objective)
         stage(STAGES[3])
         evaluator.raise_flags()
+        adjust.drop_flags(evaluator.items)
         stage(STAGES[4])
         return _build(evaluator, name)
     finally:

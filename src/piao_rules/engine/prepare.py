@@ -46,6 +46,7 @@ class Item:
     divergent_values: str | None = None
     reading: NoteReading | None = None  # what the note suggests when there is no measure
     proposed: bool = False  # the status rests on the reading of the note
+    adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
 
     @property
     def code(self) -> str:

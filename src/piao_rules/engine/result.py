@@ -89,6 +89,43 @@ class ComponentResult(BaseModel):
     achievement: Number | None = None
 
 
+class Effect(str, Enum):
+    NEUTRALISED = "neutralizzazione"  # excluded from the degrees, weights renormalised
+    STATUS = "stato"  # status forced (with an optional degree)
+    DEGREE = "grado"  # degree forced (with an optional status)
+    CONFIRMED = "conferma"  # the status proposed from the note is confirmed
+    REJECTED = "rifiuto"  # the status proposed from the note is rejected (then to assess, unless a status is given)
+
+    @property
+    def label(self) -> str:
+        return {"neutralizzazione": "neutralizzato", "stato": "stato rettificato", "grado": "grado rettificato",
+                "conferma": "stato proposto confermato", "rifiuto": "stato proposto respinto"}[self.value]
+
+
+class Adjustment(BaseModel):
+    """A decision on one indicator, to apply when evaluating."""
+
+    code: str
+    effect: Effect
+    status: Status | None = None
+    achievement: Number | None = Field(None, ge=0, le=100)
+    reason: str
+    approved_by: str | None = Field(None, description="es. «delibera di Giunta n. 107 del 31/07/2023»")
+    who: str
+
+
+class AppliedAdjustment(Adjustment):
+    """An adjustment as applied, with the figures it replaced."""
+
+    before_status: Status
+    before_achievement: Number | None = None
+
+    def text(self) -> str:
+        """«neutralizzato con delibera … (chi): motivo»."""
+        approved = f" con {self.approved_by}" if self.approved_by else ""
+        return f"{self.effect.label}{approved} ({self.who}): {self.reason}"
+
+
 class IndicatorResult(BaseModel):
     code: str
     name: str
@@ -119,6 +156,7 @@ class IndicatorResult(BaseModel):
         None, description="What the note suggests (phase, rough progress, the words) when there is no measure: a proposal"
     )
     proposed: bool = Field(False, description="The status rests on the reading of the note and awaits confirmation")
+    adjustment: AppliedAdjustment | None = Field(None, description="A person's decision applied after the rules")
 
 
 class Counts(BaseModel):

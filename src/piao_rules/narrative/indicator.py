@@ -289,14 +289,29 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
         clauses.append(("aggiunta.unita_incoerente", {}))
     if target is not None and target.deadline is not None and any(f.code == "scadenza_imminente" for f in result.flags):
         clauses.append(("aggiunta.scadenza_imminente", found))
+    if result.adjustment is not None:
+        adjustment = result.adjustment
+        decided: Slots = {
+            "atto": quotable(adjustment.approved_by or ""), "motivo": quotable(adjustment.reason), "chi": adjustment.who,
+            "stato": result.status.label, "stato_prima": adjustment.before_status.label,
+        }
+        if result.achievement is not None:
+            decided["grado_imposto"] = percent_words(result.achievement)
+        clauses.append((f"aggiunta.rettifica.{adjustment.effect.value}", decided))
     return clauses
 
 
 def narrate_indicator(result: IndicatorResult, ctx: Context) -> str:
-    """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence."""
-    main = situation(result, ctx)
-    found = slots(result, ctx)
+    """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence.
+
+    A forced status or degree is told after the figures as the data give them."""
+    computed = result
+    if result.adjustment is not None and result.adjustment.effect.value in ("stato", "grado"):
+        computed = result.model_copy(update={"status": result.adjustment.before_status,
+                                             "achievement": result.adjustment.before_achievement})
+    main = situation(computed, ctx)
+    found = slots(computed, ctx)
     sentences = [ctx.writer.write(main, result.code, found)]
-    for name, clause_slots in _clauses(result, ctx, main, found):
+    for name, clause_slots in _clauses(result, ctx, main, found):  # the rectification clause reads ``result``
         sentences.append(ctx.writer.write(name, result.code, clause_slots))
     return " ".join(sentences)
