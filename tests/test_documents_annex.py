@@ -172,8 +172,8 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     assert values["Segnalazioni"] == f"{len(evaluation.flags)} ({severity.replace(' alta', ' di gravità alta', 1)})"
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
-    assert counts == {"Raggiunto": "21", "In linea": "32", "A rischio": "12", "Non raggiunto": "0",
-                      "Non rilevabile": "4", "Da valutare": "2", "Totale": "71"}
+    assert counts == {"Raggiunto": "19", "In linea": "37", "A rischio": "8", "Non raggiunto": "0",
+                      "Non rilevabile": "4", "Da valutare": "3", "Totale": "71"}
     pictures = document.inline_shapes
     assert len(pictures) == 1
     assert "word/media/image1.png" in __import__("zipfile").ZipFile(__import__("io").BytesIO(cuneo_annex)).namelist()
@@ -188,7 +188,7 @@ def test_flags_table_lists_every_flag_by_severity_with_an_empty_decision_column(
     table = next(t for t in document.tables if row_texts(t.rows[0])[-1] == "Decisione")
     assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Azione proposta", "Decisione"]
     rows = table.rows[1:]
-    assert len(rows) == len(evaluation.flags) == 43
+    assert len(rows) == len(evaluation.flags) == 40
     ranks = {"Alta": 3, "Media": 2, "Bassa": 1}
     severities = [ranks[row.cells[2].text] for row in rows]
     assert severities == sorted(severities, reverse=True)

@@ -68,10 +68,11 @@ class _Evaluator:
         self.runner = runner
         self.final = as_of >= date(plan.year, 12, 31)
         try:
-            self.profile = pacing.read_profile(rulebook.param("andamento", "profilo", {}), plan.year)
+            self.profiles = pacing.Profiles(
+                rulebook.param("andamento", "profilo", {}), rulebook.param("andamento", "profili", {}), plan.year)
         except ValueError as error:
             raise InputError.single(rulebook.sources["andamento"], str(error), "parametri/profilo") from None
-        self.share = pacing.year_share(as_of, self.profile)
+        self.share = pacing.year_share(as_of, self.profiles.default)
         self.items = prepare(plan, measures, as_of, NoteReader(rulebook.notes) if rulebook.notes else None)
         self.by_objective: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
@@ -122,6 +123,8 @@ class _Evaluator:
         _encode(facts, "misura", has_measure(measure))
         _encode(facts, "nota", measure is not None and bool(measure.note))
         _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
+        _encode(facts, "copertura", target.coverage is not None)
+        _encode(facts, "totale_copertura", item.coverage_total is not None)
         _encode(facts, "finale", self.final)
         _encode(facts, "frazione_anno", self.share)
         _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
@@ -162,7 +165,11 @@ class _Evaluator:
             return
         progress = item.measure.progress if item.measure is not None else None
         by_time = accrual is Accrual.MILESTONE or target.deadline is not None
-        share = pacing.time_share(self.as_of, self.plan.year, target.deadline) if by_time else self.share
+        kind = target.kind.italian
+        if by_time:
+            share = self.profiles.by_time(self.as_of, target.deadline, kind, accrual.value)
+        else:
+            share = self.profiles.annual(self.as_of, kind, accrual.value)
         if score.value is None and not score.components and (progress is not None or score.completed):
             # activities, or counts reported only as a percentage of progress
             item.expected = share
@@ -355,7 +362,7 @@ def _counts(items: list[Item]) -> Counts:
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
-    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."}
+    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."} | item.inputs
     if item.original_target:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:

@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from piao_rules import format_it
+from piao_rules.engine.counted import counted_target
+from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
@@ -47,6 +49,8 @@ class Item:
     reading: NoteReading | None = None  # what the note suggests when there is no measure
     proposed: bool = False  # the status rests on the reading of the note
     adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
+    coverage_total: Decimal | None = None  # units a coverage target applies to
+    inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
 
     @property
     def code(self) -> str:
@@ -167,8 +171,19 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     if problems:
         raise InputError(problems)
     mark_divergent(items)
-    if reader is not None:
-        for item in items:
-            if item.measure is not None and item.measure.note and not has_measure(item.measure):
-                item.reading = reader.read(item.measure.note)
+    for item in items:
+        read_against_measure(item)
+        if reader is not None and item.measure is not None and item.measure.note and not has_measure(item.measure):
+            item.reading = reader.read(item.measure.note)
     return items
+
+
+def read_against_measure(item: Item) -> None:
+    """Readings of the target that depend on the measure: coverage with its total, counts inside a milestone."""
+    counted = counted_target(item.target, item.indicator, item.measure)
+    if counted is not None:
+        item.target, inputs = counted
+        item.inputs.update(inputs)
+    item.coverage_total = total_of(item.target, item.indicator, item.measure)
+    item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
+    item.inputs.update(inputs)

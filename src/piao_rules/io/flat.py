@@ -68,6 +68,7 @@ INDICATOR_COLUMNS: dict[str, Loc] = {
     "riferimento_descrizione": ("riferimento", "descrizione"),
     "collegato_a": ("collegato_a",),
     "calcolato": ("calcolato",),
+    "totale": ("totale",),
     "note": ("note",),
 }
 REVISION_COLUMNS: dict[str, Loc] = {
@@ -154,6 +155,7 @@ def _indicator_rows(indicator: Indicator, cells: dict[str, Any]) -> list[dict[st
         riferimento_descrizione=indicator.reference.description if indicator.reference else None,
         collegato_a=indicator.linked_to,
         calcolato=indicator.computed.value if indicator.computed else None,
+        totale=indicator.total,
         note=indicator.note,
     )
     for name, text in (("target", indicator.target), ("soglia", indicator.threshold)):

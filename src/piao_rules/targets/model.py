@@ -104,6 +104,10 @@ class Target(BaseModel):
         description="Words narrowing what is counted («giudizi positivi», «con ciascun ufficio»); "
         "«…» marks where the quantity sits («Gestione … dei nuovi documenti»)",
     )
+    coverage: str | None = Field(
+        None, description="The unit each of which the target applies to («ufficio» in «almeno 1 incontro con ciascun "
+                          "ufficio»): the measure counts the units covered, a total is needed"
+    )
     warnings: list[str] = Field(default_factory=list, description="What the reader was unsure about (Italian)")
 
     @property
