@@ -18,6 +18,7 @@ from piao_rules.engine.evaluate import ENGINES, STAGES
 from piao_rules.engine.result import Evaluation, Severity, Status
 from piao_rules.errors import EXIT_FLAGS
 from piao_rules.narrative import Narratives, narrate
+from piao_rules.targets.markup import clean
 
 STYLE = {
     Status.REACHED: "green", Status.ON_TRACK: "cyan", Status.AT_RISK: "yellow",
@@ -61,6 +62,19 @@ def show(evaluation: Evaluation, console: Console) -> None:
             f"[{style}]{result.status.label}{_marker(result)}[/{style}]", flags,
         )
     console.print(table)
+    pending = [r for r in evaluation.indicators if r.against_proposal is not None]
+    if pending:
+        side = Table(title="Proposte di aggiornamento del target in attesa di decisione: valutazione a confronto")
+        for column in ("Codice", "Valore", "Target in vigore", "Stato", "Grado", "Target proposto", "Stato", "Grado"):
+            side.add_column(column, overflow="fold")
+        for result in pending:
+            proposal = result.against_proposal
+            side.add_row(
+                result.code, result.explanation.inputs.get("valore", "n.d."), clean(result.target_text or "")[:40],
+                result.status.label + _marker(result), _degree(result.achievement), clean(proposal.target_text)[:40],
+                proposal.status.label + (" (proposto)" if proposal.proposed else ""), _degree(proposal.achievement),
+            )
+        console.print(side)
     objectives = Table(title="Obiettivi")
     for column in ("Codice", "Obiettivo", "Responsabile", "Grado", "Indicatori", "Segnalazione più grave"):
         objectives.add_column(column, overflow="fold")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine import adjust, pacing, scoring
+from piao_rules.engine import adjust, pacing, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
@@ -412,7 +412,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             projection=item.projection,
             components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
             reading=item.reading, proposed=item.proposed,
-            adjustment=item.adjustment,
+            adjustment=item.adjustment, against_proposal=item.against_proposal,
             explanation=_explanation(item, evaluator),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
@@ -490,6 +490,9 @@ def evaluate(
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner)
         stage(STAGES[1])
         evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        pairs = proposals.proposal_items(evaluator.items, plan.year)
+        evaluator.evaluate_items([copy for _, copy in pairs])
+        proposals.attach(pairs)
         evaluator.adjust_warnings = adjust.apply(evaluator.items, adjustments or [])
         stage(STAGES[2])
         for area in plan.areas:

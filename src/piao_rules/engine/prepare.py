@@ -51,6 +51,7 @@ class Item:
     adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
+    against_proposal: Any = None  # engine.result.ProposedEvaluation
 
     @property
     def code(self) -> str:

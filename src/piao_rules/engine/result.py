@@ -126,6 +126,18 @@ class AppliedAdjustment(Adjustment):
         return f"{self.effect.label}{approved} ({self.who}): {self.reason}"
 
 
+class ProposedEvaluation(BaseModel):
+    """The indicator evaluated against a proposed target revision not yet decided."""
+
+    target_text: str = Field(description="The proposed target, as written")
+    status: Status
+    achievement: Number | None = None
+    expected: Number | None = None
+    pace: Number | None = None
+    formula: str | None = None
+    proposed: bool = Field(False, description="The status rests on the reading of the note")
+
+
 class IndicatorResult(BaseModel):
     code: str
     name: str
@@ -157,6 +169,9 @@ class IndicatorResult(BaseModel):
     )
     proposed: bool = Field(False, description="The status rests on the reading of the note and awaits confirmation")
     adjustment: AppliedAdjustment | None = Field(None, description="A person's decision applied after the rules")
+    against_proposal: ProposedEvaluation | None = Field(
+        None, description="The same indicator evaluated against the proposed target, until the Giunta decides"
+    )
 
 
 class Counts(BaseModel):

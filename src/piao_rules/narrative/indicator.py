@@ -283,6 +283,14 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
             clauses.append(("aggiunta.proposta", {**proposal, "motivazione": quotable(measure.proposal_reason)}))
         else:
             clauses.append(("aggiunta.proposta_senza_motivazione", proposal))
+        if result.against_proposal is not None:
+            versus = result.against_proposal
+            compared: Slots = {"stato_proposta": versus.status.label}
+            if versus.achievement is not None:
+                compared["grado_proposta"] = percent_words(versus.achievement)
+                clauses.append(("aggiunta.proposta_valutata", compared))
+            else:
+                clauses.append(("aggiunta.proposta_valutata_senza_grado", compared))
     if result.divergent_values:
         clauses.append(("aggiunta.valori_divergenti", {"valori": result.divergent_values}))
     if target is not None and unit_mismatch(target, measure):
