@@ -89,6 +89,8 @@ def _indicator_figures(result: IndicatorResult, as_of: date) -> set[str]:
     numbers += [n for c in result.components for n in (c.value, c.achievement)]
     numbers += _numbers_in(result.divergent_values or "")
     numbers += _numbers_in(result.explanation.inputs.get("riferimento", ""))
+    if result.against_proposal is not None:
+        numbers.append(result.against_proposal.achievement)
     return _shown(numbers + _date_figures(*days))
 
 
