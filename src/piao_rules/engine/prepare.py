@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from piao_rules import format_it
+from piao_rules.engine.computed import computed_measure
 from piao_rules.engine.counted import counted_target
 from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
@@ -180,7 +181,12 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
 
 
 def read_against_measure(item: Item) -> None:
-    """Readings of the target that depend on the measure: coverage with its total, counts inside a milestone."""
+    """Readings that depend on the measure: a value computed from components with the algorithm, coverage
+    with its total, counts inside a milestone."""
+    computed = computed_measure(item.indicator, item.target, item.measure)
+    if computed is not None:
+        item.measure, inputs = computed
+        item.inputs.update(inputs)
     counted = counted_target(item.target, item.indicator, item.measure)
     if counted is not None:
         item.target, inputs = counted
