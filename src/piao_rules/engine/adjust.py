@@ -76,3 +76,4 @@ def drop_flags(items: list[Item]) -> None:
     for item in items:
         if item.adjustment is not None and item.adjustment.effect is Effect.NEUTRALISED:
             item.flags = []
+            item.steps = [step for step in item.steps if step.table != "segnalazioni"]

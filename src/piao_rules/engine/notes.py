@@ -46,6 +46,7 @@ class Lexicon(BaseModel):
 
     description: str = Field(alias="descrizione")
     negations: list[str] = Field(default_factory=list, alias="negazioni")
+    starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
 
     @field_validator("phases")
@@ -96,6 +97,7 @@ class NoteReader:
             name: [re.compile(_pattern(cue)) for cue in lexicon.phases[name].words] for name in self.order
         }
         negations = sorted((_fold(n) for n in lexicon.negations), key=len, reverse=True)
+        self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
         self.negation = re.compile(
             r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in negations) + r")(?!\w)"
         ) if negations else None
@@ -112,10 +114,29 @@ class NoteReader:
         match = self.negation.search(folded, offset, start)
         return match.start() if match else None
 
-    def read(self, note: str | None) -> NoteReading | None:
+    def _started(self, folded: str, activity: str | None) -> list[str] | None:
+        """The words saying that an activity which *is* a start («Avvio servizio …», «Costituzione e avvio
+        tavoli …») has started; not when the activity also asks for more («Nomina … e misurazione …»)."""
+        parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
+        firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
+        if not parts or not all(first and first.group(0) in self.starts for first in firsts):
+            return None
+        cues = self.starts[firsts[0].group(0)]
+        for cue in cues:
+            for match in cue.finditer(folded):
+                if self._negation(folded, match.start()) is None:
+                    return [match.group(0)]
+        return None
+
+    def read(self, note: str | None, activity: str | None = None) -> NoteReading | None:
+        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one."""
         if not note or not note.strip():
             return None
         folded = _fold(note)
+        started = self._started(folded, activity)
+        if started is not None:
+            start = folded.index(started[0])
+            return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
         for name in self.order:

@@ -176,7 +176,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     for item in items:
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note and not has_measure(item.measure):
-            item.reading = reader.read(item.measure.note)
+            item.reading = reader.read(item.measure.note, item.target.milestone)
     return items
 
 
