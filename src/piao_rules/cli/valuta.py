@@ -123,10 +123,13 @@ def show_narratives(evaluation: Evaluation, narratives: Narratives) -> None:
 @click.option("--rigoroso", is_flag=True, help="Esce con codice 1 se ci sono segnalazioni di gravità alta o media.")
 @click.option("--narrativa", is_flag=True, help="Stampa il commento in italiano di ogni indicatore, obiettivo e area, il riepilogo e la relazione del Relatore.")
 @click.option("--frasi", type=click.Path(dir_okay=False, path_type=Path), help="File YAML con le proprie frasi della narrativa (al posto di quelle predefinite).")
+@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path),
+              help="Giornale delle decisioni con rettifiche e stati proposti confermati (predefinito: decisioni-<anno>.jsonl "
+                   "nella cartella delle misure, se c'è).")
 @reports_errors
 def valuta(
     piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool,
-    narrativa: bool, frasi: Path | None,
+    narrativa: bool, frasi: Path | None, giornale: Path | None,
 ) -> None:
     """Valuta ogni indicatore del PIANO con le MISURE alla data indicata.
 
@@ -143,7 +146,7 @@ def valuta(
         def on_stage(name: str) -> None:
             progress.update(task, description=f"Valutazione: {name}", advance=1)
 
-        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage)
+        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage, giornale)
         progress.update(task, visible=len(evaluation.indicators) >= PROGRESS_FROM)
     print_problems([w for w in warnings if not w.is_error])
     narratives = narrate(evaluation, frasi) if narrativa or frasi else None

@@ -11,7 +11,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.engine.counted import counted_target
+from piao_rules.targets.counted import counted_target
 from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
