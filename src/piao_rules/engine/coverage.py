@@ -41,7 +41,7 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
         share = value / total * HUNDRED
         shown = f"{format_it.number(value)} su {format_it.number(total)} ({target.coverage}) = {format_it.percent(share)}"
     covered = target.model_copy(update={
-        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None,
+        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None, "read_as": "copertura",
         "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],
     })
     return covered, measure.model_copy(update={"value": share, "percent": True}), {"copertura": shown}

@@ -19,6 +19,7 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.format import format_target
+from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 
@@ -101,6 +102,8 @@ def show_value(measure: Measure | None, target: Target | None = None) -> str:
 def show_target(target: Target | None) -> str:
     if target is None or not target.text:
         return "n.d."
+    if target.read_as is not None:
+        return clean(target.text)  # a reading against the measure is shown as written in the plan
     return format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
 
 

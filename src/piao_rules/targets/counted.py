@@ -54,7 +54,7 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
         return None
     why = f"l'unità dell'indicatore è «{indicator.unit}»" if same_unit else f"la nota conta {noun}"
     reading = target.model_copy(update={
-        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": number, "unit": noun.lower(),
+        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": number, "unit": noun.lower(), "read_as": "conteggio",
         "warnings": [*target.warnings, f"milestone letta come ≥ {number} {noun.lower()}: {why}"],
     })
     return reading, {"lettura del target": f"«{target.text}» letto come ≥ {number} {noun.lower()} ({why})"}
