@@ -78,7 +78,7 @@ def test_table_of_contents_field_lists_the_headings(document):
     body = document.element.body
     assert any(i.startswith('TOC \\o "1-3"') for i in instructions(body))
     entries = [p for p in document.paragraphs if style_name(p).startswith("toc ")]
-    assert len(entries) == 5 + 4 + 4 + 1 + 53  # chapters, areas, method sections (+ aggregation), objectives
+    assert len(entries) == 5 + 4 + 4 + 1 + 1 + 53  # chapters, areas, method sections (+ aggregation, note reading), objectives
     assert entries[0].text == "Premessa" and style_name(entries[0]) == "toc 1"
     assert style_name(next(p for p in entries if p.text.startswith("O01 –"))) == "toc 3"
     assert 'w:updateFields w:val="true"' in part(document_bytes(document), "word/settings.xml")
