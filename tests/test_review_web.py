@@ -88,6 +88,16 @@ def test_a_decision_is_written_and_escaped(client, journal):
     assert "O06-1/incoerenza" not in client.get("/", base_url=LOCAL).get_data(as_text=True)
 
 
+def test_a_proposed_status_is_corrected_from_the_page(client, journal):
+    page = client.get("/?tipo=stato_proposto", base_url=LOCAL).get_data(as_text=True)
+    assert 'name="stato"' in page and '<option value="a rischio"' in page
+    data = {"csrf": token(client), "id": "O18.2-1/stato_proposto", "esito": "respinta", "stato": "a rischio",
+            "nota": "sperimentazione ferma", "chi": "SG"}
+    assert client.post("/decisione", data=data, base_url=LOCAL).status_code == 303
+    (decision,) = read_journal(journal).decisions
+    assert (decision.outcome.value, decision.status) == ("respinta", "a_rischio")
+
+
 def test_a_wrong_decision_shows_the_reason(client, journal):
     data = {"csrf": token(client), "id": "O06-1/incoerenza", "esito": "accolta", "nota": "x", "nuovo_target": "≥ 90%", "chi": "SG"}
     response = client.post("/decisione", data=data, base_url=LOCAL)
