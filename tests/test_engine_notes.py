@@ -91,3 +91,21 @@ def test_a_broken_lexicon_is_refused_in_italian(tmp_path):
     with pytest.raises(InputError) as error:
         load_rulebook(tmp_path)
     assert "note.yaml" in str(error.value) and "fase «finita» sconosciuta" in str(error.value)
+
+
+def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
+    from click.testing import CliRunner
+
+    from piao_rules.cli import main
+
+    (tmp_path / "piano.yaml").write_text(
+        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
+        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
+        "          - {codice: I1, nome: Progetto, target: Consegna progetto definitivo}\n"
+        "          - {codice: I2, nome: Conteggio, target: '≥ 10'}\n", encoding="utf-8")
+    (tmp_path / "misure.csv").write_text(
+        "codice;data;nota\nI1;30/06/2023;\"Affidatario individuato; progettazione in corso.\"\nI2;30/06/2023;In corso.\n",
+        encoding="utf-8")
+    output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml"), str(tmp_path / "misure.csv")]).output
+    assert "I1: nessuna misura; dalla nota si legge in corso" in output and "lo stato sarà proposto, da confermare" in output
+    assert "I2: nessuna misura" not in output  # a count is never proposed from words

@@ -15,7 +15,11 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from piao_rules import format_it
+from piao_rules.errors import Problem
+from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
+from piao_rules.targets.model import TargetKind
+from piao_rules.targets.parser import TargetError, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
 # A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
@@ -174,3 +178,35 @@ def _written_progress(note: str) -> Decimal | None:
         return None
     value = Decimal(numbers[0].replace(",", "."))
     return value if value <= 100 else None
+
+
+def note_checks(lexicon: Lexicon | None):
+    """A check for ``piao-rules verifica``: every activity without a measure whose note proposes a status."""
+    reader = NoteReader(lexicon) if lexicon is not None else None
+    activities = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.BOOLEAN)
+
+    def check(subject: Subject) -> list[Problem]:
+        if reader is None or subject.measures is None:
+            return []
+        year = subject.plan.year
+        targets = {indicator.code: indicator.target_for(year) for indicator, _, _ in subject.indicators()}
+        problems = []
+        for index, measure in enumerate(subject.measures.measures):
+            measured = any((measure.value is not None, measure.progress is not None, measure.completed_on is not None,
+                            bool(measure.components), measure.judgement is not None))
+            if measured or not measure.note or not targets.get(measure.code):
+                continue
+            try:
+                target = parse_target(targets[measure.code], year)
+            except TargetError:
+                continue
+            reading = reader.read(measure.note, target.milestone) if target.kind in activities else None
+            if reading is not None:
+                problems.append(subject.in_measures(
+                    ("misure", index, "nota"),
+                    f"{measure.code}: nessuna misura; dalla nota si legge {reading.text()}: lo stato sarà proposto, da confermare",
+                    warning=True,
+                ))
+        return problems
+
+    return check
