@@ -81,7 +81,7 @@ def test_table_of_contents_field_lists_the_headings(document):
     body = document.element.body
     assert any(i.startswith('TOC \\o "1-3"') for i in instructions(body))
     entries = [p for p in document.paragraphs if style_name(p).startswith("toc ")]
-    assert len(entries) == 5 + 4 + 4 + 1 + 53  # chapters, areas, method sections (+ aggregation), objectives
+    assert len(entries) == 5 + 4 + 4 + 1 + 1 + 53  # chapters, areas, method sections (+ aggregation, note reading), objectives
     assert entries[0].text == "Premessa" and style_name(entries[0]) == "toc 1"
     assert style_name(next(p for p in entries if p.text.startswith("O01 –"))) == "toc 3"
     assert 'w:updateFields w:val="true"' in part(document_bytes(document), "word/settings.xml")
@@ -168,14 +168,14 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     figures = next(t for t in document.tables if row_texts(t.rows[0]) == ["Voce", "Valore"])
     values = {row.cells[0].text: row.cells[1].text for row in figures.rows[1:]}
     summary = evaluation.summary
-    assert values["Grado complessivo di raggiungimento dell'Ente"] == format_it.percent(summary.achievement, 2) == "69,07%"
+    assert values["Grado complessivo di raggiungimento dell'Ente"] == format_it.percent(summary.achievement, 2) == "67,4%"
     assert values["Indicatori valutati"] == "71"
     shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
     assert values["Segnalazioni con proposta di intervento"].startswith(f"{len(shown)} (")
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
-    assert counts == {"Raggiunto": "21", "In linea": "24", "A rischio": "12", "Non raggiunto": "0",
-                      "Non rilevabile": "3", "Da valutare": "11", "Totale": "71"}
+    assert counts == {"Raggiunto": "19", "In linea": "37", "A rischio": "8", "Non raggiunto": "0",
+                      "Non rilevabile": "4", "Da valutare": "3", "Totale": "71"}
     drawings = document.inline_shapes
     assert len(drawings) == 2  # by area, by office
     properties = drawings[0]._inline.docPr
@@ -200,7 +200,7 @@ def test_giunta_flags_table_shows_interventions_by_severity_and_decisions_where_
     assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta", "Decisione"]
     rows = table.rows[1:]
     shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
-    assert len(rows) == len(shown) == 18
+    assert len(rows) == len(shown) == 13
     assert {row.cells[1].text for row in rows} == {"Azione correttiva", "Rimodulazione target", "Causa esterna"}
     ranks = {"Alta": 3, "Media": 2, "Bassa": 1}
     severities = [ranks[row.cells[2].text] for row in rows]
@@ -229,7 +229,7 @@ def test_working_copy_adds_the_open_questions_with_their_actions():
     assert "Monitoraggio intermedio della performance organizzativa al 30 giugno 2023 – bozza di lavoro" in texts
     assert "Questioni aperte" in headings(document, 2)
     tables = [t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"]]
-    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 35
+    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 40
     open_questions = tables[1]
     assert any("Chiedere al responsabile" in row.cells[4].text for row in open_questions.rows[1:])
 

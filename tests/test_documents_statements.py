@@ -167,7 +167,7 @@ def test_measured_figures_keep_the_measure_unit(name):
 def test_offices_met_and_plants_checked_are_not_relabelled():
     _, evaluation, _ = example("cuneo")
     texts = narrate(evaluation).indicators
-    assert "8 incontri" not in texts["O13.1-1"] and "il valore si attesta a 8" in texts["O13.1-1"]
+    assert "8 incontri" not in texts["O13.1-1"] and "con 8 uffici" in texts["O13.1-1"]  # the note's own words
     assert "64 strumenti" not in texts["O24.2-1"] and "«Controllati 64 impianti di carburante»" in texts["O24.2-1"]
 
 

@@ -48,7 +48,9 @@ def flags(result):
         ("Consegna progetto definitivo", {}, {"avanzamento": "60"}, MID, Status.ON_TRACK),
         ("Consegna progetto definitivo", {}, {"avanzamento": "20"}, MID, Status.AT_RISK),
         ("Consegna progetto definitivo", {}, {"avanzamento": "80"}, END, Status.MISSED),
-        ("Consegna progetto definitivo", {}, {"nota": "Affidatario individuato."}, MID, Status.TO_ASSESS),
+        # a note without a measure proposes a status (rules ST08A–F); without cues it stays to assess
+        ("Consegna progetto definitivo", {}, {"nota": "Affidatario individuato."}, MID, Status.ON_TRACK),
+        ("Consegna progetto definitivo", {}, {"nota": "Se ne occupa l'ufficio."}, MID, Status.TO_ASSESS),
         ("Consegna progetto definitivo", {}, {"giudizio": "in linea"}, MID, Status.ON_TRACK),
         # compound
         ("≥ 10 iniziative 500 soggetti", {}, {"componenti": {"iniziative": "8", "soggetti": "264"}}, MID, Status.ON_TRACK),

@@ -142,7 +142,7 @@ def test_unknown_and_missing_columns(tmp_path):
         "obiettivo_codice, obiettivo_nome, obiettivo_tipo, obiettivo_responsabile, obiettivo_peso, obiettivo_descrizione, "
         "obiettivo_padre, codice, nome, algoritmo, tipologia, unita, baseline_anno, baseline_valore, target, target_<anno>, "
         "soglia, soglia_<anno>, peso, responsabile, fonte, andamento, target_intermedi, riferimento_valore, "
-        "riferimento_descrizione, collegato_a, calcolato, codice_precedente, note, rev, target_precedente, nuovo_target, motivazione, "
+        "riferimento_descrizione, collegato_a, calcolato, codice_precedente, totale, note, rev, target_precedente, nuovo_target, motivazione, "
         "approvata_con, data_approvazione, parere_oiv"
     )
     assert _plan_error(path) == [

@@ -187,7 +187,7 @@ def test_yaml_measure_errors_are_located(tmp_path):
     with pytest.raises(InputError) as error:
         load_measures(path)
     allowed = (
-        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, riferimento, giudizio, nota, "
+        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, riferimento, totale, giudizio, nota, "
         "fonte, proposta_target, motivazione, causa_esterna, validato_da"
     )
     assert messages(error) == [

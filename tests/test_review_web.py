@@ -51,16 +51,16 @@ def test_page_lists_open_flags_in_italian(client):
     response = client.get("/", base_url=LOCAL)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and '<html lang="it">' in page
-    assert "35 segnalazioni aperte su 35" in page
+    assert "40 segnalazioni aperte su 40" in page
     assert "O24.2-1/rimodulazione_target" in page and "Spiegazione del calcolo" in page
-    assert page.count('type="hidden" name="csrf"') == 35
+    assert page.count('type="hidden" name="csrf"') == 40
     for key, value in SECURITY_HEADERS.items():
         assert response.headers[key] == value
     assert "<script" not in page and "http://" not in page.replace(LOCAL, "")  # nothing from the internet
     css = client.get("/stile.css", base_url=LOCAL)
     assert css.status_code == 200 and css.mimetype == "text/css"
     filtered = client.get("/?gravita=alta", base_url=LOCAL).get_data(as_text=True)
-    assert "Segnalazioni (2)" in filtered
+    assert "Segnalazioni (1)" in filtered
 
 
 def test_other_hosts_are_refused(client):
@@ -90,6 +90,16 @@ def test_a_decision_is_written_and_escaped(client, journal):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; concordare" in page and "<script>" not in page
     assert "decisa: azione correttiva" in page
     assert "O06-1/incoerenza" not in client.get("/", base_url=LOCAL).get_data(as_text=True)
+
+
+def test_a_proposed_status_is_corrected_from_the_page(client, journal):
+    page = client.get("/?tipo=stato_proposto", base_url=LOCAL).get_data(as_text=True)
+    assert 'name="stato"' in page and '<option value="a rischio"' in page
+    data = {"csrf": token(client), "id": "O18.2-1/stato_proposto", "esito": "respinta", "stato": "a rischio",
+            "nota": "sperimentazione ferma", "chi": "SG"}
+    assert client.post("/decisione", data=data, base_url=LOCAL).status_code == 303
+    (decision,) = read_journal(journal).decisions
+    assert (decision.outcome.value, decision.status) == ("respinta", "a_rischio")
 
 
 def test_a_wrong_decision_shows_the_reason(client, journal):
@@ -137,14 +147,14 @@ def test_in_a_real_browser(evaluation, tmp_path):
             page.get_by_label("Gravità", exact=True).select_option("alta")
             page.get_by_role("button", name="Filtra").click()
             articles = page.locator("article")
-            assert articles.count() == 2
+            assert articles.count() == 1
             card = articles.filter(has_text="O25.2-1/incoerenza")
             card.get_by_label("azione correttiva", exact=True).check()
             card.get_by_label("Nota (perché si decide così)").fill("Chiedere all'ufficio la misura pertinente")
             card.get_by_label("Chi decide").fill("Segretario Generale")
             card.get_by_role("button", name="Registra la decisione").click()
             assert page.get_by_role("status").inner_text() == "Decisione registrata per la segnalazione O25.2-1/incoerenza."
-            assert page.locator("article").count() == 1  # the filter is kept, the decided flag is gone
+            assert page.locator("article").count() == 0  # the filter is kept, the decided flag is gone
             page.get_by_label("Tipo", exact=True).select_option("rimodulazione_target")
             page.get_by_label("Gravità", exact=True).select_option("")
             page.get_by_role("button", name="Filtra").click()

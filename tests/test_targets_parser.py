@@ -73,7 +73,7 @@ def comparison(operator, value, unit=None, **extra):
             "<i>Gestione > 70% dei nuovi documenti tramite Google Suite</i>",
             comparison(GT, "70", "%", qualifier="Gestione … dei nuovi documenti tramite Google Suite"),
         ),
-        ("Almeno 1 incontro con ciascun ufficio", comparison(GE, "1", "incontro", qualifier="con ciascun ufficio")),
+        ("Almeno 1 incontro con ciascun ufficio", comparison(GE, "1", "incontro", qualifier="con ciascun ufficio", coverage="ufficio")),
         (
             "≥ 2 incontri per pubblicizzare le opportunità di finanziamento",
             comparison(GE, "2", "incontri", qualifier="per pubblicizzare le opportunità di finanziamento"),

@@ -144,6 +144,7 @@ def comparisons(draw):
     return Target(
         text="", kind=TargetKind.COMPARISON, operator=operator, value=draw(amounts), unit=unit,
         per=draw(st.sampled_from([None, "anno", "mese"])), qualifier=qualifier, deadline=when,
+        coverage="ufficio" if qualifier == "con ciascun ufficio" else None,
     )
 
 
@@ -193,3 +194,28 @@ def test_format_then_parse_gives_the_same_reading(target):
     text = format_target(target)
     again = parse_target(text)
     assert again.model_dump(exclude={"text", "warnings"}) == target.model_dump(exclude={"text", "warnings"}), text
+
+
+OPERATOR_SPELLINGS = ["=", "==", "≥", ">=", "\\geq", "$\\geq$", "pari a", "uguale a", "almeno"]
+
+
+@given(st.sampled_from(OPERATOR_SPELLINGS), st.sampled_from(["si", "SI", "Si", "sì", "SÌ", "no", "NO"]), st.sampled_from(["", " ", "  "]))
+def test_yes_no_with_an_operator_is_a_yes_no_target(operator, word, space):
+    target = parse_target(f"{operator}{space or ' '}{word}")
+    assert target.kind is TargetKind.BOOLEAN and target.boolean is (not word.lower().startswith("n"))
+    assert not target.warnings
+
+
+@given(st.sampled_from(["si/no", "SI/NO", "Si / No", "sì/no"]))
+def test_a_yes_no_indicator_reads_as_target_yes_with_a_warning(text):
+    target = parse_target(text)
+    assert target.kind is TargetKind.BOOLEAN and target.boolean is True and "letto con target SI" in target.warnings[0]
+
+
+@given(st.sampled_from(["ufficio", "sede", "comune", "istituto"]), st.sampled_from(["con ciascun", "per ogni", "presso ogni"]),
+       st.integers(1, 20), st.sampled_from(["incontro", "visite", "controlli"]))
+def test_coverage_targets_name_the_unit_covered(unit, each, quantity, noun):
+    for text in (f"almeno {quantity} {noun} {each} {unit}", f"{each} {unit} almeno {quantity} {noun}"):
+        target = parse_target(text)
+        assert target.kind is TargetKind.COMPARISON and target.value == quantity and target.coverage == unit, text
+        assert any("serve il numero di elementi da coprire" in w for w in target.warnings)

@@ -15,6 +15,7 @@ documents) are imported only when a narrative or a document is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -29,6 +30,7 @@ from piao_rules.engine.rulebook import Rulebook, load_rulebook
 from piao_rules.errors import InputError, Problem
 from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import MeasureSet, Plan
+from piao_rules.review.adjustments import adjustments
 from piao_rules.review.journal import Journal, read_journal
 
 if TYPE_CHECKING:
@@ -146,14 +148,15 @@ def monitor(
     base_dir: str | Path | None = None,
     phrases: str | Path | None = None,
     history: str | Path | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Monitoring:
     """Evaluate ``measures`` against ``plan`` at ``as_of`` (default: the measures' own date).
 
     ``plan`` and ``measures`` are models or files (YAML, CSV, xlsx). ``rules`` is a loaded
     rulebook or a rules folder; by default the plan's own ``regole`` folder (relative to the
     plan file, or to ``base_dir``) over the shipped rules. ``decisions`` is the review journal
-    (or its path); ``history`` the history folder (``storico/<anno>/``) that gives each indicator its
-    earlier years. Bad input raises :class:`InputError` with every problem, in Italian.
+    (or its path): its rectifications and confirmed statuses are applied; ``history`` the history folder (``storico/<anno>/``) that gives each indicator its
+    earlier years; ``on_stage`` is called as each evaluation stage starts. Bad input raises :class:`InputError` with every problem, in Italian.
     """
     warnings: list[Problem] = []
     problems: list[Problem] = []
@@ -180,6 +183,7 @@ def monitor(
     folder = Path(base_dir) if base_dir is not None else (plan_path.parent if plan_path is not None else Path("."))
     if not isinstance(rules, Rulebook):
         rules = load_rulebook(rules if rules is not None else (folder / plan.rules if plan.rules else None))
+    journal = read_journal(Path(decisions)) if isinstance(decisions, (str, Path)) else decisions
     past = None
     if history is not None:
         from piao_rules.history.reader import read_history
@@ -187,10 +191,10 @@ def monitor(
         past, found = read_history(Path(history), plan)
         warnings += found
     try:
-        evaluation = evaluate(plan, measures, when, rulebook=rules, engine=engine, history=past)
+        evaluation = evaluate(plan, measures, when, rulebook=rules, engine=engine, history=past, on_stage=on_stage,
+                              adjustments=adjustments(journal, plan.year, when))
     except EngineError as error:
         raise InputError.single("", str(error)) from None
-    journal = read_journal(Path(decisions)) if isinstance(decisions, (str, Path)) else decisions
     return Monitoring(plan, measures, evaluation, rules, journal, warnings, Path(phrases) if phrases else None,
                       Path(history) if history is not None else None)
 

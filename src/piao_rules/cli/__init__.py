@@ -32,6 +32,7 @@ COMMANDS = {
     "portale": "Avvia il portale web del monitoraggio sul piano in CARTELLA (piano.yaml, ente.yaml, misure).",
     "raccogli": "Rilegge i modelli compilati della CARTELLA e scrive un unico file delle misure.",
     "regole": "Elenca le regole di valutazione attive: nome, condizione ed effetto.",
+    "rettifica": "Registra nel giornale una rettifica approvata dalla Giunta sull'indicatore CODICE.",
     "revisiona": "Scrive la nuova versione del PIANO con i target rimodulati accolti nel giornale.",
     "revisione": "Apre una pagina web locale per esaminare le segnalazioni e registrare le decisioni.",
     "schema": "Scrive lo schema JSON dei file del piano e delle misure.",

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # the engine and the readers are imported by the commands tha
     from piao_rules.engine.result import Evaluation
     from piao_rules.engine.rulebook import Rulebook
     from piao_rules.io.model import MeasureSet, Plan
+    from piao_rules.monitoring import Monitoring
+    from piao_rules.review.journal import Journal
 
 
 class ItalianGroup(click.Group):
@@ -169,26 +171,40 @@ def rulebook_for(piano: Path, plan: Plan, regole: Path | None = None) -> Ruleboo
     return load_rulebook(regole if regole is not None else (piano.parent / plan.rules if plan.rules else None))
 
 
-def evaluate_files(
-    piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
-    on_stage: Callable[[str], None] | None = None, storico: Path | None = None,
-) -> tuple[Evaluation, Plan, list[Problem]]:
-    """Load the inputs and evaluate them; input problems become an InputError, never a traceback.
+def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:
+    """The review journal: the one given, else ``decisioni-<anno>.jsonl`` beside the measures if it exists."""
+    from piao_rules.review.journal import default_path, read_journal
 
-    ``storico`` is a history folder (``storico/<anno>/``): each indicator then gets its earlier years.
-    """
-    from piao_rules.engine.durable_host import EngineError
-    from piao_rules.engine.evaluate import evaluate
-    from piao_rules.history.reader import read_history
+    path = giornale or default_path(misure, plan.year)
+    if giornale is None and not path.exists():
+        return None
+    if not path.exists():
+        raise InputError.single(path, "giornale delle decisioni non trovato: controllare il nome e la cartella")
+    return read_journal(path)
+
+
+def monitor_inputs(
+    piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
+    giornale: Path | None = None, storico: Path | None = None, on_stage: Callable[[str], None] | None = None,
+) -> Monitoring:
+    """Load the files and evaluate them with the library API: the plan's rules (or ``regole``), the review
+    journal (``giornale``, else ``decisioni-<anno>.jsonl`` beside the measures if it exists: its
+    rectifications and confirmed statuses are applied), the history folder ``storico`` if given.
+    Input problems become an InputError, never a traceback; warnings are in ``.warnings``."""
+    from piao_rules.monitoring import monitor
 
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
-    rulebook = rulebook_for(piano, plan, regole)
-    history = None
-    if storico is not None:
-        history, found = read_history(storico, plan)
-        warnings = warnings + found
-    try:
-        evaluation = evaluate(plan, measures, when, rulebook=rulebook, engine=motore, on_stage=on_stage, history=history)
-    except EngineError as error:
-        raise InputError.single("", str(error)) from None
-    return evaluation, plan, warnings
+    journal = journal_for(misure, plan, giornale)
+    result = monitor(plan, measures, when, rules=rulebook_for(piano, plan, regole), engine=motore,
+                     decisions=journal, history=storico, on_stage=on_stage)
+    result.warnings[:0] = warnings
+    return result
+
+
+def evaluate_files(
+    piano: Path, misure: Path, as_of: date | None, motore: str | None = None, regole: Path | None = None,
+    on_stage: Callable[[str], None] | None = None, storico: Path | None = None, giornale: Path | None = None,
+) -> tuple[Evaluation, Plan, list[Problem]]:
+    """The evaluation of the files (see :func:`monitor_inputs`), the plan and the warnings."""
+    result = monitor_inputs(piano, misure, as_of, motore, regole, giornale, storico, on_stage)
+    return result.evaluation, result.plan, result.warnings

@@ -8,11 +8,8 @@ from pathlib import Path
 import click
 
 from piao_rules import atomic
-from piao_rules.cli.common import load_inputs, print_problems
-from piao_rules.errors import InputError
-from piao_rules.io.model import Plan
-from piao_rules.monitoring import Monitoring, monitor
-from piao_rules.review.journal import Journal, default_path, read_journal
+from piao_rules.cli.common import monitor_inputs, print_problems
+from piao_rules.monitoring import Monitoring
 
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")
@@ -20,25 +17,10 @@ JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decis
 
 def monitor_files(piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
                   giornale: Path | None = None, storico: Path | None = None) -> Monitoring:
-    """Evaluate the files with the library API: the plan's rules, the review journal (the one given, else
-    ``decisioni-<anno>.jsonl`` beside the measures if it exists), the history folder if given; the
-    warnings are printed."""
-    plan, measures, when, warnings = load_inputs(piano, misure, as_of)
-    journal = journal_for(misure, plan, giornale)
-    result = monitor(plan, measures, when, rules=regole, engine=motore, base_dir=piano.parent, decisions=journal,
-                     history=storico)
-    print_problems([w for w in warnings + result.warnings if not w.is_error])
+    """The monitoring of the files (see :func:`monitor_inputs`), its warnings printed."""
+    result = monitor_inputs(piano, misure, as_of, motore, regole, giornale, storico)
+    print_problems([w for w in result.warnings if not w.is_error])
     return result
-
-
-def journal_for(misure: Path, plan: Plan, giornale: Path | None) -> Journal | None:
-    """The review journal: the one given, else ``decisioni-<anno>.jsonl`` beside the measures if it exists."""
-    path = giornale or default_path(misure, plan.year)
-    if giornale is None and not path.exists():
-        return None
-    if not path.exists():
-        raise InputError.single(path, "giornale delle decisioni non trovato: controllare il nome e la cartella")
-    return read_journal(path)
 
 
 def check_output(path: Path) -> None:

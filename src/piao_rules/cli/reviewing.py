@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import check_outputs, evaluate_files, print_problems
+from piao_rules.cli.common import check_outputs, load_inputs, print_problems, rulebook_for
 from piao_rules.engine.result import Evaluation
 from piao_rules.io.model import Plan
 from piao_rules.review import journal as journals
@@ -35,12 +35,16 @@ class Review:
 
 
 def load_review(piano: Path, misure: Path, as_of: date | None, giornale: Path | None) -> Review:
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of)
-    print_problems([w for w in warnings if not w.is_error])
+    """The evaluation under review, with the decisions of its journal (which may not exist yet) applied."""
+    from piao_rules.monitoring import monitor
+
+    plan, measures, when, warnings = load_inputs(piano, misure, as_of)
     path = giornale or journals.default_path(misure, plan.year)
     check_outputs([path, journals.lock_path(path)], [piano, misure])
-    journals.read_journal(path)  # a damaged journal stops here, before anything is written
-    return Review(evaluation, plan, path, misure)
+    journal = journals.read_journal(path)  # a damaged journal stops here, before anything is written
+    result = monitor(plan, measures, when, rules=rulebook_for(piano, plan), decisions=journal)
+    print_problems([w for w in warnings + result.warnings if not w.is_error])
+    return Review(result.evaluation, plan, path, misure)
 
 
 def default_user() -> str:

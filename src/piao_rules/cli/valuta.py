@@ -19,6 +19,7 @@ from piao_rules.engine.result import Evaluation, Severity, Status
 from piao_rules.errors import EXIT_FLAGS
 from piao_rules.narrative import Narratives, narrate
 from piao_rules.narrative.history import history_cell
+from piao_rules.targets.markup import clean
 
 STYLE = {
     Status.REACHED: "green", Status.ON_TRACK: "cyan", Status.AT_RISK: "yellow",
@@ -29,6 +30,15 @@ PROGRESS_FROM = 2000  # indicators
 
 def _degree(value) -> str:
     return "—" if value is None else format_it.percent(value, 0)
+
+
+def _marker(result) -> str:
+    """« (proposto)» for a status read from a note, « (rettificato)» and the like for a decision applied."""
+    if result.proposed:
+        return " (proposto)"
+    if result.adjustment is not None:
+        return f" ({result.adjustment.effect.label})"
+    return ""
 
 
 def _counts(counts) -> str:
@@ -51,9 +61,22 @@ def show(evaluation: Evaluation, console: Console) -> None:
         flags = ", ".join(f.code.replace("_", " ") for f in result.flags)
         table.add_row(
             result.code, result.name[:60], (result.target_text or "")[:40], value, _degree(result.achievement),
-            f"[{style}]{result.status.label}[/{style}]", flags, *((history_cell(result.history),) if past else ()),
+            f"[{style}]{result.status.label}{_marker(result)}[/{style}]", flags, *((history_cell(result.history),) if past else ()),
         )
     console.print(table)
+    pending = [r for r in evaluation.indicators if r.against_proposal is not None]
+    if pending:
+        side = Table(title="Proposte di aggiornamento del target in attesa di decisione: valutazione a confronto")
+        for column in ("Codice", "Valore", "Target in vigore", "Stato", "Grado", "Target proposto", "Stato", "Grado"):
+            side.add_column(column, overflow="fold")
+        for result in pending:
+            proposal = result.against_proposal
+            side.add_row(
+                result.code, result.explanation.inputs.get("valore", "n.d."), clean(result.target_text or "")[:40],
+                result.status.label + _marker(result), _degree(result.achievement), clean(proposal.target_text)[:40],
+                proposal.status.label + (" (proposto)" if proposal.proposed else ""), _degree(proposal.achievement),
+            )
+        console.print(side)
     objectives = Table(title="Obiettivi")
     for column in ("Codice", "Obiettivo", "Responsabile", "Grado", "Indicatori", "Segnalazione più grave"):
         objectives.add_column(column, overflow="fold")
@@ -103,10 +126,13 @@ def show_narratives(evaluation: Evaluation, narratives: Narratives) -> None:
 @click.option("--narrativa", is_flag=True, help="Stampa il commento in italiano di ogni indicatore, obiettivo e area, il riepilogo e la relazione del Relatore.")
 @click.option("--frasi", type=click.Path(dir_okay=False, path_type=Path), help="File YAML con le proprie frasi della narrativa (al posto di quelle predefinite).")
 @click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
+@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path),
+              help="Giornale delle decisioni con rettifiche e stati proposti confermati (predefinito: decisioni-<anno>.jsonl "
+                   "nella cartella delle misure, se c'è).")
 @reports_errors
 def valuta(
     piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool,
-    narrativa: bool, frasi: Path | None, storico: Path | None,
+    narrativa: bool, frasi: Path | None, storico: Path | None, giornale: Path | None,
 ) -> None:
     """Valuta ogni indicatore del PIANO con le MISURE alla data indicata.
 
@@ -124,7 +150,7 @@ def valuta(
         def on_stage(name: str) -> None:
             progress.update(task, description=f"Valutazione: {name}", advance=1)
 
-        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage, storico)
+        evaluation, _, warnings = evaluate_files(piano, misure, as_of, motore, regole, on_stage, storico, giornale)
         progress.update(task, visible=len(evaluation.indicators) >= PROGRESS_FROM)
     print_problems([w for w in warnings if not w.is_error])
     narratives = narrate(evaluation, frasi) if narrativa or frasi else None

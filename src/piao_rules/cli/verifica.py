@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli.common import DATE, reports_errors, rulebook_for
+from piao_rules.engine.notes import note_checks
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
 from piao_rules.io import checks, read_measures, read_plan
 from piao_rules.io.model import MeasureSet, Plan
@@ -30,12 +31,18 @@ def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
     plan = _read(read_plan, problems, piano)
     measures = _read(read_measures, problems, misure, as_of) if misure else None
     if plan is not None:
+        lexicon = None
+        if measures is not None:
+            try:
+                lexicon = rulebook_for(piano, plan.value).notes
+            except InputError as error:
+                problems.extend(error.problems)
         problems += checks.check(
             plan.value,
             measures.value if measures else None,
             plan_places=plan.places,
             measure_places=measures.places if measures else None,
-            extra=target_checks.CHECKS,
+            extra=(*target_checks.CHECKS, note_checks(lexicon)),
         )
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]

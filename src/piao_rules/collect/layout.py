@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from piao_rules.io.model import Indicator, Objective, Plan
+from piao_rules.targets.formula import read_formula
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
@@ -103,7 +104,9 @@ def owner_of(indicator: Indicator, objective: Objective) -> str:
 def template_rows(plan: Plan) -> dict[str, list[TemplateRow]]:
     """The rows to fill, by responsible office (indicator owner, else objective owner), in plan order.
 
-    Computed indicators are left out; a compound target gets one row per component.
+    Computed indicators are left out; a compound target gets one row per component. An indicator
+    whose algorithm is a formula of measured quantities («N. pratiche evase / N. pratiche ricevute»)
+    gets its row (for the value) and one row per quantity (the value is then computed).
     """
     offices: dict[str, list[TemplateRow]] = {}
     for _, objective, indicator in plan.indicators():
@@ -118,6 +121,9 @@ def template_rows(plan: Plan) -> dict[str, list[TemplateRow]]:
                 labels = [c.label for c in reading.components]
         except TargetError:
             pass
+        formula = read_formula(indicator.formula)
+        if labels == [None] and formula is not None:
+            labels = [None, *dict.fromkeys(formula.operands)]
         rows = offices.setdefault(owner_of(indicator, objective), [])
         for label in labels:
             rows.append(TemplateRow(indicator.code, label, objective, indicator, target, original, indicator.threshold_for(plan.year)))

@@ -18,15 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine import pacing, past, scoring
+from piao_rules.engine import adjust, pacing, past, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS
+from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
-    AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
+    Adjustment, AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
     OfficeResult, Severity, Status, Step, Summary,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
@@ -72,16 +73,18 @@ class _Evaluator:
         self.runner = runner
         self.final = as_of >= date(plan.year, 12, 31)
         try:
-            self.profile = pacing.read_profile(rulebook.param("andamento", "profilo", {}), plan.year)
+            self.profiles = pacing.Profiles(
+                rulebook.param("andamento", "profilo", {}), rulebook.param("andamento", "profili", {}), plan.year)
         except ValueError as error:
             raise InputError.single(rulebook.sources["andamento"], str(error), "parametri/profilo") from None
-        self.share = pacing.year_share(as_of, self.profile)
-        self.items = prepare(plan, measures, as_of)
+        self.share = pacing.year_share(as_of, self.profiles.default)
+        self.items = prepare(plan, measures, as_of, NoteReader(rulebook.notes) if rulebook.notes else None)
         self.by_objective: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self.by_objective[item.objective.code].append(item)
         self.means: dict[str, Mean] = {}
         self.extra_flags: dict[str, list[Flag]] = defaultdict(list)
+        self.adjust_warnings: list[Problem] = []
 
     # -- passes -----------------------------------------------------------------------------
 
@@ -109,6 +112,7 @@ class _Evaluator:
                 item.method = value
             else:
                 item.status = Status(value)
+                item.proposed = any(test.field == "lettura_nota" for test in rule.tests)
             _encode(item.facts, {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name], value)
 
     def _base_facts(self, item: Item) -> None:
@@ -123,6 +127,9 @@ class _Evaluator:
         _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
         _encode(facts, "misura", has_measure(measure))
         _encode(facts, "nota", measure is not None and bool(measure.note))
+        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
+        _encode(facts, "copertura", target.coverage is not None)
+        _encode(facts, "totale_copertura", item.coverage_total is not None)
         _encode(facts, "finale", self.final)
         _encode(facts, "frazione_anno", self.share)
         _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
@@ -163,7 +170,11 @@ class _Evaluator:
             return
         progress = item.measure.progress if item.measure is not None else None
         by_time = accrual is Accrual.MILESTONE or target.deadline is not None
-        share = pacing.time_share(self.as_of, self.plan.year, target.deadline) if by_time else self.share
+        kind = target.kind.italian
+        if by_time:
+            share = self.profiles.by_time(self.as_of, target.deadline, kind, accrual.value)
+        else:
+            share = self.profiles.annual(self.as_of, kind, accrual.value)
         if score.value is None and not score.components and (progress is not None or score.completed):
             # activities, or counts reported only as a percentage of progress
             item.expected = share
@@ -271,7 +282,7 @@ class _Evaluator:
     def _reason_values(self, item: Item | None, mean: Mean | None = None) -> dict[str, str]:
         values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
                                           "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
-                                          "avanzamento", "stato")}
+                                          "avanzamento", "stato", "lettura")}
         values.update(past.reason_values(self.histories.get(item.n) if item else None))
         values["data"] = format_it.long_date(self.as_of)
         if mean is not None and mean.weights_sum is not None:
@@ -295,6 +306,8 @@ class _Evaluator:
             if measure.progress is not None:
                 values["avanzamento"] = format_it.percent(measure.progress)
         values["valori"] = item.divergent_values or "n.d."
+        if item.reading is not None:
+            values["lettura"] = item.reading.text()
         if item.status is not None:
             values["stato"] = item.status.label
         return values
@@ -362,7 +375,7 @@ def _counts(items: list[Item]) -> Counts:
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
-    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."}
+    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."} | item.inputs
     if item.original_target:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:
@@ -411,6 +424,8 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
             projection=item.projection,
             components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
+            reading=item.reading, proposed=item.proposed,
+            adjustment=item.adjustment, against_proposal=item.against_proposal,
             explanation=_explanation(item, evaluator), history=evaluator.histories.get(item.n),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
@@ -449,7 +464,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
         bands=bands(ente.value, evaluator.rulebook.aggregation.bands), flags=evaluator.extra_flags["ente"],
         basis=evaluator.ente.basis, members=evaluator.ente.members, level=evaluator.ente.level, apart=evaluator.ente.apart,
     )
-    warnings = []
+    warnings = list(evaluator.adjust_warnings)
     if all(i.indicator.weight is None for i in evaluator.items) and all(o.weight is None for _, o in plan.objectives()):
         warnings.append(Problem(message="il piano non indica pesi: gli indicatori e gli obiettivi hanno pesi uguali", severity=ProblemSeverity.WARNING))
     return Evaluation(
@@ -469,6 +484,7 @@ def evaluate(
     base_dir: str | Path | None = None,
     on_stage: Callable[[str], None] | None = None,
     history: Mapping[str, list[past.PastYear]] | None = None,
+    adjustments: list[Adjustment] | None = None,
 ) -> Evaluation:
     """Evaluate ``plan`` with ``measures`` at ``as_of``.
 
@@ -477,7 +493,8 @@ def evaluate(
     ``durable`` or ``interno`` (default: durable where installed). ``on_stage`` is called with
     the name of each of :data:`STAGES` as it starts (for a progress bar). ``history`` gives each
     indicator's earlier years by current code (see :mod:`piao_rules.history`); with it every
-    indicator gets its trend and the history facts, without it neither.
+    indicator gets its trend and the history facts, without it neither. ``adjustments`` are the
+    decisions of people (neutralisations, forced scores, proposals confirmed) applied after the rules.
     """
     stage = on_stage or (lambda name: None)
     if rulebook is None:
@@ -490,12 +507,17 @@ def evaluate(
         evaluator = _Evaluator(plan, measures, as_of, rulebook, runner, history)
         stage(STAGES[1])
         evaluator.evaluate_items([i for i in evaluator.items if not i.indicator.computed])
+        pairs = proposals.proposal_items(evaluator.items, plan.year)
+        evaluator.evaluate_items([copy for _, copy in pairs])
+        proposals.attach(pairs)
+        evaluator.adjust_warnings = adjust.apply(evaluator.items, adjustments or [])
         stage(STAGES[2])
         for area in plan.areas:
             for objective in area.objectives:
                 evaluator.aggregate(objective)
         stage(STAGES[3])
         evaluator.raise_flags()
+        adjust.drop_flags(evaluator.items)
         stage(STAGES[4])
         return _build(evaluator, name)
     finally:

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from piao_rules.engine.past import TRENDS
+from piao_rules.engine.notes import PHASES
 
 
 class FieldKind(str, Enum):
@@ -59,6 +60,7 @@ TARGET_KINDS = ("confronto", "scadenza", "si_no", "relativo", "composto", "miles
 ACCRUALS = ("cumulativo", "puntuale", "solo_consuntivo", "milestone")
 METHODS = (
     "lineare_soglia", "proporzionale", "binario", "scadenza", "si_no", "avanzamento", "composto", "relativo", "giudizio",
+    "non_calcolabile",
 )
 UNITS = ("percentuale", "numero", "giorni", "euro", "nome", "nessuna")
 
@@ -66,10 +68,13 @@ _FIELDS = [
     Field("livello", FieldKind.CHOICE, "livello", ("indicatore", "obiettivo", "area", "ente")),
     Field("misura", FieldKind.BOOL, "c'è una misura alla data", no="manca la misura alla data"),
     Field("nota", FieldKind.BOOL, "la misura ha una nota di commento", no="la misura non ha note"),
+    Field("lettura_nota", FieldKind.CHOICE, "fase dell'attività letta nella nota (proposta)", ("nessuna", *PHASES)),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
     Field("unita", FieldKind.CHOICE, "unità di misura", UNITS),
+    Field("copertura", FieldKind.BOOL, "il target vale per ciascuna unità (copertura)", no="il target non è di copertura"),
+    Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
     Field("andamento", FieldKind.CHOICE, "andamento nell'anno", ACCRUALS),
     Field("andamento_dichiarato", FieldKind.BOOL, "il piano indica l'andamento", no="il piano non indica l'andamento"),

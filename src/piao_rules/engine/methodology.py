@@ -48,9 +48,15 @@ def _effect(then: dict[str, Any]) -> str:
     return f"{key}: {SHOWN.get(value, str(value).replace('_', ' '))}"
 
 
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} ({_shown(v)})" if isinstance(v, dict) else f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
 def _parameter(name: str, value: Any) -> str:
     if isinstance(value, dict):
-        shown = ", ".join(f"{k}: {v}" for k, v in value.items())
+        shown = _shown(value)
     elif isinstance(value, bool):
         shown = "sì" if value else "no"
     else:
@@ -82,6 +88,15 @@ def sections(rulebook: Rulebook) -> list[Section]:
         table="aggregazione", title="Aggregazione e fasce" if band_lines else "Aggregazione", description=aggregation.description,
         parameters=[_parameter("metodo", aggregation.method), *band_lines], rules=[],
     ))
+    if rulebook.notes is not None:
+        notes = rulebook.notes
+        lines = [f"{phase.replace('_', ' ')} (avanzamento indicativo {format_it.number(p.progress)}%): {', '.join(p.words)}"
+                 for phase, p in notes.phases.items()]
+        lines += [f"target «{word} …» completato con: {', '.join(cues)}" for word, cues in notes.starts.items()]
+        if notes.negations:
+            lines.append(f"negazioni: {', '.join(notes.negations)}")
+        result.append(Section(table="note", title="Lettura delle note di commento", description=notes.description,
+                              parameters=lines, rules=[]))
     return result
 
 

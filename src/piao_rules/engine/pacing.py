@@ -1,8 +1,10 @@
 """Where an indicator should be at a date inside the year (pacing).
 
 The expected share of an annual target follows the profile of
-``rules/andamento.yaml`` (by default linear: 50% at 30 June); activities with
-a deadline are expected to progress evenly from 1 January to the deadline.
+``rules/andamento.yaml`` (by default linear: 50% at 30 June). Activities judged
+by progress (milestones, deadlines, SI/NO) follow their own profile (``profili``,
+by target kind or accrual) over the time from 1 January to the deadline: by
+default back-loaded, 35% at mid-year for a year-end deadline.
 """
 
 from __future__ import annotations
@@ -53,3 +55,47 @@ def time_share(as_of: date, year: int, deadline: date | None) -> Decimal:
     if as_of <= start or end <= start:
         return Decimal(0)
     return HUNDRED * Decimal((as_of - start).days) / Decimal((end - start).days)
+
+
+def fraction_share(elapsed: Decimal, points: list[tuple[date, Decimal]]) -> Decimal:
+    """The share expected when ``elapsed`` % of the time to the deadline has passed, reading a year
+    profile as a curve over the time elapsed (exact at its dates for a 31 December deadline)."""
+    start, end = points[0][0], date(points[0][0].year, 12, 31)
+    span = Decimal((end - start).days)
+    curve = [(Decimal((when - start).days) / span * HUNDRED, share) for when, share in points]
+    if elapsed <= curve[0][0]:
+        return curve[0][1]
+    for (low_t, low), (high_t, high) in zip(curve, curve[1:]):
+        if elapsed <= high_t:
+            return low if high_t == low_t else low + (high - low) * (elapsed - low_t) / (high_t - low_t)
+    return curve[-1][1]
+
+
+class Profiles:
+    """The profiles of ``rules/andamento.yaml``: ``profilo`` for annual targets, ``profili`` by target
+    kind (scadenza, si_no, milestone, confronto…) or accrual (cumulativo, milestone)."""
+
+    def __init__(self, default: dict[str, Any], by_kind: dict[str, Any], year: int):
+        self.year = year
+        self.default = read_profile(default, year)
+        self.by_kind: dict[str, list[tuple[date, Decimal]]] = {}
+        for name, profile in (by_kind or {}).items():
+            try:
+                self.by_kind[name] = read_profile(profile or {}, year)
+            except ValueError as error:
+                raise ValueError(f"profili/{name}: {error}") from None
+
+    def _points(self, kind: str, accrual: str) -> list[tuple[date, Decimal]] | None:
+        return self.by_kind.get(kind) or self.by_kind.get(accrual)
+
+    def annual(self, as_of: date, kind: str, accrual: str) -> Decimal:
+        """Share of an annual target expected at ``as_of``."""
+        return year_share(as_of, self._points(kind, accrual) or self.default)
+
+    def by_time(self, as_of: date, deadline: date | None, kind: str, accrual: str) -> Decimal:
+        """Progress expected at ``as_of`` for an activity due at ``deadline`` (31 December if none)."""
+        elapsed = time_share(as_of, self.year, deadline)
+        points = self._points(kind, accrual)
+        if points is None or elapsed >= HUNDRED:
+            return elapsed
+        return fraction_share(elapsed, points)

@@ -10,11 +10,16 @@ from decimal import Decimal
 from typing import Any
 
 from piao_rules import format_it
+from piao_rules.engine.computed import computed_measure
+from piao_rules.targets.counted import counted_target
+from piao_rules.engine.coverage import read_coverage, total_of
+from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.format import format_target
+from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 
@@ -43,6 +48,12 @@ class Item:
     status: Status | None = None
     flags: list[Flag] = field(default_factory=list)
     divergent_values: str | None = None
+    reading: NoteReading | None = None  # what the note suggests when there is no measure
+    proposed: bool = False  # the status rests on the reading of the note
+    adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
+    coverage_total: Decimal | None = None  # units a coverage target applies to
+    inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
+    against_proposal: Any = None  # engine.result.ProposedEvaluation
 
     @property
     def code(self) -> str:
@@ -91,6 +102,8 @@ def show_value(measure: Measure | None, target: Target | None = None) -> str:
 def show_target(target: Target | None) -> str:
     if target is None or not target.text:
         return "n.d."
+    if target.read_as is not None:
+        return clean(target.text)  # a reading against the measure is shown as written in the plan
     return format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
 
 
@@ -143,8 +156,10 @@ def read_targets(indicator: Indicator, year: int, problems: list[Problem]) -> tu
     return text, original, target, threshold
 
 
-def prepare(plan: Plan, measures: MeasureSet, as_of: date) -> list[Item]:
-    """One item per indicator of the plan, in plan order; raises InputError on unreadable targets."""
+def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | None = None) -> list[Item]:
+    """One item per indicator of the plan, in plan order; raises InputError on unreadable targets.
+
+    With a ``reader``, the note of an indicator that has no measure is read for progress cues."""
     latest = measures.at(as_of)
     problems: list[Problem] = []
     items = []
@@ -161,4 +176,24 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date) -> list[Item]:
     if problems:
         raise InputError(problems)
     mark_divergent(items)
+    for item in items:
+        read_against_measure(item)
+        if reader is not None and item.measure is not None and item.measure.note and not has_measure(item.measure):
+            item.reading = reader.read(item.measure.note, item.target.milestone)
     return items
+
+
+def read_against_measure(item: Item) -> None:
+    """Readings that depend on the measure: a value computed from components with the algorithm, coverage
+    with its total, counts inside a milestone."""
+    computed = computed_measure(item.indicator, item.target, item.measure)
+    if computed is not None:
+        item.measure, inputs = computed
+        item.inputs.update(inputs)
+    counted = counted_target(item.target, item.indicator, item.measure)
+    if counted is not None:
+        item.target, inputs = counted
+        item.inputs.update(inputs)
+    item.coverage_total = total_of(item.target, item.indicator, item.measure)
+    item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
+    item.inputs.update(inputs)

@@ -13,6 +13,7 @@ from enum import Enum
 from pydantic import BaseModel, Field, PrivateAttr
 
 from piao_rules.engine.past import IndicatorHistory
+from piao_rules.engine.notes import NoteReading
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
 from piao_rules.targets.model import Target
@@ -89,6 +90,55 @@ class ComponentResult(BaseModel):
     achievement: Number | None = None
 
 
+class Effect(str, Enum):
+    NEUTRALISED = "neutralizzazione"  # excluded from the degrees, weights renormalised
+    STATUS = "stato"  # status forced (with an optional degree)
+    DEGREE = "grado"  # degree forced (with an optional status)
+    CONFIRMED = "conferma"  # the status proposed from the note is confirmed
+    REJECTED = "rifiuto"  # the status proposed from the note is rejected (then to assess, unless a status is given)
+
+    @property
+    def label(self) -> str:
+        return {"neutralizzazione": "neutralizzato", "stato": "stato rettificato", "grado": "grado rettificato",
+                "conferma": "stato proposto confermato", "rifiuto": "stato proposto respinto"}[self.value]
+
+
+class Adjustment(BaseModel):
+    """A decision on one indicator, to apply when evaluating."""
+
+    code: str
+    effect: Effect
+    status: Status | None = None
+    achievement: Number | None = Field(None, ge=0, le=100)
+    reason: str
+    approved_by: str | None = Field(None, description="es. «delibera di Giunta n. 107 del 31/07/2023»")
+    who: str
+
+
+class AppliedAdjustment(Adjustment):
+    """An adjustment as applied, with the figures it replaced."""
+
+    before_status: Status
+    before_achievement: Number | None = None
+
+    def text(self) -> str:
+        """«neutralizzato con delibera … (chi): motivo»."""
+        approved = f" con {self.approved_by}" if self.approved_by else ""
+        return f"{self.effect.label}{approved} ({self.who}): {self.reason}"
+
+
+class ProposedEvaluation(BaseModel):
+    """The indicator evaluated against a proposed target revision not yet decided."""
+
+    target_text: str = Field(description="The proposed target, as written")
+    status: Status
+    achievement: Number | None = None
+    expected: Number | None = None
+    pace: Number | None = None
+    formula: str | None = None
+    proposed: bool = Field(False, description="The status rests on the reading of the note")
+
+
 class IndicatorResult(BaseModel):
     code: str
     name: str
@@ -116,6 +166,14 @@ class IndicatorResult(BaseModel):
     flags: list[Flag] = Field(default_factory=list)
     explanation: Explanation = Field(default_factory=Explanation)
     history: IndicatorHistory | None = Field(None, description="Earlier years and trend, when a history (storico) was given")
+    reading: NoteReading | None = Field(
+        None, description="What the note suggests (phase, rough progress, the words) when there is no measure: a proposal"
+    )
+    proposed: bool = Field(False, description="The status rests on the reading of the note and awaits confirmation")
+    adjustment: AppliedAdjustment | None = Field(None, description="A person's decision applied after the rules")
+    against_proposal: ProposedEvaluation | None = Field(
+        None, description="The same indicator evaluated against the proposed target, until the Giunta decides"
+    )
 
 
 class Counts(BaseModel):

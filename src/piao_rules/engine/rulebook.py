@@ -7,6 +7,7 @@ Files (each may be overridden by a plan's own rules folder, file by file):
 - ``stato.yaml``        the status of each indicator (first rule that applies)
 - ``segnalazioni.yaml`` the flags (every rule that applies)
 - ``aggregazione.yaml`` how degrees add up the tree, and the achievement bands
+- ``note.yaml``         the cues that read an activity's phase in a note (a proposal to confirm)
 """
 
 from __future__ import annotations
@@ -21,20 +22,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from piao_rules.engine import conditions
 from piao_rules.engine.facts import ACCRUALS, METHODS, STATUSES
+from piao_rules.engine.notes import Lexicon
 from piao_rules.errors import InputError, Problem, Problems
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import read_bytes
 from piao_rules.resources import default_rules_dir
 
 TABLES = ("andamento", "punteggio", "stato", "segnalazioni")
-FILES = (*TABLES, "aggregazione")
+FILES = (*TABLES, "aggregazione", "note")
 
 # What each table decides, and the values it may assign.
 _DECIDES = {"andamento": ("andamento", ACCRUALS), "punteggio": ("metodo", METHODS), "stato": ("stato", STATUSES)}
 SEVERITIES = ("alta", "media", "bassa")
 REASON_FIELDS = (
     "valore", "target", "soglia", "atteso", "data", "scadenza", "giorni", "proiezione", "proposta",
-    "motivazione", "causa_esterna", "valori", "pesi_somma", "grado", "avanzamento", "stato",
+    "motivazione", "causa_esterna", "valori", "pesi_somma", "grado", "avanzamento", "stato", "lettura",
     "anni_mancati", "ultimo_valore",
 )
 
@@ -133,6 +135,7 @@ class Rulebook(BaseModel):
     tables: dict[str, Table]
     aggregation: Aggregation
     sources: dict[str, str]  # file name -> path actually used
+    notes: Lexicon | None = None
 
     def param(self, table: str, name: str, default: Any = None) -> Any:
         return self.tables[table].params.get(name, default)
@@ -259,6 +262,15 @@ def load_rulebook(override: str | Path | None = None) -> Rulebook:
         problems.extend(error.problems)
     except ValidationError as error:
         problems.extend(Problem(file=str(path), message=m) for m in _italian_pydantic(error))
+    notes = None
+    path = _pick("note", folder)
+    sources["note"] = str(path)
+    try:
+        notes = Lexicon.model_validate(_read_yaml(path))
+    except InputError as error:
+        problems.extend(error.problems)
+    except ValidationError as error:
+        problems.extend(Problem(file=str(path), message=m) for m in _italian_pydantic(error))
     if problems:
         raise InputError(problems)
-    return Rulebook(tables=tables, aggregation=aggregation, sources=sources)
+    return Rulebook(tables=tables, aggregation=aggregation, sources=sources, notes=notes)

@@ -277,5 +277,7 @@ def score(
         return relative(target, measure, plan_reference, params)
     if method == "giudizio":
         return judgement(measure)
+    if method == "non_calcolabile":
+        return Score(formula="il grado non si calcola con i dati disponibili (vedi le regole di punteggio)")
     raise ValueError(f"metodo di calcolo sconosciuto: {method}")
 

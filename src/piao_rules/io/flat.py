@@ -69,6 +69,7 @@ INDICATOR_COLUMNS: dict[str, Loc] = {
     "collegato_a": ("collegato_a",),
     "calcolato": ("calcolato",),
     "codice_precedente": ("codice_precedente",),
+    "totale": ("totale",),
     "note": ("note",),
 }
 REVISION_COLUMNS: dict[str, Loc] = {
@@ -156,6 +157,7 @@ def _indicator_rows(indicator: Indicator, cells: dict[str, Any]) -> list[dict[st
         collegato_a=indicator.linked_to,
         calcolato=indicator.computed.value if indicator.computed else None,
         codice_precedente=indicator.previous_code,
+        totale=indicator.total,
         note=indicator.note,
     )
     for name, text in (("target", indicator.target), ("soglia", indicator.threshold)):

@@ -27,11 +27,11 @@ from piao_rules.io.validation import validate
 
 SHEET = "Misure"
 COLUMNS = [
-    "codice", "data", "valore", "componente", "avanzamento", "completato_il", "riferimento", "giudizio",
+    "codice", "data", "valore", "componente", "avanzamento", "completato_il", "riferimento", "totale", "giudizio",
     "nota", "fonte", "proposta_target", "motivazione", "causa_esterna", "validato_da",
 ]
 REQUIRED = ("codice",)
-_RAW = {"data", "valore", "avanzamento", "completato_il", "riferimento"}  # handed to the model as they are
+_RAW = {"data", "valore", "avanzamento", "completato_il", "riferimento", "totale"}  # handed to the model as they are
 _SHARED = [c for c in COLUMNS if c not in ("codice", "data", "valore", "componente")]
 
 
@@ -190,6 +190,7 @@ def measures_to_rows(measure_set: MeasureSet) -> list[dict[str, Any]]:
             "avanzamento": measure.progress,
             "completato_il": measure.completed_on,
             "riferimento": measure.reference,
+            "totale": measure.total,
             "giudizio": measure.judgement.value if measure.judgement else None,
             "nota": measure.note,
             "fonte": measure.source,

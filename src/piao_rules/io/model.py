@@ -163,10 +163,14 @@ class Indicator(Model):
     previous_code: str | None = Field(
         None, alias="codice_precedente", description="Codice dello stesso indicatore negli anni precedenti, se è cambiato"
     )
+    total: Number | None = Field(
+        None, alias="totale", gt=0,
+        description="Target di copertura («con ciascun ufficio», «per ogni sede»): quante unità vanno coperte",
+    )
     revisions: list[TargetRevision] = Field(default_factory=list, alias="revisioni")
     note: str | None = None
 
-    _weight = field_validator("weight", mode="before")(_italian_number)
+    _weight = field_validator("weight", "total", mode="before")(_italian_number)
     _enums = field_validator("type", "accrual", "computed", mode="before")(_lower_key)
 
     @field_validator("target", "threshold", mode="before")
@@ -299,6 +303,9 @@ class Measure(Model):
     completed_on: date | None = Field(None, alias="completato_il")
     components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
     reference: Number | None = Field(None, alias="riferimento", description="Valore di riferimento di un target relativo")
+    total: Number | None = Field(
+        None, alias="totale", gt=0, description="Target di copertura: quante unità vanno coperte (se diverso dal piano)"
+    )
     judgement: Judgement | None = Field(None, alias="giudizio", description="Giudizio su un target qualitativo")
     note: str | None = Field(None, alias="nota")
     source: str | None = Field(None, alias="fonte")
@@ -307,7 +314,7 @@ class Measure(Model):
     external_cause: str | None = Field(None, alias="causa_esterna")
     validated_by: str | None = Field(None, alias="validato_da")
 
-    _numbers = field_validator("progress", "reference", mode="before")(_italian_number)
+    _numbers = field_validator("progress", "reference", "total", mode="before")(_italian_number)
     _dates = field_validator("as_of", "completed_on", mode="before")(_italian_date)
     _judgement = field_validator("judgement", mode="before")(_lower_key)
 

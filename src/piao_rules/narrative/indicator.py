@@ -129,7 +129,9 @@ def situation(result: IndicatorResult, ctx: Context) -> str:
     kind = target.kind if target is not None else TargetKind.QUALITATIVE
     measured = has_measure(measure)
     progress = measure is not None and measure.progress is not None
-    if status is Status.TO_ASSESS:
+    if result.proposed and measure is not None and measure.note:
+        name = "proposto"
+    elif status is Status.TO_ASSESS:
         if target is not None and not_pertinent(target, measure):
             name = "da_valutare.non_pertinente"
         elif kind is TargetKind.QUALITATIVE:
@@ -302,7 +304,7 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
     """The situations that follow the main sentence, with their slots."""
     measure, target = result.measure, result.target
     clauses: list[tuple[str, Slots]] = []
-    if measure is not None and measure.note and main != "indicatore.da_valutare.solo_nota":
+    if measure is not None and measure.note and main not in ("indicatore.da_valutare.solo_nota", "indicatore.proposto"):
         clauses.append(("aggiunta.nota", found))
     if measure is not None and measure.external_cause:
         clauses.append(("aggiunta.causa_esterna", {"causa": quotable(measure.external_cause)}))
@@ -315,20 +317,43 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
             clauses.append(("aggiunta.proposta", {**proposal, "motivazione": quotable(measure.proposal_reason)}))
         else:
             clauses.append(("aggiunta.proposta_senza_motivazione", proposal))
+        if result.against_proposal is not None:
+            versus = result.against_proposal
+            compared: Slots = {"stato_proposta": versus.status.label}
+            if versus.achievement is not None:
+                compared["grado_proposta"] = percent_words(versus.achievement)
+                clauses.append(("aggiunta.proposta_valutata", compared))
+            else:
+                clauses.append(("aggiunta.proposta_valutata_senza_grado", compared))
     if result.divergent_values:
         clauses.append(("aggiunta.valori_divergenti", {"valori": result.divergent_values}))
     if target is not None and unit_mismatch(target, measure):
         clauses.append(("aggiunta.unita_incoerente", {}))
     if target is not None and target.deadline is not None and any(f.code == "scadenza_imminente" for f in result.flags):
         clauses.append(("aggiunta.scadenza_imminente", found))
+    if result.adjustment is not None:
+        adjustment = result.adjustment
+        decided: Slots = {
+            "atto": quotable(adjustment.approved_by or ""), "motivo": quotable(adjustment.reason), "chi": adjustment.who,
+            "stato": result.status.label, "stato_prima": adjustment.before_status.label,
+        }
+        if result.achievement is not None:
+            decided["grado_imposto"] = percent_words(result.achievement)
+        clauses.append((f"aggiunta.rettifica.{adjustment.effect.value}", decided))
     return clauses
 
 
 def narrate_indicator(result: IndicatorResult, ctx: Context) -> str:
-    """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence."""
-    main = situation(result, ctx)
-    found = slots(result, ctx)
+    """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence.
+
+    A forced status or degree is told after the figures as the data give them."""
+    computed = result
+    if result.adjustment is not None and result.adjustment.effect.value in ("stato", "grado"):
+        computed = result.model_copy(update={"status": result.adjustment.before_status,
+                                             "achievement": result.adjustment.before_achievement})
+    main = situation(computed, ctx)
+    found = slots(computed, ctx)
     sentences = [ctx.writer.write(main, result.code, found)]
-    for name, clause_slots in _clauses(result, ctx, main, found):
+    for name, clause_slots in _clauses(result, ctx, main, found):  # the rectification clause reads ``result``
         sentences.append(ctx.writer.write(name, result.code, clause_slots))
     return " ".join([*sentences, history_sentence(result)]).strip()

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from piao_rules.engine.result import Evaluation
+from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError
 from piao_rules.review.flags import FlagView
 from piao_rules.review.journal import Decision, Outcome
 from piao_rules.targets.parser import TargetError, parse_target
 
 REVISION_FLAG = "rimodulazione_target"
+PROPOSAL_FLAG = "stato_proposto"
 
 
 def decision(
     evaluation: Evaluation, view: FlagView, outcome: Outcome | str, note: str, *, new_target: str | None = None,
-    owner: str | None = None, who: str, when: datetime, measures: str | None = None,
+    owner: str | None = None, who: str, when: datetime, measures: str | None = None, status: str | None = None,
 ) -> Decision:
     """The decision to record; InputError (Italian) when it cannot be taken as given."""
     try:
@@ -31,6 +32,14 @@ def decision(
     if not (who or "").strip():
         raise InputError.single("", "manca chi decide (--chi \"Nome Cognome\")")
     measure = view.indicator.measure if view.indicator is not None else None
+    status = (status or "").strip().lower().replace(" ", "_") or None
+    if status is not None:
+        if outcome is not Outcome.REJECTED or flag.code != PROPOSAL_FLAG:
+            raise InputError.single("", f"lo stato si indica solo con esito «respinta» su una segnalazione {PROPOSAL_FLAG} "
+                                        f"(questa è {flag.code}, esito {outcome.value})")
+        if status not in {s.value for s in Status}:
+            choices = ", ".join(s.value for s in Status)
+            raise InputError.single("", f"stato «{status}» sconosciuto: scegliere tra {choices}")
     if new_target is not None:
         if outcome is not Outcome.ACCEPTED or flag.code != REVISION_FLAG:
             raise InputError.single("", f"il nuovo target si indica solo con esito «accolta» su una segnalazione "
@@ -49,4 +58,5 @@ def decision(
         chi=who.strip(), quando=when, al=evaluation.as_of, anno=evaluation.year, segnalazione=flag.code,
         oggetto=flag.subject, gravita=flag.severity.value, motivo=flag.reason,
         motivazione_proposta=measure.proposal_reason if measure is not None and new_target else None, misure=measures,
+        stato_deciso=status,
     )

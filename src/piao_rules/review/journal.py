@@ -1,13 +1,17 @@
 """The review journal: decisions on flags, one JSON object per line, appended and never rewritten.
 
-Two kinds of lines (Italian keys, a person can read and diff them):
+Three kinds of lines (Italian keys, a person can read and diff them):
 
 * ``{"tipo": "decisione", "id": "O24.2-1/rimodulazione_target", "esito": "accolta", …}``
   a decision on a flag at a monitoring date; a later decision on the same flag and
   date supersedes the earlier one, which stays in the file;
 * ``{"tipo": "rilevazione", "al": "2023-06-30", "segnalazioni": [...], …}`` the flags
   raised at a monitoring date, so that a flag still open at the next monitoring shows
-  since when it is open.
+  since when it is open;
+* ``{"tipo": "rettifica", "codice": "O24.1-1", "effetto": "neutralizzazione", "approvata_con": …}``
+  a neutralisation or a forced status/degree of one indicator approved by the Giunta, applied
+  by the engine (a neutralisation from its date to the end of the year, a forced status or
+  degree at its monitoring date only).
 
 Lines end with "\n" and nothing else ends a line: characters that other tools take
 for line ends (U+2028, U+2029, U+0085, pasted from Word or a web page with a note)
@@ -28,6 +32,7 @@ import time
 from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal, Union
 
@@ -78,6 +83,7 @@ class Decision(_Line):
     reason: str = Field(alias="motivo")
     proposal_reason: str | None = Field(None, alias="motivazione_proposta")
     measures: str | None = Field(None, alias="misure")
+    status: str | None = Field(None, alias="stato_deciso", description="The status decided instead of the one proposed from a note")
 
     @property
     def final(self) -> bool:
@@ -95,7 +101,30 @@ class Sighting(_Line):
     measures: str | None = Field(None, alias="misure")
 
 
-Entry = Union[Decision, Sighting]
+class Rectification(_Line):
+    """A Giunta-approved neutralisation or forced status/degree of one indicator, with its reason."""
+
+    kind: Literal["rettifica"] = Field("rettifica", alias="tipo")
+    code: str = Field(alias="codice", min_length=1)
+    effect: Literal["neutralizzazione", "stato", "grado"] = Field(alias="effetto")
+    status: Literal["raggiunto", "in_linea", "a_rischio", "non_raggiunto", "non_rilevabile", "da_valutare"] | None = Field(
+        None, alias="stato")
+    achievement: Decimal | None = Field(None, alias="grado", ge=0, le=100)
+    reason: str = Field(alias="motivo", min_length=1)
+    approved_by: str = Field(alias="approvata_con", min_length=1)
+    who: str = Field(alias="chi", min_length=1)
+    when: datetime = Field(alias="quando")
+    as_of: date = Field(alias="al", description="Monitoring date from which it applies")
+    year: int = Field(alias="anno")
+
+    def applies(self, year: int, as_of: date) -> bool:
+        """A neutralisation holds from its date to the end of the year; a forced figure only at its date."""
+        if year != self.year:
+            return False
+        return as_of >= self.as_of if self.effect == "neutralizzazione" else as_of == self.as_of
+
+
+Entry = Union[Decision, Sighting, Rectification]
 
 
 class Journal:
@@ -108,6 +137,10 @@ class Journal:
     @property
     def decisions(self) -> list[Decision]:
         return [e for e in self.entries if isinstance(e, Decision)]
+
+    @property
+    def rectifications(self) -> list[Rectification]:
+        return [e for e in self.entries if isinstance(e, Rectification)]
 
     def history(self, flag: str, year: int) -> list[Decision]:
         """Every decision on ``flag``, oldest first."""
@@ -167,7 +200,8 @@ def _parse(path: Path, text: str) -> list[Entry]:
             problems.error(f"riga {number}", f"riga del giornale non leggibile (JSON non valido alla colonna {error.colno}): "
                                              "ripristinarla dalla copia di sicurezza; il giornale non va modificato a mano")
             continue
-        model = Decision if isinstance(data, dict) and data.get("tipo") == "decisione" else Sighting
+        kind = data.get("tipo") if isinstance(data, dict) else None
+        model = {"decisione": Decision, "rettifica": Rectification}.get(kind, Sighting)
         try:
             entries.append(model.model_validate(data))
         except ValidationError as error:

@@ -20,10 +20,10 @@ from pathlib import Path
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-from piao_rules.engine.result import Evaluation
+from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError, describe_os_error
 from piao_rules.review import journal as journals
-from piao_rules.review.decide import REVISION_FLAG, decision
+from piao_rules.review.decide import PROPOSAL_FLAG, REVISION_FLAG, decision
 from piao_rules.review.flags import SEVERITIES, find, select, views
 from piao_rules.review.journal import Outcome
 
@@ -84,7 +84,7 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
             "revisione.html", evaluation=evaluation, views=shown, total=len(found),
             open_count=sum(1 for v in found if v.open), offices=sorted({v.owner for v in found}),
             codes=sorted({v.flag.code for v in found}), severities=SEVERITIES, outcomes=outcomes,
-            revision_flag=REVISION_FLAG, filters={"ufficio": office or "", "gravita": severity or "", "tipo": code or "",
+            revision_flag=REVISION_FLAG, proposal_flag=PROPOSAL_FLAG, statuses=[s.label for s in Status], filters={"ufficio": office or "", "gravita": severity or "", "tipo": code or "",
                                                   "tutte": everything},
             csrf=token, errors=errors or {}, sent=sent or {}, done=request.args.get("fatto"), who=default_who,
             filter_error=general or filter_error, journal=journal_path.name,
@@ -97,7 +97,7 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
 
     @app.post("/decisione")
     def decide():
-        form = {k: request.form.get(k, "") for k in ("id", "esito", "nota", "nuovo_target", "responsabile", "chi")}
+        form = {k: request.form.get(k, "") for k in ("id", "esito", "nota", "nuovo_target", "stato", "responsabile", "chi")}
         found = views(evaluation, journals.read_journal(journal_path))
         try:
             view = find(found, form["id"], evaluation.as_of)
@@ -106,7 +106,7 @@ def create_app(evaluation: Evaluation, journal_path: Path, measures_name: str, d
         try:
             entry = decision(evaluation, view, form["esito"], form["nota"], new_target=form["nuovo_target"],
                              owner=form["responsabile"], who=form["chi"] or default_who, when=clock(),
-                             measures=measures_name)
+                             measures=measures_name, status=form["stato"])
             journals.append(journal_path, [entry])
         except InputError as error:
             return page(400, {form["id"]: "; ".join(p.message for p in error.problems)}, form)

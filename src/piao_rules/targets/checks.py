@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
+from piao_rules.targets.counted import counted_target
+from piao_rules.targets.formula import read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
@@ -88,7 +90,16 @@ def measures_fit(subject: Subject) -> list[Problem]:
             continue
         loc = ("misure", index, "valore")
         shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
-        if not_pertinent(target, measure):
+        counted = counted_target(target, indicator, measure)
+        if counted is not None:
+            problems.append(subject.in_measures(
+                loc, f"{measure.code}: {counted[0].warnings[-1]}; controllare che la misura conti proprio questo", warning=True,
+            ))
+        elif measure.value is None and measure.components and target.kind is not TargetKind.COMPOUND and read_formula(indicator.formula):
+            problems.append(subject.in_measures(
+                loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»", warning=True,
+            ))
+        elif not_pertinent(target, measure):
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code} non è del tipo richiesto dal target «{shown}» (ad esempio un numero dove il target chiede una data, un SI o un avanzamento)",
                 warning=True,

@@ -104,6 +104,14 @@ class Target(BaseModel):
         description="Words narrowing what is counted («giudizi positivi», «con ciascun ufficio»); "
         "«…» marks where the quantity sits («Gestione … dei nuovi documenti»)",
     )
+    coverage: str | None = Field(
+        None, description="The unit each of which the target applies to («ufficio» in «almeno 1 incontro con ciascun "
+                          "ufficio»): the measure counts the units covered, a total is needed"
+    )
+    read_as: str | None = Field(
+        None, description="Set when the text was read against the measure: «conteggio» (a count inside a milestone) "
+                          "or «copertura» (covered / total); the text as written is what people see"
+    )
     warnings: list[str] = Field(default_factory=list, description="What the reader was unsure about (Italian)")
 
     @property

@@ -190,6 +190,17 @@ _BOOLEAN_WITH_TEXT = re.compile(
     r"^(?:(?P<word>SI|SÌ|SÍ|NO)\s+|(?P<word2>s[iìí]|no)\s*[:\-–—,]\s*)(?P<rest>\S.*)$", re.IGNORECASE
 )
 _ACTIVE = re.compile(r"^attiv[oa]\s*\.?$", re.IGNORECASE)
+# A coverage qualifier: «con ciascun ufficio», «per ogni sede», «in tutte le sedi».
+_EACH = re.compile(
+    r"(?<!\w)(?:ciascun[oa]?|ogni|tutt[ie]\s+(?:i|gli|le))\s+(?:(?:singol[oaie]|sua|suo)\s+)?(?P<unit>[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+# «per ogni sede almeno 2 incontri»: the coverage words first, moved after the quantity.
+_EACH_FIRST = re.compile(r"^(?P<each>(?:per|in|con|presso|da)\s+(?:ciascun[oa]?|ogni)\s+[^\W\d_]+)\s*[,:]?\s+(?P<rest>.+)$",
+                         re.IGNORECASE)
+# «= SI», «≥ si», «== sì»: an operator before SI/NO changes nothing; «si/no», «SI/NO»: a yes/no indicator, target SI.
+_BOOLEAN_WITH_OPERATOR = re.compile(rf"^(?:==|{_OPS})\s*(?P<word>s[iìí]|no)\s*[.!]?$", re.IGNORECASE)
+_BOOLEAN_PAIR = re.compile(r"^s[iìí]\s*/\s*no\s*\.?$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(
     rf"^(?:n\.|nr\.|numero)\s*(?P<noun>{_WORD}(?:\s+{_WORD})?)\s*/\s*(?P<per>anno|mese)\.?$", re.IGNORECASE
 )
@@ -223,12 +234,13 @@ class _Draft:
     reference: Reference | None = None
     milestone: str | None = None
     qualifier: str | None = None
+    coverage: str | None = None
 
     def target(self, text: str, warnings: list[str]) -> Target:
         return Target(
             text=text, kind=self.kind, operator=self.operator, value=self.value, unit=self.unit, per=self.per,
             deadline=self.deadline, boolean=self.boolean, components=self.components, reference=self.reference,
-            milestone=self.milestone, qualifier=self.qualifier, warnings=warnings,
+            milestone=self.milestone, qualifier=self.qualifier, coverage=self.coverage, warnings=warnings,
         )
 
 
@@ -406,6 +418,11 @@ def _boolean(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     if match := _BOOLEAN.match(text):
         return _Draft(TargetKind.BOOLEAN, boolean=not match.group("word").lower().startswith("n"))
     if _ACTIVE.match(text):
+        return _Draft(TargetKind.BOOLEAN, boolean=True)
+    if match := _BOOLEAN_WITH_OPERATOR.match(text):
+        return _Draft(TargetKind.BOOLEAN, boolean=not match.group("word").lower().startswith("n"))
+    if _BOOLEAN_PAIR.match(text):
+        warnings.append(f"{_quote(text)}: indicatore SI/NO, letto con target SI")
         return _Draft(TargetKind.BOOLEAN, boolean=True)
     match = _BOOLEAN_WITH_TEXT.match(text)
     if match is None or (match.group("word") and match.group("word") != match.group("word").upper()):
@@ -688,6 +705,8 @@ def _qualifier(prefix: str, suffix: str, contexts: list[str]) -> str | None:
 
 
 def _quantities(text: str, warnings: list[str]) -> _Draft | None:
+    if match := _EACH_FIRST.match(text):
+        text = f"{match.group('rest')} {match.group('each')}"
     text = _NUMBER_WORD_AFTER_OP.sub(lambda m: f"{m.group('op')} {_NUMBER_WORDS[m.group('word').lower()]}", text)
     bare, contexts = _split_context(text)
     found = _scan(bare)
@@ -715,11 +734,14 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         suffix = f"({first.label}) {suffix}"
     qualifier = _qualifier(prefix, suffix, contexts)
     if len(group) == 1:
-        if qualifier and re.search(r"(?<!\w)(?:ciascun|ciascuna|ogni)(?!\w)", qualifier, re.IGNORECASE):
-            warnings.append(f"il target vale per ogni elemento («{qualifier}»): la misura deve indicare la copertura")
+        coverage = _EACH.search(qualifier) if qualifier else None
+        if coverage:
+            warnings.append(f"il target vale per ogni elemento («{qualifier}»): serve il numero di elementi da coprire "
+                            "(campo totale nel piano o nella misura) e la misura deve contare quelli coperti")
         return _Draft(
             TargetKind.COMPARISON, operator=first.operator or Operator.EQ, explicit=first.operator is not None,
             value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
+            coverage=coverage.group("unit").lower() if coverage else None,
         )
     periods = {q.per for q in group} - {None}
     if len(periods) > 1:

@@ -1,0 +1,51 @@
+"""Indicators computed from their algorithm: the office gives the components («N. pratiche evase»,
+«N. pratiche ricevute»), the value is computed with the plan's formula, written out in the
+explanation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from piao_rules import format_it
+from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets.formula import Formula, Term, find_operand, read_formula
+from piao_rules.targets.model import Target, TargetKind
+
+HUNDRED = Decimal(100)
+
+
+def _side(terms: tuple[Term, ...], values: dict[str, Decimal]) -> tuple[Decimal, str]:
+    total, shown = Decimal(0), []
+    for index, term in enumerate(terms):
+        total += term.sign * values[term.name]
+        sign = ("− " if term.sign < 0 else "+ ") if index else ("− " if term.sign < 0 else "")
+        shown.append(f"{sign}{term.name} ({format_it.number(values[term.name])})")
+    text = " ".join(shown)
+    return total, f"({text})" if len(terms) > 1 else text
+
+
+def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
+    """The measure with its value computed from the components, and the computation to show; None when
+    the algorithm is not a formula, the measure has a value already, or the target is compound."""
+    if measure is None or measure.value is not None or not measure.components or target.kind is TargetKind.COMPOUND:
+        return None
+    formula: Formula | None = read_formula(indicator.formula)
+    if formula is None:
+        return None
+    values = {name: find_operand(name, measure.components) for name in formula.operands}
+    missing = [name for name, value in values.items() if value is None]
+    if missing:
+        return measure, {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
+    numerator, top = _side(formula.numerator, values)
+    percent = formula.times_hundred or (formula.denominator is not None and target.unit == "%")
+    if formula.denominator is None:
+        value, shown = numerator, top
+    else:
+        denominator, bottom = _side(formula.denominator, values)
+        if denominator == 0:
+            return measure, {"calcolo dall'algoritmo": f"{top} / {bottom}: il denominatore è zero"}
+        value, shown = numerator / denominator, f"{top} / {bottom}"
+    if percent:
+        value, shown = value * HUNDRED, f"{shown} × 100"
+    result = format_it.percent(value) if percent else format_it.number(value)
+    return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": f"{shown} = {result}"}

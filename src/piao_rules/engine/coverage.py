@@ -1,0 +1,47 @@
+"""Coverage targets («almeno 1 incontro con ciascun ufficio», «per ogni sede»): never scored from a bare count.
+
+The measure counts the units covered; the total comes from the measure (``totale``) or the plan
+(indicator ``totale``). With both, the value becomes the share covered and the target 100%; without a
+total the indicator is not scored (rules: ``copertura`` and ``totale_copertura``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from piao_rules import format_it
+from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets.model import Operator, Target, TargetKind
+
+HUNDRED = Decimal(100)
+
+
+def total_of(target: Target, indicator: Indicator, measure: Measure | None) -> Decimal | None:
+    """How many units the coverage target applies to: the measure's total, else the plan's."""
+    if target.coverage is None:
+        return None
+    if measure is not None and measure.total is not None:
+        return measure.total
+    return indicator.total
+
+
+def read_coverage(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure | None, dict[str, str]]:
+    """The target and measure to evaluate, and the inputs to show, for a coverage target with its total."""
+    total = total_of(target, indicator, measure)
+    value = measure.value if measure is not None else None
+    if total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
+        if target.coverage is not None and isinstance(value, Decimal) and not isinstance(value, bool):
+            return target, measure, {"unità coperte": f"{format_it.number(value)} (manca il totale delle unità da coprire)"}
+        return target, measure, {}
+    if measure.percent:
+        share = value
+        shown = f"{format_it.percent(share)} delle unità ({format_it.number(total)} in tutto)"
+    else:
+        share = value / total * HUNDRED
+        shown = f"{format_it.number(value)} su {format_it.number(total)} ({target.coverage}) = {format_it.percent(share)}"
+    covered = target.model_copy(update={
+        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None, "read_as": "copertura",
+        "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],
+    })
+    return covered, measure.model_copy(update={"value": share, "percent": True}), {"copertura": shown}

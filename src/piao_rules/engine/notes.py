@@ -1,0 +1,212 @@
+"""Reading progress cues in a measure's note («Affidatario individuato; progettazione in corso»).
+
+The cue lexicon is data (``rules/note.yaml``). The reading is a *proposal*: a phase of
+the activity, a rough progress and the words that justify it. The rules of
+``stato.yaml`` decide what status a phase proposes (fact ``lettura_nota``), and a
+person confirms or corrects it in the review journal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from piao_rules import format_it
+from piao_rules.errors import Problem
+from piao_rules.io.checks import Subject
+from piao_rules.io.model import Number
+from piao_rules.targets.model import TargetKind
+from piao_rules.targets.parser import TargetError, parse_target
+
+PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
+# A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
+_PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
+_PROGRESS_WORDS = re.compile(r"avanzament|realizzat|complet|pari al|circa|\(\s*\d", re.IGNORECASE)
+_NEGATION_WINDOW = 3  # words before a cue in which a negation counts
+
+
+class Phase(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    progress: Number = Field(alias="avanzamento", ge=0, le=100)
+    words: list[str] = Field(alias="parole", min_length=1)
+    negated: str | None = Field(None, alias="negata")
+
+    @field_validator("negated")
+    @classmethod
+    def _known(cls, value: str | None) -> str | None:
+        if value is not None and value not in PHASES:
+            raise ValueError(f"fase «{value}» sconosciuta: usare una tra {', '.join(PHASES)}")
+        return value
+
+
+class Lexicon(BaseModel):
+    """The cue lexicon of ``rules/note.yaml``."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    description: str = Field(alias="descrizione")
+    negations: list[str] = Field(default_factory=list, alias="negazioni")
+    starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
+    phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
+
+    @field_validator("phases")
+    @classmethod
+    def _known_phases(cls, phases: dict[str, Phase]) -> dict[str, Phase]:
+        unknown = [name for name in phases if name not in PHASES]
+        if unknown:
+            raise ValueError(f"fase «{unknown[0]}» sconosciuta: usare una tra {', '.join(PHASES)}")
+        return phases
+
+
+class NoteReading(BaseModel):
+    """What a note suggests about an activity: to be confirmed by a person."""
+
+    phase: str = Field(description="sospesa, bloccata, non_avviata, rinviata, programmata, in_corso, avviata or completata")
+    progress: Number = Field(description="Rough progress, %: written in the note, else the phase's default")
+    cues: list[str] = Field(description="The words of the note that justify the reading, as written")
+    progress_written: bool = Field(False, description="The progress is a percentage written in the note")
+
+    def text(self) -> str:
+        """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
+        words = ", ".join(f"«{c}»" for c in self.cues)
+        kind = "indicato nella nota" if self.progress_written else "indicativo"
+        return f"{self.phase.replace('_', ' ')}, avanzamento {kind} {format_it.percent(self.progress)} (parole: {words})"
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, keeping one character per character (offsets stay valid)."""
+    folded = []
+    for char in text.lower():
+        base = unicodedata.normalize("NFKD", char)[0]
+        folded.append(base if len(base) == 1 else char)
+    return "".join(folded)
+
+
+def _pattern(cue: str) -> str:
+    parts = [re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word) for word in _fold(cue).split()]
+    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+
+
+class NoteReader:
+    """Compiled lexicon: ``read(note)`` gives a :class:`NoteReading` or ``None`` when no cue is found."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.order = [name for name in PHASES if name in lexicon.phases]
+        self.phases = lexicon.phases
+        self.cues = {
+            name: [re.compile(_pattern(cue)) for cue in lexicon.phases[name].words] for name in self.order
+        }
+        negations = sorted((_fold(n) for n in lexicon.negations), key=len, reverse=True)
+        self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
+        self.negation = re.compile(
+            r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in negations) + r")(?!\w)"
+        ) if negations else None
+
+    def _negation(self, folded: str, start: int) -> int | None:
+        """Where a negation starts among the few words of the same clause before ``start``, if any."""
+        if self.negation is None:
+            return None
+        clause = re.split(r"[;:.,]", folded[:start])[-1]
+        words = list(re.finditer(r"\S+", clause))[-_NEGATION_WINDOW:]
+        if not words:
+            return None
+        offset = start - len(clause) + words[0].start()
+        match = self.negation.search(folded, offset, start)
+        return match.start() if match else None
+
+    def _started(self, folded: str, activity: str | None) -> list[str] | None:
+        """The words saying that an activity which *is* a start («Avvio servizio …», «Costituzione e avvio
+        tavoli …») has started; not when the activity also asks for more («Nomina … e misurazione …»)."""
+        parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
+        firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
+        if not parts or not all(first and first.group(0) in self.starts for first in firsts):
+            return None
+        cues = self.starts[firsts[0].group(0)]
+        for cue in cues:
+            for match in cue.finditer(folded):
+                if self._negation(folded, match.start()) is None:
+                    return [match.group(0)]
+        return None
+
+    def read(self, note: str | None, activity: str | None = None) -> NoteReading | None:
+        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one."""
+        if not note or not note.strip():
+            return None
+        folded = _fold(note)
+        started = self._started(folded, activity)
+        if started is not None:
+            start = folded.index(started[0])
+            return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
+        found: dict[str, list[str]] = {}
+        taken: list[tuple[int, int]] = []
+        for name in self.order:
+            for cue in self.cues[name]:
+                for match in cue.finditer(folded):
+                    start, end = match.span()
+                    if any(start < e and s < end for s, e in taken):
+                        continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
+                    taken.append((start, end))
+                    phase = name
+                    negation = self._negation(folded, start)
+                    if negation is not None:
+                        phase = self.phases[name].negated
+                        if phase is None:
+                            continue
+                        start = negation
+                    found.setdefault(phase, []).append(note[start:end])
+        if not found:
+            return None
+        phase = next(name for name in PHASES if name in found)
+        written = _written_progress(note)
+        if phase == "completata" and written is not None and written < 100:
+            phase = "in_corso"  # «adottata … per circa il 30%»
+        default = self.phases[phase].progress if phase in self.phases else Decimal(0)
+        return NoteReading(
+            phase=phase, progress=written if written is not None else default,
+            cues=[cue for name in PHASES for cue in found.get(name, [])], progress_written=written is not None,
+        )
+
+
+def _written_progress(note: str) -> Decimal | None:
+    """A single percentage in a note that speaks of progress («in misura pari al 30% circa»)."""
+    numbers = _PERCENT.findall(note)
+    if len(numbers) != 1 or not _PROGRESS_WORDS.search(note):
+        return None
+    value = Decimal(numbers[0].replace(",", "."))
+    return value if value <= 100 else None
+
+
+def note_checks(lexicon: Lexicon | None):
+    """A check for ``piao-rules verifica``: every activity without a measure whose note proposes a status."""
+    reader = NoteReader(lexicon) if lexicon is not None else None
+    activities = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.BOOLEAN)
+
+    def check(subject: Subject) -> list[Problem]:
+        if reader is None or subject.measures is None:
+            return []
+        year = subject.plan.year
+        targets = {indicator.code: indicator.target_for(year) for indicator, _, _ in subject.indicators()}
+        problems = []
+        for index, measure in enumerate(subject.measures.measures):
+            measured = any((measure.value is not None, measure.progress is not None, measure.completed_on is not None,
+                            bool(measure.components), measure.judgement is not None))
+            if measured or not measure.note or not targets.get(measure.code):
+                continue
+            try:
+                target = parse_target(targets[measure.code], year)
+            except TargetError:
+                continue
+            reading = reader.read(measure.note, target.milestone) if target.kind in activities else None
+            if reading is not None:
+                problems.append(subject.in_measures(
+                    ("misure", index, "nota"),
+                    f"{measure.code}: nessuna misura; dalla nota si legge {reading.text()}: lo stato sarà proposto, da confermare",
+                    warning=True,
+                ))
+        return problems
+
+    return check

@@ -1,0 +1,48 @@
+"""Evaluation against a proposed target revision, side by side with the target in force.
+
+While the Giunta has not decided on a «proposta di aggiornamento» (the measure's
+``proposta_target`` differs from the target in force), the indicator is evaluated a
+second time, with the same rules and engine, against the proposed target. Only the
+status and the figures are kept: flags belong to the target in force.
+"""
+
+from __future__ import annotations
+
+from piao_rules.engine.prepare import Item, read_against_measure
+from piao_rules.engine.result import ProposedEvaluation
+from piao_rules.targets.markup import clean
+from piao_rules.targets.parser import TargetError, parse_target
+
+
+def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
+    """(item, its copy against the proposed target) for every pending proposal that can be read."""
+    pairs = []
+    start = len(items) * 2  # fact ids distinct from the items' and the flag groups'
+    for item in items:
+        measure = item.measure
+        if measure is None or not measure.proposed_target or item.indicator.computed:
+            continue
+        text = measure.proposed_target
+        if clean(text) == clean(item.target_text or ""):
+            continue  # already the target in force
+        try:
+            target = parse_target(text, year)
+        except TargetError:
+            continue
+        copy = Item(
+            n=start + len(pairs), area=item.area, objective=item.objective, indicator=item.indicator, target_text=text,
+            original_target=None, target=target, threshold=None, measure=measure, owner=item.owner,
+        )
+        read_against_measure(copy)
+        copy.reading = item.reading
+        pairs.append((item, copy))
+    return pairs
+
+
+def attach(pairs: list[tuple[Item, Item]]) -> None:
+    """Keep on each item the outcome of its copy."""
+    for item, copy in pairs:
+        item.against_proposal = ProposedEvaluation(
+            target_text=copy.target_text or "", status=copy.status, achievement=copy.score.achievement,
+            expected=copy.expected, pace=copy.pace, formula=copy.score.formula, proposed=copy.proposed,
+        )

@@ -1,0 +1,60 @@
+"""Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate»).
+
+When the measure is a count of the same noun («2», note «Operative 2 sale», or the indicator's unit
+«sale»), the milestone is read as a count target (≥ 4 sale), so the count is scored instead of being
+refused as not pertinent. The reading is shown in the explanation and kept as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets.model import Operator, Target, TargetKind
+
+_WORDS = {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
+          "dodici": 12, "venti": 20}
+_ADJECTIVES = r"(?:nuov[oaie]|ulterior[ie]|divers[ie]|distint[ie]|altr[ie]|principal[ie]|prim[oaie])"
+_COUNT = re.compile(
+    rf"(?<![\w/.,])(?:n\.\s*)?(?P<n>\d+|{'|'.join(_WORDS)})\s+(?:{_ADJECTIVES}\s+)?(?P<noun>[^\W\d_]{{3,}})",
+    re.IGNORECASE,
+)
+
+
+def _stem(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    return plain[:-1] if len(plain) > 4 else plain
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(_WORDS[text.lower()]) if text.lower() in _WORDS else Decimal(text)
+
+
+def counted_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, dict[str, str]] | None:
+    """The milestone read as «≥ N noun» when the measure counts that noun; None otherwise."""
+    if target.kind is not TargetKind.MILESTONE or measure is None or measure.percent or measure.progress is not None:
+        return None
+    value = measure.value
+    if not isinstance(value, Decimal) or isinstance(value, bool):
+        return None
+    found = list(_COUNT.finditer(target.milestone or target.text))
+    if len(found) != 1:
+        return None
+    number, noun = _number(found[0].group("n")), found[0].group("noun")
+    stem = _stem(noun)
+    shown = f"{value.normalize():f}".replace(".", ",")
+    same_unit = indicator.unit is not None and _stem(indicator.unit) == stem
+    in_note = bool(measure.note) and re.search(
+        rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?{re.escape(stem)}\w*", unicodedata.normalize("NFKD", measure.note)
+        .encode("ascii", "ignore").decode(), re.IGNORECASE,
+    ) is not None
+    if not (same_unit or in_note):
+        return None
+    why = f"l'unità dell'indicatore è «{indicator.unit}»" if same_unit else f"la nota conta {noun}"
+    reading = target.model_copy(update={
+        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": number, "unit": noun.lower(), "read_as": "conteggio",
+        "warnings": [*target.warnings, f"milestone letta come ≥ {number} {noun.lower()}: {why}"],
+    })
+    return reading, {"lettura del target": f"«{target.text}» letto come ≥ {number} {noun.lower()} ({why})"}

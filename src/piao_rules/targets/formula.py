@@ -1,0 +1,113 @@
+"""Reading an indicator's algorithm («N. pratiche evase / N. pratiche ricevute × 100», «A + B + C»).
+
+Only the plain forms are read: one division of two sums (or differences) of named quantities, or a
+sum of named quantities, optionally times 100. Square brackets are dropped (plans leave them
+unbalanced: «[A - B] / C]»), so «A - B / C» reads (A − B) / C, as plans mean it. Anything else
+(several divisions, constants, «/» that means «or» as in «N. progetti finanziati / compartecipati» or
+«n. eventi/iniziative») is not a formula here: the value is then measured directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from piao_rules.targets.markup import clean
+
+_SCALE = re.compile(r"\s*(?:[*x×]\s*100|per\s+cento)\s*$", re.IGNORECASE)
+_COUNT_PREFIX = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero(?:\s+(?:di|dei|delle|degli))?)\s*", re.IGNORECASE)
+_OR_SLASH = re.compile(r"[^\W\d_]/[^\W\d_A-Z]")  # «eventi/iniziative»: an alternative, not a division
+_DENOMINATOR_START = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero|totale|importo|risorse|spesa|valore)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int  # +1 or -1
+    name: str
+
+
+@dataclass(frozen=True)
+class Formula:
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...] | None  # None: a sum
+    times_hundred: bool
+    text: str
+
+    @property
+    def operands(self) -> list[str]:
+        return [t.name for t in (*self.numerator, *(self.denominator or ()))]
+
+
+def _split_top(text: str, separators: str) -> list[tuple[str, str]]:
+    """(separator before, part) at bracket depth 0; separators are single characters."""
+    parts, depth, current, before = [], 0, [], ""
+    for index, char in enumerate(text):
+        depth += char == "("
+        depth -= char == ")"
+        spaced = index > 0 and text[index - 1] == " " and index + 1 < len(text) and text[index + 1] == " "
+        if depth == 0 and char in separators and (char == "/" or spaced):
+            parts.append((before, "".join(current)))
+            current, before = [], char
+        else:
+            current.append(char)
+    parts.append((before, "".join(current)))
+    return parts
+
+
+def _unwrap(text: str) -> str:
+    text = text.strip()
+    while text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
+    return text
+
+
+def _terms(text: str) -> tuple[Term, ...] | None:
+    terms = []
+    for separator, part in _split_top(_unwrap(text), "+-"):
+        name = _unwrap(part).strip(" .;:")
+        if len(name) < 3 or not re.search(r"[^\W\d_]{3,}", name) or re.fullmatch(r"[\d.,\s%]+", name):
+            return None
+        terms.append(Term(-1 if separator == "-" else 1, name))
+    return tuple(terms)
+
+
+def read_formula(text: str | None) -> Formula | None:
+    """The formula in an algorithm, or None when it is not one of the plain forms."""
+    if not text:
+        return None
+    raw = " ".join(text.split())
+    times_hundred = bool(_SCALE.search(raw))
+    plain = " ".join(clean(_SCALE.sub("", raw)).replace("[", " ").replace("]", " ").split())
+    body = plain
+    if _OR_SLASH.search(body):
+        return None
+    parts = _split_top(body, "/")
+    if len(parts) == 2:
+        numerator, denominator = _terms(parts[0][1]), _terms(parts[1][1])
+        if not numerator or not denominator:
+            return None
+        if len(denominator) == 1 and len(denominator[0].name.split()) < 2 and not _DENOMINATOR_START.match(denominator[0].name):
+            return None  # «N. progetti finanziati / compartecipati»: «/» means «or»
+        return Formula(numerator, denominator, times_hundred, plain)
+    if len(parts) == 1:
+        terms = _terms(body)
+        if terms and len(terms) >= 2:
+            return Formula(terms, None, times_hundred, plain)
+    return None
+
+
+def operand_key(name: str) -> str:
+    """How an operand and a measured component are matched: no «N.», accents, case or punctuation."""
+    text = _COUNT_PREFIX.sub("", name.strip())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def find_operand(name: str, measured: dict[str, Decimal]) -> Decimal | None:
+    wanted = operand_key(name)
+    for label, value in measured.items():
+        if operand_key(label) == wanted:
+            return value
+    return None

@@ -1,0 +1,58 @@
+"""The labelled set of tests/fixtures/giudizio: each case evaluated as a one-indicator plan."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from engine_helpers import measures, plan_with, run
+from piao_rules import values
+from piao_rules.engine.result import IndicatorResult
+
+CASES = Path(__file__).parent / "fixtures" / "giudizio" / "casi.yaml"
+
+
+@dataclass
+class Outcome:
+    case: dict
+    result: IndicatorResult
+
+    @property
+    def agrees(self) -> bool:
+        expected = self.case["controllore"]
+        if self.result.status.value != expected["stato"]:
+            return False
+        if "stato_proposta" in expected:
+            versus = self.result.against_proposal
+            return versus is not None and versus.status.value == expected["stato_proposta"]
+        return True
+
+    @property
+    def phase_agrees(self) -> bool:
+        reading = self.result.reading
+        return reading is not None and reading.phase == self.case["controllore"].get("fase")
+
+
+def cases() -> list[dict]:
+    return yaml.safe_load(CASES.read_text(encoding="utf-8"))["casi"]
+
+
+def evaluate_case(case: dict, engine: str = "interno") -> Outcome:
+    when = values.parse_date(case["al"])
+    plan = plan_with(dict(case["indicatore"]), year=when.year)
+    row = {"codice": "I1", **case["misura"]} if case["misura"] is not None else None
+    result = run(plan, measures(*([row] if row else []), when=case["al"]), when, engine).indicators[0]
+    return Outcome(case, result)
+
+
+def agreement(outcomes: list[Outcome]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(classe, insieme) → (agreeing, total)."""
+    agree, total = Counter(), Counter()
+    for outcome in outcomes:
+        key = (outcome.case["classe"], outcome.case["insieme"])
+        total[key] += 1
+        agree[key] += outcome.agrees
+    return {key: (agree[key], total[key]) for key in total}

@@ -1,0 +1,111 @@
+"""Progress cues read in notes (rules/note.yaml): a proposed phase, progress and status, never final."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from engine_helpers import measures, one, plan_with, run
+from piao_rules.engine.notes import NoteReader
+from piao_rules.engine.result import Status
+from piao_rules.engine.rulebook import load_rulebook
+from piao_rules.errors import InputError
+from piao_rules.resources import default_rules_dir
+
+READER = NoteReader(load_rulebook().notes)
+MID, END = date(2023, 6, 30), date(2023, 12, 31)
+
+
+@pytest.mark.parametrize(("note", "phase", "cues"), [
+    ("Affidatario individuato; progettazione in corso.", "in_corso", ["in corso", "individuato"]),
+    ("Attività non ancora avviata.", "non_avviata", ["non ancora avviata"]),
+    ("Non è stato completato il report.", "in_corso", ["Non è stato completato"]),
+    ("Lavori sospesi per cause non dipendenti dall'ente.", "sospesa", ["sospesi", "non dipendenti"]),
+    ("Consegna rinviata al 2024.", "rinviata", ["rinviata"]),
+    ("Completata la prima fase; la seconda è in calendario nel II semestre.", "programmata",
+     ["in calendario", "nel II semestre", "Completata"]),
+    ("Relazione approvata e pubblicata.", "completata", ["approvata", "pubblicata"]),
+    ("Otto iniziative realizzate.", "completata", ["realizzate"]),  # «iniziative» is not «iniziat*»
+])
+def test_phases_negations_and_precedence(note, phase, cues):
+    reading = READER.read(note)
+    assert reading.phase == phase and reading.cues == cues
+
+
+def test_written_progress_wins_and_a_partial_completion_is_under_way():
+    reading = READER.read("Piattaforma adottata dagli uffici in misura pari al 30% circa.")
+    assert (reading.phase, reading.progress, reading.progress_written) == ("in_corso", Decimal(30), True)
+    assert READER.read("Progettazione in corso.").progress == Decimal(50)
+    assert READER.read("Se ne occupa l'ufficio.") is None
+
+
+def test_an_activity_that_is_a_start_is_completed_when_started():
+    assert READER.read("Servizio avviato; proseguono i percorsi.", "Avvio servizio certificazione").phase == "completata"
+    assert READER.read("Avviati i tavoli.", "Costituzione e avvio tavoli di lavoro").phase == "completata"
+    # the target asks for more than the start
+    assert READER.read("Nominato l'energy manager.", "Nomina energy manager e misurazione consumi").phase == "avviata"
+    assert READER.read("Servizio non ancora avviato.", "Avvio servizio").phase == "non_avviata"
+
+
+@pytest.mark.parametrize(("note", "as_of", "extra", "status"), [
+    ("Progettazione in corso.", MID, {}, Status.ON_TRACK),
+    ("Progettazione in corso.", END, {}, Status.MISSED),
+    ("Consegna rinviata al 2024.", MID, {}, Status.AT_RISK),
+    ("Documento approvato dalla Giunta.", MID, {}, Status.REACHED),
+    ("Attività sospese in attesa del programma nazionale.", MID, {"causa_esterna": "Programma in ritardo"},
+     Status.NOT_MEASURABLE),
+])
+def test_rules_turn_a_phase_into_a_proposed_status(note, as_of, extra, status):
+    result = one("Consegna progetto definitivo", as_of, nota=note, **extra)
+    assert result.status is status and result.proposed
+    assert result.achievement is None
+    flag = next(f for f in result.flags if f.code == "stato_proposto")
+    assert "dalla nota si legge" in flag.reason and result.reading.cues[0] in flag.reason
+    assert any(step.rule.startswith("ST08") for step in result.explanation.steps)
+
+
+def test_a_measure_wins_over_the_note():
+    result = one("Consegna progetto definitivo", MID, avanzamento="20", nota="Progettazione in corso.")
+    assert result.reading is None and not result.proposed and result.status is Status.AT_RISK
+
+
+def test_a_plan_can_drop_the_proposals_or_change_the_words(tmp_path):
+    rules = tmp_path / "regole"
+    rules.mkdir()
+    stato = yaml.safe_load((default_rules_dir() / "stato.yaml").read_text(encoding="utf-8"))
+    stato["regole"] = [r for r in stato["regole"] if not r["id"].startswith("ST08") or r["id"] == "ST08"]
+    (rules / "stato.yaml").write_text(yaml.safe_dump(stato, allow_unicode=True), encoding="utf-8")
+    lexicon = yaml.safe_load((default_rules_dir() / "note.yaml").read_text(encoding="utf-8"))
+    lexicon["fasi"]["in_corso"]["parole"].append("si lavora")
+    (rules / "note.yaml").write_text(yaml.safe_dump(lexicon, allow_unicode=True), encoding="utf-8")
+    plan = plan_with({"target": "Consegna progetto definitivo"})
+    result = run(plan, measures({"codice": "I1", "nota": "Si lavora al progetto."}), MID, rulebook=load_rulebook(rules)).indicators[0]
+    assert result.reading.phase == "in_corso" and result.status is Status.TO_ASSESS and not result.proposed
+
+
+def test_a_broken_lexicon_is_refused_in_italian(tmp_path):
+    (tmp_path / "note.yaml").write_text("descrizione: x\nfasi:\n  finita: {avanzamento: 100, parole: [fatto]}\n", encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_rulebook(tmp_path)
+    assert "note.yaml" in str(error.value) and "fase «finita» sconosciuta" in str(error.value)
+
+
+def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
+    from click.testing import CliRunner
+
+    from piao_rules.cli import main
+
+    (tmp_path / "piano.yaml").write_text(
+        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
+        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
+        "          - {codice: I1, nome: Progetto, target: Consegna progetto definitivo}\n"
+        "          - {codice: I2, nome: Conteggio, target: '≥ 10'}\n", encoding="utf-8")
+    (tmp_path / "misure.csv").write_text(
+        "codice;data;nota\nI1;30/06/2023;\"Affidatario individuato; progettazione in corso.\"\nI2;30/06/2023;In corso.\n",
+        encoding="utf-8")
+    output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml"), str(tmp_path / "misure.csv")]).output
+    assert "I1: nessuna misura; dalla nota si legge in corso" in output and "lo stato sarà proposto, da confermare" in output
+    assert "I2: nessuna misura" not in output  # a count is never proposed from words

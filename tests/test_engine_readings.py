@@ -1,0 +1,99 @@
+"""Readings of a target against its measure: coverage with its total, counts inside a milestone, values
+computed from the algorithm, pending target proposals evaluated side by side; pacing profiles."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from engine_helpers import measures, one, plan_with, run
+from piao_rules.collect.layout import template_rows
+from piao_rules.engine import pacing
+from piao_rules.engine.result import Status
+from piao_rules.narrative import narrate
+
+MID, END = date(2023, 6, 30), date(2023, 12, 31)
+EACH = "Almeno 1 incontro con ciascun ufficio"
+
+
+def test_a_coverage_target_is_never_scored_from_a_bare_count():
+    result = one(EACH, MID, valore="8")
+    assert result.status is Status.TO_ASSESS and result.achievement is None
+    flag = next(f for f in result.flags if f.code == "totale_mancante")
+    assert "quante sono in tutto" in flag.reason and "campo totale" in flag.action
+    assert not any(f.code == "dato_mancante" for f in result.flags)
+    assert result.explanation.inputs["unità coperte"].startswith("8 (manca il totale")
+
+
+@pytest.mark.parametrize(("where", "as_of", "status", "degree"), [
+    ("piano", MID, Status.ON_TRACK, Decimal(8) / 15 * 100),
+    ("misura", MID, Status.ON_TRACK, Decimal(8) / 15 * 100),
+    ("piano", END, Status.MISSED, Decimal(8) / 15 * 100),
+])
+def test_a_coverage_target_with_its_total(where, as_of, status, degree):
+    indicator = {"totale": 15} if where == "piano" else {}
+    extra = {"totale": "15"} if where == "misura" else {}
+    result = one(EACH, as_of, indicator=indicator, valore="8", **extra)
+    assert result.status is status and result.achievement == degree and result.accrual.value == "cumulativo"
+    assert result.explanation.inputs["copertura"] == "8 su 15 (ufficio) = 53,33%"
+
+
+def test_a_count_in_a_milestone_is_the_target_when_the_measure_counts_the_same_noun():
+    by_unit = one("Avvio operatività nelle 4 nuove sale attrezzate", MID, indicator={"unita": "sale"}, valore="2")
+    by_note = one("Avvio operatività nelle 4 nuove sale attrezzate", MID, valore="2", nota="Operative 2 sale.")
+    for result in (by_unit, by_note):
+        assert result.status is Status.ON_TRACK and result.achievement == Decimal(50)
+        assert "letto come ≥ 4 sale" in result.explanation.inputs["lettura del target"]
+        assert not any(f.code == "incoerenza" for f in result.flags)
+    words = one("Completamento dei quattro cantieri", END, valore="3", nota="Completati 3 cantieri.")
+    assert words.status is Status.MISSED and words.achievement == Decimal(75)
+    other = one("Avvio operatività nelle 4 nuove sale attrezzate", MID, valore="2", nota="Formati 2 addetti.")
+    assert other.status is Status.TO_ASSESS and any(f.code == "incoerenza" for f in other.flags)  # another noun
+
+
+def test_a_value_computed_from_the_algorithm_with_the_formula_shown():
+    indicator = {"algoritmo": "N. pratiche evase / N. pratiche ricevute", "unita": "%"}
+    result = one("≥ 90%", END, indicator=indicator, componenti={"n. pratiche evase": "45", "Numero pratiche ricevute": "50"})
+    assert result.measure.value == Decimal(90) and result.status is Status.REACHED
+    assert result.explanation.inputs["calcolo dall'algoritmo"] == "N. pratiche evase (45) / N. pratiche ricevute (50) × 100 = 90%"
+    missing = one("≥ 90%", END, indicator=indicator, componenti={"n. pratiche evase": "45"})
+    assert "mancano le componenti «N. pratiche ricevute»" in missing.explanation.inputs["calcolo dall'algoritmo"]
+    assert missing.achievement is None
+    zero = one("≥ 90%", END, indicator=indicator, componenti={"n. pratiche evase": "0", "n. pratiche ricevute": "0"})
+    assert "denominatore è zero" in zero.explanation.inputs["calcolo dall'algoritmo"] and zero.achievement is None
+
+
+def test_collection_workbooks_ask_for_the_quantities_of_a_formula():
+    plan = plan_with({"target": "≥ 90%", "algoritmo": "N. pratiche evase / N. pratiche ricevute", "responsabile": "UFFICIO"})
+    rows = template_rows(plan)["UFFICIO"]
+    assert [r.component for r in rows] == [None, "N. pratiche evase", "N. pratiche ricevute"]
+
+
+def test_a_pending_proposal_is_evaluated_side_by_side_until_approved():
+    plan = plan_with({"target": "≥ 400 strumenti"})
+    data = measures({"codice": "I1", "valore": "64", "proposta_target": "≥ 120 impianti", "motivazione": "Programmi in ritardo"})
+    result = run(plan, data, MID).indicators[0]
+    assert result.status is Status.AT_RISK and result.achievement == Decimal(16)
+    versus = result.against_proposal
+    assert (versus.target_text, versus.status, versus.achievement) == ("≥ 120 impianti", Status.ON_TRACK, Decimal(64) / 120 * 100)
+    assert "Rispetto al target proposto l'indicatore risulterebbe in linea, con un grado di raggiungimento del 53,33%" in \
+        narrate(run(plan, data, MID)).indicators["I1"]
+    approved = plan_with({"target": "≥ 400 strumenti", "revisioni": [{"rev": 1, "target_precedente": "≥ 400 strumenti",
+                          "nuovo_target": "≥ 120 impianti", "motivazione": "Programmi in ritardo"}]})
+    assert run(approved, data, MID).indicators[0].against_proposal is None
+
+
+def test_activity_profile_is_back_loaded_and_exact_at_its_dates():
+    profiles = pacing.Profiles({"30/06": 50}, {"milestone": {"31/03": 15, "30/06": 35, "30/09": 65}}, 2023)
+    assert [profiles.by_time(day, None, "milestone", "milestone") for day in (date(2023, 3, 31), MID, date(2023, 9, 30), END)] == \
+        [Decimal(15), Decimal(35), Decimal(65), Decimal(100)]
+    assert profiles.by_time(MID, date(2023, 6, 30), "scadenza", "milestone") == Decimal(100)
+    assert profiles.annual(MID, "confronto", "cumulativo") == Decimal(50)
+    assert one("Consegna progetto definitivo", MID, avanzamento="30").status is Status.ON_TRACK  # 30 of 35 expected
+    assert one("Consegna progetto definitivo", MID, avanzamento="20").status is Status.AT_RISK
+    by_kind = pacing.Profiles({}, {"scadenza": {"30/06": 10}, "milestone": {"30/06": 35}}, 2023)
+    assert by_kind.by_time(MID, None, "scadenza", "milestone") == Decimal(10)  # the target kind first
+    with pytest.raises(ValueError, match="profili/milestone"):
+        pacing.Profiles({}, {"milestone": {"30/06": 60, "30/09": 40}}, 2023)

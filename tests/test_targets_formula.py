@@ -1,0 +1,54 @@
+"""Reading indicator algorithms as formulas of measured quantities."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from piao_rules.targets.formula import find_operand, operand_key, read_formula
+
+
+@pytest.mark.parametrize(("text", "operands", "signs", "division", "hundred"), [
+    ("N. pratiche evase / N. pratiche ricevute", ["N. pratiche evase", "N. pratiche ricevute"], [1], True, False),
+    ("Patrimonio netto/Passivo totale*100", ["Patrimonio netto", "Passivo totale"], [1], True, True),
+    ("[Proventi strutturali - Oneri strutturali] / Proventi strutturali]",
+     ["Proventi strutturali", "Oneri strutturali", "Proventi strutturali"], [1, -1], True, False),
+    ("(N. pratiche evase + N. pratiche archiviate) / N. pratiche ricevute x 100",
+     ["N. pratiche evase", "N. pratiche archiviate", "N. pratiche ricevute"], [1, 1], True, True),
+    ("N. imprese iscritte + N. imprese cancellate", ["N. imprese iscritte", "N. imprese cancellate"], [1, 1], False, False),
+])
+def test_plain_formulas(text, operands, signs, division, hundred):
+    formula = read_formula(text)
+    assert formula.operands == operands and [t.sign for t in formula.numerator] == signs
+    assert (formula.denominator is not None, formula.times_hundred) == (division, hundred)
+
+
+@pytest.mark.parametrize("text", [
+    "N. progetti finanziati / compartecipati",  # «/» means «or»
+    "n. eventi/iniziative organizzati nell'anno",
+    "n/Totale dipendenti (TI + TD)",
+    "N. eventi organizzati",
+    "A / B / C",
+    None, "",
+])
+def test_what_is_not_a_formula(text):
+    assert read_formula(text) is None
+
+
+NAMES = st.lists(st.sampled_from(["pratiche", "evase", "ricevute", "domande", "imprese", "attive", "risorse", "stanziate"]),
+                 min_size=2, max_size=4).map(" ".join)
+
+
+@given(NAMES, NAMES, st.sampled_from(["", " * 100", " x 100", " × 100"]), st.sampled_from(["N. ", "Numero ", "n. ", ""]))
+def test_a_division_of_two_named_quantities_always_reads(top, bottom, scale, prefix):
+    formula = read_formula(f"{prefix}{top} / {prefix}{bottom}{scale}")
+    assert formula is not None and formula.operands == [f"{prefix}{top}", f"{prefix}{bottom}"]
+    assert formula.times_hundred is bool(scale)
+    assert find_operand(formula.operands[0], {top.upper(): Decimal(3)}) == Decimal(3)
+
+
+def test_operands_match_components_without_prefix_case_or_accents():
+    assert operand_key("N. attività concluse") == operand_key("numero attivita CONCLUSE") == "attivitaconcluse"
