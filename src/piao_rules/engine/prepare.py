@@ -57,9 +57,9 @@ def unit_class(unit: str | None) -> str:
 
 def has_measure(measure: Measure | None) -> bool:
     """A measure counts when it carries a value, a progress, a completion date, components or a judgement."""
-    return measure is not None and any(
-        (measure.value is not None, measure.progress is not None, measure.completed_on is not None,
-         bool(measure.components), measure.judgement is not None)
+    return measure is not None and (
+        measure.value is not None or measure.progress is not None or measure.completed_on is not None
+        or bool(measure.components) or measure.judgement is not None
     )
 
 

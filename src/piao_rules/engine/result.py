@@ -9,12 +9,33 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
 from piao_rules.targets.model import Target
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(model: type[M], **values: Any) -> M:
+    """A result built by the engine from validated parts, without validating again.
+
+    Every field given by name: the fast path of pydantic's ``model_construct`` for plain
+    models (no aliases, defaults, private attributes or post-init), which large plans
+    build tens of thousands of times; anything else goes through ``model_construct``.
+    """
+    if len(values) != len(model.__pydantic_fields__) or model.__private_attributes__ or model.__pydantic_post_init__:
+        return model.model_construct(**values)
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 class Status(str, Enum):
