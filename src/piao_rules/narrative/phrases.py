@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ def _check_syntax(situation: str, variants: list[str], file: str) -> list[Proble
     return problems
 
 
+@lru_cache(maxsize=1024)
 def _parse(content: str) -> tuple[str, str, str]:
     """A placeholder's kind (slot, preposition, agreement), its argument and the slot name."""
     if "@" in content:
@@ -198,8 +200,11 @@ class Writer:
         return _tidy(text)
 
 
+_SPACES, _SPACE_BEFORE, _REPEATED = re.compile(r"\s+"), re.compile(r"\s+([,;:.)])"), re.compile(r"([.;:])\1+")
+
+
 def _tidy(text: str) -> str:
     """Spaces and punctuation left by empty slots: «a  b» → «a b», « ,» → «,», «..» → «.»."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.)])", r"\1", text)
-    return re.sub(r"([.;:])\1+", r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    return _REPEATED.sub(r"\1", text)
