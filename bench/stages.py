@@ -2,7 +2,8 @@
 
     python bench/stages.py STAGE SIZE
 
-Stages: carica (read plan YAML and measures CSV), valuta-interno, valuta-durable,
+Stages: carica (read plan YAML and measures CSV), lettura (the same files read plainly:
+yaml CSafeLoader and csv, the floor for carica), valuta-interno, valuta-durable,
 narrativa, allegato, importa (read back the generated annex), and the two baselines:
 ciclo (a plain Python loop reading the target and measure texts, comparing them and
 picking a status: the floor the evaluation is compared with) and
@@ -13,6 +14,7 @@ peak memory during the stage.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -70,6 +72,18 @@ def _day(text: str) -> date:
     return date(int(year), int(month), int(day))
 
 
+def plain_reading(plan: Path, measures: Path) -> tuple[object, list[dict[str, str]]]:
+    """The floor loading is compared with: the same files read as fast as plain Python can
+    (libyaml's CSafeLoader, the csv module), without checks or models."""
+    import yaml
+
+    with plan.open(encoding="utf-8") as text:
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
+    with measures.open(encoding="utf-8", newline="") as text:
+        rows = list(csv.DictReader(text, delimiter=";" if ";" in text.readline() else ","))
+    return data, rows
+
+
 def plain_loop(rows: list[tuple[str, tuple[str | None, str | None, str | None]]]) -> list[tuple[float | None, str]]:
     """The floor the engine is compared with: per indicator, read the target text and the measure
     text, compare them and pick a status, in plain Python with no caching."""
@@ -101,6 +115,12 @@ def prepare(stage: str, size: int) -> Callable[[], object]:
         write_plan(plan, folder / "piano.yaml")
         write_measures(measures, folder / "misure.csv")
         return lambda: (load_plan(folder / "piano.yaml"), load_measures(folder / "misure.csv"))
+    if stage == "lettura":
+        folder = Path(tempfile.mkdtemp())
+        plan, measures = _inputs(size)
+        write_plan(plan, folder / "piano.yaml")
+        write_measures(measures, folder / "misure.csv")
+        return lambda: plain_reading(folder / "piano.yaml", folder / "misure.csv")
     if stage.startswith("valuta-"):
         plan, measures = _inputs(size)
         rulebook = load_rulebook()
