@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -89,10 +90,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_SPACE = qn("xml:space")
 
 
+_clark = lru_cache(maxsize=None)(qn)  # «w:p» → «{namespace}p», looked up once per tag
+
+
 def _sub(parent, tag: str, **attributes: str):
-    child = etree.SubElement(parent, qn(tag))
+    child = etree.SubElement(parent, _clark(tag))
     for name, value in attributes.items():
-        child.set(qn(f"w:{name}"), value)
+        child.set(_clark(f"w:{name}"), value)
     return child
 
 
@@ -139,7 +143,7 @@ class Writer:
                 if index:
                     _sub(run, "w:br")
                 text = _sub(run, "w:t")
-                text.text = line
+                text.text = line or None  # «<w:t/>», as Word and docxtpl write an empty text
                 text.set(_XML_SPACE, "preserve")
 
     def _row(self, table, cells: Sequence[Cell], widths: Sequence[Length], header: bool = False) -> None:
