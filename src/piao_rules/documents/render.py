@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
+from lxml import etree
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
 
@@ -45,14 +45,14 @@ def open_template(path: Path, kind: Kind, needed_styles: tuple[str, ...]) -> Doc
 class _Placeholder:
     """Stands for a generated part (a subdocument) while docxtpl renders the template.
 
-    docxtpl would write the part's XML into the template's text, render it with Jinja and
-    parse it all back: for a large annex that round trip costs more than building the
-    tables. The template sees a one-paragraph marker instead, which the part's own
-    elements replace afterwards.
+    docxtpl would write every part's XML into the template's text, then run its regular
+    expressions and Jinja over the whole, which for a large annex costs more than building
+    the tables. The template is rendered with a one-paragraph marker instead; the parts'
+    XML then replaces the markers and the body is parsed once.
     """
 
-    def __init__(self, name: str, part: Subdoc):
-        self.marker = f"piao-rules-parte-{name}-{uuid.uuid4().hex}"
+    def __init__(self, part: Subdoc):
+        self.marker = f"piao-rules-parte-{uuid.uuid4().hex}"
         self.part = part
 
     def __str__(self) -> str:
@@ -62,30 +62,23 @@ class _Placeholder:
 
 
 def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> None:
-    """Put each part's elements where the template placed its marker (a copy after the first time)."""
-    by_marker = {placeholder.marker: placeholder for placeholder in placeholders}
-    used: set[str] = set()
+    """Put each part's XML where the template placed its marker, as docxtpl itself would."""
+    if not placeholders:
+        return
     body = template.docx.element.body
-    for paragraph in list(body.iter(qn("w:p"))):
-        texts = paragraph.findall(f"{qn('w:r')}/{qn('w:t')}")
-        placeholder = by_marker.get(texts[0].text) if len(texts) == 1 else None
-        if placeholder is None:
-            continue
-        elements = [e for e in placeholder.part.subdocx.element.body if e.tag != qn("w:sectPr")]
-        if placeholder.marker in used:
-            elements = [deepcopy(e) for e in elements]
-        used.add(placeholder.marker)
-        for element in elements:
-            paragraph.addprevious(element)
-        paragraph.getparent().remove(paragraph)
+    xml = etree.tostring(body, encoding="unicode")
+    for placeholder in placeholders:
+        xml = xml.replace(str(placeholder), str(placeholder.part))
+    tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
     # docxtpl numbers the drawings of the rendered body from 1001 on: the same, with the parts in place
-    for number, drawing in enumerate(body.iter(qn("wp:docPr")), start=1001):
+    for number, drawing in enumerate(tree.iter(qn("wp:docPr")), start=1001):
         drawing.set("id", str(number))
+    template.map_tree(tree)
 
 
 def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: PartsBuilder) -> Document:
     """Build the generated parts, render the template with ``context`` and return the document."""
-    built = {name: _Placeholder(name, value) if isinstance(value, Subdoc) else value for name, value in parts(template).items()}
+    built = {name: _Placeholder(value) if isinstance(value, Subdoc) else value for name, value in parts(template).items()}
     placeholders = [value for value in built.values() if isinstance(value, _Placeholder)]
     values = {**context, **built}
     try:
