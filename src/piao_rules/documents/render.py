@@ -16,6 +16,7 @@ from typing import Any
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from lxml import etree
@@ -61,19 +62,31 @@ class _Placeholder:
     __html__ = __str__
 
 
+def _parser() -> etree.XMLParser:
+    """docxtpl's parser for rendered XML, making python-docx's element classes."""
+    parser = etree.XMLParser(recover=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
 def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> None:
-    """Put each part's XML where the template placed its marker, as docxtpl itself would."""
+    """Put each part's XML where the template placed its marker, as docxtpl itself would.
+
+    The whole document element is parsed anew: moving a large parsed body into the
+    template's document would cost more than parsing it.
+    """
     if not placeholders:
         return
-    body = template.docx.element.body
-    xml = etree.tostring(body, encoding="unicode")
+    document = template.docx
+    xml = etree.tostring(document.element, encoding="unicode")
     for placeholder in placeholders:
         xml = xml.replace(str(placeholder), str(placeholder.part))
-    tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+    root = etree.fromstring(xml, parser=_parser())
     # docxtpl numbers the drawings of the rendered body from 1001 on: the same, with the parts in place
-    for number, drawing in enumerate(tree.iter(qn("wp:docPr")), start=1001):
+    for number, drawing in enumerate(root.iter(qn("wp:docPr")), start=1001):
         drawing.set("id", str(number))
-    template.map_tree(tree)
+    document.part._element = root
+    template.docx = Document(root, document.part)
 
 
 def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: PartsBuilder) -> Document:
