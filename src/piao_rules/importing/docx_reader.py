@@ -31,14 +31,17 @@ def read_docx(path: Path, data: bytes) -> Document:
             path, "il documento Word è danneggiato o non è un .docx: aprirlo con Word e salvarlo di nuovo come .docx"
         ) from None
     blocks: list[Paragraph | Grid] = []
+    names: dict[str | None, str] = {}  # style id → name, looked up once per style
     for item in document.iter_inner_content():
         if isinstance(item, docx.table.Table):
             blocks.append(_grid(item, len([b for b in blocks if isinstance(b, Grid)]) + 1))
         else:
             text = _squash(_text(item._p))
-            style = item.style.name if item.style is not None else ""
-            if text and not _CONTENTS.match(style or ""):
-                blocks.append(Paragraph(text, _level(item)))
+            key = item._p.style
+            if key not in names:
+                names[key] = (item.style.name if item.style is not None else "") or ""
+            if text and not _CONTENTS.match(names[key]):
+                blocks.append(Paragraph(text, _level(item, names[key])))
     title = _squash(document.core_properties.title or "")
     return Document(blocks, title)
 
@@ -47,10 +50,9 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _level(paragraph) -> int | None:
+def _level(paragraph, name: str) -> int | None:
     """The heading level of a paragraph from its style name or outline level."""
-    name = paragraph.style.name if paragraph.style is not None else ""
-    if match := _HEADING.search(name or ""):
+    if match := _HEADING.search(name):
         return int(match.group(1))
     if name and name.lower() == "title":
         return 0
