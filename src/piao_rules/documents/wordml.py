@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -87,17 +86,13 @@ class TableSpec:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPACE = qn("xml:space")
-
-
-_clark = lru_cache(maxsize=None)(qn)  # «w:p» → «{namespace}p», looked up once per tag
-
-
-def _sub(parent, tag: str, **attributes: str):
-    child = etree.SubElement(parent, _clark(tag))
-    for name, value in attributes.items():
-        child.set(_clark(f"w:{name}"), value)
-    return child
+_PRESERVE = {qn("xml:space"): "preserve"}
+# The tags and attributes of generated paragraphs and rows, qualified once.
+_P, _PPR, _PSTYLE, _R, _RPR, _B, _I, _BR, _T = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "b", "i", "br", "t"))
+_TR, _TRPR, _CANT_SPLIT, _TBL_HEADER, _TC, _TCPR, _TCW, _SHD = (
+    qn(f"w:{t}") for t in ("tr", "trPr", "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "shd")
+)
+_VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{a}") for a in ("val", "w", "type", "color", "fill"))
 
 
 class Writer:
@@ -126,40 +121,40 @@ class Writer:
                 self.paragraph(text.strip(), style)
 
     def _fill_paragraph(self, p, para: Para) -> None:
-        properties = p.find(qn("w:pPr"))
+        properties = p.find(_PPR)
         if properties is None:
-            properties = etree.Element(qn("w:pPr"))
+            properties = etree.Element(_PPR)
             p.insert(0, properties)
-        _sub(properties, "w:pStyle", val=self.ids[para.style])
+        etree.SubElement(properties, _PSTYLE, {_VAL: self.ids[para.style]})
         for part in para.runs:
-            run = _sub(p, "w:r")
+            run = etree.SubElement(p, _R)
             if part.bold or part.italic:
-                run_properties = _sub(run, "w:rPr")
+                run_properties = etree.SubElement(run, _RPR)
                 if part.bold:
-                    _sub(run_properties, "w:b")
+                    etree.SubElement(run_properties, _B)
                 if part.italic:
-                    _sub(run_properties, "w:i")
+                    etree.SubElement(run_properties, _I)
             for index, line in enumerate(_CONTROL.sub("", part.text).split("\n")):
                 if index:
-                    _sub(run, "w:br")
-                text = _sub(run, "w:t")
+                    etree.SubElement(run, _BR)
+                text = etree.SubElement(run, _T, _PRESERVE)
                 text.text = line or None  # «<w:t/>», as Word and docxtpl write an empty text
-                text.set(_XML_SPACE, "preserve")
 
-    def _row(self, table, cells: Sequence[Cell], widths: Sequence[Length], header: bool = False) -> None:
-        row = _sub(table, "w:tr")
-        row_properties = _sub(row, "w:trPr")
-        _sub(row_properties, "w:cantSplit")
+    def _row(self, table, cells: Sequence[Cell], widths: Sequence[str], header: bool = False) -> None:
+        """A table row; ``widths`` are the cells' widths in twips, as text."""
+        row = etree.SubElement(table, _TR)
+        row_properties = etree.SubElement(row, _TRPR)
+        etree.SubElement(row_properties, _CANT_SPLIT)
         if header:
-            _sub(row_properties, "w:tblHeader")
+            etree.SubElement(row_properties, _TBL_HEADER)
         for content, width in zip(cells, widths):
-            cell = _sub(row, "w:tc")
-            cell_properties = _sub(cell, "w:tcPr")
-            _sub(cell_properties, "w:tcW", w=str(int(width.twips)), type="dxa")
+            cell = etree.SubElement(row, _TC)
+            cell_properties = etree.SubElement(cell, _TCPR)
+            etree.SubElement(cell_properties, _TCW, {_W: width, _TYPE: "dxa"})
             if content.fill:
-                _sub(cell_properties, "w:shd", val="clear", color="auto", fill=content.fill)
+                etree.SubElement(cell_properties, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: content.fill})
             for para in content.paragraphs or [Para([])]:
-                self._fill_paragraph(_sub(cell, "w:p"), para)
+                self._fill_paragraph(etree.SubElement(cell, _P), para)
 
     def table(self, spec: TableSpec) -> Table:
         """A table in the «Tabella PIAO» style: fixed widths, header repeated on each page, rows kept whole.
@@ -174,9 +169,10 @@ class Writer:
         table.autofit = False
         _fixed_widths(table, spec.widths)
         header = [Cell([Para.of(label, styles.CELL_HEADER)]) for label in spec.header]
-        self._row(table._tbl, header, spec.widths, header=True)
+        widths = [str(int(width.twips)) for width in spec.widths]
+        self._row(table._tbl, header, widths, header=True)
         for cells in spec.rows:
-            self._row(table._tbl, cells, spec.widths)
+            self._row(table._tbl, cells, widths)
         if len(spec.rows) <= KEEP_TOGETHER:
             _keep_together(table)
         return table
