@@ -21,6 +21,7 @@ from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
 from piao_rules import format_it
+from piao_rules.gc_pause import gc_paused
 from piao_rules.documents import (
     chart,
     package,
@@ -73,6 +74,7 @@ class AnnexRequest:
     templates: Path | None = None
 
 
+@gc_paused()
 def build_annex(request: AnnexRequest) -> bytes:
     """The annex as .docx bytes (the same request always gives the same bytes)."""
     path = templates.locate(templates.ANNEX, request.templates)

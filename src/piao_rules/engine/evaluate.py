@@ -30,6 +30,7 @@ from piao_rules.engine.result import (
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
+from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
@@ -499,6 +500,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     )
 
 
+@gc_paused()
 def evaluate(
     plan: Plan,
     measures: MeasureSet,
