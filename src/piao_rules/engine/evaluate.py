@@ -110,23 +110,28 @@ class _Evaluator:
 
     def _first(self, name: str, items: list[Item]) -> None:
         """Run a first-match table and apply its decision to each item."""
-        table = self._table(name)
         todo = [i for i in items if name != "andamento" or i.indicator.accrual is None]
+        field = {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name]
+        decisions: dict[int, tuple[Step, Any, Any]] = {}  # per rule: its step, the decision, its fact
         for item, matches in zip(todo, self._run(name, [i.facts for i in todo])):
             if not matches:
                 raise InputError.single(
                     self.rulebook.sources[name], f"nessuna regola si applica all'indicatore {item.code}: aggiungere una regola finale senza condizioni"
                 )
-            rule = table.rules[matches[0]]
-            (key, value), = rule.then.items()
-            item.steps.append(self._step(name, matches[0], f"{key}: {str(value).replace('_', ' ')}"))
+            decision = decisions.get(matches[0])
+            if decision is None:
+                (key, value), = self._table(name).rules[matches[0]].then.items()
+                step = self._step(name, matches[0], f"{key}: {str(value).replace('_', ' ')}")
+                decided = Accrual(value) if name == "andamento" else value if name == "punteggio" else Status(value)
+                decision = decisions[matches[0]] = (step, decided, FIELDS[field].encode(value))
+            step, decided, item.facts[field] = decision
+            item.steps.append(step)
             if name == "andamento":
-                item.accrual = Accrual(value)
+                item.accrual = decided
             elif name == "punteggio":
-                item.method = value
+                item.method = decided
             else:
-                item.status = Status(value)
-            _encode(item.facts, {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name], value)
+                item.status = decided
 
     def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
         """The facts that depend only on the target (and the indicator's unit), encoded once
