@@ -116,6 +116,8 @@ def mark_divergent(items: list[Item]) -> None:
     for item in items:
         groups[root(item.code)].append(item)
     for group in groups.values():
+        if len(group) < 2:  # an indicator alone cannot disagree with itself
+            continue
         measured = [i for i in group if _comparable(i.measure) is not None]
         if len({_comparable(i.measure) for i in measured}) > 1:
             text = "; ".join(f"{show_value(i.measure, i.target)} in {i.code}" for i in measured)
