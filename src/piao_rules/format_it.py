@@ -47,6 +47,7 @@ def number(value: Decimal | int | float, places: int = 2) -> str:
     return integer + (_DECIMAL + decimals if decimals else "")
 
 
+@lru_cache(maxsize=65536, typed=True)
 def percent(value: Decimal | int | float, places: int = 2) -> str:
     """80 → "80%", 4.58 → "4,58%" (the value is already a percentage)."""
     return number(value, places) + "%"

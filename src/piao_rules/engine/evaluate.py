@@ -58,12 +58,13 @@ _BOOLEANS = frozenset(name for name, field in FIELDS.items() if field.kind is Fi
 
 def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
     """Store a fact in engine form; ``None`` means unknown and leaves the field out."""
+    if value is None:
+        return
     if value is True or value is False:
         if name in _BOOLEANS:  # the most frequent case, without the call
             facts[name] = int(value)
             return
-    if value is not None:
-        facts[name] = FIELDS[name].encode(value)
+    facts[name] = FIELDS[name].encode(value)
 
 
 class _Evaluator:
