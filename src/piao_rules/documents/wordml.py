@@ -93,6 +93,7 @@ _TR, _TRPR, _CANT_SPLIT, _TBL_HEADER, _TC, _TCPR, _TCW, _SHD = (
     qn(f"w:{t}") for t in ("tr", "trPr", "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "shd")
 )
 _VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{a}") for a in ("val", "w", "type", "color", "fill"))
+_KEEP_NEXT = qn("w:keepNext")
 
 
 class Writer:
@@ -195,11 +196,8 @@ def _keep_together(table: Table) -> None:
     """Keep every row with the next (all but the last): Word then moves a short table to the next page whole."""
     rows = table._tbl.tr_lst
     for row in rows[:-1]:
-        for p in row.iter(qn("w:p")):
-            properties = p.find(qn("w:pPr"))
-            keep = etree.Element(qn("w:keepNext"))
-            style = properties.find(qn("w:pStyle"))
-            style.addnext(keep)
+        for p in row.iter(_P):
+            p.find(_PPR).find(_PSTYLE).addnext(etree.Element(_KEEP_NEXT))
 
 
 def _fixed_widths(table: Table, widths: Sequence[Length]) -> None:
