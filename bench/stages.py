@@ -79,8 +79,10 @@ def plain_reading(plan: Path, measures: Path) -> tuple[object, list[dict[str, st
 
     with plan.open(encoding="utf-8") as text:
         data = yaml.load(text, Loader=yaml.CSafeLoader)
-    with measures.open(encoding="utf-8", newline="") as text:
-        rows = list(csv.DictReader(text, delimiter=";" if ";" in text.readline() else ","))
+    with measures.open(encoding="utf-8-sig", newline="") as text:
+        delimiter = ";" if ";" in text.readline() else ","
+        text.seek(0)
+        rows = list(csv.DictReader(text, delimiter=delimiter))
     return data, rows
 
 
