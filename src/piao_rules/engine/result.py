@@ -28,14 +28,21 @@ def trusted(model: type[M], **values: Any) -> M:
     models (no aliases, defaults, private attributes or post-init), which large plans
     build tens of thousands of times; anything else goes through ``model_construct``.
     """
-    if len(values) != len(model.__pydantic_fields__) or model.__private_attributes__ or model.__pydantic_post_init__:
+    plain = _PLAIN.get(model)
+    if plain is None:
+        plain = _PLAIN[model] = not (model.__private_attributes__ or model.__pydantic_post_init__)
+    if not plain or len(values) != len(model.__pydantic_fields__):
         return model.model_construct(**values)
     instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
     return instance
+
+
+_PLAIN: dict[type, bool] = {}
+_set = object.__setattr__
 
 
 class Status(str, Enum):
