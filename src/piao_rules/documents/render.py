@@ -19,10 +19,11 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
-from lxml import etree
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
+from lxml import etree
 
+from piao_rules.documents import wordml
 from piao_rules.documents.styles import missing_styles
 from piao_rules.documents.templates import Kind, environment, verify
 from piao_rules.errors import InputError, Problem
@@ -80,7 +81,7 @@ def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> N
     document = template.docx
     xml = etree.tostring(document.element, encoding="unicode")
     for placeholder in placeholders:
-        xml = xml.replace(str(placeholder), str(placeholder.part))
+        xml = xml.replace(str(placeholder), wordml.part_xml(placeholder.part))
     root = etree.fromstring(xml, parser=_parser())
     # docxtpl numbers the drawings of the rendered body from 1001 on: the same, with the parts in place
     for number, drawing in enumerate(root.iter(qn("wp:docPr")), start=1001):

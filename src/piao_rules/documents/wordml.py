@@ -5,17 +5,19 @@ shaded cells), captions with SEQ numbers, the text width of each part's section.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Emu, Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docxtpl.subdoc import Subdoc
 from lxml import etree
 
 from piao_rules.documents import styles
@@ -89,11 +91,29 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PRESERVE = {qn("xml:space"): "preserve"}
 # The tags and attributes of generated paragraphs and rows, qualified once.
 _P, _PPR, _PSTYLE, _R, _RPR, _B, _I, _BR, _T = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "b", "i", "br", "t"))
-_TR, _TRPR, _CANT_SPLIT, _TBL_HEADER, _TC, _TCPR, _TCW, _SHD = (
-    qn(f"w:{t}") for t in ("tr", "trPr", "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "shd")
-)
-_VAL, _W, _TYPE, _COLOR, _FILL = (qn(f"w:{a}") for a in ("val", "w", "type", "color", "fill"))
-_KEEP_NEXT = qn("w:keepNext")
+_VAL = qn("w:val")
+_ROWS = "piao-rules-righe"  # processing instruction standing for a table's rows (see part_xml)
+_ROWS_MARKER = re.compile(rf"<\?{_ROWS} ([0-9a-f]{{32}})\?>")
+_RUN_START = {
+    (False, False): "<w:r>", (True, False): "<w:r><w:rPr><w:b/></w:rPr>",
+    (False, True): "<w:r><w:rPr><w:i/></w:rPr>", (True, True): "<w:r><w:rPr><w:b/><w:i/></w:rPr>",
+}
+
+
+def _text(text: str) -> str:
+    """Text content escaped as lxml writes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as lxml writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+
+def part_xml(part: Subdoc) -> str:
+    """The XML of a subdocument's body as docxtpl inserts it, with the rows of its tables in place."""
+    rows = part.__dict__.get("_piao_rows", {})
+    return _ROWS_MARKER.sub(lambda marker: rows[marker.group(1)], str(part)) if rows else str(part)
 
 
 class Writer:
@@ -141,26 +161,43 @@ class Writer:
                 text = etree.SubElement(run, _T, _PRESERVE)
                 text.text = line or None  # «<w:t/>», as Word and docxtpl write an empty text
 
-    def _row(self, table, cells: Sequence[Cell], widths: Sequence[str], header: bool = False) -> None:
-        """A table row; ``widths`` are the cells' widths in twips, as text."""
-        row = etree.SubElement(table, _TR)
-        row_properties = etree.SubElement(row, _TRPR)
-        etree.SubElement(row_properties, _CANT_SPLIT)
-        if header:
-            etree.SubElement(row_properties, _TBL_HEADER)
-        for content, width in zip(cells, widths):
-            cell = etree.SubElement(row, _TC)
-            cell_properties = etree.SubElement(cell, _TCPR)
-            etree.SubElement(cell_properties, _TCW, {_W: width, _TYPE: "dxa"})
-            if content.fill:
-                etree.SubElement(cell_properties, _SHD, {_VAL: "clear", _COLOR: "auto", _FILL: content.fill})
-            for para in content.paragraphs or [Para([])]:
-                self._fill_paragraph(etree.SubElement(cell, _P), para)
+    def _paragraph_xml(self, para: Para, keep_next: bool) -> str:
+        """The XML of a table paragraph, as :meth:`_fill_paragraph` (and lxml) would write it."""
+        keep = "<w:keepNext/>" if keep_next else ""
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.ids[para.style])}"/>{keep}</w:pPr>']
+        for part in para.runs:
+            xml.append(_RUN_START[part.bold, part.italic])
+            for index, line in enumerate(_CONTROL.sub("", part.text).split("\n")):
+                if index:
+                    xml.append("<w:br/>")
+                xml.append(f'<w:t xml:space="preserve">{_text(line)}</w:t>' if line else '<w:t xml:space="preserve"/>')
+            xml.append("</w:r>")
+        xml.append("</w:p>")
+        return "".join(xml)
+
+    def _rows_xml(self, rows: list[Sequence[Cell]], widths: Sequence[str], keep_together: bool) -> str:
+        """The XML of the table's rows (the first is the header); ``widths`` are the cells' widths
+        in twips, as text. Built as text: creating the elements one by one costs more than the
+        rest of a large annex."""
+        xml = []
+        last = len(rows) - 1
+        for number, cells in enumerate(rows):
+            keep_next = keep_together and number < last
+            xml.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if number == 0 else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for content, width in zip(cells, widths):
+                shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{_attribute(content.fill)}"/>' if content.fill else ""
+                xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>')
+                xml.extend(self._paragraph_xml(para, keep_next) for para in content.paragraphs or [Para([])])
+                xml.append("</w:tc>")
+            xml.append("</w:tr>")
+        return "".join(xml)
 
     def table(self, spec: TableSpec) -> Table:
         """A table in the «Tabella PIAO» style: fixed widths, header repeated on each page, rows kept whole.
 
-        Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page.
+        Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page. In a subdocument
+        the rows are kept as XML text and take the place of a marker when the part is written
+        out (:func:`part_xml`).
         """
         # Document.add_table would look up the last section's width through the whole body on every
         # call (quadratic in large annexes): the widths are known, so add the table to the body directly.
@@ -171,11 +208,13 @@ class Writer:
         _fixed_widths(table, spec.widths)
         header = [Cell([Para.of(label, styles.CELL_HEADER)]) for label in spec.header]
         widths = [str(int(width.twips)) for width in spec.widths]
-        self._row(table._tbl, header, widths, header=True)
-        for cells in spec.rows:
-            self._row(table._tbl, cells, widths)
-        if len(spec.rows) <= KEEP_TOGETHER:
-            _keep_together(table)
+        rows = self._rows_xml([header, *spec.rows], widths, len(spec.rows) <= KEEP_TOGETHER)
+        if isinstance(self.document, Subdoc):
+            marker = uuid.uuid4().hex
+            table._tbl.append(etree.ProcessingInstruction(_ROWS, marker))
+            self.document.__dict__.setdefault("_piao_rows", {})[marker] = rows
+        else:
+            table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"))
         return table
 
     def caption(self, label: str, number: int, text: str, keep_with_next: bool = True) -> Paragraph:
@@ -190,14 +229,6 @@ class Writer:
 
 
 KEEP_TOGETHER = 12
-
-
-def _keep_together(table: Table) -> None:
-    """Keep every row with the next (all but the last): Word then moves a short table to the next page whole."""
-    rows = table._tbl.tr_lst
-    for row in rows[:-1]:
-        for p in row.iter(_P):
-            p.find(_PPR).find(_PSTYLE).addnext(etree.Element(_KEEP_NEXT))
 
 
 def _fixed_widths(table: Table, widths: Sequence[Length]) -> None:
