@@ -28,3 +28,18 @@ def test_a_collector_switched_off_by_the_caller_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_cycles_made_during_the_pause_are_collected_afterwards():
+    import weakref
+
+    class Node:
+        pass
+
+    with gc_paused():
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        del node
+    gc.collect()
+    assert alive() is None and gc.get_freeze_count() == 0

@@ -4,7 +4,7 @@ Loading, evaluating, narrating, writing or importing a plan of thousands of
 indicators allocates hundreds of thousands of small objects that live until the
 end of the step; the collector would walk the whole growing heap again and again
 (a quarter to a half of the time on large plans). Reference counting still frees
-everything as usual; cycles left behind are collected once the collector runs again.
+everything as usual; cycles left behind are collected by the next full collection.
 """
 
 from __future__ import annotations
@@ -24,4 +24,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            # The objects made meanwhile join the oldest generation as they are, instead of being
+            # walked by the next young collection: they are mostly the step's long-lived result.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
