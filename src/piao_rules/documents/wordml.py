@@ -13,6 +13,7 @@ from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Tbl
 from docx.section import Section
 from docx.shared import Emu, Length
 from docx.table import Table
@@ -126,13 +127,24 @@ class Writer:
     def __init__(self, document: Document, style_ids: dict[str, str]):
         self.document = document
         self.ids = style_ids
+        # python-docx looks for the body's final section mark through all the body on every
+        # addition (quadratic in a large annex): found once here, new blocks go before it.
+        self._section = document._body._element.find(qn("w:sectPr"))
+
+    def _add(self, element):
+        """Append a paragraph or table to the body, before its section properties."""
+        if self._section is not None:
+            self._section.addprevious(element)
+        else:
+            self.document._body._element.append(element)
+        return element
 
     @classmethod
     def style_ids(cls, document: Document) -> dict[str, str]:
         return {style.name: style.style_id for style in document.styles}
 
     def paragraph(self, text: str = "", style: str = styles.NORMAL) -> Paragraph:
-        paragraph = self.document.add_paragraph()
+        paragraph = Paragraph(self._add(OxmlElement("w:p")), self.document._body)
         self._fill_paragraph(paragraph._p, Para.of(text, style) if text else Para([], style))
         return paragraph
 
@@ -201,7 +213,7 @@ class Writer:
         """
         # Document.add_table would look up the last section's width through the whole body on every
         # call (quadratic in large annexes): the widths are known, so add the table to the body directly.
-        table = self.document._body.add_table(0, len(spec.header), sum(spec.widths, Length(0)))
+        table = Table(self._add(CT_Tbl.new_tbl(0, len(spec.header), sum(spec.widths, Length(0)))), self.document._body)
         table._tbl.tblPr.style = self.ids[styles.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
