@@ -2,9 +2,11 @@
 
     python bench/stages.py STAGE SIZE
 
-Stages: carica (read plan YAML and measures CSV), valuta-interno, valuta-durable,
+Stages: carica (read plan YAML and measures CSV), lettura (the same files read plainly:
+yaml CSafeLoader and csv, the floor for carica), valuta-interno, valuta-durable,
 narrativa, allegato, importa (read back the generated annex), and the two baselines:
-ciclo (a plain Python loop doing the same comparisons as the evaluation) and
+ciclo (a plain Python loop reading the target and measure texts, comparing them and
+picking a status: the floor the evaluation is compared with) and
 tabella (a minimal python-docx table of the same size as the annex).
 Inputs are prepared before the clock starts; ``mb`` is the growth of the process's
 peak memory during the stage.
@@ -12,8 +14,10 @@ peak memory during the stage.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
+import re
 import resource
 import sys
 import tempfile
@@ -49,6 +53,62 @@ def _evaluated(size: int, engine: str = "interno"):
     return evaluate(plan, measures, AS_OF, rulebook=rulebook, engine=engine), rulebook
 
 
+_TARGET_NUMBER = re.compile(r"(<=|>=|≤|≥|<|>)?\s*(\d+(?:,\d+)?)\s*(%?)")
+_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _raw_measure(measure) -> tuple[str | None, str | None, str | None]:
+    """A measure as the text a CSV cell holds: value, progress, completion date."""
+    if measure is None:
+        return None, None, None
+    value = measure.value
+    text = None if value is None or isinstance(value, (bool, date)) else str(value).replace(".", ",")
+    done = measure.completed_on.strftime("%d/%m/%Y") if measure.completed_on else None
+    return text, None if measure.progress is None else str(measure.progress), done
+
+
+def _day(text: str) -> date:
+    day, month, year = _DATE.search(text).groups()
+    return date(int(year), int(month), int(day))
+
+
+def plain_reading(plan: Path, measures: Path) -> tuple[object, list[dict[str, str]]]:
+    """The floor loading is compared with: the same files read as fast as plain Python can
+    (libyaml's CSafeLoader, the csv module), without checks or models."""
+    import yaml
+
+    with plan.open(encoding="utf-8") as text:
+        data = yaml.load(text, Loader=yaml.CSafeLoader)
+    with measures.open(encoding="utf-8-sig", newline="") as text:
+        delimiter = ";" if ";" in text.readline() else ","
+        text.seek(0)
+        rows = list(csv.DictReader(text, delimiter=delimiter))
+    return data, rows
+
+
+def plain_loop(rows: list[tuple[str, tuple[str | None, str | None, str | None]]]) -> list[tuple[float | None, str]]:
+    """The floor the engine is compared with: per indicator, read the target text and the measure
+    text, compare them and pick a status, in plain Python with no caching."""
+    results = []
+    for target, (value, progress, done) in rows:
+        if _DATE.search(target):
+            degree = None if done is None else (100.0 if _day(done) <= _day(target) else 0.0)
+        else:
+            found = _TARGET_NUMBER.search(target)
+            if found is None or value is None:
+                degree = None if progress is None else float(progress)
+            else:
+                goal, measured = float(found[2].replace(",", ".")), float(value.replace(",", "."))
+                if found[1] in ("<=", "≤", "<"):
+                    degree = 100.0 if measured <= goal else 0.0
+                else:
+                    degree = min(100.0, measured / goal * 100) if goal else 100.0
+        status = ("non_rilevabile" if degree is None else "raggiunto" if degree >= 100
+                  else "a_rischio" if degree >= 60 else "non_raggiunto")
+        results.append((degree, status))
+    return results
+
+
 def prepare(stage: str, size: int) -> Callable[[], object]:
     """The work of ``stage``, with its inputs ready; calling it is what gets timed."""
     if stage == "carica":
@@ -57,21 +117,22 @@ def prepare(stage: str, size: int) -> Callable[[], object]:
         write_plan(plan, folder / "piano.yaml")
         write_measures(measures, folder / "misure.csv")
         return lambda: (load_plan(folder / "piano.yaml"), load_measures(folder / "misure.csv"))
+    if stage == "lettura":
+        folder = Path(tempfile.mkdtemp())
+        plan, measures = _inputs(size)
+        write_plan(plan, folder / "piano.yaml")
+        write_measures(measures, folder / "misure.csv")
+        return lambda: plain_reading(folder / "piano.yaml", folder / "misure.csv")
     if stage.startswith("valuta-"):
         plan, measures = _inputs(size)
         rulebook = load_rulebook()
         return lambda: evaluate(plan, measures, AS_OF, rulebook=rulebook, engine=stage.removeprefix("valuta-"))
     if stage == "ciclo":
-        evaluation, _ = _evaluated(size)
-        pairs = [(i.measure.value, i.target.value, i.target.lower_is_better) for i in evaluation.indicators
-                 if i.measure is not None and i.target is not None and i.target.value is not None
-                 and i.measure.value is not None and not isinstance(i.measure.value, (bool, date))]
-
-        def loop():
-            return [min(100, value / target * 100) if target and not lower else (100 if value <= target else 0)
-                    for value, target, lower in pairs]
-
-        return loop
+        plan, measures = _inputs(size)
+        latest = measures.at(AS_OF)
+        rows = [(indicator.target_for(plan.year) or "", _raw_measure(latest.get(indicator.code)))
+                for _, _, indicator in plan.indicators()]
+        return lambda: plain_loop(rows)
     if stage == "narrativa":
         from piao_rules.narrative import narrate
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date
 
@@ -125,3 +126,34 @@ def test_toc_entries_follow_the_headings():
     kinds = [c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fldCharType")
              for c in document.element.body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}fldChar")]
     assert kinds == ["begin", "separate", "end"]
+
+
+_TEXTS = st.text(alphabet=st.sampled_from(list("ab &<>\"'\t\r\n€à«»\x01")), max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(runs=st.lists(st.tuples(_TEXTS, st.booleans(), st.booleans()), max_size=3), fill=st.sampled_from([None, "F19C9C"]))
+def test_table_rows_written_as_text_are_the_xml_of_the_elements(runs, fill):
+    """Table rows are built as XML text (fast); they must read exactly like the paragraphs the
+    writer builds element by element, whatever the text holds (markup characters, breaks, tabs)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+    from lxml import etree
+
+    from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
+
+    document = Document()
+    ids = {styles.CELL: 'Testo&"<tabella>', styles.CELL_HEADER: "Intestazione", styles.TABLE: "TabellaPIAO"}
+    writer = Writer(document, ids)
+    para = Para([Text(text, bold, italic) for text, bold, italic in runs], styles.CELL)
+    element = etree.SubElement(document.element.body, qn("w:p"))
+    writer._fill_paragraph(element, para)
+
+    def xml(node) -> str:  # without the namespace declarations lxml repeats on a detached element
+        return re.sub(r' xmlns:\w+="[^"]*"', "", etree.tostring(node, encoding="unicode"))
+
+    assert writer._paragraph_xml(para, keep_next=False) == xml(element)
+    table = writer.table(TableSpec(["Indicatore"], [Cm(5)], [[Cell([para], fill)]]))
+    cell = table._tbl.tr_lst[1].tc_lst[0]
+    assert xml(cell.p_lst[0]) == xml(element)
+    assert (cell.tcPr.find(qn("w:shd")) is not None) == bool(fill)

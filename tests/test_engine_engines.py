@@ -99,10 +99,27 @@ def test_random_rules_and_facts_match_identically(rules, facts):
         durable.close()
 
 
+@settings(max_examples=100, deadline=None)
+@given(rules=st.lists(_test_strategy(), min_size=1, max_size=6), facts=facts_strategy, first_only=st.booleans())
+def test_the_compiled_tables_match_like_the_reference_semantics(rules, facts, first_only):
+    """The built-in runner compiles each table and matches each distinct fact once: the same
+    indexes as :func:`conditions.matches` rule by rule, in order."""
+    compiled = tuple(
+        CompiledRule(id=f"R{i}", name="r", tests=conditions.parse(_condition(specs)), then={"stato": "raggiunto"}, source="x")
+        for i, specs in enumerate(rules)
+    )
+    table = Table(name="stato", description="", mode=Mode.FIRST if first_only else Mode.ALL, params={}, rules=compiled)
+    numbered = [{**fact, "n": i} for i, fact in enumerate(facts + facts)]
+    expected = [[i for i, rule in enumerate(compiled) if conditions.matches(rule.tests, fact)] for fact in numbered]
+    if first_only:
+        expected = [found[:1] for found in expected]
+    assert BuiltinRunner([table]).run(table, numbered) == expected
+
+
 @needs_durable
 def test_many_facts_are_chunked_and_all_matched():
     table = load_rulebook().tables["stato"]
-    facts = [{"n": i, "misura": 0} for i in range(1203)]
+    facts = [{"n": i, "misura": 0, "grado": i} for i in range(1203)]  # distinct: posted one by one
     durable = DurableRunner([table])
     try:
         result = durable.run(table, facts)

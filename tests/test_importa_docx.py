@@ -277,3 +277,25 @@ def test_a_flat_table_repeating_the_objective_on_every_row(tmp_path):
         "i pesi degli indicatori dell'obiettivo OP0 sommano a 150 invece di 100: controllarli",
         "i pesi degli indicatori dell'obiettivo OP1 sommano a 150 invece di 100: controllarli"]
     assert all(i.threshold == "5%" for _, _, i in built.plan.indicators())
+
+
+def test_paragraph_text_is_read_as_python_docx_reads_it():
+    """The reader's own text extraction (XPath compiled once) gives Paragraph.text: runs,
+    hyperlinks, tabs, line breaks and non-breaking hyphens."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from piao_rules.importing.docx_reader import _text
+
+    body = parse_xml(
+        f'<w:body {nsdecls("w", "r")}>'
+        '<w:p><w:r><w:t>Target</w:t><w:tab/><w:t xml:space="preserve"> ≥ 80</w:t></w:r>'
+        '<w:hyperlink r:id="rId9"><w:r><w:t>%</w:t></w:r></w:hyperlink>'
+        '<w:r><w:br/><w:t>entro il</w:t><w:noBreakHyphen/><w:cr/><w:t>30/06</w:t></w:r></w:p>'
+        "<w:p/><w:p><w:pPr><w:pStyle w:val=\"x\"/></w:pPr><w:r><w:ptab w:relativeTo=\"margin\" w:alignment=\"left\" w:leader=\"none\"/></w:r></w:p>"
+        "</w:body>"
+    )
+    paragraphs = body.findall(f"{{{body.nsmap['w']}}}p")
+    assert [_text(p) for p in paragraphs] == [docx.text.paragraph.Paragraph(p, None).text for p in paragraphs]
+    assert _text(paragraphs[0]).startswith("Target\t ≥ 80%\nentro il-")

@@ -242,3 +242,16 @@ def test_any_yaml_structure_gives_a_result_or_an_input_error(content, name):
             reader(path)
         except InputError as error:
             assert error.problems and all(p.where or p.message for p in error.problems)
+
+
+def test_shared_numbers_and_dates_are_written_out_every_time():
+    """Readings are cached, so equal values are often one object: YAML must not anchor them."""
+    from datetime import date
+    from decimal import Decimal
+
+    from piao_rules.io import yamlfile
+
+    weight, when = Decimal("7"), date(2023, 6, 30)
+    text = yamlfile.dump({"a": {"peso": weight, "data": when}, "b": {"peso": weight, "data": when}})
+    assert "&" not in text and "*" not in text
+    assert text.count("peso: 7") == 2 and text.count("30/06/2023") == 2

@@ -50,3 +50,12 @@ def test_delimiter_is_sniffed_from_the_header(tmp_path, delimiter):
     path.write_text(text, encoding="utf-8")
     grid = read_sheets(path, path.read_bytes(), "csv", Problems(path))[""]
     assert grid == [["codice", "valore", "nota"], ["K1", "85,5", "a; b, c"]]
+
+
+def test_column_letters_are_the_spreadsheet_ones():
+    from openpyxl.utils import get_column_letter
+
+    from piao_rules.io.tables import column_letter
+
+    assert [column_letter(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
+    assert all(column_letter(n) == get_column_letter(n) for n in range(1, 18279))

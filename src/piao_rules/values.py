@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 MONTHS = {
     "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
@@ -74,6 +75,12 @@ def parse_number(text: str | int | float | Decimal) -> Decimal:
         return Decimal(text)
     if isinstance(text, float):
         return Decimal(repr(text))
+    return _number_text(text)
+
+
+@lru_cache(maxsize=16384)
+def _number_text(text: str) -> Decimal:
+    """:func:`parse_number` of a text, cached: plans and measures repeat the same few numbers."""
     raw = text.strip().replace("\u00a0", " ").replace("−", "-")
     cleaned = re.sub(r"\s*%$", "", raw).replace("€", "").replace("EUR", "").strip()
     cleaned = cleaned.replace(" ", "") if re.fullmatch(r"[-+]?\s?[\d.,\s]+", cleaned) else cleaned
@@ -134,7 +141,13 @@ def parse_date(text: str | date | datetime, year: int | None = None) -> date:
         return text.date()
     if isinstance(text, date):
         return text
-    raw = " ".join(str(text).strip().lower().split())
+    return _date_text(str(text), year)
+
+
+@lru_cache(maxsize=16384)
+def _date_text(text: str, year: int | None) -> date:
+    """:func:`parse_date` of a text, cached: the same dates recur on every measure."""
+    raw = " ".join(text.strip().lower().split())
     if match := _DATE_ISO.match(raw):
         y, m, d = (int(g) for g in match.groups())
         return _make_date(d, m, y, text)

@@ -24,6 +24,7 @@ from docx.text.run import Run
 from docxtpl import DocxTemplate
 
 from piao_rules import format_it
+from piao_rules.gc_pause import gc_paused
 from piao_rules.documents import (
     chart,
     package,
@@ -87,6 +88,7 @@ class AnnexRequest:
     working_copy: bool = False  # the controller's copy: every flag and the open questions, not for the Giunta
 
 
+@gc_paused()
 def build_annex(request: AnnexRequest) -> bytes:
     """The annex as .docx bytes (the same request always gives the same bytes)."""
     path = templates.locate(templates.ANNEX, request.templates)

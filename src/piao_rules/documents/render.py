@@ -9,15 +9,21 @@ environment is sandboxed.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from docx.document import Document
+from docx.oxml.ns import qn
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
+from lxml import etree
 
+from piao_rules.documents import wordml
 from piao_rules.documents.styles import missing_styles
 from piao_rules.documents.templates import Kind, environment, verify
 from piao_rules.errors import InputError, Problem
@@ -38,13 +44,62 @@ def open_template(path: Path, kind: Kind, needed_styles: tuple[str, ...]) -> Doc
     return template
 
 
+class _Placeholder:
+    """Stands for a generated part (a subdocument) while docxtpl renders the template.
+
+    docxtpl would write every part's XML into the template's text, then run its regular
+    expressions and Jinja over the whole, which for a large annex costs more than building
+    the tables. The template is rendered with a one-paragraph marker instead; the parts'
+    XML then replaces the markers and the body is parsed once.
+    """
+
+    def __init__(self, part: Subdoc):
+        self.marker = f"piao-rules-parte-{uuid.uuid4().hex}"
+        self.part = part
+
+    def __str__(self) -> str:
+        return f"<w:p><w:r><w:t>{self.marker}</w:t></w:r></w:p>"
+
+    __html__ = __str__
+
+
+def _parser() -> etree.XMLParser:
+    """docxtpl's parser for rendered XML, making python-docx's element classes."""
+    parser = etree.XMLParser(recover=True)
+    parser.set_element_class_lookup(element_class_lookup)
+    return parser
+
+
+def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> None:
+    """Put each part's XML where the template placed its marker, as docxtpl itself would.
+
+    The whole document element is parsed anew: moving a large parsed body into the
+    template's document would cost more than parsing it.
+    """
+    if not placeholders:
+        return
+    document = template.docx
+    xml = etree.tostring(document.element, encoding="unicode")
+    for placeholder in placeholders:
+        xml = xml.replace(str(placeholder), wordml.part_xml(placeholder.part))
+    root = etree.fromstring(xml, parser=_parser())
+    # docxtpl numbers the drawings of the rendered body from 1001 on: the same, with the parts in place
+    for number, drawing in enumerate(root.iter(qn("wp:docPr")), start=1001):
+        drawing.set("id", str(number))
+    document.part._element = root
+    template.docx = Document(root, document.part)
+
+
 def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: PartsBuilder) -> Document:
     """Build the generated parts, render the template with ``context`` and return the document."""
-    values = {**context, **parts(template)}
+    built = {name: _Placeholder(value) if isinstance(value, Subdoc) else value for name, value in parts(template).items()}
+    placeholders = [value for value in built.values() if isinstance(value, _Placeholder)]
+    values = {**context, **built}
     try:
         template.render(values, jinja_env=environment())
     except SecurityError as error:
         raise InputError.single(path, f"il modello tenta un'operazione non consentita ({error})") from None
     except TemplateError as error:
         raise InputError([Problem(file=str(path), message=f"il modello non si può compilare: {error}")]) from None
+    _insert_parts(template, placeholders)
     return template.docx

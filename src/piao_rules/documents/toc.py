@@ -41,10 +41,13 @@ def fill_toc(document: Document) -> int:
     heading_ids = {style_id: level for level, style_id in _style_ids(document, styles.HEADING).items()}
     toc_ids = _style_ids(document, styles.TOC_LEVELS)
     entries = []
-    for paragraph in body.iter(qn("w:p")):
-        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        level = heading_ids.get(style.get(qn("w:val"))) if style is not None else None
-        text = _paragraph_text(paragraph) if level else ""
+    paragraph_tag, properties_tag, value = qn("w:p"), qn("w:pPr"), qn("w:val")
+    # through the style marks rather than every paragraph (a large annex has many thousands in its tables)
+    for style in body.iter(qn("w:pStyle")):
+        level = heading_ids.get(style.get(value))
+        properties = style.getparent()
+        paragraph = properties.getparent() if level and properties.tag == properties_tag else None
+        text = _paragraph_text(paragraph) if paragraph is not None and paragraph.tag == paragraph_tag else ""
         if text:
             entries.append((level, text))
     if not entries:

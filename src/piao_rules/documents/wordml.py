@@ -5,17 +5,20 @@ shaded cells), captions with SEQ numbers, the text width of each part's section.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.table import CT_Tbl
 from docx.section import Section
 from docx.shared import Emu, Length
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docxtpl.subdoc import Subdoc
 from lxml import etree
 
 from piao_rules.documents import styles
@@ -86,14 +89,32 @@ class TableSpec:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_XML_SPACE = qn("xml:space")
+_PRESERVE = {qn("xml:space"): "preserve"}
+# The tags and attributes of generated paragraphs and rows, qualified once.
+_P, _PPR, _PSTYLE, _R, _RPR, _B, _I, _BR, _T = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "b", "i", "br", "t"))
+_VAL = qn("w:val")
+_ROWS = "piao-rules-righe"  # processing instruction standing for a table's rows (see part_xml)
+_ROWS_MARKER = re.compile(rf"<\?{_ROWS} ([0-9a-f]{{32}})\?>")
+_RUN_START = {
+    (False, False): "<w:r>", (True, False): "<w:r><w:rPr><w:b/></w:rPr>",
+    (False, True): "<w:r><w:rPr><w:i/></w:rPr>", (True, True): "<w:r><w:rPr><w:b/><w:i/></w:rPr>",
+}
 
 
-def _sub(parent, tag: str, **attributes: str):
-    child = etree.SubElement(parent, qn(tag))
-    for name, value in attributes.items():
-        child.set(qn(f"w:{name}"), value)
-    return child
+def _text(text: str) -> str:
+    """Text content escaped as lxml writes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as lxml writes it."""
+    return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
+
+
+def part_xml(part: Subdoc) -> str:
+    """The XML of a subdocument's body as docxtpl inserts it, with the rows of its tables in place."""
+    rows = part.__dict__.get("_piao_rows", {})
+    return _ROWS_MARKER.sub(lambda marker: rows[marker.group(1)], str(part)) if rows else str(part)
 
 
 class Writer:
@@ -106,13 +127,24 @@ class Writer:
     def __init__(self, document: Document, style_ids: dict[str, str]):
         self.document = document
         self.ids = style_ids
+        # python-docx looks for the body's final section mark through all the body on every
+        # addition (quadratic in a large annex): found once here, new blocks go before it.
+        self._section = document._body._element.find(qn("w:sectPr"))
+
+    def _add(self, element):
+        """Append a paragraph or table to the body, before its section properties."""
+        if self._section is not None:
+            self._section.addprevious(element)
+        else:
+            self.document._body._element.append(element)
+        return element
 
     @classmethod
     def style_ids(cls, document: Document) -> dict[str, str]:
         return {style.name: style.style_id for style in document.styles}
 
     def paragraph(self, text: str = "", style: str = styles.NORMAL) -> Paragraph:
-        paragraph = self.document.add_paragraph()
+        paragraph = Paragraph(self._add(OxmlElement("w:p")), self.document._body)
         self._fill_paragraph(paragraph._p, Para.of(text, style) if text else Para([], style))
         return paragraph
 
@@ -122,59 +154,79 @@ class Writer:
                 self.paragraph(text.strip(), style)
 
     def _fill_paragraph(self, p, para: Para) -> None:
-        properties = p.find(qn("w:pPr"))
+        properties = p.find(_PPR)
         if properties is None:
-            properties = etree.Element(qn("w:pPr"))
+            properties = etree.Element(_PPR)
             p.insert(0, properties)
-        _sub(properties, "w:pStyle", val=self.ids[para.style])
+        etree.SubElement(properties, _PSTYLE, {_VAL: self.ids[para.style]})
         for part in para.runs:
-            run = _sub(p, "w:r")
+            run = etree.SubElement(p, _R)
             if part.bold or part.italic:
-                run_properties = _sub(run, "w:rPr")
+                run_properties = etree.SubElement(run, _RPR)
                 if part.bold:
-                    _sub(run_properties, "w:b")
+                    etree.SubElement(run_properties, _B)
                 if part.italic:
-                    _sub(run_properties, "w:i")
+                    etree.SubElement(run_properties, _I)
             for index, line in enumerate(_CONTROL.sub("", part.text).split("\n")):
                 if index:
-                    _sub(run, "w:br")
-                text = _sub(run, "w:t")
-                text.text = line
-                text.set(_XML_SPACE, "preserve")
+                    etree.SubElement(run, _BR)
+                text = etree.SubElement(run, _T, _PRESERVE)
+                text.text = line or None  # «<w:t/>», as Word and docxtpl write an empty text
 
-    def _row(self, table, cells: Sequence[Cell], widths: Sequence[Length], header: bool = False) -> None:
-        row = _sub(table, "w:tr")
-        row_properties = _sub(row, "w:trPr")
-        _sub(row_properties, "w:cantSplit")
-        if header:
-            _sub(row_properties, "w:tblHeader")
-        for content, width in zip(cells, widths):
-            cell = _sub(row, "w:tc")
-            cell_properties = _sub(cell, "w:tcPr")
-            _sub(cell_properties, "w:tcW", w=str(int(width.twips)), type="dxa")
-            if content.fill:
-                _sub(cell_properties, "w:shd", val="clear", color="auto", fill=content.fill)
-            for para in content.paragraphs or [Para([])]:
-                self._fill_paragraph(_sub(cell, "w:p"), para)
+    def _paragraph_xml(self, para: Para, keep_next: bool) -> str:
+        """The XML of a table paragraph, as :meth:`_fill_paragraph` (and lxml) would write it."""
+        keep = "<w:keepNext/>" if keep_next else ""
+        xml = [f'<w:p><w:pPr><w:pStyle w:val="{_attribute(self.ids[para.style])}"/>{keep}</w:pPr>']
+        for part in para.runs:
+            xml.append(_RUN_START[part.bold, part.italic])
+            for index, line in enumerate(_CONTROL.sub("", part.text).split("\n")):
+                if index:
+                    xml.append("<w:br/>")
+                xml.append(f'<w:t xml:space="preserve">{_text(line)}</w:t>' if line else '<w:t xml:space="preserve"/>')
+            xml.append("</w:r>")
+        xml.append("</w:p>")
+        return "".join(xml)
+
+    def _rows_xml(self, rows: list[Sequence[Cell]], widths: Sequence[str], keep_together: bool) -> str:
+        """The XML of the table's rows (the first is the header); ``widths`` are the cells' widths
+        in twips, as text. Built as text: creating the elements one by one costs more than the
+        rest of a large annex."""
+        xml = []
+        last = len(rows) - 1
+        for number, cells in enumerate(rows):
+            keep_next = keep_together and number < last
+            xml.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if number == 0 else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for content, width in zip(cells, widths):
+                shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{_attribute(content.fill)}"/>' if content.fill else ""
+                xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>')
+                xml.extend(self._paragraph_xml(para, keep_next) for para in content.paragraphs or [Para([])])
+                xml.append("</w:tc>")
+            xml.append("</w:tr>")
+        return "".join(xml)
 
     def table(self, spec: TableSpec) -> Table:
         """A table in the «Tabella PIAO» style: fixed widths, header repeated on each page, rows kept whole.
 
-        Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page.
+        Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page. In a subdocument
+        the rows are kept as XML text and take the place of a marker when the part is written
+        out (:func:`part_xml`).
         """
         # Document.add_table would look up the last section's width through the whole body on every
         # call (quadratic in large annexes): the widths are known, so add the table to the body directly.
-        table = self.document._body.add_table(0, len(spec.header), sum(spec.widths, Length(0)))
+        table = Table(self._add(CT_Tbl.new_tbl(0, len(spec.header), sum(spec.widths, Length(0)))), self.document._body)
         table._tbl.tblPr.style = self.ids[styles.TABLE]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _fixed_widths(table, spec.widths)
         header = [Cell([Para.of(label, styles.CELL_HEADER)]) for label in spec.header]
-        self._row(table._tbl, header, spec.widths, header=True)
-        for cells in spec.rows:
-            self._row(table._tbl, cells, spec.widths)
-        if len(spec.rows) <= KEEP_TOGETHER:
-            _keep_together(table)
+        widths = [str(int(width.twips)) for width in spec.widths]
+        rows = self._rows_xml([header, *spec.rows], widths, len(spec.rows) <= KEEP_TOGETHER)
+        if isinstance(self.document, Subdoc):
+            marker = uuid.uuid4().hex
+            table._tbl.append(etree.ProcessingInstruction(_ROWS, marker))
+            self.document.__dict__.setdefault("_piao_rows", {})[marker] = rows
+        else:
+            table._tbl.extend(parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"))
         return table
 
     def caption(self, label: str, number: int, text: str, keep_with_next: bool = True) -> Paragraph:
@@ -189,17 +241,6 @@ class Writer:
 
 
 KEEP_TOGETHER = 12
-
-
-def _keep_together(table: Table) -> None:
-    """Keep every row with the next (all but the last): Word then moves a short table to the next page whole."""
-    rows = table._tbl.tr_lst
-    for row in rows[:-1]:
-        for p in row.iter(qn("w:p")):
-            properties = p.find(qn("w:pPr"))
-            keep = etree.Element(qn("w:keepNext"))
-            style = properties.find(qn("w:pStyle"))
-            style.addnext(keep)
 
 
 def _fixed_widths(table: Table, widths: Sequence[Length]) -> None:

@@ -4,13 +4,18 @@ Used where durable-rules cannot be installed (Python 3.13+, Windows without a
 compiler). Its semantics are those of :func:`conditions.matches`, which mirror
 the expressions :func:`conditions.to_durable` gives durable-rules; the tests run
 both on every example and on random facts and compare the results.
+
+Each table is compiled once into a Python function (:func:`conditions.compile_rules`),
+and a fact is matched only once per distinct combination of the fields its table
+tests: thousands of indicators share a few hundred combinations.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from piao_rules.engine.conditions import matches
+from piao_rules.engine.conditions import compile_rules, fields_of
 from piao_rules.engine.rulebook import Mode, Table
 
 
@@ -18,14 +23,32 @@ class BuiltinRunner:
     name = "interno"
 
     def __init__(self, tables: list[Table]):
-        """Nothing to prepare: conditions are evaluated directly."""
+        self._compiled: dict[str, tuple[Table, tuple[str, ...], Callable[[dict[str, Any]], list[int]]]] = {}
+        for table in tables:
+            self._compile(table)
+
+    def _compile(self, table: Table) -> tuple[Table, tuple[str, ...], Callable[[dict[str, Any]], list[int]]]:
+        rules = tuple(rule.tests for rule in table.rules)
+        compiled = (table, fields_of(rules), compile_rules(rules, table.mode is Mode.FIRST))
+        self._compiled[table.name] = compiled
+        return compiled
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
         first-match table only the first one."""
-        if table.mode is Mode.FIRST:
-            return [next(([i] for i, rule in enumerate(table.rules) if matches(rule.tests, fact)), []) for fact in facts]
-        return [[i for i, rule in enumerate(table.rules) if matches(rule.tests, fact)] for fact in facts]
+        compiled = self._compiled.get(table.name)
+        if compiled is None or compiled[0] is not table:
+            compiled = self._compile(table)
+        _, fields, match = compiled
+        seen: dict[tuple, list[int]] = {}
+        results = []
+        for fact in facts:
+            key = tuple(map(fact.get, fields))
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = match(fact)
+            results.append(list(found))
+        return results
 
     def close(self) -> None:
         return None

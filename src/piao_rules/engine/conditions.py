@@ -15,6 +15,7 @@ reliably (its own ``$ne`` is not).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,6 +134,49 @@ def matches(tests: tuple[Test, ...], fact: dict[str, Any]) -> bool:
         if not _holds(test, fact):
             return False
     return True
+
+
+def fields_of(rules: Iterable[tuple[Test, ...]]) -> tuple[str, ...]:
+    """The fields some test of these conditions reads: all a fact's outcome depends on
+    (an empty condition holds for every fact)."""
+    return tuple(dict.fromkeys(test.field for tests in rules for test in tests))
+
+
+def _python_test(test: Test, value: str, constant: str) -> str:
+    """A test as a Python expression on the field's value (``None`` when the fact lacks it)."""
+    if test.op == "=":
+        return f"{value} == {constant}"
+    if test.op == "in":
+        return f"{value} in {constant}"
+    if test.op == "!=":
+        return f"({value} is not None and {value} != {constant})"
+    if isinstance(test.value, str):
+        return "False"
+    return f"({value} is not None and not isinstance({value}, str) and {value} {test.op} {constant})"
+
+
+def compile_rules(rules: tuple[tuple[Test, ...], ...], first_only: bool) -> Callable[[dict[str, Any]], list[int]]:
+    """One Python function for a whole table, built once: given a fact, the indexes of the
+    rules it matches (only the first for ``first_only``) — the semantics of :func:`matches`,
+    which the tests compare it with."""
+    fields = fields_of(rules)
+    names = {field: f"v{n}" for n, field in enumerate(fields)}
+    constants: dict[str, Any] = {}
+    lines = ["def match(fact):", "    get = fact.get"]
+    lines += [f"    {names[field]} = get({field!r})" for field in fields]
+    lines.append("    found = []")
+    for index, tests in enumerate(rules):
+        parts = []
+        for test in tests:
+            constant = f"c{len(constants)}"
+            constants[constant] = test.value
+            parts.append(_python_test(test, names[test.field], constant))
+        outcome = f"return [{index}]" if first_only else f"found.append({index})"
+        lines.append(f"    if {' and '.join(parts) or 'True'}:\n        {outcome}")
+    lines.append("    return found")
+    namespace: dict[str, Any] = dict(constants)
+    exec("\n".join(lines), namespace)  # noqa: S102 - source built above from parsed tests only
+    return namespace["match"]
 
 
 def _shown(field: Field, value: Any) -> str:

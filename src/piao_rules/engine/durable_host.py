@@ -22,7 +22,10 @@ durable-rules has sharp edges, each handled here:
   unmatched facts (or events) corrupts the C heap ("double free"). Events are
   consumed and leave nothing to delete;
 - no Decimal, no date, and ``$ne``/``$nex`` misbehave: facts hold integers and
-  strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them.
+  strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them;
+- every message is a JSON round trip into the C engine: one fact is posted per
+  distinct combination of the fields the table tests (all its outcome depends on),
+  and the matches are copied back to the facts that share it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from piao_rules.engine.conditions import to_durable
+from piao_rules.engine.conditions import fields_of, to_durable
 from piao_rules.engine.rulebook import Mode, Table
 
 try:  # durable-rules has no wheels and does not build on Python 3.13+
@@ -99,6 +102,18 @@ class DurableRunner:
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
         first-match table only the first one."""
+        fields = fields_of(tuple(rule.tests for rule in table.rules))
+        distinct: dict[tuple, int] = {}
+        slots = [distinct.setdefault(tuple(map(fact.get, fields)), len(distinct)) for fact in facts]
+        posted: list[dict[str, Any]] = [{}] * len(distinct)
+        for fact, slot in zip(facts, slots):
+            if not posted[slot]:
+                posted[slot] = {name: fact[name] for name in fields if name in fact}
+        found = self._post(table, posted)
+        return [list(found[slot]) for slot in slots]
+
+    def _post(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
+        """Post ``facts`` (numbered here by position) and collect the rules each matched."""
         ruleset = self._ruleset(table)
         first_only = table.mode is Mode.FIRST
         send = self._host.post if first_only else self._host.assert_fact
@@ -106,8 +121,8 @@ class DurableRunner:
         for start in range(0, len(facts), CHUNK):
             sid = f"{table.name}-{start // CHUNK}"
             handled = False
-            for fact in facts[start : start + CHUNK]:
-                message = {**fact, "id": f"{sid}-{fact['n']}", "sid": sid}
+            for n in range(start, min(start + CHUNK, len(facts))):
+                message = {**facts[n], "n": n, "id": f"{sid}-{n}", "sid": sid}
                 try:
                     send(ruleset, message)
                 except MessageNotHandledException:
@@ -119,10 +134,9 @@ class DurableRunner:
                 self._host.delete_state(ruleset, sid)
         if self._errors:
             raise EngineError(f"errore in un'azione delle regole «{table.name}»: {self._errors[0]}")
-        position = {fact["n"]: i for i, fact in enumerate(facts)}
         result: list[list[int]] = [[] for _ in facts]
         for n, index in self._matches:
-            result[position[n]].append(index)
+            result[n].append(index)
         return [sorted(set(indexes)) for indexes in result]
 
     def close(self) -> None:

@@ -9,8 +9,7 @@ the tree (indicators → objectives → areas → ente).
 
 from __future__ import annotations
 
-import string
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -23,19 +22,20 @@ from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
-from piao_rules.engine.facts import FIELDS
+from piao_rules.engine.facts import FIELDS, FieldKind
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment, AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
-    OfficeResult, Severity, Status, Step, Summary,
+    OfficeResult, Severity, Status, Step, Summary, trusted,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
+from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
-from piao_rules.targets.model import TargetKind
+from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
@@ -54,10 +54,18 @@ def _runner(engine: str | None, tables: list[Table]):
     return DurableRunner(tables) if name == "durable" else BuiltinRunner(tables)
 
 
+_BOOLEANS = frozenset(name for name, field in FIELDS.items() if field.kind is FieldKind.BOOL)
+
+
 def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
     """Store a fact in engine form; ``None`` means unknown and leaves the field out."""
-    if value is not None:
-        facts[name] = FIELDS[name].encode(value)
+    if value is None:
+        return
+    if value is True or value is False:
+        if name in _BOOLEANS:  # the most frequent case, without the call
+            facts[name] = int(value)
+            return
+    facts[name] = FIELDS[name].encode(value)
 
 
 class _Evaluator:
@@ -85,53 +93,84 @@ class _Evaluator:
         self.means: dict[str, Mean] = {}
         self.extra_flags: dict[str, list[Flag]] = defaultdict(list)
         self.adjust_warnings: list[Problem] = []
+        self.steps: dict[tuple[str, int], Step] = {}
+        self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
+        self.targets_shown: dict[int, str] = {}
+        self.long_date = format_it.long_date(as_of)
 
     # -- passes -----------------------------------------------------------------------------
 
     def _table(self, name: str) -> Table:
         return self.rulebook.tables[name]
 
+    def _step(self, name: str, index: int, effect: str) -> Step:
+        """The explanation step of a rule that fired: one shared object per rule, built from
+        the validated rulebook without validating again."""
+        step = self.steps.get((name, index))
+        if step is None:
+            rule = self._table(name).rules[index]
+            step = self.steps[(name, index)] = trusted(
+                Step, table=name, rule=rule.id, name=rule.name, condition=rule.condition_text, effect=effect
+            )
+        return step
+
     def _run(self, name: str, facts: list[dict[str, Any]]) -> list[list[int]]:
         return self.runner.run(self._table(name), facts) if facts else []
 
     def _first(self, name: str, items: list[Item]) -> None:
         """Run a first-match table and apply its decision to each item."""
-        table = self._table(name)
         todo = [i for i in items if name != "andamento" or i.indicator.accrual is None]
+        field = {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name]
+        decisions: dict[int, tuple[Step, Any, Any, bool]] = {}  # per rule: its step, the decision, its fact, proposed
         for item, matches in zip(todo, self._run(name, [i.facts for i in todo])):
             if not matches:
                 raise InputError.single(
                     self.rulebook.sources[name], f"nessuna regola si applica all'indicatore {item.code}: aggiungere una regola finale senza condizioni"
                 )
-            rule = table.rules[matches[0]]
-            (key, value), = rule.then.items()
-            item.steps.append(Step(table=name, rule=rule.id, name=rule.name, condition=rule.condition_text, effect=f"{key}: {str(value).replace('_', ' ')}"))
+            decision = decisions.get(matches[0])
+            if decision is None:
+                (key, value), = self._table(name).rules[matches[0]].then.items()
+                step = self._step(name, matches[0], f"{key}: {str(value).replace('_', ' ')}")
+                decided = Accrual(value) if name == "andamento" else value if name == "punteggio" else Status(value)
+                rule = self._table(name).rules[matches[0]]
+                proposed = any(test.field == "lettura_nota" for test in rule.tests)  # a status read from the note
+                decision = decisions[matches[0]] = (step, decided, FIELDS[field].encode(value), proposed)
+            step, decided, item.facts[field], proposed = decision
+            item.steps.append(step)
             if name == "andamento":
-                item.accrual = Accrual(value)
+                item.accrual = decided
             elif name == "punteggio":
-                item.method = value
+                item.method = decided
             else:
-                item.status = Status(value)
-                item.proposed = any(test.field == "lettura_nota" for test in rule.tests)
-            _encode(item.facts, {"andamento": "andamento", "punteggio": "metodo", "stato": "stato"}[name], value)
+                item.status = decided
+                item.proposed = proposed
+
+    def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
+        """The facts that depend only on the target (and the indicator's unit), encoded once
+        per distinct target: parsed targets are shared objects."""
+        key = (id(target), unit)
+        facts = self.target_facts.get(key)
+        if facts is None:
+            facts = self.target_facts[key] = {}
+            _encode(facts, "livello", "indicatore")
+            _encode(facts, "tipo_target", target.kind.italian)
+            _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
+            _encode(facts, "unita", unit_class(target.unit or unit))
+            _encode(facts, "per_periodo", target.per is not None)
+            _encode(facts, "finale", self.final)
+            _encode(facts, "frazione_anno", self.share)
+        return facts
 
     def _base_facts(self, item: Item) -> None:
         target, measure = item.target, item.measure
-        facts: dict[str, Any] = {"n": item.n}
-        _encode(facts, "livello", "indicatore")
-        _encode(facts, "tipo_target", target.kind.italian)
-        _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
+        facts: dict[str, Any] = {"n": item.n, **self._target_facts(target, item.indicator.unit)}
         _encode(facts, "soglia", item.threshold is not None)
-        _encode(facts, "unita", unit_class(target.unit or item.indicator.unit))
-        _encode(facts, "per_periodo", target.per is not None)
         _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
         _encode(facts, "misura", has_measure(measure))
         _encode(facts, "nota", measure is not None and bool(measure.note))
         _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
         _encode(facts, "copertura", target.coverage is not None)
         _encode(facts, "totale_copertura", item.coverage_total is not None)
-        _encode(facts, "finale", self.final)
-        _encode(facts, "frazione_anno", self.share)
         _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
         _encode(facts, "proposta", measure is not None and bool(measure.proposed_target))
         _encode(facts, "motivazione", measure is not None and bool(measure.proposal_reason))
@@ -279,54 +318,26 @@ class _Evaluator:
 
     # -- flags --------------------------------------------------------------------------------
 
-    def _reason_values(self, item: Item | None, mean: Mean | None = None) -> dict[str, str]:
-        values = {key: "n.d." for key in ("valore", "target", "soglia", "atteso", "scadenza", "giorni", "proiezione",
-                                          "proposta", "motivazione", "causa_esterna", "valori", "pesi_somma", "grado",
-                                          "avanzamento", "stato", "lettura")}
-        values.update(past.reason_values(self.histories.get(item.n) if item else None))
-        values["data"] = format_it.long_date(self.as_of)
-        if mean is not None and mean.weights_sum is not None:
-            values["pesi_somma"] = format_it.number(mean.weights_sum)
-        if item is None:
-            return values
-        measure, target = item.measure, item.target
-        values["valore"] = show_value(measure, target)
-        values["target"] = show_target(target)
-        values["soglia"] = show_target(item.threshold) if item.threshold else "n.d."
-        for key, number in (("atteso", item.expected), ("proiezione", item.projection), ("grado", item.score.achievement)):
-            if number is not None:
-                values[key] = format_it.percent(number, 0 if key != "grado" else 2)
-        if target.deadline is not None:
-            values["scadenza"] = format_it.short_date(target.deadline)
-            values["giorni"] = str((target.deadline - self.as_of).days)
-        if measure is not None:
-            values["proposta"] = clean(measure.proposed_target) if measure.proposed_target else "n.d."
-            values["motivazione"] = measure.proposal_reason or "n.d."
-            values["causa_esterna"] = measure.external_cause or "n.d."
-            if measure.progress is not None:
-                values["avanzamento"] = format_it.percent(measure.progress)
-        values["valori"] = item.divergent_values or "n.d."
-        if item.reading is not None:
-            values["lettura"] = item.reading.text()
-        if item.status is not None:
-            values["stato"] = item.status.label
-        return values
+    def shown_target(self, target: Target) -> str:
+        """A target as a person reads it, formatted once per distinct (shared) target."""
+        shown = self.targets_shown.get(id(target))
+        if shown is None:
+            shown = self.targets_shown[id(target)] = show_target(target)
+        return shown
 
-    def _flags(self, subject: str, level: str, matches: list[int], values: dict[str, str], steps: list[Step] | None) -> list[Flag]:
+    def _flags(self, subject: str, level: str, matches: list[int], values: _Reasons, steps: list[Step] | None) -> list[Flag]:
         table = self._table("segnalazioni")
         flags: list[Flag] = []
         for index in matches:
             rule = table.rules[index]
             code = rule.then["segnalazione"]
             if steps is not None:
-                steps.append(Step(table="segnalazioni", rule=rule.id, name=rule.name, condition=rule.condition_text,
-                                  effect=f"segnalazione: {code} ({rule.then['gravita']})"))
+                steps.append(self._step("segnalazioni", index, f"segnalazione: {code} ({rule.then['gravita']})"))
             if any(f.code == code for f in flags):
                 continue
-            flags.append(Flag(
-                id=f"{subject}/{code}", code=code, severity=Severity(rule.then["gravita"]), subject=subject, level=level,
-                rule=rule.id, reason=string.Formatter().vformat(rule.then["motivo"], (), values),
-                action=string.Formatter().vformat(rule.then["azione"], (), values),
+            flags.append(trusted(
+                Flag, id=f"{subject}/{code}", code=code, severity=Severity(rule.then["gravita"]), subject=subject, level=level,
+                rule=rule.id, reason=rule.then["motivo"].format_map(values), action=rule.then["azione"].format_map(values),
                 note_requested=bool(rule.then.get("nota_richiesta", False)),
             ))
         return flags
@@ -353,10 +364,66 @@ class _Evaluator:
         matches = self._run("segnalazioni", facts)
         for item, found in zip(self.items, matches):
             if found:
-                item.flags = self._flags(item.code, "indicatore", found, self._reason_values(item), item.steps)
+                item.flags = self._flags(item.code, "indicatore", found, _Reasons(self, item), item.steps)
         for (subject, level, mean, _), found in zip(groups, matches[start:]):
             if found:
-                self.extra_flags[subject] = self._flags(subject, level, found, self._reason_values(None, mean), None)
+                self.extra_flags[subject] = self._flags(subject, level, found, _Reasons(self, None, mean), None)
+
+
+class _Reasons(dict):
+    """The placeholders of flag texts ({valore}, {target}, {data}…) for one indicator or group,
+    each formatted the first time a text uses it; «n.d.» when it does not apply."""
+
+    def __init__(self, evaluator: _Evaluator, item: Item | None, mean: Mean | None = None):
+        super().__init__()
+        self.evaluator, self.item, self.mean = evaluator, item, mean
+
+    def __missing__(self, key: str) -> str:
+        value = self._value(key)
+        self[key] = value = "n.d." if value is None else value
+        return value
+
+    def _value(self, key: str) -> str | None:
+        item, as_of = self.item, self.evaluator.as_of
+        if key == "data":
+            return self.evaluator.long_date
+        if key == "pesi_somma":
+            return format_it.number(self.mean.weights_sum) if self.mean is not None and self.mean.weights_sum is not None else None
+        if item is None:
+            return None
+        measure, target = item.measure, item.target
+        if key == "valore":
+            return show_value(measure, target)
+        if key == "target":
+            return self.evaluator.shown_target(target)
+        if key == "soglia":
+            return self.evaluator.shown_target(item.threshold) if item.threshold else None
+        if key in ("atteso", "proiezione", "grado"):
+            number = {"atteso": item.expected, "proiezione": item.projection, "grado": item.score.achievement}[key]
+            return None if number is None else format_it.percent(number, 0 if key != "grado" else 2)
+        if key in ("scadenza", "giorni"):
+            if target.deadline is None:
+                return None
+            return format_it.short_date(target.deadline) if key == "scadenza" else str((target.deadline - as_of).days)
+        if key == "valori":
+            return item.divergent_values or None
+        if key == "stato":
+            return item.status.label if item.status is not None else None
+        if key == "lettura":
+            return item.reading.text() if item.reading is not None else None
+        if key in ("anni_mancati", "ultimo_valore"):
+            return past.reason_values(self.evaluator.histories.get(item.n))[key]
+        if measure is None:
+            return None
+        if key == "proposta":
+            return clean(measure.proposed_target) if measure.proposed_target else None
+        if key == "motivazione":
+            return measure.proposal_reason or None
+        if key == "causa_esterna":
+            return measure.external_cause or None
+        if key == "avanzamento":
+            return format_it.percent(measure.progress) if measure.progress is not None else None
+        return None
 
 
 def _component_target(item: Item, label: str) -> Decimal | None:
@@ -368,10 +435,7 @@ def _worst(flags: list[Flag]) -> Severity | None:
 
 
 def _counts(items: list[Item]) -> Counts:
-    counts = Counts()
-    for item in items:
-        counts.add(item.status)
-    return counts
+    return Counts(**Counter(item.status.value for item in items))
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
@@ -390,7 +454,7 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
         inputs["atteso alla data"] = format_it.percent(item.expected, 0)
     if item.pace is not None and not evaluator.final:
         inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
-    return Explanation(steps=item.steps, inputs=inputs, formula=item.score.formula)
+    return trusted(Explanation, steps=item.steps, inputs=inputs, formula=item.score.formula)
 
 
 def _objective_result(evaluator: _Evaluator, area_code: str, objective: Objective, parent: str | None) -> list[ObjectiveResult]:
@@ -416,8 +480,8 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     indicators = []
     for item in evaluator.items:
         # every part is already a validated model: construct without validating again (large plans)
-        indicators.append(IndicatorResult.model_construct(
-            code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
+        indicators.append(trusted(
+            IndicatorResult, code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
             owner=item.owner, weight=item.indicator.weight, target_text=item.target_text,
             original_target=item.original_target, target=item.target, threshold=item.threshold,
             measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
@@ -474,6 +538,7 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     )
 
 
+@gc_paused()
 def evaluate(
     plan: Plan,
     measures: MeasureSet,

@@ -43,9 +43,10 @@ class Field:
             return str(value)
         if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
             raise ValueError(f"«{self.name}» vuole un numero, non «{value}»")
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
         if self.kind is FieldKind.PERCENT:
-            return int((Decimal(str(value)) * 100).to_integral_value(rounding=ROUND_HALF_UP))
-        return int(Decimal(str(value)).to_integral_value(rounding=ROUND_HALF_UP))
+            number = number * 100
+        return int(number.to_integral_value(rounding=ROUND_HALF_UP))
 
     def decode(self, value: int | str) -> object:
         if self.kind is FieldKind.BOOL:

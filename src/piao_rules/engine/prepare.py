@@ -68,9 +68,9 @@ def unit_class(unit: str | None) -> str:
 
 def has_measure(measure: Measure | None) -> bool:
     """A measure counts when it carries a value, a progress, a completion date, components or a judgement."""
-    return measure is not None and any(
-        (measure.value is not None, measure.progress is not None, measure.completed_on is not None,
-         bool(measure.components), measure.judgement is not None)
+    return measure is not None and (
+        measure.value is not None or measure.progress is not None or measure.completed_on is not None
+        or bool(measure.components) or measure.judgement is not None
     )
 
 
@@ -129,6 +129,8 @@ def mark_divergent(items: list[Item]) -> None:
     for item in items:
         groups[root(item.code)].append(item)
     for group in groups.values():
+        if len(group) < 2:  # an indicator alone cannot disagree with itself
+            continue
         measured = [i for i in group if _comparable(i.measure) is not None]
         if len({_comparable(i.measure) for i in measured}) > 1:
             text = "; ".join(f"{show_value(i.measure, i.target)} in {i.code}" for i in measured)

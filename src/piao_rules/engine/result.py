@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -17,6 +18,33 @@ from piao_rules.engine.notes import NoteReading
 from piao_rules.errors import Problem
 from piao_rules.io.model import Accrual, Measure, Number
 from piao_rules.targets.model import Target
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def trusted(model: type[M], **values: Any) -> M:
+    """A result built by the engine from validated parts, without validating again.
+
+    Every field given by name: the fast path of pydantic's ``model_construct`` for plain
+    models (no aliases, defaults, private attributes or post-init), which large plans
+    build tens of thousands of times; anything else goes through ``model_construct``.
+    """
+    plain = _PLAIN.get(model)
+    if plain is None:
+        plain = _PLAIN[model] = not (model.__private_attributes__ or model.__pydantic_post_init__)
+    if not plain or len(values) != len(model.__pydantic_fields__):
+        return model.model_construct(**values)
+    instance = model.__new__(model)
+    _set(instance, "__dict__", values)
+    _set(instance, "__pydantic_fields_set__", set(values))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+_PLAIN: dict[type, bool] = {}
+_set = object.__setattr__
 
 
 class Status(str, Enum):

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from piao_rules import format_it
@@ -181,6 +182,7 @@ def milestone(measure: Measure | None) -> Score:
     return Score(completed=False)
 
 
+@lru_cache(maxsize=4096)
 def _key(label: str) -> str:
     text = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().lower()
     return "".join(ch for ch in text if ch.isalnum())

@@ -7,6 +7,8 @@ import re
 import warnings
 from pathlib import Path
 
+from lxml import etree
+
 from piao_rules.errors import InputError
 from piao_rules import safety
 from piao_rules.importing.source import Cell, Document, Grid, Paragraph
@@ -29,14 +31,17 @@ def read_docx(path: Path, data: bytes) -> Document:
             path, "il documento Word è danneggiato o non è un .docx: aprirlo con Word e salvarlo di nuovo come .docx"
         ) from None
     blocks: list[Paragraph | Grid] = []
+    names: dict[str | None, str] = {}  # style id → name, looked up once per style
     for item in document.iter_inner_content():
         if isinstance(item, docx.table.Table):
             blocks.append(_grid(item, len([b for b in blocks if isinstance(b, Grid)]) + 1))
         else:
-            text = _squash(item.text)
-            style = item.style.name if item.style is not None else ""
-            if text and not _CONTENTS.match(style or ""):
-                blocks.append(Paragraph(text, _level(item)))
+            text = _squash(_text(item._p))
+            key = item._p.style
+            if key not in names:
+                names[key] = (item.style.name if item.style is not None else "") or ""
+            if text and not _CONTENTS.match(names[key]):
+                blocks.append(Paragraph(text, _level(item, names[key])))
     title = _squash(document.core_properties.title or "")
     return Document(blocks, title)
 
@@ -45,10 +50,9 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _level(paragraph) -> int | None:
+def _level(paragraph, name: str) -> int | None:
     """The heading level of a paragraph from its style name or outline level."""
-    name = paragraph.style.name if paragraph.style is not None else ""
-    if match := _HEADING.search(name or ""):
+    if match := _HEADING.search(name):
         return int(match.group(1))
     if name and name.lower() == "title":
         return 0
@@ -71,7 +75,7 @@ def _grid(table, number: int) -> Grid:
             text = " ".join(parts)
             carried = element is not None and column < len(above) and above[column] is element
             spanned = element is not None and column > 0 and elements[column - 1] is element
-            image = element is not None and not text and bool(element.xpath(".//w:drawing | .//w:pict"))
+            image = element is not None and not text and bool(_IMAGES(element))
             current.append(Cell(text, carried=carried, spanned=spanned, image=image,
                                 paragraphs=parts if len(parts) > 1 else ()))
         grid.rows.append(current)
@@ -81,4 +85,24 @@ def _grid(table, number: int) -> Grid:
 
 def _paragraphs(cell) -> tuple[str, ...]:
     """The non-empty paragraphs of a cell."""
-    return tuple(text for text in (_squash(p.text) for p in cell.paragraphs) if text)
+    return tuple(text for text in (_squash(_text(p._p)) for p in cell.paragraphs) if text)
+
+
+# python-docx's own paragraph text (runs and hyperlinks; tabs, breaks and hyphens as characters),
+# with its XPath expressions compiled once instead of on every paragraph.
+_NAMESPACES = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+_PARAGRAPH_PARTS = etree.XPath("w:r | w:hyperlink", namespaces=_NAMESPACES)
+_HYPERLINK_RUNS = etree.XPath("w:r", namespaces=_NAMESPACES)
+_RUN_PARTS = etree.XPath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab", namespaces=_NAMESPACES)
+_HYPERLINK = "{%s}hyperlink" % _NAMESPACES["w"]
+_IMAGES = etree.XPath(".//w:drawing | .//w:pict", namespaces=_NAMESPACES)
+
+
+def _text(p) -> str:
+    """The text of a ``w:p`` element, as ``Paragraph.text`` gives it."""
+    return "".join(
+        str(part)
+        for element in _PARAGRAPH_PARTS(p)
+        for run in (_HYPERLINK_RUNS(element) if element.tag == _HYPERLINK else (element,))
+        for part in _RUN_PARTS(run)
+    )

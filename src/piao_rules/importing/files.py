@@ -6,6 +6,7 @@ from pathlib import Path
 
 from piao_rules.errors import InputError
 from piao_rules import safety
+from piao_rules.gc_pause import gc_paused
 from piao_rules.importing.build import Built, Options
 from piao_rules.importing.report import Report
 from piao_rules.importing.checking import check_import
@@ -25,6 +26,7 @@ _OTHER = {
 }
 
 
+@gc_paused()
 def import_file(path: str | Path, options: Options | None = None, mapping: Path | None = None) -> tuple[Built, Report]:
     """Read ``path`` (.docx, .xlsx, .csv) into a plan and measures, with the report of the import
     (which ends with the checks ``piao-rules verifica`` makes on them)."""

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from piao_rules import values
 
@@ -65,7 +66,7 @@ HEAD_WORDS = {
     "missione": IGNORED, "ente": IGNORED, "prospettiva": IGNORED, "durata": IGNORED,
 }
 # Words that may be misspelt and still recognised (the short ones are matched only exactly).
-_FUZZY = sorted(word for word in HEAD_WORDS if len(word) >= 5)
+_FUZZY = tuple(sorted(word for word in HEAD_WORDS if len(word) >= 5))
 
 _YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)(?!\d)")
 _DATE_IN = re.compile(
@@ -90,6 +91,15 @@ class Header:
     text: str = ""
 
 
+@lru_cache(maxsize=65536)
+def closest(word: str, known: tuple[str, ...], cutoff: float) -> str | None:
+    """The known word closest to ``word`` (difflib, at least ``cutoff`` similar), or None;
+    cached: documents repeat the same words in every table."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
+@lru_cache(maxsize=16384)
 def read_header(text: str) -> Header | None:
     """The role of a column header, or None when the text is not a header word."""
     words = plain(text).split()
@@ -97,10 +107,10 @@ def read_header(text: str) -> Header | None:
         return None
     first, typo = words[0], None
     if first not in HEAD_WORDS:
-        close = difflib.get_close_matches(first, _FUZZY, n=1, cutoff=0.8) if len(first) >= 5 else []
-        if not close:
+        close = closest(first, _FUZZY, 0.8) if len(first) >= 5 else None
+        if close is None:
             return None
-        typo, first = (text.split()[0], close[0]), close[0]
+        typo, first = (text.split()[0], close), close
     role = HEAD_WORDS[first]
     rest = words[1:]
     year_match = _YEAR.search(text)
@@ -175,9 +185,9 @@ LEVEL_PATTERNS = [
 
 # Level names a controller may misspell, matched with difflib and reported (every inflection is correct).
 # Longer words only: short ones («area») have too many close neighbours.
-LEVEL_WORDS = ["obiettivo", "obiettivi", "strategico", "strategica", "strategici", "strategiche", "operativo",
+LEVEL_WORDS = ("obiettivo", "obiettivi", "strategico", "strategica", "strategici", "strategiche", "operativo",
                "operativa", "operativi", "operative", "individuale", "individuali", "area", "aree", "ambito", "ambiti",
-               "indicatore", "indicatori", "dirigenziale", "dirigenziali", "trasversale", "trasversali", "struttura"]
+               "indicatore", "indicatori", "dirigenziale", "dirigenziali", "trasversale", "trasversali", "struttura")
 
 
 def fix_level_words(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -189,24 +199,24 @@ def fix_level_words(text: str) -> tuple[str, list[tuple[str, str]]]:
         key = plain(word)
         if key in LEVEL_WORDS or len(key) < 6:
             return word
-        close = difflib.get_close_matches(key, LEVEL_WORDS, n=1, cutoff=0.85)
-        if not close:
+        close = closest(key, LEVEL_WORDS, 0.85)
+        if close is None:
             return word
-        found.append((word, close[0]))
-        return close[0].upper() if word.isupper() else close[0]
+        found.append((word, close))
+        return close.upper() if word.isupper() else close
 
     return re.sub(r"[^\W\d_]+", repair, text), found
 
 
 # Words of office names in the Chambers' organisation charts: a close misspelling in an owner
 # («PROVEDITORATO», «MARCHIE») is reported, never corrected.
-OFFICE_WORDS = [
+OFFICE_WORDS = (
     "provveditorato", "segreteria", "ragioneria", "personale", "protocollo", "economato", "contabilita", "bilancio",
     "marchi", "brevetti", "registro", "imprese", "promozione", "internazionalizzazione", "comunicazione",
     "statistica", "tutela", "mercato", "metrico", "ispettivo", "sanzioni", "protesti", "diritto", "annuale",
     "sportelli", "informatica", "gestione", "conciliazione", "arbitrato", "ambiente", "dirigente", "segretario",
     "generale", "settore", "ufficio", "servizio", "biblioteca", "partecipazioni", "innovazione", "regolazione",
-]
+)
 
 
 def office_typos(text: str) -> list[tuple[str, str]]:
@@ -216,7 +226,7 @@ def office_typos(text: str) -> list[tuple[str, str]]:
         key = plain(word)
         if len(key) < 6 or key in OFFICE_WORDS:
             continue
-        close = difflib.get_close_matches(key, OFFICE_WORDS, n=1, cutoff=0.88)
-        if close:
-            found.append((word, close[0].upper() if word.isupper() else close[0]))
+        close = closest(key, OFFICE_WORDS, 0.88)
+        if close is not None:
+            found.append((word, close.upper() if word.isupper() else close))
     return found

@@ -16,6 +16,7 @@ from typing import Any
 
 from piao_rules import atomic, values
 from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.gc_pause import gc_paused
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import CSV, YAML, file_format, read_bytes
 from piao_rules.io.loaded import Loaded
@@ -35,6 +36,7 @@ _RAW = {"data", "valore", "avanzamento", "completato_il", "riferimento", "totale
 _SHARED = [c for c in COLUMNS if c not in ("codice", "data", "valore", "componente")]
 
 
+@gc_paused()
 def read_measures(path: str | Path, as_of: date | None = None) -> Loaded[MeasureSet]:
     """The measures in ``path`` with their warnings and places; raises InputError on errors.
 

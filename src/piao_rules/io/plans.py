@@ -8,6 +8,7 @@ from typing import Any
 
 from piao_rules import atomic
 from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.gc_pause import gc_paused
 from piao_rules.io import flat, tables, yamlfile
 from piao_rules.io.files import CSV, XLSX, YAML, file_format, read_bytes
 from piao_rules.io.loaded import Loaded
@@ -19,6 +20,7 @@ MAIN_SHEET = "Indicatori"
 PLAN_SHEET = "Piano"
 
 
+@gc_paused()
 def read_plan(path: str | Path) -> Loaded[Plan]:
     """The plan in ``path`` (.yaml/.yml, .csv, .xlsx) with its warnings and places.
 

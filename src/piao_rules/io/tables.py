@@ -231,6 +231,16 @@ def pick_sheet(grids: dict[str, Grid], name: str) -> tuple[str, Grid]:
     return title, grids[title]
 
 
+def column_letter(number: int) -> str:
+    """The spreadsheet name of the column ``number`` (1-based): 1 → A, 27 → AA (without
+    importing openpyxl, which a CSV file does not need)."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def make_table(
     grid: Grid,
     file: str,
@@ -244,8 +254,6 @@ def make_table(
 
     Returns None when the table cannot be read at all (no header, missing columns).
     """
-    from openpyxl.utils import get_column_letter
-
     table = Table(file=file, sheet=sheet, columns=[])
     filled = [i for i, row in enumerate(grid) if any(cell is not None for cell in row)]
     if not filled:
@@ -271,7 +279,7 @@ def make_table(
     listing = ", ".join(known_names)
     ok = True
     for position, (raw, name) in enumerate(zip(header, names)):
-        letter = get_column_letter(position + 1)
+        letter = column_letter(position + 1)
         if not name:
             if any(len(row) > position and row[position] is not None for row in grid[start + 1:]):
                 problems.error(table.where(start + 1), f"la colonna {letter} ha dati ma non ha un nome: scriverlo nell'intestazione")

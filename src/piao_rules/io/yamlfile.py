@@ -31,7 +31,23 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """The safe loader with YAML 1.2 core-schema scalars."""
+    """The safe loader with YAML 1.2 core-schema scalars.
+
+    Plain scalars repeat (field names, «puntuale», «SI»): each distinct one is resolved
+    once per document (no path resolvers are registered, so the tag depends on the text only).
+    """
+
+    def __init__(self, stream: Any):
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode and implicit[0] and not self.yaml_path_resolvers:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 _Loader.yaml_implicit_resolvers = {}
@@ -207,6 +223,11 @@ class _Dumper(yaml.SafeDumper):
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Numbers and dates are written out every time, never as «&id001» anchors (readings
+        are cached, so equal values are often the same object)."""
+        return isinstance(data, (Decimal, date)) or super().ignore_aliases(data)
 
 
 def _decimal(dumper: yaml.SafeDumper, number: Decimal) -> yaml.Node:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 MASCULINE = "m"
@@ -121,6 +122,7 @@ def _impure(sound: str) -> bool:
     return sound[:1] in ("z", "x", "y") or sound[:2] in ("gn", "ps", "pn")
 
 
+@lru_cache(maxsize=16384)
 def article(words: Words) -> str:
     """The definite article before ``words``: il, lo, l', la, i, gli, le."""
     sound = _sound(words)
@@ -139,6 +141,7 @@ def _join(head: str, text: str) -> str:
     return head + text if head.endswith("'") else f"{head} {text}"
 
 
+@lru_cache(maxsize=16384)
 def with_article(words: Words, preposition: str = "il") -> str:
     """``words`` after a preposition fused with its article: «dell'80%», «alle 6 iniziative».
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ class Noun:
         return Words(self.form(plural), self.gender, plural)
 
 
+@lru_cache(maxsize=16384)
 def _key(word: str) -> str:
     """Lower case, no accents, no accent written as an apostrophe: «Attivita'» → «attivita»."""
     text = unicodedata.normalize("NFKD", word.strip().lower()).encode("ascii", "ignore").decode()

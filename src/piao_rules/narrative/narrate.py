@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from piao_rules.engine.result import Evaluation
+from piao_rules.gc_pause import gc_paused
 from piao_rules.narrative.indicator import Context, narrate_indicator
 from piao_rules.narrative.model import Narratives
 from piao_rules.narrative.objective import narrate_area, narrate_objective
@@ -14,6 +15,7 @@ from piao_rules.narrative.summary import narrate_relator, narrate_summary
 from piao_rules.review.revisions import Revision
 
 
+@gc_paused()
 def narrate(
     evaluation: Evaluation,
     phrases: str | Path | None = None,

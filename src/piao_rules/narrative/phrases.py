@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ def _check_syntax(situation: str, variants: list[str], file: str) -> list[Proble
     return problems
 
 
+@lru_cache(maxsize=1024)
 def _parse(content: str) -> tuple[str, str, str]:
     """A placeholder's kind (slot, preposition, agreement), its argument and the slot name."""
     if "@" in content:
@@ -104,9 +106,10 @@ class PhraseBook:
     @classmethod
     def load(cls, path: str | Path | None = None) -> PhraseBook:
         """The default book, with the situations and nouns of the controller's file ``path`` on top."""
-        situations, _, problems = _read(DEFAULT_FILE)
+        situations, problems = _default_situations()
         if problems:
             raise InputError(problems)
+        situations = dict(situations)
         sources = dict.fromkeys(situations, str(DEFAULT_FILE))
         extra = {}
         if path is not None:
@@ -132,6 +135,13 @@ class PhraseBook:
     def one(self, situation: str) -> str:
         """The first variant: for labels and fixed words."""
         return self.situations[situation][0]
+
+
+@cache
+def _default_situations() -> tuple[dict[str, list[str]], list[Problem]]:
+    """The situations of the default ``frasi.yaml``, read once per process."""
+    situations, _, problems = _read(DEFAULT_FILE)
+    return situations, problems
 
 
 def _read(path: Path) -> tuple[dict[str, list[str]], Any, list[Problem]]:
@@ -175,13 +185,13 @@ class Writer:
         return capitalise(self.fill(self.pick(situation, subject), slots, situation))
 
     def fill(self, template: str, slots: Slots, situation: str) -> str:
-        def replace(match: re.Match[str]) -> str:
-            kind, argument, name = _parse(match.group(1))
+        def replace(content: str) -> str:
+            kind, argument, name = _parse(content)
             key = name.lower()
             if key not in slots:
                 raise InputError([Problem(
                     file=self.book.sources.get(situation, ""), where=situation,
-                    message=f"segnaposto {{{match.group(1)}}} sconosciuto; disponibili: {', '.join(sorted(slots))}",
+                    message=f"segnaposto {{{content}}} sconosciuto; disponibili: {', '.join(sorted(slots))}",
                 )])
             words = slots[key]
             words = words if isinstance(words, Words) else Words(str(words))
@@ -193,12 +203,26 @@ class Writer:
                 text, upper = words.text, name[:1].isupper()
             return capitalise(text) if upper else text
 
-        text = _PLACEHOLDER.sub(replace, template)
-        return _tidy(text)
+        pieces, tail = _pieces(template)
+        return _tidy("".join([literal + replace(content) for literal, content in pieces]) + tail)
+
+
+@lru_cache(maxsize=4096)
+def _pieces(template: str) -> tuple[tuple[tuple[str, str], ...], str]:
+    """A template as (text before, placeholder) pairs and the text after the last one,
+    split once per template."""
+    pieces, start = [], 0
+    for match in _PLACEHOLDER.finditer(template):
+        pieces.append((template[start:match.start()], match.group(1)))
+        start = match.end()
+    return tuple(pieces), template[start:]
+
+
+_SPACES, _SPACE_BEFORE, _REPEATED = re.compile(r"\s+"), re.compile(r"\s+([,;:.)])"), re.compile(r"([.;:])\1+")
 
 
 def _tidy(text: str) -> str:
     """Spaces and punctuation left by empty slots: «a  b» → «a b», « ,» → «,», «..» → «.»."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,;:.)])", r"\1", text)
-    return re.sub(r"([.;:])\1+", r"\1", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    return _REPEATED.sub(r"\1", text)

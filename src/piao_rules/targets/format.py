@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -38,7 +39,14 @@ _KIND_NAMES = {
 
 def format_number(value: Decimal) -> str:
     """Italian spelling of a number, without rounding: 10000 → «10.000», 85.5 → «85,5»."""
+    if isinstance(value, Decimal):
+        return _spelled(str(value))  # the text keeps every digit and the exponent: an exact key
     return format_decimal(value, locale="it_IT", decimal_quantization=False)
+
+
+@lru_cache(maxsize=16384)
+def _spelled(text: str) -> str:
+    return format_decimal(Decimal(text), locale="it_IT", decimal_quantization=False)
 
 
 def format_date(when: date) -> str:

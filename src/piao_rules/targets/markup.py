@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _HTML_TAGS = r"(?:p|i|b|u|em|strong|sup|sub|span|div|br|ul|ol|li|font|table|tbody|thead|tr|td|th|a|h[1-6])"
 _TAG = re.compile(rf"<\s*/?\s*{_HTML_TAGS}\b[^<>]*>", re.IGNORECASE)
@@ -44,8 +45,10 @@ def _printable(text: str) -> str:
     return "".join(kept)
 
 
+@lru_cache(maxsize=16384)
 def clean(text: str) -> str:
-    """Plain text of a target cell: markup removed, operators normalised, spaces collapsed."""
+    """Plain text of a target cell: markup removed, operators normalised, spaces collapsed (cached:
+    large plans repeat the same texts)."""
     text = html.unescape(html.unescape(text))
     text = _printable(text)
     text = _TAG.sub(" ", text)
