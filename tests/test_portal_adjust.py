@@ -91,6 +91,7 @@ def test_a_forced_status_and_degree(app):
     assert indicator.adjustment.before_status.value == "a_rischio"
     page = controller.get("/misure/O24.2-1").get_data(as_text=True)
     assert "stato a rischio, grado 16%" in page and "grado rettificato" in page
+    assert f"grado, stato in linea, grado 75,5%, approvata con {ACT}: Recupero documentato" in page  # the history
 
 
 @pytest.mark.parametrize(("form", "message"), [
@@ -138,4 +139,6 @@ def test_a_proposed_status_is_confirmed_or_corrected_on_the_flags_page(app):
     assert confirmed.adjustment.effect.value == "conferma" and not confirmed.proposed
     assert corrected.status.value == "a_rischio" and corrected.adjustment.effect.value == "rifiuto"
     assert "respinta, stato a rischio: Sperimentazione ferma" in controller.get("/segnalazioni").get_data(as_text=True)
+    page = controller.get("/misure/O18.2-1").get_data(as_text=True)
+    assert "Decisione sullo stato proposto" in page and "Rettifica in vigore" not in page
     assert "Stato proposto respinto" in text_of(controller.get("/documenti/allegato.docx").data)

@@ -159,7 +159,7 @@ def narrate_objective(ctx: Context, evaluation: Evaluation, objective: Objective
             sentences.append(ctx.writer.write("obiettivo.esclusi", code, {"esclusi": excluded}))
         if neutralised:
             excluded = codes_words(ctx, neutralised, "indicatore")
-            sentences.append(ctx.writer.write("obiettivo.neutralizzati", code, {"neutralizzati": excluded}))
+            sentences.append(ctx.writer.write("obiettivo.neutralizzati", code, {"esclusi": excluded}))
     outcome = outcome_sentence(ctx, objective, "obiettivo", code)
     if outcome:
         sentences.append(outcome)
