@@ -9,6 +9,7 @@ import re
 import pytest
 from docx import Document
 
+from piao_rules.format_it import percent
 from portal_helpers import copy, logged_in, office_user, seeded, token
 
 ACT = "delibera n. 12 del 15/07/2023"
@@ -73,8 +74,9 @@ def test_a_neutralisation_leaves_the_degree_and_the_annex_names_the_act(app):
     annex = text_of(controller.get("/documenti/allegato.docx").data)
     assert f"Neutralizzato con {ACT}" in annex
     assert "in quanto neutralizzato con atto della Giunta, l'indicatore O01-2" in annex
-    deliberation = controller.get("/documenti/delibera.docx?numero=12&seduta=15/07/2023")
-    assert deliberation.status_code == 200
+    assert "non rilevabile (neutralizzato)" in controller.get("/misure").get_data(as_text=True)
+    deliberation = text_of(controller.get("/documenti/delibera.docx?numero=12&seduta=15/07/2023").data)
+    assert f"complessivo dell'Ente è del {percent(after.summary.achievement)}" in deliberation
 
     register = portal(app).store.events(subject="O01-2", kinds=("rettifica",))
     assert [(e.who, e.data["approvata_con"], e.data["effetto"]) for e in register] == [("controllo", ACT, "neutralizzazione")]

@@ -41,7 +41,9 @@ def add_routes(app: Flask, portal: Portal) -> None:
         latest = store.latest_measures(round_.id) if round_ else {}
         result = portal.monitoring(round_).evaluation if round_ else None
         status = {i.code: i.status for i in result.indicators} if result else {}
-        return render_template("misure.html", round=round_, items=visible(portal), latest=latest, status=status)
+        adjusted = {i.code: i.adjustment.effect.label for i in result.indicators if i.adjustment} if result else {}
+        return render_template("misure.html", round=round_, items=visible(portal), latest=latest, status=status,
+                               adjusted=adjusted)
 
     def indicator_page(code: str, status: int = 200, errors: list[str] | None = None, sent: dict[str, Any] | None = None,
                        conflict: Event | None = None):
