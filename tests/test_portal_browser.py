@@ -87,15 +87,25 @@ def test_office_enters_controller_decides_and_downloads(server):
             assert page.get_by_role("status").inner_text() == f"Decisione registrata per {flag}."
             page.screenshot(path=str(ARTEFACTS / "04-decisione.png"), full_page=True)
 
+            page.goto(f"{base}/misure/O06-1")
+            page.get_by_label("neutralizzazione", exact=False).check()
+            page.get_by_label("Motivo").fill("Piattaforma regionale ferma da marzo")
+            page.get_by_label("Atto di approvazione").fill("delibera n. 12 del 15/07/2023")
+            page.get_by_role("button", name="Registra la rettifica di O06-1").click()
+            assert page.get_by_role("status").inner_text().startswith("Rettifica di O06-1 registrata")
+            assert "delibera n. 12 del 15/07/2023" in page.locator("#rettifica").inner_text()
+            page.screenshot(path=str(ARTEFACTS / "04b-rettifica.png"), full_page=True)
+
             page.get_by_role("link", name="Documenti").click()
             with page.expect_download() as download:
                 page.get_by_role("link", name="Scarica l'allegato (Word)").click()
             data = Path(download.value.path()).read_bytes()
             text = "\n".join(c.text for t in Document(io.BytesIO(data)).tables for r in t.rows for c in r.cells)
             assert "Nuova somministrazione a settembre" in text
+            assert "Neutralizzato con delibera n. 12 del 15/07/2023" in text
             page.get_by_role("link", name="Cruscotto").click()
             page.screenshot(path=str(ARTEFACTS / "05-cruscotto-controllo.png"), full_page=True)
         finally:
             browser.close()
-    events = app.extensions["piao_portal"].store.events(limit=2)
-    assert [(e.kind, e.who) for e in events] == [("decisione", "controllo"), ("misura", "ufficio01")]
+    events = app.extensions["piao_portal"].store.events(limit=3)
+    assert [(e.kind, e.who) for e in events] == [("rettifica", "controllo"), ("decisione", "controllo"), ("misura", "ufficio01")]

@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import click
 
-from piao_rules import values
 from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.cli.reviewing import default_user, journal_option, load_review
-from piao_rules.engine.result import Status
-from piao_rules.errors import InputError
 from piao_rules.review import journal as journals
-from piao_rules.review.journal import Rectification
+from piao_rules.review.rectify import EFFECTS, rectification
 
-EFFECTS = ("neutralizzazione", "stato", "grado")
-
-
-def _status(text: str | None) -> str | None:
-    if text is None:
-        return None
-    status = text.strip().lower().replace(" ", "_")
-    if status not in {s.value for s in Status}:
-        raise InputError.single("", f"stato «{text}» sconosciuto: scegliere tra {', '.join(s.label for s in Status)}")
-    return status
-
-
-def _degree(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        number = values.parse_number(text.rstrip("% "))
-    except ValueError:
-        number = None
-    if number is None or not 0 <= number <= 100:
-        raise InputError.single("", f"grado «{text}» non valido: indicare un numero tra 0 e 100 (es. 100 o 75,5)")
-    return number
+OPTIONS = {"stato": "--stato", "grado": "--grado"}
 
 
 @click.command("rettifica")
@@ -64,22 +39,8 @@ def rettifica(piano: Path, misure: Path, codice: str, effetto: str, stato: str |
     grado imposti valgono per il monitoraggio a quella data. La rettifica è
     riportata nella spiegazione dell'indicatore, nella narrativa e nei documenti.
     """
-    status, degree = _status(stato), _degree(grado)
-    if effetto == "stato" and status is None:
-        raise InputError.single("", "con --effetto stato indicare lo stato imposto (--stato \"in linea\")")
-    if effetto == "grado" and degree is None:
-        raise InputError.single("", "con --effetto grado indicare il grado imposto (--grado 100)")
-    if effetto == "neutralizzazione" and (status or degree is not None):
-        raise InputError.single("", "la neutralizzazione esclude l'indicatore: non indicare --stato né --grado")
-    if not motivo.strip() or not approvata_con.strip():
-        raise InputError.single("", "motivo e atto di approvazione non possono essere vuoti")
     review = load_review(piano, misure, as_of, giornale)
-    code = codice.strip()
-    if all(i.code != code for i in review.evaluation.indicators):
-        raise InputError.single("", f"l'indicatore «{code}» non è nel piano: controllare il codice")
-    entry = Rectification(
-        codice=code, effetto=effetto, stato=status, grado=degree, motivo=motivo.strip(), approvata_con=approvata_con.strip(),
-        chi=(chi or default_user()).strip(), quando=journals.now(), al=review.evaluation.as_of, anno=review.evaluation.year,
-    )
+    entry = rectification(review.evaluation, codice, effetto, stato, grado, motivo, approvata_con,
+                          who=chi or default_user(), when=journals.now(), names=OPTIONS)
     journals.append(review.journal_path, [entry])
-    click.echo(f"{code}: {effetto} registrata in {review.journal_path}.")
+    click.echo(f"{entry.code}: {effetto} registrata in {review.journal_path}.")

@@ -359,6 +359,9 @@ class _Parts:
 
         flags = len(indicator.flags)
         notes = [wording.how_many(flags, "segnalazione", "segnalazioni")] if flags else []
+        if (adjustment := indicator.adjustment) is not None:
+            approved = f" con {adjustment.approved_by}" if adjustment.approved_by else ""
+            notes.append(f"{adjustment.effect.label.capitalize()}{approved}")
         return [Cell(name), Cell(target), Cell(value), _cell(wording.degree(indicator.achievement), styles.CELL_NUMBER),
                 self._status_cell(indicator.status, notes)]
 

@@ -346,9 +346,9 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
 def narrate_indicator(result: IndicatorResult, ctx: Context) -> str:
     """One or two sentences on the indicator's state, then any note, cause, proposal or incoherence.
 
-    A forced status or degree is told after the figures as the data give them."""
+    A neutralisation or a forced status or degree is told after the figures as the data give them."""
     computed = result
-    if result.adjustment is not None and result.adjustment.effect.value in ("stato", "grado"):
+    if result.adjustment is not None and result.adjustment.effect.value in ("neutralizzazione", "stato", "grado"):
         computed = result.model_copy(update={"status": result.adjustment.before_status,
                                              "achievement": result.adjustment.before_achievement})
     main = situation(computed, ctx)

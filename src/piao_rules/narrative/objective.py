@@ -109,6 +109,14 @@ def _excluded_words(ctx: Context, evaluation: Evaluation, codes: list[str]) -> W
     return Words(f"elementi {join(codes)}", MASCULINE, True)
 
 
+def _neutralised(evaluation: Evaluation, code: str) -> bool:
+    """Whether ``code`` is an indicator the Giunta neutralised (excluded by decision, not for lack of data)."""
+    if not evaluation.has_indicator(code):
+        return False
+    adjustment = evaluation.indicator(code).adjustment
+    return adjustment is not None and adjustment.effect.value == "neutralizzazione"
+
+
 def action_sentences(ctx: Context, flags: list[Flag], subject: str, decisions: Mapping[str, str]) -> list[str]:
     """The actions proposed (or decided), gathered: one sentence for each set of indicators sharing them.
 
@@ -144,9 +152,14 @@ def narrate_objective(ctx: Context, evaluation: Evaluation, objective: Objective
         sentences.append(ctx.writer.write("obiettivo.grado_assente", code, slots))
     else:
         sentences.append(ctx.writer.write("obiettivo.grado", code, {**slots, "grado": percent_words(objective.achievement)}))
-        if objective.excluded:
-            excluded = _excluded_words(ctx, evaluation, objective.excluded)
+        neutralised = [c for c in objective.excluded if _neutralised(evaluation, c)]
+        unmeasured = [c for c in objective.excluded if c not in neutralised]
+        if unmeasured:
+            excluded = _excluded_words(ctx, evaluation, unmeasured)
             sentences.append(ctx.writer.write("obiettivo.esclusi", code, {"esclusi": excluded}))
+        if neutralised:
+            excluded = codes_words(ctx, neutralised, "indicatore")
+            sentences.append(ctx.writer.write("obiettivo.neutralizzati", code, {"esclusi": excluded}))
     outcome = outcome_sentence(ctx, objective, "obiettivo", code)
     if outcome:
         sentences.append(outcome)

@@ -23,9 +23,9 @@ from piao_rules.io import load_plan
 from piao_rules.io.model import Plan
 from piao_rules.portal import entries, reminders
 from piao_rules.portal.auth import PERMISSIONS, PUBLIC, Account, Throttle
-from piao_rules.portal.pages import access, documents, flags, measures, rounds
-from piao_rules.portal.store import DECISION, MEASURE, ROLES, SIGHTING, Round, Store, database_url
-from piao_rules.review.journal import Decision, Journal, Sighting
+from piao_rules.portal.pages import access, documents, flags, measures, rectifications, rounds
+from piao_rules.portal.store import DECISION, MEASURE, RECTIFICATION, ROLES, SIGHTING, Round, Store, database_url
+from piao_rules.review.journal import Decision, Journal, Rectification, Sighting
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -45,7 +45,8 @@ ERRORS = {
     409: "Il dato è stato modificato da un'altra persona nel frattempo.",
     413: "File troppo grande (massimo 10 MB).",
 }
-EVALUATED = (MEASURE, DECISION, SIGHTING)  # the events that change an evaluation
+EVALUATED = (MEASURE, DECISION, SIGHTING, RECTIFICATION)  # the events that change an evaluation
+JOURNALED = {DECISION: Decision, SIGHTING: Sighting, RECTIFICATION: Rectification}  # register kind → journal line
 
 
 @dataclass
@@ -91,10 +92,8 @@ class Portal:
         self._cached: tuple[tuple[int, int], Any] | None = None
 
     def journal(self) -> Journal:
-        """The decisions and sightings of the register as a review journal (oldest first)."""
-        found: list[Decision | Sighting] = []
-        for event in reversed(self.store.events(kinds=(DECISION, SIGHTING))):
-            found.append(Decision.model_validate(event.data) if event.kind == DECISION else Sighting.model_validate(event.data))
+        """The decisions, sightings and rectifications of the register as a review journal (oldest first)."""
+        found = [JOURNALED[event.kind].model_validate(event.data) for event in reversed(self.store.events(kinds=tuple(JOURNALED)))]
         return Journal(Path("registro"), found)
 
     def monitoring(self, round_: Round):
@@ -160,7 +159,7 @@ def create_app(settings: Settings) -> Flask:
         return {"ente": portal.plan.ente.name, "year": portal.plan.year, "roles": ROLES, "me": current_user,
                 "can": lambda endpoint: current_user.is_authenticated and current_user.role in PERMISSIONS.get(endpoint, ())}
 
-    for pages in (access, measures, flags, rounds, documents):
+    for pages in (access, measures, flags, rectifications, rounds, documents):
         pages.add_routes(app, portal)
 
     # ------------------------------------------------------------- errors

@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "attachment": EVERYONE,
     "flags": EVERYONE,  # an office sees only its own flags
     "decide": frozenset({CONTROLLER}),
+    "rectify": frozenset({CONTROLLER}),
     "round": frozenset({CONTROLLER}),
     "open_round": frozenset({CONTROLLER}),
     "close_round": frozenset({CONTROLLER}),

@@ -23,7 +23,7 @@ from piao_rules.portal.schema import events, files, heads, rounds, users
 
 HERE = Path(__file__).parent
 ROLES = {"ufficio": "ufficio", "controllo": "controllo di gestione", "oiv": "OIV", "segretario": "Segretario generale"}
-DECISION, MEASURE, COMMENT, SIGHTING = "decisione", "misura", "commento", "rilevazione"
+DECISION, MEASURE, COMMENT, SIGHTING, RECTIFICATION = "decisione", "misura", "commento", "rilevazione", "rettifica"
 
 
 class Conflict(Exception):

@@ -9,13 +9,13 @@ from flask import abort, send_file
 from flask_login import current_user
 
 from piao_rules.portal import entries
-from piao_rules.portal.store import COMMENT, DECISION, MEASURE, SIGHTING, Round
+from piao_rules.portal.store import COMMENT, DECISION, MEASURE, RECTIFICATION, SIGHTING, Round
 
 ROUND_DATES = ((6, 30), (9, 30), (12, 31))
 KIND_LABELS = {
     MEASURE: "misura", DECISION: "decisione", COMMENT: "commento", SIGHTING: "segnalazioni rilevate alla chiusura",
     "allegato": "allegato", "giro_aperto": "giro aperto", "giro_chiuso": "giro chiuso", "solleciti": "solleciti",
-    "importazione": "importazione da Excel",
+    "importazione": "importazione da Excel", RECTIFICATION: "rettifica",
 }
 
 

@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from flask import Flask, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from piao_rules.engine.result import Status
 from piao_rules.errors import InputError
 from piao_rules.portal.auth import CONTROLLER, OFFICE
 from piao_rules.portal.pages.common import me, now, require_open
 from piao_rules.portal.store import DECISION
+from piao_rules.review.decide import PROPOSAL_FLAG
 from piao_rules.review.journal import Outcome
 
 if TYPE_CHECKING:
@@ -31,7 +33,8 @@ def add_routes(app: Flask, portal: Portal) -> None:
             found = [v for v in views(monitoring.evaluation, monitoring.journal)
                      if current_user.role != OFFICE or v.owner == current_user.user.office]
         return render_template("segnalazioni.html", round=round_, views=found,
-                               outcomes=[(o.value, o.label) for o in Outcome],
+                               outcomes=[(o.value, o.label) for o in Outcome], proposal_flag=PROPOSAL_FLAG,
+                               statuses=[s.label for s in Status],
                                decide=current_user.role == CONTROLLER and round_ is not None and round_.open)
 
     @app.post("/segnalazioni")
@@ -41,11 +44,12 @@ def add_routes(app: Flask, portal: Portal) -> None:
 
         round_ = require_open(portal)
         monitoring = portal.monitoring(round_)
-        form = {k: request.form.get(k, "") for k in ("id", "esito", "nota", "nuovo_target", "responsabile")}
+        form = {k: request.form.get(k, "") for k in ("id", "esito", "nota", "nuovo_target", "stato", "responsabile")}
         try:
             view = find(views(monitoring.evaluation, monitoring.journal), form["id"], round_.as_of)
             entry = decision(monitoring.evaluation, view, form["esito"], form["nota"], new_target=form["nuovo_target"],
-                             owner=form["responsabile"], who=current_user.user.name, when=now(), measures="portale")
+                             owner=form["responsabile"], who=current_user.user.name, when=now(), measures="portale",
+                             status=form["stato"])
         except InputError as error:
             flash("; ".join(p.message for p in error.problems), "errore")
             return redirect(url_for("flags"), code=303)

@@ -9,6 +9,7 @@ from flask import Flask, abort, flash, redirect, render_template, request, send_
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
+from piao_rules.engine.result import Status
 from piao_rules.errors import InputError
 from piao_rules.portal import entries
 from piao_rules.portal.auth import PERMISSIONS
@@ -40,7 +41,9 @@ def add_routes(app: Flask, portal: Portal) -> None:
         latest = store.latest_measures(round_.id) if round_ else {}
         result = portal.monitoring(round_).evaluation if round_ else None
         status = {i.code: i.status for i in result.indicators} if result else {}
-        return render_template("misure.html", round=round_, items=visible(portal), latest=latest, status=status)
+        adjusted = {i.code: i.adjustment.effect.label for i in result.indicators if i.adjustment} if result else {}
+        return render_template("misure.html", round=round_, items=visible(portal), latest=latest, status=status,
+                               adjusted=adjusted)
 
     def indicator_page(code: str, status: int = 200, errors: list[str] | None = None, sent: dict[str, Any] | None = None,
                        conflict: Event | None = None):
@@ -62,6 +65,7 @@ def add_routes(app: Flask, portal: Portal) -> None:
             fields=entries.FIELDS, judgements=entries.JUDGEMENTS, shown=shown, errors=errors or [], conflict=conflict,
             history=history, kinds=KIND_LABELS, previous=previous, files=store.files(round_.id, code) if round_ else [],
             editable=round_ is not None and round_.open and current_user.role in PERMISSIONS["enter"],
+            rectifiable=round_ is not None and current_user.role in PERMISSIONS["rectify"], statuses=[s.label for s in Status],
             version=(conflict.id if conflict else (latest.id if latest else 0)),
         ), status
 
