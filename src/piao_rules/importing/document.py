@@ -54,7 +54,8 @@ def import_document(document: Document, report: Report, options: Options) -> Bui
 def _layouts(document: Document, notes: list[Note]) -> dict[int, Layout]:
     """The layout of each indicator table. A table without header after an indicator table of the
     same width (or one column narrower), with only headings or short paragraphs between, continues
-    it: a table cut by a page break, or split by the conversion of a PDF."""
+    it: a table cut by a page break, or split by the conversion of a PDF. A table whose first row
+    Word marks as its header has a header of its own, and is never such a continuation."""
     layouts: dict[int, Layout] = {}
     previous: Grid | None = None
     for block in document.blocks:
@@ -66,7 +67,7 @@ def _layouts(document: Document, notes: list[Note]) -> dict[int, Layout]:
         if layout is not None and not layout.has(vocabulary.TARGET) and cards.is_card(block):
             layout = None  # «Indicatori | Azione» above cards with the labels in one cell
         if layout is None and previous is not None and previous.width - 1 <= block.width <= previous.width \
-                and not cards.is_card(block):
+                and not block.headed and not cards.is_card(block):
             layout = replace(layouts[previous.number], header_rows=[], notes=[], typos=[])
             notes.append(Note("intestazioni", block.label(), f"tabella senza intestazione dopo la {previous.label()}: "
                                                              "letta con la stessa intestazione (tabella spezzata tra due pagine)"))

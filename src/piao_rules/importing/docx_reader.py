@@ -64,7 +64,7 @@ def _level(paragraph, name: str) -> int | None:
 
 def _grid(table, number: int) -> Grid:
     """The table's cells row by row; merged cells are marked, not lost."""
-    grid = Grid(number)
+    grid = Grid(number, headed=bool(table.rows) and bool(_HEADER_ROW(table.rows[0]._tr)))
     above: list = []
     for row in table.rows:
         cells = list(row.cells)
@@ -96,6 +96,8 @@ _HYPERLINK_RUNS = etree.XPath("w:r", namespaces=_NAMESPACES)
 _RUN_PARTS = etree.XPath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab", namespaces=_NAMESPACES)
 _HYPERLINK = "{%s}hyperlink" % _NAMESPACES["w"]
 _IMAGES = etree.XPath(".//w:drawing | .//w:pict", namespaces=_NAMESPACES)
+_HEADER_ROW = etree.XPath("w:trPr/w:tblHeader[not(@w:val) or (@w:val != '0' and @w:val != 'false')]",
+                          namespaces=_NAMESPACES)
 
 
 def _text(p) -> str:

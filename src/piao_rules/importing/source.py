@@ -38,6 +38,7 @@ class Grid:
     number: int
     rows: list[list[Cell]] = field(default_factory=list)
     sheet: str | None = None  # the sheet name, for spreadsheets
+    headed: bool = False  # Word marks the first row as the table's header, repeated on every page
 
     @property
     def width(self) -> int:
