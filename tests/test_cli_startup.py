@@ -37,6 +37,14 @@ def test_help_and_target_do_not_load_the_engine_documents_or_web_server():
     assert "piao_rules.engine.rulebook" in loaded_after("regole")  # a command still loads what it needs
 
 
+def test_no_command_loads_the_evaluation_word_templates_web_or_database_for_its_help():
+    heavy = ("docxtpl", "flask", "rich", "openpyxl", "sqlalchemy", "durable", "piao_rules.engine.evaluate",
+             "piao_rules.monitoring", "piao_rules.portal", "piao_rules.narrative")
+    for name in COMMANDS:
+        loaded = sorted(m for m in loaded_after(name, "--aiuto") if m.split(".")[0] in heavy or m.startswith(heavy))
+        assert loaded == [], (name, loaded)
+
+
 def test_help_lists_every_command():
     output = subprocess.run([sys.executable, "-m", "piao_rules", "--aiuto"], capture_output=True, text=True, check=True).stdout
     listed = [line.split()[0] for line in output.split("Comandi:")[1].splitlines() if line.strip()]

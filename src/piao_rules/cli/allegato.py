@@ -10,7 +10,7 @@ import click
 from piao_rules.cli.common import DATE, STORICO_HELP, check_outputs, reports_errors
 from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
-from piao_rules.engine.evaluate import ENGINES
+from piao_rules.engine import ENGINES
 
 
 @click.command("allegato")

@@ -9,9 +9,7 @@ import click
 
 from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_errors
 from piao_rules.cli.documenti import JOURNAL_HELP
-from piao_rules.engine.evaluate import ENGINES
-from piao_rules.history.archive import archive
-from piao_rules.review.journal import default_path
+from piao_rules.engine import ENGINES
 
 
 @click.command("archivia")
@@ -35,7 +33,10 @@ def archivia(piano: Path, misure: Path, storico: Path, as_of: date | None, giorn
     """
     if giornale is not None and not giornale.exists():
         raise click.UsageError(f"giornale delle decisioni non trovato: {giornale}")
-    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole)
+    from piao_rules.history.archive import archive
+    from piao_rules.review.journal import default_path
+
+    evaluation, plan, warnings = evaluate_files(piano, misure, as_of, motore, regole, giornale=giornale)
     print_problems([w for w in warnings if not w.is_error])
     journal = giornale or default_path(misure, plan.year)
     folder = archive(storico, evaluation, piano, misure, journal if journal.exists() else None, sostituisci)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from piao_rules import atomic
 from piao_rules.cli.common import monitor_inputs, print_problems
-from piao_rules.monitoring import Monitoring
+
+if TYPE_CHECKING:
+    from piao_rules.monitoring import Monitoring
 
 JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
                 "delle misure, se c'è).")

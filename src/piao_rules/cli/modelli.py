@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import check_outputs, print_problems, reports_errors
-from piao_rules.documents.templates import KINDS, export, verify
 from piao_rules.errors import EXIT_INPUT
 
 
@@ -28,6 +27,8 @@ def modelli(esporta: Path | None, verifica: Path | None, sovrascrivi: bool) -> N
     """
     if (esporta is None) == (verifica is None):
         raise click.UsageError("indicare --esporta CARTELLA oppure --verifica CARTELLA")
+    from piao_rules.documents.templates import KINDS, export, verify
+
     if esporta is not None:
         check_outputs([esporta / kind.file for kind in KINDS.values()] + [esporta / "SEGNAPOSTO.md"], [])
         try:

@@ -6,14 +6,16 @@ import getpass
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from piao_rules.cli.common import check_outputs, load_inputs, print_problems, rulebook_for
-from piao_rules.engine.result import Evaluation
-from piao_rules.io.model import Plan
-from piao_rules.review import journal as journals
-from piao_rules.review.flags import FlagView, views
+
+if TYPE_CHECKING:  # the engine and the journal are imported when a command runs (fast start-up)
+    from piao_rules.engine.result import Evaluation
+    from piao_rules.io.model import Plan
+    from piao_rules.review.flags import FlagView
 
 JOURNAL_HELP = "Giornale delle decisioni (predefinito: decisioni-<anno>.jsonl nella cartella delle misure)."
 
@@ -26,10 +28,15 @@ class Review:
     measures: Path
 
     def views(self) -> list[FlagView]:
+        from piao_rules.review import journal as journals
+        from piao_rules.review.flags import views
+
         return views(self.evaluation, journals.read_journal(self.journal_path))
 
     def record_sighting(self) -> None:
         """Note in the journal the flags raised at this date (so that the next monitoring knows since when)."""
+        from piao_rules.review import journal as journals
+
         ids = [f.id for f in self.evaluation.flags]
         journals.record_sighting(self.journal_path, self.evaluation.year, self.evaluation.as_of, ids, self.measures.name)
 
@@ -37,6 +44,7 @@ class Review:
 def load_review(piano: Path, misure: Path, as_of: date | None, giornale: Path | None) -> Review:
     """The evaluation under review, with the decisions of its journal (which may not exist yet) applied."""
     from piao_rules.monitoring import monitor
+    from piao_rules.review import journal as journals
 
     plan, measures, when, warnings = load_inputs(piano, misure, as_of)
     path = giornale or journals.default_path(misure, plan.year)

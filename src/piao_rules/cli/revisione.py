@@ -11,7 +11,6 @@ import click
 from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.cli.reviewing import default_user, journal_option, load_review
 from piao_rules.errors import EXIT_INPUT
-from piao_rules.review.web import HOST, PortBusy, create_app, open_server
 
 
 @click.command("revisione")
@@ -28,6 +27,8 @@ def revisione(piano: Path, misure: Path, as_of: date | None, porta: int, giornal
     JavaScript e scrive lo stesso giornale di «piao-rules decidi». Chiudere con Ctrl+C.
     """
     review = load_review(piano, misure, as_of, giornale)
+    from piao_rules.review.web import HOST, PortBusy, create_app, open_server
+
     app = create_app(review.evaluation, review.journal_path, misure.name, default_user())
     try:
         server = open_server(app, porta)

@@ -11,11 +11,7 @@ import click
 
 from piao_rules.cli.common import DATE, reports_errors
 from piao_rules.cli.documenti import monitor_files, write
-from piao_rules.documents.form import build_form
-from piao_rules.engine.evaluate import ENGINES
-from piao_rules.engine.individual import score_people
-from piao_rules.io.ente import load_ente
-from piao_rules.io.smvp import load_smvp
+from piao_rules.engine import ENGINES
 
 
 def file_name(name: str, taken: set[str]) -> str:
@@ -52,6 +48,11 @@ def schede(piano: Path, misure: Path, smvp_file: Path, as_of: date | None, outpu
     componente organizzativa e, da compilare a cura del valutatore, i comportamenti
     con i pesi e la scala del SMVP.
     """
+    from piao_rules.documents.form import build_form
+    from piao_rules.engine.individual import score_people
+    from piao_rules.io.ente import load_ente
+    from piao_rules.io.smvp import load_smvp
+
     smvp, places = load_smvp(smvp_file)
     ente = load_ente(ente_file).ente.name if ente_file is not None else None
     monitoring = monitor_files(piano, misure, as_of, motore, regole)

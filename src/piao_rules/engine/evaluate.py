@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
+from piao_rules.engine import ENGINES, STAGES
 from piao_rules.engine import adjust, pacing, past, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
@@ -39,8 +40,6 @@ from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
-ENGINES = ("durable", "interno")
-STAGES = ("lettura dei target", "regole di andamento, punteggio e stato", "aggregazione", "segnalazioni", "risultato")
 
 
 def default_engine() -> str:
