@@ -299,36 +299,3 @@ def test_paragraph_text_is_read_as_python_docx_reads_it():
     paragraphs = body.findall(f"{{{body.nsmap['w']}}}p")
     assert [_text(p) for p in paragraphs] == [docx.text.paragraph.Paragraph(p, None).text for p in paragraphs]
     assert _text(paragraphs[0]).startswith("Target\t ≥ 80%\nentro il-")
-
-
-def _indicator_table(document, rows, header: bool) -> None:
-    """A table of the annex's kind; ``header`` marks its first row as Word's repeated header row."""
-    from docx.oxml import OxmlElement
-
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, texts in enumerate(rows):
-        for c, text in enumerate(texts):
-            table.cell(r, c).text = text
-    if header:
-        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
-@pytest.mark.parametrize("marked", [True, False])
-def test_a_table_with_its_own_header_row_never_continues_the_indicator_table(tmp_path, marked):
-    import docx
-
-    document = docx.Document()
-    document.add_heading("O1 Obiettivo di prova", level=2)
-    _indicator_table(document, [["Codice", "Indicatore", "Target", "Misura al 30/06/2023", "Stato"],
-                                ["K1", "Pratiche evase", "≥ 100", "60", "in linea"]], header=True)
-    document.add_heading("Segnalazioni", level=1)
-    _indicator_table(document, [["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta"],
-                                ["K1 Pratiche evase", "Azione correttiva", "Alta", "Target ≥ 100 non raggiunto", "≥ 80"]],
-                     header=marked)
-    path = tmp_path / "allegato.docx"
-    document.save(str(path))
-    built, _ = import_file(path, Options(ente="Camera di commercio di Prova", year=2023))
-    codes = [i.code for _, _, i in built.plan.indicators()]
-    # Word's header row says «a table of its own»: the flags are not read as more indicators;
-    # without the mark the second table reads as the first one cut by a page break
-    assert (codes == ["K1"]) if marked else (len(codes) > 1)
