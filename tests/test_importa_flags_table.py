@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from docx import Document
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from piao_rules.importing import Options, import_file
 
