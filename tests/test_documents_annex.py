@@ -173,7 +173,8 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
     assert values["Segnalazioni con proposta di intervento"].startswith(f"{len(shown)} (")
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
-    counts = {row.cells[0].text: row.cells[1].text for row in by_status.rows[1:]}
+    counts = {row.cells[0].paragraphs[0].text: row.cells[1].text for row in by_status.rows[1:]}
+    assert by_status.rows[2].cells[0].paragraphs[1].text == "di cui 8 proposti dalla lettura delle note, da confermare"
     assert counts == {"Raggiunto": "19", "In linea": "37", "A rischio": "8", "Non raggiunto": "0",
                       "Non rilevabile": "4", "Da valutare": "3", "Totale": "71"}
     drawings = document.inline_shapes

@@ -240,3 +240,38 @@ def test_deliberation_agrees_with_one_proposal_and_names_the_piao_subsection():
     assert "da «≥ 300 N.» a «≥ 240,00 N.»" in text  # the relator quotes the targets as the dispositive does
     for phrase in INSTRUCTIONS:
         assert phrase not in text
+
+
+def test_proposed_statuses_are_counted_and_said_to_await_confirmation():
+    from piao_rules.narrative.summary import proposed_counts
+
+    _, evaluation, document = example("cuneo")
+    counts = proposed_counts(evaluation)
+    assert counts  # the Cuneo notes give proposals
+    text = text_of(document)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    relator = " ".join(narrate(evaluation, for_giunta=True).relator)
+    for status, k in counts.items():
+        phrase = f"di cui {k} {'proposti' if k > 1 else 'proposto'} dalla lettura delle note, da confermare"
+        n = getattr(evaluation.summary.counts, status.value)
+        assert any(phrase in c for c in cells)
+        assert f"{n} " in text and phrase in text and phrase in relator
+    assert "si chiede ai responsabili" not in text and "da chiarire con i responsabili" not in text
+
+
+@pytest.mark.parametrize(("year", "title"), [(2023, "E.Q. (Elevata Qualificazione)"), (2022, "P.O. (Posizione Organizzativa)")])
+def test_sector_heads_are_named_with_the_title_of_the_plan_year(year, title):
+    from piao_rules.documents.premise import premise
+
+    _, evaluation, _ = example("torino-06")
+    indicators = []
+    for n, indicator in enumerate(evaluation.indicators):
+        if indicator.measure is not None:
+            who = "P.O. Settore Anagrafe" if n % 2 else "Elevata qualificazione Settore Promozione"
+            indicator = indicator.model_copy(update={"measure": indicator.measure.model_copy(update={"validated_by": who})})
+        indicators.append(indicator)
+    text = "\n".join(premise(evaluation.model_copy(update={"year": year, "indicators": indicators}), PremiseFacts()))
+    short = title.split(" ")[0]
+    assert f"{title} Settore" in text and f"{short} Settore" in text
+    other = "P.O." if short == "E.Q." else "E.Q."
+    assert other not in text and "Elevata qualificazione" not in text

@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
+from piao_rules.narrative.summary import proposed_counts
 import yaml
 from click.testing import CliRunner
 
@@ -128,6 +130,7 @@ def test_every_figure_comes_from_the_evaluation(example):
         summary.achievement, summary.objectives, summary.indicators, *_count_figures(summary), *flagged.values(),
         len(revisions(evaluation)), sum(1 for f in evaluation.flags if f.code == "incoerenza"), evaluation.year,
         *_date_figures(as_of), len(summary.members), len(summary.members) - len(summary.excluded), len(summary.apart),
+        *proposed_counts(evaluation).values(),
     ])
     free = [t for i in evaluation.indicators for t in _free_texts(i)]
     check_figures(texts.summary, allowed, free)
@@ -214,7 +217,9 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert "19 raggiunti, 37 in linea con l'andamento atteso, 8 a rischio, 4 non rilevabili alla data e 3 da valutare" in summary
+    assert ("19 raggiunti, 37 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
+            "8 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
+            "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
     assert "67,4%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary

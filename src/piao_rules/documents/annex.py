@@ -29,6 +29,7 @@ from piao_rules.documents import (
     chart,
     package,
     render,
+    roles,
     styles,
     templates,
     toc,
@@ -52,7 +53,7 @@ from piao_rules.narrative.audience import for_giunta, giunta_action
 from piao_rules.narrative.grammar import join
 from piao_rules.narrative.history import history_cell
 from piao_rules.narrative.model import Narratives
-from piao_rules.narrative.summary import KIND_PLURAL, ente_basis
+from piao_rules.narrative.summary import KIND_PLURAL, ente_basis, proposed_counts
 from piao_rules.resources import default_rules_dir
 from piao_rules.targets.markup import clean
 
@@ -229,11 +230,14 @@ class _Parts:
                     [[_cell(label), _cell(value, styles.CELL_NUMBER)] for label, value in figures])
 
         total = summary.counts.total
+        proposals = proposed_counts(evaluation)
         rows = []
         for status in Status:
             count = getattr(summary.counts, status.value)
             share = wording.degree(Decimal(count * 100) / total) if total else "n.d."
-            rows.append([self._status_cell(status), _cell(str(count), styles.CELL_NUMBER), _cell(share, styles.CELL_NUMBER)])
+            k = proposals.get(status, 0)
+            notes = [f"di cui {k} {'proposti' if k > 1 else 'proposto'} dalla lettura delle note, da confermare"] if k else []
+            rows.append([self._status_cell(status, notes), _cell(str(count), styles.CELL_NUMBER), _cell(share, styles.CELL_NUMBER)])
         rows.append([Cell([Para([Text("Totale", bold=True)])]), _cell(str(total), styles.CELL_NUMBER),
                      _cell("100%" if total else "n.d.", styles.CELL_NUMBER)])
         self._table(writer, "sintesi", "Indicatori per stato", ["Stato", "Indicatori", "Quota"], [0.5, 0.25, 0.25], rows)
@@ -258,7 +262,7 @@ class _Parts:
         ] for area in evaluation.areas]
         self._table(writer, "sintesi", "Esiti per area", ["Area", "Indicatori", "Grado", "Stato degli indicatori", "Segnalazioni"],
                     [0.34, 0.12, 0.11, 0.29, 0.14], area_rows)
-        offices = [chart.Bar(office.owner, office.counts) for office in evaluation.offices]
+        offices = [chart.Bar(self._owner(office.owner), office.counts) for office in evaluation.offices]
         self._figure(writer, "Stato degli indicatori per ufficio responsabile", lambda run, title: chart.add_chart(
             run, offices, self.status_fill, width, title, by="ufficio responsabile"))
         if self.request.area_trend:
@@ -316,7 +320,7 @@ class _Parts:
         writer.paragraph(f"{objective.code} – {objective.name}", styles.HEADING[3])
         data = []
         if objective.owner:
-            data.append(f"Responsabile: {objective.owner}")
+            data.append(f"Responsabile: {self._owner(objective.owner)}")
         if objective.kind:
             data.append(f"Tipo: {objective.kind.replace('_', ' ')}")
         if objective.parent:
@@ -334,10 +338,14 @@ class _Parts:
         if self.narratives:
             self._narrative(writer, self.narratives.objectives.get(objective.code))
 
+    def _owner(self, owner: str) -> str:
+        """The owner as the plan names it, with the sector heads' title of the plan's year (E.Q. or P.O.)."""
+        return roles.with_title([owner], self.evaluation.year, spell_first=False)[0]
+
     def _indicator_row(self, indicator: IndicatorResult, objective: ObjectiveResult) -> list[Cell]:
         name = [_coded(indicator.code, indicator.name)]
         if indicator.owner and indicator.owner != objective.owner:
-            name.append(Para.of(f"Responsabile: {indicator.owner}", styles.CELL_NOTE))
+            name.append(Para.of(f"Responsabile: {self._owner(indicator.owner)}", styles.CELL_NOTE))
 
         target = [Para.of(show_target(indicator.target) if indicator.target else clean(indicator.target_text or "") or "n.d.")]
         if indicator.threshold is not None:

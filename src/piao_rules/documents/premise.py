@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from piao_rules import format_it
-from piao_rules.documents import wording
+from piao_rules.documents import roles, wording
 from piao_rules.engine.result import Evaluation
 from piao_rules.io.ente import EnteFile
 from piao_rules.narrative.grammar import join
@@ -105,7 +105,7 @@ def _validation(evaluation: Evaluation) -> str | None:
     validated = [m.validated_by.strip() for m in measured if m.validated_by and m.validated_by.strip()]
     if not validated:
         return None
-    who = join(list(dict.fromkeys(validated)))
+    who = join(roles.with_title(list(dict.fromkeys(validated)), evaluation.year))
     total = len(measured)
     if len(validated) == total:
         share = "Tutti i valori rilevati risultano validati" if total > 1 else "Il valore rilevato risulta validato"

@@ -47,10 +47,13 @@ def codes_words(ctx: Context, codes: list[str], singular: str) -> Words:
     return Words(f"{noun.form(plural)} {join(codes)}", noun.gender, plural)
 
 
-def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bool) -> str:
+def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bool,
+                 proposed: Mapping[Status, int] | None = None) -> str:
     """«1 è raggiunto e 2 sono in linea…» or, with zeros, «21 raggiunti, …, nessuno non raggiunto…».
 
     At year end the in-year states (in linea, a rischio) are named only when some indicator has them.
+    ``proposed`` counts, by state, the statuses read from the notes and awaiting confirmation: each
+    such state says how many of its indicators are proposals («di cui 3 proposti …»).
     """
     items = []
     for status in STATUS_ORDER:
@@ -62,6 +65,10 @@ def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bo
         phrase = situation
         if status is Status.NOT_MEASURABLE and f"{situation}_non_rilevabile" in ctx.writer.book.situations:
             phrase = f"{situation}_non_rilevabile"
+        if proposed and proposed.get(status):
+            k = proposed[status]
+            slots["proposti"] = Words(format_it.number(k), MASCULINE, k > 1)
+            phrase = f"{phrase}_proposti"
         items.append(ctx.writer.fill(ctx.writer.book.one(phrase), slots, phrase))
     return join(items)
 

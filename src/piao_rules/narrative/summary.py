@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from piao_rules import format_it
-from piao_rules.engine.result import Evaluation, IndicatorResult
+from piao_rules.engine.result import Evaluation, IndicatorResult, Status
 from piao_rules.narrative.grammar import FEMININE, Words, capitalise
 from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
 from piao_rules.narrative.objective import codes_words, count_words, outcome_list
@@ -21,6 +21,15 @@ def _counted(ctx: Context, n: int, singular: str, complement: str, adjective: st
     noun = ctx.lexicon.noun(singular)
     text = ctx.lexicon.count(n, singular, adjective) + (f" {complement}" if complement else "")
     return Words(text, noun.gender, n != 1, bare=True)
+
+
+def proposed_counts(evaluation: Evaluation) -> dict[Status, int]:
+    """By state, how many indicators have a status proposed from the note and not yet confirmed."""
+    counts: dict[Status, int] = {}
+    for indicator in evaluation.indicators:
+        if indicator.proposed:
+            counts[indicator.status] = counts.get(indicator.status, 0) + 1
+    return counts
 
 
 def _openings(ctx: Context, evaluation: Evaluation) -> dict:
@@ -82,7 +91,7 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     summary, write = evaluation.summary, ctx.writer.write
     opening = "riepilogo.apertura_consuntivo" if ctx.final else "riepilogo.apertura"
     sentences = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False, proposed=proposed_counts(evaluation))
     sentences.append(write("riepilogo.esiti", SUBJECT, {"esiti": outcomes}))
     if summary.counts.non_raggiunto == 0 and summary.counts.total:
         sentences.append(write("riepilogo.nessun_non_raggiunto", SUBJECT, {}))
@@ -129,7 +138,7 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
     write, summary = ctx.writer.write, evaluation.summary
     opening = "relatore.apertura_consuntivo" if ctx.final else "relatore.apertura"
     paragraphs = [write(opening, SUBJECT, _openings(ctx, evaluation))]
-    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False)
+    outcomes = outcome_list(ctx, summary, "riepilogo.esito", with_zeros=False, proposed=proposed_counts(evaluation))
     if summary.achievement is None:
         results = write("relatore.esiti_senza_grado", SUBJECT, {"esiti": outcomes})
     else:
