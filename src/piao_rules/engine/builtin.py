@@ -40,7 +40,7 @@ class BuiltinRunner:
         if compiled is None or compiled[0] is not table:
             compiled = self._compile(table)
         _, fields, match = compiled
-        seen: dict[tuple, list[int]] = {}
+        seen: dict[tuple[Any, ...], list[int]] = {}
         results = []
         for fact in facts:
             key = tuple(map(fact.get, fields))

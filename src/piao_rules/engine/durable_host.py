@@ -31,6 +31,7 @@ durable-rules has sharp edges, each handled here:
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from piao_rules.engine.conditions import fields_of, to_durable
@@ -90,7 +91,7 @@ class DurableRunner:
     def _ruleset(self, table: Table) -> str:
         return f"{self._prefix}_{table.name}"
 
-    def _action(self, index: int):
+    def _action(self, index: int) -> Callable[[Any], None]:
         def action(closure: Any) -> None:
             try:
                 self._matches.append((int(closure.m["n"]), index))
@@ -103,7 +104,7 @@ class DurableRunner:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
         first-match table only the first one."""
         fields = fields_of(tuple(rule.tests for rule in table.rules))
-        distinct: dict[tuple, int] = {}
+        distinct: dict[tuple[Any, ...], int] = {}
         slots = [distinct.setdefault(tuple(map(fact.get, fields)), len(distinct)) for fact in facts]
         posted: list[dict[str, Any]] = [{}] * len(distinct)
         for fact, slot in zip(facts, slots):

@@ -46,7 +46,7 @@ def default_engine() -> str:
     return "durable" if DURABLE_AVAILABLE else "interno"
 
 
-def _runner(engine: str | None, tables: list[Table]):
+def _runner(engine: str | None, tables: list[Table]) -> DurableRunner | BuiltinRunner:
     name = engine or default_engine()
     if name not in ENGINES:
         raise InputError([Problem(message=f"motore «{name}» sconosciuto: usare durable oppure interno")])
@@ -369,7 +369,7 @@ class _Evaluator:
                 self.extra_flags[subject] = self._flags(subject, level, found, _Reasons(self, None, mean), None)
 
 
-class _Reasons(dict):
+class _Reasons(dict[str, Any]):
     """The placeholders of flag texts ({valore}, {target}, {data}…) for one indicator or group,
     each formatted the first time a text uses it; «n.d.» when it does not apply."""
 

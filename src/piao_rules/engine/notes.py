@@ -9,6 +9,7 @@ person confirms or corrects it in the review journal.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 import unicodedata
 from decimal import Decimal
 
@@ -180,7 +181,7 @@ def _written_progress(note: str) -> Decimal | None:
     return value if value <= 100 else None
 
 
-def note_checks(lexicon: Lexicon | None):
+def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
     """A check for ``piao-rules verifica``: every activity without a measure whose note proposes a status."""
     reader = NoteReader(lexicon) if lexicon is not None else None
     activities = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.BOOLEAN)

@@ -16,7 +16,7 @@ from piao_rules.targets.parser import TargetError, parse_target
 
 def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
     """(item, its copy against the proposed target) for every pending proposal that can be read."""
-    pairs = []
+    pairs: list[tuple[Item, Item]] = []
     start = len(items) * 2  # fact ids distinct from the items' and the flag groups'
     for item in items:
         measure = item.measure

@@ -293,9 +293,9 @@ class Evaluation(BaseModel):
     summary: Summary
     warnings: list[Problem] = Field(default_factory=list)
 
-    _index: dict | None = PrivateAttr(default=None)
+    _index: dict[str, Any] | None = PrivateAttr(default=None)
 
-    def _lookup(self) -> dict:
+    def _lookup(self) -> dict[str, Any]:
         """Codes to results, built once (large plans look results up many times)."""
         if self._index is None:
             by_objective: dict[str, list[IndicatorResult]] = {}

@@ -42,7 +42,9 @@ class Formula:
 
 def _split_top(text: str, separators: str) -> list[tuple[str, str]]:
     """(separator before, part) at bracket depth 0; separators are single characters."""
-    parts, depth, current, before = [], 0, [], ""
+    parts: list[tuple[str, str]] = []
+    current: list[str] = []
+    depth, before = 0, ""
     for index, char in enumerate(text):
         depth += char == "("
         depth -= char == ")"
