@@ -17,13 +17,9 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from piao_rules import values
-from piao_rules.errors import InputError, Problem, Problems
-from piao_rules.io import tables, yamlfile
-from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Ente, Model
-from piao_rules.io.places import YamlPlaces
 from piao_rules.io.recitals import FIXED, PARTICIPLES, VERBS, participle
-from piao_rules.io.validation import validate
+from piao_rules.io.validation import load_fields
 
 UNANIMITY = "ALL'UNANIMITA' DEI PRESENTI"
 PRESIDENT = "presidente"
@@ -199,12 +195,5 @@ class EnteFile(Model):
 
 def load_ente(path: str | Path) -> EnteFile:
     """The ente file at ``path``; raises InputError with every problem, located by line and field."""
-    path = Path(path)
-    problems = Problems(path)
-    content, root = yamlfile.parse(tables.decode(path, read_bytes(path), problems), path)
-    if not isinstance(content, dict):
-        raise InputError([Problem(file=str(path), where="riga 1", message=(
-            "il file dell'ente deve essere un insieme di campi «nome: valore» (ente, giunta, segretario_generale, "
-            "sigla_estensore, premesse …)"))])
-    places = YamlPlaces(str(path), content, yamlfile.line_finder(root))
-    return validate(EnteFile, content, places)
+    return load_fields(Path(path), EnteFile, "il file dell'ente deve essere un insieme di campi «nome: valore» (ente, "
+                                             "giunta, segretario_generale, sigla_estensore, premesse …)")[0]

@@ -16,12 +16,9 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from piao_rules.errors import InputError, Problem, Problems
-from piao_rules.io import tables, yamlfile
-from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Model, Number, _italian_number
 from piao_rules.io.places import YamlPlaces
-from piao_rules.io.validation import validate
+from piao_rules.io.validation import load_fields
 
 HUNDRED = Decimal(100)
 TOLERANCE = Decimal("0.01")
@@ -144,12 +141,5 @@ class Smvp(Model):
 
 def load_smvp(path: str | Path) -> tuple[Smvp, YamlPlaces]:
     """The SMVP file at ``path`` and where its values sit; raises InputError with every problem."""
-    path = Path(path)
-    problems = Problems(path)
-    content, root = yamlfile.parse(tables.decode(path, read_bytes(path), problems), path)
-    if not isinstance(content, dict):
-        raise InputError([Problem(file=str(path), where="riga 1", message=(
-            "il file SMVP deve essere un insieme di campi «nome: valore» (componenti, scala_comportamenti, "
-            "comportamenti, valutati)"))])
-    places = YamlPlaces(str(path), content, yamlfile.line_finder(root))
-    return validate(Smvp, content, places), places
+    return load_fields(Path(path), Smvp, "il file SMVP deve essere un insieme di campi «nome: valore» (componenti, "
+                                         "scala_comportamenti, comportamenti, valutati)")

@@ -11,12 +11,15 @@ import typing
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from piao_rules.errors import InputError, Problem
-from piao_rules.io.places import Loc, Places, clean_loc
+from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.io import tables, yamlfile
+from piao_rules.io.files import read_bytes
+from piao_rules.io.places import Loc, Places, YamlPlaces, clean_loc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -41,6 +44,16 @@ def validate(model: type[M], data: Any, places: Places) -> M:
         return model.model_validate(data)
     except ValidationError as error:
         raise InputError(translate(error, model, data, places)) from None
+
+
+def load_fields(path: Path, model: type[M], shape: str) -> tuple[M, YamlPlaces]:
+    """A YAML file of «nome: valore» fields validated by ``model``, and where its values sit;
+    ``shape`` is the error for a file that holds something else (a list, a text)."""
+    content, root = yamlfile.parse(tables.decode(path, read_bytes(path), Problems(path)), path)
+    if not isinstance(content, dict):
+        raise InputError([Problem(file=str(path), where="riga 1", message=shape)])
+    places = YamlPlaces(str(path), content, yamlfile.line_finder(root))
+    return validate(model, content, places), places
 
 
 def translate(error: ValidationError, model: type[BaseModel], data: Any, places: Places) -> list[Problem]:
