@@ -7,26 +7,23 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, STORICO_HELP, check_outputs, reports_errors
-from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
+from piao_rules.cli import options
+from piao_rules.cli.common import DATE, check_outputs, reports_errors
+from piao_rules.cli.documenti import check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
-from piao_rules.engine import ENGINES
 
 
 @click.command("allegato")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
-@click.option("-o", "--uscita", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Documento Word da scrivere (.docx).")
+@options.plan_and_measures()
+@options.as_of()
+@options.word_output("Documento Word da scrivere (.docx).")
 @click.option("--delibera-n", "number", metavar="NUMERO", help="Numero della delibera di Giunta a cui il documento è allegato.")
 @click.option("--delibera-data", "act_date", type=DATE, help="Data della delibera di Giunta (es. 31/07/2023).")
-@click.option("--ente", "ente_file", type=click.Path(path_type=Path), help="File dell'ente (YAML): denominazione e sigla.")
-@click.option("--modelli", type=click.Path(file_okay=False, path_type=Path), help="Cartella con i modelli Word modificati.")
-@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
-@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
-@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
-@click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
+@options.ente("File dell'ente (YAML): denominazione e sigla.")
+@options.word_templates()
+@options.rules_engine()
+@options.journal(options.DOCUMENTS_JOURNAL_HELP)
+@options.history()
 @click.option("--bozza-di-lavoro", "working_copy", is_flag=True,
               help="Copia di lavoro del controllo di gestione: tutte le segnalazioni e le questioni aperte con gli uffici "
                    "(non da allegare alla delibera).")

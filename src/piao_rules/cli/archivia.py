@@ -7,20 +7,16 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, evaluate_files, print_problems, reports_errors
-from piao_rules.cli.documenti import JOURNAL_HELP
-from piao_rules.engine import ENGINES
+from piao_rules.cli import options
+from piao_rules.cli.common import evaluate_files, print_problems, reports_errors
 
 
 @click.command("archivia")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--storico", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Cartella dello storico: l'anno va in una sua sottocartella (es. storico/2022/).")
-@click.option("--al", "as_of", type=DATE, help="Data della valutazione da archiviare (di norma il 31/12); se manca, quella del file delle misure.")
-@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
-@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
-@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
+@options.plan_and_measures()
+@options.history(required=True, help="Cartella dello storico: l'anno va in una sua sottocartella (es. storico/2022/).")
+@options.as_of("Data della valutazione da archiviare (di norma il 31/12); se manca, quella del file delle misure.")
+@options.journal(options.DOCUMENTS_JOURNAL_HELP)
+@options.rules_engine()
 @click.option("--sostituisci", is_flag=True, help="Sostituisce un anno già archiviato.")
 @reports_errors
 def archivia(piano: Path, misure: Path, storico: Path, as_of: date | None, giornale: Path | None, motore: str | None,

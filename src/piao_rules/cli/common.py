@@ -51,7 +51,6 @@ class ItalianDate(click.ParamType):
 
 
 DATE = ItalianDate()
-STORICO_HELP = "Cartella dello storico (una cartella per anno, scritta da «piao-rules archivia»): aggiunge gli anni precedenti."
 
 
 def print_problems(problems: list[Problem]) -> None:

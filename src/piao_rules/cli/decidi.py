@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.reviewing import default_user, journal_option, load_review
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors
+from piao_rules.cli.reviewing import default_user, load_review
 from piao_rules.review import journal as journals
 from piao_rules.review.decide import decision
 from piao_rules.review.flags import find
@@ -16,10 +17,9 @@ from piao_rules.review.journal import Outcome
 
 
 @click.command("decidi")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
+@options.plan_and_measures()
 @click.argument("id_segnalazione", metavar="ID")
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
+@options.as_of()
 @click.option("--esito", type=click.Choice([o.value for o in Outcome]), required=True, help="La decisione presa.")
 @click.option("--nota", required=True, metavar="TESTO", help="Perché si decide così (obbligatoria).")
 @click.option("--nuovo-target", metavar="TARGET", help="Solo con esito accolta su una rimodulazione_target: il target approvato.")
@@ -27,7 +27,7 @@ from piao_rules.review.journal import Outcome
               "proposto dalla nota (es. «a rischio»); senza, l'indicatore resta da valutare.")
 @click.option("--responsabile", metavar="TESTO", help="Chi deve attuare l'azione decisa.")
 @click.option("--chi", metavar="NOME", help="Chi decide (predefinito: l'utente del computer).")
-@journal_option
+@options.journal()
 @reports_errors
 def decidi(piano: Path, misure: Path, id_segnalazione: str, as_of: date | None, esito: str, nota: str,
            nuovo_target: str | None, stato: str | None, responsabile: str | None, chi: str | None,

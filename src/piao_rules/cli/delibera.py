@@ -7,26 +7,22 @@ from pathlib import Path
 
 import click
 
+from piao_rules.cli import options
 from piao_rules.cli.common import DATE, check_outputs, reports_errors
-from piao_rules.cli.documenti import JOURNAL_HELP, check_output, monitor_files, write
+from piao_rules.cli.documenti import check_output, monitor_files, write
 from piao_rules.cli.pdf import require_office, write_pdf
-from piao_rules.engine import ENGINES
 
 
 @click.command("delibera")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
-@click.option("--ente", "ente_file", required=True, type=click.Path(path_type=Path),
-              help="File dell'ente (YAML): Giunta, segretario, premesse (es. examples/cuneo/ente.yaml).")
-@click.option("-o", "--uscita", "output", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Documento Word da scrivere (.docx).")
+@options.plan_and_measures()
+@options.as_of()
+@options.ente(required=True, help="File dell'ente (YAML): Giunta, segretario, premesse (es. examples/cuneo/ente.yaml).")
+@options.word_output("Documento Word da scrivere (.docx).")
 @click.option("--numero", required=True, metavar="NUMERO", help="Numero della delibera (es. 107).")
 @click.option("--seduta", required=True, type=DATE, help="Data della seduta di Giunta (es. 31/07/2023).")
-@click.option("--modelli", type=click.Path(file_okay=False, path_type=Path), help="Cartella con i modelli Word modificati.")
-@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
-@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
-@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)
+@options.word_templates()
+@options.rules_engine()
+@options.journal(options.DOCUMENTS_JOURNAL_HELP)
 @click.option("--pdf", "pdf", is_flag=True, help="Scrive anche il PDF/A accanto al documento Word (serve LibreOffice).")
 @reports_errors
 def delibera(piano: Path, misure: Path, as_of: date | None, ente_file: Path, output: Path, numero: str, seduta: date,

@@ -14,10 +14,6 @@ from piao_rules.cli.common import monitor_inputs, print_problems
 if TYPE_CHECKING:
     from piao_rules.monitoring import Monitoring
 
-JOURNAL_HELP = ("Giornale delle decisioni sulle segnalazioni (predefinito: decisioni-<anno>.jsonl nella cartella "
-                "delle misure, se c'è).")
-
-
 def monitor_files(piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None,
                   giornale: Path | None = None, storico: Path | None = None) -> Monitoring:
     """The monitoring of the files (see :func:`monitor_inputs`), its warnings printed."""

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, check_outputs, reports_errors
+from piao_rules.cli import options
+from piao_rules.cli.common import check_outputs, reports_errors
 from piao_rules.errors import InputError
 from piao_rules.importing import Options, import_file, write_outputs
 from piao_rules.importing.output import measures_path_for
@@ -25,7 +26,7 @@ from piao_rules.importing.output import measures_path_for
 @click.option("--mostra-mappa", is_flag=True,
               help="Per Excel e CSV: stampa la mappa delle colonne indovinata, da salvare e correggere, ed esce.")
 @click.option("--anno", type=int, metavar="ANNO", help="Anno del piano, se il documento non lo dice (es. 2023).")
-@click.option("--al", "as_of", type=DATE, help="Data delle misure, se il documento non la dice (es. 30/06/2023).")
+@options.as_of("Data delle misure, se il documento non la dice (es. 30/06/2023).")
 @click.option("--ente", metavar="NOME", help="Nome dell'ente, se il documento non lo dice (es. «Camera di commercio di Cuneo»).")
 @click.option("--sovrascrivi", is_flag=True, help="Sostituisce il piano o le misure se esistono già.")
 @reports_errors

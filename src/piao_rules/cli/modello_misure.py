@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, check_outputs, print_problems, reports_errors
+from piao_rules.cli import options
+from piao_rules.cli.common import check_outputs, print_problems, reports_errors
 from piao_rules.collect import template_paths, write_templates
 from piao_rules.collect.gather import holds_data
 from piao_rules.errors import InputError, Problem
@@ -15,8 +16,8 @@ from piao_rules.io import load_measures, load_plan
 
 
 @click.command("modello-misure")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, required=True, help="Data del monitoraggio (es. 30/06/2023).")
+@options.plan()
+@options.as_of("Data del monitoraggio (es. 30/06/2023).", required=True)
 @click.option("-o", "--cartella", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Cartella in cui scrivere i modelli (creata se manca).")
 @click.option("--misure-precedenti", "previous", type=click.Path(path_type=Path),

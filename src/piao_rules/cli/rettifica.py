@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.reviewing import default_user, journal_option, load_review
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors
+from piao_rules.cli.reviewing import default_user, load_review
 from piao_rules.review import journal as journals
 from piao_rules.review.rectify import EFFECTS, rectification
 
@@ -16,8 +17,7 @@ OPTIONS = {"stato": "--stato", "grado": "--grado"}
 
 
 @click.command("rettifica")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
+@options.plan_and_measures()
 @click.argument("codice")
 @click.option("--effetto", type=click.Choice(EFFECTS), required=True,
               help="neutralizzazione (escluso dal calcolo dei gradi, pesi ripartiti sugli altri), stato o grado (imposti).")
@@ -26,9 +26,9 @@ OPTIONS = {"stato": "--stato", "grado": "--grado"}
 @click.option("--motivo", required=True, metavar="TESTO", help="Perché (obbligatorio), es. la causa esterna riconosciuta.")
 @click.option("--approvata-con", "approvata_con", required=True, metavar="ATTO",
               help="L'atto che la approva, es. «delibera di Giunta n. 107 del 31/07/2023».")
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
+@options.as_of()
 @click.option("--chi", metavar="NOME", help="Chi registra (predefinito: l'utente del computer).")
-@journal_option
+@options.journal()
 @reports_errors
 def rettifica(piano: Path, misure: Path, codice: str, effetto: str, stato: str | None, grado: str | None, motivo: str,
               approvata_con: str, as_of: date | None, chi: str | None, giornale: Path | None) -> None:

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
 
 from piao_rules.cli.common import check_outputs, load_inputs, print_problems, rulebook_for
 
@@ -16,9 +15,6 @@ if TYPE_CHECKING:  # the engine and the journal are imported when a command runs
     from piao_rules.engine.result import Evaluation
     from piao_rules.io.model import Plan
     from piao_rules.review.flags import FlagView
-
-JOURNAL_HELP = "Giornale delle decisioni (predefinito: decisioni-<anno>.jsonl nella cartella delle misure)."
-
 
 @dataclass
 class Review:
@@ -61,6 +57,3 @@ def default_user() -> str:
     except (KeyError, OSError):
         return "utente sconosciuto"
 
-
-def journal_option(function):
-    return click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), help=JOURNAL_HELP)(function)

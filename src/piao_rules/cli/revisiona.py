@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from piao_rules.cli import options
 from piao_rules.cli.common import check_outputs, print_problems, reports_errors
 from piao_rules.errors import InputError
 from piao_rules.io import load_plan, write_plan
@@ -14,9 +15,8 @@ from piao_rules.review.revise import revise
 
 
 @click.command("revisiona")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Giornale delle decisioni con le rimodulazioni accolte.")
+@options.plan()
+@options.journal(required=True, help="Giornale delle decisioni con le rimodulazioni accolte.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Il piano revisionato da scrivere (.yaml, .csv o .xlsx), es. piano-rev1.yaml.")
 @click.option("--delibera", metavar="TESTO", help="L'atto che approva la revisione, es. «n. 107 del 31/07/2023».")

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.reviewing import default_user, journal_option, load_review
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors
+from piao_rules.cli.reviewing import default_user, load_review
 from piao_rules.errors import EXIT_INPUT
 
 
 @click.command("revisione")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
+@options.plan_and_measures()
+@options.as_of()
 @click.option("--porta", type=click.IntRange(1024, 65535), default=8765, show_default=True, help="Porta locale.")
-@journal_option
+@options.journal()
 @reports_errors
 def revisione(piano: Path, misure: Path, as_of: date | None, porta: int, giornale: Path | None) -> None:
     """Apre una pagina web locale per esaminare le segnalazioni e registrare le decisioni.

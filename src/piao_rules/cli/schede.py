@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors
 from piao_rules.cli.documenti import monitor_files, write
-from piao_rules.engine import ENGINES
 
 
 def file_name(name: str, taken: set[str]) -> str:
@@ -27,17 +27,14 @@ def file_name(name: str, taken: set[str]) -> str:
 
 
 @click.command("schede")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
+@options.plan_and_measures()
 @click.option("--smvp", "smvp_file", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="File SMVP (YAML): pesi delle componenti, scala e comportamenti, persone valutate e loro obiettivi.")
-@click.option("--al", "as_of", type=DATE, help="Data dei risultati (di norma il 31/12); se manca, quella del file delle misure.")
-@click.option("-o", "--uscita", "output", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Cartella in cui scrivere le schede (una per persona).")
-@click.option("--ente", "ente_file", type=click.Path(path_type=Path), help="File dell'ente (YAML): denominazione.")
-@click.option("--modelli", type=click.Path(file_okay=False, path_type=Path), help="Cartella con i modelli Word modificati (scheda.docx).")
-@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
-@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
+@options.as_of("Data dei risultati (di norma il 31/12); se manca, quella del file delle misure.")
+@options.word_output(file=False, help="Cartella in cui scrivere le schede (una per persona).")
+@options.ente("File dell'ente (YAML): denominazione.")
+@options.word_templates("Cartella con i modelli Word modificati (scheda.docx).")
+@options.rules_engine()
 @reports_errors
 def schede(piano: Path, misure: Path, smvp_file: Path, as_of: date | None, output: Path, ente_file: Path | None,
            modelli: Path | None, motore: str | None, regole: Path | None) -> None:

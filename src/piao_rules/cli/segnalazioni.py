@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors
-from piao_rules.cli.reviewing import journal_option, load_review
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors
+from piao_rules.cli.reviewing import load_review
 from piao_rules.review.flags import SEVERITIES, FlagView, select
 
 
@@ -44,15 +45,14 @@ def show(view: FlagView) -> None:
 
 
 @click.command("segnalazioni")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
+@options.plan_and_measures()
+@options.as_of()
 @click.option("--ufficio", metavar="UFFICIO", help="Solo le segnalazioni di questo ufficio responsabile (anche parte del nome).")
 @click.option("--gravita", type=click.Choice(SEVERITIES), help="Solo le segnalazioni di questa gravità.")
 @click.option("--tipo", metavar="CODICE", help="Solo questo tipo di segnalazione (es. azione_correttiva, rimodulazione_target).")
 @click.option("--tutte", is_flag=True, help="Anche le segnalazioni già decise, con tutte le decisioni.")
 @click.option("--json", "as_json_output", is_flag=True, help="Stampa l'elenco in JSON.")
-@journal_option
+@options.journal()
 @reports_errors
 def segnalazioni(piano: Path, misure: Path, as_of: date | None, ufficio: str | None, gravita: str | None,
                  tipo: str | None, tutte: bool, as_json_output: bool, giornale: Path | None) -> None:

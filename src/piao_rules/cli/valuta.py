@@ -9,26 +9,24 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, STORICO_HELP, evaluate_files, print_problems, reports_errors
-from piao_rules.engine import ENGINES, STAGES
+from piao_rules.cli import options
+from piao_rules.cli.common import evaluate_files, print_problems, reports_errors
+from piao_rules.engine import STAGES
 from piao_rules.errors import EXIT_FLAGS
 
 PROGRESS_FROM = 2000  # indicators
 
 @click.command("valuta")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data del monitoraggio (es. 30/06/2023); se manca, quella del file delle misure.")
-@click.option("--motore", type=click.Choice(ENGINES), help="Motore delle regole: durable (predefinito se installato) o interno.")
-@click.option("--regole", type=click.Path(file_okay=False, path_type=Path), help="Cartella di regole al posto di quelle del piano.")
+@options.plan_and_measures()
+@options.as_of()
+@options.rules_engine()
 @click.option("--json", "as_json", is_flag=True, help="Stampa il risultato completo in JSON.")
 @click.option("--rigoroso", is_flag=True, help="Esce con codice 1 se ci sono segnalazioni di gravità alta o media.")
 @click.option("--narrativa", is_flag=True, help="Stampa il commento in italiano di ogni indicatore, obiettivo e area, il riepilogo e la relazione del Relatore.")
 @click.option("--frasi", type=click.Path(dir_okay=False, path_type=Path), help="File YAML con le proprie frasi della narrativa (al posto di quelle predefinite).")
-@click.option("--storico", type=click.Path(file_okay=False, path_type=Path), help=STORICO_HELP)
-@click.option("--giornale", type=click.Path(dir_okay=False, path_type=Path),
-              help="Giornale delle decisioni con rettifiche e stati proposti confermati (predefinito: decisioni-<anno>.jsonl "
-                   "nella cartella delle misure, se c'è).")
+@options.history()
+@options.journal(help="Giornale delle decisioni con rettifiche e stati proposti confermati (predefinito: decisioni-<anno>.jsonl "
+                        "nella cartella delle misure, se c'è).")
 @reports_errors
 def valuta(
     piano: Path, misure: Path, as_of: date | None, motore: str | None, regole: Path | None, as_json: bool, rigoroso: bool,

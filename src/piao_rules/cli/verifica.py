@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from piao_rules.cli.common import DATE, reports_errors, rulebook_for
+from piao_rules.cli import options
+from piao_rules.cli.common import reports_errors, rulebook_for
 from piao_rules.engine.notes import note_checks
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
 from piao_rules.io import checks, read_measures, read_plan
@@ -17,9 +18,8 @@ from piao_rules.targets import checks as target_checks
 
 
 @click.command("verifica")
-@click.argument("piano", type=click.Path(path_type=Path))
-@click.argument("misure", required=False, type=click.Path(path_type=Path))
-@click.option("--al", "as_of", type=DATE, help="Data delle misure che non ne hanno una (es. 30/06/2023).")
+@options.plan_and_measures(measures_required=False)
+@options.as_of("Data delle misure che non ne hanno una (es. 30/06/2023).")
 @reports_errors
 def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
     """Controlla il PIANO (.yaml, .csv o .xlsx) e, se indicato, il file delle MISURE.
