@@ -37,9 +37,9 @@ run importa-allegato importa "$out/cuneo/allegato.docx" -o "$out/importato.yaml"
 find "$out" \( -name '*.docx' -o -name '*.xlsx' \) | while read -r f; do
   mkdir -p "$f.d" && (cd "$f.d" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall()' "$f") && rm "$f"
 done
-# The snapshot's own folder and the time of writing appear in messages and files: make them neutral.
+# The snapshot's own folder, the checkout's folder and the time of writing appear in messages and files: make them neutral.
 grep -rlI . "$out" | while read -r f; do
-  sed -i -E -e "s#$out#OUT#g" -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIMESTAMP/g' \
+  sed -i -E -e "s#$out#OUT#g" -e "s#$PWD#PROJECT#g" -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/TIMESTAMP/g' \
     -e 's#[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}#TIMESTAMP#g' "$f"
 done
 echo "snapshot in $out"
