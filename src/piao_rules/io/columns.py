@@ -1,7 +1,8 @@
 """Column metadata on the model fields, and the column tables derived from it.
 
 A field people fill in as a column (the collection workbook, the portal form) carries a
-:class:`Column` in its ``Annotated`` type: the Italian header, the Excel width, the help.
+:class:`Column` in its ``Annotated`` type: the Italian header, the Excel width, the help; a
+field an imported table may hold carries the :class:`Words` its header may start with.
 Column names are the fields' aliases (``fonte``); in flat tables a sub-model's fields are
 ``<field>_<subfield>`` (``baseline_anno``). Tables elsewhere are built from these functions,
 so a column is named in one place: its model field.
@@ -35,6 +36,13 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The first words of a header that name the field's column in an imported table («Fonte», «Fonti»)."""
+
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Entry:
     """A field with a :class:`Column`: its column name (the alias), attribute and metadata."""
 
@@ -54,6 +62,16 @@ def name_of(info: FieldInfo, attribute: str) -> str:
 
 def column_of(info: FieldInfo) -> Column | None:
     return next((item for item in info.metadata if isinstance(item, Column)), None)
+
+
+def header_words(model: type[BaseModel]) -> dict[str, str]:
+    """Header word → the column name (alias) of the field it names, from the fields' :class:`Words`."""
+    return {
+        word: name_of(info, attribute)
+        for attribute, info in model.model_fields.items()
+        for words in info.metadata if isinstance(words, Words)
+        for word in words.words
+    }
 
 
 def described(model: type[BaseModel]) -> list[Entry]:
