@@ -48,7 +48,7 @@ _YES_NO = Column("si_no", "SI/NO", 8, YES_NO, "Per i target SI: SI se realizzato
 
 
 def _inputs() -> list[Column]:
-    """The input columns: the measure's fields with a column (header, width, help from the model), SI/NO after Avanzamento."""
+    """The input columns: the measure's fields as the model describes them, with SI/NO after Avanzamento."""
     found = []
     for entry in inputs(Measure):
         found.append(Column(entry.name, entry.column.header, entry.column.width, _KINDS.get(entry.attribute, TEXT), entry.column.help))

@@ -11,14 +11,14 @@ so a column is named in one place: its model field.
 from __future__ import annotations
 
 import types
-from enum import Enum
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-Loc = tuple[str, ...]
+from piao_rules.io.places import Loc
 
 # The value fields in the order the workbook and the form show them (judgement before reference,
 # unlike the model); the other fields with a column follow in the model's order.
