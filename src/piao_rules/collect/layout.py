@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from piao_rules.io.model import Indicator, Objective, Plan
+from piao_rules.io.columns import inputs
+from piao_rules.io.model import Indicator, Measure, Objective, Plan
 from piao_rules.targets.formula import read_formula
 from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
@@ -41,6 +42,21 @@ class Column:
     help: str = ""
 
 
+# The kind of input of the measure's value fields; its other fields are text.
+_KINDS = {"value": NUMBER, "progress": PROGRESS, "completed_on": DATE, "judgement": JUDGEMENT, "reference": NUMBER}
+_YES_NO = Column("si_no", "SI/NO", 8, YES_NO, "Per i target SI: SI se realizzato, NO se non ancora.")
+
+
+def _inputs() -> list[Column]:
+    """The input columns: the measure's fields as the model describes them, with SI/NO after Avanzamento."""
+    found = []
+    for entry in inputs(Measure):
+        found.append(Column(entry.name, entry.column.header, entry.column.width, _KINDS.get(entry.attribute, TEXT), entry.column.help))
+        if entry.attribute == "progress":
+            found.append(_YES_NO)
+    return found
+
+
 COLUMNS = (
     Column("codice", "Codice", 11),
     Column("componente", "Componente", 13),
@@ -50,18 +66,7 @@ COLUMNS = (
     Column("soglia", "Soglia", 12),
     Column("unita", "Unità", 8),
     Column("precedente", "Valore precedente", 18),
-    Column("valore", "Valore", 12, NUMBER, "Il numero misurato alla data: 80 oppure 80% oppure 1.018,5."),
-    Column("avanzamento", "Avanzamento %", 13, PROGRESS, "Per attività e traguardi: quanta parte è svolta, da 0 a 100."),
-    Column("si_no", "SI/NO", 8, YES_NO, "Per i target SI: SI se realizzato, NO se non ancora."),
-    Column("completato_il", "Data di completamento", 14, DATE, "Quando l'attività è stata completata (gg/mm/aaaa)."),
-    Column("giudizio", "Giudizio", 14, JUDGEMENT, "Per i target descrittivi: raggiunto, in linea, a rischio, non raggiunto."),
-    Column("riferimento", "Valore di riferimento", 13, NUMBER, "Per i target relativi: il valore di confronto (es. media del triennio)."),
-    Column("nota", "Nota", 40, TEXT, "Commento: cosa è stato fatto, perché il valore è questo."),
-    Column("fonte", "Fonte", 18, TEXT, "Da dove viene il dato (es. Report Registro Imprese)."),
-    Column("proposta_target", "Proposta di aggiornamento del target", 28, TEXT, "Solo se il target va cambiato: il nuovo target."),
-    Column("motivazione", "Motivazione della proposta", 30, TEXT, "Perché il target va cambiato."),
-    Column("causa_esterna", "Causa esterna", 24, TEXT, "Un evento esterno all'ufficio che spiega lo scostamento."),
-    Column("validato_da", "Validato da", 18, TEXT, "Chi ha controllato il dato (dirigente o E.Q.)."),
+    *_inputs(),
 )
 INPUTS = tuple(c for c in COLUMNS if c.kind)
 BY_KEY = {c.key: c for c in COLUMNS}

@@ -21,58 +21,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from pydantic import Field, field_validator
 
 from piao_rules import values
 from piao_rules.errors import InputError, Problem
 from piao_rules.importing import cells, vocabulary as v
+from piao_rules.importing.roles import KEYS, Columns
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Model
 from piao_rules.io.places import YamlPlaces
 from piao_rules.io.validation import validate
-
-ByYear = Union[str, dict[int, str]]
-
-
-class Columns(Model):
-    """Field → column name as written in the sheet's header."""
-
-    code: str | None = Field(None, alias="codice")
-    indicator: str = Field(alias="indicatore", description="La colonna con il nome dell'indicatore")
-    description: str | None = Field(None, alias="descrizione")
-    formula: str | None = Field(None, alias="algoritmo")
-    target: ByYear | None = None
-    threshold: ByYear | None = Field(None, alias="soglia")
-    weight: str | None = Field(None, alias="peso")
-    measure: str | None = Field(None, alias="misura")
-    baseline: str | None = None
-    owner: str | None = Field(None, alias="responsabile")
-    type: str | None = Field(None, alias="tipologia")
-    unit: str | None = Field(None, alias="unita")
-    source: str | None = Field(None, alias="fonte")
-    note: str | None = Field(None, alias="nota")
-    area: str | None = None
-    area_code: str | None = Field(None, alias="area_codice")
-    area_weight: str | None = Field(None, alias="area_peso")
-    objective: str | None = Field(None, alias="obiettivo")
-    objective_code: str | None = Field(None, alias="obiettivo_codice")
-    objective_weight: str | None = Field(None, alias="obiettivo_peso")
-
-    def used(self) -> dict[str, str]:
-        """Mapping key (Italian) → column, one entry per year for targets and soglie («target 2023»)."""
-        found: dict[str, str] = {}
-        for name, info in type(self).model_fields.items():
-            value = getattr(self, name)
-            key = info.alias or name
-            if isinstance(value, dict):
-                found.update({f"{key} {year}": column for year, column in value.items()})
-            elif value:
-                found[key] = value
-        return found
-
 
 class Mapping(Model):
     """A ``mappa.yaml``: the sheet, the header row and the columns; optionally ente, year and date."""
@@ -102,14 +63,6 @@ def load_mapping(path: Path) -> tuple[Mapping, YamlPlaces]:
 
 
 # ---------------------------------------------------------------- guessing
-
-_ROLE_KEYS = {
-    v.INDICATOR: "indicatore", v.DESCRIPTION: "descrizione", v.FORMULA: "algoritmo", v.TARGET: "target",
-    v.THRESHOLD: "soglia", v.WEIGHT: "peso", v.MEASURE: "misura", v.BASELINE: "baseline", v.OWNER: "responsabile",
-    v.TYPE: "tipologia", v.UNIT: "unita", v.SOURCE: "fonte", v.NOTE: "nota", v.AREA: "area", v.OBJECTIVE: "obiettivo",
-    v.CODE: "codice",
-}
-
 
 def guess(header: list[Any], rows: list[list[Any]]) -> tuple[dict[str, Any], list[str]]:
     """The mapping's ``colonne`` guessed from the header words (and the cells when a word says
@@ -146,7 +99,7 @@ def _key_for(name: str, samples: list[Any]) -> tuple[str | None, int | None]:
     if words and words[0] in _NAMING and {"indicatore", "indicatori", "kpi"} & set(words[1:]):
         return "indicatore", None  # «Descrizione indicatore», «Nome KPI»
     if header is not None:
-        key = _ROLE_KEYS.get(header.role)
+        key = header.role if header.role in KEYS else None  # a role is the key of its column
         if key is None:
             return None, None
         rest = words[1:]

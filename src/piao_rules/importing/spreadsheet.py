@@ -17,6 +17,7 @@ from piao_rules import safety
 from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.build import Builder, Built, Options
 from piao_rules.importing.mapping import Mapping, guess, load_mapping, mapping_yaml
+from piao_rules.importing.roles import ROW_FIELDS
 from piao_rules.importing.records import AreaStart, IndicatorRow, ObjectiveStart, Origin
 from piao_rules.importing.report import Report
 from piao_rules.io import tables
@@ -184,8 +185,5 @@ def _indicator(texts: dict[str, str], origin: Origin) -> IndicatorRow:
     return indicator
 
 
-_FIELDS = {
-    "descrizione": "description", "algoritmo": "formula", "peso": "weight", "misura": "measure", "baseline": "baseline",
-    "tipologia": "type", "unita": "unit", "fonte": "source", "nota": "note",
-}
-
+# Keys copied into the indicator's field of the same name (the code and the owner are read above).
+_FIELDS = {key: name for key, name in ROW_FIELDS.items() if key not in ("codice", "responsabile")}

@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from piao_rules import values
+from piao_rules.importing.roles import ROLE_WORDS
 
 # Column roles.
 NUMBER = "numero"
@@ -40,27 +41,10 @@ STATUS = "stato"  # an evaluation status printed by a report (raggiunto …): no
 GRADE = "grado"  # a degree of achievement printed by a report: not read
 IGNORED = "altro"  # a known column with nothing for the plan (Azione, Programma, Risorse …)
 
-# The first word of a header → its role (more words are looked at in :func:`read_header`).
-HEAD_WORDS = {
+# The first word of a header → its role (more words are looked at in :func:`read_header`): the words
+# of the mapping's columns, and those of columns that name no plan field.
+HEAD_WORDS = ROLE_WORDS | {
     "n": NUMBER, "nr": NUMBER, "num": NUMBER, "numero": NUMBER, "#": NUMBER,
-    "codice": CODE, "cod": CODE, "id": CODE,
-    "area": AREA, "ambito": AREA, "linea": AREA, "aree": AREA, "ambiti": AREA,
-    "obiettivo": OBJECTIVE, "obiettivi": OBJECTIVE,
-    "responsabile": OWNER, "responsabili": OWNER, "ufficio": OWNER, "uffici": OWNER, "struttura": OWNER,
-    "settore": OWNER, "dirigente": OWNER, "titolare": OWNER, "referente": OWNER,
-    "indicatore": INDICATOR, "indicatori": INDICATOR, "kpi": INDICATOR,
-    "descrizione": DESCRIPTION, "finalita": DESCRIPTION,
-    "algoritmo": FORMULA, "formula": FORMULA, "calcolo": FORMULA,
-    "baseline": BASELINE,
-    "target": TARGET, "traguardo": TARGET, "atteso": TARGET,
-    "soglia": THRESHOLD, "soglie": THRESHOLD,
-    "peso": WEIGHT, "pesi": WEIGHT,
-    "misura": MEASURE, "misure": MEASURE, "valore": MEASURE, "valori": MEASURE, "stato": MEASURE,
-    "risultato": MEASURE, "consuntivo": MEASURE, "rilevazione": MEASURE, "dato": MEASURE, "esito": MEASURE,
-    "tipologia": TYPE, "tipo": TYPE,
-    "unita": UNIT, "um": UNIT,
-    "fonte": SOURCE, "fonti": SOURCE,
-    "note": NOTE, "nota": NOTE, "commento": NOTE, "commenti": NOTE,
     "grado": GRADE,
     "azione": IGNORED, "azioni": IGNORED, "programma": IGNORED, "risorse": IGNORED, "budget": IGNORED,
     "missione": IGNORED, "ente": IGNORED, "prospettiva": IGNORED, "durata": IGNORED,

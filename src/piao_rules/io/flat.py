@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from piao_rules.errors import Problems
-from piao_rules.io.model import Indicator, IntermediateTarget, Objective, Plan
+from piao_rules.io.columns import flat_columns, plain_value
+from piao_rules.io.model import Indicator, IntermediateTarget, Objective, Plan, TargetRevision
 from piao_rules.io.places import Loc, TablePlaces
 from piao_rules.io.tables import Row, Table, cell_text, column_key, same_value
 from piao_rules.io.validation import validate
@@ -49,33 +50,11 @@ OBJECTIVE_COLUMNS: dict[str, Loc] = {
     "obiettivo_descrizione": ("descrizione",),
 }
 PARENT = "obiettivo_padre"
-INDICATOR_COLUMNS: dict[str, Loc] = {
-    "codice": ("codice",),
-    "nome": ("nome",),
-    "algoritmo": ("algoritmo",),
-    "tipologia": ("tipologia",),
-    "unita": ("unita",),
-    "baseline_anno": ("baseline", "anno"),
-    "baseline_valore": ("baseline", "valore"),
-    "target": ("target",),
-    "soglia": ("soglia",),
-    "peso": ("peso",),
-    "responsabile": ("responsabile",),
-    "fonte": ("fonte",),
-    "andamento": ("andamento",),
-    "target_intermedi": ("target_intermedi",),
-    "riferimento_valore": ("riferimento", "valore"),
-    "riferimento_descrizione": ("riferimento", "descrizione"),
-    "collegato_a": ("collegato_a",),
-    "calcolato": ("calcolato",),
-    "codice_precedente": ("codice_precedente",),
-    "totale": ("totale",),
-    "note": ("note",),
-}
-REVISION_COLUMNS: dict[str, Loc] = {
-    name: (name,)
-    for name in ("rev", "target_precedente", "nuovo_target", "motivazione", "approvata_con", "data_approvazione", "parere_oiv")
-}
+# Indicator and revision columns are the models' fields (a sub-model's as ``baseline_anno``), in their order.
+_INDICATOR_FIELDS = flat_columns(Indicator, skip=("revisions",))
+_REVISION_FIELDS = flat_columns(TargetRevision)
+INDICATOR_COLUMNS: dict[str, Loc] = {name: path for name, (path, _) in _INDICATOR_FIELDS.items()}
+REVISION_COLUMNS: dict[str, Loc] = {name: path for name, (path, _) in _REVISION_FIELDS.items()}
 YEAR_COLUMN = re.compile(r"^(target|soglia)_(\d{4})$")
 
 # Columns handed to the models as they are (numbers, dates); all the others are read as text.
@@ -139,27 +118,10 @@ def _objective_rows(objective: Objective, area_cells: dict[str, Any], parent: st
 
 
 def _indicator_rows(indicator: Indicator, cells: dict[str, Any]) -> list[dict[str, Any]]:
-    row = cells | _cells(
-        codice=indicator.code,
-        nome=indicator.name,
-        algoritmo=indicator.formula,
-        tipologia=indicator.type.value if indicator.type else None,
-        unita=indicator.unit,
-        baseline_anno=indicator.baseline.year if indicator.baseline else None,
-        baseline_valore=indicator.baseline.value if indicator.baseline else None,
-        peso=indicator.weight,
-        responsabile=indicator.owner,
-        fonte=indicator.source,
-        andamento=indicator.accrual.value if indicator.accrual else None,
-        target_intermedi=format_intermediate(indicator.intermediate_targets),
-        riferimento_valore=indicator.reference.value if indicator.reference else None,
-        riferimento_descrizione=indicator.reference.description if indicator.reference else None,
-        collegato_a=indicator.linked_to,
-        calcolato=indicator.computed.value if indicator.computed else None,
-        codice_precedente=indicator.previous_code,
-        totale=indicator.total,
-        note=indicator.note,
-    )
+    row = cells | _cells(**{
+        name: _field_value(indicator, attributes)
+        for name, (_, attributes) in _INDICATOR_FIELDS.items() if name not in ("target", "soglia")
+    })
     for name, text in (("target", indicator.target), ("soglia", indicator.threshold)):
         if isinstance(text, dict):
             row.update({f"{name}_{year}": by_year for year, by_year in text.items()})
@@ -167,20 +129,21 @@ def _indicator_rows(indicator: Indicator, cells: dict[str, Any]) -> list[dict[st
             row[name] = text
     rows = [row]
     for number, revision in enumerate(indicator.revisions):
-        revision_cells = _cells(
-            rev=revision.number,
-            target_precedente=revision.previous,
-            nuovo_target=revision.target,
-            motivazione=revision.reason,
-            approvata_con=revision.approved_by,
-            data_approvazione=revision.approved_on,
-            parere_oiv=revision.oiv_opinion,
-        )
+        revision_cells = _cells(**{name: _field_value(revision, attributes) for name, (_, attributes) in _REVISION_FIELDS.items()})
         if number == 0:
             row.update(revision_cells)
         else:
             rows.append({"codice": indicator.code} | revision_cells)
     return rows
+
+
+def _field_value(item: Any, attributes: Loc) -> Any:
+    """The cell of a field (``("baseline", "year")`` follows the sub-model; none when it is missing)."""
+    for attribute in attributes:
+        item = getattr(item, attribute) if item is not None else None
+    if isinstance(item, list):  # the intermediate targets, the only list in a cell
+        return format_intermediate(item)
+    return plain_value(item)
 
 
 def _cells(**cells: Any) -> dict[str, Any]:

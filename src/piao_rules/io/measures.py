@@ -20,20 +20,24 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import CSV, YAML, file_format, read_bytes
 from piao_rules.io.loaded import Loaded
-from piao_rules.io.model import MeasureSet
+from piao_rules.io.columns import flat_columns, plain_value
+from piao_rules.io.model import Measure, MeasureSet
 from piao_rules.io.places import Loc, Places, TablePlaces, YamlPlaces
 from piao_rules.io.plans import plain
 from piao_rules.io.tables import Percent, Row, Table, cell_text
 from piao_rules.io.validation import validate
 
 SHEET = "Misure"
-COLUMNS = [
-    "codice", "data", "valore", "componente", "avanzamento", "completato_il", "riferimento", "totale", "giudizio",
-    "nota", "fonte", "proposta_target", "motivazione", "causa_esterna", "validato_da",
-]
+# The measure's own columns (the rows of a measure share them), from the model: every field but
+# those the row structure gives (codice, data, valore, one componente per row) and the % sign.
+_SHARED = {
+    name: attribute for name, (_, (attribute,)) in flat_columns(
+        Measure, skip=("code", "as_of", "value", "percent", "components")
+    ).items()
+}
+COLUMNS = ["codice", "data", "valore", "componente", *_SHARED]
 REQUIRED = ("codice",)
 _RAW = {"data", "valore", "avanzamento", "completato_il", "riferimento", "totale"}  # handed to the model as they are
-_SHARED = [c for c in COLUMNS if c not in ("codice", "data", "valore", "componente")]
 
 
 @gc_paused()
@@ -188,19 +192,7 @@ def measures_to_rows(measure_set: MeasureSet) -> list[dict[str, Any]]:
     rows = []
     for measure in measure_set.measures:
         base = {"codice": measure.code, "data": measure_set.taken_on(measure)}
-        shared = {
-            "avanzamento": measure.progress,
-            "completato_il": measure.completed_on,
-            "riferimento": measure.reference,
-            "totale": measure.total,
-            "giudizio": measure.judgement.value if measure.judgement else None,
-            "nota": measure.note,
-            "fonte": measure.source,
-            "proposta_target": measure.proposed_target,
-            "motivazione": measure.proposal_reason,
-            "causa_esterna": measure.external_cause,
-            "validato_da": measure.validated_by,
-        }
+        shared = {name: plain_value(getattr(measure, attribute)) for name, attribute in _SHARED.items()}
         value: Any = measure.value
         if measure.percent and isinstance(value, Decimal):
             value = Percent(value)

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from piao_rules import values
+from piao_rules.io.columns import Column
 
 
 def _plain_number(number: Decimal) -> int | float:
@@ -297,22 +298,46 @@ class Measure(Model):
 
     code: str = Field(alias="codice", min_length=1)
     as_of: date | None = Field(None, alias="data", description="Data di riferimento; se manca vale quella del file")
-    value: MeasureValue | None = Field(None, alias="valore", description="Numero (80 o 80%), data di completamento o SI/NO")
+    value: Annotated[MeasureValue | None, Column(
+        "Valore", 12, "Il numero misurato alla data: 80 oppure 80% oppure 1.018,5.",
+        "Numero misurato (80 oppure 80% oppure 1.018,5), una data (gg/mm/aaaa) oppure SI/NO.",
+    )] = Field(None, alias="valore", description="Numero (80 o 80%), data di completamento o SI/NO")
     percent: bool = Field(False, alias="percentuale", description="Vero se il valore è stato scritto con %")
-    progress: Number | None = Field(None, alias="avanzamento", ge=0, le=100, description="Avanzamento % di una milestone")
-    completed_on: date | None = Field(None, alias="completato_il")
+    progress: Annotated[Number | None, Column(
+        "Avanzamento %", 13, "Per attività e traguardi: quanta parte è svolta, da 0 a 100."
+    )] = Field(None, alias="avanzamento", ge=0, le=100, description="Avanzamento % di una milestone")
+    completed_on: Annotated[date | None, Column(
+        "Data di completamento", 14, "Quando l'attività è stata completata (gg/mm/aaaa)."
+    )] = Field(None, alias="completato_il")
     components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
-    reference: Number | None = Field(None, alias="riferimento", description="Valore di riferimento di un target relativo")
+    reference: Annotated[Number | None, Column(
+        "Valore di riferimento", 13, "Per i target relativi: il valore di confronto (es. media del triennio).",
+        "Per i target relativi: il valore di confronto.",
+    )] = Field(None, alias="riferimento", description="Valore di riferimento di un target relativo")
     total: Number | None = Field(
         None, alias="totale", gt=0, description="Target di copertura: quante unità vanno coperte (se diverso dal piano)"
     )
-    judgement: Judgement | None = Field(None, alias="giudizio", description="Giudizio su un target qualitativo")
-    note: str | None = Field(None, alias="nota")
-    source: str | None = Field(None, alias="fonte")
-    proposed_target: str | None = Field(None, alias="proposta_target", description="Proposta di aggiornamento del target")
-    proposal_reason: str | None = Field(None, alias="motivazione")
-    external_cause: str | None = Field(None, alias="causa_esterna")
-    validated_by: str | None = Field(None, alias="validato_da")
+    judgement: Annotated[Judgement | None, Column(
+        "Giudizio", 14, "Per i target descrittivi: raggiunto, in linea, a rischio, non raggiunto."
+    )] = Field(None, alias="giudizio", description="Giudizio su un target qualitativo")
+    note: Annotated[str | None, Column(
+        "Nota", 40, "Commento: cosa è stato fatto, perché il valore è questo.", "Cosa è stato fatto, perché il valore è questo."
+    )] = Field(None, alias="nota")
+    source: Annotated[str | None, Column(
+        "Fonte", 18, "Da dove viene il dato (es. Report Registro Imprese).", "Da dove viene il dato."
+    )] = Field(None, alias="fonte")
+    proposed_target: Annotated[str | None, Column(
+        "Proposta di aggiornamento del target", 28, "Solo se il target va cambiato: il nuovo target."
+    )] = Field(None, alias="proposta_target", description="Proposta di aggiornamento del target")
+    proposal_reason: Annotated[str | None, Column(
+        "Motivazione della proposta", 30, "Perché il target va cambiato."
+    )] = Field(None, alias="motivazione")
+    external_cause: Annotated[str | None, Column(
+        "Causa esterna", 24, "Un evento esterno all'ufficio che spiega lo scostamento."
+    )] = Field(None, alias="causa_esterna")
+    validated_by: Annotated[str | None, Column(
+        "Validato da", 18, "Chi ha controllato il dato (dirigente o E.Q.)."
+    )] = Field(None, alias="validato_da")
 
     _numbers = field_validator("progress", "reference", "total", mode="before")(_italian_number)
     _dates = field_validator("as_of", "completed_on", mode="before")(_italian_date)

@@ -16,24 +16,14 @@ from pydantic import ValidationError
 
 from piao_rules.collect.layout import TemplateRow, template_rows
 from piao_rules.errors import InputError
+from piao_rules.io.columns import inputs
 from piao_rules.io.model import Measure, MeasureSet, Plan
 from piao_rules.io.places import PathPlaces
 from piao_rules.io.validation import translate
 
-# (form field, label, help) in the order of the form; the components of a compound target come after «valore».
-FIELDS = (
-    ("valore", "Valore", "Numero misurato (80 oppure 80% oppure 1.018,5), una data (gg/mm/aaaa) oppure SI/NO."),
-    ("avanzamento", "Avanzamento %", "Per attività e traguardi: quanta parte è svolta, da 0 a 100."),
-    ("completato_il", "Data di completamento", "Quando l'attività è stata completata (gg/mm/aaaa)."),
-    ("giudizio", "Giudizio", "Per i target descrittivi: raggiunto, in linea, a rischio, non raggiunto."),
-    ("riferimento", "Valore di riferimento", "Per i target relativi: il valore di confronto."),
-    ("nota", "Nota", "Cosa è stato fatto, perché il valore è questo."),
-    ("fonte", "Fonte", "Da dove viene il dato."),
-    ("proposta_target", "Proposta di aggiornamento del target", "Solo se il target va cambiato: il nuovo target."),
-    ("motivazione", "Motivazione della proposta", "Perché il target va cambiato."),
-    ("causa_esterna", "Causa esterna", "Un evento esterno all'ufficio che spiega lo scostamento."),
-    ("validato_da", "Validato da", "Chi ha controllato il dato (dirigente o E.Q.)."),
-)
+# (form field, label, help) in the order of the form, from the measure's column metadata;
+# the components of a compound target come after «valore».
+FIELDS = tuple((entry.name, entry.column.header, entry.form_help) for entry in inputs(Measure))
 JUDGEMENTS = ("raggiunto", "in_linea", "a_rischio", "non_raggiunto")
 COMPONENT = "componente:"
 
