@@ -299,3 +299,12 @@ def test_paragraph_text_is_read_as_python_docx_reads_it():
     paragraphs = body.findall(f"{{{body.nsmap['w']}}}p")
     assert [_text(p) for p in paragraphs] == [docx.text.paragraph.Paragraph(p, None).text for p in paragraphs]
     assert _text(paragraphs[0]).startswith("Target\t ≥ 80%\nentro il-")
+
+
+def test_every_field_of_a_row_has_its_italian_name_in_the_messages_on_duplicates():
+    from dataclasses import fields
+
+    from piao_rules.importing.build import _FIELD_NAMES
+    from piao_rules.importing.records import IndicatorRow
+
+    assert {f.name for f in fields(IndicatorRow)} - {"origin"} == set(_FIELD_NAMES)

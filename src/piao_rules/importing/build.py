@@ -289,7 +289,7 @@ class Builder:
                     elif cells.clean(old[year]) != cells.clean(text):
                         differences.append(f"{_FIELD_NAMES[item.name]} «{old[year]}» e «{text}»")
             elif not _same_text(item.name, old, new):
-                differences.append(f"{_FIELD_NAMES.get(item.name, item.name)} «{old}» e «{new}»")
+                differences.append(f"{_FIELD_NAMES[item.name]} «{old}» e «{new}»")
         detail = f"; valori diversi, tenuti i primi: {'; '.join(differences)}" if differences else ""
         self.report.add("duplicati", row.origin, f"indicatore già letto ({existing.row.origin}): uniti{detail}")
 
@@ -521,9 +521,12 @@ class Builder:
                 report.target_kinds[target.kind.value] += 1
 
 
+# The Italian name of every IndicatorRow field, for the messages on duplicates.
 _FIELD_NAMES = {
-    "name": "nome", "weight": "peso", "measure": "misura", "formula": "algoritmo", "baseline": "baseline",
-    "owner": "responsabile", "targets": "target", "thresholds": "soglia", "description": "descrizione", "source": "fonte",
+    "name": "nome", "code": "codice", "weight": "peso", "measure": "misura", "formula": "algoritmo",
+    "baseline": "baseline", "baseline_year": "anno della baseline", "owner": "responsabile", "targets": "target",
+    "thresholds": "soglia", "description": "descrizione", "source": "fonte", "measure_note": "nota della misura",
+    "measure_when": "data della misura", "type": "tipologia", "unit": "unità", "note": "nota",
 }
 
 
