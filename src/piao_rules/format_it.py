@@ -68,3 +68,8 @@ def long_date(value: date) -> str:
 def short_date(value: date) -> str:
     """date(2023, 6, 30) → "30/06/2023" (tables)."""
     return value.strftime("%d/%m/%Y")
+
+
+def counted(n: int, singular: str, plural: str) -> str:
+    """1, "indicatore", "indicatori" → "1 indicatore"; 10000 → "10.000 indicatori"."""
+    return f"{number(n)} {singular if n == 1 else plural}"

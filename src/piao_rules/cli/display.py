@@ -78,8 +78,9 @@ def show(evaluation: Evaluation, console: Console) -> None:
     console.print(objectives)
     summary = evaluation.summary
     console.print(
-        f"Ente: grado di raggiungimento {_degree(summary.achievement)}; {summary.indicators} indicatori in "
-        f"{summary.objectives} obiettivi: {_counts(summary.counts)}."
+        f"Ente: grado di raggiungimento {_degree(summary.achievement)}; "
+        f"{format_it.counted(summary.indicators, 'indicatore', 'indicatori')} in "
+        f"{format_it.counted(summary.objectives, 'obiettivo', 'obiettivi')}: {_counts(summary.counts)}."
     )
     if summary.flag_counts:
         flags = ", ".join(f"{n} {code.replace('_', ' ')}" for code, n in sorted(summary.flag_counts.items()))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from piao_rules import format_it
 from piao_rules.cli import options
 from piao_rules.cli.common import reports_errors, rulebook_for
 from piao_rules.engine.notes import note_checks
@@ -65,10 +66,6 @@ def _read(reader, problems: list[Problem], *arguments):
     return loaded
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def summary(plan: Plan | None, measures: MeasureSet | None, with_measures: bool, errors: int, warnings: int) -> str:
     """«Piano: 71 indicatori in 28 obiettivi; misure: 71; 0 errori, 3 avvisi.»"""
     if plan is None:
@@ -76,9 +73,9 @@ def summary(plan: Plan | None, measures: MeasureSet | None, with_measures: bool,
     else:
         indicators = sum(1 for _ in plan.indicators())
         objectives = sum(1 for _ in plan.objectives())
-        parts = [f"Piano: {_count(indicators, 'indicatore', 'indicatori')} in {_count(objectives, 'obiettivo', 'obiettivi')}"]
+        parts = [f"Piano: {format_it.counted(indicators, 'indicatore', 'indicatori')} in {format_it.counted(objectives, 'obiettivo', 'obiettivi')}"]
     if with_measures:
         parts.append(f"misure: {len(measures.measures)}" if measures is not None else "misure: non leggibili")
-    counts = f"{_count(errors, 'errore', 'errori')}, {_count(warnings, 'avviso', 'avvisi')}."
+    counts = f"{format_it.counted(errors, 'errore', 'errori')}, {format_it.counted(warnings, 'avviso', 'avvisi')}."
     return "; ".join([*parts, counts])
 
