@@ -34,11 +34,11 @@ def test_the_first_row_that_applies_wins_and_names_its_facts():
     table = choice_table()
     facts = {name: values[-1] if isinstance(values[0], bool) else values[0] for name, values in DOMAINS.items()}
     facts |= {"stato": "a_rischio", "tipo": "confronto", "numerico": True, "famiglia": "minore"}
-    assert table.choose(facts.__getitem__) == "minore.a_rischio"
+    assert table.choose(facts) == "minore.a_rischio"
     facts |= {"famiglia": "livello", "cumulo": "cumulativo"}
-    assert table.choose(facts.__getitem__) == "livello.a_rischio_andamento"
+    assert table.choose(facts) == "livello.a_rischio_andamento"
     facts |= {"proposto_da_nota": True, "nota": True}
-    assert table.choose(facts.__getitem__) == "proposto"
+    assert table.choose(facts) == "proposto"
 
 
 def _table(tmp_path: Path, text: str) -> Path:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Collection, Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
@@ -37,22 +37,32 @@ Box = dict[str, frozenset[Hashable]]  # for each fact, the values it may take
 class DecisionTable:
     """The rows of a decision table, compiled: conditions as (fact, allowed values)."""
 
-    def __init__(self, rows: list[Row], domains: Domains):
+    def __init__(self, rows: list[Row], domains: Domains, index_on: tuple[str, ...] = ()):
         self.rows = rows
+        self.index_on = index_on
         self.domains: Box = {name: frozenset(values) for name, values in domains.items()}
         # Before each row (and after the last), the facts no row above applies to, as disjoint boxes.
         self.uncovered = [[self.domains]]
         for row in rows:
             self.uncovered.append([piece for box in self.uncovered[-1] for piece in _minus(box, row)])
 
-    def choose(self, fact: Callable[[str], Hashable]) -> str:
-        """The key of the first row that applies; ``fact(name)`` gives a fact's value (asked lazily, in
-        the order the row names the facts)."""
-        for row in self.rows:
-            if all(fact(name) in allowed for name, allowed in row.conditions):
-                if not row.named:
-                    return row.key
-                return row.key.format_map({name: fact(name) for name in row.named})
+        # For each combination of the facts of ``index_on``, the rows that may apply, without their
+        # conditions on those facts: choosing reads the facts of ``index_on`` first, then few rows.
+        self._index = {
+            values: [(tuple(c for c in row.conditions if c[0] not in index_on), row) for row in rows
+                     if all(value in dict(row.conditions).get(name, (value,)) for name, value in zip(index_on, values, strict=True))]
+            for values in product(*(self.domains[name] for name in index_on))
+        }
+
+    def choose(self, facts: Mapping[str, Hashable]) -> str:
+        """The key of the first row that applies; ``facts[name]`` gives a fact's value (asked in the order
+        the row names the facts: a mapping may compute them on demand)."""
+        for conditions, row in self._index[tuple(facts[name] for name in self.index_on)]:
+            for name, allowed in conditions:
+                if facts[name] not in allowed:
+                    break
+            else:
+                return row.key.format_map({name: facts[name] for name in row.named}) if row.named else row.key
         raise LookupError("nessuna riga della tabella di scelta si applica")  # excluded when the table is read
 
     def reachable(self, index: int, fixed: Mapping[str, Hashable] | None = None) -> bool:
@@ -88,9 +98,11 @@ def _minus(box: Box, row: Row) -> list[Box]:
     return pieces
 
 
-def load_table(path: Path, domains: Domains, known: Collection[str], prefix: str = "") -> DecisionTable:
+def load_table(path: Path, domains: Domains, known: Collection[str], prefix: str = "",
+               index_on: tuple[str, ...] = ()) -> DecisionTable:
     """The decision table of ``path`` over the facts of ``domains``, its keys (``prefix`` + key) checked
-    against the ``known`` situations. Raises InputError (Italian, by row) when it is not sound."""
+    against the ``known`` situations, indexed on the facts ``index_on``. Raises InputError (Italian, by
+    row) when it is not sound."""
     file = str(path)
     problems = Problems(file)
     data, _ = yamlfile.parse(read_bytes(path).decode("utf-8"), file)
@@ -99,7 +111,7 @@ def load_table(path: Path, domains: Domains, known: Collection[str], prefix: str
     rows = [row for number, item in enumerate(data, 1) if (row := _row(item, f"riga {number}", domains, problems))]
     if problems:
         raise InputError(problems)
-    table = DecisionTable(rows, domains)
+    table = DecisionTable(rows, domains, index_on)
     for index, row in enumerate(rows):
         where = f"riga {index + 1}"
         keys = table.keys(index)

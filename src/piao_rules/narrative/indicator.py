@@ -167,20 +167,25 @@ CHOICE_FILE = Path(__file__).with_name("scelte.yaml")
 def choice_table() -> DecisionTable:
     """The decision table of the situations, read and checked once per process."""
     domains = {name: values for name, (_, values) in FACTS.items()}
-    return load_table(CHOICE_FILE, domains, PhraseBook.load().situations, prefix="indicatore.")
+    return load_table(CHOICE_FILE, domains, PhraseBook.load().situations, prefix="indicatore.", index_on=("stato", "tipo"))
+
+
+class _Facts(dict):
+    """The facts of one indicator, computed when first asked."""
+
+    def __init__(self, result: IndicatorResult, ctx: Context):
+        super().__init__()
+        self.result, self.ctx = result, ctx
+
+    def __missing__(self, name: str) -> Hashable:
+        value = self[name] = FACTS[name][0](self.result, self.ctx)
+        return value
 
 
 def situation(result: IndicatorResult, ctx: Context) -> str:
     """The phrase-book situation of an indicator («indicatore.livello.raggiunto»): the first row of
     ``scelte.yaml`` whose conditions hold."""
-    known: dict[str, Hashable] = {}
-
-    def fact(name: str) -> Hashable:
-        if name not in known:
-            known[name] = FACTS[name][0](result, ctx)
-        return known[name]
-
-    return "indicatore." + choice_table().choose(fact)
+    return "indicatore." + choice_table().choose(_Facts(result, ctx))
 
 
 def _milestone_text(result: IndicatorResult) -> str:

@@ -185,9 +185,9 @@ class Writer:
         return capitalise(self.fill(self.pick(situation, subject), slots, situation))
 
     def fill(self, template: str, slots: Slots, situation: str) -> str:
-        def replace(content: str) -> str:
-            kind, argument, name = _parse(content)
-            key = name.lower()
+        pieces, tail = _compiled(template)
+        out = []
+        for literal, content, kind, argument, key, upper in pieces:
             if key not in slots:
                 raise InputError([Problem(
                     file=self.book.sources.get(situation, ""), where=situation,
@@ -196,24 +196,27 @@ class Writer:
             words = slots[key]
             words = words if isinstance(words, Words) else Words(str(words))
             if kind == "agree":
-                text, upper = agree_with(argument, words), argument[:1].isupper()
+                text = agree_with(argument, words)
             elif kind == "prep":
-                text, upper = with_article(words, argument.lower()), argument[:1].isupper()
+                text = with_article(words, argument.lower())
             else:
-                text, upper = words.text, name[:1].isupper()
-            return capitalise(text) if upper else text
-
-        pieces, tail = _pieces(template)
-        return _tidy("".join([literal + replace(content) for literal, content in pieces]) + tail)
+                text = words.text
+            out.append(literal)
+            out.append(capitalise(text) if upper else text)
+        out.append(tail)
+        return _tidy("".join(out))
 
 
 @lru_cache(maxsize=4096)
-def _pieces(template: str) -> tuple[tuple[tuple[str, str], ...], str]:
-    """A template as (text before, placeholder) pairs and the text after the last one,
-    split once per template."""
+def _compiled(template: str) -> tuple[tuple[tuple[str, str, str, str, str, bool], ...], str]:
+    """A template as (text before, placeholder, kind, argument, slot, capital) and the text after the
+    last placeholder, split and parsed once per template."""
     pieces, start = [], 0
     for match in _PLACEHOLDER.finditer(template):
-        pieces.append((template[start:match.start()], match.group(1)))
+        content = match.group(1)
+        kind, argument, name = _parse(content)
+        upper = (argument if kind in ("agree", "prep") else name)[:1].isupper()
+        pieces.append((template[start:match.start()], content, kind, argument, name.lower(), upper))
         start = match.end()
     return tuple(pieces), template[start:]
 
@@ -221,8 +224,15 @@ def _pieces(template: str) -> tuple[tuple[tuple[str, str], ...], str]:
 _SPACES, _SPACE_BEFORE, _REPEATED = re.compile(r"\s+"), re.compile(r"\s+([,;:.)])"), re.compile(r"([.;:])\1+")
 
 
+# In a printable text the only whitespace is « » (no other str.isspace() character is printable):
+# then _tidy changes the text only where it finds one of these or a space at either end.
+_UNTIDY = re.compile(r" [ ,;:.)]|\.\.|;;|::")
+
+
 def _tidy(text: str) -> str:
     """Spaces and punctuation left by empty slots: «a  b» → «a b», « ,» → «,», «..» → «.»."""
+    if text.isprintable() and text[:1] != " " and text[-1:] != " " and not _UNTIDY.search(text):
+        return text
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_BEFORE.sub(r"\1", text)
     return _REPEATED.sub(r"\1", text)
