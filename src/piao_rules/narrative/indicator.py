@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from piao_rules import format_it
@@ -27,7 +27,7 @@ from piao_rules.narrative.choice import DecisionTable, load_table
 from piao_rules.narrative.phrases import PhraseBook, Slots, Writer
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
-from piao_rules.targets.model import Component, TargetKind
+from piao_rules.targets.model import Component, Target, TargetKind
 
 @dataclass(frozen=True)
 class Context:
@@ -43,11 +43,13 @@ class Context:
         return self.writer.book.lexicon
 
 
+@lru_cache(maxsize=4096)
 def date_words(when: date) -> Words:
     """«30 giugno 2023» with the sound of its day: «al 30 giugno», «all'8 luglio», «al 1° luglio»."""
     return Words(format_it.long_date(when))
 
 
+@lru_cache(maxsize=65536)
 def percent_words(value: Decimal, places: int = 2) -> Words:
     return Words(format_it.percent(value, places))
 
@@ -194,6 +196,16 @@ def _milestone_text(result: IndicatorResult) -> str:
     return quotable(clean(text))
 
 
+def _activity(target: Target) -> Words:
+    milestone = target.milestone and quotable(clean(target.milestone))
+    return Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)
+
+
+def _reference_words(text: str) -> Words:
+    description = _with_article(sentence_text(clean(text)))
+    return Words(description, guess_gender(description))
+
+
 def _components(result: IndicatorResult, ctx: Context) -> Words:
     """The components as one list: «8 iniziative realizzate su 10 previste (80%) e 264 soggetti…»."""
     parts = []
@@ -235,11 +247,11 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
     target, measure, lexicon = result.target, result.measure, ctx.lexicon
     found: Slots = {"data": date_words(ctx.as_of), "stato": result.status.label}
     if target is not None:
-        found["target_testo"] = quotable(clean(show_target(target)))
+        # The slots few sentences use are written only when a sentence uses them.
+        found["target_testo"] = lambda: quotable(clean(show_target(target)))
         found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
-        found["traguardo"] = f"«{_milestone_text(result)}»"
-        milestone = target.milestone and quotable(clean(target.milestone))
-        found["attivita"] = Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)
+        found["traguardo"] = lambda: f"«{_milestone_text(result)}»"
+        found["attivita"] = lambda: _activity(target)
         if target.deadline is not None:
             found["scadenza"] = date_words(target.deadline)
     percent = _is_percent(result)
@@ -273,8 +285,7 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
             found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
     reference = _reference(result)
     if target is not None and target.reference is not None:
-        description = _with_article(sentence_text(clean(target.reference.text)))
-        found["riferimento_desc"] = Words(description, guess_gender(description))
+        found["riferimento_desc"] = lambda: _reference_words(target.reference.text)
     if reference is not None:
         found["riferimento"] = Words(reference, bare=not reference.endswith("%"))
     if target is not None and target.kind is TargetKind.COMPOUND and result.components:

@@ -26,6 +26,7 @@ import hashlib
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from piao_rules.errors import InputError, Problem
@@ -44,7 +45,7 @@ DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
 LEXICON_SECTION = "lessico"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SLOT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
-Slots = dict[str, "Words | str"]
+Slots = dict[str, "Words | str | Callable[[], Words | str]"]  # a callable: the slot written when used
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, list[str]], problems: list[Problem], file: str) -> None:
@@ -194,6 +195,8 @@ class Writer:
                     message=f"segnaposto {{{content}}} sconosciuto; disponibili: {', '.join(sorted(slots))}",
                 )])
             words = slots[key]
+            if callable(words):
+                words = words()
             words = words if isinstance(words, Words) else Words(str(words))
             if kind == "agree":
                 text = agree_with(argument, words)
