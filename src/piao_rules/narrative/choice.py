@@ -57,7 +57,7 @@ class DecisionTable:
     def choose(self, facts: Mapping[str, Hashable]) -> str:
         """The key of the first row that applies; ``facts[name]`` gives a fact's value (asked in the order
         the row names the facts: a mapping may compute them on demand)."""
-        for conditions, row in self._index[tuple(facts[name] for name in self.index_on)]:
+        for conditions, row in self._index[tuple(map(facts.__getitem__, self.index_on))]:
             for name, allowed in conditions:
                 if facts[name] not in allowed:
                     break

@@ -197,13 +197,11 @@ class Writer:
             words = slots[key]
             if callable(words):
                 words = words()
-            words = words if isinstance(words, Words) else Words(str(words))
-            if kind == "agree":
-                text = agree_with(argument, words)
-            elif kind == "prep":
-                text = with_article(words, argument.lower())
+            if kind == "slot":
+                text = words.text if isinstance(words, Words) else str(words)
             else:
-                text = words.text
+                words = words if isinstance(words, Words) else Words(str(words))
+                text = agree_with(argument, words) if kind == "agree" else with_article(words, argument.lower())
             out.append(literal)
             out.append(capitalise(text) if upper else text)
         out.append(tail)
