@@ -17,17 +17,19 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from piao_rules import format_it
+from piao_rules.engine import flag_codes
 from piao_rules.engine.prepare import has_measure, show_target
 from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
 from piao_rules.io.model import Accrual
+from piao_rules.narrative.choice import DecisionTable, load_table
 from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
 from piao_rules.narrative.history import history_sentence
 from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
-from piao_rules.narrative.choice import DecisionTable, load_table
 from piao_rules.narrative.phrases import PhraseBook, Slots, Writer
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Component, Target, TargetKind
+
 
 @dataclass(frozen=True)
 class Context:
@@ -326,7 +328,7 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
         clauses.append(("aggiunta.valori_divergenti", {"valori": result.divergent_values}))
     if target is not None and unit_mismatch(target, measure):
         clauses.append(("aggiunta.unita_incoerente", {}))
-    if target is not None and target.deadline is not None and any(f.code == "scadenza_imminente" for f in result.flags):
+    if target is not None and target.deadline is not None and any(f.code == flag_codes.DEADLINE_NEAR for f in result.flags):
         clauses.append(("aggiunta.scadenza_imminente", found))
     if result.adjustment is not None:
         adjustment = result.adjustment

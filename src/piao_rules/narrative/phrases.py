@@ -24,9 +24,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from piao_rules.errors import InputError, Problem
