@@ -475,7 +475,7 @@ def _target_like(text: str) -> float:
         kind = parse_target(plain).kind
     except ValueError:
         return 0
-    if kind in (TargetKind.BOOLEAN, TargetKind.DEADLINE, TargetKind.COMPARISON, TargetKind.COMPOUND, TargetKind.RELATIVE):
+    if kind.traits.structured:
         return 2
     return 1 if kind is TargetKind.MILESTONE and len(plain) <= 100 else 0
 
