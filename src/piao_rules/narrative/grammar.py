@@ -231,6 +231,10 @@ def guess_gender(word: str) -> str:
 
 def capitalise(text: str) -> str:
     """Upper-case the first letter (after any opening quote or bracket)."""
+    first = text[:1]
+    if first.isalpha():  # the common case, without the loop
+        upper = first.upper()
+        return text if upper == first else upper + text[1:]
     for index, char in enumerate(text):
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1:]

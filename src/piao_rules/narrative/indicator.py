@@ -165,6 +165,8 @@ FACTS: dict[str, tuple[Fact, tuple[Hashable, ...]]] = {
     "pari_al_target": (lambda r, c: _numeric(r) == r.target.value, _BOOLS),
 }
 CHOICE_FILE = Path(__file__).with_name("scelte.yaml")
+_STATUS_NAMES = {status: status.value for status in Status}
+_KIND_NAMES = {kind: kind.italian for kind in TargetKind}
 
 
 @cache
@@ -175,11 +177,14 @@ def choice_table() -> DecisionTable:
 
 
 class _Facts(dict):
-    """The facts of one indicator, computed when first asked."""
+    """The facts of one indicator, computed when first asked (but the status and the kind, always asked)."""
+
+    __slots__ = ("result", "ctx")
 
     def __init__(self, result: IndicatorResult, ctx: Context):
-        super().__init__()
         self.result, self.ctx = result, ctx
+        self["stato"] = _STATUS_NAMES[result.status]
+        self["tipo"] = _KIND_NAMES[_kind(result)]
 
     def __missing__(self, name: str) -> Hashable:
         value = self[name] = FACTS[name][0](self.result, self.ctx)

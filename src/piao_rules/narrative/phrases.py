@@ -189,12 +189,13 @@ class Writer:
         pieces, tail = _compiled(template)
         out = []
         for literal, content, kind, argument, key, upper in pieces:
-            if key not in slots:
+            try:
+                words = slots[key]
+            except KeyError:
                 raise InputError([Problem(
                     file=self.book.sources.get(situation, ""), where=situation,
                     message=f"segnaposto {{{content}}} sconosciuto; disponibili: {', '.join(sorted(slots))}",
-                )])
-            words = slots[key]
+                )]) from None
             if callable(words):
                 words = words()
             if kind == "slot":
@@ -202,8 +203,7 @@ class Writer:
             else:
                 words = words if isinstance(words, Words) else Words(str(words))
                 text = agree_with(argument, words) if kind == "agree" else with_article(words, argument.lower())
-            out.append(literal)
-            out.append(capitalise(text) if upper else text)
+            out += (literal, capitalise(text) if upper else text)
         out.append(tail)
         return _tidy("".join(out))
 

@@ -14,7 +14,7 @@ SUBJECT = "ente"
 
 
 def _flagged(evaluation: Evaluation, code: str) -> list[IndicatorResult]:
-    return [i for i in evaluation.indicators if any(f.code == code for f in i.flags)]
+    return [i for i in evaluation.indicators if i.flags and any(f.code == code for f in i.flags)]
 
 
 def _counted(ctx: Context, n: int, singular: str, complement: str, adjective: str | None = None) -> Words:
