@@ -28,7 +28,7 @@ _EUPHONIC = {"ad": "a", "ed": "e"}
 PREPOSITIONS = ("il",) + tuple(_FUSED) + _SEPARATE + tuple(_EUPHONIC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Words:
     """Text with the gender and number it agrees with.
 
@@ -42,6 +42,13 @@ class Words:
     plural: bool = False
     sound: str | None = None
     bare: bool = False
+
+    def __init__(self, text: str, gender: str = MASCULINE, plural: bool = False, sound: str | None = None,
+                 bare: bool = False):
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__: twice as slow,
+        # and narratives build tens of thousands of Words.
+        fields = self.__dict__
+        fields["text"], fields["gender"], fields["plural"], fields["sound"], fields["bare"] = text, gender, plural, sound, bare
 
     def __str__(self) -> str:
         return self.text

@@ -256,7 +256,7 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
     if target is not None:
         # The slots few sentences use are written only when a sentence uses them.
         found["target_testo"] = lambda: quotable(clean(show_target(target)))
-        found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
+        found["richiesta"] = lambda: ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
         found["traguardo"] = lambda: f"«{_milestone_text(result)}»"
         found["attivita"] = lambda: _activity(target)
         if target.deadline is not None:
@@ -268,15 +268,15 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
         own = measured_unit(result, lexicon) if target is not None else unit
         words = quantity(value, own, lexicon, percent)
         found["valore"] = words
-        found["valore_n"] = number_only(words, value)
-        found["verbo"] = agree(participle(own, lexicon), words.gender, words.plural)
+        found["valore_n"] = lambda words=words, value=value: number_only(words, value)
+        found["verbo"] = lambda words=words, own=own: agree(participle(own, lexicon), words.gender, words.plural)
     elif measure is not None and measure.value is not None:
         shown = measure.value
         found["valore"] = ("SI" if shown else "NO") if isinstance(shown, bool) else format_it.long_date(shown)
     if target is not None and target.value is not None:
         words = quantity(target.value, unit, lexicon, target.unit == "%")
         found["target"] = words
-        found["target_n"] = number_only(words, target.value)
+        found["target_n"] = lambda words=words: number_only(words, target.value)
     if result.achievement is not None:
         found["grado"] = percent_words(result.achievement)
     if result.ratio is not None:
