@@ -58,10 +58,13 @@ class Words:
         return replace(self, text=text)
 
 
+_WORD = re.compile(r"[\w°]+(?:[.,]\d+)*")
+
+
 def _first_word(text: str) -> str:
     """The first word as pronounced, without leading quotes, brackets or currency signs."""
     stripped = text.lstrip(" «\"'“‘(€[")
-    match = re.match(r"[\w°]+(?:[.,]\d+)*", stripped)
+    match = _WORD.match(stripped)
     return match.group(0) if match else stripped[:1]
 
 
