@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from piao_rules.errors import InputError
 from piao_rules.narrative.choice import load_table
 from piao_rules.narrative.indicator import FACTS, choice_table
-from piao_rules.narrative.phrases import PhraseBook
+from piao_rules.narrative.phrases import _REPEATED, _SPACE_BEFORE, _SPACES, PhraseBook, _tidy
 
 DOMAINS = {name: values for name, (_, values) in FACTS.items()}
 KNOWN = PhraseBook.load().situations
@@ -82,3 +83,10 @@ def test_a_placeholder_key_is_checked_for_each_value_that_reaches_it(tmp_path):
     shown = _problems(path)
     assert "la frase «indicatore.giudizio.da_valutare» non esiste" in shown
     assert "giudizio.raggiunto»" not in shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\xa0\u2003.;:,)ab«1") | st.text())
+def test_tidy_leaves_alone_only_texts_the_full_tidy_would_not_change(text):
+    full = _REPEATED.sub(r"\1", _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text).strip()))
+    assert _tidy(text) == full
