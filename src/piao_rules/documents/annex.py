@@ -18,13 +18,12 @@ from pathlib import Path
 
 from docx import Document as DocxDocument
 from docx.document import Document
-from docxcompose.composer import Composer
 from docx.shared import Cm, Length
 from docx.text.run import Run
+from docxcompose.composer import Composer
 from docxtpl import DocxTemplate
 
-from piao_rules import format_it
-from piao_rules.gc_pause import gc_paused
+from piao_rules import annex_labels as labels, format_it
 from piao_rules.documents import (
     chart,
     package,
@@ -38,6 +37,7 @@ from piao_rules.documents import (
 )
 from piao_rules.documents.premise import PremiseFacts, is_piao, premise
 from piao_rules.documents.wordml import Cell, Para, TableSpec, Text, Writer
+from piao_rules.engine import flag_codes
 from piao_rules.engine.methodology import BAND_KINDS, sections
 from piao_rules.engine.prepare import show_target, show_value
 from piao_rules.engine.result import (
@@ -49,6 +49,7 @@ from piao_rules.engine.result import (
     Status,
 )
 from piao_rules.engine.rulebook import Rulebook
+from piao_rules.gc_pause import gc_paused
 from piao_rules.narrative.audience import for_giunta, giunta_action
 from piao_rules.narrative.grammar import join
 from piao_rules.narrative.history import history_cell
@@ -320,17 +321,17 @@ class _Parts:
         writer.paragraph(f"{objective.code} – {objective.name}", styles.HEADING[3])
         data = []
         if objective.owner:
-            data.append(f"Responsabile: {self._owner(objective.owner)}")
+            data.append(labels.labelled(labels.OWNER, self._owner(objective.owner)))
         if objective.kind:
-            data.append(f"Tipo: {objective.kind.replace('_', ' ')}")
+            data.append(labels.labelled(labels.KIND, objective.kind.replace("_", " ")))
         if objective.parent:
-            data.append(f"Collegato all'obiettivo {objective.parent}")
+            data.append(f"{labels.PARENT} {objective.parent}")
         if objective.weight is not None:
-            data.append(f"Peso: {format_it.number(objective.weight)}")
+            data.append(labels.labelled(labels.WEIGHT, format_it.number(objective.weight)))
         data.append(f"Grado di raggiungimento: {wording.degree(objective.achievement)}")
         if objective.objectives and not objective.indicators:
             data.append("calcolato sugli obiettivi " + ", ".join(objective.objectives))
-        writer.paragraph(" · ".join(data), styles.OBJECTIVE_DATA)
+        writer.paragraph(labels.SEPARATOR.join(data), styles.OBJECTIVE_DATA)
         if objective.indicators:
             rows = [self._indicator_row(self.indicators[code], objective) for code in objective.indicators]
             self._table(writer, "esiti", f"Indicatori dell'obiettivo {objective.code}", header,
@@ -345,23 +346,23 @@ class _Parts:
     def _indicator_row(self, indicator: IndicatorResult, objective: ObjectiveResult) -> list[Cell]:
         name = [_coded(indicator.code, indicator.name)]
         if indicator.owner and indicator.owner != objective.owner:
-            name.append(Para.of(f"Responsabile: {self._owner(indicator.owner)}", styles.CELL_NOTE))
+            name.append(Para.of(labels.labelled(labels.OWNER, self._owner(indicator.owner)), styles.CELL_NOTE))
 
         target = [Para.of(show_target(indicator.target) if indicator.target else clean(indicator.target_text or "") or "n.d.")]
         if indicator.threshold is not None:
-            target.append(Para.of(f"Soglia: {show_target(indicator.threshold)}", styles.CELL_NOTE))
+            target.append(Para.of(labels.labelled(labels.THRESHOLD, show_target(indicator.threshold)), styles.CELL_NOTE))
         if indicator.original_target:
-            target.append(Para.of(f"Target originario: {clean(indicator.original_target)}", styles.CELL_NOTE))
+            target.append(Para.of(labels.labelled(labels.ORIGINAL_TARGET, clean(indicator.original_target)), styles.CELL_NOTE))
         measure = indicator.measure
         if measure is not None and measure.proposed_target:
-            target.append(Para.of(f"Proposta di aggiornamento: {clean(measure.proposed_target)}", styles.CELL_NOTE))
+            target.append(Para.of(labels.labelled(labels.PROPOSED_TARGET, clean(measure.proposed_target)), styles.CELL_NOTE))
 
         value = [Para.of(show_value(measure, indicator.target))]
         if measure is not None and measure.note:
             value.append(Para.of(measure.note, styles.CELL_NOTE))
         expected = indicator.expected
         if expected is not None and expected < 100 and not self.evaluation.final:
-            value.append(Para.of(f"Atteso alla data: {format_it.percent(expected, 0)} del target", styles.CELL_NOTE))
+            value.append(Para.of(labels.labelled(labels.EXPECTED, f"{format_it.percent(expected, 0)} del target"), styles.CELL_NOTE))
         if past := history_cell(indicator.history):
             value.append(Para.of(f"Anni precedenti: {past}", styles.CELL_NOTE))
 
@@ -392,9 +393,9 @@ class _Parts:
         else:
             kinds = {f.code for f in giunta}
             named = [text for code, text in (
-                ("azione_correttiva", "gli scostamenti per i quali si propone un'azione correttiva"),
-                ("causa_esterna", "le cause esterne segnalate dai responsabili"),
-                ("rimodulazione_target", "le proposte motivate di rimodulazione dei target"),
+                (flag_codes.CORRECTIVE_ACTION, "gli scostamenti per i quali si propone un'azione correttiva"),
+                (flag_codes.EXTERNAL_CAUSE, "le cause esterne segnalate dai responsabili"),
+                (flag_codes.TARGET_REVISION, "le proposte motivate di rimodulazione dei target"),
             ) if code in kinds]
             intro = f"Sono riportati, in ordine di gravità, {join(named)}."
             if any(decisions.get(f.id) for f in giunta):

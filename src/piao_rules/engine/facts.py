@@ -14,6 +14,7 @@ from enum import Enum
 
 from piao_rules.engine.past import TRENDS
 from piao_rules.engine.notes import PHASES
+from piao_rules.targets.model import TargetKind
 
 
 class FieldKind(str, Enum):
@@ -57,7 +58,7 @@ class Field:
 
 
 STATUSES = ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "non_rilevabile", "da_valutare")
-TARGET_KINDS = ("confronto", "scadenza", "si_no", "relativo", "composto", "milestone", "qualitativo")
+TARGET_KINDS = tuple(kind.italian for kind in TargetKind)
 ACCRUALS = ("cumulativo", "puntuale", "solo_consuntivo", "milestone")
 METHODS = (
     "lineare_soglia", "proporzionale", "binario", "scadenza", "si_no", "avanzamento", "composto", "relativo", "giudizio",

@@ -19,7 +19,6 @@ from piao_rules import format_it
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
-from piao_rules.targets.model import TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
@@ -184,7 +183,6 @@ def _written_progress(note: str) -> Decimal | None:
 def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
     """A check for ``piao-rules verifica``: every activity without a measure whose note proposes a status."""
     reader = NoteReader(lexicon) if lexicon is not None else None
-    activities = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.BOOLEAN)
 
     def check(subject: Subject) -> list[Problem]:
         if reader is None or subject.measures is None:
@@ -201,7 +199,7 @@ def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
                 target = parse_target(targets[measure.code], year)
             except TargetError:
                 continue
-            reading = reader.read(measure.note, target.milestone) if target.kind in activities else None
+            reading = reader.read(measure.note, target.milestone) if target.kind.traits.activity else None
             if reading is not None:
                 problems.append(subject.in_measures(
                     ("misure", index, "nota"),

@@ -12,6 +12,7 @@ Files (each may be overridden by a plan's own rules folder, file by file):
 
 from __future__ import annotations
 
+import difflib
 import string
 from decimal import Decimal
 from enum import Enum
@@ -20,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from piao_rules.engine import conditions
+from piao_rules.engine import conditions, flag_codes
 from piao_rules.engine.facts import ACCRUALS, METHODS, STATUSES
 from piao_rules.engine.notes import Lexicon
 from piao_rules.errors import InputError, Problem, Problems
@@ -227,9 +228,26 @@ def _compile(table: str, path: Path) -> Table:
         for message in _check_effect(table, rule, file.params):
             problems.append(Problem(file=str(path), where=f"{where}/allora", message=message))
         compiled.append(CompiledRule(id=rule.id, name=rule.name, tests=tests, then=rule.then, source=path.name))
+    if table == "segnalazioni" and not problems:
+        problems += _missing_codes(path, {code for rule in compiled if isinstance(code := rule.then["segnalazione"], str)})
     if problems:
         raise InputError(problems)
     return Table(name=table, description=file.description, mode=file.mode, params=file.params, rules=tuple(compiled))
+
+
+def _missing_codes(path: Path, assigned: set[str]) -> list[Problem]:
+    """A problem for each flag code the code relies on that no rule of ``path`` assigns."""
+    problems = []
+    others = sorted(assigned - set(flag_codes.REQUIRED))
+    for code, purpose in flag_codes.REQUIRED.items():
+        if code in assigned:
+            continue
+        close = difflib.get_close_matches(code, others, n=1, cutoff=0.5)
+        hint = f" (forse rinominata in «{close[0]}»?)" if close else ""
+        problems.append(Problem(file=str(path), where="regole", message=(
+            f"nessuna regola assegna la segnalazione «{code}»{hint}: il programma la cerca con questo codice per "
+            f"{purpose}; ripristinare «segnalazione: {code}» in almeno una regola")))
+    return problems
 
 
 def _pick(name: str, override: Path | None) -> Path:

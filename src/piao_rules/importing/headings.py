@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from piao_rules import annex_labels as labels
 from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.records import (
     AreaStart, Description, Details, Event, Holder, Note, ObjectiveStart, Origin, Owner,
@@ -41,8 +42,10 @@ _SKIPPED = {
     "programma", "azione", "azioni", "azioni collegate", "budget", "risorse previste", "prospettiva bsc",
     "funzioni istituzionali livello 1", "funzioni istituzionali livello 2", "indicatori", "kpi associati",
 }
-_DETAIL = re.compile(r"^(?P<label>responsabile|tipo|peso)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
-_PARENT = re.compile(r"^collegato\s+all'obiettivo\s+(?P<code>\S+)$", re.IGNORECASE)
+# The objective's data as the annex prints them (annex_labels), read back.
+_DETAIL_FIELDS = {labels.OWNER.lower(): "owner", labels.KIND.lower(): "kind", labels.WEIGHT.lower(): "weight"}
+_DETAIL = re.compile(rf"^(?P<label>{'|'.join(map(re.escape, _DETAIL_FIELDS))})\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+_PARENT = re.compile(rf"^{re.escape(labels.PARENT).replace(chr(92) + ' ', chr(92) + 's+')}\s+(?P<code>\S+)$", re.IGNORECASE)
 _OTHER_DATUM = re.compile(r"^[^:]{1,40}:")
 _AREA_CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Z0-9._-]{0,11})\s+[–-]\s+(?P<name>.+)$")
 _HOLDER = re.compile(r"^ob+iettiv[oi]\s+individual[ei]\s*[-–:]\s*(?P<holder>.+)$", re.IGNORECASE)
@@ -78,10 +81,9 @@ def _objective_code(text: str) -> bool:
 def details(text: str, origin: Origin) -> Details | None:
     """The objective's data printed under its heading: «Responsabile: … · Tipo: … · Peso: …»."""
     found = Details(origin)
-    for segment in (part.strip() for part in text.split(" · ")):
+    for segment in (part.strip() for part in text.split(labels.SEPARATOR)):
         if match := _DETAIL.match(segment):
-            setattr(found, {"responsabile": "owner", "tipo": "kind", "peso": "weight"}[match.group("label").lower()],
-                    match.group("value").strip())
+            setattr(found, _DETAIL_FIELDS[match.group("label").lower()], match.group("value").strip())
         elif match := _PARENT.match(segment):
             found.parent = match.group("code")
         elif not _OTHER_DATUM.match(segment):

@@ -67,7 +67,7 @@ def read_measure(text: str, target: Target | None) -> Reading | None:
     plain = cells.clean(text)
     if values.is_null(plain):
         return None
-    milestone = target is not None and target.kind in (TargetKind.MILESTONE, TargetKind.BOOLEAN, TargetKind.DEADLINE)
+    milestone = target is not None and target.kind.traits.activity
     if simple := _simple(plain, milestone) or _labelled(plain):
         return simple
     if target is not None and target.kind is TargetKind.COMPOUND and target.components:
@@ -83,7 +83,7 @@ def read_measure(text: str, target: Target | None) -> Reading | None:
             reading.progress = number
             reading.suggested = f"avanzamento {written}% letto dal testo"
         return reading
-    if target is not None and target.kind in (TargetKind.COMPARISON, TargetKind.RELATIVE):
+    if target is not None and target.kind.traits.numeric:
         found = _leading(plain) or _only_fitting(plain, target)
         if found is not None:
             reading.value = found

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from piao_rules.errors import Problem
 from piao_rules.importing.records import Note
+from piao_rules.targets.model import TargetKind
 
 # Report sections, in the order they are printed: topic → title.
 TOPICS = {
@@ -22,17 +23,6 @@ TOPICS = {
     "codici": "Codici",
     "pesi": "Pesi che non sommano a 100",
 }
-
-KIND_NAMES = {
-    "comparison": "confronto con un valore",
-    "deadline": "scadenza",
-    "boolean": "SI/NO",
-    "relative": "relativo a un riferimento",
-    "compound": "composto",
-    "milestone": "traguardo testuale",
-    "qualitative": "qualitativo (serve un giudizio)",
-}
-
 
 @dataclass
 class Report:
@@ -65,7 +55,7 @@ class Report:
         if self.by_block:
             lines.append("Indicatori per tabella: " + ", ".join(f"{block} {n}" for block, n in self.by_block.items()) + ".")
         if self.target_kinds:
-            kinds = ", ".join(f"{KIND_NAMES.get(kind, kind)} {n}" for kind, n in self.target_kinds.most_common())
+            kinds = ", ".join(f"{TargetKind(kind).traits.described} {n}" for kind, n in self.target_kinds.most_common())
             lines.append(f"Target compresi per tipo: {kinds}.")
         for topic, title in TOPICS.items():
             notes = self.of(topic)

@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from piao_rules import values
+from piao_rules import annex_labels as labels, values
 from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.layout import Layout, find_layout, header_cells, own_texts
 from piao_rules.importing.records import (
@@ -360,10 +360,10 @@ def _continue(by_role, state: State, origin: Origin, notes: list[Note]) -> None:
 
 
 # Labelled paragraphs inside a cell («Soglia: ≥ 5%» under the target, as reports print them).
-_CELL_LABEL = re.compile(
-    r"^(?P<label>soglia|proposta di aggiornamento|target originario|responsabile|atteso alla data)\s*:\s*(?P<value>.+)$",
-    re.IGNORECASE,
-)
+_OWNER, _THRESHOLD = labels.OWNER.lower(), labels.THRESHOLD.lower()
+_ORIGINAL_TARGET, _PROPOSED_TARGET = labels.ORIGINAL_TARGET.lower(), labels.PROPOSED_TARGET.lower()
+_CELL_LABELS = (_THRESHOLD, _PROPOSED_TARGET, _ORIGINAL_TARGET, _OWNER, labels.EXPECTED.lower())
+_CELL_LABEL = re.compile(rf"^(?P<label>{'|'.join(map(re.escape, _CELL_LABELS))})\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 
 
 def _paragraphs(row: list[Cell], column: int, text: str) -> tuple[str, dict[str, str], list[str]]:
@@ -392,19 +392,19 @@ def _fill(indicator: IndicatorRow, by_role: dict[str, list[tuple[int, str, Heade
             whole = " ".join([first, *others])
             if role == v.INDICATOR:
                 indicator.name = whole
-                indicator.owner = labelled.get("responsabile")
+                indicator.owner = labelled.get(_OWNER)
             elif role == v.TARGET:
                 target = whole
-                if "target originario" in labelled:
+                if _ORIGINAL_TARGET in labelled:
                     notes.append(Note("target", indicator.origin, f"target in vigore «{whole}», originario "
-                                      f"«{labelled['target originario']}»: nel piano resta l'originario; "
+                                      f"«{labelled[_ORIGINAL_TARGET]}»: nel piano resta l'originario; "
                                       "registrare la revisione con il suo motivo"))
-                    target = labelled["target originario"]
-                if "proposta di aggiornamento" in labelled:
-                    target += f" proposta di aggiornamento: {labelled['proposta di aggiornamento']}"
+                    target = labelled[_ORIGINAL_TARGET]
+                if _PROPOSED_TARGET in labelled:
+                    target += f" {_PROPOSED_TARGET}: {labelled[_PROPOSED_TARGET]}"
                 indicator.targets[header.year] = target
-                if "soglia" in labelled:
-                    indicator.thresholds[header.year] = labelled["soglia"]
+                if _THRESHOLD in labelled:
+                    indicator.thresholds[header.year] = labelled[_THRESHOLD]
             elif role == v.THRESHOLD:
                 indicator.thresholds[header.year] = text
             elif role == v.BASELINE:
@@ -475,7 +475,7 @@ def _target_like(text: str) -> float:
         kind = parse_target(plain).kind
     except ValueError:
         return 0
-    if kind in (TargetKind.BOOLEAN, TargetKind.DEADLINE, TargetKind.COMPARISON, TargetKind.COMPOUND, TargetKind.RELATIVE):
+    if kind.traits.structured:
         return 2
     return 1 if kind is TargetKind.MILESTONE and len(plain) <= 100 else 0
 

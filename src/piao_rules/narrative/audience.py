@@ -3,14 +3,15 @@ missing data, incoherences and unmotivated proposals are the controller's open q
 
 from __future__ import annotations
 
+from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Evaluation, Flag
 
-GIUNTA_CODES = frozenset({"azione_correttiva", "causa_esterna"})
+GIUNTA_CODES = frozenset({flag_codes.CORRECTIVE_ACTION, flag_codes.EXTERNAL_CAUSE})
 
 
 def for_giunta(flag: Flag, evaluation: Evaluation) -> bool:
     """True when the flag asks the Giunta for something (rather than the offices or the controller)."""
-    if flag.code == "rimodulazione_target":
+    if flag.code == flag_codes.TARGET_REVISION:
         if not evaluation.has_indicator(flag.subject):
             return False
         measure = evaluation.indicator(flag.subject).measure
@@ -20,6 +21,6 @@ def for_giunta(flag: Flag, evaluation: Evaluation) -> bool:
 
 def giunta_action(flag: Flag) -> str:
     """The action as proposed to the Giunta: a motivated revision is for the Giunta to approve."""
-    if flag.code == "rimodulazione_target":
+    if flag.code == flag_codes.TARGET_REVISION:
         return "approvare la rimodulazione del target motivata dal responsabile"
     return flag.action

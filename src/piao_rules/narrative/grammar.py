@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 MASCULINE = "m"
 FEMININE = "f"
@@ -28,7 +28,7 @@ _EUPHONIC = {"ad": "a", "ed": "e"}
 PREPOSITIONS = ("il",) + tuple(_FUSED) + _SEPARATE + tuple(_EUPHONIC)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Words:
     """Text with the gender and number it agrees with.
 
@@ -43,6 +43,13 @@ class Words:
     sound: str | None = None
     bare: bool = False
 
+    def __init__(self, text: str, gender: str = MASCULINE, plural: bool = False, sound: str | None = None,
+                 bare: bool = False):
+        # The frozen dataclass's own __init__ sets each field through object.__setattr__: twice as slow,
+        # and narratives build tens of thousands of Words.
+        fields = self.__dict__
+        fields["text"], fields["gender"], fields["plural"], fields["sound"], fields["bare"] = text, gender, plural, sound, bare
+
     def __str__(self) -> str:
         return self.text
 
@@ -51,10 +58,13 @@ class Words:
         return replace(self, text=text)
 
 
+_WORD = re.compile(r"[\w°]+(?:[.,]\d+)*")
+
+
 def _first_word(text: str) -> str:
     """The first word as pronounced, without leading quotes, brackets or currency signs."""
     stripped = text.lstrip(" «\"'“‘(€[")
-    match = re.match(r"[\w°]+(?:[.,]\d+)*", stripped)
+    match = _WORD.match(stripped)
     return match.group(0) if match else stripped[:1]
 
 
@@ -231,6 +241,10 @@ def guess_gender(word: str) -> str:
 
 def capitalise(text: str) -> str:
     """Upper-case the first letter (after any opening quote or bracket)."""
+    first = text[:1]
+    if first.isalpha():  # the common case, without the loop
+        upper = first.upper()
+        return text if upper == first else upper + text[1:]
     for index, char in enumerate(text):
         if char.isalpha():
             return text[:index] + char.upper() + text[index + 1:]

@@ -9,21 +9,27 @@ quoted, never parsed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cache, lru_cache
+from pathlib import Path
 
 from piao_rules import format_it
+from piao_rules.engine import flag_codes
 from piao_rules.engine.prepare import has_measure, show_target
 from piao_rules.engine.result import ComponentResult, IndicatorResult, Status
 from piao_rules.io.model import Accrual
+from piao_rules.narrative.choice import DecisionTable, load_table
 from piao_rules.narrative.grammar import FEMININE, Words, agree, guess_gender, join
 from piao_rules.narrative.history import history_sentence
 from piao_rules.narrative.lexicon import Lexicon, number_only, participle, quantity
-from piao_rules.narrative.phrases import Slots, Writer
+from piao_rules.narrative.phrases import PhraseBook, Slots, Writer
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.markup import clean
-from piao_rules.targets.model import Component, TargetKind
+from piao_rules.targets.model import Component, Target, TargetKind
+
 
 @dataclass(frozen=True)
 class Context:
@@ -39,11 +45,13 @@ class Context:
         return self.writer.book.lexicon
 
 
+@lru_cache(maxsize=4096)
 def date_words(when: date) -> Words:
     """«30 giugno 2023» with the sound of its day: «al 30 giugno», «all'8 luglio», «al 1° luglio»."""
     return Words(format_it.long_date(when))
 
 
+@lru_cache(maxsize=65536)
 def percent_words(value: Decimal, places: int = 2) -> Words:
     return Words(format_it.percent(value, places))
 
@@ -123,89 +131,86 @@ def _comparison_family(result: IndicatorResult, lexicon: Lexicon) -> str:
     return "conteggio" if counted and result.accrual is Accrual.CUMULATIVE else "livello"
 
 
+def _kind(result: IndicatorResult) -> TargetKind:
+    return result.target.kind if result.target is not None else TargetKind.QUALITATIVE
+
+
+def _with_deadline(result: IndicatorResult) -> bool:
+    kind = _kind(result)
+    return kind is TargetKind.DEADLINE or (kind is TargetKind.BOOLEAN and result.target.deadline is not None)
+
+
+_BOOLS = (True, False)
+Fact = Callable[[IndicatorResult, "Context"], Hashable]
+# The facts the decision table ``scelte.yaml`` tests, each with the values it can take.
+FACTS: dict[str, tuple[Fact, tuple[Hashable, ...]]] = {
+    "stato": (lambda r, c: r.status.value, tuple(s.value for s in Status)),
+    "tipo": (lambda r, c: _kind(r).italian, tuple(k.italian for k in TargetKind)),
+    "cumulo": (lambda r, c: r.accrual.value, tuple(a.value for a in Accrual)),
+    "finale": (lambda r, c: c.final, _BOOLS),
+    "proposto_da_nota": (lambda r, c: r.proposed, _BOOLS),
+    "non_pertinente": (lambda r, c: r.target is not None and not_pertinent(r.target, r.measure), _BOOLS),
+    "misurato": (lambda r, c: has_measure(r.measure), _BOOLS),
+    "nota": (lambda r, c: r.measure is not None and bool(r.measure.note), _BOOLS),
+    "giudizio": (lambda r, c: r.measure is not None and r.measure.judgement is not None, _BOOLS),
+    "numerico": (lambda r, c: _numeric(r) is not None, _BOOLS),
+    "riferimento": (lambda r, c: _reference(r) is not None, _BOOLS),
+    "componenti": (lambda r, c: bool(r.components), _BOOLS),
+    "componente_mancante": (lambda r, c: any(x.value is None for x in r.components), _BOOLS),
+    "avanzamento": (lambda r, c: r.measure is not None and r.measure.progress is not None, _BOOLS),
+    "atteso": (lambda r, c: r.expected is not None, _BOOLS),
+    "completato": (lambda r, c: _completion_date(r) is not None, _BOOLS),
+    "con_scadenza": (lambda r, c: _with_deadline(r), _BOOLS),
+    "famiglia": (lambda r, c: _comparison_family(r, c.lexicon), ("minore", "conteggio", "livello")),
+    "pari_al_target": (lambda r, c: _numeric(r) == r.target.value, _BOOLS),
+}
+CHOICE_FILE = Path(__file__).with_name("scelte.yaml")
+_STATUS_NAMES = {status: status.value for status in Status}
+_KIND_NAMES = {kind: kind.italian for kind in TargetKind}
+
+
+@cache
+def choice_table() -> DecisionTable:
+    """The decision table of the situations, read and checked once per process."""
+    domains = {name: values for name, (_, values) in FACTS.items()}
+    return load_table(CHOICE_FILE, domains, PhraseBook.load().situations, prefix="indicatore.", index_on=("stato", "tipo"))
+
+
+class _Facts(dict):
+    """The facts of one indicator, computed when first asked (but the status and the kind, always asked)."""
+
+    __slots__ = ("result", "ctx")
+
+    def __init__(self, result: IndicatorResult, ctx: Context):
+        self.result, self.ctx = result, ctx
+        self["stato"] = _STATUS_NAMES[result.status]
+        self["tipo"] = _KIND_NAMES[_kind(result)]
+
+    def __missing__(self, name: str) -> Hashable:
+        value = self[name] = FACTS[name][0](self.result, self.ctx)
+        return value
+
+
 def situation(result: IndicatorResult, ctx: Context) -> str:
-    """The phrase-book situation of an indicator («indicatore.livello.raggiunto»)."""
-    target, measure, status = result.target, result.measure, result.status
-    kind = target.kind if target is not None else TargetKind.QUALITATIVE
-    measured = has_measure(measure)
-    progress = measure is not None and measure.progress is not None
-    if result.proposed and measure is not None and measure.note:
-        name = "proposto"
-    elif status is Status.TO_ASSESS:
-        if target is not None and not_pertinent(target, measure):
-            name = "da_valutare.non_pertinente"
-        elif kind is TargetKind.QUALITATIVE:
-            name = "da_valutare.qualitativo"
-        elif measure is not None and measure.note and not measured:
-            name = "da_valutare.solo_nota"
-        else:
-            name = "da_valutare.altro"
-    elif status is Status.NOT_MEASURABLE:
-        if result.accrual is Accrual.YEAR_END and not ctx.final:
-            name = "non_rilevabile.consuntivo"
-        elif kind is TargetKind.RELATIVE and measured and _reference(result) is None and _numeric(result) is not None:
-            name = "non_rilevabile.riferimento_mancante"
-        elif kind is TargetKind.COMPOUND and measured and any(c.value is None for c in result.components):
-            name = "non_rilevabile.componenti_mancanti"
-        else:
-            name = "non_rilevabile.misura_mancante"
-    elif measure is not None and measure.judgement is not None and kind in (TargetKind.MILESTONE, TargetKind.QUALITATIVE):
-        name = f"giudizio.{status.value}"
-    elif kind is TargetKind.COMPARISON and _numeric(result) is not None:
-        name = _comparison_situation(result, ctx)
-    elif kind is TargetKind.DEADLINE or (kind is TargetKind.BOOLEAN and target.deadline is not None):
-        name = _deadline_situation(result)
-    elif kind is TargetKind.BOOLEAN and (progress or status in (Status.REACHED, Status.MISSED)):
-        name = f"si_no.{status.value}"
-    elif kind is TargetKind.MILESTONE and (progress or status is Status.REACHED):
-        name = f"traguardo.{status.value}"
-    elif kind is TargetKind.COMPOUND and result.components and _all_measured(result):
-        name = f"composto.{status.value}"
-    elif kind is TargetKind.RELATIVE and _numeric(result) is not None and _reference(result) is not None:
-        name = f"relativo.{status.value}"
-    elif progress and result.expected is not None and status is not Status.REACHED:
-        name = f"avanzamento.{status.value}"
-    else:
-        name = "generico"
-    return f"indicatore.{name}"
-
-
-def _all_measured(result: IndicatorResult) -> bool:
-    return all(c.value is not None for c in result.components)
-
-
-def _comparison_situation(result: IndicatorResult, ctx: Context) -> str:
-    family = _comparison_family(result, ctx.lexicon)
-    status = result.status
-    early = not ctx.final and result.accrual is Accrual.CUMULATIVE
-    if status is Status.REACHED:
-        if family == "livello" and _numeric(result) == result.target.value:
-            return "livello.raggiunto_pari"
-        if family != "minore" and early:
-            return f"{family}.raggiunto_anticipo"
-        return f"{family}.raggiunto"
-    if status is Status.AT_RISK and family == "livello" and result.accrual is Accrual.CUMULATIVE:
-        return "livello.a_rischio_andamento"
-    return f"{family}.{status.value}"
-
-
-def _deadline_situation(result: IndicatorResult) -> str:
-    status, measure = result.status, result.measure
-    completed = _completion_date(result)
-    if status is Status.REACHED:
-        return "scadenza.raggiunto" if completed is not None else "scadenza.raggiunto_senza_data"
-    if status is Status.MISSED:
-        return "scadenza.ritardo" if completed is not None else "scadenza.mancata"
-    if status is Status.ON_TRACK:
-        progress = measure is not None and measure.progress is not None and result.expected is not None
-        return "scadenza.in_corso" if progress else "scadenza.in_corso_senza_avanzamento"
-    return "scadenza.a_rischio" if result.expected is not None else "generico"
+    """The phrase-book situation of an indicator («indicatore.livello.raggiunto»): the first row of
+    ``scelte.yaml`` whose conditions hold."""
+    return "indicatore." + choice_table().choose(_Facts(result, ctx))
 
 
 def _milestone_text(result: IndicatorResult) -> str:
     target = result.target
     text = target.milestone if target is not None and target.milestone else (target.text if target is not None else "")
     return quotable(clean(text))
+
+
+def _activity(target: Target) -> Words:
+    milestone = target.milestone and quotable(clean(target.milestone))
+    return Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)
+
+
+def _reference_words(text: str) -> Words:
+    description = _with_article(sentence_text(clean(text)))
+    return Words(description, guess_gender(description))
 
 
 def _components(result: IndicatorResult, ctx: Context) -> Words:
@@ -249,11 +254,11 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
     target, measure, lexicon = result.target, result.measure, ctx.lexicon
     found: Slots = {"data": date_words(ctx.as_of), "stato": result.status.label}
     if target is not None:
-        found["target_testo"] = quotable(clean(show_target(target)))
-        found["richiesta"] = ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
-        found["traguardo"] = f"«{_milestone_text(result)}»"
-        milestone = target.milestone and quotable(clean(target.milestone))
-        found["attivita"] = Words(f"l'attività «{milestone}»" if milestone else "l'attività", FEMININE)
+        # The slots few sentences use are written only when a sentence uses them.
+        found["target_testo"] = lambda: quotable(clean(show_target(target)))
+        found["richiesta"] = lambda: ctx.writer.book.one(f"indicatore.richiesta.{target.kind.italian}")
+        found["traguardo"] = lambda: f"«{_milestone_text(result)}»"
+        found["attivita"] = lambda: _activity(target)
         if target.deadline is not None:
             found["scadenza"] = date_words(target.deadline)
     percent = _is_percent(result)
@@ -263,15 +268,15 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
         own = measured_unit(result, lexicon) if target is not None else unit
         words = quantity(value, own, lexicon, percent)
         found["valore"] = words
-        found["valore_n"] = number_only(words, value)
-        found["verbo"] = agree(participle(own, lexicon), words.gender, words.plural)
+        found["valore_n"] = lambda words=words, value=value: number_only(words, value)
+        found["verbo"] = lambda words=words, own=own: agree(participle(own, lexicon), words.gender, words.plural)
     elif measure is not None and measure.value is not None:
         shown = measure.value
         found["valore"] = ("SI" if shown else "NO") if isinstance(shown, bool) else format_it.long_date(shown)
     if target is not None and target.value is not None:
         words = quantity(target.value, unit, lexicon, target.unit == "%")
         found["target"] = words
-        found["target_n"] = number_only(words, target.value)
+        found["target_n"] = lambda words=words: number_only(words, target.value)
     if result.achievement is not None:
         found["grado"] = percent_words(result.achievement)
     if result.ratio is not None:
@@ -287,8 +292,7 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
             found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
     reference = _reference(result)
     if target is not None and target.reference is not None:
-        description = _with_article(sentence_text(clean(target.reference.text)))
-        found["riferimento_desc"] = Words(description, guess_gender(description))
+        found["riferimento_desc"] = lambda: _reference_words(target.reference.text)
     if reference is not None:
         found["riferimento"] = Words(reference, bare=not reference.endswith("%"))
     if target is not None and target.kind is TargetKind.COMPOUND and result.components:
@@ -329,7 +333,7 @@ def _clauses(result: IndicatorResult, ctx: Context, main: str, found: Slots) -> 
         clauses.append(("aggiunta.valori_divergenti", {"valori": result.divergent_values}))
     if target is not None and unit_mismatch(target, measure):
         clauses.append(("aggiunta.unita_incoerente", {}))
-    if target is not None and target.deadline is not None and any(f.code == "scadenza_imminente" for f in result.flags):
+    if target is not None and target.deadline is not None and any(f.code == flag_codes.DEADLINE_NEAR for f in result.flags):
         clauses.append(("aggiunta.scadenza_imminente", found))
     if result.adjustment is not None:
         adjustment = result.adjustment

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from piao_rules import format_it
+from piao_rules.engine import flag_codes
 from piao_rules.engine.result import (
     Aggregate,
     AreaResult,
@@ -104,7 +105,7 @@ def subtree_indicators(evaluation: Evaluation, objective: ObjectiveResult) -> li
 def _critical_label(ctx: Context, indicator: IndicatorResult) -> str | None:
     if indicator.status in _CRITICAL:
         return ctx.writer.book.one(f"critico.{indicator.status.value}")
-    if indicator.status is not Status.REACHED and any(f.code == "dato_mancante" for f in indicator.flags):
+    if indicator.status is not Status.REACHED and any(f.code == flag_codes.MISSING_DATA for f in indicator.flags):
         return ctx.writer.book.one("critico.dato_mancante")
     return None
 

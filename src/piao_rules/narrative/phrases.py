@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
 LEXICON_SECTION = "lessico"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SLOT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
-Slots = dict[str, "Words | str"]
+Slots = dict[str, "Words | str | Callable[[], Words | str]"]  # a callable: the slot written when used
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, list[str]], problems: list[Problem], file: str) -> None:
@@ -185,35 +186,38 @@ class Writer:
         return capitalise(self.fill(self.pick(situation, subject), slots, situation))
 
     def fill(self, template: str, slots: Slots, situation: str) -> str:
-        def replace(content: str) -> str:
-            kind, argument, name = _parse(content)
-            key = name.lower()
-            if key not in slots:
+        pieces, tail = _compiled(template)
+        out = []
+        for literal, content, kind, argument, key, upper in pieces:
+            try:
+                words = slots[key]
+            except KeyError:
                 raise InputError([Problem(
                     file=self.book.sources.get(situation, ""), where=situation,
                     message=f"segnaposto {{{content}}} sconosciuto; disponibili: {', '.join(sorted(slots))}",
-                )])
-            words = slots[key]
-            words = words if isinstance(words, Words) else Words(str(words))
-            if kind == "agree":
-                text, upper = agree_with(argument, words), argument[:1].isupper()
-            elif kind == "prep":
-                text, upper = with_article(words, argument.lower()), argument[:1].isupper()
+                )]) from None
+            if callable(words):
+                words = words()
+            if kind == "slot":
+                text = words.text if isinstance(words, Words) else str(words)
             else:
-                text, upper = words.text, name[:1].isupper()
-            return capitalise(text) if upper else text
-
-        pieces, tail = _pieces(template)
-        return _tidy("".join([literal + replace(content) for literal, content in pieces]) + tail)
+                words = words if isinstance(words, Words) else Words(str(words))
+                text = agree_with(argument, words) if kind == "agree" else with_article(words, argument.lower())
+            out += (literal, capitalise(text) if upper else text)
+        out.append(tail)
+        return _tidy("".join(out))
 
 
 @lru_cache(maxsize=4096)
-def _pieces(template: str) -> tuple[tuple[tuple[str, str], ...], str]:
-    """A template as (text before, placeholder) pairs and the text after the last one,
-    split once per template."""
+def _compiled(template: str) -> tuple[tuple[tuple[str, str, str, str, str, bool], ...], str]:
+    """A template as (text before, placeholder, kind, argument, slot, capital) and the text after the
+    last placeholder, split and parsed once per template."""
     pieces, start = [], 0
     for match in _PLACEHOLDER.finditer(template):
-        pieces.append((template[start:match.start()], match.group(1)))
+        content = match.group(1)
+        kind, argument, name = _parse(content)
+        upper = (argument if kind in ("agree", "prep") else name)[:1].isupper()
+        pieces.append((template[start:match.start()], content, kind, argument, name.lower(), upper))
         start = match.end()
     return tuple(pieces), template[start:]
 
@@ -221,8 +225,15 @@ def _pieces(template: str) -> tuple[tuple[tuple[str, str], ...], str]:
 _SPACES, _SPACE_BEFORE, _REPEATED = re.compile(r"\s+"), re.compile(r"\s+([,;:.)])"), re.compile(r"([.;:])\1+")
 
 
+# In a printable text the only whitespace is « » (no other str.isspace() character is printable):
+# then _tidy changes the text only where it finds one of these or a space at either end.
+_UNTIDY = re.compile(r" [ ,;:.)]|\.\.|;;|::")
+
+
 def _tidy(text: str) -> str:
     """Spaces and punctuation left by empty slots: «a  b» → «a b», « ,» → «,», «..» → «.»."""
+    if text.isprintable() and text[:1] != " " and text[-1:] != " " and not _UNTIDY.search(text):
+        return text
     text = _SPACES.sub(" ", text).strip()
     text = _SPACE_BEFORE.sub(r"\1", text)
     return _REPEATED.sub(r"\1", text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from piao_rules import format_it
+from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Evaluation, IndicatorResult, Status
 from piao_rules.narrative.grammar import FEMININE, Words, capitalise
 from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
@@ -13,7 +14,7 @@ SUBJECT = "ente"
 
 
 def _flagged(evaluation: Evaluation, code: str) -> list[IndicatorResult]:
-    return [i for i in evaluation.indicators if any(f.code == code for f in i.flags)]
+    return [i for i in evaluation.indicators if i.flags and any(f.code == code for f in i.flags)]
 
 
 def _counted(ctx: Context, n: int, singular: str, complement: str, adjective: str | None = None) -> Words:
@@ -114,18 +115,18 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
         sentences.append(write("riepilogo.proposte", SUBJECT, slots))
     else:
         sentences.append(write("riepilogo.nessuna_proposta", SUBJECT, {}))
-    corrective = _flagged(evaluation, "azione_correttiva")
+    corrective = _flagged(evaluation, flag_codes.CORRECTIVE_ACTION)
     if corrective:
         slots = {
             "azioni": _counted(ctx, len(corrective), "azione", "", "correttivo"),
             "codici": codes_words(ctx, [i.code for i in corrective], "indicatore"),
         }
         sentences.append(write("riepilogo.azioni", SUBJECT, slots))
-    missing = _flagged(evaluation, "dato_mancante")
+    missing = _flagged(evaluation, flag_codes.MISSING_DATA)
     if missing:
         situation = "riepilogo.dati_mancanti_giunta" if ctx.for_giunta else "riepilogo.dati_mancanti"
         sentences.append(write(situation, SUBJECT, {"indicatori": count_words(ctx, len(missing), "indicatore")}))
-    incoherent = sum(1 for f in evaluation.flags if f.code == "incoerenza")
+    incoherent = sum(1 for f in evaluation.flags if f.code == flag_codes.INCOHERENCE)
     if incoherent and not ctx.for_giunta:
         words = _counted(ctx, incoherent, "segnalazione", "di incoerenza dei dati")
         sentences.append(write("riepilogo.incoerenze", SUBJECT, {"incoerenze": words}))
@@ -143,7 +144,7 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
         results = write("relatore.esiti_senza_grado", SUBJECT, {"esiti": outcomes})
     else:
         results = write("relatore.esiti", SUBJECT, {"esiti": outcomes, "grado": percent_words(summary.achievement)})
-    corrective = _flagged(evaluation, "azione_correttiva")
+    corrective = _flagged(evaluation, flag_codes.CORRECTIVE_ACTION)
     if corrective:
         situation = "relatore.criticita_consuntivo" if ctx.final else "relatore.criticita"
         results += " " + write(situation, SUBJECT, {"indicatori": count_words(ctx, len(corrective), "indicatore")})

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Adjustment, Effect, Status
 from piao_rules.review.journal import Decision, Journal, Outcome, Rectification
 
-PROPOSAL_FLAG = "stato_proposto"
+PROPOSAL_FLAG = flag_codes.PROPOSED_STATUS
 
 
 def _from_rectification(entry: Rectification) -> Adjustment:

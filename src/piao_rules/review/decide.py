@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError
 from piao_rules.review.flags import FlagView
 from piao_rules.review.journal import Decision, Outcome
 from piao_rules.targets.parser import TargetError, parse_target
 
-REVISION_FLAG = "rimodulazione_target"
-PROPOSAL_FLAG = "stato_proposto"
+REVISION_FLAG = flag_codes.TARGET_REVISION
+PROPOSAL_FLAG = flag_codes.PROPOSED_STATUS
 
 
 def decision(

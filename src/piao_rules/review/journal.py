@@ -31,8 +31,8 @@ import re
 import time
 from collections.abc import Iterable
 from datetime import date, datetime
-from enum import Enum
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Literal, Union
 

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from piao_rules.io.model import Measure
-from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.model import Measured, Target
 
 
 def not_pertinent(target: Target, measure: Measure | None) -> bool:
@@ -16,12 +16,12 @@ def not_pertinent(target: Target, measure: Measure | None) -> bool:
     value = measure.value
     number = isinstance(value, Decimal)
     other = isinstance(value, (bool, date))
-    kind = target.kind
-    if kind in (TargetKind.COMPARISON, TargetKind.RELATIVE):
+    measured_by = target.kind.traits.measured_by
+    if measured_by is Measured.NUMBER:
         return other or (value is None and bool(measure.components))
-    if kind is TargetKind.COMPOUND:
+    if measured_by is Measured.COMPONENTS:
         return value is not None and not measure.components
-    if kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+    if measured_by is Measured.ACTIVITY:
         return number
     return False
 

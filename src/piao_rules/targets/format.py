@@ -26,17 +26,6 @@ _WORDS = {
     Operator.LT: "meno di",
     Operator.EQ: "pari a",
 }
-_KIND_NAMES = {
-    TargetKind.COMPARISON: "Confronto",
-    TargetKind.DEADLINE: "Scadenza",
-    TargetKind.BOOLEAN: "Sì/No",
-    TargetKind.RELATIVE: "Relativo",
-    TargetKind.COMPOUND: "Composto",
-    TargetKind.MILESTONE: "Traguardo",
-    TargetKind.QUALITATIVE: "Qualitativo",
-}
-
-
 def format_number(value: Decimal) -> str:
     """Italian spelling of a number, without rounding: 10000 → «10.000», 85.5 → «85,5»."""
     if isinstance(value, Decimal):
@@ -152,7 +141,7 @@ def _phrase(operator: Operator | None, value: Decimal, unit: str | None, per: st
 def describe_target(target: Target) -> str:
     """One Italian line saying how the target was read: «Confronto: almeno 70 (%)»."""
     kind = target.kind
-    name = _KIND_NAMES[kind]
+    name = kind.traits.label
     if kind is TargetKind.COMPARISON and target.value is not None:
         text = _phrase(target.operator, target.value, target.unit, target.per)
         if target.qualifier:

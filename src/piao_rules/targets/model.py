@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
@@ -20,19 +21,52 @@ class TargetKind(str, Enum):
     QUALITATIVE = "qualitative"  # anything else: needs a person's judgement
 
     @property
+    def traits(self) -> KindTraits:
+        """What the kind is called and how it is measured (``KIND_TRAITS``)."""
+        return KIND_TRAITS[self]
+
+    @property
     def italian(self) -> str:
         """The kind's name in the rules and the phrase book: «confronto», «si_no» …"""
-        return _KIND_NAMES[self]
+        return KIND_TRAITS[self].italian
 
 
-_KIND_NAMES = {
-    TargetKind.COMPARISON: "confronto",
-    TargetKind.DEADLINE: "scadenza",
-    TargetKind.BOOLEAN: "si_no",
-    TargetKind.RELATIVE: "relativo",
-    TargetKind.COMPOUND: "composto",
-    TargetKind.MILESTONE: "milestone",
-    TargetKind.QUALITATIVE: "qualitativo",
+class Measured(str, Enum):
+    """What a target of a kind is measured by."""
+
+    NUMBER = "numero"  # a value, compared with the target's or with a reference
+    COMPONENTS = "componenti"  # a value for each component
+    ACTIVITY = "attivita"  # completion (a date or SI/NO) or a declared progress
+    JUDGEMENT = "giudizio"  # a person's judgement
+
+
+@dataclass(frozen=True)
+class KindTraits:
+    """One target kind's names and measure, the single table every module reads."""
+
+    italian: str  # in the rules (tipo_target) and the phrase book: «si_no»
+    label: str  # in the line saying how a target was read: «Sì/No: SI»
+    described: str  # in the import report: «SI/NO 12»
+    measured_by: Measured
+    structured: bool  # read into figures, a date or SI/NO (a milestone or a judgement stays free text)
+
+    @property
+    def numeric(self) -> bool:
+        return self.measured_by is Measured.NUMBER
+
+    @property
+    def activity(self) -> bool:
+        return self.measured_by is Measured.ACTIVITY
+
+
+KIND_TRAITS = {
+    TargetKind.COMPARISON: KindTraits("confronto", "Confronto", "confronto con un valore", Measured.NUMBER, True),
+    TargetKind.DEADLINE: KindTraits("scadenza", "Scadenza", "scadenza", Measured.ACTIVITY, True),
+    TargetKind.BOOLEAN: KindTraits("si_no", "Sì/No", "SI/NO", Measured.ACTIVITY, True),
+    TargetKind.RELATIVE: KindTraits("relativo", "Relativo", "relativo a un riferimento", Measured.NUMBER, True),
+    TargetKind.COMPOUND: KindTraits("composto", "Composto", "composto", Measured.COMPONENTS, True),
+    TargetKind.MILESTONE: KindTraits("milestone", "Traguardo", "traguardo testuale", Measured.ACTIVITY, False),
+    TargetKind.QUALITATIVE: KindTraits("qualitativo", "Qualitativo", "qualitativo (serve un giudizio)", Measured.JUDGEMENT, False),
 }
 
 

@@ -799,7 +799,7 @@ def _fit_threshold(draft: _Draft, target: Target, warnings: list[str]) -> None:
             warnings.append(f"la soglia è in «{draft.unit}», il target in «{target.unit}»")
         if not draft.explicit and target.operator is not None:
             draft.operator = target.operator
-        if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+        if target.kind.traits.activity:
             warnings.append("soglia numerica per un target che non è un numero")
         elif target.value is not None and draft.value is not None and target.operator is not None:
             better = (

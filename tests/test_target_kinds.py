@@ -1,0 +1,46 @@
+"""One table of target-kind traits (targets/model.py KIND_TRAITS) read by every module."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from piao_rules.engine.facts import FIELDS
+from piao_rules.io.model import Measure
+from piao_rules.narrative.phrases import PhraseBook
+from piao_rules.targets import parse_target
+from piao_rules.targets.fit import not_pertinent
+from piao_rules.targets.format import describe_target
+from piao_rules.targets.model import KIND_TRAITS, Measured, TargetKind
+
+
+def test_every_kind_has_traits_with_distinct_names():
+    assert set(KIND_TRAITS) == set(TargetKind)
+    for name in ("italian", "label", "described"):
+        assert len({getattr(t, name) for t in KIND_TRAITS.values()}) == len(TargetKind)
+
+
+def test_the_rules_and_the_phrase_book_name_the_kinds_as_the_table_does():
+    assert FIELDS["tipo_target"].choices == tuple(k.italian for k in TargetKind)
+    book = PhraseBook.load()
+    assert {k.italian for k in TargetKind} == {s.rsplit(".", 1)[1] for s in book.situations if s.startswith("indicatore.richiesta.")}
+
+
+@pytest.mark.parametrize(("text", "kind", "label", "measured"), [
+    ("≥ 70%", TargetKind.COMPARISON, "Confronto", Measured.NUMBER),
+    ("entro il 30/06/2023", TargetKind.DEADLINE, "Scadenza", Measured.ACTIVITY),
+    ("SI", TargetKind.BOOLEAN, "Sì/No", Measured.ACTIVITY),
+    ("> media triennio precedente", TargetKind.RELATIVE, "Relativo", Measured.NUMBER),
+    ("≥ 10 iniziative 500 soggetti", TargetKind.COMPOUND, "Composto", Measured.COMPONENTS),
+    ("Consegna progetto definitivo", TargetKind.MILESTONE, "Traguardo", Measured.ACTIVITY),
+    ("Nei termini di legge", TargetKind.QUALITATIVE, "Qualitativo", Measured.JUDGEMENT),
+])
+def test_a_target_is_described_and_checked_by_its_kinds_traits(text, kind, label, measured):
+    target = parse_target(text, 2023)
+    assert target.kind is kind and kind.traits.measured_by is measured
+    assert describe_target(target).startswith(f"{label}: ")
+    number, when = Measure(code="X", value=Decimal(5)), Measure(code="X", value=date(2023, 5, 1))
+    assert not_pertinent(target, number) is (measured in (Measured.ACTIVITY, Measured.COMPONENTS))
+    assert not_pertinent(target, when) is (measured in (Measured.NUMBER, Measured.COMPONENTS))
