@@ -189,11 +189,11 @@ class _Evaluator:
         facts["motivazione"] = int(measure is not None and bool(measure.proposal_reason))
         facts["causa_esterna"] = int(measure is not None and bool(measure.external_cause))
         facts["divergenza"] = int(item.divergent_values is not None)
-        _encode(facts, "misura_non_pertinente", not_pertinent(target, measure))
-        _encode(facts, "unita_incoerente", unit_mismatch(target, measure))
+        facts["misura_non_pertinente"] = int(not_pertinent(target, measure))
+        facts["unita_incoerente"] = int(unit_mismatch(target, measure))
         if target.kind is TargetKind.RELATIVE:
             reference = item.indicator.reference is not None or (measure is not None and measure.reference is not None)
-            _encode(facts, "riferimento", reference)
+            facts["riferimento"] = int(reference)
         if item.indicator.accrual is not None:
             item.accrual = item.indicator.accrual
             _encode(facts, "andamento", item.accrual.value)
@@ -274,7 +274,7 @@ class _Evaluator:
             facts["scaduto"] = int(self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days, known)
         _encode(facts, "giorni_ritardo", score.late_days, known)
-        _encode(facts, "componenti_mancanti", score.missing_components)
+        facts["componenti_mancanti"] = int(score.missing_components)
         if score.reference_missing:
             facts["riferimento"] = 0
         if self.history is not None:
