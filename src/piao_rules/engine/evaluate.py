@@ -57,22 +57,14 @@ def _runner(engine: str | None, tables: list[Table]) -> DurableRunner | BuiltinR
 _BOOLEANS = frozenset(name for name, field in FIELDS.items() if field.kind is FieldKind.BOOL)
 
 
-def _encode(facts: dict[str, Any], name: str, value: Any, known: dict[tuple[str, Any], Any] | None = None) -> None:
-    """Store a fact in engine form; ``None`` means unknown and leaves the field out. With
-    ``known`` (one evaluation's cache), each distinct number of a field is encoded once."""
+def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
+    """Store a fact in engine form; ``None`` means unknown and leaves the field out."""
     if value is None:
         return
     if value is True or value is False:
         if name in _BOOLEANS:  # the most frequent case, without the call
             facts[name] = int(value)
             return
-    elif known is not None:
-        key = (name, value)
-        encoded = known.get(key)
-        if encoded is None:
-            encoded = known[key] = FIELDS[name].encode(value)
-        facts[name] = encoded
-        return
     facts[name] = FIELDS[name].encode(value)
 
 
@@ -106,7 +98,6 @@ class _Evaluator:
         self.targets_shown: dict[int, str] = {}
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
-        self.encoded: dict[tuple[str, Any], Any] = {}
         self.flag_rules: dict[int, tuple[str, Severity, str, str, str, bool, Step]] = {}
         self.shares: dict[tuple[bool, date | None, TargetKind, Accrual], Decimal] = {}
 
@@ -180,11 +171,11 @@ class _Evaluator:
         facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
         facts["misura"] = int(has_measure(measure))
         facts["nota"] = int(measure is not None and bool(measure.note))
-        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna", self.encoded)
+        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
         facts["copertura"] = int(target.coverage is not None)
         facts["totale_copertura"] = int(item.coverage_total is not None)
         judgement = measure.judgement.value if measure is not None and measure.judgement else "nessuno"
-        _encode(facts, "giudizio", judgement, self.encoded)
+        _encode(facts, "giudizio", judgement)
         facts["proposta"] = int(measure is not None and bool(measure.proposed_target))
         facts["motivazione"] = int(measure is not None and bool(measure.proposal_reason))
         facts["causa_esterna"] = int(measure is not None and bool(measure.external_cause))
@@ -260,20 +251,20 @@ class _Evaluator:
         item.projection = min(projections) if projections else None
 
     def _measured_facts(self, item: Item) -> None:
-        score, facts, target, known = item.score, item.facts, item.target, self.encoded
-        _encode(facts, "grado", score.achievement, known)
-        _encode(facts, "rapporto", score.ratio, known)
-        _encode(facts, "atteso", item.expected, known)
-        _encode(facts, "ritmo", item.pace, known)
-        _encode(facts, "proiezione", item.projection, known)
+        score, facts, target = item.score, item.facts, item.target
+        _encode(facts, "grado", score.achievement)
+        _encode(facts, "rapporto", score.ratio)
+        _encode(facts, "atteso", item.expected)
+        _encode(facts, "ritmo", item.pace)
+        _encode(facts, "proiezione", item.projection)
         if item.measure is not None:
-            _encode(facts, "avanzamento", item.measure.progress, known)
+            _encode(facts, "avanzamento", item.measure.progress)
         if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
-            _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days, known)
-        _encode(facts, "giorni_ritardo", score.late_days, known)
+            _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
+        _encode(facts, "giorni_ritardo", score.late_days)
         facts["componenti_mancanti"] = int(score.missing_components)
         if score.reference_missing:
             facts["riferimento"] = 0
