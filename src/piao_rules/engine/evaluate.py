@@ -99,7 +99,7 @@ class _Evaluator:
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
         self.flag_rules: dict[int, tuple[str, Severity, str, str, str, bool, Step]] = {}
-        self.shares: dict[tuple[bool, date | None, TargetKind, Accrual], Decimal] = {}
+        self.shares: dict[tuple[bool, date | None, TargetKind, Accrual | None], Decimal] = {}
 
     # -- passes -----------------------------------------------------------------------------
 
