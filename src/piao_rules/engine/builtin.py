@@ -35,7 +35,8 @@ class BuiltinRunner:
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
-        first-match table only the first one."""
+        first-match table only the first one. Facts with the same tested values share one
+        list: read it, do not change it."""
         compiled = self._compiled.get(table.name)
         if compiled is None or compiled[0] is not table:
             compiled = self._compile(table)
@@ -47,7 +48,7 @@ class BuiltinRunner:
             found = seen.get(key)
             if found is None:
                 found = seen[key] = match(fact)
-            results.append(list(found))
+            results.append(found)
         return results
 
     def close(self) -> None:

@@ -102,7 +102,8 @@ class DurableRunner:
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
-        first-match table only the first one."""
+        first-match table only the first one. Facts with the same tested values share one
+        list: read it, do not change it."""
         fields = fields_of(tuple(rule.tests for rule in table.rules))
         distinct: dict[tuple[Any, ...], int] = {}
         slots = [distinct.setdefault(tuple(map(fact.get, fields)), len(distinct)) for fact in facts]
@@ -111,7 +112,7 @@ class DurableRunner:
             if not posted[slot]:
                 posted[slot] = {name: fact[name] for name in fields if name in fact}
         found = self._post(table, posted)
-        return [list(found[slot]) for slot in slots]
+        return [found[slot] for slot in slots]
 
     def _post(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """Post ``facts`` (numbered here by position) and collect the rules each matched."""

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,10 @@ class _Evaluator:
         self.steps: dict[tuple[str, int], Step] = {}
         self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
         self.targets_shown: dict[int, str] = {}
+        self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
+        self.flag_rules: dict[int, tuple[str, Severity, str, str, str, bool, Step]] = {}
+        self.shares: dict[tuple[bool, date | None, TargetKind, Accrual | None], Decimal] = {}
 
     # -- passes -----------------------------------------------------------------------------
 
@@ -163,23 +167,24 @@ class _Evaluator:
     def _base_facts(self, item: Item) -> None:
         target, measure = item.target, item.measure
         facts: dict[str, Any] = {"n": item.n, **self._target_facts(target, item.indicator.unit)}
-        _encode(facts, "soglia", item.threshold is not None)
-        _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
-        _encode(facts, "misura", has_measure(measure))
-        _encode(facts, "nota", measure is not None and bool(measure.note))
+        facts["soglia"] = int(item.threshold is not None)
+        facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
+        facts["misura"] = int(has_measure(measure))
+        facts["nota"] = int(measure is not None and bool(measure.note))
         _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
-        _encode(facts, "copertura", target.coverage is not None)
-        _encode(facts, "totale_copertura", item.coverage_total is not None)
-        _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
-        _encode(facts, "proposta", measure is not None and bool(measure.proposed_target))
-        _encode(facts, "motivazione", measure is not None and bool(measure.proposal_reason))
-        _encode(facts, "causa_esterna", measure is not None and bool(measure.external_cause))
-        _encode(facts, "divergenza", item.divergent_values is not None)
-        _encode(facts, "misura_non_pertinente", not_pertinent(target, measure))
-        _encode(facts, "unita_incoerente", unit_mismatch(target, measure))
+        facts["copertura"] = int(target.coverage is not None)
+        facts["totale_copertura"] = int(item.coverage_total is not None)
+        judgement = measure.judgement.value if measure is not None and measure.judgement else "nessuno"
+        _encode(facts, "giudizio", judgement)
+        facts["proposta"] = int(measure is not None and bool(measure.proposed_target))
+        facts["motivazione"] = int(measure is not None and bool(measure.proposal_reason))
+        facts["causa_esterna"] = int(measure is not None and bool(measure.external_cause))
+        facts["divergenza"] = int(item.divergent_values is not None)
+        facts["misura_non_pertinente"] = int(not_pertinent(target, measure))
+        facts["unita_incoerente"] = int(unit_mismatch(target, measure))
         if target.kind is TargetKind.RELATIVE:
             reference = item.indicator.reference is not None or (measure is not None and measure.reference is not None)
-            _encode(facts, "riferimento", reference)
+            facts["riferimento"] = int(reference)
         if item.indicator.accrual is not None:
             item.accrual = item.indicator.accrual
             _encode(facts, "andamento", item.accrual.value)
@@ -208,11 +213,15 @@ class _Evaluator:
             return
         progress = item.measure.progress if item.measure is not None else None
         by_time = accrual is Accrual.MILESTONE or target.deadline is not None
-        kind = target.kind.italian
-        if by_time:
-            share = self.profiles.by_time(self.as_of, target.deadline, kind, accrual.value)
-        else:
-            share = self.profiles.annual(self.as_of, kind, accrual.value)
+        key = (by_time, target.deadline if by_time else None, target.kind, accrual)
+        share = self.shares.get(key)
+        if share is None:  # the same few shares for every indicator: computed once each
+            kind = target.kind.italian
+            if by_time:
+                share = self.profiles.by_time(self.as_of, target.deadline, kind, accrual.value)
+            else:
+                share = self.profiles.annual(self.as_of, kind, accrual.value)
+            self.shares[key] = share
         if score.value is None and not score.components and (progress is not None or score.completed):
             # activities, or counts reported only as a percentage of progress
             item.expected = share
@@ -251,14 +260,14 @@ class _Evaluator:
         if item.measure is not None:
             _encode(facts, "avanzamento", item.measure.progress)
         if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
-            _encode(facts, "completato", bool(score.completed))
+            facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
-            _encode(facts, "scaduto", self.as_of >= target.deadline)
+            facts["scaduto"] = int(self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
         _encode(facts, "giorni_ritardo", score.late_days)
-        _encode(facts, "componenti_mancanti", score.missing_components)
+        facts["componenti_mancanti"] = int(score.missing_components)
         if score.reference_missing:
-            _encode(facts, "riferimento", False)
+            facts["riferimento"] = 0
         if self.history is not None:
             found = past.build(self.history.get(item.code, []), item.indicator.baseline, target, item.measure,
                                item.accrual, self.plan.year, self.final)
@@ -324,20 +333,40 @@ class _Evaluator:
             shown = self.targets_shown[id(target)] = show_target(target)
         return shown
 
+    def shown_value(self, item: Item) -> str:
+        """An indicator's measure as a person reads it, formatted once for its flags and its explanation
+        (the measure no longer changes once the flags are raised)."""
+        shown = self.values_shown.get(item.n)
+        if shown is None:
+            shown = self.values_shown[item.n] = show_value(item.measure, item.target)
+        return shown
+
+    def _flag_rule(self, index: int) -> tuple[str, Severity, str, str, str, bool, Step]:
+        """What a flag rule gives every flag it raises, read once per rule."""
+        parts = self.flag_rules.get(index)
+        if parts is None:
+            rule = self._table("segnalazioni").rules[index]
+            then = rule.then
+            code = then["segnalazione"]
+            step = self._step("segnalazioni", index, f"segnalazione: {code} ({then['gravita']})")
+            parts = self.flag_rules[index] = (
+                code, Severity(then["gravita"]), rule.id, then["motivo"], then["azione"], bool(then.get("nota_richiesta", False)), step,
+            )
+        return parts
+
     def _flags(self, subject: str, level: str, matches: list[int], values: _Reasons, steps: list[Step] | None) -> list[Flag]:
-        table = self._table("segnalazioni")
         flags: list[Flag] = []
+        codes: set[str] = set()
         for index in matches:
-            rule = table.rules[index]
-            code = rule.then["segnalazione"]
+            code, severity, rule, reason, action, note_requested, step = self._flag_rule(index)
             if steps is not None:
-                steps.append(self._step("segnalazioni", index, f"segnalazione: {code} ({rule.then['gravita']})"))
-            if any(f.code == code for f in flags):
+                steps.append(step)
+            if code in codes:
                 continue
+            codes.add(code)
             flags.append(trusted(
-                Flag, id=f"{subject}/{code}", code=code, severity=Severity(rule.then["gravita"]), subject=subject, level=level,
-                rule=rule.id, reason=rule.then["motivo"].format_map(values), action=rule.then["azione"].format_map(values),
-                note_requested=bool(rule.then.get("nota_richiesta", False)),
+                Flag, id=f"{subject}/{code}", code=code, severity=severity, subject=subject, level=level,
+                rule=rule, reason=reason.format_map(values), action=action.format_map(values), note_requested=note_requested,
             ))
         return flags
 
@@ -392,7 +421,7 @@ class _Reasons(dict[str, Any]):
             return None
         measure, target = item.measure, item.target
         if key == "valore":
-            return show_value(measure, target)
+            return self.evaluator.shown_value(item)
         if key == "target":
             return self.evaluator.shown_target(target)
         if key == "soglia":
@@ -430,15 +459,23 @@ def _component_target(item: Item, label: str) -> Decimal | None:
 
 
 def _worst(flags: list[Flag]) -> Severity | None:
-    return max((f.severity for f in flags), key=lambda s: s.rank, default=None)
+    return max({f.severity for f in flags}, key=lambda s: s.rank, default=None)
 
 
 def _counts(items: list[Item]) -> Counts:
-    return Counts(**Counter(item.status.value for item in items))
+    return Counts(**{status.value: count for status, count in Counter(item.status for item in items).items()})
+
+
+@lru_cache(maxsize=None)
+def _accrual_shown(accrual: Accrual, declared: bool) -> str:
+    """«cumulativo (dal piano)», «solo consuntivo (dalle regole)»: a few texts, written once."""
+    return f"{accrual.value.replace('_', ' ')} ({'dal piano' if declared else 'dalle regole'})"
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
-    inputs = {"valore": show_value(item.measure, item.target), "target": item.target_text or "n.d."} | item.inputs
+    inputs = {"valore": evaluator.shown_value(item), "target": item.target_text or "n.d."}
+    if item.inputs:
+        inputs.update(item.inputs)
     if item.original_target:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:
@@ -447,8 +484,7 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
         inputs["riferimento"] = format_it.number(item.indicator.reference.value)
     if item.measure is not None and item.measure.reference is not None:
         inputs["riferimento"] = format_it.number(item.measure.reference)
-    source = "dal piano" if item.indicator.accrual is not None else "dalle regole"
-    inputs["andamento"] = f"{item.accrual.value.replace('_', ' ')} ({source})"
+    inputs["andamento"] = _accrual_shown(item.accrual, item.indicator.accrual is not None)
     if item.expected is not None and not evaluator.final:
         inputs["atteso alla data"] = format_it.percent(item.expected, 0)
     if item.pace is not None and not evaluator.final:
@@ -461,11 +497,11 @@ def _objective_result(evaluator: _Evaluator, area_code: str, objective: Objectiv
     items = [i for o in subtree for i in evaluator.by_objective[o.code]]
     flags = [f for i in items for f in i.flags] + [f for o in subtree for f in evaluator.extra_flags[o.code]]
     mean = evaluator.means[objective.code]
-    result = ObjectiveResult(
-        code=objective.code, name=objective.name, kind=objective.kind.value if objective.kind else None,
-        owner=objective.owner, area=area_code, parent=parent, weight=objective.weight,
-        achievement=mean.value, counts=_counts(items), worst_flag=_worst(flags), excluded=mean.excluded,
-        equal_weights=mean.equal_weights, indicators=[i.code for i in evaluator.by_objective[objective.code]],
+    result = trusted(  # fields in the order the model declares them: the order of the JSON
+        ObjectiveResult, achievement=mean.value, counts=_counts(items), worst_flag=_worst(flags), excluded=mean.excluded,
+        equal_weights=mean.equal_weights, code=objective.code, name=objective.name,
+        kind=objective.kind.value if objective.kind else None, owner=objective.owner, area=area_code, parent=parent,
+        weight=objective.weight, indicators=[i.code for i in evaluator.by_objective[objective.code]],
         objectives=[c.code for c in objective.objectives], flags=evaluator.extra_flags[objective.code],
     )
     results = [result]
@@ -492,9 +528,12 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
             explanation=_explanation(item, evaluator), history=evaluator.histories.get(item.n),
         ))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
+    by_area: dict[str, list[Item]] = defaultdict(list)
+    for item in evaluator.items:
+        by_area[item.area.code].append(item)
     areas = []
     for area in plan.areas:
-        items = [i for i in evaluator.items if i.area.code == area.code]
+        items = by_area[area.code]
         flags = [f for i in items for f in i.flags] + [f for o in objectives if o.area == area.code for f in o.flags]
         flags += evaluator.extra_flags[area.code]
         mean = evaluator.area_means[area.code]

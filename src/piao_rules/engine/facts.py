@@ -34,6 +34,16 @@ class Field:
 
     def encode(self, value: object) -> int | str:
         """The engine form of a rule's or a fact's value (validated)."""
+        if type(value) is Decimal:  # the figures of every indicator: the shortest way
+            if self.kind is FieldKind.PERCENT:
+                return int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
+            if self.kind is FieldKind.INTEGER:
+                return int(value.to_integral_value(rounding=ROUND_HALF_UP))
+        elif type(value) is int:
+            if self.kind is FieldKind.PERCENT:
+                return value * 100
+            if self.kind is FieldKind.INTEGER:
+                return value
         if self.kind is FieldKind.BOOL:
             if not isinstance(value, bool):
                 raise ValueError(f"«{self.name}» vuole vero o falso, non «{value}»")

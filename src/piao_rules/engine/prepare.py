@@ -54,10 +54,10 @@ class Item:
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
     against_proposal: Any = None  # engine.result.ProposedEvaluation
+    code: str = field(init=False)  # the indicator's code, read very often
 
-    @property
-    def code(self) -> str:
-        return self.indicator.code
+    def __post_init__(self) -> None:
+        self.code = self.indicator.code
 
 
 def unit_class(unit: str | None) -> str:
@@ -119,6 +119,9 @@ def mark_divergent(items: list[Item]) -> None:
     by_code = {item.code: item for item in items}
 
     def root(code: str) -> str:
+        item = by_code.get(code)
+        if item is None or not item.indicator.linked_to:  # most indicators: no link to follow
+            return code
         seen = set()
         while code in by_code and by_code[code].indicator.linked_to and code not in seen:
             seen.add(code)
@@ -138,23 +141,32 @@ def mark_divergent(items: list[Item]) -> None:
                 item.divergent_values = text
 
 
-def read_targets(indicator: Indicator, year: int, problems: list[Problem]) -> tuple[str | None, str | None, Target, Target | None]:
-    """The target in force (and the original one when revised), read; invalid dates become problems."""
+def read_targets(
+    indicator: Indicator, year: int, problems: list[Problem], thresholds: dict[tuple[str, int], Target] | None = None,
+) -> tuple[str | None, str | None, Target, Target | None]:
+    """The target in force (and the original one when revised), read; invalid dates become problems.
+
+    Targets are read once per distinct text (:func:`parse_target` is cached); ``thresholds`` keeps the
+    soglie read in one pass, by text and (shared) target."""
     text = indicator.target_for(year)
     original = indicator.planned_target_for(year) if indicator.revisions else None
-    where = f"indicatore {indicator.code}"
     try:
         target = parse_target(text or "", year)
     except TargetError as error:
-        problems.append(Problem(where=f"{where}/target", message=str(error)))
+        problems.append(Problem(where=f"indicatore {indicator.code}/target", message=str(error)))
         target = Target(text=text or "", kind=TargetKind.QUALITATIVE, warnings=[str(error)])
     threshold = None
     threshold_text = indicator.threshold_for(year)
     if threshold_text:
+        key = (threshold_text, id(target))
+        threshold = thresholds.get(key) if thresholds is not None else None
         try:
-            threshold = parse_threshold(threshold_text, target, year)
+            if threshold is None:
+                threshold = parse_threshold(threshold_text, target, year)
+                if thresholds is not None:
+                    thresholds[key] = threshold
         except TargetError as error:
-            problems.append(Problem(where=f"{where}/soglia", message=str(error)))
+            problems.append(Problem(where=f"indicatore {indicator.code}/soglia", message=str(error)))
     return text, original, target, threshold
 
 
@@ -165,8 +177,9 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     latest = measures.at(as_of)
     problems: list[Problem] = []
     items = []
+    thresholds: dict[tuple[str, int], Target] = {}  # the targets are kept alive by the items: ids stay unique
     for n, (area, objective, indicator) in enumerate(plan.indicators()):
-        text, original, target, threshold = read_targets(indicator, plan.year, problems)
+        text, original, target, threshold = read_targets(indicator, plan.year, problems, thresholds)
         items.append(
             Item(
                 n=n, area=area, objective=objective, indicator=indicator, target_text=text, original_target=original,

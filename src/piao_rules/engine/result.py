@@ -26,14 +26,16 @@ M = TypeVar("M", bound=BaseModel)
 def trusted(model: type[M], **values: Any) -> M:
     """A result built by the engine from validated parts, without validating again.
 
-    Every field given by name: the fast path of pydantic's ``model_construct`` for plain
-    models (no aliases, defaults, private attributes or post-init), which large plans
-    build tens of thousands of times; anything else goes through ``model_construct``.
+    Every field given by name, in the order the model declares them (the order of its JSON):
+    the fast path of pydantic's ``model_construct`` for plain models (no aliases, defaults,
+    private attributes or post-init), which large plans build tens of thousands of times;
+    anything else goes through ``model_construct``.
     """
-    plain = _PLAIN.get(model)
-    if plain is None:
-        plain = _PLAIN[model] = not (model.__private_attributes__ or model.__pydantic_post_init__)
-    if not plain or len(values) != len(model.__pydantic_fields__):
+    size = _PLAIN.get(model)
+    if size is None:  # the number of fields of a plain model; -1 (never matched) for the others
+        plain = not (model.__private_attributes__ or model.__pydantic_post_init__)
+        size = _PLAIN[model] = len(model.__pydantic_fields__) if plain else -1
+    if len(values) != size:
         return model.model_construct(**values)
     instance = model.__new__(model)
     _set(instance, "__dict__", values)
@@ -43,7 +45,7 @@ def trusted(model: type[M], **values: Any) -> M:
     return instance
 
 
-_PLAIN: dict[type, bool] = {}
+_PLAIN: dict[type, int] = {}
 _set = object.__setattr__
 
 
