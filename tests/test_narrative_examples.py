@@ -217,13 +217,13 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert ("19 raggiunti, 37 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
-            "8 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
+    assert ("19 raggiunti, 38 in linea con l'andamento atteso (di cui 9 proposti dalla lettura delle note, da confermare), "
+            "7 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
             "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
     assert "67,4%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
-    assert "8 azioni correttive" in summary
+    assert "7 azioni correttive" in summary
 
 
 def test_relator_paragraphs_with_revisions():

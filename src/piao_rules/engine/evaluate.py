@@ -35,6 +35,7 @@ from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
@@ -143,6 +144,14 @@ class _Evaluator:
             else:
                 item.status = decided
                 item.proposed = proposed
+                if proposed and item.reading is None:
+                    item.reading = item.note_reading  # a measured indicator whose note proposes the status
+                elif proposed and item.score.achievement is not None:
+                    # no measure: a lapsed deadline scores 0 from the dates alone, but the status rests on the
+                    # note and enters the degrees only once a person confirms it
+                    item.score.achievement = None
+                    item.facts.pop("grado", None)
+                _encode(item.facts, "stato_proposto", proposed)
 
     def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
         """The facts that depend only on the target (and the indicator's unit), encoded once
@@ -165,9 +174,11 @@ class _Evaluator:
         facts: dict[str, Any] = {"n": item.n, **self._target_facts(target, item.indicator.unit)}
         _encode(facts, "soglia", item.threshold is not None)
         _encode(facts, "andamento_dichiarato", item.indicator.accrual is not None)
+        _encode(facts, "formula_fasi", counts_steps(read_formula(item.indicator.formula)) is not None)
         _encode(facts, "misura", has_measure(measure))
         _encode(facts, "nota", measure is not None and bool(measure.note))
-        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
+        reading = item.reading or item.note_reading
+        _encode(facts, "lettura_nota", reading.phase if reading else "nessuna")
         _encode(facts, "copertura", target.coverage is not None)
         _encode(facts, "totale_copertura", item.coverage_total is not None)
         _encode(facts, "giudizio", measure.judgement.value if measure is not None and measure.judgement else "nessuno")
