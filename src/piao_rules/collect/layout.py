@@ -56,6 +56,7 @@ COLUMNS = (
     Column("completato_il", "Data di completamento", 14, DATE, "Quando l'attività è stata completata (gg/mm/aaaa)."),
     Column("giudizio", "Giudizio", 14, JUDGEMENT, "Per i target descrittivi: raggiunto, in linea, a rischio, non raggiunto."),
     Column("riferimento", "Valore di riferimento", 13, NUMBER, "Per i target relativi: il valore di confronto (es. media del triennio)."),
+    Column("totale", "Totale unità", 11, NUMBER, "Per i target di copertura («con ciascun ufficio»): quante unità vanno coperte in tutto."),
     Column("nota", "Nota", 40, TEXT, "Commento: cosa è stato fatto, perché il valore è questo."),
     Column("fonte", "Fonte", 18, TEXT, "Da dove viene il dato (es. Report Registro Imprese)."),
     Column("proposta_target", "Proposta di aggiornamento del target", 28, TEXT, "Solo se il target va cambiato: il nuovo target."),
@@ -64,6 +65,7 @@ COLUMNS = (
     Column("validato_da", "Validato da", 18, TEXT, "Chi ha controllato il dato (dirigente o E.Q.)."),
 )
 INPUTS = tuple(c for c in COLUMNS if c.kind)
+ADDED_LATER = ("totale",)  # input columns a workbook written by an earlier version may lack
 BY_KEY = {c.key: c for c in COLUMNS}
 
 
