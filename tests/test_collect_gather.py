@@ -325,3 +325,28 @@ def test_unreadable_workbooks_are_left_out_and_the_others_merged(folder):
     with pytest.raises(InputError) as error:
         gather(folder)
     assert messages(error)[-1] == f"{folder}: nessun modello compilato leggibile nella cartella"
+
+
+def test_the_total_of_a_coverage_target_is_asked_for_read_back_and_scored(folder):
+    from piao_rules.engine.evaluate import evaluate
+    from piao_rules.engine.result import Status
+
+    workbook = openpyxl.load_workbook(folder / "ufficio-segreteria.xlsx")
+    headers = columns(workbook[SHEET])
+    assert headers["Totale unità"] == headers["Valore di riferimento"] + 1
+    fill(folder / "ufficio-segreteria.xlsx", {"O13.1-1": {"Valore": 8, "Totale unità": 15}})
+    result = gather(folder, cuneo_plan())
+    measure = next(m for m in result.measures.measures if m.code == "O13.1-1")
+    assert (measure.value, measure.total) == (8, 15)
+    evaluated = evaluate(cuneo_plan(), result.measures, JUNE).indicator("O13.1-1")
+    assert evaluated.status is Status.ON_TRACK and "copertura" in " ".join(evaluated.explanation.inputs)
+
+
+def test_a_workbook_written_before_the_total_column_is_still_read(folder):
+    workbook = openpyxl.load_workbook(folder / OFFICE)
+    sheet = workbook[SHEET]
+    sheet.delete_cols(columns(sheet)["Totale unità"])
+    workbook.save(folder / OFFICE)
+    fill(folder / OFFICE, {"O15.2-1": {"Valore": 18}})
+    result = gather(folder, cuneo_plan(), strict=True)
+    assert next(m for m in result.measures.measures if m.code == "O15.2-1").value == 18

@@ -170,3 +170,25 @@ def test_relator_narrative_replaces_the_template_fallback(texts, ente):
     assert any(t.startswith("Informa quindi che gli uffici hanno rilevato i valori al 30 giugno 2023: sono stati "
                             "monitorati 71 indicatori relativi a 53 obiettivi") for t in plain)
     assert sum(t.startswith("Alla Giunta camerale è proposto") for t in plain) == 1
+
+
+def test_a_pending_revision_is_told_with_the_status_against_both_targets(ente):
+    from piao_rules.narrative import narrate
+    from piao_rules.review.revisions import Revision
+
+    _, evaluation = cuneo()
+
+    def relator_text(revisions=None) -> str:
+        request = DeliberationRequest(evaluation, ente, "107", SITTING,
+                                      narrate(evaluation, revisions=revisions, for_giunta=True), revisions=revisions)
+        return next(p.text for p in read(build_deliberation(request)).paragraphs if p.text.startswith("Il Relatore illustra inoltre"))
+
+    told = relator_text()
+    assert ("per l'indicatore O21.2-1, da «Avvio operatività nelle 4 nuove sale attrezzate» ad «Avvio operatività nelle "
+            "3 nuove sale attrezzate»") in told
+    assert ("alla data l'indicatore risulta in linea rispetto al target vigente (grado del 50%) e risulterebbe in linea "
+            "rispetto al target proposto (grado del 66,67%)") in told
+    # a revision accepted with another target than the one evaluated is not compared
+    other = Revision("O24.2-1", "Controllo", "O24.2", "≥ 400 strumenti", "≥ 100 impianti", "Programmi in ritardo")
+    told = relator_text([other])
+    assert "«≥ 100 impianti»" in told and "rispetto al target proposto" not in told

@@ -35,6 +35,35 @@ def test_phases_negations_and_precedence(note, phase, cues):
     assert reading.phase == phase and reading.cues == cues
 
 
+@pytest.mark.parametrize(("note", "phase", "cues"), [
+    # waiting for an ordinary step of the activity is a normal phase ...
+    ("Bozza predisposta, in attesa del confronto con le organizzazioni sindacali.", "in_corso",
+     ["in attesa del confronto", "predisposta"]),
+    ("Testo definito; si attende la firma della convenzione.", "in_corso", ["si attende la firma", "definito"]),
+    ("In attesa dell'approvazione della Giunta.", "in_corso", ["In attesa dell'approvazione"]),
+    # ... waiting for anything else, or a note that says blocked, is not
+    ("Riorganizzazione in attesa della nuova dotazione organica.", "bloccata", ["in attesa"]),
+    ("Attività bloccata in attesa del parere del Ministero.", "bloccata", ["bloccata", "in attesa del parere"]),
+])
+def test_waiting_for_an_ordinary_step_is_under_way_not_blocked(note, phase, cues):
+    reading = READER.read(note)
+    assert reading.phase == phase and reading.cues == cues
+
+
+@pytest.mark.parametrize(("note", "phase", "progress", "cue"), [
+    ("Migrazione completata per 2 commissioni su 4.", "in_corso", Decimal(50), "2 commissioni su 4"),
+    ("Realizzate 9 misure su 12; le altre a novembre.", "in_corso", Decimal(75), "9 misure su 12"),
+    ("Svolti 3 dei 5 moduli.", "in_corso", Decimal(60), "3 dei 5"),
+    ("Completate 4 sale su 4.", "completata", Decimal(100), "4 sale su 4"),
+    ("Censiti 2 processi su 3 e il resto in corso.", "in_corso", Decimal("66.7"), "2 processi su 3"),
+])
+def test_a_partial_completion_written_with_numbers_is_under_way_with_that_progress(note, phase, progress, cue):
+    reading = READER.read(note)
+    assert (reading.phase, reading.progress, reading.progress_written) == (phase, progress, True)
+    assert cue in reading.cues
+    assert not READER.read("Caricate 12 pratiche su 7,5 GB; completata la migrazione.").progress_written  # not a fraction
+
+
 def test_written_progress_wins_and_a_partial_completion_is_under_way():
     reading = READER.read("Piattaforma adottata dagli uffici in misura pari al 30% circa.")
     assert (reading.phase, reading.progress, reading.progress_written) == ("in_corso", Decimal(30), True)
@@ -70,6 +99,25 @@ def test_rules_turn_a_phase_into_a_proposed_status(note, as_of, extra, status):
 def test_a_measure_wins_over_the_note():
     result = one("Consegna progetto definitivo", MID, avanzamento="20", nota="Progettazione in corso.")
     assert result.reading is None and not result.proposed and result.status is Status.AT_RISK
+
+
+def test_a_count_behind_pace_whose_note_puts_the_rest_in_the_calendar_gets_a_proposed_status():
+    note = "Una campagna informativa; 4 eventi in calendario nel II semestre."
+    result = one("≥ 4", MID, valore="1", nota=note)
+    assert result.status is Status.ON_TRACK and result.proposed
+    assert result.achievement == Decimal(25)  # the degree stays the count's until a person decides
+    assert result.reading.phase == "programmata" and all(cue in note for cue in result.reading.cues)
+    flag = next(f for f in result.flags if f.code == "stato_proposto")
+    assert "sotto l'andamento atteso" in flag.reason and "in calendario" in flag.reason
+    assert not any(f.code == "azione_correttiva" for f in result.flags)
+    assert any(step.rule == "ST17N" for step in result.explanation.steps)
+    # a vague note, a count on pace, or the year-end: no proposal
+    vague = one("≥ 4", MID, valore="1", nota="Altri eventi da definire.")
+    assert vague.status is Status.AT_RISK and not vague.proposed and vague.reading is None
+    on_pace = one("≥ 4", MID, valore="3", nota="Altri eventi in calendario nel II semestre.")
+    assert on_pace.status is Status.ON_TRACK and not on_pace.proposed and on_pace.reading is None
+    final = one("≥ 4", END, valore="1", nota="Altri eventi in calendario nel 2024.")
+    assert final.status is Status.MISSED and not final.proposed
 
 
 def test_a_plan_can_drop_the_proposals_or_change_the_words(tmp_path):

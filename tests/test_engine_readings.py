@@ -65,6 +65,22 @@ def test_a_value_computed_from_the_algorithm_with_the_formula_shown():
     assert "denominatore è zero" in zero.explanation.inputs["calcolo dall'algoritmo"] and zero.achievement is None
 
 
+def test_a_formula_of_phases_done_over_phases_planned_matures_over_the_year():
+    phases = {"algoritmo": "n. fasi realizzate / n. fasi totali"}
+    done = {"n. fasi realizzate": "2", "n. fasi totali": "4"}
+    result = one("= 100%", MID, indicator=phases, componenti=done)
+    assert result.accrual.value == "cumulativo" and result.status is Status.ON_TRACK  # 50% done, 50% expected
+    assert any(step.rule == "AN02F" for step in result.explanation.steps)
+    assert one("= 100%", date(2023, 9, 30), indicator=phases, componenti=done).status is Status.AT_RISK
+    assert one("= 100%", END, indicator=phases, componenti=done).status is Status.MISSED
+    # the plan can say the share holds at the date; a ratio of other things is compared directly
+    declared = one("= 100%", MID, indicator={**phases, "andamento": "puntuale"}, componenti=done)
+    assert declared.status is Status.AT_RISK
+    handled = {"algoritmo": "N. pratiche evase / N. pratiche ricevute"}
+    assert one("≥ 90%", MID, indicator=handled, componenti={"n. pratiche evase": "45", "n. pratiche ricevute": "100"}
+               ).accrual.value == "puntuale"
+
+
 def test_collection_workbooks_ask_for_the_quantities_of_a_formula():
     plan = plan_with({"target": "≥ 90%", "algoritmo": "N. pratiche evase / N. pratiche ricevute", "responsabile": "UFFICIO"})
     rows = template_rows(plan)["UFFICIO"]
@@ -93,7 +109,26 @@ def test_activity_profile_is_back_loaded_and_exact_at_its_dates():
     assert profiles.annual(MID, "confronto", "cumulativo") == Decimal(50)
     assert one("Consegna progetto definitivo", MID, avanzamento="30").status is Status.ON_TRACK  # 30 of 35 expected
     assert one("Consegna progetto definitivo", MID, avanzamento="20").status is Status.AT_RISK
+    first_quarter = date(2023, 3, 31)  # 10% expected: an activity that has taken its first step is on track
+    assert one("Consegna progetto definitivo", first_quarter, avanzamento="8").status is Status.ON_TRACK
+    assert one("Consegna progetto definitivo", first_quarter, avanzamento="5").status is Status.AT_RISK
     by_kind = pacing.Profiles({}, {"scadenza": {"30/06": 10}, "milestone": {"30/06": 35}}, 2023)
     assert by_kind.by_time(MID, None, "scadenza", "milestone") == Decimal(10)  # the target kind first
     with pytest.raises(ValueError, match="profili/milestone"):
         pacing.Profiles({}, {"milestone": {"30/06": 60, "30/09": 40}}, 2023)
+
+
+def test_verifica_says_a_formula_of_phases_is_read_as_cumulative(tmp_path):
+    from click.testing import CliRunner
+
+    from piao_rules.cli import main
+
+    (tmp_path / "piano.yaml").write_text(
+        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
+        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
+        "          - {codice: I1, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali}\n"
+        "          - {codice: I2, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali,"
+        " andamento: puntuale}\n", encoding="utf-8")
+    output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
+    assert "l'algoritmo conta fasi realizzate su fasi previste: il valore si legge come cumulativo" in output
+    assert output.count("si legge come cumulativo") == 1  # not when the plan declares the accrual

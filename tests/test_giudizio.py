@@ -7,15 +7,16 @@ import pytest
 
 from giudizio_helpers import agreement, cases, evaluate_case
 
-# (agreeing, rows) per (class, set): the figures of docs/giudizio.md
+# (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» is the second held-out set,
+# labelled before the tool was run on it; its labels are never changed to make the figures agree.
 REPORTED = {
-    ("note", "sviluppo"): (11, 11), ("note", "verifica"): (6, 8),
-    ("andamento", "sviluppo"): (7, 8), ("andamento", "verifica"): (4, 5),
-    ("copertura", "sviluppo"): (4, 4), ("copertura", "verifica"): (2, 2),
-    ("conteggio", "sviluppo"): (2, 2), ("conteggio", "verifica"): (3, 3),
-    ("si_no", "verifica"): (5, 5),
-    ("calcolo", "sviluppo"): (1, 1), ("calcolo", "verifica"): (5, 6),
-    ("proposta", "sviluppo"): (2, 2), ("proposta", "verifica"): (1, 1),
+    ("note", "sviluppo"): (21, 21), ("note", "verifica"): (8, 11),
+    ("andamento", "sviluppo"): (13, 13), ("andamento", "verifica"): (7, 10),
+    ("copertura", "sviluppo"): (6, 6), ("copertura", "verifica"): (4, 5),
+    ("conteggio", "sviluppo"): (5, 5), ("conteggio", "verifica"): (2, 4),
+    ("si_no", "sviluppo"): (5, 5), ("si_no", "verifica"): (4, 4),
+    ("calcolo", "sviluppo"): (7, 7), ("calcolo", "verifica"): (5, 7),
+    ("proposta", "sviluppo"): (3, 3), ("proposta", "verifica"): (2, 3),
 }
 
 
@@ -28,21 +29,27 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     assert agreement(outcomes) == REPORTED
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([
-        "TO regolamento (inventato)", "TO migrazione piattaforma (inventato)", "CN 27 eventi ICC",
-        "TO progetto (inventato)", "TO kpi4.1.1_07 fasi CRM",
+        "TO kpi4.1.1_09 Borsa merci", "TO kpi12.3_04 Torino Incontra", "CN 14 newsletter PNRR",
+        "CN 10 incontri tavolo GAL", "AA21 Kpi_3.2.2 a lavoro agile", "TO piano della formazione al primo trimestre",
+        "TO sportelli decentrati", "TO kpi3.1.1-02b nuove procedure", "TO kpi8.2.1_01 rapporti di ricerca",
+        "TO kpi11.2.2_05 sportello internazionalizzazione", "TO kpi9.2.1_02 follower", "TO kpi7.1.2_05 post LinkedIn",
     ])
+    assert all(o.case["insieme"] == "verifica" for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
-    for outcome in outcomes:
-        if outcome.case["classe"] != "note":
-            continue
+    read = [o for o in outcomes if o.result.proposed]
+    assert len(read) >= 30
+    for outcome in read:
         result = outcome.result
-        assert outcome.phase_agrees or outcome.case["fonte"].startswith("TO"), outcome.case["fonte"]
         assert result.reading is not None and result.reading.cues
         assert all(cue.lower() in outcome.case["misura"]["nota"].lower() for cue in result.reading.cues)
-        assert result.proposed and any(f.code == "stato_proposto" for f in result.flags)
-        assert result.achievement is None  # a proposal never enters the degrees until confirmed
+        assert any(f.code == "stato_proposto" for f in result.flags)
+        if "valore" not in outcome.case["misura"]:
+            assert result.achievement is None  # a proposal never enters the degrees until confirmed
+    for outcome in outcomes:  # the phase read agrees with the controller's on every development row of the class
+        if outcome.case["classe"] == "note" and outcome.case["insieme"] == "sviluppo" and not outcome.case["fonte"].startswith("TO"):
+            assert outcome.phase_agrees, outcome.case["fonte"]
 
 
 def test_both_engines_agree_on_the_labelled_set(outcomes):

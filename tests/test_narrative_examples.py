@@ -134,6 +134,8 @@ def test_every_figure_comes_from_the_evaluation(example):
     ])
     free = [t for i in evaluation.indicators for t in _free_texts(i)]
     check_figures(texts.summary, allowed, free)
+    pending = [i for i in evaluation.indicators if i.against_proposal is not None]  # told side by side to the Giunta
+    allowed |= _shown([n for i in pending for n in (i.achievement, i.against_proposal.achievement)])
     for paragraph in texts.relator:
         check_figures(paragraph, allowed, free)
 
@@ -217,13 +219,13 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert ("19 raggiunti, 37 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
-            "8 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
+    assert ("19 raggiunti, 38 in linea con l'andamento atteso (di cui 9 proposti dalla lettura delle note, da confermare), "
+            "7 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
             "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
     assert "67,4%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
-    assert "8 azioni correttive" in summary
+    assert "7 azioni correttive" in summary
 
 
 def test_relator_paragraphs_with_revisions():
@@ -234,6 +236,13 @@ def test_relator_paragraphs_with_revisions():
     for code in ("O16.1-1", "O21.2-1", "O24.2-1"):
         assert f"per l'indicatore {code}, da «" in relator[2]
     assert "ad «Avvio di quattro cantieri" in relator[2] and "motivazione: «" in relator[2]
+    # until the Giunta decides, the status against the target in force and against the proposed one
+    assert ("per l'indicatore O24.2-1, da «≥ 400 strumenti (circa il 40% del totale)» a «≥ 120 impianti di carburante"
+            in relator[2])
+    assert ("alla data l'indicatore risulta a rischio rispetto al target vigente (grado del 16%) e risulterebbe in linea "
+            "rispetto al target proposto (grado del 53,33%)") in relator[2]
+    assert ("risulta in linea (stato proposto dalla lettura della nota, da confermare) rispetto al target vigente"
+            in relator[2])  # O16.1-1: both statuses rest on the note
     assert relator[3].startswith("Alla Giunta camerale è proposto di prendere atto")
     assert "di approvare le 3 proposte di aggiornamento dei target sopra illustrate" in relator[3]
 

@@ -251,7 +251,7 @@ def test_any_template_fills_without_leftovers(parts, tail):
 
 
 _EVERY_SLOT = {
-    name: Words("x") for name in ["data", "valore", "valore_n", "verbo", "target", "target_n", "target_testo", "grado", "quota", "atteso", "avanzamento", "attivita", "traguardo", "scadenza", "completato_il", "giorni_ritardo", "riferimento", "riferimento_desc", "componenti", "mancanti", "nota", "richiesta", "stato", "proposta", "target_originale", "motivazione", "causa", "valori", "etichetta", "esclusi", "totale", "esiti", "n", "critici", "codici", "azione", "decisione", "nome", "obiettivi", "indicatori", "proposte", "azioni", "incoerenze", "anno", "elenco", "codice", "originale", "base", "a_parte", "atto", "motivo", "chi", "stato_prima", "grado_imposto", "stato_proposta", "grado_proposta", "proposti"]
+    name: Words("x") for name in ["data", "valore", "valore_n", "verbo", "target", "target_n", "target_testo", "grado", "quota", "atteso", "avanzamento", "attivita", "traguardo", "scadenza", "completato_il", "giorni_ritardo", "riferimento", "riferimento_desc", "componenti", "mancanti", "nota", "richiesta", "stato", "proposta", "target_originale", "motivazione", "causa", "valori", "etichetta", "esclusi", "totale", "esiti", "n", "critici", "codici", "azione", "decisione", "nome", "obiettivi", "indicatori", "proposte", "azioni", "incoerenze", "anno", "elenco", "codice", "originale", "base", "a_parte", "atto", "motivo", "chi", "stato_prima", "grado_imposto", "stato_proposta", "grado_proposta", "proposti", "voce"]
 }
 
 

@@ -128,7 +128,7 @@ def test_revisiona_writes_a_new_plan_version(work):
         "--nuovo-target", "≥ 120 impianti di carburante")
     run(work, "decidi", PLAN, JUNE_MEASURES, "O21.2-1/rimodulazione_target", "--esito", "accolta", "--nota", "ok")
     run(work, "decidi", PLAN, JUNE_MEASURES, "O21.2-1/rimodulazione_target", "--esito", "respinta", "--nota", "le sale sono quattro")
-    wrong = run(work, "decidi", PLAN, JUNE_MEASURES, "O27.2-1/azione_correttiva", "--esito", "accolta", "--nota", "x",
+    wrong = run(work, "decidi", PLAN, JUNE_MEASURES, "O27.1-1/azione_correttiva", "--esito", "accolta", "--nota", "x",
                 "--nuovo-target", "≥ 2", ok=False)
     assert "solo con esito «accolta» su una segnalazione rimodulazione_target" in wrong.output
     out = run(work, "revisiona", PLAN, "--giornale", "{d}/decisioni-2023.jsonl", "-o", "{d}/piano-rev1.yaml",

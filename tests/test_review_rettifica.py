@@ -106,7 +106,7 @@ def test_a_proposed_status_is_confirmed_or_corrected_with_decidi(work):
     cli(work, "decidi", PLAN, MEASURES, "O09.2-1/stato_proposto", "--esito", "accolta", "--nota", "confermato", "--chi", "CdG")
     cli(work, "decidi", PLAN, MEASURES, "O18.2-1/stato_proposto", "--esito", "respinta", "--stato", "a rischio",
         "--nota", "sperimentazione ferma", "--chi", "CdG")
-    wrong = cli(work, "decidi", PLAN, MEASURES, "O27.2-1/azione_correttiva", "--esito", "respinta", "--stato", "in linea",
+    wrong = cli(work, "decidi", PLAN, MEASURES, "O27.1-1/azione_correttiva", "--esito", "respinta", "--stato", "in linea",
                 "--nota", "x", "--chi", "CdG", ok=False)
     assert wrong.exit_code == 2 and "solo con esito «respinta» su una segnalazione stato_proposto" in wrong.output
     after, _, _ = evaluate_files(work / "piano.yaml", work / "misure-2023-06-30.csv", JUNE)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from piao_rules.targets.formula import find_operand, operand_key, read_formula
+from piao_rules.targets.formula import counts_steps, find_operand, operand_key, read_formula
 
 
 @pytest.mark.parametrize(("text", "operands", "signs", "division", "hundred"), [
@@ -52,3 +52,15 @@ def test_a_division_of_two_named_quantities_always_reads(top, bottom, scale, pre
 
 def test_operands_match_components_without_prefix_case_or_accents():
     assert operand_key("N. attività concluse") == operand_key("numero attivita CONCLUSE") == "attivitaconcluse"
+
+
+@pytest.mark.parametrize(("text", "steps"), [
+    ("n. fasi realizzate / n. fasi totali", "fasi"),
+    ("n. fasi realizzate / Fasi da realizzare", "fasi"),
+    ("% attività svolte/ attività previste", "attivita"),
+    ("N. pratiche evase / N. pratiche ricevute", None),
+    ("N. fasi realizzate / N. pratiche ricevute", None),  # not the same thing counted
+    ("Oneri di funzionamento + Oneri correnti", None),
+])
+def test_a_formula_of_steps_done_over_steps_planned_is_recognised(text, steps):
+    assert counts_steps(read_formula(text)) == steps

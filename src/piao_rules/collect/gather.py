@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from piao_rules import safety, values
 from piao_rules.collect.layout import (
-    BY_KEY, COLUMNS, DATE, FORMAT, HEADERS, INPUTS, JUDGEMENT, JUDGEMENTS, META_LABELS, META_SHEET, NUMBER,
+    ADDED_LATER, BY_KEY, COLUMNS, DATE, FORMAT, HEADERS, INPUTS, JUDGEMENT, JUDGEMENTS, META_LABELS, META_SHEET, NUMBER,
     PROGRESS, ROWS_LABEL, SHEET, TEXT, YES_NO, Column, header_key, owner_of, plan_fingerprint, row_key,
 )
 from piao_rules.errors import InputError, Problem, Problems, Severity
@@ -154,7 +154,8 @@ def _header(path: Path, sheet, problems: Problems) -> tuple[int, dict[str, int]]
             problems.error(f"{SHEET}!{get_column_letter(position)}{number}", f"colonna «{cell}» ripetuta: tenerne una sola")
         else:
             positions[column.key] = position
-    missing = [c for c in COLUMNS if c.key not in positions and (c.kind or c.key in ("codice", "componente"))]
+    missing = [c for c in COLUMNS if c.key not in positions and c.key not in ADDED_LATER
+               and (c.kind or c.key in ("codice", "componente"))]
     for position, text in unknown:
         where = f"{SHEET}!{get_column_letter(position)}{number}"
         close = difflib.get_close_matches(header_key(text), [header_key(c.header) for c in missing], n=1, cutoff=0.4)
@@ -229,6 +230,8 @@ def _read_row(name: str, number: int, sheet, formula_sheet, positions: dict[str,
     row = RowReading(name, number, code, component, f"{SHEET}!{get_column_letter(positions['codice'])}{number}")
     for column in INPUTS:
         target = cell(column.key)
+        if target is None:  # a column added after the workbook was written
+            continue
         letter = get_column_letter(positions[column.key])
         where = f"{SHEET}!{letter}{number}"
         ref = f"{name}:{where}"

@@ -43,7 +43,7 @@ class Column:
 
 
 # The kind of input of the measure's value fields; its other fields are text.
-_KINDS = {"value": NUMBER, "progress": PROGRESS, "completed_on": DATE, "judgement": JUDGEMENT, "reference": NUMBER}
+_KINDS = {"value": NUMBER, "progress": PROGRESS, "completed_on": DATE, "judgement": JUDGEMENT, "reference": NUMBER, "total": NUMBER}
 _YES_NO = Column("si_no", "SI/NO", 8, YES_NO, "Per i target SI: SI se realizzato, NO se non ancora.")
 
 
@@ -69,6 +69,7 @@ COLUMNS = (
     *_inputs(),
 )
 INPUTS = tuple(c for c in COLUMNS if c.kind)
+ADDED_LATER = ("totale",)  # input columns a workbook written by an earlier version may lack
 BY_KEY = {c.key: c for c in COLUMNS}
 
 

@@ -206,6 +206,9 @@ GUIDE = [
     ("Data di completamento: quando l'attività è stata completata, come gg/mm/aaaa.", False),
     ("Giudizio: per i target descrittivi, scegliere raggiunto, in linea, a rischio o non raggiunto.", False),
     ("Valore di riferimento: per i target relativi (es. «> media del triennio precedente»), il valore di confronto.", False),
+    ("Totale unità: per i target di copertura (es. «almeno 1 incontro con ciascun ufficio»), quante unità vanno "
+     "coperte in tutto (es. il numero degli uffici); il Valore è il numero di quelle già coperte. Senza il totale "
+     "il target non si può valutare.", False),
     ("Nota, Fonte: il commento che accompagna il dato e da dove viene il dato.", False),
     ("Proposta di aggiornamento del target e Motivazione: solo se si chiede di cambiare il target; "
      "la proposta senza motivazione non viene presentata alla Giunta.", False),

@@ -356,6 +356,10 @@ class _Parts:
         measure = indicator.measure
         if measure is not None and measure.proposed_target:
             target.append(Para.of(labels.labelled(labels.PROPOSED_TARGET, clean(measure.proposed_target)), styles.CELL_NOTE))
+        if (versus := indicator.against_proposal) is not None:  # side by side until the Giunta decides
+            target.append(Para.of(
+                f"Con il target proposto: {versus.status.label}{' (proposto)' if versus.proposed else ''}, "
+                f"grado {wording.degree(versus.achievement)}", styles.CELL_NOTE))
 
         value = [Para.of(show_value(measure, indicator.target))]
         if measure is not None and measure.note:

@@ -36,6 +36,7 @@ from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
@@ -147,6 +148,14 @@ class _Evaluator:
             else:
                 item.status = decided
                 item.proposed = proposed
+                if proposed and item.reading is None:
+                    item.reading = item.note_reading  # a measured indicator whose note proposes the status
+                elif proposed and item.score.achievement is not None:
+                    # no measure: a lapsed deadline scores 0 from the dates alone, but the status rests on the
+                    # note and enters the degrees only once a person confirms it
+                    item.score.achievement = None
+                    item.facts.pop("grado", None)
+                _encode(item.facts, "stato_proposto", proposed)
 
     def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
         """The facts that depend only on the target (and the indicator's unit), encoded once
@@ -169,9 +178,11 @@ class _Evaluator:
         facts: dict[str, Any] = {"n": item.n, **self._target_facts(target, item.indicator.unit)}
         facts["soglia"] = int(item.threshold is not None)
         facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
+        facts["formula_fasi"] = int(counts_steps(read_formula(item.indicator.formula)) is not None)
         facts["misura"] = int(has_measure(measure))
         facts["nota"] = int(measure is not None and bool(measure.note))
-        _encode(facts, "lettura_nota", item.reading.phase if item.reading else "nessuna")
+        reading = item.reading or item.note_reading
+        _encode(facts, "lettura_nota", reading.phase if reading else "nessuna")
         facts["copertura"] = int(target.coverage is not None)
         facts["totale_copertura"] = int(item.coverage_total is not None)
         judgement = measure.judgement.value if measure is not None and measure.judgement else "nessuno"

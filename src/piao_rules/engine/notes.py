@@ -26,6 +26,17 @@ PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_c
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 _PROGRESS_WORDS = re.compile(r"avanzament|realizzat|complet|pari al|circa|\(\s*\d", re.IGNORECASE)
 _NEGATION_WINDOW = 3  # words before a cue in which a negation counts
+# Partial completion written with numbers: «2 commissioni su 4», «14 processi sui 20», «3 dei 5 moduli».
+_FRACTION = re.compile(
+    r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
+)
+_STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
+
+
+def _known_phase(value: str | None) -> str | None:
+    if value is not None and value not in PHASES:
+        raise ValueError(f"fase «{value}» sconosciuta: usare una tra {', '.join(PHASES)}")
+    return value
 
 
 class Phase(BaseModel):
@@ -35,12 +46,19 @@ class Phase(BaseModel):
     words: list[str] = Field(alias="parole", min_length=1)
     negated: str | None = Field(None, alias="negata")
 
-    @field_validator("negated")
-    @classmethod
-    def _known(cls, value: str | None) -> str | None:
-        if value is not None and value not in PHASES:
-            raise ValueError(f"fase «{value}» sconosciuta: usare una tra {', '.join(PHASES)}")
-        return value
+    _known = field_validator("negated")(_known_phase)
+
+
+class Waiting(BaseModel):
+    """Waiting for an ordinary step of the activity (an opinion, a signature): a normal phase, not a block."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+
+    phase: str = Field(alias="fase")
+    words: list[str] = Field(alias="parole", min_length=1)
+    steps: list[str] = Field(alias="passaggi", min_length=1)
+
+    _known = field_validator("phase")(_known_phase)
 
 
 class Lexicon(BaseModel):
@@ -51,6 +69,7 @@ class Lexicon(BaseModel):
     description: str = Field(alias="descrizione")
     negations: list[str] = Field(default_factory=list, alias="negazioni")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
+    waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
 
     @field_validator("phases")
@@ -105,6 +124,11 @@ class NoteReader:
         self.negation = re.compile(
             r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in negations) + r")(?!\w)"
         ) if negations else None
+        self.waiting = lexicon.waiting
+        self.waits = re.compile(
+            "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
+            + "(?:" + "|".join(re.escape(_fold(step)) for step in lexicon.waiting.steps) + r")(?!\w)"
+        ) if lexicon.waiting else None
 
     def _negation(self, folded: str, start: int) -> int | None:
         """Where a negation starts among the few words of the same clause before ``start``, if any."""
@@ -143,6 +167,17 @@ class NoteReader:
             return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
+        if self.waits is not None and self.waiting is not None:
+            for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
+                taken.append(match.span())
+                found.setdefault(self.waiting.phase, []).append(note[match.start():match.end()])
+        fraction = _FRACTION.search(folded)
+        done, total = (int(fraction.group(1)), int(fraction.group(2))) if fraction else (0, 0)
+        if fraction is not None and 0 < done <= total:
+            phase = "completata" if done == total else "in_corso"
+            found.setdefault(phase, []).append(note[fraction.start():fraction.end()])
+        else:
+            fraction = None
         for name in self.order:
             for cue in self.cues[name]:
                 for match in cue.finditer(folded):
@@ -162,8 +197,11 @@ class NoteReader:
             return None
         phase = next(name for name in PHASES if name in found)
         written = _written_progress(note)
+        if written is None and fraction is not None:
+            share = Decimal(done * 100) / Decimal(total)
+            written = share.quantize(Decimal(1) if share == share.to_integral_value() else Decimal("0.1"))
         if phase == "completata" and written is not None and written < 100:
-            phase = "in_corso"  # «adottata … per circa il 30%»
+            phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         return NoteReading(
             phase=phase, progress=written if written is not None else default,

@@ -50,6 +50,7 @@ class Item:
     divergent_values: str | None = None
     reading: NoteReading | None = None  # what the note suggests when there is no measure
     proposed: bool = False  # the status rests on the reading of the note
+    note_reading: NoteReading | None = None  # the note of a measured indicator: it may only propose a status
     adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
@@ -173,7 +174,9 @@ def read_targets(
 def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | None = None) -> list[Item]:
     """One item per indicator of the plan, in plan order; raises InputError on unreadable targets.
 
-    With a ``reader``, the note of an indicator that has no measure is read for progress cues."""
+    With a ``reader``, notes are read for progress cues: for an indicator without a measure the reading
+    proposes its status; for a measured one it may only propose one where the rules say so (a count
+    behind pace whose note puts the rest in the calendar)."""
     latest = measures.at(as_of)
     problems: list[Problem] = []
     items = []
@@ -193,8 +196,12 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     mark_divergent(items)
     for item in items:
         read_against_measure(item)
-        if reader is not None and item.measure is not None and item.measure.note and not has_measure(item.measure):
-            item.reading = reader.read(item.measure.note, item.target.milestone)
+        if reader is not None and item.measure is not None and item.measure.note:
+            reading = reader.read(item.measure.note, item.target.milestone)
+            if has_measure(item.measure):
+                item.note_reading = reading
+            else:
+                item.reading = reading
     return items
 
 

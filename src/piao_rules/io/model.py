@@ -314,7 +314,10 @@ class Measure(Model):
         "Valore di riferimento", 13, "Per i target relativi: il valore di confronto (es. media del triennio).",
         "Per i target relativi: il valore di confronto.",
     )] = Field(None, alias="riferimento", description="Valore di riferimento di un target relativo")
-    total: Number | None = Field(
+    total: Annotated[Number | None, Column(
+        "Totale unità", 11, "Per i target di copertura («con ciascun ufficio»): quante unità vanno coperte in tutto.",
+        "Per i target di copertura: quante unità vanno coperte in tutto.",
+    )] = Field(
         None, alias="totale", gt=0, description="Target di copertura: quante unità vanno coperte (se diverso dal piano)"
     )
     judgement: Annotated[Judgement | None, Column(

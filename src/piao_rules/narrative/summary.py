@@ -9,6 +9,7 @@ from piao_rules.narrative.grammar import FEMININE, Words, capitalise
 from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
 from piao_rules.narrative.objective import codes_words, count_words, outcome_list
 from piao_rules.review.revisions import Revision, proposed
+from piao_rules.targets.markup import clean
 
 SUBJECT = "ente"
 
@@ -133,6 +134,23 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     return " ".join(sentences)
 
 
+def _compared(ctx: Context, evaluation: Evaluation, revision: Revision, item: str) -> str:
+    """The revision's item with the status against the target in force and against the proposed one, while
+    the proposal is pending (the plan does not carry it yet) and it is the one evaluated."""
+    result = next((i for i in evaluation.indicators if i.code == revision.code), None)
+    versus = result.against_proposal if result is not None else None
+    if result is None or versus is None or result.status is None or clean(versus.target_text) != revision.after:
+        return item
+    read = " (stato proposto dalla lettura della nota, da confermare)"
+    slots: dict = {"voce": item, "stato": result.status.label + (read if result.proposed else ""),
+                   "stato_proposta": versus.status.label + (read if versus.proposed else "")}
+    situation = "relatore.revisione_confronto_senza_grado"
+    if result.achievement is not None and versus.achievement is not None:
+        situation = "relatore.revisione_confronto"
+        slots.update(grado=percent_words(result.achievement), grado_proposta=percent_words(versus.achievement))
+    return ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
+
+
 def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> list[str]:
     """The relator's paragraphs: the monitoring done, its results, the revisions proposed (or, from the
     review journal, accepted), the proposal to the Giunta."""
@@ -157,7 +175,8 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
             situation = "relatore.revisione" if revision.reason else "relatore.revisione_senza_motivazione"
             if revision.reason:
                 slots["motivazione"] = quotable(revision.reason)
-            items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+            item = ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
+            items.append(_compared(ctx, evaluation, revision, item))
         n = len(proposals)
         words = (
             Words(f"{format_it.number(n)} proposte di aggiornamento dei target", FEMININE, True)

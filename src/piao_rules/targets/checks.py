@@ -6,7 +6,7 @@ from __future__ import annotations
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.counted import counted_target
-from piao_rules.targets.formula import read_formula
+from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
@@ -42,6 +42,14 @@ def targets(subject: Subject) -> list[Problem]:
             continue
         for warning in target.warnings:
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
+        steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
+        if steps is not None:
+            problems.append(subject.in_plan(
+                (*loc, "algoritmo"),
+                f"l'algoritmo conta {steps} realizzate su {steps} previste: il valore si legge come cumulativo "
+                f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                warning=True,
+            ))
         if indicator.unit:
             if canonical(indicator.unit) is None:
                 problems.append(subject.in_plan(

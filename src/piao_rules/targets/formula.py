@@ -100,10 +100,27 @@ def read_formula(text: str | None) -> Formula | None:
     return None
 
 
+_STEPS = re.compile(r"(?<!\w)(fasi|fase|attivita|azioni|tappe)(?!\w)")
+
+
+def counts_steps(formula: Formula | None) -> str | None:
+    """The kind of step («fasi») when the formula is steps done over steps planned, counted with the same
+    word on both sides («n. fasi realizzate / n. fasi totali»): a share that matures over the year."""
+    if formula is None or formula.denominator is None or len(formula.numerator) != 1 or len(formula.denominator) != 1:
+        return None
+    above, below = (_STEPS.search(_plain(term.name)) for term in (formula.numerator[0], formula.denominator[0]))
+    if above is None or below is None or above.group(1).rstrip("ie") != below.group(1).rstrip("ie"):
+        return None
+    return below.group(1)
+
+
+def _plain(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def operand_key(name: str) -> str:
     """How an operand and a measured component are matched: no «N.», accents, case or punctuation."""
-    text = _COUNT_PREFIX.sub("", name.strip())
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = _plain(_COUNT_PREFIX.sub("", name.strip()))
     return "".join(ch for ch in text if ch.isalnum())
 
 
