@@ -22,7 +22,7 @@ from piao_rules.io.places import Loc
 
 # The value fields in the order the workbook and the form show them (judgement before reference,
 # unlike the model); the other fields with a column follow in the model's order.
-VALUES_FIRST = ("value", "progress", "completed_on", "judgement", "reference")
+VALUES_FIRST = ("value", "progress", "completed_on", "judgement", "reference", "total")
 
 
 @dataclass(frozen=True)
