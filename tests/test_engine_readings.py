@@ -109,9 +109,13 @@ def test_activity_profile_is_back_loaded_and_exact_at_its_dates():
     assert profiles.annual(MID, "confronto", "cumulativo") == Decimal(50)
     assert one("Consegna progetto definitivo", MID, avanzamento="30").status is Status.ON_TRACK  # 30 of 35 expected
     assert one("Consegna progetto definitivo", MID, avanzamento="20").status is Status.AT_RISK
-    first_quarter = date(2023, 3, 31)  # 10% expected: an activity that has taken its first step is on track
+    first_quarter = date(2023, 3, 31)  # 10% expected: an activity that has started at all is on track (ST17A)
     assert one("Consegna progetto definitivo", first_quarter, avanzamento="8").status is Status.ON_TRACK
-    assert one("Consegna progetto definitivo", first_quarter, avanzamento="5").status is Status.AT_RISK
+    started = one("Consegna progetto definitivo", first_quarter, avanzamento="5")
+    assert started.status is Status.ON_TRACK and started.explanation.steps[-1].rule == "ST17A"
+    assert one("Consegna progetto definitivo", first_quarter, avanzamento="0").status is Status.AT_RISK  # not started
+    # near its deadline the expected progress is higher: starting is not enough
+    assert one("Consegna progetto definitivo entro il 30/04/2023", first_quarter, avanzamento="5").status is Status.AT_RISK
     by_kind = pacing.Profiles({}, {"scadenza": {"30/06": 10}, "milestone": {"30/06": 35}}, 2023)
     assert by_kind.by_time(MID, None, "scadenza", "milestone") == Decimal(10)  # the target kind first
     with pytest.raises(ValueError, match="profili/milestone"):

@@ -1,6 +1,7 @@
 """Each target kind × each status, at mid-year and at year end, with the flags that follow."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -148,3 +149,22 @@ def test_a_measure_that_does_not_fit_is_not_scored():
     result = one("Adozione delle procedure adeguate entro il 30/06/2023", valore="21")
     assert result.achievement is None
     assert "non pertinente" in result.explanation.formula
+
+
+def test_the_documented_rule_for_point_in_time_values_above_target_before_year_end(tmp_path):
+    """docs/regole.md: a plan that wants «in linea» for a share already above its target before 31/12 adds ST12P."""
+    import re
+
+    from piao_rules.engine.rulebook import load_rulebook
+    from piao_rules.resources import default_rules_dir
+    from tests.engine_helpers import measures, plan_with, run
+
+    snippet = re.search(r"```yaml\n(  - id: ST12P\n.*?)```", (Path(__file__).parents[1] / "docs" / "regole.md")
+                        .read_text(encoding="utf-8"), re.S).group(1)
+    text = (default_rules_dir() / "stato.yaml").read_text(encoding="utf-8")
+    (tmp_path / "stato.yaml").write_text(text.replace("  - id: ST12\n", snippet + "\n  - id: ST12\n"), encoding="utf-8")
+    plan = plan_with({"target": "≥ 90%"})
+    shares = measures({"codice": "I1", "valore": "93,75%"})
+    assert run(plan, shares).indicators[0].status is Status.REACHED  # the convention of the default rules
+    assert run(plan, shares, rulebook=load_rulebook(tmp_path)).indicators[0].status is Status.ON_TRACK
+    assert run(plan, shares, date(2023, 12, 31), rulebook=load_rulebook(tmp_path)).indicators[0].status is Status.REACHED

@@ -64,3 +64,16 @@ def test_operands_match_components_without_prefix_case_or_accents():
 ])
 def test_a_formula_of_steps_done_over_steps_planned_is_recognised(text, steps):
     assert counts_steps(read_formula(text)) == steps
+
+
+@pytest.mark.parametrize(("algorithm", "text"), [
+    ("Numero follower a fine anno meno numero follower a fine anno precedente",
+     "Numero follower a fine anno - numero follower a fine anno precedente"),
+    ("Proventi correnti più proventi straordinari", "Proventi correnti + proventi straordinari"),
+    ("N. pratiche evase diviso n. pratiche ricevute", "N. pratiche evase / n. pratiche ricevute"),
+    # words that belong to a name stay
+    ("N. pratiche evase in meno di 5 giorni / N. pratiche ricevute", "N. pratiche evase in meno di 5 giorni / N. pratiche ricevute"),
+    ("Numero di pratiche più complesse / totale pratiche", "Numero di pratiche più complesse / totale pratiche"),
+])
+def test_operators_written_in_words(algorithm, text):
+    assert read_formula(algorithm).text == text

@@ -90,6 +90,8 @@ _FIELDS = [
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
     Field("formula_fasi", FieldKind.BOOL, "l'algoritmo è fasi (o attività) realizzate su fasi previste",
           no="l'algoritmo non conta fasi realizzate su previste"),
+    Field("media", FieldKind.BOOL, "il valore è una media dell'anno (es. post al mese, tempo medio)",
+          no="il valore non è una media"),
     Field("andamento", FieldKind.CHOICE, "andamento nell'anno", ACCRUALS),
     Field("andamento_dichiarato", FieldKind.BOOL, "il piano indica l'andamento", no="il piano non indica l'andamento"),
     Field("target_intermedio", FieldKind.BOOL, "c'è un target intermedio alla data", no="non c'è un target intermedio"),

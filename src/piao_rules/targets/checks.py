@@ -10,7 +10,7 @@ from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
-from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
 from piao_rules.targets.units import ALIASES, canonical, compatible
 
 _KNOWN_UNITS = ", ".join(ALIASES)
@@ -41,6 +41,8 @@ def targets(subject: Subject) -> list[Problem]:
             problems.append(subject.in_plan((*loc, "target"), str(error)))
             continue
         for warning in target.warnings:
+            if indicator.total is not None and warning.startswith(COVERAGE_WARNING):
+                continue  # the plan gives the number of units to cover
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
         steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
         if steps is not None:
