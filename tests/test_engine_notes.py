@@ -77,6 +77,8 @@ def test_an_activity_that_is_a_start_is_completed_when_started():
     # the target asks for more than the start
     assert READER.read("Nominato l'energy manager.", "Nomina energy manager e misurazione consumi").phase == "avviata"
     assert READER.read("Servizio non ancora avviato.", "Avvio servizio").phase == "non_avviata"
+    assert READER.read("Sportello attivo dal 1° marzo.", "Attivazione sportello digitale").phase == "completata"
+    assert READER.read("Partecipazione attiva degli uffici.", "Revisione del regolamento") is None  # only for a start
 
 
 @pytest.mark.parametrize(("note", "as_of", "extra", "status"), [
@@ -177,7 +179,13 @@ def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
     ("Bozza pronta; attende la validazione del DPO, prevista per settembre.", "in_corso", ["attende la validazione"]),
     # negated, the calendar slips
     ("Il corso non si terrà.", "rinviata", ["non si terrà"]),
-    ("La mappatura non sarà completata entro l'anno.", "rinviata", ["non sarà completata"]),
+    ("La mappatura non sarà completata entro l'anno.", "rinviata", ["non sarà completata", "non sarà completata entro l'anno"]),
+    ("Il progetto ha subito ritardi per la gara deserta.", "rinviata", ["ritardi"]),
+    ("Completato senza ritardi.", "completata", ["Completato"]),  # «senza» negates the delay
+    ("Sono previsti altri 3 eventi entro dicembre.", "programmata", ["Sono previsti", "entro dicembre"]),
+    ("Realizzate tutte le attività previste dal piano.", "completata", ["Realizzate"]),  # «previste» alone is no date
+    ("Evento annullato per l'emergenza sanitaria.", "sospesa", ["annullato"]),
+    ("Nessuna attività svolta nel semestre.", "non_avviata", ["Nessuna attività svolta"]),
     ("Il servizio non è ancora partito.", "non_avviata", ["non è ancora partito"]),
     ("Il servizio è partito a marzo.", "avviata", ["è partito"]),
 ])

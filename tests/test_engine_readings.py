@@ -134,5 +134,5 @@ def test_verifica_says_a_formula_of_phases_is_read_as_cumulative(tmp_path):
         "          - {codice: I2, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali,"
         " andamento: puntuale}\n", encoding="utf-8")
     output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
-    assert "l'algoritmo conta fasi realizzate su fasi previste: il valore si legge come cumulativo" in output
+    assert "l'algoritmo rapporta il realizzato al previsto («fasi»): il valore si legge come cumulativo" in output
     assert output.count("si legge come cumulativo") == 1  # not when the plan declares the accrual

@@ -48,7 +48,7 @@ def targets(subject: Subject) -> list[Problem]:
         if steps is not None:
             problems.append(subject.in_plan(
                 (*loc, "algoritmo"),
-                f"l'algoritmo conta {steps} realizzate su {steps} previste: il valore si legge come cumulativo "
+                f"l'algoritmo rapporta il realizzato al previsto («{steps}»): il valore si legge come cumulativo "
                 f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
                 warning=True,
             ))
