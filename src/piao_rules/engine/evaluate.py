@@ -270,7 +270,7 @@ class _Evaluator:
         _encode(facts, "proiezione", item.projection)
         if item.measure is not None:
             _encode(facts, "avanzamento", item.measure.progress)
-        if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+        if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
