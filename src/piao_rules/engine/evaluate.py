@@ -216,6 +216,7 @@ class _Evaluator:
     def _pace(self, item: Item) -> None:
         """Expected share, pace and projection for the indicator's accrual."""
         score, target, accrual = item.score, item.target, item.accrual
+        assert accrual is not None  # set by the «andamento» table
         achievement = score.achievement
         if self.final or accrual is Accrual.POINT:
             if not (accrual is Accrual.YEAR_END and not self.final):
@@ -242,10 +243,11 @@ class _Evaluator:
             # activities, or counts reported only as a percentage of progress
             item.expected = share
             done = HUNDRED if score.completed else progress
+            assert done is not None  # the test above
             if share > 0:
                 item.pace = done / share * HUNDRED
             return
-        ratios = []
+        ratios: list[tuple[Decimal, Decimal | None]] = []
         if score.components:
             pairs = [(c.value, _component_target(item, c.label)) for c in score.components]
         else:
@@ -291,7 +293,7 @@ class _Evaluator:
         _encode(facts, "proiezione", item.projection)
         if item.measure is not None:
             _encode(facts, "avanzamento", item.measure.progress)
-        if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+        if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
@@ -346,8 +348,8 @@ class _Evaluator:
             for item in computed:
                 if children.value is not None:
                     item.measure = Measure(
-                        codice=item.code, valore=children.value,
-                        nota="Valore calcolato: media ponderata dei gradi degli obiettivi collegati.",
+                        code=item.code, value=children.value,
+                        note="Valore calcolato: media ponderata dei gradi degli obiettivi collegati.",
                     )
             self.evaluate_items(computed)
         self.means[objective.code] = combine(self._members(objective), self.method)
@@ -495,7 +497,11 @@ def _worst(flags: list[Flag]) -> Severity | None:
 
 
 def _counts(items: list[Item]) -> Counts:
-    return Counts(**{status.value: count for status, count in Counter(item.status for item in items).items()})
+    counted: dict[str, int] = {}
+    for status, count in Counter(item.status for item in items).items():
+        assert status is not None  # set by the «stato» table
+        counted[status.value] = count
+    return Counts(**counted)
 
 
 @lru_cache(maxsize=None)
