@@ -180,7 +180,9 @@ def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
     # negated, the calendar slips
     ("Il corso non si terrà.", "rinviata", ["non si terrà"]),
     ("La mappatura non sarà completata entro l'anno.", "rinviata", ["non sarà completata", "non sarà completata entro l'anno"]),
-    ("Il progetto ha subito ritardi per la gara deserta.", "rinviata", ["ritardi"]),
+    ("Il progetto ha subito ritardi per la gara deserta.", "rinviata", ["subito ritardi"]),
+    ("Ritardi nella consegna del software.", "rinviata", ["Ritardi nella"]),
+    ("Analisi in corso per ridurre i ritardi nei pagamenti.", "in_corso", ["in corso"]),  # a delay is the subject
     ("Completato senza ritardi.", "completata", ["Completato"]),  # «senza» negates the delay
     ("Sono previsti altri 3 eventi entro dicembre.", "programmata", ["Sono previsti", "entro dicembre"]),
     ("Realizzate tutte le attività previste dal piano.", "completata", ["Realizzate"]),  # «previste» alone is no date
