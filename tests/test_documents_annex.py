@@ -138,9 +138,12 @@ def test_indicator_row_shows_target_value_degree_and_status(document):
     assert target.text == "≥ 70%"
     assert value.text == "80%"
     assert degree.text == "100%"
-    assert status.paragraphs[0].text == "Raggiunto"
-    assert style_name(status.paragraphs[0]) == styles.STATUS_STYLE[Status.REACHED]
-    assert status._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == styles.STATUS_FILL[Status.REACHED]
+    assert status.paragraphs[0].text == "In linea"  # a share above its target at 30/06: confirmed at year end
+    assert style_name(status.paragraphs[0]) == styles.STATUS_STYLE[Status.ON_TRACK]
+    assert status._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == styles.STATUS_FILL[Status.ON_TRACK]
+    *_, reached = indicator_row(document, "O22-1")  # a count that has its annual target is reached
+    assert reached.paragraphs[0].text == "Raggiunto"
+    assert style_name(reached.paragraphs[0]) == styles.STATUS_STYLE[Status.REACHED]
 
 
 def test_every_status_cell_is_written_and_coloured(document):
@@ -175,7 +178,7 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].paragraphs[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert by_status.rows[2].cells[0].paragraphs[1].text == "di cui 8 proposti dalla lettura delle note, da confermare"
-    assert counts == {"Raggiunto": "19", "In linea": "37", "A rischio": "7", "Non raggiunto": "0",
+    assert counts == {"Raggiunto": "11", "In linea": "45", "A rischio": "7", "Non raggiunto": "0",
                       "Non rilevabile": "5", "Da valutare": "3", "Totale": "71"}
     drawings = document.inline_shapes
     assert len(drawings) == 2  # by area, by office

@@ -191,7 +191,7 @@ def test_neighbours_in_the_same_situation_read_differently():
 def test_objective_paragraphs_name_critical_indicators_and_actions():
     texts = narrated(*CUNEO)
     o20 = texts.objectives["O20.1"]
-    assert re.search(r"(Dei|Su) 3 indicatori, 2 sono raggiunti e 1 è a rischio\.", o20)
+    assert re.search(r"(Dei|Su) 3 indicatori, 2 sono in linea con l'andamento atteso e 1 è a rischio\.", o20)
     assert "O20.1-2 (a rischio)" in o20 and "definire azioni di recupero" in o20
     o08 = texts.objectives["O08"]
     assert "non è calcolabile" in o08 and "indicatori O08-1 (dato mancante) e O08-2 (dato mancante)" in o08
@@ -219,7 +219,7 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert ("19 raggiunti, 37 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
+    assert ("11 raggiunti, 45 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
             "7 a rischio, 5 non rilevabili alla data (di cui 2 proposti dalla lettura delle note, da confermare) e 3 da "
             "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
@@ -277,7 +277,7 @@ def write(tmp_path: Path, data) -> Path:
 
 
 def test_a_user_file_overrides_one_situation(tmp_path):
-    path = write(tmp_path, {"indicatore": {"livello": {"raggiunto": ["PROVA {valore} contro {target} {a:data}."]}}})
+    path = write(tmp_path, {"indicatore": {"livello": {"in_linea_puntuale": ["PROVA {valore} contro {target} {a:data}."]}}})
     default, custom = narrated(*CUNEO), narrate(evaluated(*CUNEO), path)
     assert custom.indicators["O18.3-2"] == "PROVA 95% contro 90% al 30 giugno 2023."
     assert custom.indicators["O01-3"] == default.indicators["O01-3"]
@@ -301,11 +301,11 @@ def test_bad_phrase_files_are_reported_in_italian(tmp_path, content, message):
 
 
 def test_unknown_slot_is_named_with_the_available_ones(tmp_path):
-    path = write(tmp_path, {"indicatore": {"livello": {"raggiunto": ["{pippo}"]}}})
+    path = write(tmp_path, {"indicatore": {"livello": {"in_linea_puntuale": ["{pippo}"]}}})
     with pytest.raises(InputError) as error:
         narrate(evaluated(*CUNEO), path)
     text = str(error.value)
-    assert "indicatore.livello.raggiunto" in text and "{pippo}" in text and "valore" in text
+    assert "indicatore.livello.in_linea_puntuale" in text and "{pippo}" in text and "valore" in text
 
 
 def test_a_user_file_may_add_nouns(tmp_path):
