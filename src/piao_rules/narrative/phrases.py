@@ -39,7 +39,7 @@ from piao_rules.narrative.grammar import (
     capitalise,
     with_article,
 )
-from piao_rules.narrative.lexicon import Lexicon, read_entries
+from piao_rules.narrative.lexicon import Lexicon, Noun, read_entries
 
 DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
 LEXICON_SECTION = "lessico"
@@ -112,7 +112,7 @@ class PhraseBook:
             raise InputError(problems)
         situations = dict(situations)
         sources = dict.fromkeys(situations, str(DEFAULT_FILE))
-        extra = {}
+        extra: dict[str, Noun] = {}
         if path is not None:
             file = str(path)
             user, lexicon_data, problems = _read(Path(path))
@@ -187,7 +187,7 @@ class Writer:
 
     def fill(self, template: str, slots: Slots, situation: str) -> str:
         pieces, tail = _compiled(template)
-        out = []
+        out: list[str] = []
         for literal, content, kind, argument, key, upper in pieces:
             try:
                 words = slots[key]
