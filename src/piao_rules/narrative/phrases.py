@@ -24,10 +24,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from piao_rules.errors import InputError, Problem
 from piao_rules.io import yamlfile
@@ -45,7 +45,8 @@ DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
 LEXICON_SECTION = "lessico"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SLOT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
-Slots = dict[str, "Words | str | Callable[[], Words | str]"]  # a callable: the slot written when used
+Slot: TypeAlias = "Words | str | Callable[[], Words | str]"  # a callable: the slot written when used
+Slots = dict[str, Slot]
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, list[str]], problems: list[Problem], file: str) -> None:
@@ -181,11 +182,11 @@ class Writer:
         self._last[situation] = index
         return variants[index]
 
-    def write(self, situation: str, subject: str, slots: Slots) -> str:
+    def write(self, situation: str, subject: str, slots: Mapping[str, Slot]) -> str:
         """The situation's sentence for ``subject``, filled, with a capital letter."""
         return capitalise(self.fill(self.pick(situation, subject), slots, situation))
 
-    def fill(self, template: str, slots: Slots, situation: str) -> str:
+    def fill(self, template: str, slots: Mapping[str, Slot], situation: str) -> str:
         pieces, tail = _compiled(template)
         out: list[str] = []
         for literal, content, kind, argument, key, upper in pieces:
