@@ -21,8 +21,8 @@ from decimal import Decimal
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
-from docx.parts.document import DocumentPart
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.document import DocumentPart
 from docx.shared import Cm, Length
 from docx.text.run import Run
 from lxml import etree

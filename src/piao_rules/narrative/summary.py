@@ -144,7 +144,7 @@ def _compared(ctx: Context, evaluation: Evaluation, revision: Revision, item: st
         return item
     read = " (stato proposto dalla lettura della nota, da confermare)"
     slots: Slots = {"voce": item, "stato": result.status.label + (read if result.proposed else ""),
-                   "stato_proposta": versus.status.label + (read if versus.proposed else "")}
+                    "stato_proposta": versus.status.label + (read if versus.proposed else "")}
     situation = "relatore.revisione_confronto_senza_grado"
     if result.achievement is not None and versus.achievement is not None:
         situation = "relatore.revisione_confronto"
