@@ -38,3 +38,18 @@ def test_an_average_below_target_is_judged_on_what_the_rest_of_the_year_needs():
 def test_a_mean_time_over_its_limit_is_already_an_overrun():
     late = one("<= 20 gg", date(2023, 6, 30), indicator={"nome": "Tempo medio di pagamento delle fatture"}, valore="22")
     assert late.status is Status.AT_RISK and late.explanation.steps[2].rule == "ST16V"
+
+
+def test_verifica_says_an_average_is_read_as_point_in_time(tmp_path):
+    from click.testing import CliRunner
+
+    from piao_rules.cli import main
+
+    (tmp_path / "piano.yaml").write_text(
+        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
+        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
+        "          - {codice: I1, nome: N. post al mese (media anno), target: '>= 12'}\n"
+        "          - {codice: I2, nome: N. post al mese (media anno), target: '>= 12', andamento: cumulativo}\n"
+        "          - {codice: I3, nome: N. post pubblicati, target: '>= 12'}\n", encoding="utf-8")
+    output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
+    assert output.count("l'indicatore è una media dell'anno") == 1 and "indicatori[I1].nome" in output

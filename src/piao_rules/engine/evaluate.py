@@ -180,7 +180,8 @@ class _Evaluator:
         facts["soglia"] = int(item.threshold is not None)
         facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
         facts["formula_fasi"] = int(counts_steps(read_formula(item.indicator.formula)) is not None)
-        facts["media"] = int(target.kind is TargetKind.COMPARISON and is_average(item.indicator.name, item.indicator.formula))
+        facts["media"] = int(target.kind is TargetKind.COMPARISON and item.indicator.computed is None
+                             and is_average(item.indicator.name, item.indicator.formula))
         facts["misura"] = int(has_measure(measure))
         facts["nota"] = int(measure is not None and bool(measure.note))
         reading = item.reading or item.note_reading

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
+from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import counted_target
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
@@ -50,6 +51,15 @@ def targets(subject: Subject) -> list[Problem]:
                 (*loc, "algoritmo"),
                 f"l'algoritmo rapporta il realizzato al previsto («{steps}»): il valore si legge come cumulativo "
                 f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                warning=True,
+            ))
+        if (indicator.accrual is None and indicator.computed is None and target.kind is TargetKind.COMPARISON
+                and is_average(indicator.name, indicator.formula)):
+            problems.append(subject.in_plan(
+                (*loc, "nome"),
+                "l'indicatore è una media dell'anno (al mese, media, medio): il valore si legge come puntuale e, sotto "
+                "il target, si confronta con la media che serve nel resto dell'anno; se è un conteggio che cresce "
+                "scrivere «andamento: cumulativo»",
                 warning=True,
             ))
         if indicator.unit:
