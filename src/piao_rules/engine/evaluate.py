@@ -35,6 +35,7 @@ from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
@@ -179,6 +180,8 @@ class _Evaluator:
         facts["soglia"] = int(item.threshold is not None)
         facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
         facts["formula_fasi"] = int(counts_steps(read_formula(item.indicator.formula)) is not None)
+        facts["media"] = int(target.kind is TargetKind.COMPARISON and item.indicator.computed is None
+                             and is_average(item.indicator.name, item.indicator.formula))
         facts["misura"] = int(has_measure(measure))
         facts["nota"] = int(measure is not None and bool(measure.note))
         reading = item.reading or item.note_reading
@@ -220,6 +223,9 @@ class _Evaluator:
             if not (accrual is Accrual.YEAR_END and not self.final):
                 item.expected = HUNDRED
                 item.pace = achievement
+                if (not self.final and item.facts.get("media") and not target.lower_is_better
+                        and achievement is not None and achievement < HUNDRED):
+                    self._average_pace(item)
             return
         if accrual is Accrual.YEAR_END:
             return
@@ -262,6 +268,22 @@ class _Evaluator:
         item.pace = min(r[0] for r in ratios)
         projections = [r[1] for r in ratios if r[1] is not None]
         item.projection = min(projections) if projections else None
+
+    def _average_pace(self, item: Item) -> None:
+        """An average over the year so far to be raised (post al mese) below its target: the pace compares it
+        with the average the rest of the year needs to bring the year's average to the target."""
+        value, goal = item.score.value, item.score.target_value
+        elapsed = pacing.time_share(self.as_of, self.plan.year, None) / HUNDRED
+        if value is None or goal is None or not 0 < elapsed < 1:
+            return
+        needed = (goal - value * elapsed) / (1 - elapsed)
+        item.pace = HUNDRED if needed <= 0 else value / needed * HUNDRED
+        item.inputs["media dell'anno"] = (
+            f"{format_it.number(value)} di media alla data ({format_it.percent(elapsed * HUNDRED, 0)} dell'anno trascorso): "
+            f"per chiudere l'anno con una media di {format_it.number(goal)} serve una media di "
+            f"{format_it.number(needed.quantize(Decimal('0.1')))} "
+            "nel resto dell'anno"
+        )
 
     def _measured_facts(self, item: Item) -> None:
         score, facts, target = item.score, item.facts, item.target

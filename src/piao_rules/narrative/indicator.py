@@ -168,6 +168,7 @@ FACTS: dict[str, tuple[Fact, tuple[Hashable, ...]]] = {
     "con_scadenza": (lambda r, c: _with_deadline(r), _BOOLS),
     "famiglia": (lambda r, c: _comparison_family(r, c.lexicon), ("minore", "conteggio", "livello")),
     "pari_al_target": (lambda r, c: r.target is not None and _numeric(r) == r.target.value, _BOOLS),
+    "grado_pieno": (lambda r, c: r.achievement is not None and r.achievement >= 100, _BOOLS),
 }
 CHOICE_FILE = Path(__file__).with_name("scelte.yaml")
 _STATUS_NAMES = {status: status.value for status in Status}

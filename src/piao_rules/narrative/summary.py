@@ -135,21 +135,28 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     return " ".join(sentences)
 
 
-def _compared(ctx: Context, evaluation: Evaluation, revision: Revision, item: str) -> str:
-    """The revision's item with the status against the target in force and against the proposed one, while
-    the proposal is pending (the plan does not carry it yet) and it is the one evaluated."""
+def _compared(ctx: Context, evaluation: Evaluation, revision: Revision) -> list[str]:
+    """Sentences with the status against the target in force and against the proposed one, while the
+    proposal is pending (the plan does not carry it yet) and it is the one evaluated; then which status,
+    if any, rests on the reading of the note."""
     result = next((i for i in evaluation.indicators if i.code == revision.code), None)
     versus = result.against_proposal if result is not None else None
     if result is None or versus is None or result.status is None or clean(versus.target_text) != revision.after:
-        return item
-    read = " (stato proposto dalla lettura della nota, da confermare)"
-    slots: Slots = {"voce": item, "stato": result.status.label + (read if result.proposed else ""),
-                    "stato_proposta": versus.status.label + (read if versus.proposed else "")}
-    situation = "relatore.revisione_confronto_senza_grado"
+        return []
+    slots: Slots = {"codice": revision.code, "stato": result.status.label, "stato_proposta": versus.status.label}
     if result.achievement is not None and versus.achievement is not None:
         situation = "relatore.revisione_confronto"
         slots.update(grado=percent_words(result.achievement), grado_proposta=percent_words(versus.achievement))
-    return ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
+    elif result.status is versus.status:
+        situation = "relatore.revisione_confronto_pari"
+    else:
+        situation = "relatore.revisione_confronto_senza_grado"
+    sentences = [ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)]
+    read = {(True, True): "entrambi", (True, False): "vigente", (False, True): "proposta"}.get((result.proposed, versus.proposed))
+    if read is not None:
+        situation = f"relatore.revisione_da_nota_{read}"
+        sentences.append(ctx.writer.fill(ctx.writer.book.one(situation), {}, situation))
+    return sentences
 
 
 def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> list[str]:
@@ -170,20 +177,21 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
     paragraphs.append(results)
     proposals = proposed(evaluation) if changes is None else changes
     if proposals:
-        items = []
+        items: list[str] = []
+        compared: list[str] = []
         for revision in proposals:
             slots: Slots = {"codice": revision.code, "originale": _quoted(revision.before), "proposta": _quoted(revision.after)}
             situation = "relatore.revisione" if revision.reason else "relatore.revisione_senza_motivazione"
             if revision.reason:
                 slots["motivazione"] = quotable(revision.reason)
-            item = ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
-            items.append(_compared(ctx, evaluation, revision, item))
+            items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+            compared += _compared(ctx, evaluation, revision)
         n = len(proposals)
         words = (
             Words(f"{format_it.number(n)} proposte di aggiornamento dei target", FEMININE, True)
             if n > 1 else Words("proposta di aggiornamento del target", FEMININE)
         )
-        paragraphs.append(write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}))
+        paragraphs.append(" ".join([write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}), *compared]))
     proposal = "relatore.proposta_consuntivo" if ctx.final else "relatore.proposta"
     slots = {"data": date_words(ctx.as_of)}
     if proposals:
