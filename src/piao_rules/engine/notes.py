@@ -109,8 +109,15 @@ def _fold(text: str) -> str:
     return "".join(folded)
 
 
+def _word(word: str) -> str:
+    """One word of a cue: «avviat*» (one or two more letters), «#» (a day of the month: «13», «1°»)."""
+    if word == "#":
+        return r"\d{1,2}(?:°|o)?"
+    return re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word)
+
+
 def _pattern(cue: str) -> str:
-    parts = [re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word) for word in _fold(cue).split()]
+    parts = [_word(word) for word in _fold(cue).split()]
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 

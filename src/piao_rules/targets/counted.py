@@ -79,3 +79,19 @@ def one_thing(target: Target, measure: Measure | None) -> Target | None:
         "kind": TargetKind.MILESTONE, "milestone": target.text, "read_as": "attivita",
         "warnings": [*target.warnings, "target di un solo elemento, senza misura: letto come attività, dalla nota"],
     })
+
+
+ONE_EACH_WARNING = "target 1 con il totale delle unità: letto come copertura (uno per ciascuna unità)"
+
+
+def one_each(target: Target, indicator: Indicator, measure: Measure | None) -> Target | None:
+    """A target of one («= 1,00 N.», «1 N.») for an indicator whose plan or measure gives the total of units
+    to cover: one for each unit, a coverage target («servizi mantenuti a distanza», 9 in all). A count of one
+    would be met by any measure, so the total is what the plan means; the reading is shown (warning)."""
+    if (target.kind is not TargetKind.COMPARISON or target.coverage is not None or target.value != 1
+            or target.operator not in (Operator.EQ, Operator.GE) or target.per is not None
+            or target.unit in ("%", "€", "gg")):
+        return None
+    if (measure is None or measure.total is None) and indicator.total is None:
+        return None
+    return target.model_copy(update={"coverage": "unità", "warnings": [*target.warnings, ONE_EACH_WARNING]})

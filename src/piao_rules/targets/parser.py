@@ -195,6 +195,15 @@ _EACH = re.compile(
     r"(?<!\w)(?:ciascun[oa]?|ogni|tutt[ie]\s+(?:i|gli|le))\s+(?:(?:singol[oaie]|sua|suo)\s+)?(?P<unit>[^\W\d_]{3,})",
     re.IGNORECASE,
 )
+# «almeno 1 dipendente per settore», «N. pagine aggiornate per ufficio >= 1»: one thing per unit is a coverage
+# target too (every unit must have it); not «per» a period, a rate or an average («10 ore per dipendente» has
+# a quantity other than 1 and stays a count).
+_PER_UNIT = re.compile(r"(?<!\w)per\s+(?P<unit>[^\W\d_]{4,})(?!\w)", re.IGNORECASE)
+_NOT_UNITS = frozenset({
+    "anno", "mese", "trimestre", "semestre", "bimestre", "quadrimestre", "settimana", "giorno", "annualita", "annualità",
+    "esercizio", "cento", "mille", "conto", "esempio", "quanto", "tempo", "tutto", "ciascuno", "ciascuna", "ogni",
+    "legge", "effetto", "mezzo", "tramite", "favorire", "garantire",
+})
 # «per ogni sede almeno 2 incontri»: the coverage words first, moved after the quantity.
 _EACH_FIRST = re.compile(r"^(?P<each>(?:per|in|con|presso|da)\s+(?:ciascun[oa]?|ogni)\s+[^\W\d_]+)\s*[,:]?\s+(?P<rest>.+)$",
                          re.IGNORECASE)
@@ -736,13 +745,12 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         suffix = f"({first.label}) {suffix}"
     qualifier = _qualifier(prefix, suffix, contexts)
     if len(group) == 1:
-        coverage = _EACH.search(qualifier) if qualifier else None
-        if coverage and qualifier:
+        unit = _covered_unit(qualifier, first.value) if qualifier and first.per is None else None
+        if unit is not None and qualifier:
             warnings.append(_coverage_warning(qualifier))
         return _Draft(
             TargetKind.COMPARISON, operator=first.operator or Operator.EQ, explicit=first.operator is not None,
-            value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
-            coverage=coverage.group("unit").lower() if coverage else None,
+            value=first.value, unit=first.unit, per=first.per, qualifier=qualifier, coverage=unit,
         )
     periods = {q.per for q in group if q.per is not None}
     if len(periods) > 1:
@@ -751,6 +759,19 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         TargetKind.COMPOUND, components=_components(group, warnings), per=min(periods) if periods else None,
         qualifier=qualifier,
     )
+
+
+def _covered_unit(qualifier: str, value: Decimal) -> str | None:
+    """The unit a quantity applies to each of: «con ciascun ufficio», «in tutte le sedi», or, for one thing,
+    «per settore» (not a period: «1 report per anno» is a rate)."""
+    each = _EACH.search(qualifier)
+    if each:
+        return each.group("unit").lower()
+    if value == 1:
+        for match in _PER_UNIT.finditer(qualifier):
+            if match.group("unit").lower() not in _NOT_UNITS:
+                return match.group("unit").lower()
+    return None
 
 
 def _components(group: list[_Quantity], warnings: list[str]) -> list[Component]:
