@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 import unicodedata
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from piao_rules import format_it
+from piao_rules import format_it, values
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
@@ -32,6 +33,12 @@ _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
+# A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
+# in the calendar when the month is still to come at the monitoring date.
+_MONTH = re.compile(
+    r"(?<!\w)(?:a|ad|in|entro|per|tra|fra|dopo|da|nel mese di)\s+(?:(?:inizio|fine|meta|met\u00e0)\s+)?"
+    r"(?P<month>" + "|".join(values.MONTHS) + r")(?!\s+(?:scorso|passato))(?!\w)"
+)
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -171,8 +178,22 @@ class NoteReader:
                     return [match.group(0)]
         return None
 
-    def read(self, note: str | None, activity: str | None = None) -> NoteReading | None:
-        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one."""
+    def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]]) -> None:
+        """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
+        «non a novembre», a postponement); not in a clause that tells something done («pubblicato a luglio»)."""
+        done = self.cues.get("completata", [])
+        for match in _MONTH.finditer(folded):
+            if values.MONTHS[match.group("month")] <= as_of.month:
+                continue
+            clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
+            if any(cue.search(clause) for cue, accented in done if not accented):
+                continue
+            negated = self._negation(folded, match.start()) is not None
+            found.setdefault("rinviata" if negated else "programmata", []).append(note[match.start():match.end()])
+
+    def read(self, note: str | None, activity: str | None = None, as_of: date | None = None) -> NoteReading | None:
+        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one; ``as_of``, the
+        monitoring date, tells which months named in the note are still to come."""
         if not note or not note.strip():
             return None
         folded, lowered = _fold(note), note.lower()
@@ -216,6 +237,8 @@ class NoteReader:
                             if attenuation is not None:
                                 phase, start = attenuated, attenuation
                     found.setdefault(phase, []).append(note[start:end])
+        if as_of is not None:
+            self._months_ahead(folded, note, as_of, found)
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)

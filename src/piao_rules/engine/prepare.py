@@ -198,7 +198,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     for item in items:
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
-            reading = reader.read(item.measure.note, item.target.milestone)
+            reading = reader.read(item.measure.note, item.target.milestone, as_of)
             if has_measure(item.measure):
                 item.note_reading = reading
             else:

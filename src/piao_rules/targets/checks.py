@@ -54,7 +54,7 @@ def targets(subject: Subject) -> list[Problem]:
                 (f"il numeratore dell'algoritmo si accumula nell'anno («{steps}») su un totale che non cresce con esso"
                  if accrues_in_year(steps) else f"l'algoritmo rapporta il realizzato al previsto («{steps}»)")
                 + ": il valore si legge come cumulativo "
-                f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                "(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
                 warning=True,
             ))
         if (indicator.accrual is None and indicator.computed is None and target.kind is TargetKind.COMPARISON
