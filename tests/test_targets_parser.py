@@ -394,3 +394,16 @@ def test_an_activity_for_each_unit_is_a_coverage_milestone(text, unit):
     target = parse_target(text, 2023)
     assert (target.kind, target.milestone, target.coverage) == (TargetKind.MILESTONE, text, unit)
     assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Partecipazione di almeno 1 dipendente per settore su formazione obbligatoria", "settore"),
+    ("N. pagine aggiornate per ufficio >= 1", "ufficio"),
+    ("≥ 10 ore di formazione per dipendente", None),  # a quantity other than one per unit: a count, not coverage
+    ("almeno 1 report per trimestre", None),  # a period: a rate
+    ("≥ 1 incontro per anno", None),
+])
+def test_one_thing_per_unit_is_a_coverage_target(text, unit):
+    target = parse_target(text, 2023)
+    assert target.kind is TargetKind.COMPARISON and target.coverage == unit
+    assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings) == (unit is not None)

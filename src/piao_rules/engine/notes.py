@@ -39,6 +39,9 @@ _MONTH = re.compile(
     r"(?<!\w)(?:a|ad|in|entro|per|tra|fra|dopo|da|nel mese di)\s+(?:(?:inizio|fine|meta|met\u00e0)\s+)?"
     r"(?P<month>" + "|".join(values.MONTHS) + r")(?!\s+(?:scorso|passato))(?!\w)"
 )
+# A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
+_PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}(?:at|ut|it)[oaie](?!\w)")
+_PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -178,18 +181,23 @@ class NoteReader:
                     return [match.group(0)]
         return None
 
-    def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]]) -> None:
+    def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
+                      taken: list[tuple[int, int]]) -> None:
         """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
-        «non a novembre», a postponement); not in a clause that tells something done («pubblicato a luglio»)."""
+        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a luglio»,
+        «i programmi sono arrivati a luglio»),
+        nor in words already read («attende la validazione, prevista per settembre»: the step awaited)."""
         done = self.cues.get("completata", [])
         for match in _MONTH.finditer(folded):
-            if values.MONTHS[match.group("month")] <= as_of.month:
+            if values.MONTHS[match.group("month")] <= as_of.month or any(
+                    match.start() < e and s < match.end() for s, e in taken):
                 continue
             clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
-            if any(cue.search(clause) for cue, accented in done if not accented):
+            if _PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start()) or any(cue.search(clause) for cue, accented in done if not accented):
                 continue
-            negated = self._negation(folded, match.start()) is not None
-            found.setdefault("rinviata" if negated else "programmata", []).append(note[match.start():match.end()])
+            negation = self._negation(folded, match.start())
+            start = match.start() if negation is None else negation
+            found.setdefault("programmata" if negation is None else "rinviata", []).append(note[start:match.end()])
 
     def read(self, note: str | None, activity: str | None = None, as_of: date | None = None) -> NoteReading | None:
         """The reading of ``note``; ``activity`` is the milestone's text, when the target is one; ``as_of``, the
@@ -238,7 +246,7 @@ class NoteReader:
                                 phase, start = attenuated, attenuation
                     found.setdefault(phase, []).append(note[start:end])
         if as_of is not None:
-            self._months_ahead(folded, note, as_of, found)
+            self._months_ahead(folded, note, as_of, found, taken)
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)
