@@ -186,6 +186,7 @@ class _Evaluator:
         facts["nota"] = int(measure is not None and bool(measure.note))
         reading = item.reading or item.note_reading
         _encode(facts, "lettura_nota", reading.phase if reading else "nessuna")
+        facts["nota_non_conclusi"] = int(reading is not None and reading.unfinished)
         facts["copertura"] = int(target.coverage is not None)
         facts["totale_copertura"] = int(item.coverage_total is not None)
         judgement = measure.judgement.value if measure is not None and measure.judgement else "nessuno"

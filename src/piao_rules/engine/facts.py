@@ -84,6 +84,8 @@ _FIELDS = [
     Field("misura", FieldKind.BOOL, "c'è una misura alla data", no="manca la misura alla data"),
     Field("nota", FieldKind.BOOL, "la misura ha una nota di commento", no="la misura non ha note"),
     Field("lettura_nota", FieldKind.CHOICE, "fase dell'attività letta nella nota (proposta)", ("nessuna", *PHASES)),
+    Field("nota_non_conclusi", FieldKind.BOOL, "la nota dice che ciò che si conta non è concluso (proposta)",
+          no="la nota non nega un completamento"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),

@@ -102,6 +102,7 @@ class NoteReading(BaseModel):
     progress: Number = Field(description="Rough progress, %: written in the note, else the phase's default")
     cues: list[str] = Field(description="The words of the note that justify the reading, as written")
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
+    unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
@@ -211,6 +212,7 @@ class NoteReader:
             return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
+        unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
                 # the rest of the clause speaks of that step («…, prevista per settembre»), not of the activity
@@ -238,6 +240,7 @@ class NoteReader:
                         if negated is None:
                             continue
                         phase, start = negated, negation
+                        unfinished = unfinished or name == "completata"
                     else:
                         attenuated = self.phases[name].attenuated
                         if attenuated is not None:  # «quasi ultimata»: not yet done
@@ -260,6 +263,7 @@ class NoteReader:
         return NoteReading(
             phase=phase, progress=written if written is not None else default,
             cues=[cue for name in PHASES for cue in found.get(name, [])], progress_written=written is not None,
+            unfinished=unfinished and phase != "completata",
         )
 
 
