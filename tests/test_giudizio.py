@@ -9,12 +9,12 @@ from giudizio_helpers import agreement, cases, evaluate_case
 
 # (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» are held-out
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
-# The 15 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»).
+# The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»).
 REPORTED = {
     ("note", "sviluppo"): (41, 41), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
     ("andamento", "sviluppo"): (24, 24), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (17, 17), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (15, 15), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 5),
+    ("conteggio", "sviluppo"): (17, 17), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (5, 5), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (17, 17), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (4, 4), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -30,7 +30,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     assert agreement(outcomes) == REPORTED
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([  # held out, judged in docs/giudizio.md («Terzo insieme di verifica»)
-        "CN 23 incasso diritto annuale", "TO kpi8.2.1_02 grandi eventi", "CN 16 cantieri delle sale, proposta",
+        "CN 23 incasso diritto annuale", "CN 16 cantieri delle sale, proposta",
     ])
     assert all(o.case["insieme"] == "verifica_3" for o in outcomes if not o.agrees)
 

@@ -407,3 +407,17 @@ def test_one_thing_per_unit_is_a_coverage_target(text, unit):
     target = parse_target(text, 2023)
     assert target.kind is TargetKind.COMPARISON and target.coverage == unit
     assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings) == (unit is not None)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("presenza Camera in almeno due grandi eventi", 2, "eventi"),  # an operator in words after a description
+    ("Apertura di 3 nuove sedi", 3, "sedi"),  # size and novelty adjectives are not the counted noun
+])
+def test_counts_written_after_a_short_description(text, value, unit):
+    target = parse_target(text, 2023)
+    assert (target.kind, target.value, target.unit) == (TargetKind.COMPARISON, value, unit)
+
+
+def test_a_worded_count_inside_a_longer_milestone_stays_a_milestone():
+    text = "Attivazione nuova piattaforma per almeno 2 Commissioni e completamento della migrazione nel biennio 2023/2024."
+    assert parse_target(text, 2023).kind is TargetKind.MILESTONE

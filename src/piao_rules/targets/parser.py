@@ -129,6 +129,8 @@ _PER = re.compile(
     r"|\s+(?P<adj>annui|annue|annuo|annuale|annuali|mensile|mensili|trimestrali|semestrali)(?!\w)",
     re.IGNORECASE,
 )
+# Adjectives of size or novelty written before the counted noun («almeno due grandi eventi», «3 nuove sedi»).
+_SIZES = frozenset({"grandi", "grande", "piccoli", "piccole", "nuovi", "nuove", "ulteriori", "principali", "importanti"})
 _LABEL = re.compile(r"\s*\((?P<label>[^()\d]{1,40})\)")
 
 _MONTHS = "|".join(values.MONTHS)
@@ -684,6 +686,8 @@ def _scan(text: str) -> list[_Quantity]:
                 if noun_match.group("noun2"):
                     joiner = " di " if " di " in noun_match.group(0) else " d'"
                     noun += joiner + noun_match.group("noun2").lower()
+                if noun in _SIZES and (after := _NOUN.match(text, noun_match.end())) and not after.group("noun2"):
+                    noun_match, noun = after, after.group("noun").lower()  # «2 grandi eventi»: the noun is «eventi»
                 if noun in _PERIODS:
                     noun = None
                 else:
@@ -731,7 +735,11 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         written = first.operator not in (None, Operator.EQ)
         symbol = written and first.spelled.lstrip()[:1] in "≥≤<>"
         noun_unit = first.unit is not None and first.unit not in _SYMBOL_UNITS
-        if not symbol and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
+        # «presenza Camera in almeno due grandi eventi»: an operator in words after a short description, the
+        # count ending the text (not «… per almeno 2 Commissioni e completamento della migrazione …»)
+        worded = (written and first.spelled.lstrip()[:1].isalpha() and len(prefix.split()) <= 5
+                  and len(bare[first.end:].split()) <= 2)
+        if not (symbol or worded) and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
             return None
     group = [first]
     for quantity in found[1:]:
