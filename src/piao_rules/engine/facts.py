@@ -93,7 +93,7 @@ _FIELDS = [
     Field("copertura", FieldKind.BOOL, "il target vale per ciascuna unità (copertura)", no="il target non è di copertura"),
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
-    Field("formula_fasi", FieldKind.BOOL, "l'algoritmo è fasi (o altro) realizzate su previste",
+    Field("formula_fasi", FieldKind.BOOL, "l'algoritmo è fasi (o altro) realizzate su previste, o accumulate nell'anno su un totale",
           no="l'algoritmo non conta fasi realizzate su previste"),
     Field("media", FieldKind.BOOL, "il valore è una media dell'anno (es. post al mese, tempo medio)",
           no="il valore non è una media"),
