@@ -418,6 +418,9 @@ def test_counts_written_after_a_short_description(text, value, unit):
     assert (target.kind, target.value, target.unit) == (TargetKind.COMPARISON, value, unit)
 
 
-def test_a_worded_count_inside_a_longer_milestone_stays_a_milestone():
-    text = "Attivazione nuova piattaforma per almeno 2 Commissioni e completamento della migrazione nel biennio 2023/2024."
+@pytest.mark.parametrize("text", [
+    "Attivazione nuova piattaforma per almeno 2 Commissioni e completamento della migrazione nel biennio 2023/2024.",
+    "Riduzione dei tempi di almeno 2 giorni",  # a change, not a count
+])
+def test_a_worded_count_inside_a_longer_milestone_or_a_change_stays_a_milestone(text):
     assert parse_target(text, 2023).kind is TargetKind.MILESTONE

@@ -129,6 +129,7 @@ _PER = re.compile(
     r"|\s+(?P<adj>annui|annue|annuo|annuale|annuali|mensile|mensili|trimestrali|semestrali)(?!\w)",
     re.IGNORECASE,
 )
+_CHANGE = re.compile(r"(?:riduzion|diminuzion|aument|increment|crescit|calo|contrazion)", re.IGNORECASE)
 # Adjectives of size or novelty written before the counted noun («almeno due grandi eventi», «3 nuove sedi»).
 _SIZES = frozenset({"grandi", "grande", "piccoli", "piccole", "nuovi", "nuove", "ulteriori", "principali", "importanti"})
 _LABEL = re.compile(r"\s*\((?P<label>[^()\d]{1,40})\)")
@@ -737,8 +738,9 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         noun_unit = first.unit is not None and first.unit not in _SYMBOL_UNITS
         # «presenza Camera in almeno due grandi eventi»: an operator in words after a short description, the
         # count ending the text (not «… per almeno 2 Commissioni e completamento della migrazione …»)
-        worded = (written and first.spelled.lstrip()[:1].isalpha() and len(prefix.split()) <= 5
-                  and len(bare[first.end:].split()) <= 2)
+        # of things counted, not a change («Riduzione dei tempi di almeno 2 giorni» is a reduction by 2 days)
+        worded = (written and noun_unit and first.spelled.lstrip()[:1].isalpha() and len(prefix.split()) <= 5
+                  and len(bare[first.end:].split()) <= 2 and not _CHANGE.match(prefix))
         if not (symbol or worded) and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
             return None
     group = [first]
