@@ -36,7 +36,7 @@ _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between
 # A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
 # in the calendar when the month is still to come at the monitoring date.
 _MONTH = re.compile(
-    r"(?<!\w)(?:a|ad|in|entro|per|tra|fra|dopo|da|nel mese di)\s+(?:(?:inizio|fine|meta|met\u00e0)\s+)?"
+    r"(?<!\w)(?:a|ad|in|entro|per|tra|fra|dopo|da|nel mese di)\s+(?:(?:inizio|fine|meta)\s+)?"  # on the folded note
     r"(?P<month>" + "|".join(values.MONTHS) + r")(?!\s+(?:scorso|passato))(?!\w)"
 )
 # A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
@@ -185,16 +185,17 @@ class NoteReader:
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
                       taken: list[tuple[int, int]]) -> None:
         """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
-        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a luglio»,
-        «i programmi sono arrivati a luglio»),
-        nor in words already read («attende la validazione, prevista per settembre»: the step awaited)."""
-        done = self.cues.get("completata", [])
+        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a
+        luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»), nor in words already read («attende
+        la validazione, prevista per settembre»: the step awaited)."""
+        done = [cue for cue, accented in self.cues.get("completata", []) if not accented]
         for match in _MONTH.finditer(folded):
             if values.MONTHS[match.group("month")] <= as_of.month or any(
                     match.start() < e and s < match.end() for s, e in taken):
                 continue
             clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
-            if _PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start()) or any(cue.search(clause) for cue, accented in done if not accented):
+            if (_PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start())
+                    or any(cue.search(clause) for cue in done)):
                 continue
             negation = self._negation(folded, match.start())
             start = match.start() if negation is None else negation

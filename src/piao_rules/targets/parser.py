@@ -755,7 +755,7 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         suffix = f"({first.label}) {suffix}"
     qualifier = _qualifier(prefix, suffix, contexts)
     if len(group) == 1:
-        unit = _covered_unit(qualifier, first.value) if qualifier and first.per is None else None
+        unit = _covered_unit(qualifier, first.value if first.per is None else None) if qualifier else None
         if unit is not None and qualifier:
             warnings.append(_coverage_warning(qualifier))
         return _Draft(
@@ -771,9 +771,9 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
     )
 
 
-def _covered_unit(qualifier: str, value: Decimal) -> str | None:
-    """The unit a quantity applies to each of: «con ciascun ufficio», «in tutte le sedi», or, for one thing,
-    «per settore» (not a period: «1 report per anno» is a rate)."""
+def _covered_unit(qualifier: str, value: Decimal | None) -> str | None:
+    """The unit a quantity applies to each of: «con ciascun ufficio», «in tutte le sedi», or, for one thing
+    (``value`` 1, not a rate), «per settore» (not a period: «1 report per anno» is a rate)."""
     each = _EACH.search(qualifier)
     if each:
         return each.group("unit").lower()
