@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine.result import ComponentResult
+from piao_rules.engine.result import ComponentResult, trusted
 from piao_rules.io.model import Judgement, Measure
 from piao_rules.targets.model import Component, Operator, Target
 
@@ -205,11 +205,11 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
         shown_target = f"{component.operator.symbol} {_n(component.value)} {component.unit or component.label}".strip()
         if value is None:
             missing = True
-            parts.append(ComponentResult(label=component.label, target=shown_target))
+            parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=None, achievement=None))
             continue
         score = proportional(value, component.operator, component.value)
         scores.append(score.achievement)
-        parts.append(ComponentResult(label=component.label, target=shown_target, value=value, achievement=score.achievement))
+        parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=value, achievement=score.achievement))
     if missing or not scores:
         return Score(components=parts, missing_components=bool(measured))
     rule = params.get("composti", "minimo")
