@@ -78,6 +78,7 @@ def _choice(name: str, value: str) -> str:
 # The percentages computed for an indicator, as facts (in the order _measured_facts gives them).
 _FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
 assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
+_ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
 # The facts about the measure of an indicator without one.
 _NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "motivazione": 0,
                "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}
@@ -169,7 +170,7 @@ class _Evaluator:
                     # note and enters the degrees only once a person confirms it
                     item.score.achievement = None
                     item.facts.pop("grado", None)
-                _encode(item.facts, "stato_proposto", proposed)
+                item.facts["stato_proposto"] = 1 if proposed else 0
 
     def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
         """The facts that depend only on the target (and the indicator's unit), encoded once
@@ -218,7 +219,7 @@ class _Evaluator:
             facts["riferimento"] = 1 if reference else 0
         if indicator.accrual is not None:
             item.accrual = indicator.accrual
-            _encode(facts, "andamento", item.accrual.value)
+            facts["andamento"] = _ACCRUALS[indicator.accrual]
         item.facts = facts
 
     def _intermediate(self, item: Item) -> Decimal | None:
@@ -502,6 +503,7 @@ def _accrual_shown(accrual: Accrual, declared: bool) -> str:
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
+    measure = item.measure
     inputs = {"valore": evaluator.shown_value(item), "target": item.target_text or "n.d."}
     if item.inputs:
         inputs.update(item.inputs)
@@ -509,15 +511,17 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:
         inputs["soglia"] = item.threshold.text
-    if item.indicator.reference is not None:
-        inputs["riferimento"] = format_it.number(item.indicator.reference.value)
-    if item.measure is not None and item.measure.reference is not None:
-        inputs["riferimento"] = format_it.number(item.measure.reference)
+    reference = item.indicator.reference
+    if reference is not None:
+        inputs["riferimento"] = format_it.number(reference.value)
+    if measure is not None and measure.reference is not None:
+        inputs["riferimento"] = format_it.number(measure.reference)
     inputs["andamento"] = _accrual_shown(item.accrual, item.indicator.accrual is not None)
-    if item.expected is not None and not evaluator.final:
-        inputs["atteso alla data"] = format_it.percent(item.expected, 0)
-    if item.pace is not None and not evaluator.final:
-        inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
+    if not evaluator.final:
+        if item.expected is not None:
+            inputs["atteso alla data"] = format_it.percent(item.expected, 0)
+        if item.pace is not None:
+            inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
     return trusted(Explanation, steps=item.steps, inputs=inputs, formula=item.score.formula)
 
 

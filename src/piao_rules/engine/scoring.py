@@ -40,12 +40,8 @@ class Score:
     reference_missing: bool = False
 
 
-def _n(value: Decimal) -> str:
-    return format_it.number(value)
-
-
-def _p(value: Decimal) -> str:
-    return format_it.percent(value)
+_n = format_it.number  # «1.234,5»
+_p = format_it.percent  # «80,5%»
 
 
 def _clip(value: Decimal) -> Decimal:
@@ -85,15 +81,19 @@ def completion(measure: Measure | None) -> tuple[bool, date | None]:
     return done, when
 
 
-def proportional(value: Decimal, operator: Operator | None, target: Decimal) -> Score:
+def _proportion(value: Decimal, operator: Operator | None, target: Decimal) -> tuple[bool, Decimal, Decimal]:
+    """Whether lower is better, the ratio and the degree of a proportional score."""
     lower = operator is not None and operator.lower_is_better
     if lower:
         ratio = HUNDRED if value <= ZERO else target / value * HUNDRED
-        formula = f"{_n(target)} / {_n(value)} × 100"
     else:
         ratio = (HUNDRED if value >= target else ZERO) if target <= ZERO else value / target * HUNDRED
-        formula = f"{_n(value)} / {_n(target)} × 100"
-    achievement = _settle(ratio, value, operator, target)
+    return lower, ratio, _settle(ratio, value, operator, target)
+
+
+def proportional(value: Decimal, operator: Operator | None, target: Decimal) -> Score:
+    lower, ratio, achievement = _proportion(value, operator, target)
+    formula = f"{_n(target)} / {_n(value)} × 100" if lower else f"{_n(value)} / {_n(target)} × 100"
     return Score(achievement, ratio, f"{formula} = {_p(ratio)} → grado {_p(achievement)}", value, target)
 
 
@@ -207,9 +207,9 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
             missing = True
             parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=None, achievement=None))
             continue
-        score = proportional(value, component.operator, component.value)
-        scores.append(score.achievement)
-        parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=value, achievement=score.achievement))
+        _, _, achievement = _proportion(value, component.operator, component.value)  # the degree alone: no formula
+        scores.append(achievement)
+        parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=value, achievement=achievement))
     if missing or not scores:
         return Score(components=parts, missing_components=bool(measured))
     rule = params.get("composti", "minimo")
