@@ -52,7 +52,10 @@ def combine(members: list[Member], method: str) -> Mean:
     if method == "tutti_raggiunti":
         mean.value = HUNDRED if all(m.achievement >= HUNDRED for m in measured) else Decimal(0)
         return mean
-    pairs = [(m.weight if use_plan_weights else Decimal(1), m.achievement) for m in measured]
+    if not use_plan_weights:  # equal weights: the plain mean (each weight 1)
+        mean.value = sum((m.achievement for m in measured), Decimal(0)) / Decimal(len(measured))
+        return mean
+    pairs = [(m.weight, m.achievement) for m in measured]
     total = sum((w for w, _ in pairs), Decimal(0))
     if total == 0:
         mean.value = sum((a for _, a in pairs), Decimal(0)) / len(pairs)

@@ -493,7 +493,11 @@ def _worst(flags: list[Flag]) -> Severity | None:
 
 
 def _counts(items: list[Item]) -> Counts:
-    return Counts(**{status.value: count for status, count in Counter(item.status for item in items).items()})
+    found = Counter(item.status for item in items)
+    return trusted_dict(Counts, {name: found[status] for status, name in _STATUS_NAMES})
+
+
+_STATUS_NAMES = [(status, status.value) for status in Status]  # in the order of Counts' fields
 
 
 @lru_cache(maxsize=None)
