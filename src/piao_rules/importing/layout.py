@@ -79,6 +79,16 @@ def header_cells(row: list[Cell]) -> dict[int, Header] | None:
     return labels
 
 
+def header_row(grid: Grid, index: int) -> dict[int, Header] | None:
+    """:func:`header_cells` of the grid's row ``index``, read once: the readers of a table ask for
+    every row several times, and large tables hold more distinct texts than the word caches."""
+    labels = grid.labels
+    if index not in labels:
+        labels[index] = header_cells(grid.rows[index])
+    found: dict[int, Header] | None = labels[index]
+    return found
+
+
 def _looks_like_value(text: str) -> bool:
     return bool(re.match(r"^\s*(?:[<>≥≤=]|\d)", text)) and not re.match(r"^\s*n\.?\s*$", text, re.IGNORECASE)
 
@@ -87,11 +97,11 @@ def find_layout(grid: Grid, start: int = 0) -> Layout | None:
     """The layout of the first header found from row ``start``; None when no header is found."""
     rows = grid.rows
     for index in range(start, len(rows)):
-        labels = header_cells(rows[index])
+        labels = header_row(grid, index)
         if labels is None:
             continue
         header_rows = [index]
-        if index + 1 < len(rows) and header_cells(rows[index + 1]) is not None:
+        if index + 1 < len(rows) and header_row(grid, index + 1) is not None:
             header_rows.append(index + 1)
         layout = _combine(rows, header_rows)
         if NEEDED <= {h.role for h in layout.columns.values()}:
@@ -153,7 +163,8 @@ def _combine(rows: list[list[Cell]], header_rows: list[int]) -> Layout:
 def _data_rows(grid: Grid, layout: Layout) -> list[dict[int, str]]:
     """The texts of the rows below the header (repeated headers left out)."""
     first = max(layout.header_rows) + 1
-    return [texts for row in grid.rows[first:] if (texts := own_texts(row)) and header_cells(row) is None]
+    rows = grid.rows
+    return [texts for index in range(first, len(rows)) if (texts := own_texts(rows[index])) and header_row(grid, index) is None]
 
 
 def _filled(data: list[dict[int, str]], width: int) -> list[int]:
