@@ -25,7 +25,7 @@ ZERO = Decimal(0)
 BELOW_TARGET_MAX = Decimal("99.99")
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     achievement: Decimal | None = None
     ratio: Decimal | None = None
