@@ -26,7 +26,10 @@ class FieldKind(str, Enum):
 
 def hundredths(value: Decimal) -> int:
     """A percentage in engine form: 80,505 → 8051 (hundredths, half up)."""
-    return int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
+    return int((value * _HUNDRED).to_integral_value(ROUND_HALF_UP))
+
+
+_HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
