@@ -89,6 +89,14 @@ def test_a_csv_with_a_hand_written_mapping(tmp_path):
     assert built.measures.as_of == date(2025, 6, 30)
 
 
+def test_a_mapping_in_windows_1252_is_read(tmp_path):
+    (tmp_path / "kpi.csv").write_text("Codice;Qualità;Target\nK1;Pratiche online;>= 70%\n", encoding="utf-8")
+    (tmp_path / "mappa.yaml").write_bytes("colonne:\n  codice: Codice\n  indicatore: Qualità\n  target: Target\nanno: 2025\n"
+                                          "ente: Camera di commercio di Valle Alta\n".encode("cp1252"))
+    built, _ = import_file(tmp_path / "kpi.csv", mapping=tmp_path / "mappa.yaml")
+    assert [i.name for _, _, i in built.plan.indicators()] == ["Pratiche online"]
+
+
 def test_a_csv_in_windows_1252_is_read_with_a_note(tmp_path):
     text = "Codice;Indicatore;Target 2024\nK1;Qualità percepita;>= 80%\n"
     (tmp_path / "kpi.csv").write_bytes(text.encode("cp1252"))

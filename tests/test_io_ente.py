@@ -79,6 +79,11 @@ def test_recital_without_article_asks_for_the_word(tmp_path):
     assert load_ente(write(tmp_path, fixed)).recitals[1].opening == "VISTO"
 
 
+def test_an_empty_word_counts_as_none(tmp_path):
+    found = problems(write(tmp_path, MINIMAL + "  - {parola: '', testo: quanto previsto dallo Statuto}\n"))
+    assert any("riga 9/premesse[2]" in p and "indicare «verbo»" in p for p in found)
+
+
 def test_unknown_verb_lists_the_known_ones(tmp_path):
     found = problems(write(tmp_path, MINIMAL + "  - {verbo: guardare, testo: la delibera}\n"))
     assert any("verbo «guardare» non previsto" in p and "vedere" in p for p in found)

@@ -149,6 +149,12 @@ def test_any_journal_text_reads_or_names_the_line(lines):
         assert all(isinstance(e, (Decision, Sighting)) for e in entries)
 
 
+def test_a_line_whose_kind_is_not_a_word_is_named():
+    with pytest.raises(InputError) as error:
+        _parse(Path("j.jsonl"), '{"tipo": ["decisione"]}')
+    assert all(str(p).startswith("j.jsonl:riga 1") for p in error.value.problems)
+
+
 def test_written_lines_read_back_the_same(tmp_path):
     path = tmp_path / "j.jsonl"
     written = [decision("A/x", "accolta", note="«virgolette» e \"doppi\"\nriga nuova"), decision("B/y")]

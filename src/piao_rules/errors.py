@@ -88,7 +88,8 @@ class InputError(Exception):
 
 def os_reason(error: OSError, reading: bool = False) -> str:
     """What an operating-system error means, in Italian, and what to do (without the file)."""
-    known = (_READING.get(error.errno) if reading else None) or _OS_ERRORS.get(error.errno)
+    errno = error.errno
+    known = None if errno is None else (_READING.get(errno) if reading else None) or _OS_ERRORS.get(errno)
     if known:
         return known
     code = f"n. {error.errno}, " if error.errno else ""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from piao_rules import atomic
 from piao_rules.engine.durable_host import EngineError
@@ -99,7 +99,7 @@ class Monitoring:
         if (act_number is None) != (act_date is None):
             raise InputError.single("", "indicare insieme numero e data della delibera (oppure nessuno dei due)")
         ente_file = _ente(ente)
-        listed = [Path(ente).parent / name for name in ente_file.chapters] if isinstance(ente, (str, Path)) else []
+        listed = [Path(ente).parent / name for name in ente_file.chapters] if ente_file and isinstance(ente, (str, Path)) else []
         area_trend = {}
         if self.history is not None:
             from piao_rules.history.reader import read_area_trend
@@ -197,6 +197,14 @@ def monitor(
         raise InputError.single("", str(error)) from None
     return Monitoring(plan, measures, evaluation, rules, journal, warnings, Path(phrases) if phrases else None,
                       Path(history) if history is not None else None)
+
+
+@overload
+def _ente(ente: EnteFile | str | Path) -> EnteFile: ...
+
+
+@overload
+def _ente(ente: EnteFile | str | Path | None) -> EnteFile | None: ...
 
 
 def _ente(ente: EnteFile | str | Path | None) -> EnteFile | None:

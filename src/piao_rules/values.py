@@ -149,8 +149,8 @@ def _date_text(text: str, year: int | None) -> date:
     """:func:`parse_date` of a text, cached: the same dates recur on every measure."""
     raw = " ".join(text.strip().lower().split())
     if match := _DATE_ISO.match(raw):
-        y, m, d = (int(g) for g in match.groups())
-        return _make_date(d, m, y, text)
+        iso = [int(g) for g in match.groups()]
+        return _make_date(iso[2], iso[1], iso[0], text)
     if match := _DATE_NUMERIC.match(raw):
         d, m, y = match.groups()
         if len(y) == 3:
@@ -159,9 +159,11 @@ def _date_text(text: str, year: int | None) -> date:
         return _make_date(int(d), int(m), year_value, text)
     if match := _DATE_WORDS.match(raw):
         d, month_name, y = match.groups()
-        if y is None and year is None:
+        if y:
+            year = int(y)
+        if year is None:
             raise ValueError(f"«{text}»: manca l'anno")
-        return _make_date(int(d), MONTHS[month_name.lower()], int(y) if y else year, text)
+        return _make_date(int(d), MONTHS[month_name.lower()], year, text)
     raise ValueError(f"«{text}» non è una data (usare gg/mm/aaaa, ad esempio 30/06/2023)")
 
 

@@ -54,13 +54,12 @@ def show(evaluation: Evaluation, console: Console) -> None:
             f"[{style}]{result.status.label}{_marker(result)}[/{style}]", flags, *((history_cell(result.history),) if past else ()),
         )
     console.print(table)
-    pending = [r for r in evaluation.indicators if r.against_proposal is not None]
+    pending = [(r, r.against_proposal) for r in evaluation.indicators if r.against_proposal is not None]
     if pending:
         side = Table(title="Proposte di aggiornamento del target in attesa di decisione: valutazione a confronto")
         for column in ("Codice", "Valore", "Target in vigore", "Stato", "Grado", "Target proposto", "Stato", "Grado"):
             side.add_column(column, overflow="fold")
-        for result in pending:
-            proposal = result.against_proposal
+        for result, proposal in pending:
             side.add_row(
                 result.code, result.explanation.inputs.get("valore", "n.d."), clean(result.target_text or "")[:40],
                 result.status.label + _marker(result), _degree(result.achievement), clean(proposal.target_text)[:40],
@@ -70,10 +69,10 @@ def show(evaluation: Evaluation, console: Console) -> None:
     objectives = Table(title="Obiettivi")
     for column in ("Codice", "Obiettivo", "Responsabile", "Grado", "Indicatori", "Segnalazione più grave"):
         objectives.add_column(column, overflow="fold")
-    for result in evaluation.objectives:
+    for objective in evaluation.objectives:
         objectives.add_row(
-            result.code, result.name[:60], result.owner or "", _degree(result.achievement), _counts(result.counts),
-            result.worst_flag.value if result.worst_flag else "",
+            objective.code, objective.name[:60], objective.owner or "", _degree(objective.achievement), _counts(objective.counts),
+            objective.worst_flag.value if objective.worst_flag else "",
         )
     console.print(objectives)
     summary = evaluation.summary

@@ -38,6 +38,7 @@ def modelli(esporta: Path | None, verifica: Path | None, sovrascrivi: bool) -> N
         for path in written:
             click.echo(f"scritto {path}")
         return
+    assert verifica is not None  # one of the two, tested above
     if not verifica.is_dir():
         raise click.UsageError(f"la cartella {verifica} non esiste")
     found = [(kind, verifica / kind.file) for kind in KINDS.values() if (verifica / kind.file).is_file()]

@@ -551,7 +551,7 @@ def _missing(readings: list[WorkbookReading], plan: Plan | None, measures: list[
     if plan is None:
         return
     present = {key.split(" | ")[0] for r in readings for key, _ in r.expected}
-    absent = {}
+    absent: dict[str, list[str]] = {}
     for _, objective, indicator in plan.indicators():
         if not indicator.computed and indicator.code not in present:
             absent.setdefault(owner_of(indicator, objective), []).append(indicator.code)

@@ -48,7 +48,7 @@ def fill_toc(document: Document) -> int:
         properties = style.getparent()
         paragraph = properties.getparent() if level and properties.tag == properties_tag else None
         text = _paragraph_text(paragraph) if paragraph is not None and paragraph.tag == paragraph_tag else ""
-        if text:
+        if text and level:  # a text only for a heading
             entries.append((level, text))
     if not entries:
         return 0

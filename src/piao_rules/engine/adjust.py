@@ -61,6 +61,7 @@ def _outcome(adjustment: Adjustment, item: Item) -> tuple[Status, Decimal | None
     effect = adjustment.effect
     if effect is Effect.NEUTRALISED:
         return Status.NOT_MEASURABLE, None
+    assert item.status is not None  # decisions apply after the «stato» table
     if effect is Effect.CONFIRMED:
         return item.status, item.score.achievement
     if effect is Effect.REJECTED:

@@ -45,17 +45,18 @@ def combine(members: list[Member], method: str) -> Mean:
     if given and not mean.mixed_weights:
         mean.weights_sum = sum(given, Decimal(0))
     use_plan_weights = bool(given) and not mean.mixed_weights
-    measured = [m for m in members if m.achievement is not None]
+    measured = [(m.weight, m.achievement) for m in members if m.achievement is not None]
     mean.excluded = [m.name for m in members if m.achievement is None]
     if not measured:
         return mean
     if method == "tutti_raggiunti":
-        mean.value = HUNDRED if all(m.achievement >= HUNDRED for m in measured) else Decimal(0)
+        mean.value = HUNDRED if all(a >= HUNDRED for _, a in measured) else Decimal(0)
         return mean
     if not use_plan_weights:  # equal weights: the plain mean (each weight 1)
-        mean.value = sum((m.achievement for m in measured), Decimal(0)) / Decimal(len(measured))
+        mean.value = sum((a for _, a in measured), Decimal(0)) / Decimal(len(measured))
         return mean
-    pairs = [(m.weight, m.achievement) for m in measured]
+    # with plan weights every member has one
+    pairs = [(w if w is not None else Decimal(1), a) for w, a in measured]
     total = sum((w for w, _ in pairs), Decimal(0))
     if total == 0:
         mean.value = sum((a for _, a in pairs), Decimal(0)) / len(pairs)

@@ -36,12 +36,13 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     missing = [name for name, value in values.items() if value is None]
     if missing:
         return measure, {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
-    numerator, top = _side(formula.numerator, values)
+    found = {name: value for name, value in values.items() if value is not None}
+    numerator, top = _side(formula.numerator, found)
     percent = formula.times_hundred or (formula.denominator is not None and target.unit == "%")
     if formula.denominator is None:
         value, shown = numerator, top
     else:
-        denominator, bottom = _side(formula.denominator, values)
+        denominator, bottom = _side(formula.denominator, found)
         if denominator == 0:
             return measure, {"calcolo dall'algoritmo": f"{top} / {bottom}: il denominatore è zero"}
         value, shown = numerator / denominator, f"{top} / {bottom}"

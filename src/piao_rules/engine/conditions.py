@@ -116,16 +116,16 @@ def _holds(test: Test, fact: dict[str, Any]) -> bool:
         return False
     value = fact[test.field]
     if test.op == "=":
-        return value == test.value
+        return bool(value == test.value)
     if test.op == "in":
         return value in test.value
     if test.op == "!=":
-        return value != test.value
+        return bool(value != test.value)
     if isinstance(value, str) or isinstance(test.value, str):
         return False
-    return {"<": value < test.value, "<=": value <= test.value, ">": value > test.value, ">=": value >= test.value}[
+    return bool({"<": value < test.value, "<=": value <= test.value, ">": value > test.value, ">=": value >= test.value}[
         test.op
-    ]
+    ])
 
 
 def matches(tests: tuple[Test, ...], fact: dict[str, Any]) -> bool:
@@ -176,7 +176,8 @@ def compile_rules(rules: tuple[tuple[Test, ...], ...], first_only: bool) -> Call
     lines.append("    return found")
     namespace: dict[str, Any] = dict(constants)
     exec("\n".join(lines), namespace)  # noqa: S102 - source built above from parsed tests only
-    return namespace["match"]
+    match: Callable[[dict[str, Any]], list[int]] = namespace["match"]
+    return match
 
 
 def _shown(field: Field, value: Any) -> str:

@@ -30,7 +30,7 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
     """The target and measure to evaluate, and the inputs to show, for a coverage target with its total."""
     total = total_of(target, indicator, measure)
     value = measure.value if measure is not None else None
-    if total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
+    if measure is None or total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
         if target.coverage is not None and isinstance(value, Decimal) and not isinstance(value, bool):
             return target, measure, {"unità coperte": f"{format_it.number(value)} (manca il totale delle unità da coprire)"}
         return target, measure, {}

@@ -75,7 +75,7 @@ class DurableRunner:
         self._prefix = f"piao_{uuid.uuid4().hex}"
         self._matches: list[tuple[int, int]] = []
         self._errors: list[str] = []
-        self._host = _SynchronousHost()
+        self._host: _SynchronousHost | None = _SynchronousHost()
         definitions = {}
         for table in tables:
             definitions[self._ruleset(table)] = {
@@ -116,6 +116,7 @@ class DurableRunner:
 
     def _post(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """Post ``facts`` (numbered here by position) and collect the rules each matched."""
+        assert self._host is not None  # not closed
         ruleset = self._ruleset(table)
         first_only = table.mode is Mode.FIRST
         send = self._host.post if first_only else self._host.assert_fact

@@ -235,6 +235,7 @@ class _Evaluator:
     def _pace(self, item: Item) -> None:
         """Expected share, pace and projection for the indicator's accrual."""
         score, target, accrual = item.score, item.target, item.accrual
+        assert accrual is not None  # set by the «andamento» table
         achievement = score.achievement
         if self.final or accrual is Accrual.POINT:
             if not (accrual is Accrual.YEAR_END and not self.final):
@@ -258,10 +259,11 @@ class _Evaluator:
             # activities, or counts reported only as a percentage of progress
             item.expected = share
             done = HUNDRED if score.completed else progress
+            assert done is not None  # the test above
             if share > 0:
                 item.pace = done / share * HUNDRED
             return
-        ratios = []
+        ratios: list[tuple[Decimal, Decimal | None]] = []
         if score.components:
             pairs = [(c.value, _component_target(item, c.label)) for c in score.components]
         else:
@@ -286,10 +288,10 @@ class _Evaluator:
         score, facts, target = item.score, item.facts, item.target
         figures = (score.achievement, score.ratio, item.expected, item.pace, item.projection,
                    item.measure.progress if item.measure is not None else None)
-        for name, value in zip(_FIGURES, figures):
-            if value is not None:
-                facts[name] = hundredths(value) if type(value) is Decimal else FIELDS[name].encode(value)
-        if target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN, TargetKind.MILESTONE):
+        for name, figure in zip(_FIGURES, figures):
+            if figure is not None:
+                facts[name] = hundredths(figure) if type(figure) is Decimal else FIELDS[name].encode(figure)
+        if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
@@ -344,8 +346,8 @@ class _Evaluator:
             for item in computed:
                 if children.value is not None:
                     item.measure = Measure(
-                        codice=item.code, valore=children.value,
-                        nota="Valore calcolato: media ponderata dei gradi degli obiettivi collegati.",
+                        code=item.code, value=children.value,
+                        note="Valore calcolato: media ponderata dei gradi degli obiettivi collegati.",
                     )
             self.evaluate_items(computed)
         self.means[objective.code] = combine(self._members(objective), self.method)

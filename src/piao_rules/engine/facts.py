@@ -14,6 +14,8 @@ from enum import Enum
 
 from piao_rules.engine.past import TRENDS
 from piao_rules.engine.notes import PHASES
+from piao_rules.engine.result import Status
+from piao_rules.io.model import Accrual, Judgement
 from piao_rules.targets.model import TargetKind
 
 
@@ -75,9 +77,10 @@ class Field:
         return value
 
 
-STATUSES = ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "non_rilevabile", "da_valutare")
+STATUSES = tuple(status.value for status in Status)
 TARGET_KINDS = tuple(kind.italian for kind in TargetKind)
-ACCRUALS = ("cumulativo", "puntuale", "solo_consuntivo", "milestone")
+ACCRUALS = tuple(accrual.value for accrual in Accrual)
+JUDGEMENTS = (*(judgement.value for judgement in Judgement), "nessuno")  # «nessuno»: the measure gives none
 METHODS = (
     "lineare_soglia", "proporzionale", "binario", "scadenza", "si_no", "avanzamento", "composto", "relativo", "giudizio",
     "non_calcolabile",
@@ -113,7 +116,7 @@ _FIELDS = [
     Field("scaduto", FieldKind.BOOL, "scadenza raggiunta", no="scadenza non ancora raggiunta"),
     Field("giorni_alla_scadenza", FieldKind.INTEGER, "giorni alla scadenza"),
     Field("giorni_ritardo", FieldKind.INTEGER, "giorni di ritardo"),
-    Field("giudizio", FieldKind.CHOICE, "giudizio espresso", ("raggiunto", "in_linea", "a_rischio", "non_raggiunto", "nessuno")),
+    Field("giudizio", FieldKind.CHOICE, "giudizio espresso", JUDGEMENTS),
     Field("riferimento", FieldKind.BOOL, "c'è il valore di riferimento", no="manca il valore di riferimento"),
     Field("componenti_mancanti", FieldKind.BOOL, "mancano misure di alcune componenti", no="ogni componente ha la sua misura"),
     Field("proposta", FieldKind.BOOL, "c'è una proposta di aggiornamento del target", no="nessuna proposta di aggiornamento"),

@@ -148,9 +148,10 @@ class NoteReader:
         tavoli …») has started; not when the activity also asks for more («Nomina … e misurazione …»)."""
         parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
-        if not parts or not all(first and first.group(0) in self.starts for first in firsts):
+        words = [first.group(0) for first in firsts if first]
+        if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
             return None
-        cues = self.starts[firsts[0].group(0)]
+        cues = self.starts[words[0]]
         for cue in cues:
             for match in cue.finditer(folded):
                 if self._negation(folded, match.start()) is None:
@@ -196,10 +197,10 @@ class NoteReader:
                     phase = name
                     negation = self._negation(folded, start)
                     if negation is not None:
-                        phase = self.phases[name].negated
-                        if phase is None:
+                        negated = self.phases[name].negated
+                        if negated is None:
                             continue
-                        start = negation
+                        phase, start = negated, negation
                     found.setdefault(phase, []).append(note[start:end])
         if not found:
             return None

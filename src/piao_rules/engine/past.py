@@ -106,7 +106,7 @@ def build(
     last = points[-1] if points else None
     value = _current(measure)
     line = [p for p, _ in points]
-    if value is not None and (final or accrual is Accrual.POINT):
+    if measure is not None and value is not None and (final or accrual is Accrual.POINT):
         line.append(Point(year=year, value=value, percent=bool(measure.percent) or target.unit == "%", source="anno_corrente"))
     trend = None
     if len(line) >= 2:

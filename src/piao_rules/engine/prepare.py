@@ -77,7 +77,7 @@ def has_measure(measure: Measure | None) -> bool:
 
 def show_value(measure: Measure | None, target: Target | None = None) -> str:
     """The measure as a person reads it: «80%», «8 iniziative, 264 soggetti», «SI», «avanzamento 60%»."""
-    if not has_measure(measure):
+    if measure is None or not has_measure(measure):
         return "n.d."
     if measure.components:
         return ", ".join(f"{format_it.number(v)} {label}" for label, v in measure.components.items())
@@ -97,6 +97,7 @@ def show_value(measure: Measure | None, target: Target | None = None) -> str:
         return f"completato il {format_it.short_date(measure.completed_on)}"
     if measure.progress is not None:
         return f"avanzamento {format_it.percent(measure.progress)}"
+    assert measure.judgement is not None  # has_measure: nothing else is left
     return f"giudizio: {measure.judgement.value.replace('_', ' ')}"
 
 
@@ -110,7 +111,7 @@ def show_target(target: Target | None) -> str:
 
 def _comparable(measure: Measure | None) -> Any:
     """What must agree between linked indicators (component labels may differ: only values count)."""
-    if not has_measure(measure):
+    if measure is None or not has_measure(measure):
         return None
     return (measure.value, measure.progress, tuple(measure.components.values()), measure.judgement)
 
@@ -124,9 +125,9 @@ def mark_divergent(items: list[Item]) -> None:
         if item is None or not item.indicator.linked_to:  # most indicators: no link to follow
             return code
         seen = set()
-        while code in by_code and by_code[code].indicator.linked_to and code not in seen:
+        while code in by_code and (linked := by_code[code].indicator.linked_to) and code not in seen:
             seen.add(code)
-            code = by_code[code].indicator.linked_to
+            code = linked
         return code
 
     groups: dict[str, list[Item]] = defaultdict(list)

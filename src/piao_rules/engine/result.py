@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -288,6 +288,13 @@ class Summary(Aggregate):
     apart: list[str] = Field(default_factory=list, description="Objectives reported apart, outside the ente's degree")
 
 
+class _Index(TypedDict):
+    indicators: dict[str, IndicatorResult]
+    objectives: dict[str, ObjectiveResult]
+    by_objective: dict[str, list[IndicatorResult]]
+    position: dict[str, int]
+
+
 class Evaluation(BaseModel):
     """The whole evaluation of a plan at a date."""
 
@@ -304,9 +311,9 @@ class Evaluation(BaseModel):
     summary: Summary
     warnings: list[Problem] = Field(default_factory=list)
 
-    _index: dict[str, Any] | None = PrivateAttr(default=None)
+    _index: _Index | None = PrivateAttr(default=None)
 
-    def _lookup(self) -> dict[str, Any]:
+    def _lookup(self) -> _Index:
         """Codes to results, built once (large plans look results up many times)."""
         if self._index is None:
             by_objective: dict[str, list[IndicatorResult]] = {}

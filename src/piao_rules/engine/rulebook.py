@@ -78,8 +78,8 @@ class BandTable(_Model):
     @field_validator("bands")
     @classmethod
     def _ordered(cls, bands: list[Band]) -> list[Band]:
-        limits = [band.below for band in bands[:-1]]
-        if any(limit is None for limit in limits) or bands[-1].below is not None:
+        limits = [band.below for band in bands[:-1] if band.below is not None]
+        if len(limits) < len(bands) - 1 or bands[-1].below is not None:
             raise ValueError("ogni scaglione tranne l'ultimo deve avere «sotto»; l'ultimo no")
         if limits != sorted(limits):
             raise ValueError("gli scaglioni devono essere in ordine crescente di «sotto»")

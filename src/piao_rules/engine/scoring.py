@@ -113,7 +113,7 @@ def linear_threshold(value: Decimal, operator: Operator | None, target: Decimal,
     if lower:
         raw = (threshold - value) / (threshold - target) * HUNDRED
         formula = f"({_n(threshold)} − {_n(value)}) / ({_n(threshold)} − {_n(target)}) × 100"
-        ratio = HUNDRED if value <= ZERO else target / value * HUNDRED
+        ratio: Decimal | None = HUNDRED if value <= ZERO else target / value * HUNDRED
     else:
         raw = (value - threshold) / (target - threshold) * HUNDRED
         formula = f"({_n(value)} − {_n(threshold)}) / ({_n(target)} − {_n(threshold)}) × 100"
@@ -199,7 +199,9 @@ def _component_value(component: Component, measured: dict[str, Decimal]) -> Deci
 
 def compound(target: Target, measure: Measure | None, params: dict[str, Any]) -> Score:
     measured = measure.components if measure is not None else {}
-    parts, scores, missing = [], [], False
+    parts: list[ComponentResult] = []
+    scores: list[Decimal] = []
+    missing = False
     for component in target.components:
         value = _component_value(component, measured)
         shown_target = f"{component.operator.symbol} {_n(component.value)} {component.unit or component.label}".strip()
@@ -213,8 +215,8 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
     if missing or not scores:
         return Score(components=parts, missing_components=bool(measured))
     rule = params.get("composti", "minimo")
-    combined = min(scores) if rule == "minimo" else sum(scores) / len(scores)
-    detail = ", ".join(f"{p.label} {_p(p.achievement)}" for p in parts)
+    combined = min(scores) if rule == "minimo" else sum(scores, ZERO) / len(scores)
+    detail = ", ".join(f"{p.label} {_p(s)}" for p, s in zip(parts, scores))
     name = "il minimo" if rule == "minimo" else "la media"
     return Score(combined, None, f"componenti: {detail}; grado = {name} → {_p(combined)}", components=parts)
 

@@ -64,6 +64,7 @@ def read_card(grid: Grid, notes: list[Note]) -> list[Event]:
             year = int(label.group("year")) if label.group("year") else None
             _set(current, label.group("label").lower(), year, values[1] if len(values) > 1 else "")
         else:
+            assert labelled is not None  # the test above
             if labelled.weight is not None:
                 current.weight = labelled.weight
             if labelled.measure is not None:

@@ -31,9 +31,9 @@ def _plan_places(built: Built, file: str) -> DocumentPlaces:
     def objective(item, loc: Loc) -> None:
         origins[loc] = str(built.objective_origins.get(item.code, ""))
         for index, indicator in enumerate(item.indicators):
-            origins[(*loc, "indicatori", index)] = str(built.origins.get(indicator.code, ""))
+            origins[loc + ("indicatori", index)] = str(built.origins.get(indicator.code, ""))
         for index, child in enumerate(item.objectives):
-            objective(child, (*loc, "obiettivi", index))
+            objective(child, loc + ("obiettivi", index))
 
     for area_index, area in enumerate(built.plan.areas):
         origins[("aree", area_index)] = str(built.area_origins.get(area.code, ""))

@@ -97,13 +97,13 @@ def by_year(texts: Texts, proposals: Texts | None) -> str | dict[int, str] | Non
     for key, text in texts.items():
         years = cells.split_years(text) if key is None else None
         if years:
-            expanded.update(years)
+            expanded.update(years.items())
         elif not values.is_null(cells.clean(text)):
             expanded[key] = text
     result: Texts = {}
     for key, text in expanded.items():
         original, proposal = split_revision(text) if proposals is not None else (cells.clean(text), None)
-        if proposal:
+        if proposal and proposals is not None:  # a proposal is split off only into proposals
             proposals[key] = proposal
         if original:
             result[key] = original

@@ -120,12 +120,12 @@ class HeadingReader:
             return [found]
         if len(text) > LONG:
             return []
-        found = context_text(text, origin)
-        if found is None and paragraph.level is not None:
-            found = self._by_level(text, origin, paragraph.level)
-        if found:
-            self._learn(found, paragraph.level)
-            return found
+        events = context_text(text, origin)
+        if events is None and paragraph.level is not None:
+            events = self._by_level(text, origin, paragraph.level)
+        if events:
+            self._learn(events, paragraph.level)
+            return events
         return []
 
     def table(self) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from piao_rules import values
-from piao_rules.errors import InputError, Problem
+from piao_rules.errors import InputError, Problems
 from piao_rules.importing import cells, vocabulary as v
 from piao_rules.importing.roles import KEYS, Columns
 from piao_rules.io import tables, yamlfile
@@ -53,8 +53,7 @@ class Mapping(Model):
 
 def load_mapping(path: Path) -> tuple[Mapping, YamlPlaces]:
     """The mapping in ``path``, validated; errors name the line and the key."""
-    problems: list[Problem] = []
-    text = tables.decode(path, read_bytes(path), problems)
+    text = tables.decode(path, read_bytes(path), Problems(path))
     content, root = yamlfile.parse(text, path)
     if not isinstance(content, dict):
         raise InputError.single(path, "la mappa deve avere la chiave «colonne» con le colonne del foglio (vedi --mostra-mappa)", "riga 1")

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from piao_rules.errors import Problem
-from piao_rules.importing.records import Note
+from piao_rules.importing.records import Note, Origin
 from piao_rules.targets.model import TargetKind
 
 # Report sections, in the order they are printed: topic → title.
@@ -38,7 +38,7 @@ class Report:
     notes: list[Note] = field(default_factory=list)
     checks: list[Problem] = field(default_factory=list)
 
-    def add(self, topic: str, origin: object, message: str) -> None:
+    def add(self, topic: str, origin: Origin | str, message: str) -> None:
         self.notes.append(Note(topic, origin, message))
 
     def of(self, topic: str) -> list[Note]:

@@ -105,9 +105,9 @@ class Recital(Model):
 
     @model_validator(mode="after")
     def _opening(self) -> Recital:
-        if self.word is None and self.verb is None:
-            raise ValueError(f"indicare «verbo» (uno tra {', '.join(VERBS)}) oppure «parola» (es. VISTO)")
-        if self.word is None:
+        if not self.word:  # an empty word is none: the opening comes from the verb
+            if self.verb is None:
+                raise ValueError(f"indicare «verbo» (uno tra {', '.join(VERBS)}) oppure «parola» (es. VISTO)")
             key = " ".join(self.verb.lower().split())
             if key not in PARTICIPLES and key not in FIXED:
                 raise ValueError(f"verbo «{self.verb}» non previsto: usare uno tra {', '.join(VERBS)}, oppure indicare «parola»")
@@ -119,7 +119,10 @@ class Recital(Model):
 
     @property
     def opening(self) -> str:
-        return self.word.upper() if self.word else participle(self.verb, self.text)
+        if self.word:
+            return self.word.upper()
+        assert self.verb is not None  # the validator asks for a verb when there is no word
+        return participle(self.verb, self.text)
 
     @property
     def sentence(self) -> str:

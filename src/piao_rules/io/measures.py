@@ -98,6 +98,7 @@ def _table_content(path: Path, data: bytes, kind: str, problems: Problems) -> tu
     _, grid = tables.pick_sheet(grids, SHEET)
     table = tables.make_table(grid, str(path), None, COLUMNS.__contains__, COLUMNS, REQUIRED, problems)
     problems.raise_if_errors()
+    assert table is not None  # make_table records an error when it gives no table
     if not table.rows:
         raise InputError.single(path, "la tabella non ha righe di dati sotto l'intestazione: aggiungere le misure")
     return _assemble(table, problems)

@@ -70,6 +70,7 @@ def _read_table(path: Path, data: bytes, kind: str, problems: Problems) -> Loade
     required = [c for c in flat.REQUIRED if plan_sheet is None or c not in flat.PLAN_COLUMNS]
     table = tables.make_table(grid, str(path), None, flat.known_column, flat.KNOWN_NAMES, required, problems)
     problems.raise_if_errors()
+    assert table is not None  # make_table records an error when it gives no table
     if not table.rows:
         raise InputError.single(path, "la tabella non ha righe di dati sotto l'intestazione: aggiungere gli indicatori")
     content, places, more = flat.assemble(table, plan_sheet)

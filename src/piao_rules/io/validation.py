@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from piao_rules.errors import InputError, Problem, Problems
 from piao_rules.io import tables, yamlfile
@@ -58,7 +59,7 @@ def load_fields(path: Path, model: type[M], shape: str) -> tuple[M, YamlPlaces]:
 
 def translate(error: ValidationError, model: type[BaseModel], data: Any, places: Places) -> list[Problem]:
     """The errors of a pydantic validation as located Italian problems (duplicates removed)."""
-    items: list[tuple[Loc, dict[str, Any], bool]] = []
+    items: list[tuple[Loc, ErrorDetails, bool]] = []
     for item in error.errors(include_url=False):
         missing = item["type"] == "missing"
         loc = clean_loc(data, item["loc"], missing=missing)
@@ -66,10 +67,10 @@ def translate(error: ValidationError, model: type[BaseModel], data: Any, places:
         items.append((loc, item, tagged))
 
     # A union member that failed only on its type is noise when another member went deeper.
-    def noise(loc: Loc, item: dict[str, Any], tagged: bool) -> bool:
+    def noise(loc: Loc, item: ErrorDetails, tagged: bool) -> bool:
         return tagged and _type_error(item) and any(len(other) > len(loc) and other[: len(loc)] == loc for other, _, _ in items)
 
-    groups: dict[Loc, list[dict[str, Any]]] = {}
+    groups: dict[Loc, list[ErrorDetails]] = {}
     for loc, item, tagged in items:
         if not noise(loc, item, tagged):
             groups.setdefault(loc, []).append(item)
@@ -107,7 +108,7 @@ def show(value: Any) -> str:
     return f"«{value}»"
 
 
-def _base_type(item: dict[str, Any]) -> str:
+def _base_type(item: ErrorDetails) -> str:
     kind = item["type"]
     for suffix in ("_type", "_parsing"):
         if kind.endswith(suffix):
@@ -115,7 +116,7 @@ def _base_type(item: dict[str, Any]) -> str:
     return kind
 
 
-def _type_error(item: dict[str, Any]) -> bool:
+def _type_error(item: ErrorDetails) -> bool:
     return item["type"].endswith("_type")
 
 
@@ -131,7 +132,7 @@ def _written(data: Any, loc: Loc, default: Any) -> Any:
     return data if isinstance(data, str) else default
 
 
-def _message(item: dict[str, Any], loc: Loc, model: type[BaseModel], field: str | None, column: bool, data: Any) -> str:
+def _message(item: ErrorDetails, loc: Loc, model: type[BaseModel], field: str | None, column: bool, data: Any) -> str:
     kind, ctx = item["type"], item.get("ctx") or {}
     value = _written(data, loc, item["input"]) if kind != "missing" else None
     if kind == "missing":

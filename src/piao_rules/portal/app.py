@@ -25,7 +25,7 @@ from piao_rules.portal import entries, reminders
 from piao_rules.portal.auth import PERMISSIONS, PUBLIC, Account, Throttle
 from piao_rules.portal.pages import access, documents, flags, measures, rectifications, rounds
 from piao_rules.portal.store import DECISION, MEASURE, RECTIFICATION, ROLES, SIGHTING, Round, Store, database_url
-from piao_rules.review.journal import Decision, Journal, Rectification, Sighting
+from piao_rules.review.journal import Decision, Entry, Journal, Rectification, Sighting
 
 HERE = Path(__file__).parent
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -46,7 +46,7 @@ ERRORS = {
     413: "File troppo grande (massimo 10 MB).",
 }
 EVALUATED = (MEASURE, DECISION, SIGHTING, RECTIFICATION)  # the events that change an evaluation
-JOURNALED = {DECISION: Decision, SIGHTING: Sighting, RECTIFICATION: Rectification}  # register kind → journal line
+JOURNALED: dict[str, type[Entry]] = {DECISION: Decision, SIGHTING: Sighting, RECTIFICATION: Rectification}  # register kind → journal line
 
 
 @dataclass

@@ -15,7 +15,7 @@ from piao_rules.portal.store import User
 OFFICE, CONTROLLER, OIV, SECRETARY = "ufficio", "controllo", "oiv", "segretario"
 EVERYONE = frozenset({OFFICE, CONTROLLER, OIV, SECRETARY})
 READERS = frozenset({CONTROLLER, OIV, SECRETARY})
-PUBLIC = frozenset()  # pages open without logging in
+PUBLIC: frozenset[str] = frozenset()  # pages open without logging in
 
 # Endpoint → roles allowed. An endpoint missing here is refused to everyone (fail closed).
 PERMISSIONS: dict[str, frozenset[str]] = {

@@ -83,7 +83,7 @@ def measure(data: dict[str, Any]) -> Measure:
 
 def measure_set(as_of: date, entries: dict[str, dict[str, Any]]) -> MeasureSet:
     """The measures of a round from the latest form data of each indicator."""
-    return MeasureSet(data=as_of, misure=[measure(data) for data in entries.values()])
+    return MeasureSet(as_of=as_of, measures=[measure(data) for data in entries.values()])
 
 
 def form_values(found: Measure) -> dict[str, Any]:

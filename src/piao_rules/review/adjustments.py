@@ -45,7 +45,7 @@ def adjustments(journal: Journal | None, year: int, as_of: date) -> list[Adjustm
                 found.pop(entry.subject, None)
             else:
                 found[entry.subject] = adjustment
-    for entry in journal.rectifications:
-        if entry.applies(year, as_of):
-            found[entry.code] = _from_rectification(entry)
+    for rectification in journal.rectifications:
+        if rectification.applies(year, as_of):
+            found[rectification.code] = _from_rectification(rectification)
     return list(found.values())

@@ -55,9 +55,9 @@ def decision(
             raise InputError.single("", f"la segnalazione {flag.id} non ha una proposta di aggiornamento del target: "
                                         "indicare il nuovo target con --nuovo-target, oppure scegliere un altro esito")
     return Decision(
-        id=flag.id, esito=outcome, nota=note, nuovo_target=new_target, responsabile=(owner or "").strip() or None,
-        chi=who.strip(), quando=when, al=evaluation.as_of, anno=evaluation.year, segnalazione=flag.code,
-        oggetto=flag.subject, gravita=flag.severity.value, motivo=flag.reason,
-        motivazione_proposta=measure.proposal_reason if measure is not None and new_target else None, misure=measures,
-        stato_deciso=status,
+        flag=flag.id, outcome=outcome, note=note, new_target=new_target, owner=(owner or "").strip() or None,
+        who=who.strip(), when=when, as_of=evaluation.as_of, year=evaluation.year, code=flag.code,
+        subject=flag.subject, severity=flag.severity.value, reason=flag.reason,
+        proposal_reason=measure.proposal_reason if measure is not None and new_target else None, measures=measures,
+        status=status,
     )

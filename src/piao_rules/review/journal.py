@@ -125,6 +125,7 @@ class Rectification(_Line):
 
 
 Entry = Union[Decision, Sighting, Rectification]
+_MODELS: dict[str, type[Entry]] = {"decisione": Decision, "rettifica": Rectification}  # «tipo» → line; else a sighting
 
 
 class Journal:
@@ -201,7 +202,7 @@ def _parse(path: Path, text: str) -> list[Entry]:
                                              "ripristinarla dalla copia di sicurezza; il giornale non va modificato a mano")
             continue
         kind = data.get("tipo") if isinstance(data, dict) else None
-        model = {"decisione": Decision, "rettifica": Rectification}.get(kind, Sighting)
+        model: type[Entry] = _MODELS.get(kind, Sighting) if isinstance(kind, str) else Sighting
         try:
             entries.append(model.model_validate(data))
         except ValidationError as error:
@@ -274,7 +275,7 @@ def record_sighting(path: Path, year: int, as_of: date, flags: list[str], measur
     journal = read_journal(path)
     if journal.seen(year).get(as_of) == set(flags):
         return journal
-    return append(path, [Sighting(al=as_of, anno=year, quando=now(), segnalazioni=sorted(flags), misure=measures)])
+    return append(path, [Sighting(as_of=as_of, year=year, when=now(), flags=sorted(flags), measures=measures)])
 
 
 def now() -> datetime:

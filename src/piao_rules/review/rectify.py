@@ -25,7 +25,7 @@ def parse_status(text: str | None) -> str | None:
 
 def parse_degree(text: str | None) -> Decimal | None:
     """«75,5» or «100%» → a degree from 0 to 100; None when empty."""
-    if not (text or "").strip():
+    if text is None or not text.strip():
         return None
     try:
         number = values.parse_number(text.strip().rstrip("% "))
@@ -61,7 +61,7 @@ def rectification(
         raise InputError.single("", "manca chi registra la rettifica")
     if all(i.code != code for i in evaluation.indicators):
         raise InputError.single("", f"l'indicatore «{code}» non è nel piano: controllare il codice")
-    return Rectification(
-        codice=code, effetto=effect, stato=forced_status, grado=forced_degree, motivo=reason, approvata_con=approved_by,
-        chi=who, quando=when, al=evaluation.as_of, anno=evaluation.year,
-    )
+    return Rectification.model_validate({
+        "codice": code, "effetto": effect, "stato": forced_status, "grado": forced_degree, "motivo": reason,
+        "approvata_con": approved_by, "chi": who, "quando": when, "al": evaluation.as_of, "anno": evaluation.year,
+    })

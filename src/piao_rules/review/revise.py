@@ -63,10 +63,11 @@ def revise(plan: Plan, journal: Journal, approved_by: str | None = None, oiv_opi
         current = indicator.target_for(plan.year) or ""
         if current == decision.new_target:
             continue
+        assert decision.new_target is not None  # accepted_revisions: each has a new target
         indicator.revisions.append(TargetRevision(
-            rev=number, target_precedente=current, nuovo_target=decision.new_target,
-            motivazione=decision.proposal_reason or decision.note, approvata_con=act_text,
-            data_approvazione=act_date, parere_oiv=oiv_opinion,
+            number=number, previous=current, target=decision.new_target,
+            reason=decision.proposal_reason or decision.note, approved_by=act_text,
+            approved_on=act_date, oiv_opinion=oiv_opinion,
         ))
         applied.append(Applied(indicator.code, current, decision.new_target, decision))
     if not applied:

@@ -46,7 +46,7 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
     stem = _stem(noun)
     shown = f"{value.normalize():f}".replace(".", ",")
     same_unit = indicator.unit is not None and _stem(indicator.unit) == stem
-    in_note = bool(measure.note) and re.search(
+    in_note = measure.note is not None and re.search(
         rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?{re.escape(stem)}\w*", unicodedata.normalize("NFKD", measure.note)
         .encode("ascii", "ignore").decode(), re.IGNORECASE,
     ) is not None

@@ -485,7 +485,9 @@ def _find_dates(text: str, year: int | None, warnings: list[str]) -> list[tuple[
         if re.search(r"\d{4}$", spelled) or year is not None:
             add(match, _to_date(spelled, year))
             continue
-        day, month = int(re.match(r"\d+", spelled).group(0)), values.MONTHS[spelled.split()[-1].lower()]
+        digits = re.match(r"\d+", spelled)
+        assert digits is not None  # _WORD_DATE starts with the day
+        day, month = int(digits.group(0)), values.MONTHS[spelled.split()[-1].lower()]
         if day < 1 or day > calendar.monthrange(2024, month)[1]:
             raise TargetError(f"data impossibile nel target: «{spelled}»: il giorno {day} non esiste")
         add(match, None)
@@ -743,7 +745,7 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
             value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
             coverage=coverage.group("unit").lower() if coverage else None,
         )
-    periods = {q.per for q in group} - {None}
+    periods = {q.per for q in group if q.per is not None}
     if len(periods) > 1:
         warnings.append(f"componenti con periodi diversi ({', '.join(sorted(periods))}): letto «{min(periods)}» per tutti")
     return _Draft(
@@ -761,6 +763,7 @@ def _components(group: list[_Quantity], warnings: list[str]) -> list[Component]:
             if written is None:
                 operator = Operator.EQ
             else:
+                assert written.operator is not None  # chosen for having one
                 operator = written.operator
                 warnings.append(
                     f"manca l'operatore in «{quantity.spelled}»: letto «{operator.symbol}» come in «{written.spelled}»"
