@@ -217,6 +217,7 @@ def read_against_measure(item: Item) -> None:
     if counted is not None:
         item.target, inputs = counted
         item.inputs.update(inputs)
-    item.coverage_total = total_of(item.target, item.indicator, item.measure)
-    item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
-    item.inputs.update(inputs)
+    if item.target.coverage is not None:  # nothing to read for the other targets
+        item.coverage_total = total_of(item.target, item.indicator, item.measure)
+        item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
+        item.inputs.update(inputs)
