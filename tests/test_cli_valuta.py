@@ -25,7 +25,8 @@ def test_json_result_is_documented_and_complete():
     assert {"indicators", "objectives", "areas", "offices", "summary", "as_of", "engine", "rules"} <= set(data)
     first = data["indicators"][1]
     assert {"code", "status", "achievement", "expected", "pace", "flags", "explanation"} <= set(first)
-    assert (first["code"], first["status"], first["achievement"]) == ("O01-2", "raggiunto", 100)
+    # a point-in-time share above its target at 30/06: in line, confirmed at year end (ST12P)
+    assert (first["code"], first["status"], first["achievement"]) == ("O01-2", "in_linea", 100)
     assert first["explanation"]["inputs"]["valore"] == "80%"
     assert data["summary"]["indicators"] == 71 and data["summary"]["objectives"] == 53
     assert data["engine"] == "interno" and data["as_of"] == "2023-06-30"

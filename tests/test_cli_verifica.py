@@ -101,3 +101,15 @@ def test_schema_accepts_italian_dates():
     result = _run("schema")
     assert '"format": "date"' not in result.output
     assert '"30/06/2023"' in result.output
+
+
+def test_a_coverage_target_asks_for_its_total_only_when_the_plan_lacks_it(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target", "totale"]
+    row = ["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", "K1", "Incontri con gli uffici",
+           "Almeno 1 incontro con ciascun ufficio"]
+    with_total = _run("verifica", write_csv(tmp_path / "con.csv", [header, [*row, "15"]]))
+    without = _run("verifica", write_csv(tmp_path / "senza.csv", [header, [*row, ""]]))
+    assert with_total.exit_code == without.exit_code == 0
+    assert "il target vale per ogni elemento" not in with_total.output
+    assert "0 avvisi" in with_total.output.splitlines()[-1]
+    assert "il target vale per ogni elemento («con ciascun ufficio»): serve il numero di elementi da coprire" in without.output

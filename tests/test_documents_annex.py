@@ -138,9 +138,12 @@ def test_indicator_row_shows_target_value_degree_and_status(document):
     assert target.text == "≥ 70%"
     assert value.text == "80%"
     assert degree.text == "100%"
-    assert status.paragraphs[0].text == "Raggiunto"
-    assert style_name(status.paragraphs[0]) == styles.STATUS_STYLE[Status.REACHED]
-    assert status._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == styles.STATUS_FILL[Status.REACHED]
+    assert status.paragraphs[0].text == "In linea"  # a share above its target at 30/06: confirmed at year end
+    assert style_name(status.paragraphs[0]) == styles.STATUS_STYLE[Status.ON_TRACK]
+    assert status._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == styles.STATUS_FILL[Status.ON_TRACK]
+    *_, reached = indicator_row(document, "O22-1")  # a count that has its annual target is reached
+    assert reached.paragraphs[0].text == "Raggiunto"
+    assert style_name(reached.paragraphs[0]) == styles.STATUS_STYLE[Status.REACHED]
 
 
 def test_every_status_cell_is_written_and_coloured(document):
@@ -174,9 +177,9 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     assert values["Segnalazioni con proposta di intervento"].startswith(f"{len(shown)} (")
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].paragraphs[0].text: row.cells[1].text for row in by_status.rows[1:]}
-    assert by_status.rows[2].cells[0].paragraphs[1].text == "di cui 9 proposti dalla lettura delle note, da confermare"
-    assert counts == {"Raggiunto": "19", "In linea": "38", "A rischio": "7", "Non raggiunto": "0",
-                      "Non rilevabile": "4", "Da valutare": "3", "Totale": "71"}
+    assert by_status.rows[2].cells[0].paragraphs[1].text == "di cui 8 proposti dalla lettura delle note, da confermare"
+    assert counts == {"Raggiunto": "11", "In linea": "45", "A rischio": "7", "Non raggiunto": "0",
+                      "Non rilevabile": "5", "Da valutare": "3", "Totale": "71"}
     drawings = document.inline_shapes
     assert len(drawings) == 2  # by area, by office
     properties = drawings[0]._inline.docPr
@@ -201,7 +204,7 @@ def test_giunta_flags_table_shows_interventions_by_severity_and_decisions_where_
     assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta", "Decisione"]
     rows = table.rows[1:]
     shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
-    assert len(rows) == len(shown) == 12
+    assert len(rows) == len(shown) == 13
     assert {row.cells[1].text for row in rows} == {"Azione correttiva", "Rimodulazione target", "Causa esterna"}
     ranks = {"Alta": 3, "Media": 2, "Bassa": 1}
     severities = [ranks[row.cells[2].text] for row in rows]
@@ -230,7 +233,7 @@ def test_working_copy_adds_the_open_questions_with_their_actions():
     assert "Monitoraggio intermedio della performance organizzativa al 30 giugno 2023 – bozza di lavoro" in texts
     assert "Questioni aperte" in headings(document, 2)
     tables = [t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"]]
-    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 40
+    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 41
     open_questions = tables[1]
     assert any("Chiedere al responsabile" in row.cells[4].text for row in open_questions.rows[1:])
 

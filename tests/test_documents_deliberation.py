@@ -186,8 +186,8 @@ def test_a_pending_revision_is_told_with_the_status_against_both_targets(ente):
     told = relator_text()
     assert ("per l'indicatore O21.2-1, da «Avvio operatività nelle 4 nuove sale attrezzate» ad «Avvio operatività nelle "
             "3 nuove sale attrezzate»") in told
-    assert ("alla data l'indicatore risulta in linea rispetto al target vigente (grado del 50%) e risulterebbe in linea "
-            "rispetto al target proposto (grado del 66,67%)") in told
+    assert ("Alla data l'indicatore O21.2-1 risulta in linea rispetto al target vigente (grado del 50%) e risulterebbe in "
+            "linea rispetto al target proposto (grado del 66,67%).") in told
     # a revision accepted with another target than the one evaluated is not compared
     other = Revision("O24.2-1", "Controllo", "O24.2", "≥ 400 strumenti", "≥ 100 impianti", "Programmi in ritardo")
     told = relator_text([other])

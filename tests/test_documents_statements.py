@@ -174,7 +174,7 @@ def test_offices_met_and_plants_checked_are_not_relabelled():
 def test_two_indicators_in_one_state_are_entrambi_and_not_measurable_reads_well():
     _, evaluation, _ = example("cuneo")
     objectives = narrate(evaluation, for_giunta=True).objectives
-    assert "Entrambi gli indicatori risultano raggiunti." in objectives["O18.3"]
+    assert "Entrambi gli indicatori risultano raggiunti." in objectives["O22"]
     assert "2 non sono rilevabili alla data" in objectives["O07"]
 
 

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 from documents_helpers import cuneo, read, rulebook
 from docx import Document
+from docx.oxml.ns import qn
 
 from piao_rules.cli import main
-from piao_rules.documents.annex import AnnexRequest, build_annex
+from piao_rules.documents.annex import DEFAULT_WIDTH, AnnexRequest, build_annex
 from piao_rules.documents.templates import (
     ANNEX,
     DELIBERATION,
@@ -179,3 +180,15 @@ def test_templates_fall_back_to_the_defaults(tmp_path):
     from piao_rules.documents.templates import locate
 
     assert locate(ANNEX, tmp_path) == default_templates_dir() / "allegato.docx"
+
+
+def test_a_template_without_a_page_size_gets_tables_of_the_default_width(tmp_path):
+    def edit(document):
+        for section in document.element.body.iter(qn("w:sectPr")):
+            for size in section.findall(qn("w:pgSz")):
+                section.remove(size)
+    path = edited(tmp_path, "allegato.docx", edit)
+    _, evaluation = cuneo()
+    document = read(build_annex(AnnexRequest(evaluation, rulebook(), templates=path.parent)))
+    widths = [int(table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) for table in document.tables]
+    assert widths and abs(max(widths) - DEFAULT_WIDTH.twips) <= len(document.tables[0].columns)

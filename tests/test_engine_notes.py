@@ -77,6 +77,8 @@ def test_an_activity_that_is_a_start_is_completed_when_started():
     # the target asks for more than the start
     assert READER.read("Nominato l'energy manager.", "Nomina energy manager e misurazione consumi").phase == "avviata"
     assert READER.read("Servizio non ancora avviato.", "Avvio servizio").phase == "non_avviata"
+    assert READER.read("Sportello attivo dal 1° marzo.", "Attivazione sportello digitale").phase == "completata"
+    assert READER.read("Partecipazione attiva degli uffici.", "Revisione del regolamento") is None  # only for a start
 
 
 @pytest.mark.parametrize(("note", "as_of", "extra", "status"), [
@@ -157,3 +159,51 @@ def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
     output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml"), str(tmp_path / "misure.csv")]).output
     assert "I1: nessuna misura; dalla nota si legge in corso" in output and "lo stato sarà proposto, da confermare" in output
     assert "I2: nessuna misura" not in output  # a count is never proposed from words
+
+
+@pytest.mark.parametrize(("note", "phase", "cues"), [
+    # an attenuated completion is not yet a completion
+    ("Progettazione quasi ultimata.", "in_corso", ["quasi ultimata"]),
+    ("Report in gran parte completato.", "in_corso", ["in gran parte completato"]),
+    ("Testo pressoché concluso.", "in_corso", ["pressoché concluso"]),
+    ("Lavori in fase di ultimazione.", "in_corso", ["in fase di"]),
+    ("Sito in via di completamento.", "in_corso", ["in via di"]),
+    # calendar words and the future tense put what remains in the calendar
+    ("Lavori aggiudicati; il cantiere partirà a settembre come da cronoprogramma.", "programmata", ["cronoprogramma", "partirà"]),
+    ("Il secondo incontro è fissato per il 12 ottobre.", "programmata", ["fissato per"]),
+    ("La prima azione è prevista a maggio.", "programmata", ["prevista a"]),
+    ("Gli eventi si svolgeranno in autunno.", "programmata", ["svolgeranno"]),
+    ("Gli incontri sono calendarizzati a novembre.", "programmata", ["calendarizzati"]),
+    # ... not a relative clause describing the thing, nor a date of the step waited for
+    ("In preparazione le relazioni che confluiranno nel bilancio.", "in_corso", ["In preparazione"]),
+    ("Bozza pronta; attende la validazione del DPO, prevista per settembre.", "in_corso", ["attende la validazione"]),
+    # negated, the calendar slips
+    ("Il corso non si terrà.", "rinviata", ["non si terrà"]),
+    ("La mappatura non sarà completata entro l'anno.", "rinviata", ["non sarà completata", "non sarà completata entro l'anno"]),
+    ("Il progetto ha subito ritardi per la gara deserta.", "rinviata", ["subito ritardi"]),
+    ("Ritardi nella consegna del software.", "rinviata", ["Ritardi nella"]),
+    ("Analisi in corso per ridurre i ritardi nei pagamenti.", "in_corso", ["in corso"]),  # a delay is the subject
+    ("Completato senza ritardi.", "completata", ["Completato"]),  # «senza» negates the delay
+    ("Sono previsti altri 3 eventi entro dicembre.", "programmata", ["Sono previsti", "entro dicembre"]),
+    ("Realizzate tutte le attività previste dal piano.", "completata", ["Realizzate"]),  # «previste» alone is no date
+    ("Evento annullato per l'emergenza sanitaria.", "sospesa", ["annullato"]),
+    ("Nessuna attività svolta nel semestre.", "non_avviata", ["Nessuna attività svolta"]),
+    ("Il servizio non è ancora partito.", "non_avviata", ["non è ancora partito"]),
+    ("Il servizio è partito a marzo.", "avviata", ["è partito"]),
+])
+def test_attenuations_calendar_words_future_tense_and_their_negations(note, phase, cues):
+    reading = READER.read(note)
+    assert reading.phase == phase and reading.cues == cues
+
+
+def test_a_target_of_one_thing_reported_in_a_note_is_read_as_an_activity():
+    plan = plan_with({"target": "Attivazione n. 1 newsletter dedicata"}, year=2023)
+    result = one_result(plan, {"nota": "Newsletter attivata: due numeri già inviati."})
+    assert (result.status, result.proposed, result.target.read_as) == (Status.REACHED, True, "attivita")
+    assert "lettura del target" in result.explanation.inputs
+    counted = one_result(plan, {"valore": "1"})  # with a count, the count is scored as before
+    assert (counted.status, counted.target.read_as) == (Status.REACHED, None)
+
+
+def one_result(plan, row):
+    return run(plan, measures({"codice": "I1", **row}), MID).indicators[0]

@@ -109,9 +109,13 @@ def test_activity_profile_is_back_loaded_and_exact_at_its_dates():
     assert profiles.annual(MID, "confronto", "cumulativo") == Decimal(50)
     assert one("Consegna progetto definitivo", MID, avanzamento="30").status is Status.ON_TRACK  # 30 of 35 expected
     assert one("Consegna progetto definitivo", MID, avanzamento="20").status is Status.AT_RISK
-    first_quarter = date(2023, 3, 31)  # 10% expected: an activity that has taken its first step is on track
+    first_quarter = date(2023, 3, 31)  # 10% expected: an activity that has started at all is on track (ST17A)
     assert one("Consegna progetto definitivo", first_quarter, avanzamento="8").status is Status.ON_TRACK
-    assert one("Consegna progetto definitivo", first_quarter, avanzamento="5").status is Status.AT_RISK
+    started = one("Consegna progetto definitivo", first_quarter, avanzamento="5")
+    assert started.status is Status.ON_TRACK and started.explanation.steps[-1].rule == "ST17A"
+    assert one("Consegna progetto definitivo", first_quarter, avanzamento="0").status is Status.AT_RISK  # not started
+    # near its deadline the expected progress is higher: starting is not enough
+    assert one("Consegna progetto definitivo entro il 30/04/2023", first_quarter, avanzamento="5").status is Status.AT_RISK
     by_kind = pacing.Profiles({}, {"scadenza": {"30/06": 10}, "milestone": {"30/06": 35}}, 2023)
     assert by_kind.by_time(MID, None, "scadenza", "milestone") == Decimal(10)  # the target kind first
     with pytest.raises(ValueError, match="profili/milestone"):
@@ -130,5 +134,5 @@ def test_verifica_says_a_formula_of_phases_is_read_as_cumulative(tmp_path):
         "          - {codice: I2, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali,"
         " andamento: puntuale}\n", encoding="utf-8")
     output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
-    assert "l'algoritmo conta fasi realizzate su fasi previste: il valore si legge come cumulativo" in output
+    assert "l'algoritmo rapporta il realizzato al previsto («fasi»): il valore si legge come cumulativo" in output
     assert output.count("si legge come cumulativo") == 1  # not when the plan declares the accrual

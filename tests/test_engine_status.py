@@ -1,6 +1,7 @@
 """Each target kind × each status, at mid-year and at year end, with the flags that follow."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,8 @@ def flags(result):
     ("target", "indicator", "measure", "as_of", "status"),
     [
         # comparisons, point in time
-        ("≥ 70%", {}, {"valore": "80%"}, MID, Status.REACHED),
+        ("≥ 70%", {}, {"valore": "80%"}, MID, Status.ON_TRACK),  # at the date: confirmed at year end (ST12P)
+        ("≥ 70%", {}, {"valore": "80%"}, END, Status.REACHED),
         ("≥ 70%", {}, {"valore": "60%"}, MID, Status.AT_RISK),
         ("≥ 70%", {}, {"valore": "60%"}, END, Status.MISSED),
         ("<= 20 gg", {}, {"valore": "22"}, MID, Status.AT_RISK),
@@ -58,7 +60,8 @@ def flags(result):
         ("≥ 10 iniziative 500 soggetti", {}, {"componenti": {"iniziative": "2", "soggetti": "100"}}, MID, Status.AT_RISK),
         ("≥ 10 iniziative 500 soggetti", {}, {"componenti": {"iniziative": "8"}}, MID, Status.NOT_MEASURABLE),
         # relative
-        ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, MID, Status.REACHED),
+        ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, MID, Status.ON_TRACK),
+        ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, END, Status.REACHED),
         ("> media triennio precedente", {}, {"valore": "3%", "riferimento": "3,64"}, MID, Status.AT_RISK),
         ("> media triennio precedente", {"riferimento": {"valore": "3,64"}}, {"valore": "3%"}, END, Status.MISSED),
         ("> media triennio precedente", {}, {"valore": "4,58%"}, MID, Status.NOT_MEASURABLE),
@@ -148,3 +151,25 @@ def test_a_measure_that_does_not_fit_is_not_scored():
     result = one("Adozione delle procedure adeguate entro il 30/06/2023", valore="21")
     assert result.achievement is None
     assert "non pertinente" in result.explanation.formula
+
+
+def test_a_point_in_time_value_at_target_before_year_end_is_on_track_unless_the_plan_drops_st12p(tmp_path):
+    """docs/regole.md: ST12P as documented is the rule of stato.yaml; a plan that says «raggiunto» drops it."""
+    import re
+
+    from piao_rules.engine.rulebook import load_rulebook
+    from piao_rules.resources import default_rules_dir
+    from tests.engine_helpers import measures, plan_with, run
+
+    snippet = re.search(r"```yaml\n(  - id: ST12P\n.*?)```", (Path(__file__).parents[1] / "docs" / "regole.md")
+                        .read_text(encoding="utf-8"), re.S).group(1)
+    text = (default_rules_dir() / "stato.yaml").read_text(encoding="utf-8")
+    assert snippet in text
+    (tmp_path / "stato.yaml").write_text(text.replace(snippet, ""), encoding="utf-8")
+    plan = plan_with({"target": "≥ 90%"}, {"target": "≥ 300"})
+    values = measures({"codice": "I1", "valore": "93,75%"}, {"codice": "I2", "valore": "450"})
+    share, count = run(plan, values).indicators
+    assert (share.status, share.achievement, count.status) == (Status.ON_TRACK, 100, Status.REACHED)
+    assert share.explanation.steps[-1].rule == "ST12P"
+    assert run(plan, values, date(2023, 12, 31)).indicators[0].status is Status.REACHED
+    assert run(plan, values, rulebook=load_rulebook(tmp_path)).indicators[0].status is Status.REACHED

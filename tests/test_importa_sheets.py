@@ -10,6 +10,7 @@ import pytest
 from piao_rules.errors import InputError
 from piao_rules.importing import Options, import_file
 from piao_rules.importing.mapping import load_mapping
+from piao_rules.importing.report import Report
 from piao_rules.importing.spreadsheet import guessed_mapping
 
 HEADER = ["Cod. obiettivo", "Obiettivo operativo", "Responsabile", "Cod. KPI", "Descrizione indicatore",
@@ -65,7 +66,7 @@ def test_the_shown_mapping_is_a_valid_mapping_giving_the_same_plan(export, tmp_p
     assert "nota: Note interne" in text and "foglio: Export" in text
     path = tmp_path / "mappa.yaml"
     path.write_text(text + "ente: Camera di commercio di Valle Alta\n", encoding="utf-8")
-    mapping, _ = load_mapping(path)
+    mapping, _ = load_mapping(path, Report(source="export.xlsx"))
     assert mapping.columns.code == "Cod. KPI" and mapping.columns.target == {2023: "Target 2023", 2024: "Target 2024"}
     built, report = import_file(export, mapping=path)
     _check(built)
@@ -93,8 +94,11 @@ def test_a_mapping_in_windows_1252_is_read(tmp_path):
     (tmp_path / "kpi.csv").write_text("Codice;Qualità;Target\nK1;Pratiche online;>= 70%\n", encoding="utf-8")
     (tmp_path / "mappa.yaml").write_bytes("colonne:\n  codice: Codice\n  indicatore: Qualità\n  target: Target\nanno: 2025\n"
                                           "ente: Camera di commercio di Valle Alta\n".encode("cp1252"))
-    built, _ = import_file(tmp_path / "kpi.csv", mapping=tmp_path / "mappa.yaml")
+    built, report = import_file(tmp_path / "kpi.csv", mapping=tmp_path / "mappa.yaml")
     assert [i.name for _, _, i in built.plan.indicators()] == ["Pratiche online"]
+    notes = [n for n in report.of("tabelle") if "non è in UTF-8" in n.message]
+    assert [str(n.origin) for n in notes] == ["mappa.yaml"]
+    assert "- mappa.yaml: il file non è in UTF-8: letto come Windows-1252" in report.text()
 
 
 def test_a_csv_in_windows_1252_is_read_with_a_note(tmp_path):

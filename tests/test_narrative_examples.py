@@ -191,7 +191,7 @@ def test_neighbours_in_the_same_situation_read_differently():
 def test_objective_paragraphs_name_critical_indicators_and_actions():
     texts = narrated(*CUNEO)
     o20 = texts.objectives["O20.1"]
-    assert re.search(r"(Dei|Su) 3 indicatori, 2 sono raggiunti e 1 è a rischio\.", o20)
+    assert re.search(r"(Dei|Su) 3 indicatori, 2 sono in linea con l'andamento atteso e 1 è a rischio\.", o20)
     assert "O20.1-2 (a rischio)" in o20 and "definire azioni di recupero" in o20
     o08 = texts.objectives["O08"]
     assert "non è calcolabile" in o08 and "indicatori O08-1 (dato mancante) e O08-2 (dato mancante)" in o08
@@ -219,8 +219,8 @@ def test_area_paragraphs():
 def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
-    assert ("19 raggiunti, 38 in linea con l'andamento atteso (di cui 9 proposti dalla lettura delle note, da confermare), "
-            "7 a rischio, 4 non rilevabili alla data (di cui 1 proposto dalla lettura delle note, da confermare) e 3 da "
+    assert ("11 raggiunti, 45 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
+            "7 a rischio, 5 non rilevabili alla data (di cui 2 proposti dalla lettura delle note, da confermare) e 3 da "
             "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
     assert "67,4%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
@@ -239,10 +239,13 @@ def test_relator_paragraphs_with_revisions():
     # until the Giunta decides, the status against the target in force and against the proposed one
     assert ("per l'indicatore O24.2-1, da «≥ 400 strumenti (circa il 40% del totale)» a «≥ 120 impianti di carburante"
             in relator[2])
-    assert ("alla data l'indicatore risulta a rischio rispetto al target vigente (grado del 16%) e risulterebbe in linea "
-            "rispetto al target proposto (grado del 53,33%)") in relator[2]
-    assert ("risulta in linea (stato proposto dalla lettura della nota, da confermare) rispetto al target vigente"
-            in relator[2])  # O16.1-1: both statuses rest on the note
+    assert ("Alla data l'indicatore O24.2-1 risulta a rischio rispetto al target vigente (grado del 16%) e risulterebbe "
+            "in linea rispetto al target proposto (grado del 53,33%).") in relator[2]
+    # O16.1-1: both statuses rest on the note, said in a sentence of its own
+    assert ("Alla data l'indicatore O16.1-1 risulta non rilevabile sia rispetto al target vigente sia rispetto al target "
+            "proposto. Entrambi gli stati vengono dalla lettura della nota del responsabile e vanno confermati.") in relator[2]
+    sentences = re.split(r"(?<=[.»)]) (?=[A-Z])", relator[2])
+    assert max(len(s) for s in sentences if not s.startswith("Il Relatore illustra")) < 200
     assert relator[3].startswith("Alla Giunta camerale è proposto di prendere atto")
     assert "di approvare le 3 proposte di aggiornamento dei target sopra illustrate" in relator[3]
 
@@ -274,7 +277,7 @@ def write(tmp_path: Path, data) -> Path:
 
 
 def test_a_user_file_overrides_one_situation(tmp_path):
-    path = write(tmp_path, {"indicatore": {"livello": {"raggiunto": ["PROVA {valore} contro {target} {a:data}."]}}})
+    path = write(tmp_path, {"indicatore": {"livello": {"in_linea_puntuale": ["PROVA {valore} contro {target} {a:data}."]}}})
     default, custom = narrated(*CUNEO), narrate(evaluated(*CUNEO), path)
     assert custom.indicators["O18.3-2"] == "PROVA 95% contro 90% al 30 giugno 2023."
     assert custom.indicators["O01-3"] == default.indicators["O01-3"]
@@ -298,11 +301,11 @@ def test_bad_phrase_files_are_reported_in_italian(tmp_path, content, message):
 
 
 def test_unknown_slot_is_named_with_the_available_ones(tmp_path):
-    path = write(tmp_path, {"indicatore": {"livello": {"raggiunto": ["{pippo}"]}}})
+    path = write(tmp_path, {"indicatore": {"livello": {"in_linea_puntuale": ["{pippo}"]}}})
     with pytest.raises(InputError) as error:
         narrate(evaluated(*CUNEO), path)
     text = str(error.value)
-    assert "indicatore.livello.raggiunto" in text and "{pippo}" in text and "valore" in text
+    assert "indicatore.livello.in_linea_puntuale" in text and "{pippo}" in text and "valore" in text
 
 
 def test_a_user_file_may_add_nouns(tmp_path):

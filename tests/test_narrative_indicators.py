@@ -23,8 +23,9 @@ def single(target, as_of=MID, indicator=None, **measure):
 
 CASES = [
     # comparisons, higher is better, point in time
-    ("≥ 70%", {}, {"valore": "80%"}, MID, Status.REACHED, ["80%", "del 70%", "raggiunto"]),
-    ("≥ 70%", {}, {"valore": "70%"}, MID, Status.REACHED, ["70%", "target", "raggiunto"]),
+    ("≥ 70%", {}, {"valore": "80%"}, MID, Status.ON_TRACK, ["80%", "del 70%", "in linea", "fine anno"]),
+    ("≥ 70%", {}, {"valore": "80%"}, END, Status.REACHED, ["80%", "del 70%", "raggiunto"]),
+    ("≥ 70%", {}, {"valore": "70%"}, END, Status.REACHED, ["70%", "target", "raggiunto"]),
     ("≥ 70%", {}, {"valore": "60%"}, MID, Status.AT_RISK, ["60%", "del 70%", "a rischio", "85,71%"]),
     ("≥ 70%", {}, {"valore": "60%"}, END, Status.MISSED, ["60%", "del 70%", "non raggiunto", "31 dicembre 2023"]),
     # lower is better: times and costs
@@ -98,7 +99,9 @@ CASES = [
     ("≥ 200 (Facebook) ≥ 150 (Linkedin)", {}, {"componenti": {"Facebook": "432", "Linkedin": "200"}}, MID, Status.REACHED,
      ["per Facebook 432 a fronte di 200", "per Linkedin 200 a fronte di 150"]),
     # relative targets, with the reference value
-    ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, MID, Status.REACHED,
+    ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, MID, Status.ON_TRACK,
+     ["4,58%", "3,64%", "media del triennio precedente", "in linea"]),
+    ("> media triennio precedente", {}, {"valore": "4,58%", "riferimento": "3,64"}, END, Status.REACHED,
      ["4,58%", "3,64%", "media del triennio precedente", "raggiunto"]),
     ("> media triennio precedente", {}, {"valore": "3%", "riferimento": "3,64"}, MID, Status.AT_RISK,
      ["3%", "3,64%", "a rischio"]),
@@ -109,8 +112,8 @@ CASES = [
     ("+ 25% rispetto alla media nazionale", {"andamento": "solo_consuntivo"}, {}, MID, Status.NOT_MEASURABLE,
      ["consuntivo"]),
     # negative and large numbers
-    (">= -7,00 %", {}, {"valore": "-5%"}, MID, Status.REACHED, ["-5%", "-7%"]),
-    ("≥ 10.000", {"andamento": "puntuale"}, {"valore": "1234567,5"}, MID, Status.REACHED, ["1.234.567,5", "10.000"]),
+    (">= -7,00 %", {}, {"valore": "-5%"}, END, Status.REACHED, ["-5%", "-7%"]),
+    ("≥ 10.000", {"andamento": "puntuale"}, {"valore": "1234567,5"}, MID, Status.ON_TRACK, ["1.234.567,5", "10.000"]),
 ]
 
 

@@ -52,7 +52,7 @@ def errors(client, answer) -> list[str]:
 def test_a_neutralisation_leaves_the_degree_and_the_annex_names_the_act(app):
     before = evaluation(app)
     o01 = before.objective("O01")
-    assert before.indicator("O01-2").status.value == "raggiunto" and "O01-2" not in o01.excluded
+    assert before.indicator("O01-2").status.value == "in_linea" and "O01-2" not in o01.excluded
     controller = logged_in(app, "controllo")
     assert "Rettifica approvata al 30/06/2023" in controller.get("/misure/O01-2").get_data(as_text=True)
 
@@ -67,9 +67,9 @@ def test_a_neutralisation_leaves_the_degree_and_the_annex_names_the_act(app):
 
     page = controller.get("/misure/O01-2").get_data(as_text=True)
     shown = page[page.index('id="rettifica"'):]
-    assert ACT in shown and REASON in shown and "stato raggiunto, grado 100%" in shown  # the figures before it
+    assert ACT in shown and REASON in shown and "stato in linea, grado 100%" in shown  # the figures before it
     assert f"Con {ACT} l&#39;indicatore è neutralizzato" in page
-    assert "Target raggiunto" in page  # the data are still told as they are
+    assert "il risultato si conferma" in page  # the data are still told as they are
 
     annex = text_of(controller.get("/documenti/allegato.docx").data)
     assert f"Neutralizzato con {ACT}" in annex

@@ -64,3 +64,36 @@ def test_operands_match_components_without_prefix_case_or_accents():
 ])
 def test_a_formula_of_steps_done_over_steps_planned_is_recognised(text, steps):
     assert counts_steps(read_formula(text)) == steps
+
+
+@pytest.mark.parametrize(("algorithm", "text"), [
+    ("Numero follower a fine anno meno numero follower a fine anno precedente",
+     "Numero follower a fine anno - numero follower a fine anno precedente"),
+    ("Proventi correnti più proventi straordinari", "Proventi correnti + proventi straordinari"),
+    ("N. pratiche evase diviso n. pratiche ricevute", "N. pratiche evase / n. pratiche ricevute"),
+    ("Rapporto tra proventi correnti e proventi totali", "proventi correnti / proventi totali"),
+    ("Differenza tra il numero di iscritti a fine anno e il numero di iscritti a inizio anno",
+     "numero di iscritti a fine anno - numero di iscritti a inizio anno"),
+    # words that belong to a name stay
+    ("N. pratiche evase in meno di 5 giorni / N. pratiche ricevute", "N. pratiche evase in meno di 5 giorni / N. pratiche ricevute"),
+    ("Numero di pratiche più complesse / totale pratiche", "Numero di pratiche più complesse / totale pratiche"),
+])
+def test_operators_written_in_words(algorithm, text):
+    assert read_formula(algorithm).text == text
+
+
+@pytest.mark.parametrize(("algorithm", "steps"), [
+    ("n. fasi realizzate / n. fasi totali", "fasi"),
+    ("attività svolte / attività previste", "attivita"),
+    ("Numero visite ispettive e di controllo realizzate/ Numero visite ispettive e di controllo pianificate", "visite"),
+    ("N. misure attuate / N. misure previste", "misure"),
+    ("N. corsi realizzati / N. corsi programmati", "corsi"),
+    ("N. pratiche evase / N. pratiche ricevute", None),  # the denominator grows with the numerator
+    ("N. corsi realizzati / N. dipendenti previsti", None),  # not the same thing
+])
+def test_done_over_planned_is_read_as_maturing_over_the_year(algorithm, steps):
+    assert counts_steps(read_formula(algorithm)) == steps
+
+
+def test_a_ratio_between_written_in_words_needs_a_single_and():
+    assert read_formula("Rapporto tra oneri di personale e funzionamento e proventi") is None  # which «e»?

@@ -383,3 +383,14 @@ def test_soglia_text_read_as_target_is_flagged():
     target = parse_target("SOGLIA 70%")
     assert (target.value, target.unit) == (Decimal(70), "%")
     assert "SOGLIA" in target.warnings[0]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Visita di verifica in ogni sportello decentrato", "sportello"),
+    ("Aggiornamento del piano di emergenza in tutte le sedi", "sedi"),
+    ("Incontro formativo in ciascun ufficio", "ufficio"),
+])
+def test_an_activity_for_each_unit_is_a_coverage_milestone(text, unit):
+    target = parse_target(text, 2023)
+    assert (target.kind, target.milestone, target.coverage) == (TargetKind.MILESTONE, text, unit)
+    assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings)

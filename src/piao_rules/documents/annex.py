@@ -10,7 +10,7 @@ inserted as docxtpl subdocuments.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -99,10 +99,10 @@ def build_annex(request: AnnexRequest) -> bytes:
     document = render.render(template, path, context, lambda tpl: _Parts(tpl, request).build())
     toc.fill_toc(document)
     finish(document, package.Properties(
-        title=context["titolo"],
+        title=_title(request),
         subject=(f"Allegato alla delibera di Giunta n. {request.act.number} del {context['delibera_data']}"
                  if request.act else f"Piano della performance {request.evaluation.year}"),
-        author=context["ente"], when=request.evaluation.as_of, keywords="performance; PIAO; monitoraggio",
+        author=_ente(request), when=request.evaluation.as_of, keywords="performance; PIAO; monitoraggio",
     ))
     return package.to_bytes(document)
 
@@ -114,15 +114,23 @@ def finish(document: Document, properties: package.Properties) -> None:
     package.set_properties(document, properties)
 
 
+def _ente(request: AnnexRequest) -> str:
+    return request.ente or request.evaluation.ente
+
+
+def _title(request: AnnexRequest) -> str:
+    title = wording.title(request.evaluation.as_of, request.evaluation.final)
+    return f"{title} – bozza di lavoro" if request.working_copy else title
+
+
 def annex_context(request: AnnexRequest) -> dict[str, object]:
     evaluation = request.evaluation
-    ente = request.ente or evaluation.ente
+    ente = _ente(request)
     act = request.act
-    title = wording.title(evaluation.as_of, evaluation.final)
     return {
         "ente": ente,
         "ente_breve": request.short_name or ente,
-        "titolo": f"{title} – bozza di lavoro" if request.working_copy else title,
+        "titolo": _title(request),
         "piano": request.plan_title or "",
         "piano_periodo": wording.plan_and_period(request.plan_title, request.period, is_piao(evaluation.year, request.facts.piao)),
         "premessa": premise(evaluation, replace(request.facts, chapters=len(request.chapters), working_copy=request.working_copy)),
@@ -192,7 +200,7 @@ class _Parts:
         writer.caption("Tabella", self.tables, title)
         writer.table(TableSpec(header, wordml.scaled(fractions, self._width(part)), rows))
 
-    def _status_cell(self, status: Status, notes: list[str] = ()) -> Cell:
+    def _status_cell(self, status: Status, notes: Sequence[str] = ()) -> Cell:
         paragraphs = [Para.of(wording.status_label(status), styles.STATUS_STYLE[status])]
         paragraphs += [Para.of(note, styles.CELL_NOTE) for note in notes]
         return Cell(paragraphs, fill=self.status_fill[status])

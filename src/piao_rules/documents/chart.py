@@ -22,6 +22,7 @@ from decimal import Decimal
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.document import DocumentPart
 from docx.shared import Cm, Length
 from docx.text.run import Run
 from lxml import etree
@@ -99,7 +100,7 @@ def workbook(bars: list[Bar]) -> bytes:
 def line_workbook(lines: list[Line], columns: list[str]) -> bytes:
     """The line chart's data as an xlsx: columns (years) down column A, one column per line."""
     return _book(["Periodo", *(line.label for line in lines)],
-                 [[column, *(None if line.points[n] is None else float(line.points[n]) for line in lines)]
+                 [[column, *(None if (point := line.points[n]) is None else float(point) for line in lines)]
                   for n, column in enumerate(columns)])
 
 
@@ -345,15 +346,22 @@ def height(bars: list[Bar]) -> Length:
 def add_chart(run: Run, bars: list[Bar], fills: dict[Status, str], width: Length, title: str, by: str = "area") -> None:
     """Put the bar chart in ``run`` as an inline drawing, ``width`` wide, with ``title`` and the alt text,
     in the font of the document's Normal style; each bar is an area or an office (``by``)."""
-    space = chart_space(bars, fills, run.part.styles[styles.NORMAL].font.name)
+    space = chart_space(bars, fills, _normal_font(run))
     _embed(run, space, workbook(bars), width, height(bars), title, description(bars, by))
 
 
 def add_line_chart(run: Run, lines: list[Line], columns: list[str], width: Length, title: str) -> None:
     """Put the line chart in ``run`` as an inline drawing, ``width`` wide, with ``title`` and the alt text."""
-    space = line_chart_space(lines, columns, run.part.styles[styles.NORMAL].font.name)
+    space = line_chart_space(lines, columns, _normal_font(run))
     _embed(run, space, line_workbook(lines, columns), width, Cm(8.5), title,
            line_description(lines, columns, title))
+
+
+def _normal_font(run: Run) -> str | None:
+    """The font of the Normal style of the document holding ``run``."""
+    part = run.part
+    assert isinstance(part, DocumentPart)  # charts go in a document's body, not in a header or footer
+    return part.styles[styles.NORMAL].font.name
 
 
 def _embed(run: Run, space, data: bytes, width: Length, tall: Length, title: str, descr: str) -> None:

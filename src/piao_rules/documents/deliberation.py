@@ -59,7 +59,7 @@ def dispositive(evaluation: Evaluation, proposals: list[Revision], extra: list[s
         )
         points.append((approval, [r.as_item() for r in proposals]))
     points += [(_point(text), []) for text in extra if text.strip()]
-    result = []
+    result: list[dict[str, object]] = []
     for index, (text, items) in enumerate(points):
         end = "." if index == len(points) - 1 else ";"
         if items:
@@ -122,6 +122,6 @@ def build_deliberation(request: DeliberationRequest) -> bytes:
     finish(document, package.Properties(
         title=f"Delibera di Giunta n. {request.number} del {context['seduta']}",
         subject=f"Esiti del monitoraggio della performance {context['al_data']}",
-        author=context["ente"], when=request.sitting, keywords="performance; PIAO; delibera",
+        author=request.ente.ente.name, when=request.sitting, keywords="performance; PIAO; delibera",
     ))
     return package.to_bytes(document)

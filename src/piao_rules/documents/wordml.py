@@ -24,7 +24,7 @@ from lxml import etree
 from piao_rules.documents import styles
 
 
-def _element(tag: str, **attributes: str) -> OxmlElement:
+def _element(tag: str, **attributes: str) -> etree._Element:
     element = OxmlElement(tag)
     for name, value in attributes.items():
         element.set(qn(f"w:{name}"), value)
@@ -46,7 +46,7 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str = "") -> None:
     paragraph._p.append(_field_char_run("end"))
 
 
-def _field_char_run(kind: str) -> OxmlElement:
+def _field_char_run(kind: str) -> etree._Element:
     run = OxmlElement("w:r")
     run.append(_element("w:fldChar", fldCharType=kind))
     return run
@@ -85,7 +85,7 @@ class TableSpec:
 
     header: Sequence[str]
     widths: Sequence[Length]
-    rows: list[Sequence[Cell]] = field(default_factory=list)
+    rows: Sequence[Sequence[Cell]] = field(default_factory=list)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -260,7 +260,8 @@ _PART = re.compile(r"\{\{\s*p\s+([A-Za-z_]\w*)\s*\}\}")
 
 
 def part_widths(document: Document) -> dict[str, Length]:
-    """The text width (page width less margins) of the section holding each ``{{p name }}`` part."""
+    """The text width (page width less margins) of the section holding each ``{{p name }}`` part; none
+    for the parts of a section whose template gives no page width or margins."""
     widths: dict[str, Length] = {}
     pending: list[str] = []
     for child in document.element.body.iterchildren():
@@ -274,8 +275,9 @@ def part_widths(document: Document) -> dict[str, Length]:
             continue
         if properties is not None:
             section = Section(properties, document.part)
-            width = Emu(section.page_width - section.left_margin - section.right_margin)
-            widths.update({name: width for name in pending})
+            page, left, right = section.page_width, section.left_margin, section.right_margin
+            if page is not None and left is not None and right is not None:
+                widths.update(dict.fromkeys(pending, Emu(page - left - right)))
             pending = []
     return widths
 

@@ -35,6 +35,7 @@ from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
@@ -197,6 +198,8 @@ class _Evaluator:
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
             "formula_fasi": 0 if counts_steps(read_formula(indicator.formula)) is None else 1,
+            "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
+            and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
@@ -241,6 +244,9 @@ class _Evaluator:
             if not (accrual is Accrual.YEAR_END and not self.final):
                 item.expected = HUNDRED
                 item.pace = achievement
+                if (not self.final and item.facts.get("media") and not target.lower_is_better
+                        and achievement is not None and achievement < HUNDRED):
+                    self._average_pace(item)
             return
         if accrual is Accrual.YEAR_END:
             return
@@ -283,6 +289,22 @@ class _Evaluator:
         item.pace = min(r[0] for r in ratios)
         projections = [r[1] for r in ratios if r[1] is not None]
         item.projection = min(projections) if projections else None
+
+    def _average_pace(self, item: Item) -> None:
+        """An average over the year so far to be raised (post al mese) below its target: the pace compares it
+        with the average the rest of the year needs to bring the year's average to the target."""
+        value, goal = item.score.value, item.score.target_value
+        elapsed = pacing.time_share(self.as_of, self.plan.year, None) / HUNDRED
+        if value is None or goal is None or not 0 < elapsed < 1:
+            return
+        needed = (goal - value * elapsed) / (1 - elapsed)
+        item.pace = HUNDRED if needed <= 0 else value / needed * HUNDRED
+        item.inputs["media dell'anno"] = (
+            f"{format_it.number(value)} di media alla data ({format_it.percent(elapsed * HUNDRED, 0)} dell'anno trascorso): "
+            f"per chiudere l'anno con una media di {format_it.number(goal)} serve una media di "
+            f"{format_it.number(needed.quantize(Decimal('0.1')))} "
+            "nel resto dell'anno"
+        )
 
     def _measured_facts(self, item: Item) -> None:
         score, facts, target = item.score, item.facts, item.target

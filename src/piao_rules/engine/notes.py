@@ -19,6 +19,7 @@ from piao_rules import format_it
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
+from piao_rules.targets.counted import one_thing
 from piao_rules.targets.parser import TargetError, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
@@ -44,9 +45,11 @@ class Phase(BaseModel):
 
     progress: Number = Field(alias="avanzamento", ge=0, le=100)
     words: list[str] = Field(alias="parole", min_length=1)
+    endings: list[str] = Field(default_factory=list, alias="desinenze")
     negated: str | None = Field(None, alias="negata")
+    attenuated: str | None = Field(None, alias="attenuata")
 
-    _known = field_validator("negated")(_known_phase)
+    _known = field_validator("negated", "attenuated")(_known_phase)
 
 
 class Waiting(BaseModel):
@@ -68,6 +71,7 @@ class Lexicon(BaseModel):
 
     description: str = Field(alias="descrizione")
     negations: list[str] = Field(default_factory=list, alias="negazioni")
+    attenuators: list[str] = Field(default_factory=list, alias="attenuazioni")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
     waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
@@ -116,14 +120,15 @@ class NoteReader:
     def __init__(self, lexicon: Lexicon):
         self.order = [name for name in PHASES if name in lexicon.phases]
         self.phases = lexicon.phases
+        # per phase: (pattern, matched on the note lower-cased with its accents rather than folded)
         self.cues = {
-            name: [re.compile(_pattern(cue)) for cue in lexicon.phases[name].words] for name in self.order
+            name: [(re.compile(_pattern(cue)), False) for cue in lexicon.phases[name].words]
+            + ([(_endings(lexicon.phases[name].endings), True)] if lexicon.phases[name].endings else [])
+            for name in self.order
         }
-        negations = sorted((_fold(n) for n in lexicon.negations), key=len, reverse=True)
+        self.negation = _alternatives(lexicon.negations)
+        self.attenuation = _alternatives(lexicon.attenuators)
         self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
-        self.negation = re.compile(
-            r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, n.split())) for n in negations) + r")(?!\w)"
-        ) if negations else None
         self.waiting = lexicon.waiting
         self.waits = re.compile(
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
@@ -131,16 +136,18 @@ class NoteReader:
         ) if lexicon.waiting else None
         self.readings: dict[tuple[str, str | None], NoteReading | None] = {}  # large plans repeat their notes
 
-    def _negation(self, folded: str, start: int) -> int | None:
-        """Where a negation starts among the few words of the same clause before ``start``, if any."""
-        if self.negation is None:
+    def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
+        """Where a negation (or the ``words`` given) starts among the few words of the same clause before
+        ``start``, if any."""
+        pattern = self.negation if words is None else words
+        if pattern is None:
             return None
         clause = re.split(r"[;:.,]", folded[:start])[-1]
-        words = list(re.finditer(r"\S+", clause))[-_NEGATION_WINDOW:]
-        if not words:
+        before = list(re.finditer(r"\S+", clause))[-_NEGATION_WINDOW:]
+        if not before:
             return None
-        offset = start - len(clause) + words[0].start()
-        match = self.negation.search(folded, offset, start)
+        offset = start - len(clause) + before[0].start()
+        match = pattern.search(folded, offset, start)
         return match.start() if match else None
 
     def _started(self, folded: str, activity: str | None) -> list[str] | None:
@@ -169,7 +176,7 @@ class NoteReader:
         return self.readings[key]
 
     def _read(self, note: str, activity: str | None) -> NoteReading | None:
-        folded = _fold(note)
+        folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         if started is not None:
             start = folded.index(started[0])
@@ -178,7 +185,9 @@ class NoteReader:
         taken: list[tuple[int, int]] = []
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
-                taken.append(match.span())
+                # the rest of the clause speaks of that step («…, prevista per settembre»), not of the activity
+                clause_end = re.search(r"[;.]|$", folded[match.end():])
+                taken.append((match.start(), match.end() + (clause_end.start() if clause_end else 0)))
                 found.setdefault(self.waiting.phase, []).append(note[match.start():match.end()])
         fraction = _FRACTION.search(folded)
         done, total = (int(fraction.group(1)), int(fraction.group(2))) if fraction else (0, 0)
@@ -188,8 +197,8 @@ class NoteReader:
         else:
             fraction = None
         for name in self.order:
-            for cue in self.cues[name]:
-                for match in cue.finditer(folded):
+            for cue, accented in self.cues[name]:
+                for match in cue.finditer(lowered if accented else folded):
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
@@ -201,6 +210,12 @@ class NoteReader:
                         if negated is None:
                             continue
                         phase, start = negated, negation
+                    else:
+                        attenuated = self.phases[name].attenuated
+                        if attenuated is not None:  # «quasi ultimata»: not yet done
+                            attenuation = self._negation(folded, start, self.attenuation)
+                            if attenuation is not None:
+                                phase, start = attenuated, attenuation
                     found.setdefault(phase, []).append(note[start:end])
         if not found:
             return None
@@ -216,6 +231,21 @@ class NoteReader:
             phase=phase, progress=written if written is not None else default,
             cues=[cue for name in PHASES for cue in found.get(name, [])], progress_written=written is not None,
         )
+
+
+def _alternatives(words: list[str]) -> re.Pattern[str] | None:
+    """One pattern for a list of words or phrases (folded), the longest tried first."""
+    folded = sorted((_fold(w) for w in words), key=len, reverse=True)
+    if not folded:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in folded) + r")(?!\w)")
+
+
+def _endings(endings: list[str]) -> re.Pattern[str]:
+    """Words of at least five letters ending as written («realizzerà», «partiranno»): the ending keeps its
+    accent, so the pattern is matched on the note lower-cased but not folded. Not in a relative clause
+    («le relazioni che confluiranno nel bilancio»): that describes the thing, not when it is done."""
+    return re.compile(r"(?<!\bche )(?<!\bcui )(?<!\w)[^\W\d_]{2,}(?:" + "|".join(re.escape(e.lower()) for e in endings) + r")(?!\w)")
 
 
 def _written_progress(note: str) -> Decimal | None:
@@ -246,6 +276,7 @@ def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
                 target = parse_target(targets[measure.code], year)
             except TargetError:
                 continue
+            target = one_thing(target, measure) or target
             reading = reader.read(measure.note, target.milestone) if target.kind.traits.activity else None
             if reading is not None:
                 problems.append(subject.in_measures(

@@ -11,7 +11,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.targets.counted import counted_target
+from piao_rules.targets.counted import counted_target, one_thing
 from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
@@ -208,7 +208,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
 
 def read_against_measure(item: Item) -> None:
     """Readings that depend on the measure: a value computed from components with the algorithm, coverage
-    with its total, counts inside a milestone."""
+    with its total, counts inside a milestone, a target of one thing reported in a note."""
     computed = computed_measure(item.indicator, item.target, item.measure)
     if computed is not None:
         item.measure, inputs = computed
@@ -217,7 +217,10 @@ def read_against_measure(item: Item) -> None:
     if counted is not None:
         item.target, inputs = counted
         item.inputs.update(inputs)
-    if item.target.coverage is not None:  # nothing to read for the other targets
-        item.coverage_total = total_of(item.target, item.indicator, item.measure)
-        item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
-        item.inputs.update(inputs)
+    single = one_thing(item.target, item.measure)
+    if single is not None:
+        item.target = single
+        item.inputs["lettura del target"] = f"«{single.text}»: un solo elemento, letto come attività dalla nota"
+    item.coverage_total = total_of(item.target, item.indicator, item.measure)
+    item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
+    item.inputs.update(inputs)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import date
@@ -66,7 +67,7 @@ class _Objective:
     children: list[_Objective] = field(default_factory=list)
     indicators: list[_Indicator] = field(default_factory=list)
 
-    def walk(self):
+    def walk(self) -> Iterator[_Objective]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -81,7 +82,7 @@ class _Area:
     section: str | None = None
     objectives: list[_Objective] = field(default_factory=list)
 
-    def walk(self):
+    def walk(self) -> Iterator[_Objective]:
         for objective in self.objectives:
             yield from objective.walk()
 
@@ -335,12 +336,12 @@ class Builder:
         self._count(plan, measures, year)
         return Built(
             plan, measures,
-            origins={i.code: i.row.origin for _, _, i in self._indicators()},
-            objective_origins={o.code: o.event.origin for area in self.areas for o in area.walk()},
-            area_origins={area.code: area.origin for area in self.areas},
+            origins={_code(i): i.row.origin for _, _, i in self._indicators()},
+            objective_origins={_code(o): o.event.origin for area in self.areas for o in area.walk()},
+            area_origins={_code(area): area.origin for area in self.areas},
         )
 
-    def _indicators(self):
+    def _indicators(self) -> Iterator[tuple[_Area, _Objective, _Indicator]]:
         for area in self.areas:
             for objective in area.walk():
                 for indicator in objective.indicators:
@@ -420,7 +421,7 @@ class Builder:
                 indicator.data["collegato_a"] = first[key][0]
                 self.report.add("duplicati", indicator.row.origin, f"indicatore ripetuto: «{indicator.code}» collegato a «{first[key][0]}»")
             else:
-                first.setdefault(key, (indicator.code, objective))
+                first.setdefault(key, (_code(indicator), objective))
 
     def _area_data(self, area: _Area) -> dict[str, Any]:
         data: dict[str, Any] = {"codice": area.code, "nome": area.name}
@@ -456,7 +457,7 @@ class Builder:
         measures = []
         by_code = {indicator.code: indicator for _, _, indicator in plan.indicators()}
         for _, _, item in self._indicators():
-            row, planned = item.row, by_code[item.code]
+            row, planned = item.row, by_code[_code(item)]
             target = self._target(planned.target_for(year), year)
             proposal = item.proposals.get(year) or item.proposals.get(None)
             reading = measure_cells.read_measure(row.measure, target) if row.measure else None
@@ -479,7 +480,7 @@ class Builder:
                     measure["componenti"] = reading.components
                 if reading.note:
                     measure["nota"] = reading.note
-                if reading.suggested:
+                if reading.suggested and row.measure:  # suggested: read from the measure's prose
                     self.report.add("misure", row.origin, f"{item.code}: {reading.suggested}: «{_short(row.measure)}»")
                 for written, label in reading.relabelled:
                     self.report.add("misure", row.origin, f"{item.code}: «{written}» letto come la componente «{label}» del target")
@@ -566,6 +567,12 @@ def _same_objective(objective: _Objective, event: ObjectiveStart, owner: str | N
         return objective.code == event.code
     return (_same(objective.event.name, event.name) and objective.event.block == event.block
             and (objective.owner or None) == (owner or None))
+
+
+def _code(holder: _Area | _Objective | _Indicator) -> str:
+    """The code of an area, objective or indicator once ``Builder._codes`` has given every one a code."""
+    assert holder.code is not None
+    return holder.code
 
 
 def _unique(code: str | None, used: set[str], prefix: str, report: Report, origin: Origin, what: str) -> str:

@@ -28,6 +28,7 @@ from pydantic import Field, field_validator
 from piao_rules import values
 from piao_rules.errors import InputError, Problems
 from piao_rules.importing import cells, vocabulary as v
+from piao_rules.importing.report import Report
 from piao_rules.importing.roles import KEYS, Columns
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import read_bytes
@@ -51,9 +52,13 @@ class Mapping(Model):
         return values.parse_date(value) if isinstance(value, str) else value
 
 
-def load_mapping(path: Path) -> tuple[Mapping, YamlPlaces]:
-    """The mapping in ``path``, validated; errors name the line and the key."""
-    text = tables.decode(path, read_bytes(path), Problems(path))
+def load_mapping(path: Path, report: Report) -> tuple[Mapping, YamlPlaces]:
+    """The mapping in ``path``, validated; errors name the line and the key, warnings (a file
+    not in UTF-8) go to the report."""
+    problems = Problems(path)
+    text = tables.decode(path, read_bytes(path), problems)
+    for problem in problems.warnings:
+        report.add("tabelle", path.name, problem.message)
     content, root = yamlfile.parse(text, path)
     if not isinstance(content, dict):
         raise InputError.single(path, "la mappa deve avere la chiave «colonne» con le colonne del foglio (vedi --mostra-mappa)", "riga 1")

@@ -77,7 +77,7 @@ def import_sheet(path: Path, data: bytes, report: Report, options: Options, mapp
     grids = _grids(path, data, report)
     places: YamlPlaces | None = None
     if mapping_path is not None:
-        mapping, places = load_mapping(mapping_path)
+        mapping, places = load_mapping(mapping_path, report)
     else:
         title, grid = _sheet(path, grids, None)
         start = _header_row(grid)

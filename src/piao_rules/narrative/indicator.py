@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from piao_rules import format_it
@@ -89,6 +89,7 @@ def _completion_date(result: IndicatorResult) -> date | None:
 
 def _reference(result: IndicatorResult) -> str | None:
     """The reference value as the engine showed it, with % when the measure is a percentage."""
+    shown: str | None
     if result.measure is not None and result.measure.reference is not None:
         shown = format_it.number(result.measure.reference)
     else:
@@ -107,7 +108,9 @@ def measured_unit(result: IndicatorResult, lexicon: Lexicon) -> str | None:
     note naming another noun beside the value («64 impianti» for a target in «strumenti»). Then None:
     the value is told as a bare number, never relabelled."""
     target = result.target
-    unit = target.unit if target is not None else None
+    if target is None:
+        return None
+    unit = target.unit
     found = lexicon.split(unit)
     if found is None:
         return unit
@@ -125,6 +128,7 @@ def measured_unit(result: IndicatorResult, lexicon: Lexicon) -> str | None:
 
 def _comparison_family(result: IndicatorResult, lexicon: Lexicon) -> str:
     target = result.target
+    assert target is not None  # asked of comparisons only («tipo: confronto» in scelte.yaml)
     if target.lower_is_better:
         return "minore"
     counted = lexicon.split(measured_unit(result, lexicon)) is not None and not _is_percent(result)
@@ -136,8 +140,9 @@ def _kind(result: IndicatorResult) -> TargetKind:
 
 
 def _with_deadline(result: IndicatorResult) -> bool:
-    kind = _kind(result)
-    return kind is TargetKind.DEADLINE or (kind is TargetKind.BOOLEAN and result.target.deadline is not None)
+    target = result.target
+    return target is not None and (target.kind is TargetKind.DEADLINE
+                                   or (target.kind is TargetKind.BOOLEAN and target.deadline is not None))
 
 
 _BOOLS = (True, False)
@@ -162,7 +167,8 @@ FACTS: dict[str, tuple[Fact, tuple[Hashable, ...]]] = {
     "completato": (lambda r, c: _completion_date(r) is not None, _BOOLS),
     "con_scadenza": (lambda r, c: _with_deadline(r), _BOOLS),
     "famiglia": (lambda r, c: _comparison_family(r, c.lexicon), ("minore", "conteggio", "livello")),
-    "pari_al_target": (lambda r, c: _numeric(r) == r.target.value, _BOOLS),
+    "pari_al_target": (lambda r, c: r.target is not None and _numeric(r) == r.target.value, _BOOLS),
+    "grado_pieno": (lambda r, c: r.achievement is not None and r.achievement >= 100, _BOOLS),
 }
 CHOICE_FILE = Path(__file__).with_name("scelte.yaml")
 _STATUS_NAMES = {status: status.value for status in Status}
@@ -213,10 +219,10 @@ def _reference_words(text: str) -> Words:
     return Words(description, guess_gender(description))
 
 
-def _components(result: IndicatorResult, ctx: Context) -> Words:
+def _components(result: IndicatorResult, target: Target, ctx: Context) -> Words:
     """The components as one list: «8 iniziative realizzate su 10 previste (80%) e 264 soggetti…»."""
     parts = []
-    planned = {c.label: c for c in result.target.components}
+    planned = {c.label: c for c in target.components}
     for component in result.components:
         parts.append(_component(component, planned.get(component.label), ctx))
     return Words(join(parts))
@@ -268,15 +274,15 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
         own = measured_unit(result, lexicon) if target is not None else unit
         words = quantity(value, own, lexicon, percent)
         found["valore"] = words
-        found["valore_n"] = lambda words=words, value=value: number_only(words, value)
-        found["verbo"] = lambda words=words, own=own: agree(participle(own, lexicon), words.gender, words.plural)
+        found["valore_n"] = partial(number_only, words, value)
+        found["verbo"] = lambda: agree(participle(own, lexicon), words.gender, words.plural)
     elif measure is not None and measure.value is not None:
         shown = measure.value
         found["valore"] = ("SI" if shown else "NO") if isinstance(shown, bool) else format_it.long_date(shown)
     if target is not None and target.value is not None:
-        words = quantity(target.value, unit, lexicon, target.unit == "%")
-        found["target"] = words
-        found["target_n"] = lambda words=words: number_only(words, target.value)
+        planned = quantity(target.value, unit, lexicon, target.unit == "%")
+        found["target"] = planned
+        found["target_n"] = partial(number_only, planned, target.value)
     if result.achievement is not None:
         found["grado"] = percent_words(result.achievement)
     if result.ratio is not None:
@@ -292,11 +298,11 @@ def slots(result: IndicatorResult, ctx: Context) -> Slots:
             found["giorni_ritardo"] = quantity(Decimal((completed - target.deadline).days), "giorni", lexicon)
     reference = _reference(result)
     if target is not None and target.reference is not None:
-        found["riferimento_desc"] = lambda: _reference_words(target.reference.text)
+        found["riferimento_desc"] = partial(_reference_words, target.reference.text)
     if reference is not None:
         found["riferimento"] = Words(reference, bare=not reference.endswith("%"))
     if target is not None and target.kind is TargetKind.COMPOUND and result.components:
-        found["componenti"] = _components(result, ctx)
+        found["componenti"] = _components(result, target, ctx)
         if any(c.value is None for c in result.components):
             found["mancanti"] = _missing_components(result)
     if measure is not None and measure.note:

@@ -103,11 +103,16 @@ class Lexicon:
             self._splits[unit] = (noun, rest.strip()) if noun is not None else None
         return self._splits[unit]
 
+    def known(self, word: str) -> Noun:
+        """The noun of a word the code itself names; a KeyError when the lexicon lacks it."""
+        noun = self.noun(word)
+        if noun is None:
+            raise KeyError(word)
+        return noun
+
     def count(self, n: int, singular: str, adjective: str | None = None) -> str:
         """«nessun indicatore raggiunto», «1 indicatore raggiunto», «3 indicatori raggiunti»."""
-        noun = self.noun(singular)
-        if noun is None:
-            raise KeyError(singular)
+        noun = self.known(singular)
         text = (none_of(noun.words(False)) + noun.singular) if n == 0 else f"{format_it.number(n)} {noun.form(n != 1)}"
         if adjective:
             text += " " + agree(adjective, noun.gender, n > 1)

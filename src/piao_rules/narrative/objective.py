@@ -23,6 +23,7 @@ from piao_rules.narrative.indicator import (
     percent_words,
     sentence_text,
 )
+from piao_rules.narrative.phrases import Slots
 
 STATUS_ORDER = [s for s in Status]
 _CRITICAL = (Status.AT_RISK, Status.MISSED)
@@ -37,13 +38,13 @@ def status_label(ctx: Context, status: Status, count: int) -> str:
 
 def count_words(ctx: Context, n: int, singular: str, article: bool = False) -> Words:
     """«3 indicatori» as words; ``article`` for «dei 3 indicatori» rather than «di 3 indicatori»."""
-    noun = ctx.lexicon.noun(singular)
+    noun = ctx.lexicon.known(singular)
     return Words(ctx.lexicon.count(n, singular), noun.gender, n != 1, bare=not article)
 
 
 def codes_words(ctx: Context, codes: list[str], singular: str) -> Words:
     """«indicatore O11.2-1», «indicatori O11.2-1 e O12-3» (the template adds the article)."""
-    noun = ctx.lexicon.noun(singular)
+    noun = ctx.lexicon.known(singular)
     plural = len(codes) > 1
     return Words(f"{noun.form(plural)} {join(codes)}", noun.gender, plural)
 
@@ -62,7 +63,7 @@ def outcome_list(ctx: Context, counts: Aggregate, situation: str, with_zeros: bo
         if n == 0 and (not with_zeros or (ctx.final and status in _IN_YEAR)):
             continue
         number = Words("nessuno" if n == 0 else format_it.number(n), MASCULINE, n > 1)
-        slots = {"n": number, "stato": status_label(ctx, status, n)}
+        slots: Slots = {"n": number, "stato": status_label(ctx, status, n)}
         phrase = situation
         if status is Status.NOT_MEASURABLE and f"{situation}_non_rilevabile" in ctx.writer.book.situations:
             phrase = f"{situation}_non_rilevabile"
@@ -87,7 +88,7 @@ def outcome_sentence(ctx: Context, aggregate: Aggregate, level: str, subject: st
         return ctx.writer.write(f"{level}.esiti_entrambi", subject, {"stato": status_label(ctx, present[0], total)})
     if len(present) == 1:
         return ctx.writer.write(f"{level}.esiti_tutti", subject, {"totale": totale, "stato": status_label(ctx, present[0], total)})
-    slots = {"totale": totale, "esiti": outcome_list(ctx, aggregate, "obiettivo.esito", with_zeros=False)}
+    slots: Slots = {"totale": totale, "esiti": outcome_list(ctx, aggregate, "obiettivo.esito", with_zeros=False)}
     return ctx.writer.write(f"{level}.esiti", subject, slots)
 
 
@@ -144,9 +145,9 @@ def action_sentences(ctx: Context, flags: list[Flag], subject: str, decisions: M
     for (kind, text, level), subjects in by_text.items():
         by_subjects.setdefault((kind, level, tuple(subjects)), []).append(text)
     sentences = []
-    for (kind, level, subjects), texts in by_subjects.items():
+    for (kind, level, codes), texts in by_subjects.items():
         noun = "indicatore" if level == "indicatore" else "obiettivo"
-        slots = {"codici": codes_words(ctx, list(subjects), noun), kind: "; ".join(texts)}
+        slots: Slots = {"codici": codes_words(ctx, list(codes), noun), kind: "; ".join(texts)}
         sentences.append(ctx.writer.write(f"obiettivo.{kind}", subject, slots))
     return sentences
 
@@ -155,7 +156,7 @@ def narrate_objective(ctx: Context, evaluation: Evaluation, objective: Objective
     """Degree, excluded members, states, critical indicators and the actions proposed (or decided)."""
     code = objective.code
     sentences = []
-    slots = {"data": date_words(ctx.as_of)}
+    slots: Slots = {"data": date_words(ctx.as_of)}
     if objective.achievement is None:
         sentences.append(ctx.writer.write("obiettivo.grado_assente", code, slots))
     else:
@@ -189,7 +190,7 @@ def narrate_objective(ctx: Context, evaluation: Evaluation, objective: Objective
 def narrate_area(ctx: Context, evaluation: Evaluation, area: AreaResult) -> str:
     """A short paragraph: the area's degree over its objectives and the states of its indicators."""
     objectives = sum(1 for o in evaluation.objectives if o.area == area.code)
-    slots = {
+    slots: Slots = {
         "data": date_words(ctx.as_of), "nome": f"«{area.name}»",
         "obiettivi": count_words(ctx, objectives, "obiettivo"),
     }

@@ -24,10 +24,10 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from piao_rules.errors import InputError, Problem
 from piao_rules.io import yamlfile
@@ -39,13 +39,14 @@ from piao_rules.narrative.grammar import (
     capitalise,
     with_article,
 )
-from piao_rules.narrative.lexicon import Lexicon, read_entries
+from piao_rules.narrative.lexicon import Lexicon, Noun, read_entries
 
 DEFAULT_FILE = Path(__file__).with_name("frasi.yaml")
 LEXICON_SECTION = "lessico"
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SLOT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
-Slots = dict[str, "Words | str | Callable[[], Words | str]"]  # a callable: the slot written when used
+Slot: TypeAlias = "Words | str | Callable[[], Words | str]"  # a callable: the slot written when used
+Slots = dict[str, Slot]
 
 
 def _flatten(data: Any, prefix: str, out: dict[str, list[str]], problems: list[Problem], file: str) -> None:
@@ -112,7 +113,7 @@ class PhraseBook:
             raise InputError(problems)
         situations = dict(situations)
         sources = dict.fromkeys(situations, str(DEFAULT_FILE))
-        extra = {}
+        extra: dict[str, Noun] = {}
         if path is not None:
             file = str(path)
             user, lexicon_data, problems = _read(Path(path))
@@ -181,13 +182,13 @@ class Writer:
         self._last[situation] = index
         return variants[index]
 
-    def write(self, situation: str, subject: str, slots: Slots) -> str:
+    def write(self, situation: str, subject: str, slots: Mapping[str, Slot]) -> str:
         """The situation's sentence for ``subject``, filled, with a capital letter."""
         return capitalise(self.fill(self.pick(situation, subject), slots, situation))
 
-    def fill(self, template: str, slots: Slots, situation: str) -> str:
+    def fill(self, template: str, slots: Mapping[str, Slot], situation: str) -> str:
         pieces, tail = _compiled(template)
-        out = []
+        out: list[str] = []
         for literal, content, kind, argument, key, upper in pieces:
             try:
                 words = slots[key]

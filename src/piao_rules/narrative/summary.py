@@ -8,6 +8,7 @@ from piao_rules.engine.result import Evaluation, IndicatorResult, Status
 from piao_rules.narrative.grammar import FEMININE, Words, capitalise
 from piao_rules.narrative.indicator import Context, date_words, percent_words, quotable
 from piao_rules.narrative.objective import codes_words, count_words, outcome_list
+from piao_rules.narrative.phrases import Slots
 from piao_rules.review.revisions import Revision, proposed
 from piao_rules.targets.markup import clean
 
@@ -20,7 +21,7 @@ def _flagged(evaluation: Evaluation, code: str) -> list[IndicatorResult]:
 
 def _counted(ctx: Context, n: int, singular: str, complement: str, adjective: str | None = None) -> Words:
     """«3 proposte di rimodulazione del target», «12 azioni correttive» as words."""
-    noun = ctx.lexicon.noun(singular)
+    noun = ctx.lexicon.known(singular)
     text = ctx.lexicon.count(n, singular, adjective) + (f" {complement}" if complement else "")
     return Words(text, noun.gender, n != 1, bare=True)
 
@@ -34,7 +35,7 @@ def proposed_counts(evaluation: Evaluation) -> dict[Status, int]:
     return counts
 
 
-def _openings(ctx: Context, evaluation: Evaluation) -> dict:
+def _openings(ctx: Context, evaluation: Evaluation) -> Slots:
     return {
         "data": date_words(ctx.as_of), "anno": str(evaluation.year),
         "obiettivi": count_words(ctx, evaluation.summary.objectives, "obiettivo"),
@@ -100,11 +101,11 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     if summary.achievement is None:
         sentences.append(write("riepilogo.grado_assente", SUBJECT, {}))
     else:
-        slots = {"grado": percent_words(summary.achievement), "base": ente_basis(evaluation)}
+        slots: Slots = {"grado": percent_words(summary.achievement), "base": ente_basis(evaluation)}
         sentences.append(write("riepilogo.grado_base", SUBJECT, slots))
     if summary.apart:
         kinds = sorted({evaluation.objective(code).kind or "" for code in summary.apart})
-        noun = ctx.lexicon.noun("obiettivo")
+        noun = ctx.lexicon.known("obiettivo")
         text = f"{ctx.lexicon.count(len(summary.apart), 'obiettivo')} {_kinds([k for k in kinds if k])}".strip()
         sentences.append(write("riepilogo.a_parte", SUBJECT, {"a_parte": Words(text, noun.gender, len(summary.apart) > 1)}))
     proposals = proposed(evaluation) if changes is None else changes
@@ -134,21 +135,28 @@ def narrate_summary(ctx: Context, evaluation: Evaluation, changes: list[Revision
     return " ".join(sentences)
 
 
-def _compared(ctx: Context, evaluation: Evaluation, revision: Revision, item: str) -> str:
-    """The revision's item with the status against the target in force and against the proposed one, while
-    the proposal is pending (the plan does not carry it yet) and it is the one evaluated."""
+def _compared(ctx: Context, evaluation: Evaluation, revision: Revision) -> list[str]:
+    """Sentences with the status against the target in force and against the proposed one, while the
+    proposal is pending (the plan does not carry it yet) and it is the one evaluated; then which status,
+    if any, rests on the reading of the note."""
     result = next((i for i in evaluation.indicators if i.code == revision.code), None)
     versus = result.against_proposal if result is not None else None
     if result is None or versus is None or result.status is None or clean(versus.target_text) != revision.after:
-        return item
-    read = " (stato proposto dalla lettura della nota, da confermare)"
-    slots: dict = {"voce": item, "stato": result.status.label + (read if result.proposed else ""),
-                   "stato_proposta": versus.status.label + (read if versus.proposed else "")}
-    situation = "relatore.revisione_confronto_senza_grado"
+        return []
+    slots: Slots = {"codice": revision.code, "stato": result.status.label, "stato_proposta": versus.status.label}
     if result.achievement is not None and versus.achievement is not None:
         situation = "relatore.revisione_confronto"
         slots.update(grado=percent_words(result.achievement), grado_proposta=percent_words(versus.achievement))
-    return ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
+    elif result.status is versus.status:
+        situation = "relatore.revisione_confronto_pari"
+    else:
+        situation = "relatore.revisione_confronto_senza_grado"
+    sentences = [ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)]
+    read = {(True, True): "entrambi", (True, False): "vigente", (False, True): "proposta"}.get((result.proposed, versus.proposed))
+    if read is not None:
+        situation = f"relatore.revisione_da_nota_{read}"
+        sentences.append(ctx.writer.fill(ctx.writer.book.one(situation), {}, situation))
+    return sentences
 
 
 def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision] | None = None) -> list[str]:
@@ -169,22 +177,23 @@ def narrate_relator(ctx: Context, evaluation: Evaluation, changes: list[Revision
     paragraphs.append(results)
     proposals = proposed(evaluation) if changes is None else changes
     if proposals:
-        items = []
+        items: list[str] = []
+        compared: list[str] = []
         for revision in proposals:
-            slots = {"codice": revision.code, "originale": _quoted(revision.before), "proposta": _quoted(revision.after)}
+            slots: Slots = {"codice": revision.code, "originale": _quoted(revision.before), "proposta": _quoted(revision.after)}
             situation = "relatore.revisione" if revision.reason else "relatore.revisione_senza_motivazione"
             if revision.reason:
                 slots["motivazione"] = quotable(revision.reason)
-            item = ctx.writer.fill(ctx.writer.book.one(situation), slots, situation)
-            items.append(_compared(ctx, evaluation, revision, item))
+            items.append(ctx.writer.fill(ctx.writer.book.one(situation), slots, situation))
+            compared += _compared(ctx, evaluation, revision)
         n = len(proposals)
         words = (
             Words(f"{format_it.number(n)} proposte di aggiornamento dei target", FEMININE, True)
             if n > 1 else Words("proposta di aggiornamento del target", FEMININE)
         )
-        paragraphs.append(write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}))
+        paragraphs.append(" ".join([write("relatore.revisioni", SUBJECT, {"proposte": words, "elenco": "; ".join(items)}), *compared]))
     proposal = "relatore.proposta_consuntivo" if ctx.final else "relatore.proposta"
-    slots: dict = {"data": date_words(ctx.as_of)}
+    slots = {"data": date_words(ctx.as_of)}
     if proposals:
         proposal += "_con_revisioni"
         slots["proposte"] = words

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, insert, select, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Connection, CursorResult, Engine
 from sqlalchemy.exc import IntegrityError
 
 from piao_rules.portal.schema import events, files, heads, rounds, users
@@ -167,7 +167,7 @@ class Store:
                 raise ValueError("c'è già un giro di monitoraggio aperto: chiuderlo prima di aprirne un altro")
             if db.execute(select(rounds.c.id).where(rounds.c.year == year, rounds.c.as_of == as_of)).first():
                 raise ValueError(f"il giro al {as_of:%d/%m/%Y} è già stato aperto")
-            round_id = db.execute(insert(rounds).values(year=year, as_of=as_of, opened_by=who, opened_at=now())).inserted_primary_key[0]
+            round_id = _new_id(db.execute(insert(rounds).values(year=year, as_of=as_of, opened_by=who, opened_at=now())))
             self._record(db, "giro_aperto", who, round_id, None, None, {"al": as_of.isoformat()})
         return self.round(round_id)
 
@@ -206,7 +206,7 @@ class Store:
                 data: dict[str, Any]) -> int:
         values = dict(kind=kind, who=who, round_id=round_id, subject=subject, office=office, at=now(),
                       data=json.dumps(data, ensure_ascii=False, default=str))
-        return db.execute(insert(events).values(**values)).inserted_primary_key[0]
+        return _new_id(db.execute(insert(events).values(**values)))
 
     def events(self, round_id: int | None = None, subject: str | None = None, kinds: tuple[str, ...] = (),
                limit: int | None = None) -> list[Event]:
@@ -258,8 +258,8 @@ class Store:
 
     def add_file(self, round_id: int, code: str, name: str, mimetype: str, content: bytes, who: str, office: str | None) -> int:
         with self.engine.begin() as db:
-            file_id = db.execute(insert(files).values(round_id=round_id, code=code, name=name, mimetype=mimetype,
-                                                      size=len(content), content=content, who=who, at=now())).inserted_primary_key[0]
+            file_id = _new_id(db.execute(insert(files).values(round_id=round_id, code=code, name=name, mimetype=mimetype,
+                                                              size=len(content), content=content, who=who, at=now())))
             self._record(db, "allegato", who, round_id, code, office, {"allegato": file_id, "nome": name, "byte": len(content)})
         return file_id
 
@@ -276,6 +276,13 @@ class Store:
             return None
         content = row["content"]
         return Attachment(**{k: v for k, v in row.items() if k != "content"}), content
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key a single-row INSERT gave its row (SQLAlchemy types it optional, for other statements)."""
+    key = result.inserted_primary_key
+    assert key is not None  # an insert of one row into a table with an autoincrement key
+    return int(key[0])
 
 
 def _event(row) -> Event:

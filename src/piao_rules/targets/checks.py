@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
+from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import counted_target
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
-from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
 from piao_rules.targets.units import ALIASES, canonical, compatible
 
 _KNOWN_UNITS = ", ".join(ALIASES)
@@ -41,13 +42,24 @@ def targets(subject: Subject) -> list[Problem]:
             problems.append(subject.in_plan((*loc, "target"), str(error)))
             continue
         for warning in target.warnings:
+            if indicator.total is not None and warning.startswith(COVERAGE_WARNING):
+                continue  # the plan gives the number of units to cover
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
         steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
         if steps is not None:
             problems.append(subject.in_plan(
                 (*loc, "algoritmo"),
-                f"l'algoritmo conta {steps} realizzate su {steps} previste: il valore si legge come cumulativo "
+                f"l'algoritmo rapporta il realizzato al previsto («{steps}»): il valore si legge come cumulativo "
                 f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                warning=True,
+            ))
+        if (indicator.accrual is None and indicator.computed is None and target.kind is TargetKind.COMPARISON
+                and is_average(indicator.name, indicator.formula)):
+            problems.append(subject.in_plan(
+                (*loc, "nome"),
+                "l'indicatore è una media dell'anno (al mese, media, medio): il valore si legge come puntuale e, sotto "
+                "il target, si confronta con la media che serve nel resto dell'anno; se è un conteggio che cresce "
+                "scrivere «andamento: cumulativo»",
                 warning=True,
             ))
         if indicator.unit:

@@ -1,8 +1,11 @@
-"""Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate»).
+"""Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate»), and targets of one
+thing («Attivazione n. 1 newsletter dedicata») reported only in a note.
 
 When the measure is a count of the same noun («2», note «Operative 2 sale», or the indicator's unit
-«sale»), the milestone is read as a count target (≥ 4 sale), so the count is scored instead of being
-refused as not pertinent. The reading is shown in the explanation and kept as a warning.
+«sale») or a bare number (no unit, no note), the milestone is read as a count target (≥ 4 sale), so the
+count is scored instead of being refused as not pertinent. A target of one thing is a milestone: when
+the measure gives only a note, the note is read as for an activity. Each reading is shown in the
+explanation and kept as a warning.
 """
 
 from __future__ import annotations
@@ -50,11 +53,29 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
         rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?{re.escape(stem)}\w*", unicodedata.normalize("NFKD", measure.note)
         .encode("ascii", "ignore").decode(), re.IGNORECASE,
     ) is not None
-    if not (same_unit or in_note):
+    bare = indicator.unit is None and not (measure.note or "").strip()  # nothing says the number counts something else
+    if not (same_unit or in_note or bare):
         return None
-    why = f"l'unità dell'indicatore è «{indicator.unit}»" if same_unit else f"la nota conta {noun}"
+    why = (f"l'unità dell'indicatore è «{indicator.unit}»" if same_unit else f"la nota conta {noun}" if in_note
+           else "la misura è un numero senza unità né nota")
     reading = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": number, "unit": noun.lower(), "read_as": "conteggio",
         "warnings": [*target.warnings, f"milestone letta come ≥ {number} {noun.lower()}: {why}"],
     })
     return reading, {"lettura del target": f"«{target.text}» letto come ≥ {number} {noun.lower()} ({why})"}
+
+
+def one_thing(target: Target, measure: Measure | None) -> Target | None:
+    """A target of one thing («Attivazione n. 1 newsletter dedicata», «≥ 1 evento») read as a milestone when
+    the measure gives only a note: the note then says whether the thing was done. None otherwise."""
+    if (target.kind is not TargetKind.COMPARISON or target.value != 1 or target.operator not in (Operator.GE, Operator.EQ)
+            or target.per is not None or target.coverage is not None or target.unit in ("%", "€", "gg")):
+        return None
+    if measure is None or not (measure.note or "").strip() or any((
+            measure.value is not None, measure.progress is not None, measure.completed_on is not None,
+            bool(measure.components), measure.judgement is not None)):
+        return None
+    return target.model_copy(update={
+        "kind": TargetKind.MILESTONE, "milestone": target.text, "read_as": "attivita",
+        "warnings": [*target.warnings, "target di un solo elemento, senza misura: letto come attività, dalla nota"],
+    })

@@ -1,7 +1,9 @@
 """Reading an indicator's algorithm («N. pratiche evase / N. pratiche ricevute × 100», «A + B + C»).
 
 Only the plain forms are read: one division of two sums (or differences) of named quantities, or a
-sum of named quantities, optionally times 100. Square brackets are dropped (plans leave them
+sum of named quantities, optionally times 100. Operators may be written in words («A meno B», «A più B»,
+«A diviso B», «rapporto tra A e B», «differenza tra A e B»), not where the word belongs to a name («in meno
+di 5 giorni», «più di 10 addetti»). Square brackets are dropped (plans leave them
 unbalanced: «[A - B] / C]»), so «A - B / C» reads (A − B) / C, as plans mean it. Anything else
 (several divisions, constants, «/» that means «or» as in «N. progetti finanziati / compartecipati» or
 «n. eventi/iniziative») is not a formula here: the value is then measured directly.
@@ -20,6 +22,15 @@ from piao_rules.targets.markup import clean
 _SCALE = re.compile(r"\s*(?:[*x×]\s*100|per\s+cento)\s*$", re.IGNORECASE)
 _COUNT_PREFIX = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero(?:\s+(?:di|dei|delle|degli))?)\s*", re.IGNORECASE)
 _OR_SLASH = re.compile(r"[^\W\d_]/[^\W\d_A-Z]")  # «eventi/iniziative»: an alternative, not a division
+# «meno», «più», «diviso (per)» written in words, as operators between two quantities
+_WRITTEN_OPERATOR = re.compile(r"(?<!\w)(meno|più|piu|diviso(?:\s+per)?)(?!\w)", re.IGNORECASE)
+_NOT_OPERATOR_BEFORE = {"in", "o", "di", "non", "il", "la", "lo", "i", "le", "gli", "al", "a", "da", "sempre", "molto",
+                        "ancora", "ne", "tanto", "poco", "per", "e"}
+# the quantity after the word starts as quantities do, or with the first word of the formula
+# («proventi correnti più proventi straordinari»); else the word belongs to a name («pratiche più complesse»)
+_QUANTITY_WORDS = {"n", "nr", "num", "numero", "totale", "importo", "valore", "somma", "spesa", "costo", "costi",
+                   "oneri", "proventi", "ricavi", "entrate", "uscite"}
+_OPERATOR_SIGNS = {"meno": "-", "più": "+", "piu": "+"}
 _DENOMINATOR_START = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero|totale|importo|risorse|spesa|valore)", re.IGNORECASE)
 
 
@@ -85,6 +96,7 @@ def read_formula(text: str | None) -> Formula | None:
     raw = " ".join(text.split())
     times_hundred = bool(_SCALE.search(raw))
     plain = " ".join(clean(_SCALE.sub("", raw)).replace("[", " ").replace("]", " ").split())
+    plain = _written_operators(_between(plain))
     body = plain
     if _OR_SLASH.search(body):
         return None
@@ -103,19 +115,60 @@ def read_formula(text: str | None) -> Formula | None:
     return None
 
 
+_BETWEEN = re.compile(r"^(?:il |la |l')?(?P<kind>rapporto|incidenza|differenza)\s+(?:tra|fra)\s+(?P<rest>.+)$", re.IGNORECASE)
+_AND = re.compile(r"\s+e\s+(?:(?:il|la|lo|i|le|gli)\s+|l')?", re.IGNORECASE)
+
+
+def _between(text: str) -> str:
+    """«Rapporto tra A e B» → «A / B», «Differenza tra A e B» → «A - B»: only with a single «e» to split at."""
+    match = _BETWEEN.match(text)
+    if match is None:
+        return text
+    parts = _AND.split(match.group("rest"))
+    if len(parts) != 2:
+        return text
+    first = re.sub(r"^(?:(?:il|la|lo|i|le|gli)\s+|l')", "", parts[0], flags=re.IGNORECASE)
+    return f"{first} {'-' if match.group('kind').lower() == 'differenza' else '/'} {parts[1]}"
+
+
+def _written_operators(text: str) -> str:
+    """«A meno B» → «A - B», «A più B» → «A + B», «A diviso per B» → «A / B»; a word that belongs to a name
+    («in meno di 5 giorni», «più di 10 addetti», «il più alto») is left alone."""
+    def sign(match: re.Match[str]) -> str:
+        before = re.findall(r"[^\W\d_]+", text[:match.start()])
+        after = re.findall(r"[^\W\d_]+", text[match.end():])
+        if not before or not after or before[-1].lower() in _NOT_OPERATOR_BEFORE:
+            return match.group(0)
+        if after[0].lower() not in _QUANTITY_WORDS and after[0].lower() != before[0].lower():
+            return match.group(0)
+        word = match.group(1).lower()
+        return " / " if word.startswith("diviso") else f" {_OPERATOR_SIGNS[word]} "
+
+    return " ".join(_WRITTEN_OPERATOR.sub(sign, text).split())
+
+
 _STEPS = re.compile(r"(?<!\w)(fasi|fase|attivita|azioni|tappe)(?!\w)")
+# «visite … realizzate / visite … pianificate», «misure attuate / misure previste»: the same thing done over planned
+_DONE = re.compile(r"(?<!\w)(?:realizzat|svolt|effettuat|conclus|completat|eseguit|attuat)[aeio](?!\w)")
+_PLANNED = re.compile(r"(?<!\w)(?:previst[aeio]|programmat[aeio]|pianificat[aeio]|da realizzare|da svolgere)(?!\w)")
+_HEAD = re.compile(r"[^\W\d_]{3,}")
 
 
 @lru_cache(maxsize=8192)
 def counts_steps(formula: Formula | None) -> str | None:
     """The kind of step («fasi») when the formula is steps done over steps planned, counted with the same
-    word on both sides («n. fasi realizzate / n. fasi totali»): a share that matures over the year."""
+    word on both sides («n. fasi realizzate / n. fasi totali», «visite realizzate / visite pianificate»,
+    «misure attuate / misure previste»): a share that matures over the year."""
     if formula is None or formula.denominator is None or len(formula.numerator) != 1 or len(formula.denominator) != 1:
         return None
-    above, below = (_STEPS.search(_plain(term.name)) for term in (formula.numerator[0], formula.denominator[0]))
-    if above is None or below is None or above.group(1).rstrip("ie") != below.group(1).rstrip("ie"):
-        return None
-    return below.group(1)
+    top, bottom = (_plain(_COUNT_PREFIX.sub("", term.name.strip())) for term in (formula.numerator[0], formula.denominator[0]))
+    above, below = _STEPS.search(top), _STEPS.search(bottom)
+    if above is not None and below is not None and above.group(1).rstrip("ie") == below.group(1).rstrip("ie"):
+        return below.group(1)
+    heads = _HEAD.search(top), _HEAD.search(bottom)
+    if heads[0] and heads[1] and heads[0].group(0) == heads[1].group(0) and _DONE.search(top) and _PLANNED.search(bottom):
+        return heads[1].group(0)
+    return None
 
 
 def _plain(text: str) -> str:

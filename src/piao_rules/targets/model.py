@@ -146,8 +146,9 @@ class Target(BaseModel):
                           "ufficio»): the measure counts the units covered, a total is needed"
     )
     read_as: str | None = Field(
-        None, description="Set when the text was read against the measure: «conteggio» (a count inside a milestone) "
-                          "or «copertura» (covered / total); the text as written is what people see"
+        None, description="Set when the text was read against the measure: «conteggio» (a count inside a milestone), "
+                          "«copertura» (covered / total) or «attivita» (a target of one thing with only a note, read as "
+                          "a milestone); the text as written is what people see"
     )
     warnings: list[str] = Field(default_factory=list, description="What the reader was unsure about (Italian)")
 

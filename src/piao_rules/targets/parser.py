@@ -737,9 +737,8 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
     qualifier = _qualifier(prefix, suffix, contexts)
     if len(group) == 1:
         coverage = _EACH.search(qualifier) if qualifier else None
-        if coverage:
-            warnings.append(f"il target vale per ogni elemento («{qualifier}»): serve il numero di elementi da coprire "
-                            "(campo totale nel piano o nella misura) e la misura deve contare quelli coperti")
+        if coverage and qualifier:
+            warnings.append(_coverage_warning(qualifier))
         return _Draft(
             TargetKind.COMPARISON, operator=first.operator or Operator.EQ, explicit=first.operator is not None,
             value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
@@ -783,7 +782,19 @@ def _is_action(word: str) -> bool:
     return word in _ACTION_WORDS or (len(word) > 4 and word.endswith(_ACTION_SUFFIXES))
 
 
+COVERAGE_WARNING = "il target vale per ogni elemento"
+
+
+def _coverage_warning(qualifier: str) -> str:
+    return (f"{COVERAGE_WARNING} («{qualifier}»): serve il numero di elementi da coprire "
+            "(campo totale nel piano o nella misura) e la misura deve contare quelli coperti")
+
+
 def _textual(text: str, warnings: list[str]) -> _Draft:
+    coverage = _EACH.search(text)
+    if coverage:  # «Visita di verifica in ogni sportello decentrato»: an activity to carry out in each unit
+        warnings.append(_coverage_warning(text))
+        return _Draft(TargetKind.MILESTONE, milestone=text, coverage=coverage.group("unit").lower())
     words = re.findall(r"[^\W\d_]+", text)
     if words and _is_action(words[0]):
         return _Draft(TargetKind.MILESTONE, milestone=text)
