@@ -134,6 +134,7 @@ class NoteReader:
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
             + "(?:" + "|".join(re.escape(_fold(step)) for step in lexicon.waiting.steps) + r")(?!\w)"
         ) if lexicon.waiting else None
+        self.readings: dict[tuple[str, str | None], NoteReading | None] = {}  # large plans repeat their notes
 
     def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
         """Where a negation (or the ``words`` given) starts among the few words of the same clause before
@@ -165,9 +166,16 @@ class NoteReader:
         return None
 
     def read(self, note: str | None, activity: str | None = None) -> NoteReading | None:
-        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one."""
+        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one.
+        Read once per distinct (note, activity): the readings are shared, never changed."""
         if not note or not note.strip():
             return None
+        key = (note, activity)
+        if key not in self.readings:
+            self.readings[key] = self._read(note, activity)
+        return self.readings[key]
+
+    def _read(self, note: str, activity: str | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         if started is not None:
