@@ -26,7 +26,13 @@ def _decimal(value: Decimal | int | float) -> Decimal:
 
 def rounded(value: Decimal | int | float, places: int = 2) -> Decimal:
     """Round half up to ``places`` decimals (the rounding people expect on paper)."""
-    return _decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    quantum = _QUANTA.get(places)
+    if quantum is None:
+        quantum = _QUANTA[places] = Decimal(1).scaleb(-places)
+    return (value if type(value) is Decimal else _decimal(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+_QUANTA: dict[int, Decimal] = {}  # places → 10^-places
 
 
 @lru_cache(maxsize=65536, typed=True)

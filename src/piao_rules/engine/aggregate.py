@@ -52,8 +52,11 @@ def combine(members: list[Member], method: str) -> Mean:
     if method == "tutti_raggiunti":
         mean.value = HUNDRED if all(a >= HUNDRED for _, a in measured) else Decimal(0)
         return mean
+    if not use_plan_weights:  # equal weights: the plain mean (each weight 1)
+        mean.value = sum((a for _, a in measured), Decimal(0)) / Decimal(len(measured))
+        return mean
     # with plan weights every member has one
-    pairs = [(w if use_plan_weights and w is not None else Decimal(1), a) for w, a in measured]
+    pairs = [(w if w is not None else Decimal(1), a) for w, a in measured]
     total = sum((w for w, _ in pairs), Decimal(0))
     if total == 0:
         mean.value = sum((a for _, a in pairs), Decimal(0)) / len(pairs)

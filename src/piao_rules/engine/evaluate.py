@@ -24,12 +24,12 @@ from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
-from piao_rules.engine.facts import FIELDS, FieldKind
+from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment, AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
-    OfficeResult, Severity, Status, Step, Summary, trusted,
+    OfficeResult, Severity, Status, Step, Summary, trusted, trusted_dict,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
@@ -68,6 +68,21 @@ def _encode(facts: dict[str, Any], name: str, value: Any) -> None:
             facts[name] = int(value)
             return
     facts[name] = FIELDS[name].encode(value)
+
+
+@lru_cache(maxsize=None)
+def _choice(name: str, value: str) -> str:
+    """A choice fact in engine form, checked once per value."""
+    return str(FIELDS[name].encode(value))
+
+
+# The percentages computed for an indicator, as facts (in the order _measured_facts gives them).
+_FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
+assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
+_ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
+# The facts about the measure of an indicator without one.
+_NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "motivazione": 0,
+               "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}
 
 
 class _Evaluator:
@@ -156,7 +171,7 @@ class _Evaluator:
                     # note and enters the degrees only once a person confirms it
                     item.score.achievement = None
                     item.facts.pop("grado", None)
-                _encode(item.facts, "stato_proposto", proposed)
+                item.facts["stato_proposto"] = 1 if proposed else 0
 
     def _target_facts(self, target: Target, unit: str | None) -> dict[str, Any]:
         """The facts that depend only on the target (and the indicator's unit), encoded once
@@ -175,34 +190,40 @@ class _Evaluator:
         return facts
 
     def _base_facts(self, item: Item) -> None:
-        target, measure = item.target, item.measure
-        facts: dict[str, Any] = {"n": item.n, **self._target_facts(target, item.indicator.unit)}
-        facts["soglia"] = int(item.threshold is not None)
-        facts["andamento_dichiarato"] = int(item.indicator.accrual is not None)
-        facts["formula_fasi"] = int(counts_steps(read_formula(item.indicator.formula)) is not None)
-        facts["media"] = int(target.kind is TargetKind.COMPARISON and item.indicator.computed is None
-                             and is_average(item.indicator.name, item.indicator.formula))
-        facts["misura"] = int(has_measure(measure))
-        facts["nota"] = int(measure is not None and bool(measure.note))
+        """The facts known before the first pass (booleans as 0/1, written out: ``int()`` is slower)."""
+        target, measure, indicator = item.target, item.measure, item.indicator
         reading = item.reading or item.note_reading
-        _encode(facts, "lettura_nota", reading.phase if reading else "nessuna")
-        facts["nota_non_conclusi"] = int(reading is not None and reading.unfinished)
-        facts["copertura"] = int(target.coverage is not None)
-        facts["totale_copertura"] = int(item.coverage_total is not None)
-        judgement = measure.judgement.value if measure is not None and measure.judgement else "nessuno"
-        _encode(facts, "giudizio", judgement)
-        facts["proposta"] = int(measure is not None and bool(measure.proposed_target))
-        facts["motivazione"] = int(measure is not None and bool(measure.proposal_reason))
-        facts["causa_esterna"] = int(measure is not None and bool(measure.external_cause))
-        facts["divergenza"] = int(item.divergent_values is not None)
-        facts["misura_non_pertinente"] = int(not_pertinent(target, measure))
-        facts["unita_incoerente"] = int(unit_mismatch(target, measure))
+        facts: dict[str, Any] = {
+            "n": item.n, **self._target_facts(target, indicator.unit),
+            "soglia": 1 if item.threshold is not None else 0,
+            "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
+            "formula_fasi": 0 if counts_steps(read_formula(indicator.formula)) is None else 1,
+            "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
+            and is_average(indicator.name, indicator.formula) else 0,
+            "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
+            "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
+            "copertura": 1 if target.coverage is not None else 0,
+            "totale_copertura": 1 if item.coverage_total is not None else 0,
+            "divergenza": 1 if item.divergent_values is not None else 0,
+        }
+        if measure is None:
+            facts.update(_NO_MEASURE)
+        else:
+            judgement = measure.judgement
+            facts["misura"] = 1 if has_measure(measure) else 0
+            facts["nota"] = 1 if measure.note else 0
+            facts["giudizio"] = _choice("giudizio", judgement.value if judgement else "nessuno")
+            facts["proposta"] = 1 if measure.proposed_target else 0
+            facts["motivazione"] = 1 if measure.proposal_reason else 0
+            facts["causa_esterna"] = 1 if measure.external_cause else 0
+            facts["misura_non_pertinente"] = 1 if not_pertinent(target, measure) else 0
+            facts["unita_incoerente"] = 1 if unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
-            reference = item.indicator.reference is not None or (measure is not None and measure.reference is not None)
-            facts["riferimento"] = int(reference)
-        if item.indicator.accrual is not None:
-            item.accrual = item.indicator.accrual
-            _encode(facts, "andamento", item.accrual.value)
+            reference = indicator.reference is not None or (measure is not None and measure.reference is not None)
+            facts["riferimento"] = 1 if reference else 0
+        if indicator.accrual is not None:
+            item.accrual = indicator.accrual
+            facts["andamento"] = _ACCRUALS[indicator.accrual]
         item.facts = facts
 
     def _intermediate(self, item: Item) -> Decimal | None:
@@ -288,13 +309,11 @@ class _Evaluator:
 
     def _measured_facts(self, item: Item) -> None:
         score, facts, target = item.score, item.facts, item.target
-        _encode(facts, "grado", score.achievement)
-        _encode(facts, "rapporto", score.ratio)
-        _encode(facts, "atteso", item.expected)
-        _encode(facts, "ritmo", item.pace)
-        _encode(facts, "proiezione", item.projection)
-        if item.measure is not None:
-            _encode(facts, "avanzamento", item.measure.progress)
+        figures = (score.achievement, score.ratio, item.expected, item.pace, item.projection,
+                   item.measure.progress if item.measure is not None else None)
+        for name, figure in zip(_FIGURES, figures):
+            if figure is not None:
+                facts[name] = hundredths(figure) if type(figure) is Decimal else FIELDS[name].encode(figure)
         if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
@@ -499,11 +518,11 @@ def _worst(flags: list[Flag]) -> Severity | None:
 
 
 def _counts(items: list[Item]) -> Counts:
-    counted: dict[str, int] = {}
-    for status, count in Counter(item.status for item in items).items():
-        assert status is not None  # set by the «stato» table
-        counted[status.value] = count
-    return Counts(**counted)
+    found = Counter(item.status for item in items)
+    return trusted_dict(Counts, {name: found[status] for status, name in _STATUS_NAMES})
+
+
+_STATUS_NAMES = [(status, status.value) for status in Status]  # in the order of Counts' fields
 
 
 @lru_cache(maxsize=None)
@@ -513,6 +532,7 @@ def _accrual_shown(accrual: Accrual, declared: bool) -> str:
 
 
 def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
+    measure = item.measure
     inputs = {"valore": evaluator.shown_value(item), "target": item.target_text or "n.d."}
     if item.inputs:
         inputs.update(item.inputs)
@@ -520,15 +540,17 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:
         inputs["soglia"] = item.threshold.text
-    if item.indicator.reference is not None:
-        inputs["riferimento"] = format_it.number(item.indicator.reference.value)
-    if item.measure is not None and item.measure.reference is not None:
-        inputs["riferimento"] = format_it.number(item.measure.reference)
+    reference = item.indicator.reference
+    if reference is not None:
+        inputs["riferimento"] = format_it.number(reference.value)
+    if measure is not None and measure.reference is not None:
+        inputs["riferimento"] = format_it.number(measure.reference)
     inputs["andamento"] = _accrual_shown(item.accrual, item.indicator.accrual is not None)
-    if item.expected is not None and not evaluator.final:
-        inputs["atteso alla data"] = format_it.percent(item.expected, 0)
-    if item.pace is not None and not evaluator.final:
-        inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
+    if not evaluator.final:
+        if item.expected is not None:
+            inputs["atteso alla data"] = format_it.percent(item.expected, 0)
+        if item.pace is not None:
+            inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
     return trusted(Explanation, steps=item.steps, inputs=inputs, formula=item.score.formula)
 
 
@@ -553,20 +575,22 @@ def _objective_result(evaluator: _Evaluator, area_code: str, objective: Objectiv
 def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     plan = evaluator.plan
     indicators = []
+    histories = evaluator.histories
     for item in evaluator.items:
         # every part is already a validated model: construct without validating again (large plans)
-        indicators.append(trusted(
-            IndicatorResult, code=item.code, name=item.indicator.name, objective=item.objective.code, area=item.area.code,
-            owner=item.owner, weight=item.indicator.weight, target_text=item.target_text,
-            original_target=item.original_target, target=item.target, threshold=item.threshold,
-            measure=item.measure, accrual=item.accrual, method=item.method, status=item.status,
-            achievement=item.score.achievement, ratio=item.score.ratio, expected=item.expected, pace=item.pace,
-            projection=item.projection,
-            components=item.score.components, divergent_values=item.divergent_values, flags=item.flags,
-            reading=item.reading, proposed=item.proposed,
-            adjustment=item.adjustment, against_proposal=item.against_proposal,
-            explanation=_explanation(item, evaluator), history=evaluator.histories.get(item.n),
-        ))
+        score = item.score
+        indicators.append(trusted_dict(IndicatorResult, {
+            "code": item.code, "name": item.indicator.name, "objective": item.objective.code, "area": item.area.code,
+            "owner": item.owner, "weight": item.indicator.weight, "target_text": item.target_text,
+            "original_target": item.original_target, "target": item.target, "threshold": item.threshold,
+            "measure": item.measure, "accrual": item.accrual, "method": item.method, "status": item.status,
+            "achievement": score.achievement, "ratio": score.ratio, "expected": item.expected, "pace": item.pace,
+            "projection": item.projection,
+            "components": score.components, "divergent_values": item.divergent_values, "flags": item.flags,
+            "reading": item.reading, "proposed": item.proposed,
+            "adjustment": item.adjustment, "against_proposal": item.against_proposal,
+            "explanation": _explanation(item, evaluator), "history": histories.get(item.n),
+        }))
     objectives = [r for area in plan.areas for top in area.objectives for r in _objective_result(evaluator, area.code, top, None)]
     by_area: dict[str, list[Item]] = defaultdict(list)
     for item in evaluator.items:

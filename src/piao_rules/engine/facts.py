@@ -26,6 +26,14 @@ class FieldKind(str, Enum):
     CHOICE = "choice"
 
 
+def hundredths(value: Decimal) -> int:
+    """A percentage in engine form: 80,505 → 8051 (hundredths, half up)."""
+    return int((value * _HUNDRED).to_integral_value(ROUND_HALF_UP))
+
+
+_HUNDRED = Decimal(100)
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -38,7 +46,7 @@ class Field:
         """The engine form of a rule's or a fact's value (validated)."""
         if type(value) is Decimal:  # the figures of every indicator: the shortest way
             if self.kind is FieldKind.PERCENT:
-                return int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
+                return hundredths(value)
             if self.kind is FieldKind.INTEGER:
                 return int(value.to_integral_value(rounding=ROUND_HALF_UP))
         elif type(value) is int:

@@ -152,6 +152,7 @@ class NoteReader:
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
             + "(?:" + "|".join(re.escape(_fold(step)) for step in lexicon.waiting.steps) + r")(?!\w)"
         ) if lexicon.waiting else None
+        self.readings: dict[tuple[str, str | None, int | None], NoteReading | None] = {}  # large plans repeat their notes
 
     def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
         """Where a negation (or the ``words`` given) starts among the few words of the same clause before
@@ -203,9 +204,16 @@ class NoteReader:
 
     def read(self, note: str | None, activity: str | None = None, as_of: date | None = None) -> NoteReading | None:
         """The reading of ``note``; ``activity`` is the milestone's text, when the target is one; ``as_of``, the
-        monitoring date, tells which months named in the note are still to come."""
+        monitoring date, tells which months named in the note are still to come. Read once per distinct (note,
+        activity, month of the date): the readings are shared, never changed."""
         if not note or not note.strip():
             return None
+        key = (note, activity, as_of.month if as_of is not None else None)
+        if key not in self.readings:
+            self.readings[key] = self._read(note, activity, as_of)
+        return self.readings[key]
+
+    def _read(self, note: str, activity: str | None, as_of: date | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         if started is not None:

@@ -23,7 +23,7 @@ from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One indicator while it is evaluated."""
 

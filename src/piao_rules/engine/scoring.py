@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine.result import ComponentResult
+from piao_rules.engine.result import ComponentResult, trusted
 from piao_rules.io.model import Judgement, Measure
 from piao_rules.targets.model import Component, Operator, Target
 
@@ -25,7 +25,7 @@ ZERO = Decimal(0)
 BELOW_TARGET_MAX = Decimal("99.99")
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     achievement: Decimal | None = None
     ratio: Decimal | None = None
@@ -40,12 +40,8 @@ class Score:
     reference_missing: bool = False
 
 
-def _n(value: Decimal) -> str:
-    return format_it.number(value)
-
-
-def _p(value: Decimal) -> str:
-    return format_it.percent(value)
+_n = format_it.number  # «1.234,5»
+_p = format_it.percent  # «80,5%»
 
 
 def _clip(value: Decimal) -> Decimal:
@@ -85,15 +81,19 @@ def completion(measure: Measure | None) -> tuple[bool, date | None]:
     return done, when
 
 
-def proportional(value: Decimal, operator: Operator | None, target: Decimal) -> Score:
+def _proportion(value: Decimal, operator: Operator | None, target: Decimal) -> tuple[bool, Decimal, Decimal]:
+    """Whether lower is better, the ratio and the degree of a proportional score."""
     lower = operator is not None and operator.lower_is_better
     if lower:
         ratio = HUNDRED if value <= ZERO else target / value * HUNDRED
-        formula = f"{_n(target)} / {_n(value)} × 100"
     else:
         ratio = (HUNDRED if value >= target else ZERO) if target <= ZERO else value / target * HUNDRED
-        formula = f"{_n(value)} / {_n(target)} × 100"
-    achievement = _settle(ratio, value, operator, target)
+    return lower, ratio, _settle(ratio, value, operator, target)
+
+
+def proportional(value: Decimal, operator: Operator | None, target: Decimal) -> Score:
+    lower, ratio, achievement = _proportion(value, operator, target)
+    formula = f"{_n(target)} / {_n(value)} × 100" if lower else f"{_n(value)} / {_n(target)} × 100"
     return Score(achievement, ratio, f"{formula} = {_p(ratio)} → grado {_p(achievement)}", value, target)
 
 
@@ -207,12 +207,11 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
         shown_target = f"{component.operator.symbol} {_n(component.value)} {component.unit or component.label}".strip()
         if value is None:
             missing = True
-            parts.append(ComponentResult(label=component.label, target=shown_target))
+            parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=None, achievement=None))
             continue
-        score = proportional(value, component.operator, component.value)
-        assert score.achievement is not None  # a proportional score always has a degree
-        scores.append(score.achievement)
-        parts.append(ComponentResult(label=component.label, target=shown_target, value=value, achievement=score.achievement))
+        _, _, achievement = _proportion(value, component.operator, component.value)  # the degree alone: no formula
+        scores.append(achievement)
+        parts.append(trusted(ComponentResult, label=component.label, target=shown_target, value=value, achievement=achievement))
     if missing or not scores:
         return Score(components=parts, missing_components=bool(measured))
     rule = params.get("composti", "minimo")

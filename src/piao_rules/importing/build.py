@@ -107,6 +107,7 @@ class Builder:
         self.holder: str | None = None
         self.read = 0
         self.owners: set[str] = set()  # owners already checked for misspelt office words
+        self.coded: dict[str, _Objective] = {}  # code → the objective read with it (codes are not read twice)
 
     # ------------------------------------------------------------ events
 
@@ -164,11 +165,16 @@ class Builder:
         if parent is None or parent is objective:
             self.report.add("celle", origin, f"obiettivo padre «{parent_code}» non trovato: {objective.code} resta dov'è")
             return
+        subtree = list(objective.walk())
         for area in self.areas:
             for holder in [area.objectives, *(o.children for o in area.walk())]:
                 if objective in holder:
                     holder.remove(objective)
         parent.children.append(objective)
+        if parent in subtree:  # moved under its own descendant: the branch is no longer in the plan
+            for lost in subtree:
+                if lost.code is not None and self.coded.get(lost.code) is lost:
+                    del self.coded[lost.code]
 
     def _holder(self, event: Holder) -> None:
         if self.area is None or not _same(self.area.name, INDIVIDUAL_AREA):
@@ -216,6 +222,8 @@ class Builder:
                 self.report.add("refusi", event.origin, f"responsabile «{owner}»: {detail} «{known}» (lasciato com'è)")
         parent = self.strategic if event.level == "operativo" and self.strategic is not None else None
         self.objective = _Objective(event, kind, owner, code=event.code)
+        if event.code:
+            self.coded[event.code] = self.objective
         (parent.children if parent is not None else area.objectives).append(self.objective)
         if event.level == "strategico":
             self.strategic = self.objective
@@ -230,15 +238,14 @@ class Builder:
     def _find_objective(self, event: ObjectiveStart) -> _Objective | None:
         """The same objective read before: same code anywhere in the plan, else same name (and block
         and owner) in the current area, else the only objective with that name."""
-        everything = [(area, o) for area in self.areas for o in area.walk()]
         if event.code:
-            return next((o for _, o in everything if o.code == event.code), None)
+            return self.coded.get(event.code)
         owner = event.owner and cells.tidy(event.owner)
         if self.area is not None:
             found = next((o for o in self.area.walk() if _same_objective(o, event, owner)), None)
             if found is not None:
                 return found
-        named = [o for _, o in everything if not o.code and _same(o.event.name, event.name)]
+        named = [o for area in self.areas for o in area.walk() if not o.code and _same(o.event.name, event.name)]
         return named[0] if len(named) == 1 and event.block is None and event.section is None else None
 
     def _reuse(self, found: _Objective, event: ObjectiveStart) -> None:

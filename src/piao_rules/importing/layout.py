@@ -61,14 +61,32 @@ def header_cells(row: list[Cell]) -> dict[int, Header] | None:
     texts = own_texts(row)
     if len(texts) < 2:
         return None
-    found = {column: vocabulary.read_header(text) for column, text in texts.items()}
-    labels = {column: header for column, header in found.items() if header is not None}
+    labels: dict[int, Header] = {}
+    others = 0
+    for column, text in texts.items():
+        header = vocabulary.read_header(text)
+        if header is not None:
+            labels[column] = header
+        elif others:
+            return None  # two texts that are not labels: a data row (most rows stop here)
+        else:
+            others = 1
     roles = {header.role for header in labels.values()}
-    if len(labels) < 2 or len(roles) < 2 or len(labels) < len(texts) - 1:
+    if len(labels) < 2 or len(roles) < 2:
         return None
     if any(_looks_like_value(texts[column]) for column in labels):
         return None
     return labels
+
+
+def header_row(grid: Grid, index: int) -> dict[int, Header] | None:
+    """:func:`header_cells` of the grid's row ``index``, read once: the readers of a table ask for
+    every row several times, and large tables hold more distinct texts than the word caches."""
+    labels = grid.labels
+    if index not in labels:
+        labels[index] = header_cells(grid.rows[index])
+    found: dict[int, Header] | None = labels[index]
+    return found
 
 
 def _looks_like_value(text: str) -> bool:
@@ -79,18 +97,19 @@ def find_layout(grid: Grid, start: int = 0) -> Layout | None:
     """The layout of the first header found from row ``start``; None when no header is found."""
     rows = grid.rows
     for index in range(start, len(rows)):
-        labels = header_cells(rows[index])
+        labels = header_row(grid, index)
         if labels is None:
             continue
         header_rows = [index]
-        if index + 1 < len(rows) and header_cells(rows[index + 1]) is not None:
+        if index + 1 < len(rows) and header_row(grid, index + 1) is not None:
             header_rows.append(index + 1)
         layout = _combine(rows, header_rows)
         if NEEDED <= {h.role for h in layout.columns.values()}:
-            _align_to_data(grid, layout)
-            _name_by_content(grid, layout)
+            data = _data_rows(grid, layout)
+            _align_to_data(grid, layout, data)
+            _name_by_content(grid, layout, data)
             _status_beside_measure(layout)
-            if _names_indicators(grid, layout):
+            if _names_indicators(layout, data):
                 return layout
     return None
 
@@ -104,10 +123,10 @@ def _status_beside_measure(layout: Layout) -> None:
                 layout.columns[column] = Header(vocabulary.STATUS, text=layout.columns[column].text)
 
 
-def _names_indicators(grid: Grid, layout: Layout) -> bool:
+def _names_indicators(layout: Layout, data: list[dict[int, str]]) -> bool:
     """The indicator column holds names, not counts («Indicatori | 13» in a summary table)."""
     column = layout.first(vocabulary.INDICATOR)
-    texts = [row[column] for row in _data_rows(grid, layout) if column in row]
+    texts = [row[column] for row in data if column in row]
     numbers = sum(1 for text in texts if re.fullmatch(r"[\d.,%\s]+", text))
     return not texts or numbers <= len(texts) / 2
 
@@ -142,8 +161,10 @@ def _combine(rows: list[list[Cell]], header_rows: list[int]) -> Layout:
 
 
 def _data_rows(grid: Grid, layout: Layout) -> list[dict[int, str]]:
+    """The texts of the rows below the header (repeated headers left out)."""
     first = max(layout.header_rows) + 1
-    return [own_texts(row) for row in grid.rows[first:] if header_cells(row) is None and own_texts(row)]
+    rows = grid.rows
+    return [texts for index in range(first, len(rows)) if (texts := own_texts(rows[index])) and header_row(grid, index) is None]
 
 
 def _filled(data: list[dict[int, str]], width: int) -> list[int]:
@@ -152,9 +173,8 @@ def _filled(data: list[dict[int, str]], width: int) -> list[int]:
     return [c for c in range(width) if sum(1 for row in data if c in row) >= DATA_SHARE * len(data)]
 
 
-def _align_to_data(grid: Grid, layout: Layout) -> None:
+def _align_to_data(grid: Grid, layout: Layout, data: list[dict[int, str]]) -> None:
     """Move the lowest header row's labels right when the data fills columns the labels miss."""
-    data = _data_rows(grid, layout)
     filled = _filled(data, grid.width)
     if not filled or not layout.columns:
         return
@@ -179,9 +199,8 @@ def _align_to_data(grid: Grid, layout: Layout) -> None:
 _CAPITALS = re.compile(r"^[^a-zà-ù]*$")
 
 
-def _name_by_content(grid: Grid, layout: Layout) -> None:
+def _name_by_content(grid: Grid, layout: Layout, data: list[dict[int, str]]) -> None:
     """Name the data columns without a label: owners (names in capitals) or weights."""
-    data = _data_rows(grid, layout)
     for column in range(grid.width):
         texts = [row[column] for row in data if column in row]
         if column in layout.columns or not texts:

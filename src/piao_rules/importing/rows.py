@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from piao_rules import annex_labels as labels, values
 from piao_rules.importing import cells, vocabulary as v
-from piao_rules.importing.layout import Layout, find_layout, header_cells, own_texts
+from piao_rules.importing.layout import Layout, find_layout, header_row, own_texts
 from piao_rules.importing.records import (
     AreaStart, Description, Event, IndicatorRow, Note, ObjectiveStart, Origin,
 )
@@ -42,16 +42,24 @@ class Known:
     """Texts seen in each role in rows that read without doubt: they help place shifted cells."""
 
     texts: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # text → its plain form (cells.clean), read once per import: a large document holds more distinct
+    # texts than clean's own cache, and every row is read twice (here, then in read_rows)
+    plains: dict[str, str] = field(default_factory=dict)
 
     def add(self, role: str, text: str) -> None:
-        self.texts[role].add(_key(text))
+        self.texts[role].add(self.key(text))
 
     def has(self, role: str, text: str) -> bool:
-        return _key(text) in self.texts.get(role, ())
+        return self.key(text) in self.texts.get(role, ())
 
+    def plain(self, text: str) -> str:
+        found = self.plains.get(text)
+        if found is None:
+            found = self.plains[text] = cells.clean(text)
+        return found
 
-def _key(text: str) -> str:
-    return cells.clean(text).lower().rstrip(" .")
+    def key(self, text: str) -> str:
+        return self.plain(text).lower().rstrip(" .")
 
 
 @dataclass
@@ -74,7 +82,7 @@ def learn(grid: Grid, layout: Layout, known: Known) -> None:
     """Record the texts of the rows that fill every column of the layout."""
     last = max(layout.columns)
     for index, row in enumerate(grid.rows):
-        if index in layout.header_rows or header_cells(row) is not None or len(row) <= last:
+        if index in layout.header_rows or header_row(grid, index) is not None or len(row) <= last:
             continue
         if not (row[last].own or row[last].carried):
             continue
@@ -96,7 +104,7 @@ def read_rows(grid: Grid, layout: Layout, state: State, known: Known, notes: lis
         origin = Origin(grid.label(), index + 1)
         if not texts or index in current.header_rows or all(_SEPARATOR.match(t) for t in texts.values()):
             continue
-        if header_cells(row) is not None:
+        if header_row(grid, index) is not None:
             found = find_layout(grid, index)
             if found is not None and found.signature != current.signature:
                 current = found
@@ -465,8 +473,7 @@ def _packed(texts: dict[int, str], row: list[Cell], layout: Layout) -> tuple[dic
 _OPERATOR_START = re.compile(r"^\s*(?:[<>≥≤=]|\\geq|\\leq|almeno\b|entro\b|max\b|min\b|SI$|NO$|n\.\s*\d|\d)", re.IGNORECASE)
 
 
-def _target_like(text: str) -> float:
-    plain = cells.clean(text)
+def _target_like(plain: str) -> float:
     if len(plain) > 160 or cells.split_code(plain)[0]:
         return -2
     if _OPERATOR_START.match(plain):
@@ -481,9 +488,9 @@ def _target_like(text: str) -> float:
 
 
 def _fit(role: str, text: str, known: Known) -> float:
-    plain = cells.clean(text)
+    plain = known.plain(text)
     if role == v.TARGET:
-        return _target_like(text) + (1 if known.has(v.TARGET, text) else 0)
+        return _target_like(plain) + (1 if known.has(v.TARGET, text) else 0)
     if role == v.MEASURE:
         return -2 if re.match(r"^\s*[<>≥≤]", plain) else 1
     if role == v.INDICATOR:

@@ -9,6 +9,7 @@ merged from the row above (``carried``) or from the column to its left
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class Grid:
     rows: list[list[Cell]] = field(default_factory=list)
     sheet: str | None = None  # the sheet name, for spreadsheets
     headed: bool = False  # Word marks the first row as the table's header, repeated on every page
+    # row index → the header labels read in that row (see layout.header_row), read once per row
+    labels: dict[int, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def width(self) -> int:

@@ -79,8 +79,25 @@ class Header:
 def closest(word: str, known: tuple[str, ...], cutoff: float) -> str | None:
     """The known word closest to ``word`` (difflib, at least ``cutoff`` similar), or None;
     cached: documents repeat the same words in every table."""
+    if not _may_match(word, known, cutoff):
+        return None
     close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
     return close[0] if close else None
+
+
+def _may_match(word: str, known: tuple[str, ...], cutoff: float) -> bool:
+    """Whether difflib may find ``word`` close enough to a known word: its similarity 2·M / (len(word) +
+    len(known word)) counts M characters in common, at most the characters of ``word`` that occur in some
+    known word, and at most the known word's length. Codes and numbers («k12345») are ruled out at once."""
+    letters, lengths = _shape(known)
+    shared = sum(1 for char in word if char in letters)
+    return any(2.0 * min(shared, length) / (len(word) + length) >= cutoff for length in lengths)
+
+
+@lru_cache(maxsize=64)
+def _shape(known: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The characters and the distinct lengths of the known words."""
+    return frozenset("".join(known)), tuple(sorted({len(word) for word in known}))
 
 
 @lru_cache(maxsize=16384)

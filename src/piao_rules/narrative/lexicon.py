@@ -87,6 +87,7 @@ class Lexicon:
         for noun in [*_default_entries().values(), *(extra or {}).values()]:
             self._by_form[_key(noun.singular)] = noun
             self._by_form[_key(noun.plural)] = noun
+        self._splits: dict[str, tuple[Noun, str] | None] = {}  # unit → split, read once per unit
 
     def noun(self, word: str) -> Noun | None:
         word = _ABBREVIATIONS.get(word.strip().lower(), word)
@@ -94,11 +95,13 @@ class Lexicon:
 
     def split(self, unit: str | None) -> tuple[Noun, str] | None:
         """The counted noun of a unit and what follows it: «campagne di comunicazione» → (campagna, «di comunicazione»)."""
-        if not unit or not unit.strip():
+        if not unit:
             return None
-        head, _, rest = unit.strip().partition(" ")
-        noun = self.noun(head)
-        return (noun, rest.strip()) if noun is not None else None
+        if unit not in self._splits:
+            head, _, rest = unit.strip().partition(" ")
+            noun = self.noun(head) if head else None
+            self._splits[unit] = (noun, rest.strip()) if noun is not None else None
+        return self._splits[unit]
 
     def known(self, word: str) -> Noun:
         """The noun of a word the code itself names; a KeyError when the lexicon lacks it."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from piao_rules.targets.markup import clean
@@ -86,8 +87,10 @@ def _terms(text: str) -> tuple[Term, ...] | None:
     return tuple(terms)
 
 
+@lru_cache(maxsize=8192)
 def read_formula(text: str | None) -> Formula | None:
-    """The formula in an algorithm, or None when it is not one of the plain forms."""
+    """The formula in an algorithm, or None when it is not one of the plain forms (cached: a
+    formula is immutable, and evaluation reads every indicator's)."""
     if not text:
         return None
     raw = " ".join(text.split())
@@ -167,6 +170,7 @@ _FLOW = re.compile(
 _HEAD = re.compile(r"[^\W\d_]{3,}")
 
 
+@lru_cache(maxsize=8192)
 def counts_steps(formula: Formula | None) -> str | None:
     """The kind of step («fasi») when the formula is steps done over steps planned, counted with the same
     word on both sides («n. fasi realizzate / n. fasi totali», «visite realizzate / visite pianificate»,

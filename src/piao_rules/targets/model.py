@@ -83,7 +83,10 @@ class Operator(str, Enum):
 
     @property
     def symbol(self) -> str:
-        return {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[self.value]
+        return _SYMBOLS[self]
+
+
+_SYMBOLS = {Operator.GE: "≥", Operator.GT: ">", Operator.LE: "≤", Operator.LT: "<", Operator.EQ: "="}
 
 
 class Component(BaseModel):
