@@ -220,7 +220,8 @@ def one_result(plan, row):
     ("Registro in bozza; attende la validazione del DPO, prevista per settembre.", date(2023, 6, 30), "in_corso",
      ["attende la validazione", "in bozza"]),
     # in place since a day; the rest still to do; words of a draft, of an agreement, of works not finished
-    ("Dal 13 giugno tutti gli sportelli incassano con POS.", date(2022, 6, 30), "completata", ["Dal 13"]),
+    ("Dal 13 giugno tutti gli sportelli incassano con POS.", date(2022, 6, 30), "completata", ["Dal 13 giugno"]),
+    ("Rassegna stampa dal 1° gennaio al 30 giugno: 979 articoli.", date(2023, 6, 30), None, []),  # a period
     ("Realizzate due iniziative, le altre sono state riprogrammate.", date(2020, 9, 30), "in_corso",
      ["le altre sono", "Realizzate"]),
     ("Concordate le specifiche; la pagina è in bozza.", date(2022, 6, 30), "in_corso", ["in bozza", "Concordate"]),

@@ -121,9 +121,10 @@ def _fold(text: str) -> str:
 
 
 def _word(word: str) -> str:
-    """One word of a cue: «avviat*» (one or two more letters), «#» (a day of the month: «13», «1°»)."""
+    """One word of a cue: «avviat*» (one or two more letters), «#» (a day and its month: «13 giugno», «1° marzo
+    2023»; not the start of a period, «dal 1° al 30 giugno», «dal 01/01/2023 al …»)."""
     if word == "#":
-        return r"\d{1,2}(?:°|o)?"
+        return r"\d{1,2}(?:°|o)?\s+(?:" + "|".join(values.MONTHS) + r")(?:\s+\d{4})?(?!\s+al\b)"
     return re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word)
 
 
