@@ -205,7 +205,7 @@ _PER_UNIT = re.compile(r"(?<!\w)per\s+(?P<unit>[^\W\d_]{4,})(?!\w)", re.IGNORECA
 _NOT_UNITS = frozenset({
     "anno", "mese", "trimestre", "semestre", "bimestre", "quadrimestre", "settimana", "giorno", "annualita", "annualità",
     "esercizio", "cento", "mille", "conto", "esempio", "quanto", "tempo", "tutto", "ciascuno", "ciascuna", "ogni",
-    "legge", "effetto", "mezzo", "tramite", "favorire", "garantire",
+    "legge", "effetto", "mezzo", "tramite", "favorire", "garantire", "personale",  # a collective, not a unit
 })
 # «per ogni sede almeno 2 incontri»: the coverage words first, moved after the quantity.
 _EACH_FIRST = re.compile(r"^(?P<each>(?:per|in|con|presso|da)\s+(?:ciascun[oa]?|ogni)\s+[^\W\d_]+)\s*[,:]?\s+(?P<rest>.+)$",
