@@ -207,3 +207,39 @@ def test_a_target_of_one_thing_reported_in_a_note_is_read_as_an_activity():
 
 def one_result(plan, row):
     return run(plan, measures({"codice": "I1", **row}), MID).indicators[0]
+
+
+@pytest.mark.parametrize(("note", "as_of", "phase", "cues"), [
+    # a month still to come at the monitoring date is in the calendar; one gone, or told as done, is not
+    ("Il secondo evento è a novembre con le ATP Finals.", date(2022, 9, 30), "programmata", ["a novembre"]),
+    ("Il secondo evento è a novembre con le ATP Finals.", date(2022, 12, 31), None, []),
+    ("Il corso non si farà a ottobre.", date(2023, 6, 30), "rinviata", ["non si farà a ottobre"]),
+    ("Relazione consegnata alla dirigenza a luglio.", date(2023, 6, 30), "completata", ["consegnata"]),
+    ("I programmi nazionali sono arrivati a luglio.", date(2023, 6, 30), None, []),
+    ("Programmi ricevuti a luglio.", date(2023, 6, 30), None, []),
+    ("Registro in bozza; attende la validazione del DPO, prevista per settembre.", date(2023, 6, 30), "in_corso",
+     ["attende la validazione", "in bozza"]),
+    # in place since a day; the rest still to do; words of a draft, of an agreement, of works not finished
+    ("Dal 13 giugno tutti gli sportelli incassano con POS.", date(2022, 6, 30), "completata", ["Dal 13 giugno"]),
+    ("Rassegna stampa dal 1° gennaio al 30 giugno: 979 articoli.", date(2023, 6, 30), None, []),  # a period
+    ("Realizzate due iniziative, le altre sono state riprogrammate.", date(2020, 9, 30), "in_corso",
+     ["le altre sono", "Realizzate"]),
+    ("Concordate le specifiche; la pagina è in bozza.", date(2022, 6, 30), "in_corso", ["in bozza", "Concordate"]),
+    ("I lavori non sono finiti.", date(2022, 6, 30), "in_corso", ["non sono finiti"]),
+    # a block by somebody else's act
+    ("Lo sportello non è ancora attivo: aspettiamo che l'Ente firmi la convenzione.", date(2022, 9, 30), "bloccata",
+     ["aspettiamo", "non è ancora attivo"]),
+])
+def test_months_to_come_and_the_third_pass_words(note, as_of, phase, cues):
+    reading = READER.read(note, as_of=as_of)
+    assert (reading.phase, reading.cues) == (phase, cues) if phase else reading is None
+
+
+def test_a_blocked_activity_with_an_external_cause_is_at_risk_a_suspended_one_not_measurable():
+    when = date(2023, 9, 30)
+    blocked = one("Entro 31/12/2023", when, nota="Attività bloccata: si aspetta l'accordo con la Regione.",
+                  causa_esterna="Accordo regionale")
+    suspended = one("Entro 31/12/2023", when, nota="Attività sospesa per decreto.", causa_esterna="Decreto")
+    assert (blocked.status, blocked.proposed) == (Status.AT_RISK, True)
+    assert (suspended.status, suspended.proposed) == (Status.NOT_MEASURABLE, True)
+    assert any(f.code == "causa_esterna" for f in blocked.flags)

@@ -61,6 +61,14 @@ def test_operands_match_components_without_prefix_case_or_accents():
     ("N. pratiche evase / N. pratiche ricevute", None),
     ("N. fasi realizzate / N. pratiche ricevute", None),  # not the same thing counted
     ("Oneri di funzionamento + Oneri correnti", None),
+    # resources spent over budgeted, and what accumulates in the year over a total that does not grow with it
+    ("Risorse consuntivate / Risorse stanziate a budget", "risorse"),
+    ("Risorse impegnate entro il 2022 / Risorse da impegnare entro il 2022", "risorse"),
+    ("Dipendenti formati nell'anno / Totale dipendenti", "nell'anno"),
+    ("Pagine visualizzate nell’anno N / Media pagine visualizzate nei 3 anni precedenti", "nell'anno"),
+    ("N. pratiche evase nell'anno / N. totale pratiche pervenute", None),  # the denominator flows with it
+    ("N. pratiche evase nell'anno / N. pratiche ricevute nell'anno", None),
+    ("Proventi correnti / Proventi totali", None),
 ])
 def test_a_formula_of_steps_done_over_steps_planned_is_recognised(text, steps):
     assert counts_steps(read_formula(text)) == steps

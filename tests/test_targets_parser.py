@@ -394,3 +394,33 @@ def test_an_activity_for_each_unit_is_a_coverage_milestone(text, unit):
     target = parse_target(text, 2023)
     assert (target.kind, target.milestone, target.coverage) == (TargetKind.MILESTONE, text, unit)
     assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Partecipazione di almeno 1 dipendente per settore su formazione obbligatoria", "settore"),
+    ("N. pagine aggiornate per ufficio >= 1", "ufficio"),
+    ("≥ 10 ore di formazione per dipendente", None),  # a quantity other than one per unit: a count, not coverage
+    ("almeno 1 report per trimestre", None),  # a period: a rate
+    ("≥ 1 incontro per anno", None),
+])
+def test_one_thing_per_unit_is_a_coverage_target(text, unit):
+    target = parse_target(text, 2023)
+    assert target.kind is TargetKind.COMPARISON and target.coverage == unit
+    assert any(w.startswith("il target vale per ogni elemento") for w in target.warnings) == (unit is not None)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("presenza Camera in almeno due grandi eventi", 2, "eventi"),  # an operator in words after a description
+    ("Apertura di 3 nuove sedi", 3, "sedi"),  # size and novelty adjectives are not the counted noun
+])
+def test_counts_written_after_a_short_description(text, value, unit):
+    target = parse_target(text, 2023)
+    assert (target.kind, target.value, target.unit) == (TargetKind.COMPARISON, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Attivazione nuova piattaforma per almeno 2 Commissioni e completamento della migrazione nel biennio 2023/2024.",
+    "Riduzione dei tempi di almeno 2 giorni",  # a change, not a count
+])
+def test_a_worded_count_inside_a_longer_milestone_or_a_change_stays_a_milestone(text):
+    assert parse_target(text, 2023).kind is TargetKind.MILESTONE

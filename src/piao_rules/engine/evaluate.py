@@ -201,6 +201,7 @@ class _Evaluator:
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
+            "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 import unicodedata
+from datetime import date
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from piao_rules import format_it
+from piao_rules import format_it, values
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
@@ -32,6 +33,15 @@ _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
+# A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
+# in the calendar when the month is still to come at the monitoring date.
+_MONTH = re.compile(
+    r"(?<!\w)(?:a|ad|in|entro|per|tra|fra|dopo|da|nel mese di)\s+(?:(?:inizio|fine|meta)\s+)?"  # on the folded note
+    r"(?P<month>" + "|".join(values.MONTHS) + r")(?!\s+(?:scorso|passato))(?!\w)"
+)
+# A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
+_PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}(?:at|ut|it)[oaie](?!\w)")
+_PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -92,6 +102,7 @@ class NoteReading(BaseModel):
     progress: Number = Field(description="Rough progress, %: written in the note, else the phase's default")
     cues: list[str] = Field(description="The words of the note that justify the reading, as written")
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
+    unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
@@ -109,8 +120,16 @@ def _fold(text: str) -> str:
     return "".join(folded)
 
 
+def _word(word: str) -> str:
+    """One word of a cue: «avviat*» (one or two more letters), «#» (a day and its month: «13 giugno», «1° marzo
+    2023»; not the start of a period, «dal 1° al 30 giugno», «dal 01/01/2023 al …»)."""
+    if word == "#":
+        return r"\d{1,2}(?:°|o)?\s+(?:" + "|".join(values.MONTHS) + r")(?:\s+\d{4})?(?!\s+al\b)"
+    return re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word)
+
+
 def _pattern(cue: str) -> str:
-    parts = [re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word) for word in _fold(cue).split()]
+    parts = [_word(word) for word in _fold(cue).split()]
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
@@ -134,7 +153,7 @@ class NoteReader:
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
             + "(?:" + "|".join(re.escape(_fold(step)) for step in lexicon.waiting.steps) + r")(?!\w)"
         ) if lexicon.waiting else None
-        self.readings: dict[tuple[str, str | None], NoteReading | None] = {}  # large plans repeat their notes
+        self.readings: dict[tuple[str, str | None, int | None], NoteReading | None] = {}  # large plans repeat their notes
 
     def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
         """Where a negation (or the ``words`` given) starts among the few words of the same clause before
@@ -165,17 +184,37 @@ class NoteReader:
                     return [match.group(0)]
         return None
 
-    def read(self, note: str | None, activity: str | None = None) -> NoteReading | None:
-        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one.
-        Read once per distinct (note, activity): the readings are shared, never changed."""
+    def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
+                      taken: list[tuple[int, int]]) -> None:
+        """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
+        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a
+        luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»), nor in words already read («attende
+        la validazione, prevista per settembre»: the step awaited)."""
+        done = [cue for cue, accented in self.cues.get("completata", []) if not accented]
+        for match in _MONTH.finditer(folded):
+            if values.MONTHS[match.group("month")] <= as_of.month or any(
+                    match.start() < e and s < match.end() for s, e in taken):
+                continue
+            clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
+            if (_PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start())
+                    or any(cue.search(clause) for cue in done)):
+                continue
+            negation = self._negation(folded, match.start())
+            start = match.start() if negation is None else negation
+            found.setdefault("programmata" if negation is None else "rinviata", []).append(note[start:match.end()])
+
+    def read(self, note: str | None, activity: str | None = None, as_of: date | None = None) -> NoteReading | None:
+        """The reading of ``note``; ``activity`` is the milestone's text, when the target is one; ``as_of``, the
+        monitoring date, tells which months named in the note are still to come. Read once per distinct (note,
+        activity, month of the date): the readings are shared, never changed."""
         if not note or not note.strip():
             return None
-        key = (note, activity)
+        key = (note, activity, as_of.month if as_of is not None else None)
         if key not in self.readings:
-            self.readings[key] = self._read(note, activity)
+            self.readings[key] = self._read(note, activity, as_of)
         return self.readings[key]
 
-    def _read(self, note: str, activity: str | None) -> NoteReading | None:
+    def _read(self, note: str, activity: str | None, as_of: date | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         if started is not None:
@@ -183,6 +222,7 @@ class NoteReader:
             return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
+        unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
                 # the rest of the clause speaks of that step («…, prevista per settembre»), not of the activity
@@ -210,6 +250,7 @@ class NoteReader:
                         if negated is None:
                             continue
                         phase, start = negated, negation
+                        unfinished = unfinished or name == "completata"
                     else:
                         attenuated = self.phases[name].attenuated
                         if attenuated is not None:  # «quasi ultimata»: not yet done
@@ -217,6 +258,8 @@ class NoteReader:
                             if attenuation is not None:
                                 phase, start = attenuated, attenuation
                     found.setdefault(phase, []).append(note[start:end])
+        if as_of is not None:
+            self._months_ahead(folded, note, as_of, found, taken)
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)
@@ -230,6 +273,7 @@ class NoteReader:
         return NoteReading(
             phase=phase, progress=written if written is not None else default,
             cues=[cue for name in PHASES for cue in found.get(name, [])], progress_written=written is not None,
+            unfinished=unfinished and phase != "completata",
         )
 
 

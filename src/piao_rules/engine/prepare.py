@@ -11,7 +11,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.targets.counted import counted_target, one_thing
+from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
@@ -198,7 +198,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     for item in items:
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
-            reading = reader.read(item.measure.note, item.target.milestone)
+            reading = reader.read(item.measure.note, item.target.milestone, as_of)
             if has_measure(item.measure):
                 item.note_reading = reading
             else:
@@ -221,6 +221,10 @@ def read_against_measure(item: Item) -> None:
     if single is not None:
         item.target = single
         item.inputs["lettura del target"] = f"«{single.text}»: un solo elemento, letto come attività dalla nota"
+    each = one_each(item.target, item.indicator, item.measure)
+    if each is not None:
+        item.target = each
+        item.inputs["lettura del target"] = f"«{each.text}» con il totale delle unità: uno per ciascuna, copertura"
     item.coverage_total = total_of(item.target, item.indicator, item.measure)
     item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
     item.inputs.update(inputs)

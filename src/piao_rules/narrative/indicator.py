@@ -114,7 +114,7 @@ def measured_unit(result: IndicatorResult, lexicon: Lexicon) -> str | None:
     found = lexicon.split(unit)
     if found is None:
         return unit
-    if _COVERAGE.search(result.target_text or "") or _COVERAGE.search(target.text or ""):
+    if target.coverage is not None or _COVERAGE.search(result.target_text or "") or _COVERAGE.search(target.text or ""):
         return None
     value, note = _numeric(result), result.measure.note if result.measure is not None else None
     if value is not None and note:

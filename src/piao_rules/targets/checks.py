@@ -6,8 +6,8 @@ from __future__ import annotations
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.average import is_average
-from piao_rules.targets.counted import counted_target
-from piao_rules.targets.formula import counts_steps, read_formula
+from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
+from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
 from piao_rules.targets.model import Target, TargetKind
@@ -45,12 +45,16 @@ def targets(subject: Subject) -> list[Problem]:
             if indicator.total is not None and warning.startswith(COVERAGE_WARNING):
                 continue  # the plan gives the number of units to cover
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
+        if one_each(target, indicator, None) is not None:
+            problems.append(subject.in_plan((*loc, "target"), f"target: {ONE_EACH_WARNING}", warning=True))
         steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
         if steps is not None:
             problems.append(subject.in_plan(
                 (*loc, "algoritmo"),
-                f"l'algoritmo rapporta il realizzato al previsto («{steps}»): il valore si legge come cumulativo "
-                f"(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                (f"il numeratore dell'algoritmo si accumula nell'anno («{steps}») su un totale che non cresce con esso"
+                 if accrues_in_year(steps) else f"l'algoritmo rapporta il realizzato al previsto («{steps}»)")
+                + ": il valore si legge come cumulativo "
+                "(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
                 warning=True,
             ))
         if (indicator.accrual is None and indicator.computed is None and target.kind is TargetKind.COMPARISON

@@ -21,7 +21,8 @@ _WORDS = {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "
           "dodici": 12, "venti": 20}
 _ADJECTIVES = r"(?:nuov[oaie]|ulterior[ie]|divers[ie]|distint[ie]|altr[ie]|principal[ie]|prim[oaie])"
 _COUNT = re.compile(
-    rf"(?<![\w/.,])(?:n\.\s*)?(?P<n>\d+|{'|'.join(_WORDS)})\s+(?:{_ADJECTIVES}\s+)?(?P<noun>[^\W\d_]{{3,}})",
+    rf"(?<![\w/.,])(?:n\.\s*)?(?P<n>\d+|{'|'.join(_WORDS)})\s+(?:{_ADJECTIVES}\s+)?(?P<noun>[^\W\d_]{{3,}})"
+    r"(?:\s+(?P<noun2>[^\W\d_]{4,}))?",
     re.IGNORECASE,
 )
 
@@ -37,7 +38,11 @@ def _number(text: str) -> Decimal:
 
 def counted_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, dict[str, str]] | None:
     """The milestone read as «≥ N noun» when the measure counts that noun; None otherwise."""
-    if target.kind is not TargetKind.MILESTONE or measure is None or measure.percent or measure.progress is not None:
+    if measure is None or measure.percent or measure.progress is not None:
+        return None
+    # a milestone, or an activity due by the end of the year («training per i 12 dipendenti referenti … entro il 2022»)
+    year_end = target.deadline is not None and (target.deadline.month, target.deadline.day) == (12, 31)
+    if not (target.kind is TargetKind.MILESTONE or (target.kind is TargetKind.DEADLINE and year_end)):
         return None
     value = measure.value
     if not isinstance(value, Decimal) or isinstance(value, bool):
@@ -47,10 +52,12 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
         return None
     number, noun = _number(found[0].group("n")), found[0].group("noun")
     stem = _stem(noun)
+    # the note may count the noun or the word that follows it («12 dipendenti referenti», note «10 referenti»)
+    stems = "|".join(re.escape(word) for word in (stem, _stem(found[0].group("noun2") or "")) if len(word) >= 3)
     shown = f"{value.normalize():f}".replace(".", ",")
     same_unit = indicator.unit is not None and _stem(indicator.unit) == stem
     in_note = measure.note is not None and re.search(
-        rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?{re.escape(stem)}\w*", unicodedata.normalize("NFKD", measure.note)
+        rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?(?:{stems})\w*", unicodedata.normalize("NFKD", measure.note)
         .encode("ascii", "ignore").decode(), re.IGNORECASE,
     ) is not None
     bare = indicator.unit is None and not (measure.note or "").strip()  # nothing says the number counts something else
@@ -79,3 +86,19 @@ def one_thing(target: Target, measure: Measure | None) -> Target | None:
         "kind": TargetKind.MILESTONE, "milestone": target.text, "read_as": "attivita",
         "warnings": [*target.warnings, "target di un solo elemento, senza misura: letto come attività, dalla nota"],
     })
+
+
+ONE_EACH_WARNING = "target 1 con il totale delle unità: letto come copertura (uno per ciascuna unità)"
+
+
+def one_each(target: Target, indicator: Indicator, measure: Measure | None) -> Target | None:
+    """A target of one («= 1,00 N.», «1 N.») for an indicator whose plan or measure gives the total of units
+    to cover: one for each unit, a coverage target («servizi mantenuti a distanza», 9 in all). A count of one
+    would be met by any measure, so the total is what the plan means; the reading is shown (warning)."""
+    if (target.kind is not TargetKind.COMPARISON or target.coverage is not None or target.value != 1
+            or target.operator not in (Operator.EQ, Operator.GE) or target.per is not None
+            or target.unit in ("%", "€", "gg")):
+        return None
+    if (measure is None or measure.total is None) and indicator.total is None:
+        return None
+    return target.model_copy(update={"coverage": "unità", "warnings": [*target.warnings, ONE_EACH_WARNING]})

@@ -149,8 +149,24 @@ def _written_operators(text: str) -> str:
 
 _STEPS = re.compile(r"(?<!\w)(fasi|fase|attivita|azioni|tappe)(?!\w)")
 # «visite … realizzate / visite … pianificate», «misure attuate / misure previste»: the same thing done over planned
-_DONE = re.compile(r"(?<!\w)(?:realizzat|svolt|effettuat|conclus|completat|eseguit|attuat)[aeio](?!\w)")
-_PLANNED = re.compile(r"(?<!\w)(?:previst[aeio]|programmat[aeio]|pianificat[aeio]|da realizzare|da svolgere)(?!\w)")
+# and resources: «risorse consuntivate / risorse stanziate a budget», «impegnate / da impegnare»
+_DONE = re.compile(
+    r"(?<!\w)(?:realizzat|svolt|effettuat|conclus|completat|eseguit|attuat|consuntivat|impegnat|liquidat|erogat"
+    r"|utilizzat|spes)[aeio](?!\w)"
+)
+_PLANNED = re.compile(
+    r"(?<!\w)(?:previst[aeio]|programmat[aeio]|pianificat[aeio]|stanziat[aeio]|preventivat[aeio]|a budget"
+    r"|da (?:realizzare|svolgere|impegnare|spendere|erogare|liquidare|utilizzare))(?!\w)"
+)
+# «Dipendenti formati nell'anno / Totale dipendenti», «pagine visualizzate nell'anno N / media dei 3 anni precedenti»:
+# what the numerator counts accumulates in the year, over a denominator that does not grow with it (a total, a
+# mean of past years, a budget). Not «evase nell'anno / pervenute»: a denominator that flows grows with it.
+_IN_YEAR = re.compile(r"(?<!\w)(?:nell'?anno|nel corso dell'?anno|entro l'?anno|dall'?inizio dell'?anno|nell'?esercizio)(?!\w)")
+_STOCK = re.compile(r"(?<!\w)(?:totale|totali|media|medio|precedent[ei]|budget|stanziat[aeio]|previst[aeio]|organico)(?!\w)")
+_FLOW = re.compile(
+    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat)"
+    r"[aeio]\w{0,2}(?!\w)|nell'?anno|nel corso dell'?anno"
+)
 _HEAD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -158,7 +174,9 @@ _HEAD = re.compile(r"[^\W\d_]{3,}")
 def counts_steps(formula: Formula | None) -> str | None:
     """The kind of step («fasi») when the formula is steps done over steps planned, counted with the same
     word on both sides («n. fasi realizzate / n. fasi totali», «visite realizzate / visite pianificate»,
-    «misure attuate / misure previste»): a share that matures over the year."""
+    «misure attuate / misure previste», «risorse consuntivate / risorse stanziate a budget»), or the words
+    («nell'anno») saying the numerator accumulates in the year over a fixed total: a share that matures over
+    the year."""
     if formula is None or formula.denominator is None or len(formula.numerator) != 1 or len(formula.denominator) != 1:
         return None
     top, bottom = (_plain(_COUNT_PREFIX.sub("", term.name.strip())) for term in (formula.numerator[0], formula.denominator[0]))
@@ -168,7 +186,15 @@ def counts_steps(formula: Formula | None) -> str | None:
     heads = _HEAD.search(top), _HEAD.search(bottom)
     if heads[0] and heads[1] and heads[0].group(0) == heads[1].group(0) and _DONE.search(top) and _PLANNED.search(bottom):
         return heads[1].group(0)
+    in_year = _IN_YEAR.search(top)
+    if in_year is not None and _STOCK.search(bottom) and not _FLOW.search(bottom):
+        return in_year.group(0)
     return None
+
+
+def accrues_in_year(steps: str) -> bool:
+    """Whether :func:`counts_steps` found a numerator accumulating in the year («nell'anno»), not done over planned."""
+    return _IN_YEAR.fullmatch(steps) is not None
 
 
 def _plain(text: str) -> str:

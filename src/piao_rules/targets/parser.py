@@ -129,6 +129,9 @@ _PER = re.compile(
     r"|\s+(?P<adj>annui|annue|annuo|annuale|annuali|mensile|mensili|trimestrali|semestrali)(?!\w)",
     re.IGNORECASE,
 )
+_CHANGE = re.compile(r"(?:riduzion|diminuzion|aument|increment|crescit|calo|contrazion)", re.IGNORECASE)
+# Adjectives of size or novelty written before the counted noun («almeno due grandi eventi», «3 nuove sedi»).
+_SIZES = frozenset({"grandi", "grande", "piccoli", "piccole", "nuovi", "nuove", "ulteriori", "principali", "importanti"})
 _LABEL = re.compile(r"\s*\((?P<label>[^()\d]{1,40})\)")
 
 _MONTHS = "|".join(values.MONTHS)
@@ -195,6 +198,15 @@ _EACH = re.compile(
     r"(?<!\w)(?:ciascun[oa]?|ogni|tutt[ie]\s+(?:i|gli|le))\s+(?:(?:singol[oaie]|sua|suo)\s+)?(?P<unit>[^\W\d_]{3,})",
     re.IGNORECASE,
 )
+# «almeno 1 dipendente per settore», «N. pagine aggiornate per ufficio >= 1»: one thing per unit is a coverage
+# target too (every unit must have it); not «per» a period, a rate or an average («10 ore per dipendente» has
+# a quantity other than 1 and stays a count).
+_PER_UNIT = re.compile(r"(?<!\w)per\s+(?P<unit>[^\W\d_]{4,})(?!\w)", re.IGNORECASE)
+_NOT_UNITS = frozenset({
+    "anno", "mese", "trimestre", "semestre", "bimestre", "quadrimestre", "settimana", "giorno", "annualita", "annualità",
+    "esercizio", "cento", "mille", "conto", "esempio", "quanto", "tempo", "tutto", "ciascuno", "ciascuna", "ogni",
+    "legge", "effetto", "mezzo", "tramite", "favorire", "garantire", "personale",  # a collective, not a unit
+})
 # «per ogni sede almeno 2 incontri»: the coverage words first, moved after the quantity.
 _EACH_FIRST = re.compile(r"^(?P<each>(?:per|in|con|presso|da)\s+(?:ciascun[oa]?|ogni)\s+[^\W\d_]+)\s*[,:]?\s+(?P<rest>.+)$",
                          re.IGNORECASE)
@@ -675,6 +687,8 @@ def _scan(text: str) -> list[_Quantity]:
                 if noun_match.group("noun2"):
                     joiner = " di " if " di " in noun_match.group(0) else " d'"
                     noun += joiner + noun_match.group("noun2").lower()
+                if noun in _SIZES and (after := _NOUN.match(text, noun_match.end())) and not after.group("noun2"):
+                    noun_match, noun = after, after.group("noun").lower()  # «2 grandi eventi»: the noun is «eventi»
                 if noun in _PERIODS:
                     noun = None
                 else:
@@ -722,7 +736,12 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         written = first.operator not in (None, Operator.EQ)
         symbol = written and first.spelled.lstrip()[:1] in "≥≤<>"
         noun_unit = first.unit is not None and first.unit not in _SYMBOL_UNITS
-        if not symbol and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
+        # «presenza Camera in almeno due grandi eventi»: an operator in words after a short description, the
+        # count ending the text (not «… per almeno 2 Commissioni e completamento della migrazione …»)
+        # of things counted, not a change («Riduzione dei tempi di almeno 2 giorni» is a reduction by 2 days)
+        worded = (written and noun_unit and first.spelled.lstrip()[:1].isalpha() and len(prefix.split()) <= 5
+                  and len(bare[first.end:].split()) <= 2 and not _CHANGE.match(prefix))
+        if not (symbol or worded) and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
             return None
     group = [first]
     for quantity in found[1:]:
@@ -736,13 +755,12 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         suffix = f"({first.label}) {suffix}"
     qualifier = _qualifier(prefix, suffix, contexts)
     if len(group) == 1:
-        coverage = _EACH.search(qualifier) if qualifier else None
-        if coverage and qualifier:
+        unit = _covered_unit(qualifier, first.value if first.per is None else None) if qualifier else None
+        if unit is not None and qualifier:
             warnings.append(_coverage_warning(qualifier))
         return _Draft(
             TargetKind.COMPARISON, operator=first.operator or Operator.EQ, explicit=first.operator is not None,
-            value=first.value, unit=first.unit, per=first.per, qualifier=qualifier,
-            coverage=coverage.group("unit").lower() if coverage else None,
+            value=first.value, unit=first.unit, per=first.per, qualifier=qualifier, coverage=unit,
         )
     periods = {q.per for q in group if q.per is not None}
     if len(periods) > 1:
@@ -751,6 +769,19 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         TargetKind.COMPOUND, components=_components(group, warnings), per=min(periods) if periods else None,
         qualifier=qualifier,
     )
+
+
+def _covered_unit(qualifier: str, value: Decimal | None) -> str | None:
+    """The unit a quantity applies to each of: «con ciascun ufficio», «in tutte le sedi», or, for one thing
+    (``value`` 1, not a rate), «per settore» (not a period: «1 report per anno» is a rate)."""
+    each = _EACH.search(qualifier)
+    if each:
+        return each.group("unit").lower()
+    if value == 1:
+        for match in _PER_UNIT.finditer(qualifier):
+            if match.group("unit").lower() not in _NOT_UNITS:
+                return match.group("unit").lower()
+    return None
 
 
 def _components(group: list[_Quantity], warnings: list[str]) -> list[Component]:
