@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-
 from engine_helpers import measures, plan_with, run
+
 from piao_rules import values
 from piao_rules.engine.result import IndicatorResult
 

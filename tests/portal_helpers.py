@@ -6,10 +6,11 @@ import re
 import shutil
 from pathlib import Path
 
+from roundtrip_helpers import CUNEO
+
 from piao_rules.io import load_measures
 from piao_rules.portal.app import Settings, create_app
 from piao_rules.portal.demo import seed
-from roundtrip_helpers import CUNEO
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO, ROOT
 
 from piao_rules.cli import main
 from piao_rules.io import files, tables, yamlfile
 from piao_rules.io.plans import load_plan
-from roundtrip_helpers import CUNEO, ROOT
 
 GALLERY = ROOT / "tests" / "gallery" / "file"
 CUNEO_ARGS = ["piano.yaml", "misure-2023-06-30.csv", "--al", "30/06/2023", "--motore", "interno"]
@@ -196,9 +196,10 @@ def test_a_sheet_with_a_value_in_the_last_cell_is_refused_and_formatting_alone_i
 def test_a_returned_workbook_formatted_down_to_the_last_row_is_read_quickly(work):
     from datetime import date
 
+    from roundtrip_helpers import fill
+
     from piao_rules.collect import write_templates
     from piao_rules.collect.layout import SHEET
-    from roundtrip_helpers import fill
 
     plan, _ = load_plan(GALLERY / "piano.yaml")
     write_templates(plan, date(2023, 6, 30), work / "compilati")

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from roundtrip_helpers import JUNE, PLAN, columns, cuneo_plan, fill, row_of
 
 from piao_rules.cli import main
 from piao_rules.collect import gather, write_templates
@@ -20,7 +21,6 @@ from piao_rules.errors import InputError
 from piao_rules.format_it import number
 from piao_rules.io import load_measures
 from piao_rules.io.model import TargetRevision
-from roundtrip_helpers import JUNE, PLAN, columns, cuneo_plan, fill, row_of
 
 OFFICE = "ufficio-ragioneria-e-partecipazioni.xlsx"
 ALL = "tutti-gli-uffici.xlsx"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from roundtrip_helpers import JUNE, MEASURES, PLAN, SEPTEMBER, columns, cuneo_plan, row_of
 
 from piao_rules.cli import main
 from piao_rules.collect import write_templates
 from piao_rules.collect.layout import ALL_OFFICES, META_SHEET, SHEET, file_name, template_rows
 from piao_rules.io import load_measures
-from roundtrip_helpers import JUNE, MEASURES, PLAN, SEPTEMBER, columns, cuneo_plan, row_of
 
 
 @pytest.fixture(scope="module")

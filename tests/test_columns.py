@@ -13,6 +13,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
+from roundtrip_helpers import cuneo_plan
 
 from piao_rules.collect import write_templates
 from piao_rules.collect.layout import COLUMNS, HEADER_ROW, INPUTS, SHEET, TEXT
@@ -23,7 +24,6 @@ from piao_rules.io import flat, measures
 from piao_rules.io.columns import VALUES_FIRST, Column, Words, described, flat_columns, inputs
 from piao_rules.io.model import Indicator, Judgement, Measure, MeasureSet, TargetRevision
 from piao_rules.portal.entries import FIELDS
-from roundtrip_helpers import cuneo_plan
 
 
 def _measure_fields_people_fill() -> set[str]:

@@ -8,9 +8,9 @@ import zipfile
 from datetime import date
 
 from docx import Document
+from docx.shared import Cm
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from docx.shared import Cm
 from lxml import etree
 from openpyxl import load_workbook
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 import yaml
-
 from engine_helpers import measures, one, plan_with, run
+
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook

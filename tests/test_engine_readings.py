@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-
 from engine_helpers import measures, one, plan_with, run
+
 from piao_rules.collect.layout import template_rows
 from piao_rules.engine import pacing
 from piao_rules.engine.result import Status

@@ -4,7 +4,6 @@ as reported in docs/giudizio.md; both engines give the same results on it."""
 from __future__ import annotations
 
 import pytest
-
 from giudizio_helpers import agreement, cases, evaluate_case
 
 # (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» are held-out

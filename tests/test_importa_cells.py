@@ -5,15 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from piao_rules.importing import cells, vocabulary as v
+from piao_rules.errors import InputError
+from piao_rules.importing import cells
+from piao_rules.importing import vocabulary as v
+from piao_rules.importing.build import Options
 from piao_rules.importing.document import import_document
 from piao_rules.importing.measure_cells import read_measure
-from piao_rules.importing.build import Options
 from piao_rules.importing.report import Report
 from piao_rules.importing.source import Cell, Document, Grid, Paragraph
-from piao_rules.errors import InputError
 from piao_rules.targets import parse_target
 
 NAME = st.text(alphabet="abcdefghilmnoprstuvzàè ", min_size=3, max_size=40).map(lambda t: " ".join(t.split()) or "nome").filter(

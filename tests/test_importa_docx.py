@@ -8,12 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 from importa_builders import (
-    AL_OP1_KPIS, CUNEO_SHIFTED, build_alessandria, build_cuneo, build_torino, torino_rows,
+    AL_OP1_KPIS,
+    CUNEO_SHIFTED,
+    build_alessandria,
+    build_cuneo,
+    build_torino,
+    torino_rows,
 )
 
 from piao_rules.importing import Options, Report, import_file, write_outputs
 from piao_rules.io import checks, load_measures, load_plan, read_measures, read_plan
-from piao_rules.targets import checks as target_checks, parse_target, parse_threshold
+from piao_rules.targets import checks as target_checks
+from piao_rules.targets import parse_target, parse_threshold
 from piao_rules.targets.markup import clean
 from piao_rules.values import parse_number
 

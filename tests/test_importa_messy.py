@@ -12,9 +12,9 @@ import docx
 import pytest
 from importa_builders import build_alessandria
 
+from piao_rules import safety
 from piao_rules.errors import InputError
 from piao_rules.importing import Options, import_file
-from piao_rules import safety
 
 
 def _png() -> bytes:

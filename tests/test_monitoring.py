@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO
 
 import piao_rules
 from piao_rules.cli import main
@@ -15,7 +16,6 @@ from piao_rules.errors import InputError
 from piao_rules.io import load_measures, load_plan
 from piao_rules.monitoring import Monitoring, monitor
 from piao_rules.review.journal import Decision, Journal, Outcome
-from roundtrip_helpers import CUNEO
 
 PLAN, MEASURES = CUNEO / "piano.yaml", CUNEO / "misure-2023-06-30.csv"
 

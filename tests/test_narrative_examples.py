@@ -9,8 +9,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
-from piao_rules.narrative.summary import proposed_counts
 import yaml
 from click.testing import CliRunner
 
@@ -23,6 +21,7 @@ from piao_rules.io import load_measures, load_plan
 from piao_rules.narrative import narrate
 from piao_rules.narrative.indicator import Context, quotable, situation
 from piao_rules.narrative.phrases import PhraseBook, Writer
+from piao_rules.narrative.summary import proposed_counts
 from piao_rules.review.revisions import proposed as revisions
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean

@@ -19,12 +19,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from importa_builders import build_cuneo
+from roundtrip_helpers import CUNEO, JUNE, cuneo_plan, fill
 
 from piao_rules import atomic
 from piao_rules.cli import main
 from piao_rules.collect import write_templates
 from piao_rules.io import files
-from roundtrip_helpers import CUNEO, JUNE, cuneo_plan, fill
 
 CUNEO_ARGS = ["piano.yaml", "misure-2023-06-30.csv", "--al", "30/06/2023", "--motore", "interno"]
 REVISION = "O24.2-1/rimodulazione_target"

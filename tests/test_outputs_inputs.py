@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO, JUNE, ROOT, cuneo_plan, fill
 
 from piao_rules.cli import main
 from piao_rules.cli.common import same_file
 from piao_rules.collect import write_templates
-from roundtrip_helpers import CUNEO, JUNE, ROOT, cuneo_plan, fill
 
 OFFICE = "ufficio-ragioneria-e-partecipazioni.xlsx"
 CUNEO_ARGS = ["piano.yaml", "misure-2023-06-30.csv", "--al", "30/06/2023"]

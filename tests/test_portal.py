@@ -11,10 +11,9 @@ from datetime import date
 import openpyxl
 import pytest
 from docx import Document
+from portal_helpers import copy, logged_in, login, office_user, seeded, token
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
-
-from portal_helpers import copy, logged_in, login, office_user, seeded, token
 
 
 @pytest.fixture(scope="module")
@@ -80,9 +79,9 @@ def test_the_vertical_slice(app):
 
 def test_the_exported_files_give_the_commands_the_same_annex(app, tmp_path):
     from click.testing import CliRunner
+    from roundtrip_helpers import CUNEO
 
     from piao_rules.cli import main
-    from roundtrip_helpers import CUNEO
 
     controller = logged_in(app, "controllo")
     desk = logged_in(app, office_user(app, "DIRIGENTE"))

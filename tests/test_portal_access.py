@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 
 import pytest
+from portal_helpers import copy, logged_in, seeded, token
 
 from piao_rules.portal.auth import PERMISSIONS, PUBLIC
-from portal_helpers import copy, logged_in, seeded, token
 
 ROLES = {"ufficio": "ufficio01", "controllo": "controllo", "oiv": "oiv", "segretario": "segretario"}  # ufficio01: DIRIGENTE
 OWN, FOREIGN = "O01-2", "O06-1"  # DIRIGENTE's indicator and another office's

@@ -8,9 +8,9 @@ import re
 
 import pytest
 from docx import Document
+from portal_helpers import copy, logged_in, office_user, seeded, token
 
 from piao_rules.format_it import percent
-from portal_helpers import copy, logged_in, office_user, seeded, token
 
 ACT = "delibera n. 12 del 15/07/2023"
 REASON = "Questionario sospeso per il blocco della piattaforma regionale"

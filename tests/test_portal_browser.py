@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from werkzeug.serving import make_server
-
 from portal_helpers import copy, seeded
+from werkzeug.serving import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -6,9 +6,9 @@ import importlib
 import shutil
 
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO
 
 from piao_rules.cli import main
-from roundtrip_helpers import CUNEO
 
 command = importlib.import_module("piao_rules.portal.app")  # the command imports serve from here when it runs
 

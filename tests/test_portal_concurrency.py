@@ -8,10 +8,10 @@ from datetime import date
 
 import yaml
 from argon2 import PasswordHasher
+from portal_helpers import login, token
 
 from piao_rules.portal.app import Settings, create_app
 from piao_rules.portal.auth import CONTROLLER, OFFICE
-from portal_helpers import login, token
 
 OFFICES = 50
 WRITES = 3

@@ -90,7 +90,8 @@ def test_a_measure_read_from_a_file_comes_back_to_the_same_form(typed):
 
 
 def _plan():
-    from piao_rules.io import load_plan
     from roundtrip_helpers import CUNEO
+
+    from piao_rules.io import load_plan
 
     return load_plan(CUNEO / "piano.yaml")[0]

@@ -17,11 +17,10 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.exc import DatabaseError
-
 import test_portal_concurrency as concurrency
 from portal_helpers import logged_in, seeded, settings, token
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import DatabaseError
 
 pytest.importorskip("psycopg", reason="driver psycopg non installato: prove PostgreSQL saltate (pip install 'piao-rules[postgresql]')")
 

@@ -7,12 +7,12 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO, JUNE
 
 from piao_rules.cli import main
 from piao_rules.cli.common import evaluate_files
 from piao_rules.io import load_plan
 from piao_rules.review.journal import read_journal
-from roundtrip_helpers import CUNEO, JUNE
 
 
 @pytest.fixture

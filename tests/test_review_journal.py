@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from roundtrip_helpers import CUNEO, ROOT
 
 from piao_rules.errors import InputError
 from piao_rules.review.journal import PAUSE_ENV, Decision, Sighting, _parse, append, read_journal, record_sighting
-from roundtrip_helpers import CUNEO, ROOT
 
 JUNE, SEPTEMBER = date(2023, 6, 30), date(2023, 9, 30)
 

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from roundtrip_helpers import MEASURES, PLAN
 
 from piao_rules.cli import main
 from piao_rules.review.journal import Decision, Sighting, append, read_journal
-from roundtrip_helpers import MEASURES, PLAN
 
 CUNEO = [str(PLAN), str(MEASURES)]
 

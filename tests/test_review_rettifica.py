@@ -9,14 +9,14 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-
 from engine_helpers import measures, plan_with, run
+from roundtrip_helpers import CUNEO, JUNE
+
 from piao_rules.cli import main
 from piao_rules.cli.common import evaluate_files
 from piao_rules.engine.result import Adjustment, Effect, Status
 from piao_rules.narrative import narrate
 from piao_rules.review.journal import read_journal
-from roundtrip_helpers import CUNEO, JUNE
 
 MID = date(2023, 6, 30)
 

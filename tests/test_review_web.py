@@ -13,12 +13,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from roundtrip_helpers import CUNEO
 from werkzeug.serving import make_server
 
 from piao_rules.cli.common import evaluate_files
 from piao_rules.review.journal import read_journal
 from piao_rules.review.web import SECURITY_HEADERS, create_app
-from roundtrip_helpers import CUNEO
 
 LOCAL = "http://127.0.0.1:8765"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -9,6 +9,7 @@ from decimal import Decimal
 import docx
 import openpyxl
 from click.testing import CliRunner
+from roundtrip_helpers import CUNEO, JUNE, MEASURES, PLAN, columns, row_of
 
 from piao_rules.cli import main
 from piao_rules.cli.common import evaluate_files
@@ -17,7 +18,6 @@ from piao_rules.io import load_measures, load_plan
 from piao_rules.io.model import Measure
 from piao_rules.review.journal import read_journal
 from piao_rules.review.web import create_app
-from roundtrip_helpers import CUNEO, JUNE, MEASURES, PLAN, columns, row_of
 
 
 def office_cells(measure: Measure) -> dict[str, dict]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from engine_helpers import one
+
 from piao_rules.engine.result import Status
 from piao_rules.targets.average import is_average
 

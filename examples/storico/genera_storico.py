@@ -26,8 +26,8 @@ from piao_rules.engine.evaluate import evaluate
 from piao_rules.engine.result import Evaluation
 from piao_rules.history.archive import archive
 from piao_rules.io import load_measures, load_plan
-from piao_rules.io.model import Accrual, Measure, MeasureSet, Plan
 from piao_rules.io.measures import write_measures
+from piao_rules.io.model import Accrual, Measure, MeasureSet, Plan
 from piao_rules.io.plans import write_plan
 
 HERE = Path(__file__).resolve().parent

@@ -8,8 +8,8 @@ narratives, so that a figure reads the same everywhere.
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date

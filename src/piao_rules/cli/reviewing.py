@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 from piao_rules.cli.common import check_outputs, load_inputs, print_problems, rulebook_for
 
 if TYPE_CHECKING:  # the engine and the journal are imported when a command runs (fast start-up)

@@ -24,8 +24,28 @@ from pydantic import ValidationError
 
 from piao_rules import safety, values
 from piao_rules.collect.layout import (
-    ADDED_LATER, BY_KEY, COLUMNS, DATE, FORMAT, HEADERS, INPUTS, JUDGEMENT, JUDGEMENTS, META_LABELS, META_SHEET, NUMBER,
-    PROGRESS, ROWS_LABEL, SHEET, TEXT, YES_NO, Column, header_key, owner_of, plan_fingerprint, row_key,
+    ADDED_LATER,
+    BY_KEY,
+    COLUMNS,
+    DATE,
+    FORMAT,
+    HEADERS,
+    INPUTS,
+    JUDGEMENT,
+    JUDGEMENTS,
+    META_LABELS,
+    META_SHEET,
+    NUMBER,
+    PROGRESS,
+    ROWS_LABEL,
+    SHEET,
+    TEXT,
+    YES_NO,
+    Column,
+    header_key,
+    owner_of,
+    plan_fingerprint,
+    row_key,
 )
 from piao_rules.errors import InputError, Problem, Problems, Severity
 from piao_rules.io.files import read_bytes

@@ -16,9 +16,31 @@ from pathlib import Path
 
 from piao_rules import atomic, format_it
 from piao_rules.collect.layout import (
-    ALL_OFFICES, COLUMNS, DATE, FIRST_ROW, FORMAT, GUIDE_SHEET, HEADER_ROW, INPUTS, JUDGEMENT, JUDGEMENTS,
-    LEGEND_ROW, META_LABELS, META_SHEET, NUMBER, PROGRESS, ROWS_LABEL, SHEET, TITLE_ROW, YES_NO,
-    Metadata, TemplateRow, file_name, plan_fingerprint, rows_fingerprint, template_rows,
+    ALL_OFFICES,
+    COLUMNS,
+    DATE,
+    FIRST_ROW,
+    FORMAT,
+    GUIDE_SHEET,
+    HEADER_ROW,
+    INPUTS,
+    JUDGEMENT,
+    JUDGEMENTS,
+    LEGEND_ROW,
+    META_LABELS,
+    META_SHEET,
+    NUMBER,
+    PROGRESS,
+    ROWS_LABEL,
+    SHEET,
+    TITLE_ROW,
+    YES_NO,
+    Metadata,
+    TemplateRow,
+    file_name,
+    plan_fingerprint,
+    rows_fingerprint,
+    template_rows,
 )
 from piao_rules.engine.prepare import show_value
 from piao_rules.io.model import Measure, MeasureSet, Plan

@@ -23,7 +23,8 @@ from docx.text.run import Run
 from docxcompose.composer import Composer
 from docxtpl import DocxTemplate
 
-from piao_rules import annex_labels as labels, format_it
+from piao_rules import annex_labels as labels
+from piao_rules import format_it
 from piao_rules.documents import (
     chart,
     package,

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from piao_rules import format_it
-from piao_rules.engine import ENGINES, STAGES
-from piao_rules.engine import adjust, pacing, past, proposals, scoring
+from piao_rules.engine import ENGINES, STAGES, adjust, pacing, past, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
@@ -28,11 +27,25 @@ from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
-    Adjustment, AreaResult, Counts, Evaluation, Explanation, Flag, IndicatorResult, ObjectiveResult,
-    OfficeResult, Severity, Status, Step, Summary, trusted, trusted_dict,
+    Adjustment,
+    AreaResult,
+    Counts,
+    Evaluation,
+    Explanation,
+    Flag,
+    IndicatorResult,
+    ObjectiveResult,
+    OfficeResult,
+    Severity,
+    Status,
+    Step,
+    Summary,
+    trusted,
+    trusted_dict,
 )
 from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
-from piao_rules.errors import InputError, Problem, Severity as ProblemSeverity
+from piao_rules.errors import InputError, Problem
+from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from piao_rules.engine.past import TRENDS
 from piao_rules.engine.notes import PHASES
+from piao_rules.engine.past import TRENDS
 from piao_rules.engine.result import Status
 from piao_rules.io.model import Accrual, Judgement
 from piao_rules.targets.model import TargetKind

@@ -9,8 +9,8 @@ person confirms or corrects it in the review journal.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 

@@ -11,17 +11,18 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.engine.coverage import read_coverage, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
+from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+
 
 @dataclass(slots=True)
 class Item:

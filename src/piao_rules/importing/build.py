@@ -21,9 +21,18 @@ from typing import Any
 
 from piao_rules import values
 from piao_rules.errors import InputError, Problem
-from piao_rules.importing import cells, fields, measure_cells, vocabulary as v
+from piao_rules.importing import cells, fields, measure_cells
+from piao_rules.importing import vocabulary as v
 from piao_rules.importing.records import (
-    AreaStart, Description, Details, Event, Holder, IndicatorRow, ObjectiveStart, Origin, Owner,
+    AreaStart,
+    Description,
+    Details,
+    Event,
+    Holder,
+    IndicatorRow,
+    ObjectiveStart,
+    Origin,
+    Owner,
 )
 from piao_rules.importing.report import Report
 from piao_rules.io.model import MeasureSet, ObjectiveKind, Plan

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from piao_rules.errors import InputError
 from piao_rules import safety
+from piao_rules.errors import InputError
 from piao_rules.importing.source import Cell, Document, Grid, Paragraph
 
 _HEADING = re.compile(r"(?:heading|titolo|intestazione)\s*(\d)", re.IGNORECASE)

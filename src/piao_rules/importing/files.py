@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from piao_rules.errors import InputError
 from piao_rules import safety
+from piao_rules.errors import InputError
 from piao_rules.gc_pause import gc_paused
 from piao_rules.importing.build import Built, Options
-from piao_rules.importing.report import Report
 from piao_rules.importing.checking import check_import
+from piao_rules.importing.report import Report
 from piao_rules.io.files import read_bytes
 
 WORD = {".docx", ".docm"}
@@ -55,8 +55,8 @@ def _read(path: Path, options: Options, mapping: Path | None) -> tuple[Built, Re
     if suffix in WORD:
         if mapping is not None:
             raise InputError.single(mapping, "la mappa delle colonne vale solo per fogli Excel e CSV, non per i documenti Word")
-        from piao_rules.importing.docx_reader import read_docx
         from piao_rules.importing.document import import_document
+        from piao_rules.importing.docx_reader import read_docx
 
         return import_document(read_docx(path, data), report, options), report
     from piao_rules.importing.spreadsheet import import_sheet

@@ -25,9 +25,18 @@ import re
 from dataclasses import dataclass, field
 
 from piao_rules import annex_labels as labels
-from piao_rules.importing import cells, vocabulary as v
+from piao_rules.importing import cells
+from piao_rules.importing import vocabulary as v
 from piao_rules.importing.records import (
-    AreaStart, Description, Details, Event, Holder, Note, ObjectiveStart, Origin, Owner,
+    AreaStart,
+    Description,
+    Details,
+    Event,
+    Holder,
+    Note,
+    ObjectiveStart,
+    Origin,
+    Owner,
 )
 from piao_rules.importing.rows import context_text
 from piao_rules.importing.source import Paragraph

@@ -27,7 +27,8 @@ from pydantic import Field, field_validator
 
 from piao_rules import values
 from piao_rules.errors import InputError, Problems
-from piao_rules.importing import cells, vocabulary as v
+from piao_rules.importing import cells
+from piao_rules.importing import vocabulary as v
 from piao_rules.importing.report import Report
 from piao_rules.importing.roles import KEYS, Columns
 from piao_rules.io import tables, yamlfile
@@ -35,6 +36,7 @@ from piao_rules.io.files import read_bytes
 from piao_rules.io.model import Model
 from piao_rules.io.places import YamlPlaces
 from piao_rules.io.validation import validate
+
 
 class Mapping(Model):
     """A ``mappa.yaml``: the sheet, the header row and the columns; optionally ente, year and date."""

@@ -23,11 +23,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from piao_rules import annex_labels as labels, values
-from piao_rules.importing import cells, vocabulary as v
+from piao_rules import annex_labels as labels
+from piao_rules import values
+from piao_rules.importing import cells
+from piao_rules.importing import vocabulary as v
 from piao_rules.importing.layout import Layout, find_layout, header_row, own_texts
 from piao_rules.importing.records import (
-    AreaStart, Description, Event, IndicatorRow, Note, ObjectiveStart, Origin,
+    AreaStart,
+    Description,
+    Event,
+    IndicatorRow,
+    Note,
+    ObjectiveStart,
+    Origin,
 )
 from piao_rules.importing.source import Cell, Grid
 from piao_rules.importing.vocabulary import Header

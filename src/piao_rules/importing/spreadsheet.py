@@ -12,14 +12,15 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from piao_rules.errors import InputError, Problem, Problems
 from piao_rules import safety
-from piao_rules.importing import cells, vocabulary as v
+from piao_rules.errors import InputError, Problem, Problems
+from piao_rules.importing import cells
+from piao_rules.importing import vocabulary as v
 from piao_rules.importing.build import Builder, Built, Options
 from piao_rules.importing.mapping import Mapping, guess, load_mapping, mapping_yaml
-from piao_rules.importing.roles import ROW_FIELDS
 from piao_rules.importing.records import AreaStart, IndicatorRow, ObjectiveStart, Origin
 from piao_rules.importing.report import Report
+from piao_rules.importing.roles import ROW_FIELDS
 from piao_rules.io import tables
 from piao_rules.io.files import CSV, XLSX
 from piao_rules.io.places import YamlPlaces

@@ -18,9 +18,9 @@ from piao_rules import atomic, values
 from piao_rules.errors import InputError, Problem, Problems
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io import tables, yamlfile
+from piao_rules.io.columns import flat_columns, plain_value
 from piao_rules.io.files import CSV, YAML, file_format, read_bytes
 from piao_rules.io.loaded import Loaded
-from piao_rules.io.columns import flat_columns, plain_value
 from piao_rules.io.model import Measure, MeasureSet
 from piao_rules.io.places import Loc, Places, TablePlaces, YamlPlaces
 from piao_rules.io.plans import plain

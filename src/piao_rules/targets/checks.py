@@ -7,9 +7,9 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
-from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.fit import not_pertinent, unit_mismatch
 from piao_rules.targets.format import format_target
+from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
 from piao_rules.targets.units import ALIASES, canonical, compatible
