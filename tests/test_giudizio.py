@@ -42,7 +42,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "AA21 POLA applicativi consultabili in lavoro agile", "TO PAP corso sicurezza per i neoassunti",
         "CN 27 adesione al cassetto digitale", "TO kpi3.1.1_01 incremento provvedimenti automatici",
         "AA20 Asti KPI GRU formazione sulla riforma", "AA20 Alessandria risorse per il turismo (consuntivo mancante)",
-        "TO kpi9.2.1_01 partner Torino Social Impact, proposta",
+        "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
     ])
     assert all(o.case["insieme"] in ("verifica_3", "verifica_4") for o in outcomes if not o.agrees)
 
