@@ -192,6 +192,11 @@ def counts_steps(formula: Formula | None) -> str | None:
     return None
 
 
+def flows(text: str) -> bool:
+    """Whether a denominator counts what flows in with the numerator («ricevuti», «pervenute»), not a stock."""
+    return _FLOW.search(_plain(text)) is not None
+
+
 def accrues_in_year(steps: str) -> bool:
     """Whether :func:`counts_steps` found a numerator accumulating in the year («nell'anno»), not done over planned."""
     return _IN_YEAR.fullmatch(steps) is not None
