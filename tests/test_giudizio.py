@@ -35,8 +35,8 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([  # held out, judged in docs/giudizio.md (third and fourth sets)
         "CN 23 incasso diritto annuale", "CN 16 cantieri delle sale, proposta",
-        "TO kpi12.3_01 progetto di dettaglio Turismo", 
-        "TO Kpi1.1.1-10c budget sulle nuove priorità", "TO kpi6.1.1-10a procedure Registro titolari effettivi",
+        "TO kpi12.3_01 progetto di dettaglio Turismo", "TO Kpi1.1.1-10c budget sulle nuove priorità",
+        "TO kpi6.1.1-10a procedure Registro titolari effettivi",
         "CN 18 soddisfazione internazionalizzazione (scala 1-5)", "TO kpi3.1.1-04 PEC attribuite d'ufficio",
         "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
     ])
