@@ -63,7 +63,7 @@ def test_values_are_read_by_kind_and_merged(folder):
     assert measures["O01-1"].value is True and measures["O01-1"].completed_on == date(2023, 6, 15)
     assert measures["O01-2"].value == 80 and measures["O01-2"].percent
     assert measures["O01-3"].components == {"iniziative": 8, "soggetti": 264}
-    assert result.filled == 6 and result.empty == 71  # O07-2 also asks for the two quantities of its formula
+    assert result.filled == 6 and result.empty == 75  # O07-2, and the two algorithms with «al 31/12», ask for their quantities
     assert [m.code for m in result.measures.measures] == ["O01-1", "O01-2", "O01-3", "O15.1-1", "O15.2-1"]  # plan order
     missing = [str(p) for p in result.problems if "nessun dato" in p.message]
     assert any(p.startswith("ufficio-dirigente.xlsx") and "O04-1 (riga 9)" in p for p in missing)
@@ -239,7 +239,7 @@ def test_cli_writes_measures_and_reports(folder, tmp_path):
     output = folder / "misure.csv"
     result = CliRunner().invoke(main, ["raccogli", str(folder), "-o", str(output), "--piano", str(PLAN)])
     assert result.exit_code == 0, result.output
-    assert "misure.csv: 1 misure al 30/06/2023 da 24 file; righe compilate 1, vuote 76." in result.output
+    assert "misure.csv: 1 misure al 30/06/2023 da 24 file; righe compilate 1, vuote 80." in result.output
     measures, _ = load_measures(output)
     assert measures.measures[0].value == 18 and measures.as_of == JUNE
     again = CliRunner().invoke(main, ["raccogli", str(folder), "-o", str(output)])  # the output in the folder is skipped

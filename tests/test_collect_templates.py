@@ -102,6 +102,6 @@ def test_cli(tmp_path):
     result = CliRunner().invoke(main, ["modello-misure", str(PLAN), "--al", "30/09/2023", "-o", str(tmp_path / "m"),
                                        "--misure-precedenti", str(MEASURES)])
     assert result.exit_code == 0, result.output
-    assert "tutti-gli-uffici.xlsx: 77 righe (tutti gli uffici)" in result.output
+    assert "tutti-gli-uffici.xlsx: 81 righe (tutti gli uffici)" in result.output
     bad = CliRunner().invoke(main, ["modello-misure", str(PLAN), "--al", "31/02/2023", "-o", str(tmp_path / "x")])
     assert bad.exit_code == 2 and "il giorno 31 non esiste" in bad.output

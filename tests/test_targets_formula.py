@@ -105,3 +105,18 @@ def test_done_over_planned_is_read_as_maturing_over_the_year(algorithm, steps):
 
 def test_a_ratio_between_written_in_words_needs_a_single_and():
     assert read_formula("Rapporto tra oneri di personale e funzionamento e proventi") is None  # which «e»?
+
+
+def test_dates_sources_and_bracketed_operators_in_an_algorithm():
+    dated = read_formula("n. imprese aderenti al 31/12 / n. imprese attive al 31/12")
+    assert dated is not None and dated.operands == ["n. imprese aderenti al 31/12", "n. imprese attive al 31/12"]
+    sourced = read_formula("RISORSE CONSUMATE - Fonte: Rilevazione interna/RISORSE A BUDGET - Fonte: Bilancio*100")
+    assert sourced is not None and sourced.operands == ["RISORSE CONSUMATE", "RISORSE A BUDGET"] and sourced.times_hundred
+    change = read_formula("Provvedimenti anno N (meno) Provvedimenti anno N-1 / Provvedimenti anno N-1")
+    assert change is not None and [t.sign for t in change.numerator] == [1, -1]
+
+
+def test_people_who_took_part_over_their_total_accumulate_in_the_year():
+    assert counts_steps(read_formula("N. dipendenti partecipanti ai corsi / N. totale dipendenti")) == "partecipanti"
+    assert counts_steps(read_formula("N. imprese partecipanti / N. imprese iscritte")) is None  # a flow, not a total
+    assert counts_steps(read_formula("N. dipendenti formati / Totale pratiche")) is None  # not the same people

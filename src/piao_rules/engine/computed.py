@@ -34,8 +34,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
-    if missing:
-        return measure, {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
+    if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
+        return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
     found = {name: value for name, value in values.items() if value is not None}
     numerator, top = _side(formula.numerator, found)
     percent = formula.times_hundred or (formula.denominator is not None and target.unit == "%")

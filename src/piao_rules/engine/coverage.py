@@ -13,6 +13,7 @@ from decimal import Decimal
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.model import Operator, Target, TargetKind
+from piao_rules.targets.share import Share, read_share
 
 HUNDRED = Decimal(100)
 
@@ -30,6 +31,8 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
     """The target and measure to evaluate, and the inputs to show, for a coverage target with its total."""
     total = total_of(target, indicator, measure)
     value = measure.value if measure is not None else None
+    if target.read_as == "quota":  # already read as a share by share_target
+        return target, measure, {}
     if measure is None or total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
         if target.coverage is not None and isinstance(value, Decimal) and not isinstance(value, bool):
             return target, measure, {"unità coperte": f"{format_it.number(value)} (manca il totale delle unità da coprire)"}
@@ -45,3 +48,43 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
         "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],
     })
     return covered, measure.model_copy(update={"value": share, "percent": True}), {"copertura": shown}
+
+
+SHARE_WARNING = "target letto come quota: valore su totale della misura, confrontato con la quota del target"
+ACTIVITY_SHARE_WARNING = ("attività per un insieme di unità misurata con valore e totale: letta come quota delle unità "
+                          "coperte (100%)")
+
+
+_ACTIVITIES = (TargetKind.MILESTONE, TargetKind.QUALITATIVE)  # an activity or a text the parser cannot measure
+
+
+def _plain_number(value: object) -> bool:
+    return isinstance(value, Decimal) and not isinstance(value, bool)
+
+
+def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
+    """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%»), or an
+    activity (or unmeasurable text) for a group of units measured with done and total in the measure, read as
+    the share valore / totale; None when the target states no share or there is no total."""
+    if measure is None or measure.percent or not _plain_number(measure.value) or target.read_as is not None:
+        return None
+    total = measure.total if measure.total is not None else indicator.total
+    if total is None:
+        return None
+    share = read_share(target.text)
+    warning = SHARE_WARNING
+    if share is None:
+        if target.kind not in _ACTIVITIES or target.coverage is not None or measure.total is None:
+            return None
+        share, warning = Share(HUNDRED, True, target.text), ACTIVITY_SHARE_WARNING
+    assert isinstance(measure.value, Decimal)
+    value = measure.value / total * HUNDRED
+    reading = "quota di unità coperte, cresce nell'anno" if share.units else "rapporto alla data"
+    shown = (f"{format_it.number(measure.value)} su {format_it.number(total)} = {format_it.percent(value)}, "
+             f"target {format_it.percent(share.percent)} ({reading})")
+    read = target.model_copy(update={
+        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": share.percent, "unit": "%", "per": None,
+        "deadline": None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
+        "warnings": [*target.warnings, warning],
+    })
+    return read, measure.model_copy(update={"value": value, "percent": True}), {"quota": shown}

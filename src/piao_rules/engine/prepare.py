@@ -11,7 +11,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.engine.coverage import read_coverage, total_of
+from piao_rules.engine.coverage import read_coverage, share_target, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
@@ -226,6 +226,10 @@ def read_against_measure(item: Item) -> None:
     if each is not None:
         item.target = each
         item.inputs["lettura del target"] = f"«{each.text}» con il totale delle unità: uno per ciascuna, copertura"
+    share = share_target(item.target, item.indicator, item.measure)
+    if share is not None:
+        item.target, item.measure, inputs = share
+        item.inputs.update(inputs)
     item.coverage_total = total_of(item.target, item.indicator, item.measure)
     item.target, item.measure, inputs = read_coverage(item.target, item.indicator, item.measure)
     item.inputs.update(inputs)

@@ -12,6 +12,7 @@ from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
+from piao_rules.targets.share import read_share
 from piao_rules.targets.units import ALIASES, canonical, compatible
 
 _KNOWN_UNITS = ", ".join(ALIASES)
@@ -47,6 +48,11 @@ def targets(subject: Subject) -> list[Problem]:
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
         if one_each(target, indicator, None) is not None:
             problems.append(subject.in_plan((*loc, "target"), f"target: {ONE_EACH_WARNING}", warning=True))
+        if (share := read_share(text)) is not None:
+            problems.append(subject.in_plan((*loc, "target"), (
+                f"target letto come quota ({share.percent}% di «{share.what}»): la misura deve dare valore e totale; "
+                + ("quota di unità coperte, letta come cumulativa (cresce nell'anno)" if share.units
+                   else "rapporto alla data, letto come puntuale")), warning=True))
         steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
         if steps is not None:
             problems.append(subject.in_plan(

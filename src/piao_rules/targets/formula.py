@@ -6,7 +6,8 @@ sum of named quantities, optionally times 100. Operators may be written in words
 di 5 giorni», «più di 10 addetti»). Square brackets are dropped (plans leave them
 unbalanced: «[A - B] / C]»), so «A - B / C» reads (A − B) / C, as plans mean it. Anything else
 (several divisions, constants, «/» that means «or» as in «N. progetti finanziati / compartecipati» or
-«n. eventi/iniziative») is not a formula here: the value is then measured directly.
+«n. eventi/iniziative») is not a formula here: the value is then measured directly. A date («al 31/12») is not
+a division, an operator in brackets («A (meno) B») is one, and a source («- Fonte: Bilancio») is dropped.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ _NOT_OPERATOR_BEFORE = {"in", "o", "di", "non", "il", "la", "lo", "i", "le", "gl
 _QUANTITY_WORDS = {"n", "nr", "num", "numero", "totale", "importo", "valore", "somma", "spesa", "costo", "costi",
                    "oneri", "proventi", "ricavi", "entrate", "uscite"}
 _OPERATOR_SIGNS = {"meno": "-", "più": "+", "piu": "+"}
+# «- Fonte: Rilevazione interna CCIAA»: where a quantity comes from, not a term of the formula
+_SOURCE = re.compile(r"\s+-\s+fonte\s*:[^/(]*", re.IGNORECASE)
+# «A (meno) B»: an operator written in brackets
+_BRACKETED_OPERATOR = re.compile(r"\(\s*([-+/])\s*\)")
 _DENOMINATOR_START = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero|totale|importo|risorse|spesa|valore)", re.IGNORECASE)
 
 
@@ -61,7 +66,8 @@ def _split_top(text: str, separators: str) -> list[tuple[str, str]]:
         depth += char == "("
         depth -= char == ")"
         spaced = index > 0 and text[index - 1] == " " and index + 1 < len(text) and text[index + 1] == " "
-        if depth == 0 and char in separators and (char == "/" or spaced):
+        dated = char == "/" and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+        if depth == 0 and char in separators and (spaced or (char == "/" and not dated)):
             parts.append((before, "".join(current)))
             current, before = [], char
         else:
@@ -96,7 +102,7 @@ def read_formula(text: str | None) -> Formula | None:
     raw = " ".join(text.split())
     times_hundred = bool(_SCALE.search(raw))
     plain = " ".join(clean(_SCALE.sub("", raw)).replace("[", " ").replace("]", " ").split())
-    plain = _written_operators(_between(plain))
+    plain = _BRACKETED_OPERATOR.sub(r" \1 ", _written_operators(_between(_SOURCE.sub("", plain))))
     body = plain
     if _OR_SLASH.search(body):
         return None
@@ -167,6 +173,11 @@ _FLOW = re.compile(
     r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat)"
     r"[aeio]\w{0,2}(?!\w)|nell'?anno|nel corso dell'?anno"
 )
+# «N. dipendenti partecipanti a percorsi formativi / N. totale dipendenti»: people who took part, counted over
+# the whole of those people, accumulate in the year as much as «formati nell'anno» do
+_TOOK_PART = re.compile(
+    r"(?<!\w)(?:partecipant[ie]|formati|formate|che hanno (?:seguito|partecipato|frequentato))(?!\w)"
+)
 _HEAD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -175,8 +186,8 @@ def counts_steps(formula: Formula | None) -> str | None:
     """The kind of step («fasi») when the formula is steps done over steps planned, counted with the same
     word on both sides («n. fasi realizzate / n. fasi totali», «visite realizzate / visite pianificate»,
     «misure attuate / misure previste», «risorse consuntivate / risorse stanziate a budget»), or the words
-    («nell'anno») saying the numerator accumulates in the year over a fixed total: a share that matures over
-    the year."""
+    saying the numerator accumulates in the year over a fixed total («nell'anno»; «partecipanti», «formati» over
+    the total of the same people): a share that matures over the year."""
     if formula is None or formula.denominator is None or len(formula.numerator) != 1 or len(formula.denominator) != 1:
         return None
     top, bottom = (_plain(_COUNT_PREFIX.sub("", term.name.strip())) for term in (formula.numerator[0], formula.denominator[0]))
@@ -186,15 +197,23 @@ def counts_steps(formula: Formula | None) -> str | None:
     heads = _HEAD.search(top), _HEAD.search(bottom)
     if heads[0] and heads[1] and heads[0].group(0) == heads[1].group(0) and _DONE.search(top) and _PLANNED.search(bottom):
         return heads[1].group(0)
-    in_year = _IN_YEAR.search(top)
-    if in_year is not None and _STOCK.search(bottom) and not _FLOW.search(bottom):
+    in_year = _IN_YEAR.search(top) or _TOOK_PART.search(top)
+    if in_year is None or not _STOCK.search(bottom) or _FLOW.search(bottom):
+        return None
+    if _IN_YEAR.fullmatch(in_year.group(0)) or (heads[0] is not None and heads[0].group(0) in bottom):
         return in_year.group(0)
     return None
 
 
+def flows(text: str) -> bool:
+    """Whether a denominator counts what flows in with the numerator («ricevuti», «pervenute»), not a stock."""
+    return _FLOW.search(_plain(text)) is not None
+
+
 def accrues_in_year(steps: str) -> bool:
-    """Whether :func:`counts_steps` found a numerator accumulating in the year («nell'anno»), not done over planned."""
-    return _IN_YEAR.fullmatch(steps) is not None
+    """Whether :func:`counts_steps` found a numerator accumulating in the year («nell'anno», «partecipanti»), not
+    done over planned."""
+    return _IN_YEAR.fullmatch(steps) is not None or _TOOK_PART.fullmatch(steps) is not None
 
 
 def _plain(text: str) -> str:
