@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from giudizio_helpers import agreement, cases, evaluate_case
 
-# (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica», «verifica_3» and «verifica_4» are held-out
+# (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» to «verifica_5» are held-out
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
 # The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»), and so are the
 # rows of set 4 fixed in the fourth pass («prima: verifica_4»).
@@ -22,6 +22,10 @@ REPORTED = {
     ("note", "verifica_4"): (10, 13), ("andamento", "verifica_4"): (10, 12),
     ("conteggio", "verifica_4"): (6, 6), ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5),
     ("proposta", "verifica_4"): (4, 5),
+    # the fifth set, measured blind once, after the fourth pass
+    ("note", "verifica_5"): (9, 12), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 6),
+    ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 4), ("calcolo", "verifica_5"): (6, 7),
+    ("proposta", "verifica_5"): (4, 4),
 }
 
 
@@ -39,8 +43,16 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi6.1.1-10a procedure Registro titolari effettivi",
         "CN 18 soddisfazione internazionalizzazione (scala 1-5)", "TO kpi3.1.1-04 PEC attribuite d'ufficio",
         "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
+        # the fifth set: not studied yet
+        "AA20 Asti OP 1.2.2 certificati di origine in azienda, a marzo (riuso)",
+        "CN 4 certificazione delle competenze, a metà anno (riuso)", "TO kpi1.1.1-08d volte Birago, in ritardo (riuso)",
+        "TO kpi12.3.1-01c rendicontazione progetto Turismo", "TO kpi13.4.1-01c rendicontazione progetto Formazione Lavoro",
+        "TO kpi3.1.1-05 cassetto digitale a metà anno", "TO kpi4.1.1-01a pulizia sezione start-up",
+        "TO kpi4.1.1_04 cancellazioni ex 2490", "TO kpi6.1.1-07a designazioni Area Sviluppo",
+        "TO kpi6.1.1-09a designazioni Area Anagrafe", "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
+        "TO kpi7.1.2-08a pagine corrette Area Sviluppo",
     ])
-    assert all(o.case["insieme"] in ("verifica_3", "verifica_4") for o in outcomes if not o.agrees)
+    assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5") for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
