@@ -22,6 +22,7 @@ from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+from piao_rules.targets.share import read_share
 
 
 @dataclass(slots=True)
@@ -207,6 +208,18 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     return items
 
 
+_READ_BY_KIND = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.QUALITATIVE)
+
+
+def _fixed(target: Target) -> bool:
+    """Whether no reading of :func:`read_against_measure` but the algorithm's can change ``target``: the
+    first tests of counted_target (a milestone or deadline), one_thing and one_each (a comparison with 1),
+    share_target (an activity or text, or a share in the text) and read_coverage (a coverage target)."""
+    return (target.kind not in _READ_BY_KIND and target.coverage is None
+            and not (target.kind is TargetKind.COMPARISON and target.value == 1)
+            and (target.read_as is not None or read_share(target.text) is None))
+
+
 def read_against_measure(item: Item) -> None:
     """Readings that depend on the measure: a value computed from components with the algorithm, coverage
     with its total, counts inside a milestone, a target of one thing reported in a note."""
@@ -214,6 +227,8 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
+    if _fixed(item.target):  # most targets: none of the readings below applies, whatever the measure
+        return
     counted = counted_target(item.target, item.indicator, item.measure)
     if counted is not None:
         item.target, inputs = counted
