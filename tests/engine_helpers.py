@@ -19,6 +19,13 @@ def plan_with(*indicators: dict, year: int = 2023, **plan_fields) -> Plan:
     })
 
 
+def plan_yaml(*indicators: str) -> str:
+    """The text of a one-area, one-objective plan file whose indicators are the given YAML flow mappings."""
+    return ("ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
+            "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
+            + "".join(f"          - {indicator}\n" for indicator in indicators))
+
+
 def measures(*rows: dict, when: str = "30/06/2023") -> MeasureSet:
     return MeasureSet.model_validate({"data": when, "misure": list(rows)})
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from engine_helpers import measures, one, plan_with, run
+from engine_helpers import measures, one, plan_with, plan_yaml, run
 
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.result import Status
@@ -148,11 +148,9 @@ def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
 
     from piao_rules.cli import main
 
-    (tmp_path / "piano.yaml").write_text(
-        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
-        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
-        "          - {codice: I1, nome: Progetto, target: Consegna progetto definitivo}\n"
-        "          - {codice: I2, nome: Conteggio, target: '≥ 10'}\n", encoding="utf-8")
+    (tmp_path / "piano.yaml").write_text(plan_yaml(
+        "{codice: I1, nome: Progetto, target: Consegna progetto definitivo}",
+        "{codice: I2, nome: Conteggio, target: '≥ 10'}"), encoding="utf-8")
     (tmp_path / "misure.csv").write_text(
         "codice;data;nota\nI1;30/06/2023;\"Affidatario individuato; progettazione in corso.\"\nI2;30/06/2023;In corso.\n",
         encoding="utf-8")

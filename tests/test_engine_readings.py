@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from engine_helpers import measures, one, plan_with, run
+from engine_helpers import measures, one, plan_with, plan_yaml, run
 
 from piao_rules.collect.layout import template_rows
 from piao_rules.engine import pacing
@@ -127,12 +127,10 @@ def test_verifica_says_a_formula_of_phases_is_read_as_cumulative(tmp_path):
 
     from piao_rules.cli import main
 
-    (tmp_path / "piano.yaml").write_text(
-        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
-        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
-        "          - {codice: I1, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali}\n"
-        "          - {codice: I2, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali,"
-        " andamento: puntuale}\n", encoding="utf-8")
+    (tmp_path / "piano.yaml").write_text(plan_yaml(
+        "{codice: I1, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali}",
+        "{codice: I2, nome: Fasi, target: '= 100%', algoritmo: n. fasi realizzate / n. fasi totali, andamento: puntuale}"),
+        encoding="utf-8")
     output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
     assert "l'algoritmo rapporta il realizzato al previsto («fasi»): il valore si legge come cumulativo" in output
     assert output.count("si legge come cumulativo") == 1  # not when the plan declares the accrual

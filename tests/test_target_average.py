@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from engine_helpers import one
+from engine_helpers import one, plan_yaml
 
 from piao_rules.engine.result import Status
 from piao_rules.targets.average import is_average
@@ -45,11 +45,9 @@ def test_verifica_says_an_average_is_read_as_point_in_time(tmp_path):
 
     from piao_rules.cli import main
 
-    (tmp_path / "piano.yaml").write_text(
-        "ente: {nome: Camera di prova}\nanno: 2023\naree:\n  - codice: A1\n    nome: Area\n    obiettivi:\n"
-        "      - codice: O1\n        nome: Obiettivo\n        indicatori:\n"
-        "          - {codice: I1, nome: N. post al mese (media anno), target: '>= 12'}\n"
-        "          - {codice: I2, nome: N. post al mese (media anno), target: '>= 12', andamento: cumulativo}\n"
-        "          - {codice: I3, nome: N. post pubblicati, target: '>= 12'}\n", encoding="utf-8")
+    (tmp_path / "piano.yaml").write_text(plan_yaml(
+        "{codice: I1, nome: N. post al mese (media anno), target: '>= 12'}",
+        "{codice: I2, nome: N. post al mese (media anno), target: '>= 12', andamento: cumulativo}",
+        "{codice: I3, nome: N. post pubblicati, target: '>= 12'}"), encoding="utf-8")
     output = CliRunner().invoke(main, ["verifica", str(tmp_path / "piano.yaml")]).output
     assert output.count("l'indicatore è una media dell'anno") == 1 and "indicatori[I1].nome" in output
