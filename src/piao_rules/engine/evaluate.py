@@ -215,6 +215,8 @@ class _Evaluator:
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
+            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None and target.deadline is not None
+            and reading.completed_on > target.deadline else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,

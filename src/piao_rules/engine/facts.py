@@ -94,6 +94,8 @@ _FIELDS = [
     Field("lettura_nota", FieldKind.CHOICE, "fase dell'attività letta nella nota (proposta)", ("nessuna", *PHASES)),
     Field("nota_non_conclusi", FieldKind.BOOL, "la nota dice che ciò che si conta non è concluso (proposta)",
           no="la nota non nega un completamento"),
+    Field("nota_in_ritardo", FieldKind.BOOL, "la nota dice l'attività completata dopo la scadenza (proposta)",
+          no="la nota non dice un completamento dopo la scadenza"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
