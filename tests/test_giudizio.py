@@ -13,7 +13,7 @@ from giudizio_helpers import agreement, cases, evaluate_case
 REPORTED = {
     ("note", "sviluppo"): (50, 50), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
     ("andamento", "sviluppo"): (24, 24), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (27, 27), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("copertura", "sviluppo"): (35, 35), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (17, 17), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (10, 10), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (25, 25), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
@@ -22,7 +22,7 @@ REPORTED = {
     ("note", "verifica_4"): (10, 13), ("andamento", "verifica_4"): (10, 12), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
     # the fifth set, measured blind once, after the fourth pass; the rows fixed in the fifth pass are development rows
-    ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 6),
+    ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
     ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 2), ("calcolo", "verifica_5"): (6, 7),
     ("proposta", "verifica_5"): (4, 4),
 }
@@ -43,10 +43,9 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "CN 18 soddisfazione internazionalizzazione (scala 1-5)", "TO kpi3.1.1-04 PEC attribuite d'ufficio",
         "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
         # the fifth set: not studied yet
-        "TO kpi3.1.1-05 cassetto digitale a metà anno", "TO kpi4.1.1-01a pulizia sezione start-up",
-        "TO kpi4.1.1_04 cancellazioni ex 2490", "TO kpi6.1.1-07a designazioni Area Sviluppo",
-        "TO kpi6.1.1-09a designazioni Area Anagrafe", "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-        "TO kpi7.1.2-08a pagine corrette Area Sviluppo",
+        "TO kpi3.1.1-05 cassetto digitale a metà anno",
+        "TO kpi4.1.1_04 cancellazioni ex 2490",
+        "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ])
     assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5") for o in outcomes if not o.agrees)
 

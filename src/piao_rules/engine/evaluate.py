@@ -198,6 +198,7 @@ class _Evaluator:
             _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
             _encode(facts, "unita", unit_class(target.unit or unit))
             _encode(facts, "per_periodo", target.per is not None)
+            _encode(facts, "quota", target.read_as == "quota")
             _encode(facts, "finale", self.final)
             _encode(facts, "frazione_anno", self.share)
         return facts

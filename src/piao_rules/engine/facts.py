@@ -102,6 +102,8 @@ _FIELDS = [
     Field("unita", FieldKind.CHOICE, "unità di misura", UNITS),
     Field("copertura", FieldKind.BOOL, "il target vale per ciascuna unità (copertura)", no="il target non è di copertura"),
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
+    Field("quota", FieldKind.BOOL, "il target è letto come quota (valore su totale della misura)",
+          no="il target non è letto come quota"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
     Field("formula_fasi", FieldKind.BOOL, "l'algoritmo è fasi (o altro) realizzate su previste, o accumulate nell'anno su un totale",
           no="l'algoritmo non conta fasi realizzate su previste"),
