@@ -77,10 +77,21 @@ def _split_top(text: str, separators: str) -> list[tuple[str, str]]:
 
 
 def _unwrap(text: str) -> str:
+    """Outer brackets dropped, also around brackets of a name: «(A anno N - A (N-1))» → «A anno N - A (N-1)»."""
     text = text.strip()
-    while text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+    while text.startswith("(") and text.endswith(")") and _closes_at_end(text):
         text = text[1:-1].strip()
     return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket opening ``text`` is the one closing it."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index == len(text) - 1
+    return False
 
 
 def _terms(text: str) -> tuple[Term, ...] | None:
