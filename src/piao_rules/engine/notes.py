@@ -87,6 +87,7 @@ class Lexicon(BaseModel):
     description: str = Field(alias="descrizione")
     negations: list[str] = Field(default_factory=list, alias="negazioni")
     attenuators: list[str] = Field(default_factory=list, alias="attenuazioni")
+    drafts: list[str] = Field(default_factory=list, alias="bozze")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
     waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
@@ -155,6 +156,7 @@ class NoteReader:
         }
         self.negation = _alternatives(lexicon.negations)
         self.attenuation = _alternatives(lexicon.attenuators)
+        self.draft = _alternatives(lexicon.drafts)
         self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
         self.waiting = lexicon.waiting
         self.waits = re.compile(
@@ -175,6 +177,14 @@ class NoteReader:
             return None
         offset = start - len(clause) + before[0].start()
         match = pattern.search(folded, offset, start)
+        return match.start() if match else None
+
+    def _draft(self, folded: str, start: int) -> int | None:
+        """Where a draft («bozza», «prima stesura») is named earlier in the clause of the cue at ``start``, if it is."""
+        if self.draft is None:
+            return None
+        clause = re.split(r"[;:.,]", folded[:start])[-1]
+        match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
     def _started(self, folded: str, activity: str | None) -> list[str] | None:
@@ -264,6 +274,8 @@ class NoteReader:
                         attenuated = self.phases[name].attenuated
                         if attenuated is not None:  # «quasi ultimata»: not yet done
                             attenuation = self._negation(folded, start, self.attenuation)
+                            if attenuation is None:  # «la bozza del progetto è pronta»: the act is still to come
+                                attenuation = self._draft(folded, start)
                             if attenuation is not None:
                                 phase, start = attenuated, attenuation
                     if phase == "completata":
