@@ -305,25 +305,27 @@ class NoteReader:
 
 
 def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple[date, int, int] | None:
-    """The one day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»),
-    with where it is written; the year is the monitoring date's unless written. None without the date, or when the
-    clause names no day or more than one."""
+    """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
+    where it is written; the year is the monitoring date's unless written. With several completions the latest day
+    («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). None without the date, or
+    when no clause names exactly one day."""
     if as_of is None:
         return None
+    days: list[tuple[date, int, int]] = []
     for start in starts:
         begin = max((folded.rfind(mark, 0, start) for mark in ";:."), default=-1) + 1
         ends = [i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0]
-        days = list(_DAY.finditer(folded, begin, min(ends, default=len(folded))))
-        if len(days) != 1:
+        named = list(_DAY.finditer(folded, begin, min(ends, default=len(folded))))
+        if len(named) != 1:
             continue
-        day = days[0]
+        day = named[0]
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
         year = int(day.group("year") or day.group("yy") or as_of.year)
         try:
-            return date(year, month, int(day.group("day"))), day.start(), day.end()
+            days.append((date(year, month, int(day.group("day"))), day.start(), day.end()))
         except ValueError:
-            return None
-    return None
+            continue
+    return max(days, default=None)
 
 
 def _alternatives(words: list[str]) -> re.Pattern[str] | None:
