@@ -49,7 +49,7 @@ from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
-from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
@@ -232,7 +232,9 @@ class _Evaluator:
             facts["proposta"] = 1 if measure.proposed_target else 0
             facts["motivazione"] = 1 if measure.proposal_reason else 0
             facts["causa_esterna"] = 1 if measure.external_cause else 0
-            facts["misura_non_pertinente"] = 1 if not_pertinent(target, measure) else 0
+            on_scale = scale_top(target, measure) is not None  # a mark from 1 to N for a % target: not comparable
+            facts["valore_su_scala"] = 1 if on_scale else 0
+            facts["misura_non_pertinente"] = 1 if on_scale or not_pertinent(target, measure) else 0
             facts["unita_incoerente"] = 1 if unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
             reference = indicator.reference is not None or (measure is not None and measure.reference is not None)

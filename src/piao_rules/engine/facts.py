@@ -132,6 +132,8 @@ _FIELDS = [
     Field("causa_esterna", FieldKind.BOOL, "è segnalata una causa esterna", no="nessuna causa esterna segnalata"),
     Field("divergenza", FieldKind.BOOL, "lo stesso indicatore ha valori diversi in più obiettivi", no="valori concordi tra obiettivi"),
     Field("misura_non_pertinente", FieldKind.BOOL, "la misura non è del tipo richiesto dal target", no="la misura è pertinente"),
+    Field("valore_su_scala", FieldKind.BOOL, "la nota dice il valore un voto su una scala da 1 a N, il target è in %",
+          no="il valore non è un voto su una scala"),
     Field("unita_incoerente", FieldKind.BOOL, "l'unità della misura non è quella del target", no="unità coerente"),
     Field("metodo", FieldKind.CHOICE, "metodo di calcolo", METHODS),
     Field("stato", FieldKind.CHOICE, "stato", STATUSES),
