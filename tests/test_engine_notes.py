@@ -174,7 +174,8 @@ def test_verifica_warns_about_every_status_a_note_will_propose(tmp_path):
     ("Gli incontri sono calendarizzati a novembre.", "programmata", ["calendarizzati"]),
     # ... not a relative clause describing the thing, nor a date of the step waited for
     ("In preparazione le relazioni che confluiranno nel bilancio.", "in_corso", ["In preparazione"]),
-    ("Bozza pronta; attende la validazione del DPO, prevista per settembre.", "in_corso", ["attende la validazione"]),
+    ("Bozza pronta; attende la validazione del DPO, prevista per settembre.", "in_corso",
+     ["attende la validazione", "Bozza pronta"]),
     # negated, the calendar slips
     ("Il corso non si terrà.", "rinviata", ["non si terrà"]),
     ("La mappatura non sarà completata entro l'anno.", "rinviata", ["non sarà completata", "non sarà completata entro l'anno"]),
@@ -241,3 +242,33 @@ def test_a_blocked_activity_with_an_external_cause_is_at_risk_a_suspended_one_no
     assert (blocked.status, blocked.proposed) == (Status.AT_RISK, True)
     assert (suspended.status, suspended.proposed) == (Status.NOT_MEASURABLE, True)
     assert any(f.code == "causa_esterna" for f in blocked.flags)
+
+
+@pytest.mark.parametrize(("note", "as_of", "phase", "cues", "day"), [
+    # sent and put off; the day a completion happened, in its clause, in the monitoring year unless written
+    ("Rendicontazione trasmessa a Unioncamere il 28 giugno.", date(2022, 6, 30), "completata",
+     ["trasmessa", "28 giugno"], date(2022, 6, 28)),
+    ("Lavori terminati il 22/07/2021, in ritardo sul cronoprogramma.", date(2022, 9, 30), "rinviata",
+     ["in ritardo", "cronoprogramma", "terminati"], None),  # the delay leads: no completion to date
+    ("Piano consegnato il 12/05.", date(2023, 6, 30), "completata", ["consegnato", "12/05"], date(2023, 5, 12)),
+    ("Delibera del 9 maggio; il budget è stato consegnato il 3 giugno.", date(2022, 6, 30), "completata",
+     ["consegnato", "3 giugno"], date(2022, 6, 3)),
+    ("La domanda non è stata inviata: l'invio è rimandato.", date(2022, 6, 30), "rinviata",
+     ["rimandato", "non è stata inviata"], None),
+    # a draft said to be ready is under way; a draft named after the completion is not
+    ("La bozza del progetto è pronta; andrà in Giunta il 7 aprile.", date(2022, 3, 31), "in_corso",
+     ["bozza del progetto è pronta"], None),
+    ("Regolamento approvato il 20 settembre, sulla base della bozza di luglio.", date(2023, 9, 30), "completata",
+     ["approvato", "20 settembre"], date(2023, 9, 20)),
+])
+def test_the_fifth_pass_words_and_the_day_of_a_completion(note, as_of, phase, cues, day):
+    reading = READER.read(note, as_of=as_of)
+    assert (reading.phase, reading.cues, reading.completed_on) == (phase, cues, day)
+
+
+def test_a_completion_after_the_deadline_told_in_the_note_is_not_reached():
+    late = one("Entro 30/06/2022", date(2022, 9, 30), nota="Lavori terminati il 22 luglio per la mancanza di materiali.")
+    on_time = one("Entro 30/06/2022", date(2022, 9, 30), nota="Lavori terminati il 22 giugno.")
+    assert (late.status, late.proposed) == (Status.MISSED, True)
+    assert (on_time.status, on_time.proposed) == (Status.REACHED, True)
+    assert "il 22/07/2022" in late.reading.text()

@@ -9,22 +9,22 @@ from giudizio_helpers import agreement, cases, evaluate_case
 # (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» to «verifica_5» are held-out
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
 # The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»), and so are the
-# rows of set 4 fixed in the fourth pass («prima: verifica_4»).
+# rows of set 4 fixed in the fourth and fifth passes («prima: verifica_4») and of set 5 fixed in the fifth
+# («prima: verifica_5»).
 REPORTED = {
-    ("note", "sviluppo"): (44, 44), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (24, 24), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (27, 27), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("note", "sviluppo"): (57, 57), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
+    ("andamento", "sviluppo"): (29, 29), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (35, 35), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (17, 17), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (5, 5), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (25, 25), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("si_no", "sviluppo"): (10, 10), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (28, 28), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (4, 4), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
-    ("note", "verifica_4"): (10, 13), ("andamento", "verifica_4"): (10, 12),
-    ("conteggio", "verifica_4"): (6, 6), ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5),
-    ("proposta", "verifica_4"): (4, 5),
-    # the fifth set, measured blind once, after the fourth pass
-    ("note", "verifica_5"): (9, 12), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 6),
-    ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 4), ("calcolo", "verifica_5"): (6, 7),
+    ("note", "verifica_4"): (10, 11), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
+    ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
+    # the fifth set, measured blind once, after the fourth pass; the rows fixed in the fifth pass are development rows
+    ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
+    ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 2), ("calcolo", "verifica_5"): (6, 6),
     ("proposta", "verifica_5"): (4, 4),
 }
 
@@ -39,18 +39,12 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([  # held out, judged in docs/giudizio.md (third and fourth sets)
         "CN 23 incasso diritto annuale", "CN 16 cantieri delle sale, proposta",
-        "TO kpi12.3_01 progetto di dettaglio Turismo", "TO Kpi1.1.1-10c budget sulle nuove priorità",
         "TO kpi6.1.1-10a procedure Registro titolari effettivi",
-        "CN 18 soddisfazione internazionalizzazione (scala 1-5)", "TO kpi3.1.1-04 PEC attribuite d'ufficio",
+        "TO kpi3.1.1-04 PEC attribuite d'ufficio",
         "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
-        # the fifth set: not studied yet
-        "AA20 Asti OP 1.2.2 certificati di origine in azienda, a marzo (riuso)",
-        "CN 4 certificazione delle competenze, a metà anno (riuso)", "TO kpi1.1.1-08d volte Birago, in ritardo (riuso)",
-        "TO kpi12.3.1-01c rendicontazione progetto Turismo", "TO kpi13.4.1-01c rendicontazione progetto Formazione Lavoro",
-        "TO kpi3.1.1-05 cassetto digitale a metà anno", "TO kpi4.1.1-01a pulizia sezione start-up",
-        "TO kpi4.1.1_04 cancellazioni ex 2490", "TO kpi6.1.1-07a designazioni Area Sviluppo",
-        "TO kpi6.1.1-09a designazioni Area Anagrafe", "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-        "TO kpi7.1.2-08a pagine corrette Area Sviluppo",
+        # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
+        "TO kpi3.1.1-05 cassetto digitale a metà anno",
+        "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ])
     assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5") for o in outcomes if not o.agrees)
 

@@ -16,6 +16,10 @@ from piao_rules.targets.share import read_share
     ("Numero pagine corrette / 15 (entro 1 mese dal report): 1 N.", 100, True),
     ("% applicativi consultabili in lavoro agile: 100%", 100, True),
     ("% dirigenti/PO formati sul lavoro agile: 80%", 80, True),
+    # «N» without a dot, and a ratio named without «N.» (the slash standing apart)
+    ("N designazioni aggiornate / N designazioni da aggiornare: >= 100,00 %", 100, True),
+    ("Pagine corrette entro 1 mese dal report / pagine segnalate nei report: 1 N.", 100, False),  # reported: it flows
+    ("Procedimenti avviati / imprese che hanno perso i requisiti: 1 N.", 100, False),
 ])
 def test_a_share_is_read_with_its_percentage_and_kind(text, percent, units):
     share = read_share(text)
@@ -24,7 +28,7 @@ def test_a_share_is_read_with_its_percentage_and_kind(text, percent, units):
 
 @pytest.mark.parametrize("text", [
     ">= 90%", "Report trimestrale: 1 N.", "N. uffici / N. sedi: 2 N.", "% uffici coinvolti: 1 N.",
-    "Almeno 1 incontro con ciascun ufficio",
+    "Almeno 1 incontro con ciascun ufficio", "Eventi/iniziative realizzati: 1 N.", "Designazioni aggiornate: >= 100 %",
 ])
 def test_no_share_without_a_ratio_and_a_target_of_one_or_a_percentage(text):
     assert read_share(text) is None

@@ -11,7 +11,7 @@ from piao_rules.engine.facts import FIELDS
 from piao_rules.io.model import Measure
 from piao_rules.narrative.phrases import PhraseBook
 from piao_rules.targets import parse_target
-from piao_rules.targets.fit import not_pertinent
+from piao_rules.targets.fit import not_pertinent, scale_top
 from piao_rules.targets.format import describe_target
 from piao_rules.targets.model import KIND_TRAITS, Measured, TargetKind
 
@@ -44,3 +44,15 @@ def test_a_target_is_described_and_checked_by_its_kinds_traits(text, kind, label
     number, when = Measure(code="X", value=Decimal(5)), Measure(code="X", value=date(2023, 5, 1))
     assert not_pertinent(target, number) is (measured in (Measured.ACTIVITY, Measured.COMPONENTS))
     assert not_pertinent(target, when) is (measured in (Measured.NUMBER, Measured.COMPONENTS))
+
+
+@pytest.mark.parametrize(("target", "value", "note", "top"), [
+    ("≥ 70%", "4.3", "Media dei voti da 1 a 5 dei questionari.", 5),
+    ("≥ 80%", "8.1", "Punteggio medio su scala 1-10.", 10),
+    (">= 85,00 %", "4.1", "Giudizio medio 4,1 su 5, da 212 questionari.", 5),
+    ("≥ 70%", "82", "Quota di voti 4 o 5 sulla scala da 1 a 5.", None),  # the value is a share already
+    ("≥ 4", "4.3", "Media dei voti da 1 a 5.", None),  # the target is on the scale
+    ("≥ 70%", "4.3", "Dato di 3 uffici su 5.", None),  # no mark, no scale
+])
+def test_a_mark_on_a_scale_is_not_compared_with_a_percentage(target, value, note, top):
+    assert scale_top(parse_target(target, 2023), Measure(code="X", value=Decimal(value), note=note)) == top

@@ -114,6 +114,11 @@ def test_dates_sources_and_bracketed_operators_in_an_algorithm():
     assert sourced is not None and sourced.operands == ["RISORSE CONSUMATE", "RISORSE A BUDGET"] and sourced.times_hundred
     change = read_formula("Provvedimenti anno N (meno) Provvedimenti anno N-1 / Provvedimenti anno N-1")
     assert change is not None and [t.sign for t in change.numerator] == [1, -1]
+    wrapped = read_formula("(Cancellazioni avviate anno N - Cancellazioni avviate (N-1)) / Cancellazioni avviate (N-1)")
+    assert wrapped is not None and wrapped.operands == [
+        "Cancellazioni avviate anno N", "Cancellazioni avviate (N-1)", "Cancellazioni avviate (N-1)"]
+    apart = read_formula("(Proventi da servizi) - (Costi dei servizi) / (Costi dei servizi)")
+    assert apart is not None and apart.operands == ["Proventi da servizi", "Costi dei servizi", "Costi dei servizi"]
 
 
 def test_people_who_took_part_over_their_total_accumulate_in_the_year():

@@ -297,7 +297,6 @@ def test_milestone_markup_is_removed():
     ("text", "hint"),
     [
         ("Nei termini di legge", "legge"),
-        ("entro un mese da quando sarà formalizzata la ridefinizione delle priorità", "evento"),
         ("Conferma trend di efficientamento", "giudizio"),
         ("", "nessun target"),
         ("n.d.", "nessun target"),
@@ -308,6 +307,12 @@ def test_qualitative_with_an_italian_warning(text, hint):
     target = parse_target(text)
     assert target.kind is TargetKind.QUALITATIVE
     assert hint in " ".join(target.warnings)
+
+
+def test_a_deadline_after_an_event_is_an_activity_without_a_date():
+    target = parse_target("entro un mese da quando sarà formalizzata la ridefinizione delle priorità", 2022)
+    assert (target.kind, target.deadline) == (TargetKind.MILESTONE, None)
+    assert "evento" in " ".join(target.warnings) and "attività senza data" in " ".join(target.warnings)
 
 
 def test_revision_proposal_reads_the_original_and_names_the_proposal():

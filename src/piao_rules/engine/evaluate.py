@@ -49,7 +49,7 @@ from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
-from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
@@ -198,6 +198,7 @@ class _Evaluator:
             _encode(facts, "verso", "minore" if target.lower_is_better else "maggiore")
             _encode(facts, "unita", unit_class(target.unit or unit))
             _encode(facts, "per_periodo", target.per is not None)
+            _encode(facts, "quota", target.read_as == "quota")
             _encode(facts, "finale", self.final)
             _encode(facts, "frazione_anno", self.share)
         return facts
@@ -215,6 +216,8 @@ class _Evaluator:
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
+            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None and target.deadline is not None
+            and reading.completed_on > target.deadline else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
@@ -229,7 +232,9 @@ class _Evaluator:
             facts["proposta"] = 1 if measure.proposed_target else 0
             facts["motivazione"] = 1 if measure.proposal_reason else 0
             facts["causa_esterna"] = 1 if measure.external_cause else 0
-            facts["misura_non_pertinente"] = 1 if not_pertinent(target, measure) else 0
+            on_scale = scale_top(target, measure) is not None  # a mark from 1 to N for a % target: not comparable
+            facts["valore_su_scala"] = 1 if on_scale else 0
+            facts["misura_non_pertinente"] = 1 if on_scale or not_pertinent(target, measure) else 0
             facts["unita_incoerente"] = 1 if unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
             reference = indicator.reference is not None or (measure is not None and measure.reference is not None)

@@ -42,6 +42,11 @@ _MONTH = re.compile(
 # A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
 _PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}(?:at|ut|it)[oaie](?!\w)")
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
+# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
+_DAY = re.compile(
+    r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
+    r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
+)
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -82,6 +87,7 @@ class Lexicon(BaseModel):
     description: str = Field(alias="descrizione")
     negations: list[str] = Field(default_factory=list, alias="negazioni")
     attenuators: list[str] = Field(default_factory=list, alias="attenuazioni")
+    drafts: list[str] = Field(default_factory=list, alias="bozze")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
     waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
@@ -103,12 +109,15 @@ class NoteReading(BaseModel):
     cues: list[str] = Field(description="The words of the note that justify the reading, as written")
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
+    completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
+                                      "luglio»), in the monitoring year unless written")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
         words = ", ".join(f"«{c}»" for c in self.cues)
         kind = "indicato nella nota" if self.progress_written else "indicativo"
-        return f"{self.phase.replace('_', ' ')}, avanzamento {kind} {format_it.percent(self.progress)} (parole: {words})"
+        when = f" il {format_it.short_date(self.completed_on)}" if self.completed_on is not None else ""
+        return f"{self.phase.replace('_', ' ')}{when}, avanzamento {kind} {format_it.percent(self.progress)} (parole: {words})"
 
 
 def _fold(text: str) -> str:
@@ -147,6 +156,7 @@ class NoteReader:
         }
         self.negation = _alternatives(lexicon.negations)
         self.attenuation = _alternatives(lexicon.attenuators)
+        self.draft = _alternatives(lexicon.drafts)
         self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
         self.waiting = lexicon.waiting
         self.waits = re.compile(
@@ -167,6 +177,14 @@ class NoteReader:
             return None
         offset = start - len(clause) + before[0].start()
         match = pattern.search(folded, offset, start)
+        return match.start() if match else None
+
+    def _draft(self, folded: str, start: int) -> int | None:
+        """Where a draft («bozza», «prima stesura») is named earlier in the clause of the cue at ``start``, if it is."""
+        if self.draft is None:
+            return None
+        clause = re.split(r"[;:.,]", folded[:start])[-1]
+        match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
     def _started(self, folded: str, activity: str | None) -> list[str] | None:
@@ -222,6 +240,7 @@ class NoteReader:
             return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
+        done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
         unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -255,8 +274,12 @@ class NoteReader:
                         attenuated = self.phases[name].attenuated
                         if attenuated is not None:  # «quasi ultimata»: not yet done
                             attenuation = self._negation(folded, start, self.attenuation)
+                            if attenuation is None:  # «la bozza del progetto è pronta»: the act is still to come
+                                attenuation = self._draft(folded, start)
                             if attenuation is not None:
                                 phase, start = attenuated, attenuation
+                    if phase == "completata":
+                        done_at.append(start)
                     found.setdefault(phase, []).append(note[start:end])
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
@@ -270,11 +293,39 @@ class NoteReader:
         if phase == "completata" and written is not None and written < 100:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
+        completed_on = _completion_day(folded, done_at, as_of) if phase == "completata" else None
+        cues = [cue for name in PHASES for cue in found.get(name, [])]
+        if completed_on is not None and not any(note[completed_on[1]:completed_on[2]] in cue for cue in cues):
+            cues.append(note[completed_on[1]:completed_on[2]])  # «dal 13 giugno» already shows its day
         return NoteReading(
-            phase=phase, progress=written if written is not None else default,
-            cues=[cue for name in PHASES for cue in found.get(name, [])], progress_written=written is not None,
-            unfinished=unfinished and phase != "completata",
+            phase=phase, progress=written if written is not None else default, cues=cues,
+            progress_written=written is not None, unfinished=unfinished and phase != "completata",
+            completed_on=completed_on[0] if completed_on is not None else None,
         )
+
+
+def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple[date, int, int] | None:
+    """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
+    where it is written; the year is the monitoring date's unless written. With several completions the latest day
+    («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). None without the date, or
+    when no clause names exactly one day."""
+    if as_of is None:
+        return None
+    days: list[tuple[date, int, int]] = []
+    for start in starts:
+        begin = max((folded.rfind(mark, 0, start) for mark in ";:."), default=-1) + 1
+        ends = [i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0]
+        named = list(_DAY.finditer(folded, begin, min(ends, default=len(folded))))
+        if len(named) != 1:
+            continue
+        day = named[0]
+        month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+        year = int(day.group("year") or day.group("yy") or as_of.year)
+        try:
+            days.append((date(year, month, int(day.group("day"))), day.start(), day.end()))
+        except ValueError:
+            continue
+    return max(days, default=None)
 
 
 def _alternatives(words: list[str]) -> re.Pattern[str] | None:

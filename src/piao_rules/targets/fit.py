@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
 from piao_rules.io.model import Measure
 from piao_rules.targets.model import Measured, Target
+
+# «Media dei voti da 1 a 5», «punteggio medio su scala 1-10», «giudizio medio 4,3 su 5»: a mark on a scale from 1 to N.
+_SCALE = re.compile(
+    r"(?<!\w)(?:scala|vot[oi]|punteggi?o?|giudizi?o?|valutazion[ei]|stelle)(?!\w)[^.;]{0,40}?"
+    r"(?:(?<!\w)(?:da\s+)?(?:1|uno)\s*(?:a|-|–|/)\s*|(?<!\w)su\s+)(?P<top>\d{1,2})(?![\w/]|[.,]\d)",
+    re.IGNORECASE,
+)
 
 
 def not_pertinent(target: Target, measure: Measure | None) -> bool:
@@ -33,3 +41,16 @@ def unit_mismatch(target: Target, measure: Measure | None) -> bool:
     if target.unit == "%":
         return not measure.percent and Decimal(0) < measure.value <= Decimal(1)
     return measure.percent and target.unit is not None
+
+
+def scale_top(target: Target, measure: Measure | None) -> int | None:
+    """The top of the 1–N scale the note says the value is marked on («media dei voti da 1 a 5»: 5), when the target
+    is a percentage and the value fits the scale: the two cannot be compared without a conversion."""
+    if measure is None or target.unit != "%" or measure.percent or not measure.note:
+        return None
+    value = measure.value
+    if not isinstance(value, Decimal) or isinstance(value, bool):
+        return None
+    found = _SCALE.search(measure.note)
+    top = int(found.group("top")) if found else None
+    return top if top is not None and 1 < top <= 10 and 0 < value <= top else None

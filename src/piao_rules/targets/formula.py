@@ -77,10 +77,21 @@ def _split_top(text: str, separators: str) -> list[tuple[str, str]]:
 
 
 def _unwrap(text: str) -> str:
+    """Outer brackets dropped, also around brackets of a name: «(A anno N - A (N-1))» → «A anno N - A (N-1)»."""
     text = text.strip()
-    while text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+    while text.startswith("(") and text.endswith(")") and _closes_at_end(text):
         text = text[1:-1].strip()
     return text
+
+
+def _closes_at_end(text: str) -> bool:
+    """Whether the bracket opening ``text`` is the one closing it."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0:
+            return index == len(text) - 1
+    return False
 
 
 def _terms(text: str) -> tuple[Term, ...] | None:
@@ -170,7 +181,7 @@ _PLANNED = re.compile(
 _IN_YEAR = re.compile(r"(?<!\w)(?:nell'?anno|nel corso dell'?anno|entro l'?anno|dall'?inizio dell'?anno|nell'?esercizio)(?!\w)")
 _STOCK = re.compile(r"(?<!\w)(?:totale|totali|media|medio|precedent[ei]|budget|stanziat[aeio]|previst[aeio]|organico)(?!\w)")
 _FLOW = re.compile(
-    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat)"
+    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat|segnalat)"
     r"[aeio]\w{0,2}(?!\w)|nell'?anno|nel corso dell'?anno"
 )
 # «N. dipendenti partecipanti a percorsi formativi / N. totale dipendenti»: people who took part, counted over

@@ -452,9 +452,11 @@ def _legal_or_event(text: str, warnings: list[str]) -> _Draft | None:
             warnings, f"{_quote(text)}: scadenza fissata dalla legge; indicare la data prevista per valutarla"
         )
     if re.search(r"(?<!\w)entro(?!\w)", text, re.IGNORECASE) and _EVENT.search(text):
-        return _qualitative(
-            warnings, f"{_quote(text)}: scadenza legata a un evento futuro; indicare la data dell'evento o la scadenza"
-        )
+        # «entro un mese da quando sarà formalizzata …»: an activity whose date follows an event; judged as an
+        # activity (progress, the note), never against a date the plan does not give
+        warnings.append(f"{_quote(text)}: scadenza legata a un evento futuro, letta come attività senza data; "
+                        "indicare la data dell'evento o la scadenza")
+        return _Draft(TargetKind.MILESTONE, milestone=text)
     return None
 
 

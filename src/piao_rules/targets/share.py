@@ -22,12 +22,15 @@ from piao_rules.targets.formula import flows
 HUNDRED = Decimal(100)
 
 _TAIL = re.compile(r"^(?P<what>.*\S)\s*:\s*(?:>=|≥|=)?\s*(?P<num>\d+(?:,\d+)?)\s*(?P<unit>%|N\.?)?\s*$", re.IGNORECASE)
-_COUNT_WORD = r"(?:n\.|nr\.|numero|num\.)"
+_COUNT_WORD = r"(?:n\.|(?<!\w)n(?=\s)|nr\.|numero|num\.)"  # «N. pratiche», «N designazioni»
 _RATIO = re.compile(
     rf"{_COUNT_WORD}\s*(?:di\s+|delle\s+|dei\s+|degli\s+)?(?P<a>[^\W\d_]{{3,}})[^/]*?/\s*"
     rf"(?:{_COUNT_WORD}\s*(?:di\s+|delle\s+|dei\s+|degli\s+|totale\s+(?:di\s+|delle\s+|dei\s+|degli\s+)?)?(?P<b>[^\W\d_]{{3,}})|(?P<n>\d+)(?!\d))",
     re.IGNORECASE,
 )
+# «Pagine corrette entro 1 mese dal report / pagine segnalate nei report: 1 N.»: a ratio of two counts named without
+# «N.», the slash standing apart (not «eventi/iniziative», which means «or»).
+_PLAIN_RATIO = re.compile(r"^(?P<a>[^\W\d_]{3,})[^/]*?\s/\s*(?P<b>[^\W\d_]{3,})", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"^(?:%|percentuale\s+(?:di\s+|delle\s+|dei\s+|degli\s+)?|quota\s+(?:di\s+|delle\s+|dei\s+|degli\s+)?)", re.IGNORECASE)
 
 
@@ -60,9 +63,9 @@ def read_share(text: str) -> Share | None:
         return None
     if _PERCENT_OF.match(what):
         return Share(percent, True, what) if unit == "%" else None
-    ratio = _RATIO.search(what)
+    ratio = _RATIO.search(what) or _PLAIN_RATIO.match(what)
     if ratio is None:
         return None
-    units = ratio.group("n") is not None or (
+    units = ratio.groupdict().get("n") is not None or (
         _stem(ratio.group("a")) == _stem(ratio.group("b")) and not flows(what[ratio.start("b"):]))
     return Share(percent, units, what)
