@@ -19,7 +19,7 @@ from piao_rules.io.model import Area, Objective
 HUNDRED = Decimal(100)
 
 
-@dataclass
+@dataclass(slots=True)
 class Member:
     name: str
     weight: Decimal | None

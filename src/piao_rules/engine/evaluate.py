@@ -89,6 +89,13 @@ def _choice(name: str, value: str) -> str:
     return str(FIELDS[name].encode(value))
 
 
+@lru_cache(maxsize=65536)
+def _hundredths(value: Decimal) -> int:
+    """:func:`hundredths`, once per distinct number (the same shares and degrees recur; equal numbers
+    give the same integer whatever their exponent)."""
+    return hundredths(value)
+
+
 # The percentages computed for an indicator, as facts (in the order _measured_facts gives them).
 _FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
 assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
@@ -331,7 +338,7 @@ class _Evaluator:
                    item.measure.progress if item.measure is not None else None)
         for name, figure in zip(_FIGURES, figures):
             if figure is not None:
-                facts[name] = hundredths(figure) if type(figure) is Decimal else FIELDS[name].encode(figure)
+                facts[name] = _hundredths(figure) if type(figure) is Decimal else FIELDS[name].encode(figure)
         if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
         if target.deadline is not None:
@@ -437,10 +444,11 @@ class _Evaluator:
             if code in codes:
                 continue
             codes.add(code)
-            flags.append(trusted(
-                Flag, id=f"{subject}/{code}", code=code, severity=severity, subject=subject, level=level,
-                rule=rule, reason=reason.format_map(values), action=action.format_map(values), note_requested=note_requested,
-            ))
+            flags.append(trusted_dict(Flag, {
+                "id": f"{subject}/{code}", "code": code, "severity": severity, "subject": subject, "level": level,
+                "rule": rule, "reason": reason.format_map(values), "action": action.format_map(values),
+                "note_requested": note_requested,
+            }))
         return flags
 
     def raise_flags(self) -> None:
@@ -569,7 +577,7 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
             inputs["atteso alla data"] = format_it.percent(item.expected, 0)
         if item.pace is not None:
             inputs["rispetto all'atteso"] = format_it.percent(item.pace, 0)
-    return trusted(Explanation, steps=item.steps, inputs=inputs, formula=item.score.formula)
+    return trusted_dict(Explanation, {"steps": item.steps, "inputs": inputs, "formula": item.score.formula})
 
 
 def _objective_result(evaluator: _Evaluator, area_code: str, objective: Objective, parent: str | None) -> list[ObjectiveResult]:

@@ -38,23 +38,26 @@ def trusted_dict(model: type[M], values: dict[str, Any]) -> M:
     results: a dict display is built faster than keyword arguments)."""
     every = _PLAIN.get(model, _UNSEEN)
     if every is _UNSEEN:  # the names of all the fields of a plain model; None (never matched) for the others
-        plain = not (model.__private_attributes__ or model.__pydantic_post_init__)
+        plain = not (model.__private_attributes__ or model.__pydantic_post_init__) and model.__new__ is object.__new__
         every = _PLAIN[model] = set(model.__pydantic_fields__) if plain else None
     if every is None or len(values) != len(every):
         return model.model_construct(**values)
-    instance = model.__new__(model)
+    instance = _new(model)
     _set(instance, "__dict__", values)
     # Every field is set: one set shared by all the instances (pydantic only ever adds a field's name
-    # to it, which changes nothing; copies get their own).
-    _set(instance, "__pydantic_fields_set__", every)
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
+    # to it, which changes nothing; copies get their own). The slots are set through their descriptors.
+    _set_fields(instance, every)
+    _set_extra(instance, None)
+    _set_private(instance, None)
     return instance
 
 
 _PLAIN: dict[type, set[str] | None] = {}
 _UNSEEN: set[str] = set()
-_set = object.__setattr__
+_new, _set = object.__new__, object.__setattr__
+_set_fields = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Status(str, Enum):
@@ -313,18 +316,23 @@ class Evaluation(BaseModel):
     _index: _Index | None = PrivateAttr(default=None)
 
     def _lookup(self) -> _Index:
-        """Codes to results, built once (large plans look results up many times)."""
-        if self._index is None:
+        """Codes to results, built once (large plans look results up many times). Read from the private
+        attributes' dict: ``self._index`` goes through pydantic's ``__getattr__``, slow for so many lookups."""
+        private = self.__pydantic_private__
+        assert private is not None  # a model with private attributes always has their dict
+        index: _Index | None = private["_index"]
+        if index is None:
             by_objective: dict[str, list[IndicatorResult]] = {}
             for indicator in self.indicators:
                 by_objective.setdefault(indicator.objective, []).append(indicator)
-            self._index = {
+            built: _Index = {
                 "indicators": {i.code: i for i in self.indicators},
                 "objectives": {o.code: o for o in self.objectives},
                 "by_objective": by_objective,
                 "position": {i.code: n for n, i in enumerate(self.indicators)},
             }
-        return self._index
+            index = private["_index"] = built
+        return index
 
     def indicator(self, code: str) -> IndicatorResult:
         return self._lookup()["indicators"][code]

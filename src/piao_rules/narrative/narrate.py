@@ -12,7 +12,7 @@ from piao_rules.narrative.model import Narratives
 from piao_rules.narrative.objective import narrate_area, narrate_objective
 from piao_rules.narrative.phrases import PhraseBook, Writer
 from piao_rules.narrative.summary import narrate_relator, narrate_summary
-from piao_rules.review.revisions import Revision
+from piao_rules.review.revisions import Revision, proposed
 
 
 @gc_paused()
@@ -35,6 +35,8 @@ def narrate(
     """
     ctx = Context(Writer(PhraseBook.load(phrases)), evaluation.as_of, evaluation.final, for_giunta)
     decided = dict(decisions or {})
+    if revisions is None:  # the revisions proposed with the measures, read once for the summary and the relator
+        revisions = proposed(evaluation)
     return Narratives(
         indicators={i.code: narrate_indicator(i, ctx) for i in evaluation.indicators},
         objectives={o.code: narrate_objective(ctx, evaluation, o, decided) for o in evaluation.objectives},
