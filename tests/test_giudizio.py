@@ -4,7 +4,8 @@ as reported in docs/giudizio.md; both engines give the same results on it."""
 from __future__ import annotations
 
 import pytest
-from giudizio_helpers import agreement, cases, evaluate_case
+import yaml
+from giudizio_helpers import CASES, agreement, cases, evaluate_case
 
 # (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» to «verifica_5» are held-out
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
@@ -26,7 +27,30 @@ REPORTED = {
     ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
     ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 2), ("calcolo", "verifica_5"): (6, 6),
     ("proposta", "verifica_5"): (4, 4),
+    # the sixth set, measured blind once, after the fifth pass: 28/50
+    ("note", "verifica_6"): (5, 12), ("andamento", "verifica_6"): (8, 10), ("copertura", "verifica_6"): (5, 6),
+    ("conteggio", "verifica_6"): (1, 5), ("si_no", "verifica_6"): (3, 4), ("calcolo", "verifica_6"): (4, 8),
+    ("proposta", "verifica_6"): (2, 5),
 }
+
+
+# The sixth set's misses, measured blind after the fifth pass and not studied yet (docs/giudizio.md).
+SIXTH_SET_MISSES = [
+    "TO Kpi1.1.1-12b budget entro un mese dalle nuove priorità, consegna tardiva (riuso)",
+    "AA21 POLA analisi dei servizi da digitalizzare", "AA21 POLA investimenti in digitalizzazione dopo l'assessment",
+    "TO reinserimento delle dipendenti al rientro dalla maternità", "AA21 POLA riduzione costi per output, dati KRONOS",
+    "CN 9 restyling edificio storico, consegna a dicembre (riuso)", "CN bilancio sociale, presentazione slittata al 2024 (riuso)",
+    "AA20 Alessandria comuni con backoffice SUAP", "AA21 Kpi_1.1.2 a iniziative green economy",
+    "AA21 POLA banche dati consultabili in lavoro agile", "TO formazione Office 365, edizioni entro luglio",
+    "CN 19 nuova piattaforma prezzi, prima commissione attiva a settembre (riuso)",
+    "TO formazione anticorruzione per tematiche e-learning", "TO kpi8.2.1-04a palinsesti nei grandi eventi, a metà anno (riuso)",
+    "CN 8 riorganizzazione della comunicazione, EQ cessata (riuso)", "AA20 Asti KPI UFF revisione dei procedimenti d'ufficio",
+    "TO EC07 capacità di generare proventi, dati semestrali", "TO kpi6.1.1-01 a designazioni al trattamento dati, Area di Staff",
+    "AA21 Kpi_2.1.4 risorse per trasparenza e sicurezza del mercato",
+    "AA21 PIRA 05 iniziative su conciliazione e tutela dei consumatori, proposta (inventato)",
+    "AA20 Asti OS1.2 iniziative per l'approccio ai mercati esteri, Rev. 2 (inventato)",
+    "TO kpi13.4_05 piattaforma Bottega dell'orientamento, slittamento (riuso) (inventato)",
+]
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +69,8 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ])
-    assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5") for o in outcomes if not o.agrees)
+    ] + SIXTH_SET_MISSES)
+    assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5", "verifica_6") for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
@@ -57,7 +81,7 @@ def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
         assert result.reading is not None and result.reading.cues
         assert all(cue.lower() in outcome.case["misura"]["nota"].lower() for cue in result.reading.cues)
         assert any(f.code == "stato_proposto" for f in result.flags)
-        if "valore" not in outcome.case["misura"]:
+        if not {"valore", "componenti"} & outcome.case["misura"].keys():
             assert result.achievement is None  # a proposal never enters the degrees until confirmed
     for outcome in outcomes:  # the phase read agrees with the controller's on every development row of the class
         if outcome.case["classe"] == "note" and outcome.case["insieme"] == "sviluppo" and not outcome.case["fonte"].startswith("TO"):
@@ -70,3 +94,18 @@ def test_both_engines_agree_on_the_labelled_set(outcomes):
         durable = evaluate_case(outcome.case, engine="durable").result
         assert durable.model_dump(exclude={"explanation"}) == outcome.result.model_dump(exclude={"explanation"})
         assert durable.explanation.steps == outcome.result.explanation.steps
+
+
+def test_a_second_blind_reading_agrees_with_the_first_and_the_tool_as_reported(outcomes):
+    """Label noise: the 240 rows held out when written, read again by other blind labellers (docs/giudizio.md)."""
+    second = yaml.safe_load((CASES[0].parent / "seconda_lettura.yaml").read_text(encoding="utf-8"))["letture"]
+    by_row = {(o.case["fonte"], str(o.case["al"])): o for o in outcomes}
+    labellers = tool = 0
+    for reading in second:
+        outcome = by_row[(reading["fonte"], str(reading["al"]))]
+        first = outcome.case["controllore"]
+        wanted = (reading["stato"], reading.get("stato_proposta") if "stato_proposta" in first else None)
+        labellers += wanted == (first["stato"], first.get("stato_proposta"))
+        versus = outcome.result.against_proposal
+        tool += wanted == (outcome.result.status.value, versus.status.value if versus and "stato_proposta" in first else None)
+    assert (len(second), labellers, tool) == (240, 230, 224)
