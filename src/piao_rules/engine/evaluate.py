@@ -233,7 +233,7 @@ class _Evaluator:
             facts.update(_NO_MEASURE)
         else:
             judgement = measure.judgement
-            facts["misura"] = 1 if has_measure(measure) else 0
+            facts["misura"] = 0 if item.note_only or not has_measure(measure) else 1
             facts["nota"] = 1 if measure.note else 0
             facts["giudizio"] = _choice("giudizio", judgement.value if judgement else "nessuno")
             facts["proposta"] = 1 if measure.proposed_target else 0

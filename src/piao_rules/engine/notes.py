@@ -27,7 +27,7 @@ PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_c
 # A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 _PROGRESS_WORDS = re.compile(r"avanzament|realizzat|complet|pari al|circa|\(\s*\d", re.IGNORECASE)
-_NEGATION_WINDOW = 3  # words before a cue in which a negation counts
+_NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers of note.yaml not counted)
 # Partial completion written with numbers: «2 commissioni su 4», «14 processi sui 20», «3 dei 5 moduli».
 _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
@@ -41,6 +41,10 @@ _MONTH = re.compile(
 )
 # A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
 _PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}(?:at|ut|it)[oaie](?!\w)")
+# The month right after a calendar word («previsto a maggio», «fissata per il 14 maggio»): gone, it is no calendar.
+_MONTH_AFTER = re.compile(
+    r"\s*(?:il\s+\d{1,2}(?:°|o)?\s+|(?:inizio|fine|meta)\s+)?(?P<month>" + "|".join(values.MONTHS) + r")(?!\w)"
+)
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 # The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
 _DAY = re.compile(
@@ -88,7 +92,10 @@ class Lexicon(BaseModel):
     negations: list[str] = Field(default_factory=list, alias="negazioni")
     attenuators: list[str] = Field(default_factory=list, alias="attenuazioni")
     drafts: list[str] = Field(default_factory=list, alias="bozze")
+    fillers: list[str] = Field(default_factory=list, alias="riempitivi")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
+    beginnings: list[str] = Field(default_factory=list, alias="inizi")
+    future: list[str] = Field(default_factory=list, alias="futuro")
     waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
 
@@ -157,7 +164,10 @@ class NoteReader:
         self.negation = _alternatives(lexicon.negations)
         self.attenuation = _alternatives(lexicon.attenuators)
         self.draft = _alternatives(lexicon.drafts)
+        self.fillers = frozenset(_fold(word) for word in lexicon.fillers)
         self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
+        self.beginnings = frozenset(_fold(word) for word in lexicon.beginnings)
+        self.future = _alternatives(lexicon.future)
         self.waiting = lexicon.waiting
         self.waits = re.compile(
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
@@ -172,10 +182,15 @@ class NoteReader:
         if pattern is None:
             return None
         clause = re.split(r"[;:.,]", folded[:start])[-1]
-        before = list(re.finditer(r"\S+", clause))[-_NEGATION_WINDOW:]
+        before, counted = [], 0  # the last few words, not counting fillers («non sono al momento programmate»)
+        for word in reversed(list(re.finditer(r"\S+", clause))):
+            before.append(word)
+            counted += word.group(0) not in self.fillers
+            if counted == _NEGATION_WINDOW:
+                break
         if not before:
             return None
-        offset = start - len(clause) + before[0].start()
+        offset = start - len(clause) + before[-1].start()
         match = pattern.search(folded, offset, start)
         return match.start() if match else None
 
@@ -187,19 +202,30 @@ class NoteReader:
         match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
-    def _started(self, folded: str, activity: str | None) -> list[str] | None:
-        """The words saying that an activity which *is* a start («Avvio servizio …», «Costituzione e avvio
-        tavoli …») has started; not when the activity also asks for more («Nomina … e misurazione …»)."""
+    def _started(self, folded: str, activity: str | None) -> tuple[int, int] | None:
+        """The words saying that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
+        tavoli …», «Consegna progetto definitivo») has been done; not when the activity also asks for more
+        («Nomina … e misurazione …»), nor when the act is still to come («sarà consegnato»). A start («Avvio
+        analisi …») is also done when the note completes its object in one clause («Analisi conclusa»)."""
         parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
             return None
-        cues = self.starts[words[0]]
-        for cue in cues:
+        for cue in self.starts[words[0]]:
             for match in cue.finditer(folded):
-                if self._negation(folded, match.start()) is None:
-                    return [match.group(0)]
+                if self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None:
+                    return match.span()
+        if len(parts) > 1 or words[0] not in self.beginnings:
+            return None
+        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
+        for cue, accented in self.cues.get("completata", []):
+            for match in ([] if accented else cue.finditer(folded)):
+                clause = re.split(r"[;:.,]", folded[:match.start()])[-1] + re.split(r"[;:.,]", folded[match.start():])[0]
+                if (any(re.search(r"(?<!\w)" + word + r"(?!\w)", clause) for word in objects)
+                        and self._negation(folded, match.start()) is None
+                        and self._negation(folded, match.start(), self.attenuation) is None):
+                    return match.span()
         return None
 
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
@@ -236,8 +262,9 @@ class NoteReader:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         if started is not None:
-            start = folded.index(started[0])
-            return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
+            day = _completion_day(folded, [started[0]], as_of)
+            cues = [note[started[0]:started[1]]] + ([note[day[1]:day[2]]] if day is not None else [])
+            return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None)
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
@@ -262,6 +289,8 @@ class NoteReader:
                     if any(start < e and s < end for s, e in taken):
                         continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
                     taken.append((start, end))
+                    if name == "programmata" and _gone(folded, end, as_of):
+                        continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     phase = name
                     negation = self._negation(folded, start)
                     if negation is not None:
@@ -304,6 +333,12 @@ class NoteReader:
         )
 
 
+def _gone(folded: str, end: int, as_of: date | None) -> bool:
+    """Whether the calendar word ending at ``end`` names right after it a month already past at ``as_of``."""
+    month = _MONTH_AFTER.match(folded, end)
+    return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
+
+
 def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple[date, int, int] | None:
     """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
     where it is written; the year is the monitoring date's unless written. With several completions the latest day
@@ -340,7 +375,7 @@ def _endings(endings: list[str]) -> re.Pattern[str]:
     """Words of at least five letters ending as written («realizzerà», «partiranno»): the ending keeps its
     accent, so the pattern is matched on the note lower-cased but not folded. Not in a relative clause
     («le relazioni che confluiranno nel bilancio»): that describes the thing, not when it is done."""
-    return re.compile(r"(?<!\bche )(?<!\bcui )(?<!\w)[^\W\d_]{2,}(?:" + "|".join(re.escape(e.lower()) for e in endings) + r")(?!\w)")
+    return re.compile(r"(?<!\bche )(?<!\bcui )(?<!\bche si )(?<!\bcui si )(?<!\w)[^\W\d_]{2,}(?:" + "|".join(re.escape(e.lower()) for e in endings) + r")(?!\w)")
 
 
 def _written_progress(note: str) -> Decimal | None:
