@@ -50,7 +50,7 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import counts_steps, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
@@ -206,6 +206,7 @@ class _Evaluator:
             _encode(facts, "unita", unit_class(target.unit or unit))
             _encode(facts, "per_periodo", target.per is not None)
             _encode(facts, "quota", target.read_as == "quota")
+            _encode(facts, "mantenimento", target.keeps_level)
             _encode(facts, "finale", self.final)
             _encode(facts, "frazione_anno", self.share)
         return facts
@@ -214,11 +215,13 @@ class _Evaluator:
         """The facts known before the first pass (booleans as 0/1, written out: ``int()`` is slower)."""
         target, measure, indicator = item.target, item.measure, item.indicator
         reading = item.reading or item.note_reading
+        formula = read_formula(indicator.formula)
         facts: dict[str, Any] = {
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
-            "formula_fasi": 0 if counts_steps(read_formula(indicator.formula)) is None else 1,
+            "formula_fasi": 0 if counts_steps(formula) is None else 1,
+            "indice_bilancio": 1 if balance_index(formula) else 0,
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
@@ -366,6 +369,8 @@ class _Evaluator:
             reference = item.indicator.reference.value if item.indicator.reference else None
             if item.facts.get("misura_non_pertinente"):
                 item.score = scoring.Score(formula="misura non pertinente al target: grado non calcolato")
+            elif item.accrual is Accrual.YEAR_END and not self.final:  # half-year figures of a year-end index
+                item.score = scoring.Score(formula="valore che si conosce solo a consuntivo: grado non calcolato prima del 31/12")
             else:
                 item.score = scoring.score(
                     item.method, item.target, item.threshold, item.measure,
