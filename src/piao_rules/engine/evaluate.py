@@ -226,8 +226,10 @@ class _Evaluator:
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
-            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None and target.deadline is not None
-            and reading.completed_on > target.deadline else 0,
+            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None
+            and (due := target.deadline or reading.due_on) is not None and reading.completed_on > due else 0,
+            "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
+            and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,

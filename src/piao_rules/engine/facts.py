@@ -96,6 +96,8 @@ _FIELDS = [
           no="la nota non nega un completamento"),
     Field("nota_in_ritardo", FieldKind.BOOL, "la nota dice l'attività completata dopo la scadenza (proposta)",
           no="la nota non dice un completamento dopo la scadenza"),
+    Field("nota_ripianificata", FieldKind.BOOL, "la nota rinvia l'attività a un giorno entro la scadenza (proposta)",
+          no="la nota non rinvia l'attività a un giorno entro la scadenza"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),

@@ -8,10 +8,11 @@ person confirms or corrects it in the review journal.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -21,7 +22,7 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
 from piao_rules.targets.counted import one_thing
-from piao_rules.targets.parser import TargetError, parse_target
+from piao_rules.targets.parser import TargetError, event_deadline, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
 # A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
@@ -118,13 +119,21 @@ class NoteReading(BaseModel):
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
     completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
                                       "luglio»), in the monitoring year unless written")
+    due_on: date | None = Field(None, description="The deadline of a target set after an event («entro un mese da quando sarà "
+                                "formalizzata …»), when the note dates the event")
+    planned_on: date | None = Field(None, description="The day a postponed activity is now planned for («rilascio previsto il 15 "
+                                    "novembre»)")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
         words = ", ".join(f"«{c}»" for c in self.cues)
         kind = "indicato nella nota" if self.progress_written else "indicativo"
         when = f" il {format_it.short_date(self.completed_on)}" if self.completed_on is not None else ""
-        return f"{self.phase.replace('_', ' ')}{when}, avanzamento {kind} {format_it.percent(self.progress)} (parole: {words})"
+        if self.planned_on is not None:
+            when += f" al {format_it.short_date(self.planned_on)}"
+        due = f", scadenza dalla data dell'evento {format_it.short_date(self.due_on)}" if self.due_on is not None else ""
+        return (f"{self.phase.replace('_', ' ')}{when}{due}, avanzamento {kind} {format_it.percent(self.progress)} "
+                f"(parole: {words})")
 
 
 def _fold(text: str) -> str:
@@ -261,13 +270,16 @@ class NoteReader:
     def _read(self, note: str, activity: str | None, as_of: date | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
+        due = _event_day(note, folded, activity, as_of)
         if started is not None:
             day = _completion_day(folded, [started[0]], as_of)
-            cues = [note[started[0]:started[1]]] + ([note[day[1]:day[2]]] if day is not None else [])
-            return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None)
+            cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
+            return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
+                               due_on=due[0] if due else None)
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
+        planned_at: list[int] = []  # where the calendar cues (not negated) start
         unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -309,6 +321,8 @@ class NoteReader:
                                 phase, start = attenuated, attenuation
                     if phase == "completata":
                         done_at.append(start)
+                    elif phase == "programmata":
+                        planned_at.append(start)
                     found.setdefault(phase, []).append(note[start:end])
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
@@ -323,14 +337,47 @@ class NoteReader:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = _completion_day(folded, done_at, as_of) if phase == "completata" else None
+        planned_on = _completion_day(folded, planned_at, as_of) if phase == "rinviata" else None
+        if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
+            planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
-        if completed_on is not None and not any(note[completed_on[1]:completed_on[2]] in cue for cue in cues):
-            cues.append(note[completed_on[1]:completed_on[2]])  # «dal 13 giugno» already shows its day
+        for day in (completed_on, planned_on, due):
+            if day is not None and not any(note[day[1]:day[2]] in cue for cue in cues):
+                cues.append(note[day[1]:day[2]])  # «dal 13 giugno» already shows its day
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata",
             completed_on=completed_on[0] if completed_on is not None else None,
+            due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
         )
+
+
+def _event_day(note: str, folded: str, activity: str | None, as_of: date | None) -> tuple[date, int, int] | None:
+    """The deadline of a target set after an event («entro un mese da quando sarà formalizzata la ridefinizione …»)
+    when the note dates the event in the sentence that names it («ha formalizzato le nuove priorità con delib. n. 118
+    del 18/07/2022»), with where the event's day is written."""
+    event = event_deadline(activity)
+    if event is None or as_of is None:
+        return None
+    number, unit, stem = event
+    for named in re.finditer(rf"(?<!\w){re.escape(_fold(stem))}\w*", folded):
+        end = re.search(r"[;]|\.\s+(?=[A-ZÀ-Ý])|$", note[named.end():])
+        stop = named.end() + (end.start() if end else 0)
+        day = _DAY.search(folded, named.end(), stop)
+        if day is None:
+            continue
+        month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+        try:
+            when = date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day")))
+        except ValueError:
+            continue
+        if unit == "mesi":
+            year, month = divmod(when.month - 1 + number, 12)
+            due = date(when.year + year, month + 1, min(when.day, calendar.monthrange(when.year + year, month + 1)[1]))
+        else:
+            due = when + timedelta(days=number * (7 if unit == "settimane" else 1))
+        return due, day.start(), day.end()
+    return None
 
 
 def _gone(folded: str, end: int, as_of: date | None) -> bool:

@@ -446,6 +446,33 @@ def _boolean(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     return _Draft(TargetKind.BOOLEAN, boolean=not word.lower().startswith("n"), milestone=rest)
 
 
+# «entro un mese da quando sarà formalizzata la ridefinizione …», «entro 60 giorni dopo l'approvazione del regolamento»
+_AFTER_EVENT = re.compile(
+    rf"(?<!\w)entro\s+(?:(?:i|il|le|gli)\s+)?(?P<num>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+"
+    r"(?P<unit>giorni|giorno|settimane|settimana|mesi|mese)\s+(?:da quando|dal momento in cui)\s+(?:sar[àa]|verr[àa])\s+"
+    r"(?P<verb>[^\W\d_]{4,})|(?<!\w)entro\s+(?:(?:i|il|le|gli)\s+)?(?P<num2>\d{1,3}|" + "|".join(_NUMBER_WORDS)
+    + r")\s+(?P<unit2>giorni|giorno|settimane|settimana|mesi|mese)\s+dopo\s+(?:la\s+|il\s+|l')?"
+    r"(?P<noun>[^\W\d_]{4,}(?:azione|izione|ura|ata))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def event_deadline(text: str | None) -> tuple[int, str, str] | None:
+    """The time a deadline after an event allows and the event's stem, to find the event in a note: «entro un mese
+    da quando sarà formalizzata …» → (1, «mesi», «formalizz»); «entro 60 giorni dopo l'approvazione …» → (60,
+    «giorni», «approv»). None for other targets."""
+    match = _AFTER_EVENT.search(text or "")
+    if match is None:
+        return None
+    spelled = (match.group("num") or match.group("num2")).lower()
+    number = int(spelled) if spelled.isdigit() else _NUMBER_WORDS[spelled]
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = "mesi" if unit.startswith("mes") else "settimane" if unit.startswith("settiman") else "giorni"
+    word = (match.group("verb") or match.group("noun")).lower()
+    stem = re.sub(r"(?:azione|izione|ura|ata|ato|ate|ati|ita|ito|ute|uta|uto)$", "", word)
+    return number, unit, stem
+
+
 def _legal_or_event(text: str, warnings: list[str]) -> _Draft | None:
     if _LEGAL.search(text) and not re.search(r"\d", text):
         return _qualitative(
