@@ -33,6 +33,8 @@ _NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers o
 _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
+_NEGATED_CUE = re.compile(r"non\s")
+_BEFORE_COMPLETION = re.compile(r"(?:\s+(?:gia|state|stati|anch'?ess[ei]|tutte|tutti))*\s+")
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
 # A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
 # in the calendar when the month is still to come at the monitoring date.
@@ -203,6 +205,15 @@ class NoteReader:
         match = pattern.search(folded, offset, start)
         return match.start() if match else None
 
+    def _rest_done(self, folded: str, match: re.Match[str]) -> bool:
+        """Whether a cue ending in «sono» («le altre sono», «gli altri sono») is followed by a completion («già
+        concluse», «state completate»): the rest is done, not under way."""
+        if not match.group(0).endswith("sono"):
+            return False
+        after = _BEFORE_COMPLETION.match(folded, match.end())
+        start = after.end() if after else match.end()
+        return any(cue.match(folded, start) for cue, accented in self.cues.get("completata", []) if not accented)
+
     def _draft(self, folded: str, start: int) -> int | None:
         """Where a draft («bozza», «prima stesura») is named earlier in the clause of the cue at ``start``, if it is."""
         if self.draft is None:
@@ -300,11 +311,14 @@ class NoteReader:
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
+                    if name == "in_corso" and self._rest_done(folded, match):
+                        continue  # «le altre sono già concluse»: the rest is done too
                     taken.append((start, end))
                     if name == "programmata" and _gone(folded, end, as_of):
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     phase = name
-                    negation = self._negation(folded, start)
+                    # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
+                    negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
                     if negation is not None:
                         negated = self.phases[name].negated
                         if negated is None:
