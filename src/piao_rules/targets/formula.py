@@ -239,6 +239,10 @@ _BALANCE = re.compile(
 )
 
 
+# «Crediti riscossi nell'anno», «oneri liquidati»: cash moved during the year, known at any date.
+_CASH = re.compile(r"(?<!\w)(?:riscoss|incassat|pagat|liquidat|impegnat|erogat|consuntivat|accertat|versat)[aeio](?!\w)")
+
+
 @lru_cache(maxsize=8192)
 def balance_index(formula: Formula | None) -> bool:
     """Whether the formula is a ratio of items of the financial statements only («Patrimonio netto /
@@ -246,7 +250,8 @@ def balance_index(formula: Formula | None) -> bool:
     known at year end."""
     if formula is None or formula.denominator is None:
         return False
-    return all(_BALANCE.match(_plain(_COUNT_PREFIX.sub("", name.strip()))) for name in formula.operands)
+    names = [_plain(_COUNT_PREFIX.sub("", name.strip())) for name in formula.operands]
+    return all(_BALANCE.match(name) and not _CASH.search(name) for name in names)
 
 
 def flows(text: str) -> bool:
