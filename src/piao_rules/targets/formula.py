@@ -234,7 +234,7 @@ def counts_steps(formula: Formula | None) -> str | None:
 
 # Items of the financial statements (conto economico, stato patrimoniale): known only when the year is closed.
 _BALANCE = re.compile(
-    r"(?:proventi|oneri|patrimonio netto|immobilizzazioni|attivo|passivo|passivita|debiti|crediti|ricavi|costi|"
+    r"(?:totale\s+)?(?:proventi|oneri|patrimonio netto|immobilizzazioni|attivo|passivo|passivita|debiti|crediti|ricavi|costi|"
     r"ammortamenti|accantonamenti|avanzo|disavanzo|risultato d'?esercizio|disponibilita liquide|liquidita)(?!\w)"
 )
 
