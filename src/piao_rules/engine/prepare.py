@@ -18,9 +18,9 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
+from piao_rules.targets.fit import not_pertinent
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
-from piao_rules.targets.fit import not_pertinent
 from piao_rules.targets.model import Measured, Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 from piao_rules.targets.share import read_share
