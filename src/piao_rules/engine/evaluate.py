@@ -132,6 +132,7 @@ class _Evaluator:
         self.adjust_warnings: list[Problem] = []
         self.steps: dict[tuple[str, int], Step] = {}
         self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
+        self.formula_facts: dict[str | None, tuple[int, int]] = {}  # per algorithm text: formula_fasi, indice_bilancio
         self.targets_shown: dict[int, str] = {}
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
@@ -215,13 +216,16 @@ class _Evaluator:
         """The facts known before the first pass (booleans as 0/1, written out: ``int()`` is slower)."""
         target, measure, indicator = item.target, item.measure, item.indicator
         reading = item.reading or item.note_reading
-        formula = read_formula(indicator.formula)
+        steps_and_balance = self.formula_facts.get(indicator.formula)
+        if steps_and_balance is None:
+            formula = read_formula(indicator.formula)
+            steps_and_balance = self.formula_facts[indicator.formula] = (
+                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0)
         facts: dict[str, Any] = {
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
-            "formula_fasi": 0 if counts_steps(formula) is None else 1,
-            "indice_bilancio": 1 if balance_index(formula) else 0,
+            "formula_fasi": steps_and_balance[0], "indice_bilancio": steps_and_balance[1],
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
