@@ -32,6 +32,11 @@ REPORTED = {
     ("note", "verifica_6"): (5, 6), ("andamento", "verifica_6"): (8, 9), ("copertura", "verifica_6"): (5, 5),
     ("conteggio", "verifica_6"): (1, 1), ("si_no", "verifica_6"): (3, 3), ("calcolo", "verifica_6"): (4, 4),
     ("proposta", "verifica_6"): (2, 2),
+    # the seventh set (invented rows), measured blind once, after the sixth pass: 35/50; the six rows whose measure
+    # the tool refused («2 sale», «6 iniziative 88 imprese») count as disagreeing
+    ("note", "verifica_7"): (9, 12), ("andamento", "verifica_7"): (8, 10), ("copertura", "verifica_7"): (5, 6),
+    ("conteggio", "verifica_7"): (0, 5), ("si_no", "verifica_7"): (3, 4), ("calcolo", "verifica_7"): (6, 8),
+    ("proposta", "verifica_7"): (4, 5),
 }
 
 
@@ -39,6 +44,19 @@ REPORTED = {
 # rows now, «prima: verifica_6»); these two were studied and left, for the reasons in docs/giudizio.md.
 SIXTH_SET_MISSES = [
     "AA21 POLA riduzione costi per output, dati KRONOS", "AA20 Alessandria comuni con backoffice SUAP",
+]
+
+
+# The seventh set's misses, measured blind after the sixth pass and not studied yet (docs/giudizio.md).
+SEVENTH_SET_MISSES = [
+    "Venezia Rovigo indagine customer RI (inventato)", "Brescia sportello composizione negoziata (inventato)",
+    "Firenze settimana dell'orientamento COVID (inventato)", "Cosenza risorse bando voucher digitali (inventato)",
+    "Sud Est Sicilia preparazione ai mercati esteri (inventato)", "Molise formazione anticorruzione tutti i dipendenti (inventato)",
+    "Venezia Giulia tre sportelli identità digitale (inventato)", "Reggio Emilia percorsi ESG (inventato)",
+    "Ferrara Ravenna focus Excelsior trimestrali (inventato)", "Pavia sale mediazione telematica (inventato)",
+    "Napoli revisione regolamenti camerali (inventato)", "Gran Sasso attestazione OIV pubblicata in ritardo (inventato)",
+    "Venezia Rovigo struttura primaria 2021 (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
+    "Ancona ricavi azienda speciale, proposta (inventato)",
 ]
 
 
@@ -58,12 +76,12 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES)
-    assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5", "verifica_6") for o in outcomes if not o.agrees)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES)
+    assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
-    read = [o for o in outcomes if o.result.proposed]
+    read = [o for o in outcomes if o.result is not None and o.result.proposed]
     assert len(read) >= 30
     for outcome in read:
         result = outcome.result
@@ -81,7 +99,7 @@ def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
 
 def test_both_engines_agree_on_the_labelled_set(outcomes):
     pytest.importorskip("durable")
-    for outcome in outcomes:
+    for outcome in (o for o in outcomes if o.result is not None):
         durable = evaluate_case(outcome.case, engine="durable").result
         assert durable.model_dump(exclude={"explanation"}) == outcome.result.model_dump(exclude={"explanation"})
         assert durable.explanation.steps == outcome.result.explanation.steps
