@@ -35,7 +35,7 @@ def not_pertinent(target: Target, measure: Measure | None) -> bool:
     if measured_by is Measured.COMPONENTS:
         return value is not None and not measure.components
     if measured_by is Measured.ACTIVITY:
-        return number
+        return number and target.coverage is None  # a coverage activity («Tutti i dipendenti formati») counts units
     return False
 
 
