@@ -209,5 +209,7 @@ def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
         if len(words) > 1 and words[-1].lower() == "e":  # «6 iniziative e 88 imprese»: the «e» joins two counts
             noun = " ".join(words[:-1])
         found.append((number, noun.rstrip(".") if not re.fullmatch(r"n\.|nr\.", noun, re.IGNORECASE) else noun))
-        position = _COUNT_SEPARATOR.match(raw, match.start("noun") + len(noun)).end()
+        end = match.start("noun") + len(noun)
+        separator = _COUNT_SEPARATOR.match(raw, end)
+        position = separator.end() if separator is not None else end
     return found or None

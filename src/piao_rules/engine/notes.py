@@ -370,8 +370,8 @@ class NoteReader:
             return None
         phase = next(name for name in PHASES if name in found)
         if phase == "rinviata" and "completata" in found and due is not None and due == _note_deadline(folded, as_of):
-            done = _completion_day(folded, done_at, as_of, due[1:])
-            if done is not None and done[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
+            late = _completion_day(folded, done_at, as_of, due[1:])
+            if late is not None and late[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
                 phase = "completata"
         written = _written_progress(note)
         if written is None and fraction is not None:
