@@ -367,7 +367,8 @@ class Measure(Model):
             return data
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
-        counts = values.parse_counts(raw) if isinstance(raw, str) else None
+        worded = isinstance(raw, str) and any(ch.isalpha() for ch in raw) and any(ch.isdigit() for ch in raw)
+        counts = values.parse_counts(raw) if worded else None
         if counts is None:
             return data
         if len(counts) == 1:
