@@ -55,7 +55,8 @@ ACTIVITY_SHARE_WARNING = ("attività per un insieme di unità misurata con valor
                           "coperte (100%)")
 
 
-_ACTIVITIES = (TargetKind.MILESTONE, TargetKind.QUALITATIVE)  # an activity or a text the parser cannot measure
+# An activity (with or without its deadline) or a text the parser cannot measure.
+_ACTIVITIES = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.QUALITATIVE)
 
 
 def _plain_number(value: object) -> bool:
@@ -84,7 +85,7 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
              f"target {format_it.percent(share.percent)} ({reading})")
     read = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": share.percent, "unit": "%", "per": None,
-        "deadline": None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
+        "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
         "warnings": [*target.warnings, warning],
     })
     return read, measure.model_copy(update={"value": value, "percent": True}), {"quota": shown}

@@ -208,6 +208,9 @@ class _Evaluator:
             _encode(facts, "per_periodo", target.per is not None)
             _encode(facts, "quota", target.read_as == "quota")
             _encode(facts, "mantenimento", target.keeps_level)
+            _encode(facts, "dato_a_consuntivo", target.year_end)
+            _encode(facts, "target_intermedio", target.stage is not None and target.value is not None
+                    and not target.lower_is_better and target.stage.value < target.value)
             _encode(facts, "finale", self.final)
             _encode(facts, "frazione_anno", self.share)
         return facts
@@ -261,7 +264,10 @@ class _Evaluator:
         item.facts = facts
 
     def _intermediate(self, item: Item) -> Decimal | None:
-        """The value the plan expects at this date (target intermedio), if it gives one."""
+        """The value the plan or the target text expects at this date (target intermedio), if it gives one."""
+        written = item.target.stage
+        if written is not None and written.when == self.as_of:
+            return written.value
         for stage in item.indicator.intermediate_targets:
             if stage.when == self.as_of:
                 try:
@@ -298,6 +304,9 @@ class _Evaluator:
             self.shares[key] = share
         if score.value is None and not score.components and (progress is not None or score.completed):
             # activities, or counts reported only as a percentage of progress
+            intermediate = self._intermediate(item)
+            if intermediate is not None and target.value:
+                share = intermediate / target.value * HUNDRED
             item.expected = share
             done = HUNDRED if score.completed else progress
             assert done is not None  # the test above

@@ -124,6 +124,15 @@ class Reference(BaseModel):
     delta_unit: str | None = Field(None, description="'%' (relative increase) or 'punti' (percentage points)")
 
 
+class Stage(BaseModel):
+    """A value the target text expects at a date inside the year: «(target intermedio al 30/06: 30%)»."""
+
+    model_config = ConfigDict(frozen=True)
+
+    when: date
+    value: Number
+
+
 class Target(BaseModel):
     """A target or soglia, read. JSON keys are those of ``piao-rules target --json``."""
 
@@ -149,6 +158,8 @@ class Target(BaseModel):
         None, description="The unit each of which the target applies to («ufficio» in «almeno 1 incontro con ciascun "
                           "ufficio»): the measure counts the units covered, a total is needed"
     )
+    stage: Stage | None = Field(None, description="A target intermedio written in the text («target intermedio al 30/06: 30%»)")
+    year_end: bool = Field(False, description="The text says the figure is a year-end one («dato al 31/12», «a consuntivo»)")
     read_as: str | None = Field(
         None, description="Set when the text was read against the measure: «conteggio» (a count inside a milestone), "
                           "«copertura» (covered / total) or «attivita» (a target of one thing with only a note, read as "

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 from piao_rules import values
 from piao_rules.targets.markup import clean
-from piao_rules.targets.model import Component, Operator, Reference, ReferenceBasis, Target, TargetKind
+from piao_rules.targets.model import Component, Operator, Reference, ReferenceBasis, Stage, Target, TargetKind
 
 
 class TargetError(ValueError):
@@ -247,12 +247,15 @@ class _Draft:
     milestone: str | None = None
     qualifier: str | None = None
     coverage: str | None = None
+    stage: Stage | None = None
+    year_end: bool = False
 
     def target(self, text: str, warnings: list[str]) -> Target:
         return Target(
             text=text, kind=self.kind, operator=self.operator, value=self.value, unit=self.unit, per=self.per,
             deadline=self.deadline, boolean=self.boolean, components=self.components, reference=self.reference,
-            milestone=self.milestone, qualifier=self.qualifier, coverage=self.coverage, warnings=warnings,
+            milestone=self.milestone, qualifier=self.qualifier, coverage=self.coverage, stage=self.stage,
+            year_end=self.year_end, warnings=warnings,
         )
 
 
@@ -329,7 +332,60 @@ def parse_target(text: str, year: int | None = None) -> Target:
     if _SOGLIA.match(core):
         core = _squash(_SOGLIA.sub(" ", core))
         warnings.append("il testo è una SOGLIA letta da sola: unità e operatore non sono presi dal target")
-    return _read(core, plan_year, warnings).target(raw, warnings)
+    return _read_staged(core, plan_year, warnings).target(raw, warnings)
+
+
+def _read_staged(core: str, year: int | None, warnings: list[str]) -> _Draft:
+    """Read a target whose text may add a target intermedio or say the figure is a year-end one: both are kept
+    for a comparison only (any other kind is read from the text as written)."""
+    stage_found, year_end = _STAGE.search(core), _YEAR_END_FIGURE.search(core)
+    if stage_found is None and year_end is None:
+        return _read(core, year, warnings)
+    told: list[str] = []
+    text, stage = _stage(core, year, told)
+    if year_end is not None:
+        found = _YEAR_END_FIGURE.search(text)
+        text = _squash(text[:found.start()] + " " + text[found.end():]) if found else text
+    draft = _read(text, year, told)
+    if draft.kind is not TargetKind.COMPARISON:
+        return _read(core, year, warnings)
+    warnings.extend(told)
+    draft.stage, draft.year_end = stage, year_end is not None
+    return draft
+
+
+# «(target intermedio al 30/06: 30%)», «target intermedio al 30/06/2024 = 30»: the value expected at a date of the year.
+_STAGE = re.compile(
+    r"\(?\s*target\s+intermedio\s+(?:al|entro\s+il)\s+(?P<when>\d{1,2}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?)\s*[:=]?\s*"
+    r"(?P<value>\d+(?:[.,]\d+)?)\s*%?\s*\)?",
+    re.IGNORECASE,
+)
+# «(dato al 31/12)», «a consuntivo», «(valore a fine anno)»: the figure exists only at year end.
+_YEAR_END_FIGURE = re.compile(
+    r"\(?\s*(?:(?:dato|valore|rilevazione|misura)\s+(?:al\s+31\s?/\s?12(?:\s?/\s?\d{2,4})?|a\s+fine\s+anno|a\s+consuntivo)"
+    r"|(?:solo\s+)?a\s+consuntivo)(?!\w)\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def _stage(text: str, year: int | None, warnings: list[str]) -> tuple[str, Stage | None]:
+    """The text without its «target intermedio al …: …», and that intermediate value."""
+    found = _STAGE.search(text)
+    if found is None:
+        return text, None
+    spelled = found.group("when").replace(" ", "")
+    if spelled.count("/") == 1:
+        if year is None:
+            warnings.append(f"target intermedio «{found.group(0).strip()}» senza l'anno del piano: ignorato")
+            return _squash(text[:found.start()] + " " + text[found.end():]), None
+        spelled = f"{spelled}/{year}"
+    try:
+        when = values.parse_date(spelled)
+    except ValueError:
+        warnings.append(f"target intermedio «{found.group(0).strip()}»: data non valida, ignorato")
+        return _squash(text[:found.start()] + " " + text[found.end():]), None
+    value = values.parse_number(found.group("value"))
+    return _squash(text[:found.start()] + " " + text[found.end():]), Stage(when=when, value=value)
 
 
 def parse_threshold(text: str, target: Target, year: int | None = None) -> Target:
