@@ -24,7 +24,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
-from piao_rules.engine.notes import NoteReader
+from piao_rules.engine.notes import NoteReader, scheduled_count
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment,
@@ -364,6 +364,8 @@ class _Evaluator:
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
         _encode(facts, "giorni_ritardo", score.late_days)
         facts["componenti_mancanti"] = int(score.missing_components)
+        if facts.get("lettura_nota") == "programmata" and item.accrual is Accrual.CUMULATIVE:
+            facts["calendario_insufficiente"] = int(self._calendar_short(item))
         if score.reference_missing:
             facts["riferimento"] = 0
         if self.history is not None:
@@ -372,6 +374,16 @@ class _Evaluator:
             self.histories[item.n] = found
             for name, value in past.facts(found).items():
                 _encode(facts, name, value)
+
+    @staticmethod
+    def _calendar_short(item: Item) -> bool:
+        """The count done and the count the note puts in the calendar do not reach the target in force (or proposed)."""
+        target, value, note = item.target, item.score.value, item.measure.note if item.measure is not None else None
+        if (note is None or value is None or target.value is None or target.read_as is not None
+                or target.kind is not TargetKind.COMPARISON or target.lower_is_better):
+            return False
+        scheduled = scheduled_count(note, target.unit)
+        return scheduled is not None and value + scheduled < target.value
 
     def evaluate_items(self, items: list[Item]) -> None:
         """Passes andamento, punteggio and stato, with the figures computed in between."""

@@ -21,7 +21,7 @@ from piao_rules import format_it, values
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
-from piao_rules.targets.counted import one_thing
+from piao_rules.targets.counted import counts_noun, one_thing
 from piao_rules.targets.parser import TargetError, event_deadline, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
@@ -67,6 +67,29 @@ _NOTE_DEADLINE = re.compile(
     r"(?<!\w)(?:oltre|dopo|rispetto\s+a)\s+(?:il|la|al|alla)\s+(?:termine|scadenza)(?:\s+(?:fissat|previst|stabilit)[oa])?"
     r"\s+(?:del|dell'|al|il)\s*(?=\d)"
 )
+
+
+# How many more the note puts in the calendar: «sono calendarizzati 3 eventi», «in programma altri 2 webinar»,
+# «4 incontri già programmati per l'autunno» (on the folded note).
+_CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|previst|pianificat|fissat)[oaie]?"
+_SCHEDULED = (
+    re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]{3,})"),
+    re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?:altri|altre|ulteriori)\s+)?(?P<noun>[^\W\d_]{3,})"
+               r"(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+" + _CALENDAR_WORD),
+)
+
+
+def scheduled_count(note: str, noun: str | None) -> Decimal | None:
+    """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
+    calendar («nel II semestre sono calendarizzati 3 eventi»: 3); None when the note gives no such count."""
+    folded = _fold(note)
+    for pattern in _SCHEDULED:
+        for found in pattern.finditer(folded):
+            word = found.group("noun")
+            if word in values.MONTHS or (noun not in (None, "N.") and not counts_noun(word, noun)):
+                continue
+            return Decimal(found.group("n"))
+    return None
 
 
 def _known_phase(value: str | None) -> str | None:
