@@ -11,16 +11,16 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
 # The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»), and so are the
 # rows of set 4 fixed in the fourth and fifth passes («prima: verifica_4»), of set 5 fixed in the fifth
-# («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6») and of set 7 fixed in the seventh
-# («prima: verifica_7»).
+# («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
+# («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (84, 84), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (39, 39), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (42, 42), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("note", "sviluppo"): (87, 87), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
+    ("andamento", "sviluppo"): (46, 46), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (45, 45), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (38, 38), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (42, 42), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (7, 7), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (45, 45), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (8, 8), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 11), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
@@ -40,10 +40,11 @@ REPORTED = {
     ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (5, 5),
     ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
     ("proposta", "verifica_7"): (4, 5),
-    # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50
-    ("note", "verifica_8"): (8, 12), ("andamento", "verifica_8"): (7, 10), ("copertura", "verifica_8"): (5, 6),
-    ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 8),
-    ("proposta", "verifica_8"): (4, 5),
+    # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50; the four
+    # rows fixed in the eighth pass are development rows now, the 46 left agree 40 times before and after it
+    ("note", "verifica_8"): (8, 12), ("andamento", "verifica_8"): (7, 9), ("copertura", "verifica_8"): (5, 5),
+    ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 7),
+    ("proposta", "verifica_8"): (4, 4),
 }
 
 
@@ -64,13 +65,12 @@ SEVENTH_SET_MISSES = [
 ]
 
 
-# The eighth set's misses, measured blind after the seventh pass and not studied yet (docs/giudizio.md).
+# The eighth set: of its 10 misses measured blind after the seventh pass, 4 were fixed in the eighth pass (development
+# rows now, «prima: verifica_8»); these six were studied and left, for the reasons in docs/giudizio.md.
 EIGHTH_SET_MISSES = [
     "Venezia Giulia segreteria composizione negoziata (inventato)", "Sassari rassegna enogastronomica 2020 (inventato)",
     "Firenze allestimento sportello polifunzionale (inventato)", "Brescia report Excelsior provinciale (inventato)",
-    "Padova risorse liquidate sui bandi (inventato)", "Verona webinar internazionalizzazione (inventato)",
-    "Bergamo ore di formazione al personale (inventato)", "Irpinia Sannio mappatura attività smartabili (inventato)",
-    "Bolzano incasso del diritto annuale a metà anno (inventato)", "Firenze eventi turismo enogastronomico, proposta (inventato)",
+    "Verona webinar internazionalizzazione (inventato)", "Bergamo ore di formazione al personale (inventato)",
 ]
 
 
