@@ -9,7 +9,7 @@ import pytest
 import yaml
 from engine_helpers import measures, one, plan_with, plan_yaml, run
 
-from piao_rules.engine.notes import NoteReader
+from piao_rules.engine.notes import NoteReader, scheduled_count
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import InputError
@@ -312,3 +312,15 @@ def test_a_deadline_after_an_event_dated_in_the_note_and_a_postponement_within_t
     beyond = one("Entro 31/10/2023", when, nota="Il collaudo è slittato; nuova data fissata per il 14 novembre.")
     assert (within.status, within.reading.planned_on) == (Status.ON_TRACK, date(2023, 11, 14))
     assert beyond.status == Status.AT_RISK
+
+
+@pytest.mark.parametrize(("note", "noun", "count"), [
+    ("Realizzati 2 eventi; nel II semestre sono calendarizzati 3 eventi.", "eventi", Decimal(3)),
+    ("Svolto un incontro; in programma altri 3 incontri a ottobre.", "incontri", Decimal(3)),
+    ("Svolti due incontri; 8 incontri sono calendarizzati tra settembre e novembre.", None, Decimal(8)),
+    ("Gli altri incontri sono programmati per l'autunno.", "incontri", None),  # a calendar without a count
+    ("I corsi partono ad aprile; previste 40 ore a maggio.", "eventi", None),  # a count of something else
+    ("Secondo evento fissato per il 12 ottobre.", None, None),  # a day, not a count
+])
+def test_the_count_a_note_puts_in_the_calendar(note, noun, count):
+    assert scheduled_count(note, noun) == count

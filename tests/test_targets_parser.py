@@ -444,3 +444,24 @@ def test_the_time_a_deadline_after_an_event_allows():
     assert event_deadline("entro un mese da quando sarà formalizzata la ridefinizione") == (1, "mesi", "formalizz")
     assert event_deadline("entro 60 giorni dopo l'approvazione del regolamento") == (60, "giorni", "approv")
     assert event_deadline("Entro 30 giorni dalla presentazione dell'istanza") is None  # a time for each case
+
+
+@pytest.mark.parametrize(("text", "when", "value"), [
+    (">= 85% delle risorse stanziate (target intermedio al 30/06: 30%)", date(2024, 6, 30), Decimal(30)),
+    (">= 90% target intermedio al 30/09/2024 = 60", date(2024, 9, 30), Decimal(60)),
+])
+def test_a_target_intermedio_written_in_the_target_is_read_apart(text, when, value):
+    target = parse_target(text, 2024)
+    assert (target.kind, target.operator, target.stage.when, target.stage.value) == (TargetKind.COMPARISON, Operator.GE, when, value)
+    assert "intermedio" not in (target.qualifier or "")
+
+
+@pytest.mark.parametrize(("text", "year_end"), [
+    (">= 72% (dato al 31/12)", True), (">= 65% a consuntivo", True), (">= 65% (valore a fine anno)", True),
+    (">= 65%", False), ("Approvazione del bilancio a consuntivo entro il 30/04", False),
+])
+def test_a_target_saying_its_figure_is_a_year_end_one(text, year_end):
+    target = parse_target(text, 2024)
+    assert target.year_end is year_end
+    if year_end:
+        assert (target.kind, target.value, target.qualifier) == (TargetKind.COMPARISON, Decimal(72 if "72" in text else 65), None)
