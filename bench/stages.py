@@ -91,7 +91,7 @@ def plain_reading(plan: Path, measures: Path) -> tuple[object, list[dict[str, st
 def floor_loop(rows: list[tuple[str, tuple[str | None, str | None, str | None]]]) -> list[tuple[float | None, str]]:
     """A floor, not the same work: per indicator, read the target text and the measure text, compare
     them and pick a status, in plain Python with no caching (it ignores soglie, components, references
-    and pace: its status agrees with the engine's for under half of a generated plan's indicators)."""
+    and pace: its status agrees with the engine's for a quarter of a generated plan's indicators at 30/06)."""
     results = []
     for target, (value, progress, done) in rows:
         if _DATE.search(target):
