@@ -272,3 +272,43 @@ def test_a_completion_after_the_deadline_told_in_the_note_is_not_reached():
     assert (late.status, late.proposed) == (Status.MISSED, True)
     assert (on_time.status, on_time.proposed) == (Status.REACHED, True)
     assert "il 22/07/2022" in late.reading.text()
+
+
+@pytest.mark.parametrize(("note", "activity", "as_of", "phase", "cues"), [
+    # fillers do not count in the negation window; a calendar month already gone is no calendar
+    ("Non sono al momento programmate altre iniziative.", None, date(2023, 9, 30), "rinviata",
+     ["Non sono al momento programmate"]),
+    ("Il convegno previsto a maggio è saltato.", None, date(2023, 9, 30), "sospesa", ["saltato"]),
+    ("Il convegno è previsto a novembre.", None, date(2023, 9, 30), "programmata", ["previsto a"]),
+    # moved, stopped, not possible (a cue holding its own negation is not negated again), delivered
+    ("La presentazione è stata spostata a marzo 2024.", None, date(2023, 12, 31), "rinviata", ["spostata a"]),
+    ("Progetto fermo da luglio.", None, date(2023, 9, 30), "bloccata", ["fermo da"]),
+    ("Senza i dati non è possibile procedere.", None, date(2023, 6, 30), "bloccata", ["non è possibile"]),
+    ("Moduli erogati on line; l'ultimo svolto in aula.", None, date(2023, 12, 31), "completata", ["erogati", "svolto"]),
+    # the rest already done; waiting for data is an ordinary step
+    ("Fatte le prime due, le altre sono già concluse.", None, date(2023, 9, 30), "completata", ["concluse"]),
+    ("Relazione impostata, in attesa dei dati.", None, date(2023, 6, 30), "in_corso", ["in attesa dei dati", "impostata"]),
+    # an act done when the note says it, not when it is still to come; a start done by its object completed
+    ("Studio consegnato il 6 dicembre; la verifica, che si concluderà a febbraio, è avviata.", "Consegna dello studio",
+     date(2023, 12, 31), "completata", ["consegnato", "6 dicembre"]),
+    ("Il piano sarà consegnato a gennaio.", "Consegna del piano", date(2023, 12, 31), "programmata",
+     ["sarà", "consegnato"]),
+    ("Mappatura terminata a novembre.", "Avvio mappatura dei rischi", date(2023, 12, 31), "completata", ["terminata"]),
+    ("Conclusa la gara; il servizio partirà a novembre.", "Avvio del servizio", date(2023, 9, 30), "programmata",
+     ["partirà", "a novembre", "Conclusa"]),
+])
+def test_the_sixth_pass_words(note, activity, as_of, phase, cues):
+    reading = READER.read(note, activity, as_of)
+    assert (reading.phase, reading.cues) == (phase, cues)
+
+
+def test_a_deadline_after_an_event_dated_in_the_note_and_a_postponement_within_the_deadline():
+    when = date(2023, 9, 30)
+    late = one("Piano entro 30 giorni dopo l'approvazione del regolamento", when,
+               nota="Regolamento approvato il 3 luglio; piano consegnato il 25 agosto.")
+    assert (late.status, late.proposed, late.reading.due_on) == (Status.MISSED, True, date(2023, 8, 2))
+    assert "scadenza dalla data dell'evento 02/08/2023" in late.reading.text()
+    within = one("Entro 31/12/2023", when, nota="Il collaudo è slittato; nuova data fissata per il 14 novembre.")
+    beyond = one("Entro 31/10/2023", when, nota="Il collaudo è slittato; nuova data fissata per il 14 novembre.")
+    assert (within.status, within.reading.planned_on) == (Status.ON_TRACK, date(2023, 11, 14))
+    assert beyond.status == Status.AT_RISK

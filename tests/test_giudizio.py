@@ -10,16 +10,16 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # (agreeing, rows) per (class, set): the figures of docs/giudizio.md. «verifica» and «verifica_3» to «verifica_5» are held-out
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
 # The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»), and so are the
-# rows of set 4 fixed in the fourth and fifth passes («prima: verifica_4») and of set 5 fixed in the fifth
-# («prima: verifica_5»).
+# rows of set 4 fixed in the fourth and fifth passes («prima: verifica_4»), of set 5 fixed in the fifth
+# («prima: verifica_5») and of set 6 fixed in the sixth («prima: verifica_6»).
 REPORTED = {
-    ("note", "sviluppo"): (57, 57), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (29, 29), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (35, 35), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (17, 17), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (10, 10), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (28, 28), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (4, 4), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("note", "sviluppo"): (79, 79), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
+    ("andamento", "sviluppo"): (33, 33), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (39, 39), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (27, 27), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (11, 11), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (38, 38), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (7, 7), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 11), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
@@ -27,29 +27,36 @@ REPORTED = {
     ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
     ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 2), ("calcolo", "verifica_5"): (6, 6),
     ("proposta", "verifica_5"): (4, 4),
-    # the sixth set, measured blind once, after the fifth pass: 28/50
-    ("note", "verifica_6"): (5, 12), ("andamento", "verifica_6"): (8, 10), ("copertura", "verifica_6"): (5, 6),
-    ("conteggio", "verifica_6"): (1, 5), ("si_no", "verifica_6"): (3, 4), ("calcolo", "verifica_6"): (4, 8),
-    ("proposta", "verifica_6"): (2, 5),
+    # the sixth set, measured blind once, after the fifth pass (28/50); the 20 rows fixed in the sixth pass are
+    # development rows now, the 30 left agree 28 times before and after it
+    ("note", "verifica_6"): (5, 6), ("andamento", "verifica_6"): (8, 9), ("copertura", "verifica_6"): (5, 5),
+    ("conteggio", "verifica_6"): (1, 1), ("si_no", "verifica_6"): (3, 3), ("calcolo", "verifica_6"): (4, 4),
+    ("proposta", "verifica_6"): (2, 2),
+    # the seventh set (invented rows), measured blind once, after the sixth pass: 35/50; the six rows whose measure
+    # the tool refused («2 sale», «6 iniziative 88 imprese») count as disagreeing
+    ("note", "verifica_7"): (9, 12), ("andamento", "verifica_7"): (8, 10), ("copertura", "verifica_7"): (5, 6),
+    ("conteggio", "verifica_7"): (0, 5), ("si_no", "verifica_7"): (3, 4), ("calcolo", "verifica_7"): (6, 8),
+    ("proposta", "verifica_7"): (4, 5),
 }
 
 
-# The sixth set's misses, measured blind after the fifth pass and not studied yet (docs/giudizio.md).
+# The sixth set: of its 22 misses measured blind after the fifth pass, 20 were fixed in the sixth pass (development
+# rows now, «prima: verifica_6»); these two were studied and left, for the reasons in docs/giudizio.md.
 SIXTH_SET_MISSES = [
-    "TO Kpi1.1.1-12b budget entro un mese dalle nuove priorità, consegna tardiva (riuso)",
-    "AA21 POLA analisi dei servizi da digitalizzare", "AA21 POLA investimenti in digitalizzazione dopo l'assessment",
-    "TO reinserimento delle dipendenti al rientro dalla maternità", "AA21 POLA riduzione costi per output, dati KRONOS",
-    "CN 9 restyling edificio storico, consegna a dicembre (riuso)", "CN bilancio sociale, presentazione slittata al 2024 (riuso)",
-    "AA20 Alessandria comuni con backoffice SUAP", "AA21 Kpi_1.1.2 a iniziative green economy",
-    "AA21 POLA banche dati consultabili in lavoro agile", "TO formazione Office 365, edizioni entro luglio",
-    "CN 19 nuova piattaforma prezzi, prima commissione attiva a settembre (riuso)",
-    "TO formazione anticorruzione per tematiche e-learning", "TO kpi8.2.1-04a palinsesti nei grandi eventi, a metà anno (riuso)",
-    "CN 8 riorganizzazione della comunicazione, EQ cessata (riuso)", "AA20 Asti KPI UFF revisione dei procedimenti d'ufficio",
-    "TO EC07 capacità di generare proventi, dati semestrali", "TO kpi6.1.1-01 a designazioni al trattamento dati, Area di Staff",
-    "AA21 Kpi_2.1.4 risorse per trasparenza e sicurezza del mercato",
-    "AA21 PIRA 05 iniziative su conciliazione e tutela dei consumatori, proposta (inventato)",
-    "AA20 Asti OS1.2 iniziative per l'approccio ai mercati esteri, Rev. 2 (inventato)",
-    "TO kpi13.4_05 piattaforma Bottega dell'orientamento, slittamento (riuso) (inventato)",
+    "AA21 POLA riduzione costi per output, dati KRONOS", "AA20 Alessandria comuni con backoffice SUAP",
+]
+
+
+# The seventh set's misses, measured blind after the sixth pass and not studied yet (docs/giudizio.md).
+SEVENTH_SET_MISSES = [
+    "Venezia Rovigo indagine customer RI (inventato)", "Brescia sportello composizione negoziata (inventato)",
+    "Firenze settimana dell'orientamento COVID (inventato)", "Cosenza risorse bando voucher digitali (inventato)",
+    "Sud Est Sicilia preparazione ai mercati esteri (inventato)", "Molise formazione anticorruzione tutti i dipendenti (inventato)",
+    "Venezia Giulia tre sportelli identità digitale (inventato)", "Reggio Emilia percorsi ESG (inventato)",
+    "Ferrara Ravenna focus Excelsior trimestrali (inventato)", "Pavia sale mediazione telematica (inventato)",
+    "Napoli revisione regolamenti camerali (inventato)", "Gran Sasso attestazione OIV pubblicata in ritardo (inventato)",
+    "Venezia Rovigo struttura primaria 2021 (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
+    "Ancona ricavi azienda speciale, proposta (inventato)",
 ]
 
 
@@ -69,12 +76,12 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES)
-    assert all(o.case["insieme"] in ("verifica_3", "verifica_4", "verifica_5", "verifica_6") for o in outcomes if not o.agrees)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES)
+    assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
-    read = [o for o in outcomes if o.result.proposed]
+    read = [o for o in outcomes if o.result is not None and o.result.proposed]
     assert len(read) >= 30
     for outcome in read:
         result = outcome.result
@@ -83,14 +90,16 @@ def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
         assert any(f.code == "stato_proposto" for f in result.flags)
         if not {"valore", "componenti"} & outcome.case["misura"].keys():
             assert result.achievement is None  # a proposal never enters the degrees until confirmed
-    for outcome in outcomes:  # the phase read agrees with the controller's on every development row of the class
-        if outcome.case["classe"] == "note" and outcome.case["insieme"] == "sviluppo" and not outcome.case["fonte"].startswith("TO"):
+    for outcome in outcomes:  # the phase read agrees with the controller's on every development row of the class that has one
+        case = outcome.case
+        if (case["classe"] == "note" and case["insieme"] == "sviluppo" and not case["fonte"].startswith("TO")
+                and "fase" in case["controllore"]):
             assert outcome.phase_agrees, outcome.case["fonte"]
 
 
 def test_both_engines_agree_on_the_labelled_set(outcomes):
     pytest.importorskip("durable")
-    for outcome in outcomes:
+    for outcome in (o for o in outcomes if o.result is not None):
         durable = evaluate_case(outcome.case, engine="durable").result
         assert durable.model_dump(exclude={"explanation"}) == outcome.result.model_dump(exclude={"explanation"})
         assert durable.explanation.steps == outcome.result.explanation.steps

@@ -174,6 +174,20 @@ def test_contradictory_measure_fields_are_warnings(plan):
     ]
 
 
+def test_a_name_written_twice_is_a_located_warning_and_a_repeated_word_is_not():
+    plan = _plan([{
+        "codice": "A1", "nome": "Area uno",
+        "obiettivi": [
+            _objective("OP1", nome="Adozione del sistema pagoPA adozione del sistema  pagoPA",
+                       indicators=[_indicator("K1", nome="Pratiche pratiche"), _indicator("K2", nome="Report report trimestrali")]),
+        ],
+    }])
+    assert _texts(check(plan)) == [
+        "aree[A1].obiettivi[OP1].nome: avviso: il nome dell'obiettivo OP1 ripete due volte lo stesso testo "
+        "(«Adozione del sistema pagoPA»): se è un errore di copia, scriverlo una volta sola",
+    ]
+
+
 def test_more_checks_can_be_appended(plan):
     def every_indicator(subject):
         return [subject.in_plan((*loc, "target"), f"visto {indicator.code}", warning=True) for indicator, loc, _ in subject.indicators()]

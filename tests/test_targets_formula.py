@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from piao_rules.targets.formula import counts_steps, find_operand, operand_key, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, find_operand, operand_key, read_formula
 
 
 @pytest.mark.parametrize(("text", "operands", "signs", "division", "hundred"), [
@@ -125,3 +125,22 @@ def test_people_who_took_part_over_their_total_accumulate_in_the_year():
     assert counts_steps(read_formula("N. dipendenti partecipanti ai corsi / N. totale dipendenti")) == "partecipanti"
     assert counts_steps(read_formula("N. imprese partecipanti / N. imprese iscritte")) is None  # a flow, not a total
     assert counts_steps(read_formula("N. dipendenti formati / Totale pratiche")) is None  # not the same people
+
+
+def test_done_over_to_do_is_maturing_and_printed_upside_down_is_read_by_its_meaning():
+    done = read_formula("N. designazioni aggiornate / N. designazioni da aggiornare")
+    assert not done.inverted and counts_steps(done) == "designazioni"
+    upside = read_formula("N. procedimenti da revisionare / N. procedimenti revisionati")
+    assert upside.inverted and [t.name for t in upside.numerator] == ["N. procedimenti revisionati"]
+    assert not read_formula("N. pratiche evase / N. pratiche da evadere entro l'anno successivo").inverted
+
+
+@pytest.mark.parametrize(("text", "balance"), [
+    ("Patrimonio netto / Totale immobilizzazioni", True),
+    ("Proventi correnti - Proventi da diritto annuale / Proventi correnti", True),
+    ("Oneri del personale / N. dipendenti", False),  # a count is no item of the financial statements
+    ("Crediti riscossi nell'anno / Crediti al 1° gennaio", False),  # cash moved in the year
+    ("Proventi correnti + Proventi straordinari", False),  # a sum, not an index
+])
+def test_balance_indices(text, balance):
+    assert balance_index(read_formula(text)) is balance

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from piao_rules.targets.model import Operator, ReferenceBasis, TargetKind
-from piao_rules.targets.parser import TargetError, parse_target, parse_threshold, split_revision
+from piao_rules.targets.parser import TargetError, event_deadline, parse_target, parse_threshold, split_revision
 
 GE, GT, LE, LT, EQ = Operator.GE, Operator.GT, Operator.LE, Operator.LT, Operator.EQ
 
@@ -429,3 +429,18 @@ def test_counts_written_after_a_short_description(text, value, unit):
 ])
 def test_a_worded_count_inside_a_longer_milestone_or_a_change_stays_a_milestone(text):
     assert parse_target(text, 2023).kind is TargetKind.MILESTONE
+
+
+def test_a_count_after_a_description_holding_a_count_in_words_and_stages_with_their_dates():
+    described = parse_target("presenza Camera in almeno due grandi eventi: >= 2 N.", 2022)
+    assert (described.kind, described.value, described.unit) == (TargetKind.COMPARISON, Decimal(2), "N.")
+    staged = parse_target("bozza entro marzo 2023 - testo definitivo entro ottobre 2023", 2023)
+    assert (staged.kind, staged.deadline) == (TargetKind.DEADLINE, date(2023, 10, 31))
+    assert any("più scadenze nel target" in w for w in staged.warnings)
+    assert parse_target("entro il 30/06/2023 e il 31/12/2023", 2023).kind is TargetKind.QUALITATIVE  # not stages
+
+
+def test_the_time_a_deadline_after_an_event_allows():
+    assert event_deadline("entro un mese da quando sarà formalizzata la ridefinizione") == (1, "mesi", "formalizz")
+    assert event_deadline("entro 60 giorni dopo l'approvazione del regolamento") == (60, "giorni", "approv")
+    assert event_deadline("Entro 30 giorni dalla presentazione dell'istanza") is None  # a time for each case

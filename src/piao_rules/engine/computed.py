@@ -49,4 +49,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     if percent:
         value, shown = value * HUNDRED, f"{shown} × 100"
     result = format_it.percent(value) if percent else format_it.number(value)
-    return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": f"{shown} = {result}"}
+    if formula.inverted:
+        shown = f"{shown} = {result} (l'algoritmo del piano è scritto al contrario: letto come fatti su da fare)"
+    else:
+        shown = f"{shown} = {result}"
+    return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}

@@ -50,7 +50,7 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import counts_steps, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
@@ -132,6 +132,7 @@ class _Evaluator:
         self.adjust_warnings: list[Problem] = []
         self.steps: dict[tuple[str, int], Step] = {}
         self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
+        self.formula_facts: dict[str | None, tuple[int, int]] = {}  # per algorithm text: formula_fasi, indice_bilancio
         self.targets_shown: dict[int, str] = {}
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
@@ -206,6 +207,7 @@ class _Evaluator:
             _encode(facts, "unita", unit_class(target.unit or unit))
             _encode(facts, "per_periodo", target.per is not None)
             _encode(facts, "quota", target.read_as == "quota")
+            _encode(facts, "mantenimento", target.keeps_level)
             _encode(facts, "finale", self.final)
             _encode(facts, "frazione_anno", self.share)
         return facts
@@ -214,17 +216,24 @@ class _Evaluator:
         """The facts known before the first pass (booleans as 0/1, written out: ``int()`` is slower)."""
         target, measure, indicator = item.target, item.measure, item.indicator
         reading = item.reading or item.note_reading
+        steps_and_balance = self.formula_facts.get(indicator.formula)
+        if steps_and_balance is None:
+            formula = read_formula(indicator.formula)
+            steps_and_balance = self.formula_facts[indicator.formula] = (
+                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0)
         facts: dict[str, Any] = {
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
-            "formula_fasi": 0 if counts_steps(read_formula(indicator.formula)) is None else 1,
+            "formula_fasi": steps_and_balance[0], "indice_bilancio": steps_and_balance[1],
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
-            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None and target.deadline is not None
-            and reading.completed_on > target.deadline else 0,
+            "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None
+            and (due := target.deadline or reading.due_on) is not None and reading.completed_on > due else 0,
+            "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
+            and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
@@ -233,7 +242,7 @@ class _Evaluator:
             facts.update(_NO_MEASURE)
         else:
             judgement = measure.judgement
-            facts["misura"] = 1 if has_measure(measure) else 0
+            facts["misura"] = 0 if item.note_only or not has_measure(measure) else 1
             facts["nota"] = 1 if measure.note else 0
             facts["giudizio"] = _choice("giudizio", judgement.value if judgement else "nessuno")
             facts["proposta"] = 1 if measure.proposed_target else 0
@@ -366,6 +375,8 @@ class _Evaluator:
             reference = item.indicator.reference.value if item.indicator.reference else None
             if item.facts.get("misura_non_pertinente"):
                 item.score = scoring.Score(formula="misura non pertinente al target: grado non calcolato")
+            elif item.accrual is Accrual.YEAR_END and not self.final:  # half-year figures of a year-end index
+                item.score = scoring.Score(formula="valore che si conosce solo a consuntivo: grado non calcolato prima del 31/12")
             else:
                 item.score = scoring.score(
                     item.method, item.target, item.threshold, item.measure,

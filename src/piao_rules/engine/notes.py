@@ -8,10 +8,11 @@ person confirms or corrects it in the review journal.
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -21,17 +22,19 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Number
 from piao_rules.targets.counted import one_thing
-from piao_rules.targets.parser import TargetError, parse_target
+from piao_rules.targets.parser import TargetError, event_deadline, parse_target
 
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
 # A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
 _PROGRESS_WORDS = re.compile(r"avanzament|realizzat|complet|pari al|circa|\(\s*\d", re.IGNORECASE)
-_NEGATION_WINDOW = 3  # words before a cue in which a negation counts
+_NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers of note.yaml not counted)
 # Partial completion written with numbers: «2 commissioni su 4», «14 processi sui 20», «3 dei 5 moduli».
 _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
+_NEGATED_CUE = re.compile(r"non\s")
+_BEFORE_COMPLETION = re.compile(r"(?:\s+(?:gia|state|stati|anch'?ess[ei]|tutte|tutti))*\s+")
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
 # A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
 # in the calendar when the month is still to come at the monitoring date.
@@ -41,6 +44,10 @@ _MONTH = re.compile(
 )
 # A clause told in the past («i programmi sono arrivati a luglio», «è stato pubblicato a luglio»): its month is gone.
 _PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}(?:at|ut|it)[oaie](?!\w)")
+# The month right after a calendar word («previsto a maggio», «fissata per il 14 maggio»): gone, it is no calendar.
+_MONTH_AFTER = re.compile(
+    r"\s*(?:il\s+\d{1,2}(?:°|o)?\s+|(?:inizio|fine|meta)\s+)?(?P<month>" + "|".join(values.MONTHS) + r")(?!\w)"
+)
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 # The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
 _DAY = re.compile(
@@ -88,7 +95,10 @@ class Lexicon(BaseModel):
     negations: list[str] = Field(default_factory=list, alias="negazioni")
     attenuators: list[str] = Field(default_factory=list, alias="attenuazioni")
     drafts: list[str] = Field(default_factory=list, alias="bozze")
+    fillers: list[str] = Field(default_factory=list, alias="riempitivi")
     starts: dict[str, list[str]] = Field(default_factory=dict, alias="avvio")
+    beginnings: list[str] = Field(default_factory=list, alias="inizi")
+    future: list[str] = Field(default_factory=list, alias="futuro")
     waiting: Waiting | None = Field(None, alias="attesa")
     phases: dict[str, Phase] = Field(alias="fasi", min_length=1)
 
@@ -111,13 +121,21 @@ class NoteReading(BaseModel):
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
     completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
                                       "luglio»), in the monitoring year unless written")
+    due_on: date | None = Field(None, description="The deadline of a target set after an event («entro un mese da quando sarà "
+                                "formalizzata …»), when the note dates the event")
+    planned_on: date | None = Field(None, description="The day a postponed activity is now planned for («rilascio previsto il 15 "
+                                    "novembre»)")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
         words = ", ".join(f"«{c}»" for c in self.cues)
         kind = "indicato nella nota" if self.progress_written else "indicativo"
         when = f" il {format_it.short_date(self.completed_on)}" if self.completed_on is not None else ""
-        return f"{self.phase.replace('_', ' ')}{when}, avanzamento {kind} {format_it.percent(self.progress)} (parole: {words})"
+        if self.planned_on is not None:
+            when += f" al {format_it.short_date(self.planned_on)}"
+        due = f", scadenza dalla data dell'evento {format_it.short_date(self.due_on)}" if self.due_on is not None else ""
+        return (f"{self.phase.replace('_', ' ')}{when}{due}, avanzamento {kind} {format_it.percent(self.progress)} "
+                f"(parole: {words})")
 
 
 def _fold(text: str) -> str:
@@ -157,7 +175,10 @@ class NoteReader:
         self.negation = _alternatives(lexicon.negations)
         self.attenuation = _alternatives(lexicon.attenuators)
         self.draft = _alternatives(lexicon.drafts)
+        self.fillers = frozenset(_fold(word) for word in lexicon.fillers)
         self.starts = {_fold(word): [re.compile(_pattern(cue)) for cue in cues] for word, cues in lexicon.starts.items()}
+        self.beginnings = frozenset(_fold(word) for word in lexicon.beginnings)
+        self.future = _alternatives(lexicon.future)
         self.waiting = lexicon.waiting
         self.waits = re.compile(
             "(?:" + "|".join(_pattern(w)[:-len(r"(?!\w)")] for w in lexicon.waiting.words) + ")" + _STEP_GAP
@@ -172,12 +193,26 @@ class NoteReader:
         if pattern is None:
             return None
         clause = re.split(r"[;:.,]", folded[:start])[-1]
-        before = list(re.finditer(r"\S+", clause))[-_NEGATION_WINDOW:]
+        before, counted = [], 0  # the last few words, not counting fillers («non sono al momento programmate»)
+        for word in reversed(list(re.finditer(r"\S+", clause))):
+            before.append(word)
+            counted += word.group(0) not in self.fillers
+            if counted == _NEGATION_WINDOW:
+                break
         if not before:
             return None
-        offset = start - len(clause) + before[0].start()
+        offset = start - len(clause) + before[-1].start()
         match = pattern.search(folded, offset, start)
         return match.start() if match else None
+
+    def _rest_done(self, folded: str, match: re.Match[str]) -> bool:
+        """Whether a cue ending in «sono» («le altre sono», «gli altri sono») is followed by a completion («già
+        concluse», «state completate»): the rest is done, not under way."""
+        if not match.group(0).endswith("sono"):
+            return False
+        after = _BEFORE_COMPLETION.match(folded, match.end())
+        start = after.end() if after else match.end()
+        return any(cue.match(folded, start) for cue, accented in self.cues.get("completata", []) if not accented)
 
     def _draft(self, folded: str, start: int) -> int | None:
         """Where a draft («bozza», «prima stesura») is named earlier in the clause of the cue at ``start``, if it is."""
@@ -187,19 +222,30 @@ class NoteReader:
         match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
-    def _started(self, folded: str, activity: str | None) -> list[str] | None:
-        """The words saying that an activity which *is* a start («Avvio servizio …», «Costituzione e avvio
-        tavoli …») has started; not when the activity also asks for more («Nomina … e misurazione …»)."""
+    def _started(self, folded: str, activity: str | None) -> tuple[int, int] | None:
+        """The words saying that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
+        tavoli …», «Consegna progetto definitivo») has been done; not when the activity also asks for more
+        («Nomina … e misurazione …»), nor when the act is still to come («sarà consegnato»). A start («Avvio
+        analisi …») is also done when the note completes its object in one clause («Analisi conclusa»)."""
         parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
             return None
-        cues = self.starts[words[0]]
-        for cue in cues:
+        for cue in self.starts[words[0]]:
             for match in cue.finditer(folded):
-                if self._negation(folded, match.start()) is None:
-                    return [match.group(0)]
+                if self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None:
+                    return match.span()
+        if len(parts) > 1 or words[0] not in self.beginnings:
+            return None
+        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
+        for cue, accented in self.cues.get("completata", []):
+            for match in ([] if accented else cue.finditer(folded)):
+                clause = re.split(r"[;:.,]", folded[:match.start()])[-1] + re.split(r"[;:.,]", folded[match.start():])[0]
+                if (any(re.search(r"(?<!\w)" + word + r"(?!\w)", clause) for word in objects)
+                        and self._negation(folded, match.start()) is None
+                        and self._negation(folded, match.start(), self.attenuation) is None):
+                    return match.span()
         return None
 
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
@@ -235,12 +281,16 @@ class NoteReader:
     def _read(self, note: str, activity: str | None, as_of: date | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
+        due = _event_day(note, folded, activity, as_of)
         if started is not None:
-            start = folded.index(started[0])
-            return NoteReading(phase="completata", progress=Decimal(100), cues=[note[start:start + len(started[0])]])
+            day = _completion_day(folded, [started[0]], as_of)
+            cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
+            return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
+                               due_on=due[0] if due else None)
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
+        planned_at: list[int] = []  # where the calendar cues (not negated) start
         unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -261,9 +311,14 @@ class NoteReader:
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
+                    if name == "in_corso" and self._rest_done(folded, match):
+                        continue  # «le altre sono già concluse»: the rest is done too
                     taken.append((start, end))
+                    if name == "programmata" and _gone(folded, end, as_of):
+                        continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     phase = name
-                    negation = self._negation(folded, start)
+                    # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
+                    negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
                     if negation is not None:
                         negated = self.phases[name].negated
                         if negated is None:
@@ -280,6 +335,8 @@ class NoteReader:
                                 phase, start = attenuated, attenuation
                     if phase == "completata":
                         done_at.append(start)
+                    elif phase == "programmata":
+                        planned_at.append(start)
                     found.setdefault(phase, []).append(note[start:end])
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
@@ -294,14 +351,53 @@ class NoteReader:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = _completion_day(folded, done_at, as_of) if phase == "completata" else None
+        planned_on = _completion_day(folded, planned_at, as_of) if phase == "rinviata" else None
+        if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
+            planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
-        if completed_on is not None and not any(note[completed_on[1]:completed_on[2]] in cue for cue in cues):
-            cues.append(note[completed_on[1]:completed_on[2]])  # «dal 13 giugno» already shows its day
+        for day in (completed_on, planned_on, due):
+            if day is not None and not any(note[day[1]:day[2]] in cue for cue in cues):
+                cues.append(note[day[1]:day[2]])  # «dal 13 giugno» already shows its day
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata",
             completed_on=completed_on[0] if completed_on is not None else None,
+            due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
         )
+
+
+def _event_day(note: str, folded: str, activity: str | None, as_of: date | None) -> tuple[date, int, int] | None:
+    """The deadline of a target set after an event («entro un mese da quando sarà formalizzata la ridefinizione …»)
+    when the note dates the event in the sentence that names it («ha formalizzato le nuove priorità con delib. n. 118
+    del 18/07/2022»), with where the event's day is written."""
+    event = event_deadline(activity)
+    if event is None or as_of is None:
+        return None
+    number, unit, stem = event
+    for named in re.finditer(rf"(?<!\w){re.escape(_fold(stem))}\w*", folded):
+        end = re.search(r"[;]|\.\s+(?=[A-ZÀ-Ý])|$", note[named.end():])
+        stop = named.end() + (end.start() if end else 0)
+        day = _DAY.search(folded, named.end(), stop)
+        if day is None:
+            continue
+        month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+        try:
+            when = date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day")))
+        except ValueError:
+            continue
+        if unit == "mesi":
+            year, month = divmod(when.month - 1 + number, 12)
+            due = date(when.year + year, month + 1, min(when.day, calendar.monthrange(when.year + year, month + 1)[1]))
+        else:
+            due = when + timedelta(days=number * (7 if unit == "settimane" else 1))
+        return due, day.start(), day.end()
+    return None
+
+
+def _gone(folded: str, end: int, as_of: date | None) -> bool:
+    """Whether the calendar word ending at ``end`` names right after it a month already past at ``as_of``."""
+    month = _MONTH_AFTER.match(folded, end)
+    return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
 
 
 def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple[date, int, int] | None:
@@ -340,7 +436,7 @@ def _endings(endings: list[str]) -> re.Pattern[str]:
     """Words of at least five letters ending as written («realizzerà», «partiranno»): the ending keeps its
     accent, so the pattern is matched on the note lower-cased but not folded. Not in a relative clause
     («le relazioni che confluiranno nel bilancio»): that describes the thing, not when it is done."""
-    return re.compile(r"(?<!\bche )(?<!\bcui )(?<!\w)[^\W\d_]{2,}(?:" + "|".join(re.escape(e.lower()) for e in endings) + r")(?!\w)")
+    return re.compile(r"(?<!\bche )(?<!\bcui )(?<!\bche si )(?<!\bcui si )(?<!\w)[^\W\d_]{2,}(?:" + "|".join(re.escape(e.lower()) for e in endings) + r")(?!\w)")
 
 
 def _written_progress(note: str) -> Decimal | None:

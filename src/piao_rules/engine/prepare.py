@@ -18,9 +18,10 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
+from piao_rules.targets.fit import not_pertinent
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
-from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.model import Measured, Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
 from piao_rules.targets.share import read_share
 
@@ -53,6 +54,7 @@ class Item:
     reading: NoteReading | None = None  # what the note suggests when there is no measure
     proposed: bool = False  # the status rests on the reading of the note
     note_reading: NoteReading | None = None  # the note of a measured indicator: it may only propose a status
+    note_only: bool = False  # an activity whose measure is a number it cannot be judged by: its note tells it
     adjustment: Any = None  # engine.adjust.AppliedAdjustment: a person's decision applied
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
@@ -201,11 +203,21 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
             reading = reader.read(item.measure.note, item.target.milestone, as_of)
-            if has_measure(item.measure):
+            if has_measure(item.measure) and not _told_by_note(item, reading):
                 item.note_reading = reading
             else:
                 item.reading = reading
+                item.note_only = has_measure(item.measure)
     return items
+
+
+def _told_by_note(item: Item, reading: NoteReading | None) -> bool:
+    """An activity (milestone, deadline) measured only by a number that does not fit it («4» for «10/15 edizioni entro
+    luglio») and described by its note: the note tells how it stands, as for an activity without a measure."""
+    measure = item.measure
+    return (reading is not None and measure is not None and item.target.kind.traits.measured_by is Measured.ACTIVITY
+            and measure.progress is None and measure.completed_on is None and not measure.components
+            and measure.judgement is None and not_pertinent(item.target, measure))
 
 
 _READ_BY_KIND = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.QUALITATIVE)

@@ -34,7 +34,7 @@ def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
             original_target=None, target=target, threshold=None, measure=measure, owner=item.owner,
         )
         read_against_measure(copy)
-        copy.reading = item.reading
+        copy.reading, copy.note_only = item.reading, item.note_only
         pairs.append((item, copy))
     return pairs
 

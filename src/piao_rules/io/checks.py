@@ -237,12 +237,33 @@ def measure_fields(subject: Subject) -> list[Problem]:
     return problems
 
 
+def repeated_names(subject: Subject) -> list[Problem]:
+    """A name made of the same words written twice («X X») is a copy-and-paste remnant. Warnings."""
+    named: list[tuple[str, str, Loc]] = [(a.name, f"dell'area {a.code}", ("aree", i)) for i, a in enumerate(subject.plan.areas)]
+    named += [(o.name, f"dell'obiettivo {o.code}", loc) for o, loc in subject.objectives()]
+    named += [(i.name, f"dell'indicatore {i.code}", loc) for i, loc, _ in subject.indicators()]
+    problems = []
+    for name, of_what, loc in named:
+        words = name.split()
+        half = len(words) // 2
+        if half >= 2 and len(words) % 2 == 0 and [w.casefold() for w in words[:half]] == [w.casefold() for w in words[half:]]:
+            problems.append(
+                subject.in_plan(
+                    (*loc, "nome"),
+                    f"il nome {of_what} ripete due volte lo stesso testo («{' '.join(words[:half])}»): "
+                    "se è un errore di copia, scriverlo una volta sola",
+                    True,
+                )
+            )
+    return problems
+
+
 def _suggest(code: str, codes: set[str]) -> str:
     close = difflib.get_close_matches(code, sorted(codes), n=1, cutoff=0.75)
     return f" (forse «{close[0]}»?)" if close else ""
 
 
-CHECKS: tuple[Check, ...] = (duplicate_codes, links, weights, measure_codes, measure_fields)
+CHECKS: tuple[Check, ...] = (duplicate_codes, links, weights, repeated_names, measure_codes, measure_fields)
 
 
 def check(

@@ -53,7 +53,13 @@ def targets(subject: Subject) -> list[Problem]:
                 f"target letto come quota ({share.percent}% di «{share.what}»): la misura deve dare valore e totale; "
                 + ("quota di unità coperte, letta come cumulativa (cresce nell'anno)" if share.units
                    else "rapporto alla data, letto come puntuale")), warning=True))
-        steps = counts_steps(read_formula(indicator.formula)) if indicator.accrual is None else None
+        formula = read_formula(indicator.formula)
+        if formula is not None and formula.inverted:
+            problems.append(subject.in_plan((*loc, "algoritmo"), (
+                f"l'algoritmo è scritto al contrario (ciò che è da fare sopra, ciò che è fatto sotto): letto come "
+                f"«{formula.numerator[0].name} / {formula.denominator[0].name if formula.denominator else ''}»; "
+                "correggere l'algoritmo nel piano"), warning=True))
+        steps = counts_steps(formula) if indicator.accrual is None else None
         if steps is not None:
             problems.append(subject.in_plan(
                 (*loc, "algoritmo"),

@@ -51,6 +51,7 @@ class Formula:
     denominator: tuple[Term, ...] | None  # None: a sum
     times_hundred: bool
     text: str
+    inverted: bool = False  # printed upside down («da revisionare / revisionati»), read done over to do
 
     @property
     def operands(self) -> list[str]:
@@ -124,6 +125,8 @@ def read_formula(text: str | None) -> Formula | None:
             return None
         if len(denominator) == 1 and len(denominator[0].name.split()) < 2 and not _DENOMINATOR_START.match(denominator[0].name):
             return None  # «N. progetti finanziati / compartecipati»: «/» means «or»
+        if len(numerator) == 1 and len(denominator) == 1 and _done_over_to_do(denominator[0].name, numerator[0].name):
+            return Formula(denominator, numerator, times_hundred, plain, inverted=True)
         return Formula(numerator, denominator, times_hundred, plain)
     if len(parts) == 1:
         terms = _terms(body)
@@ -190,6 +193,18 @@ _TOOK_PART = re.compile(
     r"(?<!\w)(?:partecipant[ie]|formati|formate|che hanno (?:seguito|partecipato|frequentato))(?!\w)"
 )
 _HEAD = re.compile(r"[^\W\d_]{3,}")
+# «designazioni da aggiornare», «procedimenti da revisionare»: the things to do, counted with the verb's infinitive
+_TO_DO = re.compile(r"(?<!\w)da ([^\W\d_]{3,})(?:are|ere|ire)(?!\w)")
+
+
+def _done_over_to_do(done: str, to_do: str) -> bool:
+    """The same things counted done above and to do below: «N. designazioni aggiornate-confermate / N. designazioni
+    da aggiornare», «procedimenti revisionati» over «procedimenti da revisionare»."""
+    top, bottom = (_plain(_COUNT_PREFIX.sub("", name.strip())) for name in (done, to_do))
+    heads, verb = (_HEAD.search(top), _HEAD.search(bottom)), _TO_DO.search(bottom)
+    return (verb is not None and heads[0] is not None and heads[1] is not None and heads[0].group(0) == heads[1].group(0)
+            and re.search(rf"(?<!\w){re.escape(verb.group(1))}(?:at|ut|it)[aeio](?!\w)", top) is not None)
+
 
 
 @lru_cache(maxsize=8192)
@@ -206,7 +221,8 @@ def counts_steps(formula: Formula | None) -> str | None:
     if above is not None and below is not None and above.group(1).rstrip("ie") == below.group(1).rstrip("ie"):
         return below.group(1)
     heads = _HEAD.search(top), _HEAD.search(bottom)
-    if heads[0] and heads[1] and heads[0].group(0) == heads[1].group(0) and _DONE.search(top) and _PLANNED.search(bottom):
+    if heads[0] and heads[1] and heads[0].group(0) == heads[1].group(0) and (
+            (_DONE.search(top) and _PLANNED.search(bottom)) or _done_over_to_do(top, bottom)):
         return heads[1].group(0)
     in_year = _IN_YEAR.search(top) or _TOOK_PART.search(top)
     if in_year is None or not _STOCK.search(bottom) or _FLOW.search(bottom):
@@ -214,6 +230,28 @@ def counts_steps(formula: Formula | None) -> str | None:
     if _IN_YEAR.fullmatch(in_year.group(0)) or (heads[0] is not None and heads[0].group(0) in bottom):
         return in_year.group(0)
     return None
+
+
+# Items of the financial statements (conto economico, stato patrimoniale): known only when the year is closed.
+_BALANCE = re.compile(
+    r"(?:totale\s+)?(?:proventi|oneri|patrimonio netto|immobilizzazioni|attivo|passivo|passivita|debiti|crediti|ricavi|costi|"
+    r"ammortamenti|accantonamenti|avanzo|disavanzo|risultato d'?esercizio|disponibilita liquide|liquidita)(?!\w)"
+)
+
+
+# «Crediti riscossi nell'anno», «oneri liquidati»: cash moved during the year, known at any date.
+_CASH = re.compile(r"(?<!\w)(?:riscoss|incassat|pagat|liquidat|impegnat|erogat|consuntivat|accertat|versat)[aeio](?!\w)")
+
+
+@lru_cache(maxsize=8192)
+def balance_index(formula: Formula | None) -> bool:
+    """Whether the formula is a ratio of items of the financial statements only («Patrimonio netto /
+    Immobilizzazioni», «Proventi correnti - Proventi da diritto annuale … / Proventi correnti»): a balance index,
+    known at year end."""
+    if formula is None or formula.denominator is None:
+        return False
+    names = [_plain(_COUNT_PREFIX.sub("", name.strip())) for name in formula.operands]
+    return all(_BALANCE.match(name) and not _CASH.search(name) for name in names)
 
 
 def flows(text: str) -> bool:

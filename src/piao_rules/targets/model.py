@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -9,6 +10,9 @@ from enum import Enum
 from pydantic import BaseModel, ConfigDict, Field
 
 from piao_rules.io.model import Number
+
+# «Mantenimento consultabilità di tutte le banche dati …», «Mantenere i servizi …»: a level to keep.
+_KEEP = re.compile(r"\s*manten(?:imento|ere)(?!\w)", re.IGNORECASE)
 
 
 class TargetKind(str, Enum):
@@ -155,3 +159,8 @@ class Target(BaseModel):
     @property
     def lower_is_better(self) -> bool:
         return self.operator is not None and self.operator.lower_is_better
+
+    @property
+    def keeps_level(self) -> bool:
+        """The target asks to keep a level («Mantenimento …»): it holds at the date, it does not grow in the year."""
+        return _KEEP.match(self.text) is not None

@@ -446,6 +446,33 @@ def _boolean(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     return _Draft(TargetKind.BOOLEAN, boolean=not word.lower().startswith("n"), milestone=rest)
 
 
+# «entro un mese da quando sarà formalizzata la ridefinizione …», «entro 60 giorni dopo l'approvazione del regolamento»
+_AFTER_EVENT = re.compile(
+    rf"(?<!\w)entro\s+(?:(?:i|il|le|gli)\s+)?(?P<num>\d{{1,3}}|{'|'.join(_NUMBER_WORDS)})\s+"
+    r"(?P<unit>giorni|giorno|settimane|settimana|mesi|mese)\s+(?:da quando|dal momento in cui)\s+(?:sar[àa]|verr[àa])\s+"
+    r"(?P<verb>[^\W\d_]{4,})|(?<!\w)entro\s+(?:(?:i|il|le|gli)\s+)?(?P<num2>\d{1,3}|" + "|".join(_NUMBER_WORDS)
+    + r")\s+(?P<unit2>giorni|giorno|settimane|settimana|mesi|mese)\s+dopo\s+(?:la\s+|il\s+|l')?"
+    r"(?P<noun>[^\W\d_]{4,}(?:azione|izione|ura|ata))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def event_deadline(text: str | None) -> tuple[int, str, str] | None:
+    """The time a deadline after an event allows and the event's stem, to find the event in a note: «entro un mese
+    da quando sarà formalizzata …» → (1, «mesi», «formalizz»); «entro 60 giorni dopo l'approvazione …» → (60,
+    «giorni», «approv»). None for other targets."""
+    match = _AFTER_EVENT.search(text or "")
+    if match is None:
+        return None
+    spelled = (match.group("num") or match.group("num2")).lower()
+    number = int(spelled) if spelled.isdigit() else _NUMBER_WORDS[spelled]
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = "mesi" if unit.startswith("mes") else "settimane" if unit.startswith("settiman") else "giorni"
+    word = (match.group("verb") or match.group("noun")).lower()
+    stem = re.sub(r"(?:azione|izione|ura|ata|ato|ate|ati|ita|ito|ute|uta|uto)$", "", word)
+    return number, unit, stem
+
+
 def _legal_or_event(text: str, warnings: list[str]) -> _Draft | None:
     if _LEGAL.search(text) and not re.search(r"\d", text):
         return _qualitative(
@@ -530,6 +557,13 @@ def _find_dates(text: str, year: int | None, warnings: list[str]) -> list[tuple[
     return sorted(found, key=lambda item: item[0])
 
 
+def _staged(text: str, dates: list[tuple[int, int, date | None]]) -> bool:
+    """Stages of one activity, each with its «entro» date, one after the other («per le prime tre tematiche entro
+    luglio 2022 - per la quarta entro dicembre 2022»)."""
+    return (all(when is not None and text[start:end].lower().startswith("entro") for start, end, when in dates)
+            and all(re.search(r"\s[-–]\s|;", text[end:start]) for (_, end, _), (start, _, _) in zip(dates, dates[1:])))
+
+
 def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     local: list[str] = []
     dates = _find_dates(text, year, local)
@@ -537,7 +571,14 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
         return None
     if len(dates) > 1:
         spelled = ", ".join(f"«{text[start:end]}»" for start, end, _ in dates)
-        return _qualitative(warnings, f"più date nel target ({spelled}): indicare quale è la scadenza")
+        if not _staged(text, dates):
+            return _qualitative(warnings, f"più date nel target ({spelled}): indicare quale è la scadenza")
+        last = max(when for _, _, when in dates if when is not None)
+        warnings.append(f"più scadenze nel target ({spelled}): letta come scadenza dell'attività l'ultima, "
+                        f"{last:%d/%m/%Y}; le scadenze intermedie si controllano dalla nota o dall'avanzamento")
+        rest = _squash(" ".join(part for part in re.split("|".join(
+            re.escape(text[start:end]) for start, end, _ in dates), text))).strip(" ,;:-–")
+        return _Draft(TargetKind.DEADLINE, deadline=last, milestone=rest or None)
     start, end, when = dates[0]
     if when is None:
         return _qualitative(warnings, f"«{text[start:end]}»: manca l'anno; indicare l'anno del piano (--anno)")
@@ -730,9 +771,14 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
     found = _scan(bare)
     if not found:
         return None
+    last = found[-1]
+    described = (len(found) > 1 and last.spelled.lstrip()[:1] in "≥≤<>" and bare[:last.start].rstrip().endswith(":")
+                 and not bare[last.end:].strip(" .;"))
+    if described:
+        found = [last]  # «presenza Camera in almeno due grandi eventi: ≥ 2 N.»: the target follows the description
     first = found[0]
     prefix = bare[: first.start].strip()
-    if prefix:
+    if prefix and not described:
         if _OP_RE.search(prefix):
             return None
         written = first.operator not in (None, Operator.EQ)
