@@ -31,13 +31,14 @@ from piao_rules.io.model import Judgement, Measure, MeasureSet, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.targets.fit import not_pertinent, scale_top
-from piao_rules.targets.formula import counts_steps, read_formula
-from piao_rules.targets.model import Operator, Target, TargetKind
+from piao_rules.targets.formula import balance_index, counts_steps, read_formula
+from piao_rules.targets.model import Measured, Operator, Target, TargetKind
 from piao_rules.targets.parser import parse_target, parse_threshold
 from piao_rules.targets.share import read_share
 
 HUNDRED, ZERO, BELOW = Decimal(100), Decimal(0), Decimal("99.99")
 ACTIVITIES = (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.BOOLEAN)
+READ_BY_NOTE = (*ACTIVITIES, TargetKind.QUALITATIVE)  # kinds whose status a note may propose without a measure
 UNFINISHED = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata")
 JUDGED = {Judgement.REACHED: "raggiunto", Judgement.ON_TRACK: "in_linea", Judgement.AT_RISK: "a_rischio",
           Judgement.MISSED: "non_raggiunto"}
@@ -76,8 +77,9 @@ def _number(measure: Measure | None) -> Decimal | None:
     return None if value is None or isinstance(value, (bool, date)) else value
 
 
-def _accrual(indicator, target: Target) -> str:
-    """The accrual: the plan's, else the first rule of rules/andamento.yaml that holds."""
+def _accrual(indicator, target: Target, formulas: dict[str | None, tuple[bool, bool]]) -> str:
+    """The accrual: the plan's, else the first rule of rules/andamento.yaml that holds (``formulas``: whether each
+    algorithm text counts steps and whether it is a balance index, read once per text as the engine does)."""
     if indicator.accrual is not None:
         return indicator.accrual.value
     kind = target.kind
@@ -87,7 +89,17 @@ def _accrual(indicator, target: Target) -> str:
         return "milestone"
     if kind is TargetKind.COMPARISON and indicator.computed is None and is_average(indicator.name, indicator.formula):
         return "puntuale"  # an average over the year so far
-    if target.per is not None or target.coverage is not None or counts_steps(read_formula(indicator.formula)) is not None:
+    if target.keeps_level:
+        return "puntuale"
+    if target.per is not None or target.coverage is not None:
+        return "cumulativo"
+    steps, balance = formulas.get(indicator.formula) or (None, None)
+    if steps is None or balance is None:
+        formula = read_formula(indicator.formula)
+        steps, balance = formulas[indicator.formula] = (counts_steps(formula) is not None, balance_index(formula))
+    if balance:
+        return "solo_consuntivo"
+    if steps:
         return "cumulativo"
     if unit_class in ("percentuale", "giorni") or kind is TargetKind.RELATIVE:
         return "puntuale"
@@ -103,6 +115,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
     latest = measures.at(as_of)
     thresholds: dict[tuple[str, int], Target] = {}
     shares: dict[tuple, Decimal] = {}
+    formulas: dict[str | None, tuple[bool, bool]] = {}
     results = []
     for _, _, indicator in plan.indicators():
         target = parse_target(indicator.target_for(year) or "", year)
@@ -113,11 +126,15 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
                 threshold = thresholds[(soglia, id(target))] = parse_threshold(soglia, target, year)
         measure = None if indicator.computed else latest.get(indicator.code)
         target, measure, coverage_total = _read_against_measure(indicator, target, measure)
-        measured = _measured(measure)
         note = measure.note if measure is not None else None
         reading = reader.read(note, target.milestone, as_of) if reader is not None and note else None
-        kind, accrual = target.kind, _accrual(indicator, target)
+        kind, accrual = target.kind, _accrual(indicator, target, formulas)
         misfit = measure is not None and (scale_top(target, measure) is not None or not_pertinent(target, measure))
+        # an activity measured only by a number that does not fit it, with a note: judged by the note
+        note_only = (reading is not None and measure is not None and kind.traits.measured_by is Measured.ACTIVITY
+                     and measure.progress is None and measure.completed_on is None and not measure.components
+                     and measure.judgement is None and not_pertinent(target, measure))
+        measured = _measured(measure) and not note_only
         deadline = target.deadline
         degree = value = goal = None
         found: list[Decimal | None] = []  # the components' values, in the target's order
@@ -126,8 +143,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
             when = None if measure is None else measure.completed_on or (measure.value if isinstance(measure.value, date) else None)
             done = measure is not None and (when is not None or measure.value is True or measure.progress == HUNDRED)
         # the formula of rules/punteggio.yaml and the degree
-        if misfit:
-            pass
+        if misfit or (accrual == "solo_consuntivo" and not final):
+            pass  # no degree: a measure that does not fit the target, or half-year figures of a year-end value
         elif target.coverage is not None and coverage_total is None:
             pass  # a coverage target without the total of the units: no degree
         elif kind is TargetKind.QUALITATIVE:
@@ -212,12 +229,14 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         cent = _cent(degree) if degree is not None else None
         if kind in (TargetKind.QUALITATIVE, TargetKind.MILESTONE) and measure is not None and measure.judgement is not None:
             status = JUDGED[measure.judgement]
-        elif kind is TargetKind.QUALITATIVE or misfit:
+        elif measured and misfit:
             status = "da_valutare"
         elif accrual == "solo_consuntivo" and not final:
             status = "non_rilevabile"
-        elif not measured and kind in ACTIVITIES and phase is not None:
-            status, degree = _read_status(reading, phase, deadline, scaduto, final, external), None
+        elif not measured and kind in READ_BY_NOTE and reading is not None:
+            status, degree = _read_status(reading, deadline, scaduto, final, external, as_of), None
+        elif kind is TargetKind.QUALITATIVE:
+            status = "da_valutare"
         elif not measured and kind in ACTIVITIES and note:
             status = "da_valutare"
         elif (target.coverage is not None and coverage_total is None and measured
@@ -312,13 +331,18 @@ def _average_pace(value: Decimal | None, goal: Decimal | None, elapsed: Decimal,
     return HUNDRED if needed <= 0 else value / needed * HUNDRED
 
 
-def _read_status(reading, phase: str, deadline: date | None, scaduto: bool, final: bool, external: bool) -> str:
+def _read_status(reading, deadline: date | None, scaduto: bool, final: bool, external: bool, as_of: date) -> str:
     """The status an activity without a measure gets from the reading of its note (proposed)."""
+    phase = reading.phase
     if phase == "completata":
-        late = reading.completed_on is not None and deadline is not None and reading.completed_on > deadline
+        due = deadline or reading.due_on
+        late = reading.completed_on is not None and due is not None and reading.completed_on > due
         return "non_raggiunto" if late else "raggiunto"
     if scaduto or final:
         return "non_raggiunto"
+    planned = reading.planned_on
+    if phase == "rinviata" and planned is not None and as_of <= planned <= (deadline or date(as_of.year, 12, 31)):
+        return "in_linea"  # put off to a day still within the deadline
     if phase in ("sospesa", "programmata") and external:
         return "non_rilevabile"
     return "in_linea" if phase in ("programmata", "in_corso", "avviata") else "a_rischio"
