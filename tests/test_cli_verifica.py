@@ -113,3 +113,19 @@ def test_a_coverage_target_asks_for_its_total_only_when_the_plan_lacks_it(tmp_pa
     assert "il target vale per ogni elemento" not in with_total.output
     assert "0 avvisi" in with_total.output.splitlines()[-1]
     assert "il target vale per ogni elemento («con ciascun ufficio»): serve il numero di elementi da coprire" in without.output
+
+
+def test_a_measure_counting_another_noun_is_warned_where_it_is_written(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target"]
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target] for code, name, target in (
+        ("K1", "Sale", "Avvio operatività delle 2 nuove sale"), ("K2", "Postazioni", "Attivazione delle 4 nuove postazioni"),
+        ("K3", "Iniziative", "≥ 8 iniziative / ≥ 150 imprese"))]
+    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+    measures = write_csv(tmp_path / "misure.csv", [["codice", "data", "valore"], ["K1", "30/06/2023", "2 sale"],
+                                                   ["K2", "30/06/2023", "2 sportelli"], ["K3", "30/06/2023", "6 eventi 88 imprese"]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 0, result.output
+    assert "misure.csv:riga 2/valore: avviso: K1: milestone letta come ≥ 2 sale: la misura conta sale" in result.output
+    assert ("misure.csv:riga 3/valore: avviso: la misura di K2 conta «sportelli», il target «Attivazione delle 4 postazioni» "
+            "conta «postazioni»: controllare che la misura sia quella del target") in result.output
+    assert "misure.csv:riga 4/valore: avviso: la misura di K3 non ha «iniziative» del target" in result.output

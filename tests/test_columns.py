@@ -27,7 +27,7 @@ from piao_rules.portal.entries import FIELDS
 
 
 def _measure_fields_people_fill() -> set[str]:
-    return {name for name, info in Measure.model_fields.items() if info.alias not in ("codice", "data", "percentuale", "componenti")}
+    return {name for name, info in Measure.model_fields.items() if info.alias not in ("codice", "data", "percentuale", "componenti", "conta")}
 
 
 def test_every_measure_field_people_fill_has_header_width_and_help():
@@ -72,14 +72,14 @@ def test_written_workbook_shows_the_model_headers_widths_and_help(workbook_sheet
 
 def test_measures_table_has_a_column_for_every_measure_field():
     aliases = [info.alias for info in Measure.model_fields.values()]
-    expected = [a for a in aliases if a not in ("percentuale", "componenti")] + ["componente"]
+    expected = [a for a in aliases if a not in ("percentuale", "componenti", "conta")] + ["componente"]
     assert sorted(measures.COLUMNS) == sorted(expected)
     assert measures.COLUMNS[:4] == ["codice", "data", "valore", "componente"]
 
 
 def test_a_measure_with_every_field_survives_the_table(tmp_path):
     measure = Measure(
-        codice="I1", data=date(2023, 6, 30), valore="80%", avanzamento=40, completato_il=date(2023, 5, 2),
+        codice="I1", data=date(2023, 6, 30), valore="80 pratiche evase", avanzamento=40, completato_il=date(2023, 5, 2),
         riferimento="12,5", totale=3, giudizio=Judgement.AT_RISK, nota="n", fonte="Report Registro Imprese",
         proposta_target="≥ 70%", motivazione="m", causa_esterna="c", validato_da="v",
     )

@@ -11,14 +11,15 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # sets, labelled before the tool was run on them; their labels are never changed to make the figures agree.
 # The 16 rows of set 3 fixed in the third pass are development rows now («prima: verifica_3»), and so are the
 # rows of set 4 fixed in the fourth and fifth passes («prima: verifica_4»), of set 5 fixed in the fifth
-# («prima: verifica_5») and of set 6 fixed in the sixth («prima: verifica_6»).
+# («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6») and of set 7 fixed in the seventh
+# («prima: verifica_7»).
 REPORTED = {
-    ("note", "sviluppo"): (79, 79), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (33, 33), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (39, 39), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (27, 27), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (11, 11), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (38, 38), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("note", "sviluppo"): (84, 84), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
+    ("andamento", "sviluppo"): (39, 39), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (42, 42), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (38, 38), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (42, 42), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (7, 7), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 11), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -32,10 +33,12 @@ REPORTED = {
     ("note", "verifica_6"): (5, 6), ("andamento", "verifica_6"): (8, 9), ("copertura", "verifica_6"): (5, 5),
     ("conteggio", "verifica_6"): (1, 1), ("si_no", "verifica_6"): (3, 3), ("calcolo", "verifica_6"): (4, 4),
     ("proposta", "verifica_6"): (2, 2),
-    # the seventh set (invented rows), measured blind once, after the sixth pass: 35/50; the six rows whose measure
-    # the tool refused («2 sale», «6 iniziative 88 imprese») count as disagreeing
-    ("note", "verifica_7"): (9, 12), ("andamento", "verifica_7"): (8, 10), ("copertura", "verifica_7"): (5, 6),
-    ("conteggio", "verifica_7"): (0, 5), ("si_no", "verifica_7"): (3, 4), ("calcolo", "verifica_7"): (6, 8),
+    # the seventh set (invented rows), measured blind once, after the sixth pass: 35/50 (the six rows whose measure
+    # the tool refused, «2 sale», «6 iniziative 88 imprese», counted as disagreeing); the nine rows fixed in the
+    # seventh pass are development rows now; of the 41 left, «Brescia sportello» agrees since the seventh pass too
+    # (kept here: its phase is read «programmata», the controller's is «avviata»)
+    ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (5, 5),
+    ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
     ("proposta", "verifica_7"): (4, 5),
 }
 
@@ -47,15 +50,12 @@ SIXTH_SET_MISSES = [
 ]
 
 
-# The seventh set's misses, measured blind after the sixth pass and not studied yet (docs/giudizio.md).
+# The seventh set: of its 15 misses measured blind after the sixth pass, 9 were fixed in the seventh pass (development
+# rows now, «prima: verifica_7») and «Brescia sportello» agrees since; these five were studied and left, for the
+# reasons in docs/giudizio.md.
 SEVENTH_SET_MISSES = [
-    "Venezia Rovigo indagine customer RI (inventato)", "Brescia sportello composizione negoziata (inventato)",
-    "Firenze settimana dell'orientamento COVID (inventato)", "Cosenza risorse bando voucher digitali (inventato)",
-    "Sud Est Sicilia preparazione ai mercati esteri (inventato)", "Molise formazione anticorruzione tutti i dipendenti (inventato)",
-    "Venezia Giulia tre sportelli identità digitale (inventato)", "Reggio Emilia percorsi ESG (inventato)",
-    "Ferrara Ravenna focus Excelsior trimestrali (inventato)", "Pavia sale mediazione telematica (inventato)",
-    "Napoli revisione regolamenti camerali (inventato)", "Gran Sasso attestazione OIV pubblicata in ritardo (inventato)",
-    "Venezia Rovigo struttura primaria 2021 (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
+    "Venezia Rovigo indagine customer RI (inventato)", "Firenze settimana dell'orientamento COVID (inventato)",
+    "Cosenza risorse bando voucher digitali (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
     "Ancona ricavi azienda speciale, proposta (inventato)",
 ]
 

@@ -228,3 +228,13 @@ def test_any_table_gives_a_plan_or_an_italian_error(rows, paragraphs):
         assert error.problems and all(p.message for p in error.problems)
     else:
         assert sum(1 for _ in built.plan.indicators()) >= 1
+
+
+@pytest.mark.parametrize(("text", "target", "value", "note"), [
+    ("2 sale", "Avvio operatività delle 2 nuove sale", "2 sale", None),  # the milestone counts sale
+    ("2 sportelli", "Avvio operatività delle 2 nuove sale", None, "2 sportelli"),  # another noun: kept as the note
+    ("3 regolamenti approvati", ">= 5 regolamenti", "3 regolamenti approvati", None),
+])
+def test_a_count_written_with_its_noun_is_the_value(text, target, value, note):
+    reading = read_measure(text, parse_target(target, 2023))
+    assert (reading.value, reading.note) == (value, note)

@@ -105,6 +105,35 @@ def test_components_merge_into_one_measure(tmp_path):
     assert second.value is True
 
 
+def test_a_value_written_with_its_noun_keeps_the_noun_in_every_format(tmp_path):
+    """«2 sale»: the office writes what it counts beside the value; «6 iniziative 88 imprese» are components."""
+    grid = [["codice", "data", "valore"], ["K1", "30/06/2023", "2 sale"], ["K2", "30/06/2023", "6 iniziative 88 imprese"],
+            ["K3", "30/06/2023", "3 regolamenti approvati"]]
+    read = [load_measures(_measures_csv(tmp_path, grid[1:], header=grid[0]))[0],
+            load_measures(write_xlsx(tmp_path / "misure.xlsx", {"Misure": grid}))[0]]
+    (tmp_path / "misure.yaml").write_text(
+        "data: 30/06/2023\nmisure:\n  - {codice: K1, valore: 2 sale}\n  - {codice: K2, valore: 6 iniziative 88 imprese}\n"
+        "  - {codice: K3, valore: 3 regolamenti approvati}\n", encoding="utf-8")
+    read.append(load_measures(tmp_path / "misure.yaml")[0])
+    for measures in read:
+        sale, compound, rules = measures.measures
+        assert (sale.value, sale.counted) == (Decimal(2), "sale")
+        assert compound.value is None and compound.components == {"iniziative": Decimal(6), "imprese": Decimal(88)}
+        assert (rules.value, rules.counted) == (Decimal(3), "regolamenti approvati")
+    for name in ("scritte.yaml", "scritte.csv", "scritte.xlsx"):  # written back as the office wrote them
+        write_measures(read[0], tmp_path / name)
+        assert comparable(load_measures(tmp_path / name)[0]) == comparable(read[0]), name
+    assert "valore: 2 sale" in (tmp_path / "scritte.yaml").read_text(encoding="utf-8")
+
+
+def test_a_text_that_is_not_a_count_is_still_refused(tmp_path):
+    path = _measures_csv(tmp_path, [["K1", "30/06/2023", "2 seminari svolti a marzo", "", ""], ["K2", "30/06/2023", "3 su 5", "", ""]])
+    with pytest.raises(InputError) as error:
+        load_measures(path)
+    assert [m.split(": «")[1].split("»")[0] for m in messages(error)] == ["2 seminari svolti a marzo", "3 su 5"]
+    assert all("(anche con ciò che conta: «2 sale»)" in m for m in messages(error))
+
+
 def test_rows_of_one_indicator_and_date_need_different_components(tmp_path):
     path = _measures_csv(tmp_path, [
         ["K1", "30/06/2023", "86", "Facebook", ""],
@@ -144,7 +173,7 @@ def test_bad_values_are_reported_with_row_and_column(tmp_path):
         load_measures(path, as_of=date(2023, 6, 30))
     assert messages(error) == [
         f"{path}:riga 2/valore: «circa 120» non è un numero, una data o SI/NO: "
-        "scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»",
+        "scrivere in «valore» solo il numero (anche con ciò che conta: «2 sale»), la data o SI/NO, e il resto in «nota»",
         f"{path}:riga 3/avanzamento: «150» è troppo grande: il massimo è 100",
         f"{path}:riga 3/giudizio: valore «buono» non ammesso: usare uno tra raggiunto, in_linea, a_rischio, non_raggiunto",
         f"{path}:riga 4/valore: «tanti» non è un numero (esempi validi: 1.018 oppure 85,5)",
@@ -187,7 +216,7 @@ def test_yaml_measure_errors_are_located(tmp_path):
     with pytest.raises(InputError) as error:
         load_measures(path)
     allowed = (
-        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, riferimento, totale, giudizio, nota, "
+        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, conta, riferimento, totale, giudizio, nota, "
         "fonte, proposta_target, motivazione, causa_esterna, validato_da"
     )
     assert messages(error) == [

@@ -92,3 +92,16 @@ def test_readers_never_raise_anything_but_value_error(text):
             reader(text)
         except ValueError:
             pass
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("2 sale", [(Decimal(2), "sale")]),
+    ("3 regolamenti approvati", [(Decimal(3), "regolamenti approvati")]),
+    ("1.018 pratiche", [(Decimal(1018), "pratiche")]),
+    ("6 iniziative 88 imprese", [(Decimal(6), "iniziative"), (Decimal(88), "imprese")]),
+    ("6 iniziative e 88 imprese partecipanti", [(Decimal(6), "iniziative"), (Decimal(88), "imprese partecipanti")]),
+    ("2 seminari svolti a marzo", None),  # a sentence, for the note
+    ("15 novembre", None), ("3 su 5", None), ("circa 120", None), ("80% imprese", None),
+])
+def test_counts_written_with_their_noun(text, counts):
+    assert values.parse_counts(text) == counts

@@ -178,3 +178,38 @@ def parse_bool(text: str | bool) -> bool:
     if key in _NO:
         return False
     raise ValueError(f"«{text}» non è SI o NO")
+
+
+# A number followed by the words of what it counts: «2 sale», «3 regolamenti approvati», «22 gg».
+_COUNT = re.compile(r"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>[^\W\d_][^\W\d_'’.]*\.?(?:[\s'’]+[^\W\d_][^\W\d_'’.]*\.?)*)")
+_COUNT_WORDS = 3  # «ore di formazione», «regolamenti approvati»: a longer text is a sentence for the note
+_COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
+
+
+def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
+    """A measure written with the nouns it counts: «2 sale» → [(2, «sale»)], «6 iniziative 88 imprese» →
+    [(6, «iniziative»), (88, «imprese»)]; None when the text is not only such counts (a date, «3 su 5»)."""
+    raw = " ".join(text.replace("\u00a0", " ").split())
+    if looks_like_date(raw):
+        return None
+    found: list[tuple[Decimal, str]] = []
+    position = 0
+    while position < len(raw):
+        match = _COUNT.match(raw, position)
+        if match is None:
+            return None
+        noun = match.group("noun")
+        if len(noun.split()) > _COUNT_WORDS or any(word.lower() in MONTHS for word in noun.split()):
+            return None  # a sentence («2 seminari svolti a marzo»), not a count with its noun
+        try:
+            number = parse_number(match.group("number"))
+        except ValueError:
+            return None
+        words = noun.split()
+        if len(words) > 1 and words[-1].lower() == "e":  # «6 iniziative e 88 imprese»: the «e» joins two counts
+            noun = " ".join(words[:-1])
+        found.append((number, noun.rstrip(".") if not re.fullmatch(r"n\.|nr\.", noun, re.IGNORECASE) else noun))
+        end = match.start("noun") + len(noun)
+        separator = _COUNT_SEPARATOR.match(raw, end)
+        position = separator.end() if separator is not None else end
+    return found or None

@@ -289,6 +289,8 @@ def convert(column: Column, raw: Any, number_format: str = "") -> tuple[Any, boo
     """A cell as the value its column asks for, and whether it was written as a percentage; ValueError if not."""
     kind = column.kind
     if kind in (NUMBER, PROGRESS):
+        if column.key == "valore" and isinstance(raw, str) and len(values.parse_counts(raw) or ()) == 1:
+            return raw.strip(), False  # «2 sale»: the measure keeps what the value counts
         number, percent = _number(raw, number_format)
         if kind == PROGRESS and not 0 <= number <= 100:
             raise ValueError("deve essere tra 0 e 100")

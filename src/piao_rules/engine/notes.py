@@ -48,11 +48,24 @@ _PAST = re.compile(r"(?<!\w)(?:e|sono|ha|hanno)\s+(?:stat[oaie]\s+)?[^\W\d_]{3,}
 _MONTH_AFTER = re.compile(
     r"\s*(?:il\s+\d{1,2}(?:°|o)?\s+|(?:inizio|fine|meta)\s+)?(?P<month>" + "|".join(values.MONTHS) + r")(?!\w)"
 )
+# An article and a word right after a participle name its object («Avviato il confronto», «avviata l'analisi»);
+# an article before a number is a date («avviato il 3 marzo»).
+_OBJECT_AFTER = re.compile(r"\s+(?:il|lo|la|l'|i|gli|le|un|una|uno|un')\s*(?P<word>[^\W\d_]{3,})")
+# Words of a milestone that do not name its object («Avvio del servizio entro il …»).
+_NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
+                         "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 # The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
 _DAY = re.compile(
     r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
     r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
+)
+
+# The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
+# del 30 giugno», «in ritardo rispetto al termine del 31/07».
+_NOTE_DEADLINE = re.compile(
+    r"(?<!\w)(?:oltre|dopo|rispetto\s+a)\s+(?:il|la|al|alla)\s+(?:termine|scadenza)(?:\s+(?:fissat|previst|stabilit)[oa])?"
+    r"\s+(?:del|dell'|al|il)\s*(?=\d)"
 )
 
 
@@ -232,9 +245,11 @@ class NoteReader:
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
             return None
+        objects = [w for part in parts for w in re.findall(r"[^\W\d_]{5,}", part)[1:] if w not in _NOT_OBJECT]
         for cue in self.starts[words[0]]:
             for match in cue.finditer(folded):
-                if self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None:
+                if (self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
+                        and not self._other_object(folded, match, objects)):
                     return match.span()
         if len(parts) > 1 or words[0] not in self.beginnings:
             return None
@@ -247,6 +262,17 @@ class NoteReader:
                         and self._negation(folded, match.start(), self.attenuation) is None):
                     return match.span()
         return None
+
+    @staticmethod
+    def _other_object(folded: str, match: re.Match[str], objects: list[str]) -> bool:
+        """Whether the act at ``match`` is said of something else than the milestone's object: «Avviato il confronto con
+        gli Ordini» for «Avvio del servizio» (the object follows the participle), when the clause never names the
+        milestone's object («servizio»)."""
+        after = _OBJECT_AFTER.match(folded, match.end())
+        if after is None or not objects:
+            return False
+        clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
+        return not any(re.search(r"(?<!\w)" + word[:-1] + r"\w?(?!\w)", clause) for word in objects)
 
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
                       taken: list[tuple[int, int]]) -> None:
@@ -281,9 +307,9 @@ class NoteReader:
     def _read(self, note: str, activity: str | None, as_of: date | None) -> NoteReading | None:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
-        due = _event_day(note, folded, activity, as_of)
+        due = _event_day(note, folded, activity, as_of) or _note_deadline(folded, as_of)
         if started is not None:
-            day = _completion_day(folded, [started[0]], as_of)
+            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None)
             cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                due_on=due[0] if due else None)
@@ -343,6 +369,10 @@ class NoteReader:
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)
+        if phase == "rinviata" and "completata" in found and due is not None and due == _note_deadline(folded, as_of):
+            late = _completion_day(folded, done_at, as_of, due[1:])
+            if late is not None and late[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
+                phase = "completata"
         written = _written_progress(note)
         if written is None and fraction is not None:
             share = Decimal(done * 100) / Decimal(total)
@@ -350,7 +380,7 @@ class NoteReader:
         if phase == "completata" and written is not None and written < 100:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
-        completed_on = _completion_day(folded, done_at, as_of) if phase == "completata" else None
+        completed_on = _completion_day(folded, done_at, as_of, due[1:] if due else None) if phase == "completata" else None
         planned_on = _completion_day(folded, planned_at, as_of) if phase == "rinviata" else None
         if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
             planned_on = None  # a day already gone is not the new date
@@ -400,7 +430,26 @@ def _gone(folded: str, end: int, as_of: date | None) -> bool:
     return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
 
 
-def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple[date, int, int] | None:
+def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | None:
+    """The day written at ``start`` («31/07/2024», «30 giugno»), with where it is written."""
+    day = _DAY.match(folded, start)
+    if day is None:
+        return None
+    month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+    try:
+        return date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day"))), day.start(), day.end()
+    except ValueError:
+        return None
+
+
+def _note_deadline(folded: str, as_of: date | None) -> tuple[date, int, int] | None:
+    """The deadline the note names for something done after it («pubblicata il 09/08, oltre il termine del 31/07»)."""
+    match = _NOTE_DEADLINE.search(folded) if as_of is not None else None
+    return _day_at(folded, match.end(), as_of) if match is not None and as_of is not None else None
+
+
+def _completion_day(folded: str, starts: list[int], as_of: date | None,
+                    besides: tuple[int, int] | None = None) -> tuple[date, int, int] | None:
     """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
     where it is written; the year is the monitoring date's unless written. With several completions the latest day
     («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). None without the date, or
@@ -411,7 +460,8 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None) -> tuple
     for start in starts:
         begin = max((folded.rfind(mark, 0, start) for mark in ";:."), default=-1) + 1
         ends = [i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0]
-        named = list(_DAY.finditer(folded, begin, min(ends, default=len(folded))))
+        named = [day for day in _DAY.finditer(folded, begin, min(ends, default=len(folded)))
+                 if besides is None or day.start() != besides[0]]  # not the deadline the note names
         if len(named) != 1:
             continue
         day = named[0]

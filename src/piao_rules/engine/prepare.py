@@ -213,9 +213,12 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
 
 def _told_by_note(item: Item, reading: NoteReading | None) -> bool:
     """An activity (milestone, deadline) measured only by a number that does not fit it («4» for «10/15 edizioni entro
-    luglio») and described by its note: the note tells how it stands, as for an activity without a measure."""
+    luglio») and described by its note: the note tells how it stands, as for an activity without a measure. Not a
+    coverage target («Tutti i dipendenti formati»): its number counts the units covered, and without their total it
+    is judged by no one's count, the note's included."""
     measure = item.measure
-    return (reading is not None and measure is not None and item.target.kind.traits.measured_by is Measured.ACTIVITY
+    return (reading is not None and measure is not None and item.target.coverage is None
+            and item.target.kind.traits.measured_by is Measured.ACTIVITY
             and measure.progress is None and measure.completed_on is None and not measure.components
             and measure.judgement is None and not_pertinent(item.target, measure))
 

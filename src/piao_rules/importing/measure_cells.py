@@ -2,7 +2,8 @@
 
 Most measures in real monitoring tables are sentences. The rules, in order:
 
-- a bare value («80%», «4», «22 gg», «SI», «15/06/2023») is the value; a bare
+- a bare value («80%», «4», «22 gg», «SI», «15/06/2023») is the value, and so is a count written with
+  its noun («2 sale») for a number target or a milestone counting that noun; a bare
   percentage under a milestone or SI target is the progress (``avanzamento``), not a
   value; «avanzamento 60%», «completato il 15/06/2023» and «giudizio: in linea» (as
   reports print them) are read as they say;
@@ -25,6 +26,7 @@ from decimal import Decimal
 from piao_rules import values
 from piao_rules.importing import cells
 from piao_rules.targets import Target, TargetKind
+from piao_rules.targets.counted import counts_noun, milestone_noun
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _PLAIN = re.compile(
@@ -70,6 +72,8 @@ def read_measure(text: str, target: Target | None) -> Reading | None:
     milestone = target is not None and target.kind.traits.activity
     if simple := _simple(plain, milestone) or _labelled(plain):
         return simple
+    if target is not None and (counted := _counted(plain, target)):
+        return counted
     if target is not None and target.kind is TargetKind.COMPOUND and target.components:
         if reading := _components(plain, target):
             if reading.relabelled:
@@ -109,6 +113,18 @@ def _simple(text: str, milestone: bool) -> Reading | None:
     except ValueError:
         return None
     return Reading(value=text.upper().rstrip("."))
+
+
+def _counted(text: str, target: Target) -> Reading | None:
+    """One count written with its noun («2 sale», «3 regolamenti approvati»), kept whole for the measure: for a
+    number target, or for a milestone that counts the same noun («Avvio delle 2 nuove sale»)."""
+    counts = values.parse_counts(text)
+    if counts is None or len(counts) != 1:
+        return None
+    if target.kind.traits.numeric and target.kind is not TargetKind.COMPOUND:
+        return Reading(value=text)
+    noun = milestone_noun(target) if target.kind.traits.activity else None
+    return Reading(value=text) if noun is not None and counts_noun(counts[0][1], noun) else None
 
 
 def _labelled(text: str) -> Reading | None:

@@ -29,10 +29,11 @@ from piao_rules.io.validation import validate
 
 SHEET = "Misure"
 # The measure's own columns (the rows of a measure share them), from the model: every field but
-# those the row structure gives (codice, data, valore, one componente per row) and the % sign.
+# those the row structure gives (codice, data, valore, one componente per row), the % sign and the noun
+# written with the value («2 sale»).
 _SHARED = {
     name: attribute for name, (_, (attribute,)) in flat_columns(
-        Measure, skip=("code", "as_of", "value", "percent", "components")
+        Measure, skip=("code", "as_of", "value", "percent", "components", "counted")
     ).items()
 }
 COLUMNS = ["codice", "data", "valore", "componente", *_SHARED]
@@ -180,7 +181,7 @@ def _merge(measure: dict[str, Any], origin: dict[str, int], column: str, row: Ro
 def _column(rest: Loc) -> str | None:
     if not rest:
         return None
-    if rest[0] in ("componenti", "percentuale"):
+    if rest[0] in ("componenti", "percentuale", "conta"):
         return "valore"
     return rest[0] if rest[0] in COLUMNS else None
 
@@ -197,6 +198,8 @@ def measures_to_rows(measure_set: MeasureSet) -> list[dict[str, Any]]:
         value: Any = measure.value
         if measure.percent and isinstance(value, Decimal):
             value = Percent(value)
+        elif measure.counted is not None and isinstance(value, Decimal):
+            value = f"{cell_text(value)} {measure.counted}"  # «2 sale», as the office wrote it
         if value is not None or not measure.components:
             rows.append(_present(base | {"valore": value} | shared))
             shared = {}
@@ -216,6 +219,9 @@ def write_measures(measure_set: MeasureSet, path: str | Path) -> None:
     kind = file_format(path)
     if kind == YAML:
         data = plain(measure_set.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True))
+        for measure in data.get("misure", []):
+            if "conta" in measure:  # the noun goes back beside its value: «2 sale»
+                measure["valore"] = f"{cell_text(measure['valore'])} {measure.pop('conta')}"
         atomic.write_text(path, yamlfile.dump(data))
         return
     rows = measures_to_rows(measure_set)

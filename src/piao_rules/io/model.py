@@ -300,8 +300,8 @@ class Measure(Model):
     as_of: date | None = Field(None, alias="data", description="Data di riferimento; se manca vale quella del file")
     value: Annotated[MeasureValue | None, Column(
         "Valore", 12, "Il numero misurato alla data: 80 oppure 80% oppure 1.018,5.",
-        "Numero misurato (80 oppure 80% oppure 1.018,5), una data (gg/mm/aaaa) oppure SI/NO.",
-    )] = Field(None, alias="valore", description="Numero (80 o 80%), data di completamento o SI/NO")
+        "Numero misurato (80 oppure 80% oppure 1.018,5, anche con ciò che conta: 2 sale), una data (gg/mm/aaaa) oppure SI/NO.",
+    )] = Field(None, alias="valore", description="Numero (80, 80% o «2 sale»), data di completamento o SI/NO")
     percent: bool = Field(False, alias="percentuale", description="Vero se il valore è stato scritto con %")
     progress: Annotated[Number | None, Column(
         "Avanzamento %", 13, "Per attività e traguardi: quanta parte è svolta, da 0 a 100."
@@ -310,6 +310,9 @@ class Measure(Model):
         "Data di completamento", 14, "Quando l'attività è stata completata (gg/mm/aaaa)."
     )] = Field(None, alias="completato_il")
     components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
+    counted: str | None = Field(
+        None, alias="conta", description="Ciò che il valore conta, quando è scritto con il valore («sale» in «2 sale»)"
+    )
     reference: Annotated[Number | None, Column(
         "Valore di riferimento", 13, "Per i target relativi: il valore di confronto (es. media del triennio).",
         "Per i target relativi: il valore di confronto.",
@@ -354,6 +357,28 @@ class Measure(Model):
             if isinstance(raw, str) and raw.strip().endswith("%"):
                 data = {**data, "percentuale": True}
         return data
+
+    @model_validator(mode="before")
+    @classmethod
+    def _counts(cls, data: Any) -> Any:
+        """A value written with the noun it counts («2 sale») keeps the noun; several counts («6 iniziative 88
+        imprese») are the components of a compound target."""
+        if not isinstance(data, dict):
+            return data
+        key = "valore" if "valore" in data else "value"
+        raw = data.get(key)
+        worded = isinstance(raw, str) and any(ch.isalpha() for ch in raw) and any(ch.isdigit() for ch in raw)
+        counts = values.parse_counts(raw) if worded and isinstance(raw, str) else None
+        if counts is None:
+            return data
+        if len(counts) == 1:
+            (number, noun), = counts
+            return {**data, key: number, "conta": noun}
+        if data.get("componenti") or data.get("components"):
+            raise ValueError(f"«{values.shorten(raw)}» dà più conteggi e la misura ha anche le componenti: "
+                             "scrivere i conteggi una volta sola, come componenti")
+        rest = {name: value for name, value in data.items() if name != key}
+        return {**rest, "componenti": {noun: number for number, noun in counts}}
 
     @field_validator("value", mode="before")
     @classmethod

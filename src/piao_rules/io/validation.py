@@ -149,7 +149,7 @@ def _message(item: ErrorDetails, loc: Loc, model: type[BaseModel], field: str | 
     if kind == "value_error":
         message = str(ctx.get("error", item["msg"])).removeprefix("Value error, ")
         if loc[:1] == ("misure",) and loc[-1:] == ("valore",) and "troppo grande" not in message:
-            message += ": scrivere in «valore» solo il numero, la data o SI/NO, e il resto in «nota»"
+            message += ": scrivere in «valore» solo il numero (anche con ciò che conta: «2 sale»), la data o SI/NO, e il resto in «nota»"
         return message
     if kind in ("greater_than_equal", "greater_than"):
         limit = ctx.get("ge", ctx.get("gt"))

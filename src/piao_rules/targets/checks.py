@@ -7,7 +7,7 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
-from piao_rules.targets.fit import not_pertinent, unit_mismatch
+from piao_rules.targets.fit import counted_mismatch, not_pertinent, unit_mismatch, unmatched_components
 from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.model import Target, TargetKind
@@ -127,7 +127,18 @@ def measures_fit(subject: Subject) -> list[Problem]:
         loc = ("misure", index, "valore")
         shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
         counted = counted_target(target, indicator, measure)
-        if counted is not None:
+        if (expected := counted_mismatch(target, measure)) is not None:
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} conta «{measure.counted}», il target «{shown}» conta «{expected}»: "
+                     "controllare che la misura sia quella del target", warning=True,
+            ))
+        elif missing := unmatched_components(target, measure):
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} non ha {', '.join(f'«{label}»' for label in missing)} del target «{shown}» "
+                     f"(ha {', '.join(f'«{label}»' for label in measure.components)}): indicare ogni componente con il suo nome",
+                warning=True,
+            ))
+        elif counted is not None:
             problems.append(subject.in_measures(
                 loc, f"{measure.code}: {counted[0].warnings[-1]}; controllare che la misura conti proprio questo", warning=True,
             ))

@@ -1,8 +1,8 @@
 """Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate»), and targets of one
 thing («Attivazione n. 1 newsletter dedicata») reported only in a note.
 
-When the measure is a count of the same noun («2», note «Operative 2 sale», or the indicator's unit
-«sale») or a bare number (no unit, no note), the milestone is read as a count target (≥ 4 sale), so the
+When the measure is a count of the same noun («2 sale», or «2» with the note «Operative 2 sale», or the
+indicator's unit «sale») or a bare number (no unit, no note), the milestone is read as a count target (≥ 4 sale), so the
 count is scored instead of being refused as not pertinent. A target of one thing is a milestone: when
 the measure gives only a note, the note is read as for an activity. Each reading is shown in the
 explanation and kept as a warning.
@@ -55,6 +55,11 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
     # the note may count the noun or the word that follows it («12 dipendenti referenti», note «10 referenti»)
     stems = "|".join(re.escape(word) for word in (stem, _stem(found[0].group("noun2") or "")) if len(word) >= 3)
     shown = f"{value.normalize():f}".replace(".", ",")
+    if measure.counted is not None:  # the office wrote what it counts beside the value («2 sale»)
+        if not counts_noun(measure.counted, noun, found[0].group("noun2")):
+            return None
+        why = f"la misura conta {measure.counted}"
+        return _as_count(target, number, noun, why)
     same_unit = indicator.unit is not None and _stem(indicator.unit) == stem
     in_note = measure.note is not None and re.search(
         rf"(?<![\w,.]){re.escape(shown)}\s+(?:[^\W\d_]+\s+)?(?:{stems})\w*", unicodedata.normalize("NFKD", measure.note)
@@ -65,6 +70,27 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
         return None
     why = (f"l'unità dell'indicatore è «{indicator.unit}»" if same_unit else f"la nota conta {noun}" if in_note
            else "la misura è un numero senza unità né nota")
+    return _as_count(target, number, noun, why)
+
+
+def milestone_noun(target: Target) -> str | None:
+    """The noun of the one count written in a milestone («delle 2 nuove sale»: «sale»), if there is one."""
+    found = list(_COUNT.finditer(target.milestone or target.text))
+    return found[0].group("noun").lower() if len(found) == 1 else None
+
+
+def counts_noun(written: str, noun: str, following: str | None = None) -> bool:
+    """Whether the words written with a measure («regolamenti approvati») count ``noun`` («regolamenti»), or the
+    word that follows it in the target («12 dipendenti referenti»: «referenti»)."""
+    def root(word: str) -> str:  # singular and plural alike: «sala», «sale»
+        plain = _stem(word) if len(word) > 4 else _stem(word)[:-1] if len(word) == 4 else _stem(word)
+        return plain
+
+    first = root(written.split()[0])
+    return any(first == root(word) for word in (noun, following or "") if len(word) >= 2)
+
+
+def _as_count(target: Target, number: Decimal, noun: str, why: str) -> tuple[Target, dict[str, str]]:
     reading = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": number, "unit": noun.lower(), "read_as": "conteggio",
         "warnings": [*target.warnings, f"milestone letta come ≥ {number} {noun.lower()}: {why}"],

@@ -1,4 +1,4 @@
-"""Does a measure fit its target? (kind and unit)"""
+"""Does a measure fit its target? (kind, unit and the noun written with the value)"""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 from piao_rules.io.model import Measure
-from piao_rules.targets.model import Measured, Target
+from piao_rules.targets import units
+from piao_rules.targets.counted import counts_noun, milestone_noun
+from piao_rules.targets.model import Measured, Target, TargetKind
 
 # «Media dei voti da 1 a 5», «punteggio medio su scala 1-10», «giudizio medio 4,3 su 5»: a mark on a scale from 1 to N.
 _SCALE = re.compile(
@@ -18,9 +20,12 @@ _SCALE = re.compile(
 
 
 def not_pertinent(target: Target, measure: Measure | None) -> bool:
-    """A measure of a different kind than its target asks: a count for a deadline, a date for a number…"""
+    """A measure of a different kind than its target asks: a count for a deadline, a date for a number, a count of
+    something else («2 sportelli» for «4 postazioni»)…"""
     if measure is None:
         return False
+    if counted_mismatch(target, measure) is not None:
+        return True
     value = measure.value
     number = isinstance(value, Decimal)
     other = isinstance(value, (bool, date))
@@ -30,8 +35,36 @@ def not_pertinent(target: Target, measure: Measure | None) -> bool:
     if measured_by is Measured.COMPONENTS:
         return value is not None and not measure.components
     if measured_by is Measured.ACTIVITY:
-        return number
+        return number and target.coverage is None  # a coverage activity («Tutti i dipendenti formati») counts units
     return False
+
+
+def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
+    """What the target counts, when the measure was written with the name of something else («2 sportelli» for a
+    target in «sedi», «22 gg» for a target in %); None when they agree or the target names nothing."""
+    if measure is None or measure.counted is None:
+        return None
+    if target.kind in (TargetKind.MILESTONE, TargetKind.DEADLINE):
+        expected = milestone_noun(target)
+    elif target.kind is TargetKind.COMPARISON:
+        expected = target.unit
+    else:
+        return None
+    if expected is None or expected == "N.":
+        return None
+    written = units.canonical(measure.counted)
+    if expected in units.ALIASES or written in units.ALIASES:
+        return None if written in (expected, "N.") else expected
+    return None if counts_noun(measure.counted, expected) else expected
+
+
+def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
+    """The components of a compound target that no measured count names («6 eventi 88 aziende» for «≥ 8 iniziative /
+    ≥ 150 imprese»: both), when the measure gives counts."""
+    if measure is None or target.kind is not TargetKind.COMPOUND or not measure.components:
+        return []
+    return [c.label for c in target.components
+            if not any(counts_noun(written, c.label, c.unit) for written in measure.components)]
 
 
 def unit_mismatch(target: Target, measure: Measure | None) -> bool:

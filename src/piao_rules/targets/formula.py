@@ -123,8 +123,9 @@ def read_formula(text: str | None) -> Formula | None:
         numerator, denominator = _terms(parts[0][1]), _terms(parts[1][1])
         if not numerator or not denominator:
             return None
-        if len(denominator) == 1 and len(denominator[0].name.split()) < 2 and not _DENOMINATOR_START.match(denominator[0].name):
-            return None  # «N. progetti finanziati / compartecipati»: «/» means «or»
+        if (len(denominator) == 1 and len(denominator[0].name.split()) < 2 and not times_hundred
+                and not _DENOMINATOR_START.match(denominator[0].name)):
+            return None  # «N. progetti finanziati / compartecipati»: «/» means «or»; «… / Immobilizzazioni * 100» divides
         if len(numerator) == 1 and len(denominator) == 1 and _done_over_to_do(denominator[0].name, numerator[0].name):
             return Formula(denominator, numerator, times_hundred, plain, inverted=True)
         return Formula(numerator, denominator, times_hundred, plain)
