@@ -131,7 +131,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         kind, accrual = target.kind, _accrual(indicator, target, formulas)
         misfit = measure is not None and (scale_top(target, measure) is not None or not_pertinent(target, measure))
         # an activity measured only by a number that does not fit it, with a note: judged by the note
-        note_only = (reading is not None and measure is not None and kind.traits.measured_by is Measured.ACTIVITY
+        note_only = (reading is not None and measure is not None and target.coverage is None
+                     and kind.traits.measured_by is Measured.ACTIVITY
                      and measure.progress is None and measure.completed_on is None and not measure.components
                      and measure.judgement is None and not_pertinent(target, measure))
         measured = _measured(measure) and not note_only
@@ -233,6 +234,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
             status = "da_valutare"
         elif accrual == "solo_consuntivo" and not final:
             status = "non_rilevabile"
+        elif measured and kind is TargetKind.BOOLEAN and phase == "completata" and _late(reading, deadline):
+            status = "non_raggiunto"  # a SI the note says came after the deadline (proposed; the degree stays)
         elif not measured and kind in READ_BY_NOTE and reading is not None:
             status, degree = _read_status(reading, deadline, scaduto, final, external, as_of), None
         elif kind is TargetKind.QUALITATIVE:
@@ -240,7 +243,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         elif not measured and kind in ACTIVITIES and note:
             status = "da_valutare"
         elif (target.coverage is not None and coverage_total is None and measured
-              and kind in (TargetKind.COMPARISON, TargetKind.COMPOUND)):
+              and kind in (TargetKind.COMPARISON, TargetKind.COMPOUND, TargetKind.MILESTONE, TargetKind.DEADLINE)):
             status = "da_valutare"
         elif not measured:
             status = "non_rilevabile"
@@ -258,7 +261,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
             status = "non_raggiunto"
         elif kind in ACTIVITIES and done and late:
             status = "non_raggiunto"
-        elif final:
+        elif final or scaduto:
             status = "non_raggiunto"
         elif target.read_as == "quota" and accrual == "puntuale" and phase == "programmata":
             status = "in_linea"
@@ -269,7 +272,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         elif (accrual == "milestone" and expected is not None and _cent(expected) <= 1000
               and progress is not None and progress > 0):
             status = "in_linea"
-        elif accrual == "cumulativo" and pace is not None and _cent(pace) < 8000 and phase == "programmata":
+        elif (accrual == "cumulativo" and kind is not TargetKind.COMPOUND and pace is not None and _cent(pace) < 8000
+              and phase == "programmata"):
             status = "in_linea"
         elif pace is not None:
             status = "in_linea" if _cent(pace) >= 8000 else "a_rischio"
@@ -331,13 +335,17 @@ def _average_pace(value: Decimal | None, goal: Decimal | None, elapsed: Decimal,
     return HUNDRED if needed <= 0 else value / needed * HUNDRED
 
 
+def _late(reading, deadline: date | None) -> bool:
+    """Whether the note tells the activity completed after its deadline (the target's, else the note's own)."""
+    due = deadline or reading.due_on
+    return reading.completed_on is not None and due is not None and reading.completed_on > due
+
+
 def _read_status(reading, deadline: date | None, scaduto: bool, final: bool, external: bool, as_of: date) -> str:
     """The status an activity without a measure gets from the reading of its note (proposed)."""
     phase = reading.phase
     if phase == "completata":
-        due = deadline or reading.due_on
-        late = reading.completed_on is not None and due is not None and reading.completed_on > due
-        return "non_raggiunto" if late else "raggiunto"
+        return "non_raggiunto" if _late(reading, deadline) else "raggiunto"
     if scaduto or final:
         return "non_raggiunto"
     planned = reading.planned_on
