@@ -40,6 +40,10 @@ REPORTED = {
     ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (5, 5),
     ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
     ("proposta", "verifica_7"): (4, 5),
+    # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50
+    ("note", "verifica_8"): (8, 12), ("andamento", "verifica_8"): (7, 10), ("copertura", "verifica_8"): (5, 6),
+    ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 8),
+    ("proposta", "verifica_8"): (4, 5),
 }
 
 
@@ -60,6 +64,16 @@ SEVENTH_SET_MISSES = [
 ]
 
 
+# The eighth set's misses, measured blind after the seventh pass and not studied yet (docs/giudizio.md).
+EIGHTH_SET_MISSES = [
+    "Venezia Giulia segreteria composizione negoziata (inventato)", "Sassari rassegna enogastronomica 2020 (inventato)",
+    "Firenze allestimento sportello polifunzionale (inventato)", "Brescia report Excelsior provinciale (inventato)",
+    "Padova risorse liquidate sui bandi (inventato)", "Verona webinar internazionalizzazione (inventato)",
+    "Bergamo ore di formazione al personale (inventato)", "Irpinia Sannio mappatura attività smartabili (inventato)",
+    "Bolzano incasso del diritto annuale a metà anno (inventato)", "Firenze eventi turismo enogastronomico, proposta (inventato)",
+]
+
+
 @pytest.fixture(scope="module")
 def outcomes():
     return [evaluate_case(case) for case in cases()]
@@ -76,7 +90,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
 
 
