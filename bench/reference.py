@@ -206,7 +206,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
             if share is None:
                 share = shares[key] = (profiles.by_time(as_of, deadline, kind.italian, accrual) if by_time
                                        else profiles.annual(as_of, kind.italian, accrual))
-            pairs = [(v, c.value) for v, c in zip(found, target.components)] if kind is TargetKind.COMPOUND else [(value, goal)]
+            pairs = [(v, c.value) for v, c in zip(found, target.components)] if found else [(value, goal)]
             known = [(v, g) for v, g in pairs if v is not None and g is not None]
             if value is None and kind is not TargetKind.COMPOUND and (progress is not None or done):
                 expected = share
