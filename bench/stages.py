@@ -4,9 +4,11 @@
 
 Stages: carica (read plan YAML and measures CSV), lettura (the same files read plainly:
 yaml CSafeLoader and csv, the floor for carica), valuta-interno, valuta-durable,
-narrativa, allegato, importa (read back the generated annex), and the two baselines:
-ciclo (a plain Python loop reading the target and measure texts, comparing them and
-picking a status: the floor the evaluation is compared with) and
+narrativa, allegato, importa (read back the generated annex), and the baselines:
+ciclo (``floor_loop``: a plain Python loop reading the target and measure texts with two
+regular expressions and picking one of four statuses, a floor that skips most of the work),
+ciclo-pari (``reference.same_work_loop``: a plain Python loop doing the same parsing,
+comparisons, pacing and statuses as the evaluation, with the same results) and
 tabella (a minimal python-docx table of the same size as the annex).
 Inputs are prepared before the clock starts; ``mb`` is the growth of the process's
 peak memory during the stage.
@@ -86,9 +88,10 @@ def plain_reading(plan: Path, measures: Path) -> tuple[object, list[dict[str, st
     return data, rows
 
 
-def plain_loop(rows: list[tuple[str, tuple[str | None, str | None, str | None]]]) -> list[tuple[float | None, str]]:
-    """The floor the engine is compared with: per indicator, read the target text and the measure
-    text, compare them and pick a status, in plain Python with no caching."""
+def floor_loop(rows: list[tuple[str, tuple[str | None, str | None, str | None]]]) -> list[tuple[float | None, str]]:
+    """A floor, not the same work: per indicator, read the target text and the measure text, compare
+    them and pick a status, in plain Python with no caching (it ignores soglie, components, references
+    and pace: its status agrees with the engine's for a quarter of a generated plan's indicators at 30/06)."""
     results = []
     for target, (value, progress, done) in rows:
         if _DATE.search(target):
@@ -132,7 +135,13 @@ def prepare(stage: str, size: int) -> Callable[[], object]:
         latest = measures.at(AS_OF)
         rows = [(indicator.target_for(plan.year) or "", _raw_measure(latest.get(indicator.code)))
                 for _, _, indicator in plan.indicators()]
-        return lambda: plain_loop(rows)
+        return lambda: floor_loop(rows)
+    if stage == "ciclo-pari":
+        from reference import same_work_loop
+
+        plan, measures = _inputs(size)
+        rulebook = load_rulebook()
+        return lambda: same_work_loop(plan, measures, AS_OF, rulebook)
     if stage == "narrativa":
         from piao_rules.narrative import narrate
 

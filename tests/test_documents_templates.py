@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -192,3 +193,17 @@ def test_a_template_without_a_page_size_gets_tables_of_the_default_width(tmp_pat
     document = read(build_annex(AnnexRequest(evaluation, rulebook(), templates=path.parent)))
     widths = [int(table._tbl.tblPr.find(qn("w:tblW")).get(qn("w:w"))) for table in document.tables]
     assert widths and abs(max(widths) - DEFAULT_WIDTH.twips) <= len(document.tables[0].columns)
+
+
+def test_a_part_shown_twice_by_the_template_appears_twice_with_its_rows(tmp_path):
+    def edit(document):
+        for paragraph in document.paragraphs:
+            if paragraph.text.replace(" ", "") == "{{psintesi}}":
+                paragraph._p.addnext(copy.deepcopy(paragraph._p))
+    path = edited(tmp_path, "allegato.docx", edit)
+    _, evaluation = cuneo()
+    document = read(build_annex(AnnexRequest(evaluation, rulebook(), templates=path.parent)))
+    firsts = [table.rows[1].cells[0].text for table in document.tables if len(table.rows) > 1]
+    assert firsts.count("Grado complessivo di raggiungimento dell'Ente") == 2
+    drawings = [node.get("id") for node in document.element.body.iter(qn("wp:docPr"))]
+    assert len(drawings) == 4 and drawings == [str(n) for n in range(1001, 1005)]

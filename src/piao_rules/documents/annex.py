@@ -97,7 +97,7 @@ def build_annex(request: AnnexRequest) -> bytes:
     path = templates.locate(templates.ANNEX, request.templates)
     template = render.open_template(path, templates.ANNEX, styles.ANNEX_STYLES)
     context = annex_context(request)
-    document = render.render(template, path, context, lambda tpl: _Parts(tpl, request).build())
+    document, rows = render.render(template, path, context, lambda tpl: _Parts(tpl, request).build())
     toc.fill_toc(document)
     finish(document, package.Properties(
         title=_title(request),
@@ -105,7 +105,7 @@ def build_annex(request: AnnexRequest) -> bytes:
                  if request.act else f"Piano della performance {request.evaluation.year}"),
         author=_ente(request), when=request.evaluation.as_of, keywords="performance; PIAO; monitoraggio",
     ))
-    return package.to_bytes(document)
+    return package.to_bytes(document, rows)
 
 
 def finish(document: Document, properties: package.Properties) -> None:

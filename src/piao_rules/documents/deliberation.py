@@ -118,10 +118,10 @@ def build_deliberation(request: DeliberationRequest) -> bytes:
     path = templates.locate(templates.DELIBERATION, request.templates)
     template = render.open_template(path, templates.DELIBERATION, styles.DELIBERATION_STYLES)
     context = deliberation_context(request)
-    document = render.render(template, path, context, lambda _: {})
+    document, rows = render.render(template, path, context, lambda _: {})
     finish(document, package.Properties(
         title=f"Delibera di Giunta n. {request.number} del {context['seduta']}",
         subject=f"Esiti del monitoraggio della performance {context['al_data']}",
         author=request.ente.ente.name, when=request.sitting, keywords="performance; PIAO; delibera",
     ))
-    return package.to_bytes(document)
+    return package.to_bytes(document, rows)

@@ -74,10 +74,10 @@ def build_form(smvp: Smvp, score: IndividualScore, evaluation: Evaluation, ente:
     """One person's form as .docx bytes."""
     path = templates.locate(templates.FORM, folder)
     template = render.open_template(path, templates.FORM, FORM_STYLES)
-    document = render.render(template, path, form_context(smvp, score, evaluation, ente), lambda _: {})
+    document, rows = render.render(template, path, form_context(smvp, score, evaluation, ente), lambda _: {})
     package.set_language(document)
     package.set_properties(document, package.Properties(
         title=f"Scheda di valutazione {evaluation.year} – {score.person.name}", subject="Performance individuale",
         author=ente, when=evaluation.as_of, keywords="performance individuale; SMVP; scheda di valutazione",
     ))
-    return package.to_bytes(document)
+    return package.to_bytes(document, rows)

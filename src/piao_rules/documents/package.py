@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from piao_rules.documents import wordml
 
 LANGUAGE = "it-IT"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -109,14 +112,17 @@ def ask_to_update_fields(document: Document) -> None:
     existing.set(qn("w:val"), "true")
 
 
-def to_bytes(document: Document) -> bytes:
-    """The .docx bytes, with every ZIP entry dated 1980-01-01 so that equal documents are equal files."""
+def to_bytes(document: Document, rows: Mapping[str, str] | None = None) -> bytes:
+    """The .docx bytes, with every ZIP entry dated 1980-01-01 so that equal documents are equal files;
+    ``rows`` are the XML text of table rows standing as markers in the body (see :func:`render.render`)."""
     raw = io.BytesIO()
     document.save(raw)
-    return normalise_zip(raw.getvalue())
+    return normalise_zip(raw.getvalue(), {document.part.partname.membername: rows} if rows else {})
 
 
-def normalise_zip(data: bytes) -> bytes:
+def normalise_zip(data: bytes, rows: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+    """The ZIP again with fixed dates, order and compression (zlib's default level is 6); the entries
+    named in ``rows`` get their table rows written in place of the markers (:func:`wordml.fill_rows`)."""
     source = zipfile.ZipFile(io.BytesIO(data))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
@@ -124,5 +130,10 @@ def normalise_zip(data: bytes) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
-            target.writestr(info, source.read(entry.filename), compresslevel=6)
+            if rows and entry.filename in rows:
+                with target.open(info, "w") as written:
+                    for piece in wordml.fill_rows(source.read(entry.filename), rows[entry.filename]):
+                        written.write(piece)
+            else:
+                target.writestr(info, source.read(entry.filename), compresslevel=6)
     return output.getvalue()

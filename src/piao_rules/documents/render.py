@@ -9,6 +9,7 @@ environment is sandboxed.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -16,12 +17,10 @@ from typing import Any
 
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc
 from jinja2 import TemplateError
 from jinja2.exceptions import SecurityError
-from lxml import etree
 
 from piao_rules.documents import wordml
 from piao_rules.documents.styles import missing_styles
@@ -49,8 +48,8 @@ class _Placeholder:
 
     docxtpl would write every part's XML into the template's text, then run its regular
     expressions and Jinja over the whole, which for a large annex costs more than building
-    the tables. The template is rendered with a one-paragraph marker instead; the parts'
-    XML then replaces the markers and the body is parsed once.
+    the tables. The template is rendered with a one-paragraph marker instead; the part's
+    blocks then take the marker's place.
     """
 
     def __init__(self, part: Subdoc):
@@ -63,35 +62,40 @@ class _Placeholder:
     __html__ = __str__
 
 
-def _parser() -> etree.XMLParser:
-    """docxtpl's parser for rendered XML, making python-docx's element classes."""
-    parser = etree.XMLParser(recover=True)
-    parser.set_element_class_lookup(element_class_lookup)
-    return parser
+def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> dict[str, str]:
+    """Move each part's blocks where the template placed its marker, as docxtpl would insert them,
+    and return the XML text of the parts' table rows by marker (see :func:`wordml.fill_rows`).
 
-
-def _insert_parts(template: DocxTemplate, placeholders: list[_Placeholder]) -> None:
-    """Put each part's XML where the template placed its marker, as docxtpl itself would.
-
-    The whole document element is parsed anew: moving a large parsed body into the
-    template's document would cost more than parsing it.
+    The rows stay text until the package is written: parsing them would take most of the
+    memory of a large annex.
     """
     if not placeholders:
-        return
-    document = template.docx
-    xml = etree.tostring(document.element, encoding="unicode")
-    for placeholder in placeholders:
-        xml = xml.replace(str(placeholder), wordml.part_xml(placeholder.part))
-    root = etree.fromstring(xml, parser=_parser())
+        return {}
+    root = template.docx.element
+    parts = {placeholder.marker: placeholder.part for placeholder in placeholders}
+    marks = [node for node in root.body.iter(qn("w:t")) if node.text in parts]
+    moved: dict[str, list] = {}
+    rows: dict[str, str] = {}
+    for mark in marks:
+        part = parts[mark.text]
+        if mark.text in moved:  # a part the template shows again: a copy
+            blocks = [copy.deepcopy(block) for block in moved[mark.text]]
+        else:  # docxtpl leaves the part's section properties out
+            blocks = moved[mark.text] = [block for block in part.subdocx.element.body if block.tag != qn("w:sectPr")]
+            rows.update(wordml.part_rows(part))
+        paragraph = mark.getparent().getparent()
+        for block in blocks:
+            paragraph.addprevious(block)
+        paragraph.getparent().remove(paragraph)
     # docxtpl numbers the drawings of the rendered body from 1001 on: the same, with the parts in place
     for number, drawing in enumerate(root.iter(qn("wp:docPr")), start=1001):
         drawing.set("id", str(number))
-    document.part._element = root
-    template.docx = Document(root, document.part)
+    return rows
 
 
-def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: PartsBuilder) -> Document:
-    """Build the generated parts, render the template with ``context`` and return the document."""
+def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: PartsBuilder) -> tuple[Document, dict[str, str]]:
+    """Build the generated parts, render the template with ``context`` and return the document with
+    the XML text of its tables' rows by marker (to write with :func:`package.to_bytes`)."""
     built = {name: _Placeholder(value) if isinstance(value, Subdoc) else value for name, value in parts(template).items()}
     placeholders = [value for value in built.values() if isinstance(value, _Placeholder)]
     values = {**context, **built}
@@ -101,5 +105,5 @@ def render(template: DocxTemplate, path: Path, context: dict[str, Any], parts: P
         raise InputError.single(path, f"il modello tenta un'operazione non consentita ({error})") from None
     except TemplateError as error:
         raise InputError([Problem(file=str(path), message=f"il modello non si può compilare: {error}")]) from None
-    _insert_parts(template, placeholders)
-    return template.docx
+    rows = _insert_parts(template, placeholders)
+    return template.docx, rows

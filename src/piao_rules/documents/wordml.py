@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from docx.document import Document
@@ -93,8 +93,8 @@ _PRESERVE = {qn("xml:space"): "preserve"}
 # The tags and attributes of generated paragraphs and rows, qualified once.
 _P, _PPR, _PSTYLE, _R, _RPR, _B, _I, _BR, _T = (qn(f"w:{t}") for t in ("p", "pPr", "pStyle", "r", "rPr", "b", "i", "br", "t"))
 _VAL = qn("w:val")
-_ROWS = "piao-rules-righe"  # processing instruction standing for a table's rows (see part_xml)
-_ROWS_MARKER = re.compile(rf"<\?{_ROWS} ([0-9a-f]{{32}})\?>")
+_ROWS = "piao-rules-righe"  # processing instruction standing for a table's rows (see fill_rows)
+_ROWS_MARKER = re.compile(rf"<\?{_ROWS} ([0-9a-f]{{32}})\?>".encode())
 _RUN_START = {
     (False, False): "<w:r>", (True, False): "<w:r><w:rPr><w:b/></w:rPr>",
     (False, True): "<w:r><w:rPr><w:i/></w:rPr>", (True, True): "<w:r><w:rPr><w:b/><w:i/></w:rPr>",
@@ -111,10 +111,20 @@ def _attribute(value: str) -> str:
     return (_text(value).replace('"', "&quot;").replace("\n", "&#10;").replace("\t", "&#9;"))
 
 
-def part_xml(part: Subdoc) -> str:
-    """The XML of a subdocument's body as docxtpl inserts it, with the rows of its tables in place."""
-    rows = part.__dict__.get("_piao_rows", {})
-    return _ROWS_MARKER.sub(lambda marker: rows[marker.group(1)], str(part)) if rows else str(part)
+def part_rows(part: Subdoc) -> dict[str, str]:
+    """The XML text of the rows of a subdocument's tables, by the marker standing for them."""
+    return part.__dict__.get("_piao_rows", {})
+
+
+def fill_rows(xml: bytes, rows: Mapping[str, str]) -> Iterator[bytes]:
+    """The UTF-8 XML of a part in pieces, each table's rows in place of their marker: written so,
+    the rows of a large annex are never parsed."""
+    start = 0
+    for marker in _ROWS_MARKER.finditer(xml):
+        yield xml[start:marker.start()]
+        yield rows[marker.group(1).decode()].encode()
+        start = marker.end()
+    yield xml[start:]
 
 
 class Writer:
@@ -208,8 +218,8 @@ class Writer:
         """A table in the «Tabella PIAO» style: fixed widths, header repeated on each page, rows kept whole.
 
         Short tables (up to ``KEEP_TOGETHER`` rows) are also kept on one page. In a subdocument
-        the rows are kept as XML text and take the place of a marker when the part is written
-        out (:func:`part_xml`).
+        the rows are kept as XML text (:func:`part_rows`) and take the place of a marker when the
+        document is written out (:func:`fill_rows`).
         """
         # Document.add_table would look up the last section's width through the whole body on every
         # call (quadratic in large annexes): the widths are known, so add the table to the body directly.
