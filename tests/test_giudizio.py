@@ -45,6 +45,10 @@ REPORTED = {
     ("note", "verifica_8"): (8, 12), ("andamento", "verifica_8"): (7, 9), ("copertura", "verifica_8"): (5, 5),
     ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 7),
     ("proposta", "verifica_8"): (4, 4),
+    # the ninth set (invented rows), measured blind once, after the eighth pass: 37/50
+    ("note", "verifica_9"): (8, 12), ("andamento", "verifica_9"): (7, 10), ("copertura", "verifica_9"): (4, 6),
+    ("conteggio", "verifica_9"): (3, 5), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
+    ("proposta", "verifica_9"): (3, 5),
 }
 
 
@@ -74,6 +78,18 @@ EIGHTH_SET_MISSES = [
 ]
 
 
+# The ninth set's misses, measured blind after the eighth pass and not studied yet (docs/giudizio.md).
+NINTH_SET_MISSES = [
+    "Trapani DPIA videosorveglianza della sede (inventato)", "Romagna sportello orientamento brevettuale COVID (inventato)",
+    "Parma piano di riorganizzazione dell'azienda speciale (inventato)", "Frosinone Latina revisione Carta dei servizi (inventato)",
+    "Trapani ore di formazione del personale (inventato)", "Maremma e Tirreno strutture certificate Ospitalità Italiana (inventato)",
+    "Verona impiego del budget progetto filiere agroalimentari (inventato)",
+    "Trapani mappatura rischi corruttivi per area, senza totale (inventato)", "Varese defibrillatori in tutte le sedi (inventato)",
+    "Piacenza edizioni del corso Crea la tua impresa (inventato)", "Agrigento postazioni firma digitale presso le associazioni (inventato)",
+    "Caltanissetta imprese ai seminari PID, proposta (inventato)", "Trapani aspiranti imprenditori formati, proposta (inventato)",
+]
+
+
 @pytest.fixture(scope="module")
 def outcomes():
     return [evaluate_case(case) for case in cases()]
@@ -90,7 +106,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
 
 
