@@ -100,7 +100,10 @@ def test_readers_never_raise_anything_but_value_error(text):
     ("1.018 pratiche", [(Decimal(1018), "pratiche")]),
     ("6 iniziative 88 imprese", [(Decimal(6), "iniziative"), (Decimal(88), "imprese")]),
     ("6 iniziative e 88 imprese partecipanti", [(Decimal(6), "iniziative"), (Decimal(88), "imprese partecipanti")]),
+    ("nessuna postazione attiva", [(Decimal(0), "postazione attiva")]),  # a count of zero with its noun
+    ("nessun'iniziativa", [(Decimal(0), "iniziativa")]),
     ("2 seminari svolti a marzo", None),  # a sentence, for the note
+    ("nessuno", None), ("nessuna criticità emersa nel semestre", None),
     ("15 novembre", None), ("3 su 5", None), ("circa 120", None), ("80% imprese", None),
 ])
 def test_counts_written_with_their_noun(text, counts):

@@ -184,12 +184,14 @@ def parse_bool(text: str | bool) -> bool:
 _COUNT = re.compile(r"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>[^\W\d_][^\W\d_'’.]*\.?(?:[\s'’]+[^\W\d_][^\W\d_'’.]*\.?)*)")
 _COUNT_WORDS = 3  # «ore di formazione», «regolamenti approvati»: a longer text is a sentence for the note
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
+_NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero
 
 
 def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
     """A measure written with the nouns it counts: «2 sale» → [(2, «sale»)], «6 iniziative 88 imprese» →
-    [(6, «iniziative»), (88, «imprese»)]; None when the text is not only such counts (a date, «3 su 5»)."""
-    raw = " ".join(text.replace("\u00a0", " ").split())
+    [(6, «iniziative»), (88, «imprese»)], «nessuna postazione attiva» → [(0, «postazione attiva»)]; None when the
+    text is not only such counts (a date, «3 su 5»)."""
+    raw = _NONE.sub("0 ", " ".join(text.replace("\u00a0", " ").split()))
     if looks_like_date(raw):
         return None
     found: list[tuple[Decimal, str]] = []

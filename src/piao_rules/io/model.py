@@ -367,8 +367,7 @@ class Measure(Model):
             return data
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
-        worded = isinstance(raw, str) and any(ch.isalpha() for ch in raw) and any(ch.isdigit() for ch in raw)
-        counts = values.parse_counts(raw) if worded and isinstance(raw, str) else None
+        counts = values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw) else None
         if counts is None:
             return data
         if len(counts) == 1:
