@@ -24,7 +24,7 @@ from piao_rules.engine.builtin import BuiltinRunner
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
-from piao_rules.engine.notes import NoteReader, scheduled_count
+from piao_rules.engine.notes import NoteReader, closed_calendar, scheduled_count
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment,
@@ -366,6 +366,7 @@ class _Evaluator:
         facts["componenti_mancanti"] = int(score.missing_components)
         if facts.get("lettura_nota") == "programmata" and item.accrual is Accrual.CUMULATIVE:
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
+            facts["calendario_chiuso"] = int(closed_calendar(item.measure.note or "") if item.measure is not None else 0)
         if score.reference_missing:
             facts["riferimento"] = 0
         if self.history is not None:

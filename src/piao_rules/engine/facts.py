@@ -99,6 +99,8 @@ _FIELDS = [
     Field("calendario_insufficiente", FieldKind.BOOL,
           "ciò che è fatto più ciò che la nota mette in calendario non arriva al target (proposta)",
           no="la nota non conta in calendario meno di quanto manca al target"),
+    Field("calendario_chiuso", FieldKind.BOOL, "la nota dice che oltre al suo calendario non è previsto altro (proposta)",
+          no="la nota non esclude altro oltre al suo calendario"),
     Field("nota_ripianificata", FieldKind.BOOL, "la nota rinvia l'attività a un giorno entro la scadenza (proposta)",
           no="la nota non rinvia l'attività a un giorno entro la scadenza"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),

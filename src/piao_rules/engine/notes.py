@@ -79,6 +79,20 @@ _SCHEDULED = (
 )
 
 
+# The note says its calendar is all there will be: «sono previste solo le 12 strutture», «non sono previste ulteriori
+# edizioni», «nessun altro evento in programma» (on the folded note).
+_CLOSED_CALENDAR = re.compile(
+    _CALENDAR_WORD + r"\s+(?:solo|soltanto|solamente|unicamente)\b"
+    r"|\bnon\s+(?:sono|e)\s+" + _CALENDAR_WORD + r"\s+(?:altr|ulterior)|\bnessun[oa]?\s+altr[oa]\b"
+)
+
+
+def closed_calendar(note: str) -> bool:
+    """The note says nothing beyond its calendar will come in the year («previste solo …», «non sono previste
+    ulteriori …»)."""
+    return _CLOSED_CALENDAR.search(_fold(note)) is not None
+
+
 def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
     calendar («nel II semestre sono calendarizzati 3 eventi»: 3); None when the note gives no such count."""
