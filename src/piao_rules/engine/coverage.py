@@ -65,8 +65,8 @@ def _plain_number(value: object) -> bool:
 
 def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
     """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%»), or an
-    activity (or unmeasurable text) for a group of units measured with done and total in the measure, read as
-    the share valore / totale; None when the target states no share or there is no total."""
+    activity (or unmeasurable text) for a group of units measured with done and a total (in the measure or the
+    plan), read as the share valore / totale; None when the target states no share or there is no total."""
     if measure is None or measure.percent or not _plain_number(measure.value) or target.read_as is not None:
         return None
     total = measure.total if measure.total is not None else indicator.total
@@ -75,7 +75,7 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
     share = read_share(target.text)
     warning = SHARE_WARNING
     if share is None:
-        if target.kind not in _ACTIVITIES or target.coverage is not None or measure.total is None:
+        if target.kind not in _ACTIVITIES or target.coverage is not None:
             return None
         share, warning = Share(HUNDRED, True, target.text), ACTIVITY_SHARE_WARNING
     assert isinstance(measure.value, Decimal)
