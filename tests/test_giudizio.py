@@ -49,6 +49,10 @@ REPORTED = {
     ("note", "verifica_9"): (8, 12), ("andamento", "verifica_9"): (7, 9), ("copertura", "verifica_9"): (4, 5),
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
     ("proposta", "verifica_9"): (3, 5),
+    # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
+    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 10), ("copertura", "verifica_10"): (4, 6),
+    ("conteggio", "verifica_10"): (3, 5), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
+    ("proposta", "verifica_10"): (5, 5),
 }
 
 
@@ -90,6 +94,18 @@ NINTH_SET_MISSES = [
 ]
 
 
+# The tenth set's misses, measured blind after the ninth pass and not studied yet (docs/giudizio.md).
+TENTH_SET_MISSES = [
+    "Rieti-Viterbo indagine clima interno e report CUG (inventato)", "Reggio Calabria Settimana della conciliazione (inventato)",
+    "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
+    "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
+    "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
+    "Sassari budget promozione turistica (inventato)", "Caserta audit privacy sugli uffici (inventato)",
+    "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)", "Nuoro postazioni di firma digitale decentrate (inventato)",
+    "Agrigento check-up digitali agroalimentare (inventato)", "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
+]
+
+
 @pytest.fixture(scope="module")
 def outcomes():
     return [evaluate_case(case) for case in cases()]
@@ -106,7 +122,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
 
 
