@@ -321,6 +321,8 @@ def test_a_deadline_after_an_event_dated_in_the_note_and_a_postponement_within_t
     ("Gli altri incontri sono programmati per l'autunno.", "incontri", None),  # a calendar without a count
     ("I corsi partono ad aprile; previste 40 ore a maggio.", "eventi", None),  # a count of something else
     ("Secondo evento fissato per il 12 ottobre.", None, None),  # a day, not a count
+    ("Altri 3 in calendario a ottobre.", "check-up", Decimal(3)),  # without its noun: more of what the target counts
+    ("Contattate altre 4 imprese.", "check-up", None),
 ])
 def test_the_count_a_note_puts_in_the_calendar(note, noun, count):
     assert scheduled_count(note, noun) == count

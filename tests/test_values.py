@@ -102,6 +102,7 @@ def test_readers_never_raise_anything_but_value_error(text):
     ("6 iniziative e 88 imprese partecipanti", [(Decimal(6), "iniziative"), (Decimal(88), "imprese partecipanti")]),
     ("nessuna postazione attiva", [(Decimal(0), "postazione attiva")]),  # a count of zero with its noun
     ("nessun'iniziativa", [(Decimal(0), "iniziativa")]),
+    ("4 check-up", [(Decimal(4), "check-up")]), ("3 corsi e-learning", [(Decimal(3), "corsi e-learning")]),
     ("2 seminari svolti a marzo", None),  # a sentence, for the note
     ("nessuno", None), ("nessuna criticità emersa nel semestre", None),
     ("15 novembre", None), ("3 su 5", None), ("circa 120", None), ("80% imprese", None),

@@ -181,7 +181,8 @@ def parse_bool(text: str | bool) -> bool:
 
 
 # A number followed by the words of what it counts: «2 sale», «3 regolamenti approvati», «22 gg».
-_COUNT = re.compile(r"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>[^\W\d_][^\W\d_'’.]*\.?(?:[\s'’]+[^\W\d_][^\W\d_'’.]*\.?)*)")
+_WORD = r"[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+)*\.?"  # a hyphen joins words into one noun: «check-up», «e-learning»
+_COUNT = re.compile(rf"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>{_WORD}(?:[\s'’]+{_WORD})*)")
 _COUNT_WORDS = 3  # «ore di formazione», «regolamenti approvati»: a longer text is a sentence for the note
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
 _NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero

@@ -76,6 +76,9 @@ _SCHEDULED = (
     re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]{3,})"),
     re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?:altri|altre|ulteriori)\s+)?(?P<noun>[^\W\d_]{3,})"
                r"(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+" + _CALENDAR_WORD),
+    # «altri 3 in calendario a ottobre»: the count without its noun is more of what the target counts
+    re.compile(r"\b(?:altri|altre|ulteriori)\s+(?P<n>\d{1,3})(?P<noun>)(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+"
+               + _CALENDAR_WORD),
 )
 
 
@@ -100,7 +103,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     for pattern in _SCHEDULED:
         for found in pattern.finditer(folded):
             word = found.group("noun")
-            if word in values.MONTHS or (noun not in (None, "N.") and not counts_noun(word, noun)):
+            if word in values.MONTHS or (word and noun not in (None, "N.") and not counts_noun(word, noun)):
                 continue
             return Decimal(found.group("n"))
     return None
