@@ -16,7 +16,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 REPORTED = {
     ("note", "sviluppo"): (87, 87), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
     ("andamento", "sviluppo"): (49, 49), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (49, 49), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("copertura", "sviluppo"): (52, 52), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (44, 44), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (45, 45), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
@@ -37,7 +37,7 @@ REPORTED = {
     # the tool refused, «2 sale», «6 iniziative 88 imprese», counted as disagreeing); the nine rows fixed in the
     # seventh pass are development rows now; of the 41 left, «Brescia sportello» agrees since the seventh pass too
     # (kept here: its phase is read «programmata», the controller's is «avviata»)
-    ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (5, 5),
+    ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (4, 5),
     ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
     ("proposta", "verifica_7"): (4, 5),
     # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50; the four
@@ -50,7 +50,7 @@ REPORTED = {
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
     ("proposta", "verifica_9"): (3, 5),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
-    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 10), ("copertura", "verifica_10"): (4, 6),
+    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 10), ("copertura", "verifica_10"): (4, 5),
     ("conteggio", "verifica_10"): (3, 4), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
     ("proposta", "verifica_10"): (5, 5),
 }
@@ -70,6 +70,9 @@ SEVENTH_SET_MISSES = [
     "Venezia Rovigo indagine customer RI (inventato)", "Firenze settimana dell'orientamento COVID (inventato)",
     "Cosenza risorse bando voucher digitali (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
     "Ancona ricavi azienda speciale, proposta (inventato)",
+    # agreed by accident until the tenth pass (5 su 14 compared with 100% as 5%); read as the share 36% since, the
+    # ST17N reading of «le altre aree partiranno a settembre» makes it in linea (proposed)
+    "Como Lecco mappatura processi lavoro agile per ufficio (inventato)",
 ]
 
 
@@ -100,7 +103,7 @@ TENTH_SET_MISSES = [
     "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
     "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
-    "Sassari budget promozione turistica (inventato)", "Caserta audit privacy sugli uffici (inventato)",
+    "Sassari budget promozione turistica (inventato)",
     "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)", "Nuoro postazioni di firma digitale decentrate (inventato)",
     "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]

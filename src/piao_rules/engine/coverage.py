@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets.formula import flows
 from piao_rules.targets.model import Operator, Target, TargetKind
 from piao_rules.targets.share import Share, read_share
 
@@ -63,10 +64,19 @@ def _plain_number(value: object) -> bool:
     return isinstance(value, Decimal) and not isinstance(value, bool)
 
 
+def percent_of_total(target: Target, measure: Measure | None) -> bool:
+    """A percentage target («100% degli uffici individuati») measured with a number and its total (6 su 6): the
+    number is not a percentage, the share valore / totale is."""
+    return (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value is not None
+            and target.read_as is None and measure is not None and measure.total is not None
+            and not measure.percent and _plain_number(measure.value))
+
+
 def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
-    """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%»), or an
-    activity (or unmeasurable text) for a group of units measured with done and a total (in the measure or the
-    plan), read as the share valore / totale; None when the target states no share or there is no total."""
+    """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%», or a
+    percentage measured with a number and its total), or an activity (or unmeasurable text) for a group of units
+    measured with done and a total (in the measure or the plan), read as the share valore / totale; None when the
+    target states no share or there is no total."""
     if measure is None or measure.percent or not _plain_number(measure.value) or target.read_as is not None:
         return None
     total = measure.total if measure.total is not None else indicator.total
@@ -74,6 +84,11 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
         return None
     share = read_share(target.text)
     warning = SHARE_WARNING
+    operator = Operator.GE
+    if share is None and percent_of_total(target, measure):
+        assert target.value is not None and target.operator is not None
+        share = Share(target.value, not flows(target.qualifier or target.text), target.text)
+        operator = Operator.GE if target.operator is Operator.EQ else target.operator
     if share is None:
         if target.kind not in _ACTIVITIES or target.coverage is not None:
             return None
@@ -84,7 +99,7 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
     shown = (f"{format_it.number(measure.value)} su {format_it.number(total)} = {format_it.percent(value)}, "
              f"target {format_it.percent(share.percent)} ({reading})")
     read = target.model_copy(update={
-        "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": share.percent, "unit": "%", "per": None,
+        "kind": TargetKind.COMPARISON, "operator": operator, "value": share.percent, "unit": "%", "per": None,
         "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
         "warnings": [*target.warnings, warning],
     })
