@@ -15,7 +15,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (87, 87), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (49, 49), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("andamento", "sviluppo"): (53, 53), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (52, 52), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (44, 44), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
@@ -46,11 +46,11 @@ REPORTED = {
     ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 7),
     ("proposta", "verifica_8"): (4, 4),
     # the ninth set (invented rows), measured blind once, after the eighth pass: 37/50
-    ("note", "verifica_9"): (8, 12), ("andamento", "verifica_9"): (7, 9), ("copertura", "verifica_9"): (4, 5),
+    ("note", "verifica_9"): (8, 12), ("andamento", "verifica_9"): (7, 8), ("copertura", "verifica_9"): (4, 5),
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
     ("proposta", "verifica_9"): (3, 5),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
-    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 10), ("copertura", "verifica_10"): (4, 5),
+    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 9), ("copertura", "verifica_10"): (4, 5),
     ("conteggio", "verifica_10"): (3, 4), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
     ("proposta", "verifica_10"): (5, 5),
 }
@@ -90,7 +90,6 @@ NINTH_SET_MISSES = [
     "Trapani DPIA videosorveglianza della sede (inventato)", "Romagna sportello orientamento brevettuale COVID (inventato)",
     "Parma piano di riorganizzazione dell'azienda speciale (inventato)", "Frosinone Latina revisione Carta dei servizi (inventato)",
     "Trapani ore di formazione del personale (inventato)",
-    "Verona impiego del budget progetto filiere agroalimentari (inventato)",
     "Trapani mappatura rischi corruttivi per area, senza totale (inventato)",
     "Piacenza edizioni del corso Crea la tua impresa (inventato)",
     "Caltanissetta imprese ai seminari PID, proposta (inventato)", "Trapani aspiranti imprenditori formati, proposta (inventato)",
@@ -103,7 +102,7 @@ TENTH_SET_MISSES = [
     "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
     "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
-    "Sassari budget promozione turistica (inventato)",
+   
     "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)", "Nuoro postazioni di firma digitale decentrate (inventato)",
     "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]

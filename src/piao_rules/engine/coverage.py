@@ -14,7 +14,8 @@ from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.formula import flows
 from piao_rules.targets.model import Operator, Target, TargetKind
-from piao_rules.targets.share import Share, read_share
+from piao_rules.targets import units
+from piao_rules.targets.share import Share, bracketed_base, names_euro, read_share
 
 HUNDRED = Decimal(100)
 
@@ -64,12 +65,26 @@ def _plain_number(value: object) -> bool:
     return isinstance(value, Decimal) and not isinstance(value, bool)
 
 
-def percent_of_total(target: Target, measure: Measure | None) -> bool:
-    """A percentage target («100% degli uffici individuati») measured with a number and its total (6 su 6): the
-    number is not a percentage, the share valore / totale is."""
-    return (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value is not None
-            and target.read_as is None and measure is not None and measure.total is not None
-            and not measure.percent and _plain_number(measure.value))
+def percent_base(target: Target, measure: Measure | None) -> Decimal | None:
+    """What a percentage target («100% degli uffici individuati», «≥ 90% del budget assegnato (€ 250.000)») is a share
+    of when it is measured with a number, not a percentage: the measure's total (6 su 6), else the euro amount in
+    brackets in the target; None otherwise."""
+    if not (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value is not None
+            and target.read_as is None and measure is not None and not measure.percent and _plain_number(measure.value)):
+        return None
+    return measure.total if measure.total is not None else bracketed_base(target.text)
+
+
+def euro_for_percent(target: Target, measure: Measure | None) -> bool:
+    """A euro amount measured for a percentage target that gives no base to divide it by (58.000 for «≥ 90% del
+    budget»: written with «€», or above 100 with a euro amount in the target or the note): the two cannot be compared."""
+    if target.kind is not TargetKind.COMPARISON or target.unit != "%" or target.read_as is not None:
+        return False
+    if measure is None or measure.percent or measure.total is not None or not _plain_number(measure.value):
+        return False
+    assert isinstance(measure.value, Decimal)
+    return (measure.counted is not None and units.canonical(measure.counted) == "€") or (
+        measure.value > HUNDRED and (names_euro(target.text) or names_euro(measure.note or "")))
 
 
 def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
@@ -79,13 +94,14 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
     target states no share or there is no total."""
     if measure is None or measure.percent or not _plain_number(measure.value) or target.read_as is not None:
         return None
-    total = measure.total if measure.total is not None else indicator.total
+    base = percent_base(target, measure)
+    total = measure.total if measure.total is not None else indicator.total if base is None else base
     if total is None:
         return None
     share = read_share(target.text)
     warning = SHARE_WARNING
     operator = Operator.GE
-    if share is None and percent_of_total(target, measure):
+    if share is None and base is not None:
         assert target.value is not None and target.operator is not None
         share = Share(target.value, not flows(target.qualifier or target.text), target.text)
         operator = Operator.GE if target.operator is Operator.EQ else target.operator
@@ -103,4 +119,4 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
         "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
         "warnings": [*target.warnings, warning],
     })
-    return read, measure.model_copy(update={"value": value, "percent": True}), {"quota": shown}
+    return read, measure.model_copy(update={"value": value, "percent": True, "total": total}), {"quota": shown}

@@ -21,6 +21,7 @@ from piao_rules import format_it
 from piao_rules.engine import ENGINES, STAGES, adjust, pacing, past, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
+from piao_rules.engine.coverage import euro_for_percent
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
@@ -253,8 +254,9 @@ class _Evaluator:
             facts["causa_esterna"] = 1 if measure.external_cause else 0
             on_scale = scale_top(target, measure) is not None  # a mark from 1 to N for a % target: not comparable
             facts["valore_su_scala"] = 1 if on_scale else 0
-            facts["misura_non_pertinente"] = 1 if on_scale or not_pertinent(target, measure) else 0
-            facts["unita_incoerente"] = 1 if unit_mismatch(target, measure) else 0
+            euro = euro_for_percent(target, measure)  # a euro amount for a % target without its base: not comparable
+            facts["misura_non_pertinente"] = 1 if on_scale or euro or not_pertinent(target, measure) else 0
+            facts["unita_incoerente"] = 1 if euro or unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
             reference = indicator.reference is not None or (measure is not None and measure.reference is not None)
             facts["riferimento"] = 1 if reference else 0

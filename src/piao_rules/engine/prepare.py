@@ -11,7 +11,7 @@ from typing import Any
 
 from piao_rules import format_it
 from piao_rules.engine.computed import computed_measure
-from piao_rules.engine.coverage import percent_of_total, read_coverage, share_target, total_of
+from piao_rules.engine.coverage import percent_base, read_coverage, share_target, total_of
 from piao_rules.engine.notes import NoteReader, NoteReading
 from piao_rules.engine.result import Flag, Status, Step
 from piao_rules.engine.scoring import Score
@@ -242,7 +242,7 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
-    if _fixed(item.target) and not percent_of_total(item.target, item.measure):  # most targets: none of the readings below applies
+    if _fixed(item.target) and percent_base(item.target, item.measure) is None:  # most targets: none of the readings below applies
         return
     counted = counted_target(item.target, item.indicator, item.measure)
     if counted is not None:

@@ -38,6 +38,7 @@ from functools import lru_cache
 from piao_rules import values
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Component, Operator, Reference, ReferenceBasis, Stage, Target, TargetKind
+from piao_rules.targets.share import bracketed_base
 
 
 class TargetError(ValueError):
@@ -819,6 +820,9 @@ def _qualifier(prefix: str, suffix: str, contexts: list[str]) -> str | None:
     return suffix or None
 
 
+_OF_PERCENT = re.compile(r"^[^\W\d_]{4,}\s+(?:del|dell['’]|della|dei|degli|delle)$", re.IGNORECASE)
+
+
 def _quantities(text: str, warnings: list[str]) -> _Draft | None:
     if match := _EACH_FIRST.match(text):
         text = f"{match.group('rest')} {match.group('each')}"
@@ -845,7 +849,11 @@ def _quantities(text: str, warnings: list[str]) -> _Draft | None:
         # of things counted, not a change («Riduzione dei tempi di almeno 2 giorni» is a reduction by 2 days)
         worded = (written and noun_unit and first.spelled.lstrip()[:1].isalpha() and len(prefix.split()) <= 5
                   and len(bare[first.end:].split()) <= 2 and not _CHANGE.match(prefix))
-        if not (symbol or worded) and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
+        # «Impiego del 100% delle risorse stanziate (€ 250.000)»: an action, then the percentage of a sum of money
+        # given in brackets (a share of the sum; «Mappatura del 100% dei processi» stays an activity)
+        share_of = (first.unit == "%" and _OF_PERCENT.search(prefix) is not None and not _CHANGE.match(prefix)
+                    and bracketed_base(text) is not None)
+        if not (symbol or worded or share_of) and (len(prefix.split()) > 2 or not (written or first.counted or noun_unit)):
             return None
     group = [first]
     for quantity in found[1:]:

@@ -31,6 +31,11 @@ _RATIO = re.compile(
 # «Pagine corrette entro 1 mese dal report / pagine segnalate nei report: 1 N.»: a ratio of two counts named without
 # «N.», the slash standing apart (not «eventi/iniziative», which means «or»).
 _PLAIN_RATIO = re.compile(r"^(?P<a>[^\W\d_]{3,})[^/]*?\s/\s*(?P<b>[^\W\d_]{3,})", re.IGNORECASE)
+# «Utilizzo ≥ 90% del budget assegnato (€ 250.000)»: the amount the percentage is of, written in brackets.
+_BASE = re.compile(r"\(\s*(?:€|euro|eur)\s*(?P<num>\d[\d.]*(?:,\d+)?)\s*\)|\(\s*(?P<num2>\d[\d.]*(?:,\d+)?)\s*(?:€|euro)\s*\)",
+                   re.IGNORECASE)
+# A euro amount named in a target («del budget assegnato (€ 250.000)», «250.000 euro»).
+_EURO = re.compile(r"€|(?<!\w)euro(?!\w)", re.IGNORECASE)
 _PERCENT_OF = re.compile(r"^(?:%|percentuale\s+(?:di\s+|delle\s+|dei\s+|degli\s+)?|quota\s+(?:di\s+|delle\s+|dei\s+|degli\s+)?)", re.IGNORECASE)
 
 
@@ -69,3 +74,17 @@ def read_share(text: str) -> Share | None:
     units = ratio.groupdict().get("n") is not None or (
         _stem(ratio.group("a")) == _stem(ratio.group("b")) and not flows(what[ratio.start("b"):]))
     return Share(percent, units, what)
+
+
+def bracketed_base(text: str) -> Decimal | None:
+    """The euro amount a percentage target is a share of, written in brackets («(€ 250.000)»: 250000); None without."""
+    found = _BASE.search(text)
+    if found is None:
+        return None
+    number = found.group("num") or found.group("num2")
+    return Decimal(number.replace(".", "").replace(",", "."))
+
+
+def names_euro(text: str) -> bool:
+    """Whether a target names a euro amount."""
+    return _EURO.search(text) is not None
