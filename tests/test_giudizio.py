@@ -102,7 +102,7 @@ TENTH_SET_MISSES = [
     "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
     "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
-   
+
     "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)", "Nuoro postazioni di firma digitale decentrate (inventato)",
     "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]

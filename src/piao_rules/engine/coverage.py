@@ -12,9 +12,9 @@ from decimal import Decimal
 
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets import units
 from piao_rules.targets.formula import flows
 from piao_rules.targets.model import Operator, Target, TargetKind
-from piao_rules.targets import units
 from piao_rules.targets.share import Share, bracketed_base, names_euro, read_share
 
 HUNDRED = Decimal(100)
