@@ -17,7 +17,7 @@ REPORTED = {
     ("note", "sviluppo"): (87, 87), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
     ("andamento", "sviluppo"): (53, 53), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (52, 52), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (44, 44), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (47, 47), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (45, 45), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (8, 8), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -51,7 +51,7 @@ REPORTED = {
     ("proposta", "verifica_9"): (3, 5),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
     ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 9), ("copertura", "verifica_10"): (4, 5),
-    ("conteggio", "verifica_10"): (3, 4), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
+    ("conteggio", "verifica_10"): (3, 3), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
     ("proposta", "verifica_10"): (5, 5),
 }
 
@@ -103,7 +103,7 @@ TENTH_SET_MISSES = [
     "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
 
-    "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)", "Nuoro postazioni di firma digitale decentrate (inventato)",
+    "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)",
     "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]
 

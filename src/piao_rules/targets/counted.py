@@ -1,4 +1,5 @@
-"""Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate»), and targets of one
+"""Counts inside a milestone's text («Avvio operatività nelle 4 nuove sale attrezzate», or in the indicator's name when
+the target is only a deadline), and targets of one
 thing («Attivazione n. 1 newsletter dedicata») reported only in a note.
 
 When the measure is a count of the same noun («2 sale», or «2» with the note «Operative 2 sale», or the
@@ -40,14 +41,15 @@ def counted_target(target: Target, indicator: Indicator, measure: Measure | None
     """The milestone read as «≥ N noun» when the measure counts that noun; None otherwise."""
     if measure is None or measure.percent or measure.progress is not None:
         return None
-    # a milestone, or an activity due by the end of the year («training per i 12 dipendenti referenti … entro il 2022»)
-    year_end = target.deadline is not None and (target.deadline.month, target.deadline.day) == (12, 31)
-    if not (target.kind is TargetKind.MILESTONE or (target.kind is TargetKind.DEADLINE and year_end)):
+    # a milestone, or an activity with its deadline («training per i 12 dipendenti referenti … entro il 2022»)
+    if target.kind not in (TargetKind.MILESTONE, TargetKind.DEADLINE):
         return None
     value = measure.value
     if not isinstance(value, Decimal) or isinstance(value, bool):
         return None
     found = list(_COUNT.finditer(target.milestone or target.text))
+    if not found and target.kind is TargetKind.DEADLINE:  # «entro il 30/06/2024»: the name says what is due
+        found = list(_COUNT.finditer(indicator.name))
     if len(found) != 1:
         return None
     number, noun = _number(found[0].group("n")), found[0].group("noun")
