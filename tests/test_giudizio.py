@@ -14,7 +14,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (87, 87), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
+    ("note", "sviluppo"): (90, 90), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
     ("andamento", "sviluppo"): (53, 53), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (52, 52), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (47, 47), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
@@ -50,7 +50,7 @@ REPORTED = {
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
     ("proposta", "verifica_9"): (3, 5),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
-    ("note", "verifica_10"): (7, 12), ("andamento", "verifica_10"): (6, 9), ("copertura", "verifica_10"): (4, 5),
+    ("note", "verifica_10"): (7, 11), ("andamento", "verifica_10"): (6, 9), ("copertura", "verifica_10"): (4, 5),
     ("conteggio", "verifica_10"): (3, 3), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
     ("proposta", "verifica_10"): (5, 5),
 }
@@ -98,11 +98,10 @@ NINTH_SET_MISSES = [
 
 # The tenth set's misses, measured blind after the ninth pass and not studied yet (docs/giudizio.md).
 TENTH_SET_MISSES = [
-    "Rieti-Viterbo indagine clima interno e report CUG (inventato)", "Reggio Calabria Settimana della conciliazione (inventato)",
+    "Reggio Calabria Settimana della conciliazione (inventato)",
     "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
     "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
-
     "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)",
     "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]

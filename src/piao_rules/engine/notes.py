@@ -27,6 +27,9 @@ from piao_rules.targets.parser import TargetError, event_deadline, parse_target
 PHASES = ("sospesa", "bloccata", "non_avviata", "rinviata", "programmata", "in_corso", "avviata", "completata")
 # A percentage written in the note: «(20%)», «pari al 30% circa», «avanzamento 40 %».
 _PERCENT = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d+)?)\s*%")
+# A percentage of people («71% del personale», «il 40% dei dipendenti»): a rate of answers or attendance.
+_OF_PEOPLE = re.compile(r"\s+(?:del|dei|degli|delle)\s+(?:personale|dipendenti|intervistati|destinatari|partecipanti|"
+                        r"utenti|iscritti|rispondenti|aventi\s+diritto|invitati|convocati)(?!\w)", re.IGNORECASE)
 _PROGRESS_WORDS = re.compile(r"avanzament|realizzat|complet|pari al|circa|\(\s*\d", re.IGNORECASE)
 _NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers of note.yaml not counted)
 # Partial completion written with numbers: «2 commissioni su 4», «14 processi sui 20», «3 dei 5 moduli».
@@ -530,8 +533,9 @@ def _endings(endings: list[str]) -> re.Pattern[str]:
 
 
 def _written_progress(note: str) -> Decimal | None:
-    """A single percentage in a note that speaks of progress («in misura pari al 30% circa»)."""
-    numbers = _PERCENT.findall(note)
+    """A single percentage in a note that speaks of progress («in misura pari al 30% circa»); not a share of people
+    («risposte pari al 71% del personale»: how many answered, not how far the activity is)."""
+    numbers = [found.group(1) for found in _PERCENT.finditer(note) if not _OF_PEOPLE.match(note, found.end())]
     if len(numbers) != 1 or not _PROGRESS_WORDS.search(note):
         return None
     value = Decimal(numbers[0].replace(",", "."))
