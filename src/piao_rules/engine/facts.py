@@ -107,7 +107,7 @@ _FIELDS = [
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
     Field("unita", FieldKind.CHOICE, "unità di misura", UNITS),
-    Field("copertura", FieldKind.BOOL, "il target vale per ciascuna unità (copertura)", no="il target non è di copertura"),
+    Field("copertura", FieldKind.BOOL, "il target è una quota di unità o di risorse da coprire (copertura)", no="il target non è di copertura"),
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
     Field("quota", FieldKind.BOOL, "il target è letto come quota (valore su totale della misura)",
           no="il target non è letto come quota"),
