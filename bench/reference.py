@@ -26,7 +26,7 @@ from piao_rules.engine.computed import computed_measure
 from piao_rules.engine.coverage import read_coverage, share_target, total_of
 from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.rulebook import Rulebook
-from piao_rules.engine.scoring import _key  # the engine's folding of component labels, cached
+from piao_rules.engine.scoring import _key, met  # _key: the engine's folding of component labels, cached
 from piao_rules.io.model import Judgement, Measure, MeasureSet, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import counted_target, one_each, one_thing
@@ -54,22 +54,12 @@ def _measured(measure: Measure | None) -> bool:
                                     or bool(measure.components) or measure.judgement is not None)
 
 
-def _met(value: Decimal, operator: Operator | None, goal: Decimal) -> bool:
-    if operator is Operator.GT:
-        return value > goal
-    if operator is Operator.LT:
-        return value < goal
-    if operator is Operator.LE:
-        return value <= goal
-    return value >= goal
-
-
 def _proportion(value: Decimal, operator: Operator | None, goal: Decimal) -> Decimal:
     if operator is not None and operator.lower_is_better:
         ratio = HUNDRED if value <= ZERO else goal / value * HUNDRED
     else:
         ratio = (HUNDRED if value >= goal else ZERO) if goal <= ZERO else value / goal * HUNDRED
-    return HUNDRED if _met(value, operator, goal) else min(max(ZERO, min(HUNDRED, ratio)), BELOW)
+    return HUNDRED if met(value, operator, goal) else min(max(ZERO, min(HUNDRED, ratio)), BELOW)
 
 
 def _number(measure: Measure | None) -> Decimal | None:
@@ -324,7 +314,7 @@ def _linear(value: Decimal, operator: Operator | None, goal: Decimal, threshold:
     if (lower and threshold <= goal) or (not lower and threshold >= goal):
         return _proportion(value, operator, goal)
     raw = (threshold - value) / (threshold - goal) * HUNDRED if lower else (value - threshold) / (goal - threshold) * HUNDRED
-    return HUNDRED if _met(value, operator, goal) else min(max(ZERO, min(HUNDRED, raw)), BELOW)
+    return HUNDRED if met(value, operator, goal) else min(max(ZERO, min(HUNDRED, raw)), BELOW)
 
 
 def _average_pace(value: Decimal | None, goal: Decimal | None, elapsed: Decimal, pace: Decimal | None) -> Decimal | None:
