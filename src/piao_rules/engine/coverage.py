@@ -65,14 +65,24 @@ def _plain_number(value: object) -> bool:
     return isinstance(value, Decimal) and not isinstance(value, bool)
 
 
-def percent_base(target: Target, measure: Measure | None) -> Decimal | None:
+def percent_base(target: Target, indicator: Indicator, measure: Measure | None) -> Decimal | None:
     """What a percentage target («100% degli uffici individuati», «≥ 90% del budget assegnato (€ 250.000)») is a share
-    of when it is measured with a number, not a percentage: the measure's total (6 su 6), else the euro amount in
-    brackets in the target; None otherwise."""
+    of when it is measured with a number, not a percentage: the measure's total (6 su 6), else the plan's (14 servizi,
+    when the value does not exceed it), else the euro amount in brackets in the target when the value is an amount
+    (above 100, or written with «€»: a plain 100 is a percentage); None otherwise."""
     if not (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value is not None
             and target.read_as is None and measure is not None and not measure.percent and _plain_number(measure.value)):
         return None
-    return measure.total if measure.total is not None else bracketed_base(target.text)
+    assert isinstance(measure.value, Decimal)
+    if measure.total is not None:
+        return measure.total
+    if indicator.total is not None and measure.value <= indicator.total:
+        return indicator.total
+    return bracketed_base(target.text) if measure.value > HUNDRED or _in_euro(measure) else None
+
+
+def _in_euro(measure: Measure) -> bool:
+    return measure.counted is not None and units.canonical(measure.counted) == "€"
 
 
 def euro_for_percent(target: Target, measure: Measure | None) -> bool:
@@ -83,7 +93,7 @@ def euro_for_percent(target: Target, measure: Measure | None) -> bool:
     if measure is None or measure.percent or measure.total is not None or not _plain_number(measure.value):
         return False
     assert isinstance(measure.value, Decimal)
-    return (measure.counted is not None and units.canonical(measure.counted) == "€") or (
+    return _in_euro(measure) or (
         measure.value > HUNDRED and (names_euro(target.text) or names_euro(measure.note or "")))
 
 
@@ -94,8 +104,8 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
     target states no share or there is no total."""
     if measure is None or measure.percent or not _plain_number(measure.value) or target.read_as is not None:
         return None
-    base = percent_base(target, measure)
-    total = measure.total if measure.total is not None else indicator.total if base is None else base
+    base = percent_base(target, indicator, measure)
+    total = base if base is not None else measure.total if measure.total is not None else indicator.total
     if total is None:
         return None
     share = read_share(target.text)

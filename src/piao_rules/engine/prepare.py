@@ -242,7 +242,7 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
-    if _fixed(item.target) and percent_base(item.target, item.measure) is None:  # most targets: none of the readings below applies
+    if _fixed(item.target) and percent_base(item.target, item.indicator, item.measure) is None:  # most targets: none of the readings below applies
         return
     counted = counted_target(item.target, item.indicator, item.measure)
     if counted is not None:
