@@ -73,9 +73,18 @@ def test_parse_bool(text, expected):
     assert values.parse_bool(text) is expected
 
 
-@pytest.mark.parametrize("text", ["n.d.", "ND", "---", "//", "-", "", "Non rilevato", "n.d. / n.d."])
+@pytest.mark.parametrize("text", ["n.d.", "ND", "---", "//", "-", "", "Non rilevato", "n.d. / n.d.", "Nessun dato"])
 def test_null_markers(text):
     assert values.is_null(text)
+
+
+def test_no_data_is_a_missing_measure_and_none_of_a_noun_a_count_of_zero():
+    from piao_rules.io.model import Measure
+
+    missing = Measure.model_validate({"codice": "K1", "valore": "nessun dato disponibile"})
+    zero = Measure.model_validate({"codice": "K1", "valore": "nessuna segnalazione"})
+    assert (missing.value, missing.counted) == (None, None)
+    assert (zero.value, zero.counted) == (Decimal(0), "segnalazione")
 
 
 @given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))

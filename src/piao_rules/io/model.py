@@ -367,7 +367,8 @@ class Measure(Model):
             return data
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
-        counts = values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw) else None
+        counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)
+                  and not values.is_null(raw) else None)
         if counts is None:
             return data
         if len(counts) == 1:
