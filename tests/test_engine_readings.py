@@ -53,6 +53,16 @@ def test_a_count_in_a_milestone_is_the_target_when_the_measure_counts_the_same_n
     assert other.status is Status.TO_ASSESS and any(f.code == "incoerenza" for f in other.flags)  # another noun
 
 
+def test_a_count_written_with_its_noun_is_shown_with_it():
+    from piao_rules.engine.prepare import show_value
+    from piao_rules.io.model import Measure
+
+    written = one("Avvio operatività nelle 4 nuove sale attrezzate", MID, valore="2 sale")
+    assert written.status is Status.ON_TRACK and written.achievement == Decimal(50)
+    assert show_value(Measure.model_validate({"codice": "K1", "valore": "2 sale"})) == "2 sale"
+    assert show_value(Measure.model_validate({"codice": "K1", "valore": "2"})) == "2"
+
+
 def test_a_value_computed_from_the_algorithm_with_the_formula_shown():
     indicator = {"algoritmo": "N. pratiche evase / N. pratiche ricevute", "unita": "%"}
     result = one("≥ 90%", END, indicator=indicator, componenti={"n. pratiche evase": "45", "Numero pratiche ricevute": "50"})

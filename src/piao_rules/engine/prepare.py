@@ -80,7 +80,7 @@ def has_measure(measure: Measure | None) -> bool:
 
 
 def show_value(measure: Measure | None, target: Target | None = None) -> str:
-    """The measure as a person reads it: «80%», «8 iniziative, 264 soggetti», «SI», «avanzamento 60%»."""
+    """The measure as a person reads it: «80%», «2 sale», «8 iniziative, 264 soggetti», «SI», «avanzamento 60%»."""
     if measure is None or not has_measure(measure):
         return "n.d."
     if measure.components:
@@ -96,6 +96,8 @@ def show_value(measure: Measure | None, target: Target | None = None) -> str:
             return format_it.percent(value)
         if unit == "€":
             return format_it.euro(value)
+        if measure.counted is not None:
+            return f"{format_it.number(value)} {measure.counted}"  # «2 sale», as the office wrote it
         return format_it.number(value) + (" gg" if unit == "gg" else "")
     if measure.completed_on is not None:
         return f"completato il {format_it.short_date(measure.completed_on)}"
