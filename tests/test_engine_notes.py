@@ -84,7 +84,8 @@ def test_an_activity_that_is_a_start_is_completed_when_started():
 @pytest.mark.parametrize(("note", "as_of", "extra", "status"), [
     ("Progettazione in corso.", MID, {}, Status.ON_TRACK),
     ("Progettazione in corso.", END, {}, Status.MISSED),
-    ("Consegna rinviata al 2024.", MID, {}, Status.AT_RISK),
+    ("Consegna rinviata di qualche settimana.", MID, {}, Status.AT_RISK),
+    ("Consegna rinviata al 2024.", MID, {}, Status.MISSED),  # put off to a later year: not reached in this one
     ("Documento approvato dalla Giunta.", MID, {}, Status.REACHED),
     ("Attività sospese in attesa del programma nazionale.", MID, {"causa_esterna": "Programma in ritardo"},
      Status.NOT_MEASURABLE),
