@@ -24,7 +24,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from piao_rules.engine import pacing
 from piao_rules.engine.computed import computed_measure
 from piao_rules.engine.coverage import read_coverage, share_target, total_of
-from piao_rules.engine.notes import NoteReader
 from piao_rules.engine.rulebook import Rulebook
 from piao_rules.engine.scoring import _key, met  # _key: the engine's folding of component labels, cached
 from piao_rules.io.model import Judgement, Measure, MeasureSet, Plan
@@ -101,7 +100,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
     rules' parameters."""
     year, final = plan.year, as_of >= date(plan.year, 12, 31)
     profiles = pacing.Profiles(rulebook.param("andamento", "profilo", {}), rulebook.param("andamento", "profili", {}), year)
-    reader = NoteReader(rulebook.notes) if rulebook.notes else None
+    reader = rulebook.note_reader.fresh() if rulebook.note_reader is not None else None
     latest = measures.at(as_of)
     thresholds: dict[tuple[str, int], Target] = {}
     shares: dict[tuple, Decimal] = {}

@@ -46,6 +46,19 @@ def test_two_evaluations_in_parallel_and_in_sequence_give_the_same_result():
     assert all(result == expected for result in results)
 
 
+@pytest.mark.parametrize("engine", ["interno", pytest.param("durable", marks=needs_durable)])
+def test_one_loaded_rulebook_serves_many_evaluations_compiled_once(engine):
+    rulebook = load_rulebook()
+    expected = run(MIXED, MIXED_MEASURES, engine=engine, rulebook=load_rulebook()).model_dump()
+    reader, matchers = rulebook.note_reader, [table.matcher for table in rulebook.tables.values()]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: run(MIXED, MIXED_MEASURES, engine=engine, rulebook=rulebook).model_dump(), range(6)))
+    assert all(result == expected for result in results)
+    assert rulebook.note_reader is reader and [table.matcher for table in rulebook.tables.values()] == matchers
+    assert reader is not None and not reader.readings  # each evaluation read the notes with its own fresh copy
+    assert reader.fresh().cues is reader.cues and reader.fresh().readings is not reader.fresh().readings
+
+
 def _fact_values(field):
     if field.kind is FieldKind.BOOL:
         return st.sampled_from([0, 1])

@@ -5,42 +5,31 @@ compiler). Its semantics are those of :func:`conditions.matches`, which mirror
 the expressions :func:`conditions.to_durable` gives durable-rules; the tests run
 both on every example and on random facts and compare the results.
 
-Each table is compiled once into a Python function (:func:`conditions.compile_rules`),
-and a fact is matched only once per distinct combination of the fields its table
-tests: thousands of indicators share a few hundred combinations.
+Each table is compiled once into a Python function (:func:`conditions.compile_rules`), held
+by the loaded table (:attr:`Table.matcher`) and shared by every evaluation, and a fact is
+matched only once per distinct combination of the fields its table tests: thousands of
+indicators share a few hundred combinations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from piao_rules.engine.conditions import compile_rules, fields_of
-from piao_rules.engine.rulebook import Mode, Table
+from piao_rules.engine.rulebook import Table
 
 
 class BuiltinRunner:
     name = "interno"
 
     def __init__(self, tables: list[Table]):
-        self._compiled: dict[str, tuple[Table, tuple[str, ...], Callable[[dict[str, Any]], list[int]]]] = {}
-        for table in tables:
-            self._compile(table)
-
-    def _compile(self, table: Table) -> tuple[Table, tuple[str, ...], Callable[[dict[str, Any]], list[int]]]:
-        rules = tuple(rule.tests for rule in table.rules)
-        compiled = (table, fields_of(rules), compile_rules(rules, table.mode is Mode.FIRST))
-        self._compiled[table.name] = compiled
-        return compiled
+        for table in tables:  # compiled here if no evaluation has used the table yet
+            table.matcher
 
     def run(self, table: Table, facts: list[dict[str, Any]]) -> list[list[int]]:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
         first-match table only the first one. Facts with the same tested values share one
         list: read it, do not change it."""
-        compiled = self._compiled.get(table.name)
-        if compiled is None or compiled[0] is not table:
-            compiled = self._compile(table)
-        _, fields, match = compiled
+        fields, match = table.fields, table.matcher
         seen: dict[tuple[Any, ...], list[int]] = {}
         results = []
         for fact in facts:

@@ -23,6 +23,8 @@ durable-rules has sharp edges, each handled here:
   consumed and leave nothing to delete;
 - no Decimal, no date, and ``$ne``/``$nex`` misbehave: facts hold integers and
   strings only (see :mod:`piao_rules.engine.facts`) and conditions never use them;
+- the rulesets' expressions are built once per loaded table (:attr:`Table.durable_conditions`),
+  the rulesets themselves are registered anew for each evaluation;
 - every message is a JSON round trip into the C engine: one fact is posted per
   distinct combination of the fields the table tests (all its outcome depends on),
   and the matches are copied back to the facts that share it.
@@ -34,7 +36,6 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from piao_rules.engine.conditions import fields_of, to_durable
 from piao_rules.engine.rulebook import Mode, Table
 
 try:  # durable-rules has no wheels and does not build on Python 3.13+
@@ -79,8 +80,8 @@ class DurableRunner:
         definitions = {}
         for table in tables:
             definitions[self._ruleset(table)] = {
-                f"r{index}": {"pri": index, "all": [{"m": to_durable(rule.tests)}], "run": self._action(index)}
-                for index, rule in enumerate(table.rules)
+                f"r{index}": {"pri": index, "all": [{"m": condition}], "run": self._action(index)}
+                for index, condition in enumerate(table.durable_conditions)
             }
         try:
             self._host.set_rulesets(definitions)
@@ -104,7 +105,7 @@ class DurableRunner:
         """For each fact (in order), the indexes of the rules it matches, ascending; for a
         first-match table only the first one. Facts with the same tested values share one
         list: read it, do not change it."""
-        fields = fields_of(tuple(rule.tests for rule in table.rules))
+        fields = table.fields
         distinct: dict[tuple[Any, ...], int] = {}
         slots = [distinct.setdefault(tuple(map(fact.get, fields)), len(distinct)) for fact in facts]
         posted: list[dict[str, Any]] = [{}] * len(distinct)

@@ -25,7 +25,7 @@ from piao_rules.engine.coverage import euro_for_percent
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
-from piao_rules.engine.notes import NoteReader, closed_calendar, scheduled_count
+from piao_rules.engine.notes import closed_calendar, scheduled_count
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment,
@@ -124,7 +124,8 @@ class _Evaluator:
         except ValueError as error:
             raise InputError.single(rulebook.sources["andamento"], str(error), "parametri/profilo") from None
         self.share = pacing.year_share(as_of, self.profiles.default)
-        self.items = prepare(plan, measures, as_of, NoteReader(rulebook.notes) if rulebook.notes else None)
+        reader = rulebook.note_reader
+        self.items = prepare(plan, measures, as_of, reader.fresh() if reader is not None else None)
         self.by_objective: dict[str, list[Item]] = defaultdict(list)
         for item in self.items:
             self.by_objective[item.objective.code].append(item)

@@ -9,6 +9,7 @@ person confirms or corrects it in the review journal.
 from __future__ import annotations
 
 import calendar
+import copy
 import re
 import unicodedata
 from collections.abc import Callable
@@ -254,6 +255,13 @@ class NoteReader:
             + "(?:" + "|".join(re.escape(_fold(step)) for step in lexicon.waiting.steps) + r")(?!\w)"
         ) if lexicon.waiting else None
         self.readings: dict[tuple[str, str | None, int | None], NoteReading | None] = {}  # large plans repeat their notes
+
+    def fresh(self) -> NoteReader:
+        """The same compiled lexicon with no readings yet: one per evaluation, so that the readings of one
+        evaluation neither outlive it nor meet another's."""
+        reader = copy.copy(self)
+        reader.readings = {}
+        return reader
 
     def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
         """Where a negation (or the ``words`` given) starts among the few words of the same clause before

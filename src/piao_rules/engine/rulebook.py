@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import difflib
 import string
+from collections.abc import Callable
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from piao_rules.engine import conditions, flag_codes
 from piao_rules.engine.facts import ACCRUALS, METHODS, STATUSES
-from piao_rules.engine.notes import Lexicon
+from piao_rules.engine.notes import Lexicon, NoteReader
 from piao_rules.errors import InputError, Problem, Problems
 from piao_rules.io import tables, yamlfile
 from piao_rules.io.files import read_bytes
@@ -127,6 +129,22 @@ class Table(BaseModel):
     params: dict[str, Any]
     rules: tuple[CompiledRule, ...]
 
+    # Compiled once per loaded table, on first use, and shared by every evaluation and engine.
+    @cached_property
+    def fields(self) -> tuple[str, ...]:
+        """The facts some rule tests: all a fact's outcome depends on."""
+        return conditions.fields_of(rule.tests for rule in self.rules)
+
+    @cached_property
+    def matcher(self) -> Callable[[dict[str, Any]], list[int]]:
+        """The table as one Python function (:func:`conditions.compile_rules`), for the built-in engine."""
+        return conditions.compile_rules(tuple(rule.tests for rule in self.rules), self.mode is Mode.FIRST)
+
+    @cached_property
+    def durable_conditions(self) -> tuple[dict[str, Any], ...]:
+        """Each rule's durable-rules expression (:func:`conditions.to_durable`); read, never changed."""
+        return tuple(conditions.to_durable(rule.tests) for rule in self.rules)
+
 
 class Rulebook(BaseModel):
     """Every table and policy of one rules folder (with its defaults)."""
@@ -137,6 +155,12 @@ class Rulebook(BaseModel):
     aggregation: Aggregation
     sources: dict[str, str]  # file name -> path actually used
     notes: Lexicon | None = None
+
+    @cached_property
+    def note_reader(self) -> NoteReader | None:
+        """The note lexicon compiled, once per loaded rulebook on first use (each evaluation reads with a
+        :meth:`NoteReader.fresh` copy)."""
+        return NoteReader(self.notes) if self.notes is not None else None
 
     def param(self, table: str, name: str, default: Any = None) -> Any:
         return self.tables[table].params.get(name, default)
