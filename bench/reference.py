@@ -80,7 +80,7 @@ def _accrual(indicator, target: Target, formulas: dict[str | None, tuple[bool, b
         return "puntuale"  # an average over the year so far
     if target.keeps_level:
         return "puntuale"
-    if target.per is not None or target.coverage is not None:
+    if target.per is not None or target.coverage is not None or target.spends_resources:
         return "cumulativo"
     steps, balance = formulas.get(indicator.formula) or (None, None)
     if steps is None or balance is None:
@@ -116,7 +116,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         measure = None if indicator.computed else latest.get(indicator.code)
         target, measure, coverage_total = _read_against_measure(indicator, target, measure)
         note = measure.note if measure is not None else None
-        reading = reader.read(note, target.milestone, as_of) if reader is not None and note else None
+        activity = target.milestone if target.read_as != "conteggio" else None
+        reading = reader.read(note, activity, as_of) if reader is not None and note else None
         kind, accrual = target.kind, _accrual(indicator, target, formulas)
         misfit = measure is not None and (scale_top(target, measure) is not None or not_pertinent(target, measure))
         # an activity measured only by a number that does not fit it, with a note: judged by the note
@@ -267,7 +268,7 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         elif pace is not None:
             status = "in_linea" if _cent(pace) >= 8000 else "a_rischio"
         elif kind is TargetKind.BOOLEAN and not done and phase in ("sospesa", "programmata") and external:
-            status = "non_rilevabile"
+            status = "a_rischio"
         elif kind is TargetKind.BOOLEAN and not done and phase in ("programmata", "in_corso", "avviata"):
             status = "in_linea"
         elif kind is TargetKind.BOOLEAN and not done and phase in ("sospesa", "bloccata", "non_avviata", "rinviata"):
@@ -338,8 +339,11 @@ def _read_status(reading, deadline: date | None, scaduto: bool, final: bool, ext
     if scaduto or final:
         return "non_raggiunto"
     planned = reading.planned_on
+    later = reading.postponed_to
+    if phase == "rinviata" and later is not None and later.year > (deadline or as_of).year:
+        return "non_raggiunto"  # put off to a later year
     if phase == "rinviata" and planned is not None and as_of <= planned <= (deadline or date(as_of.year, 12, 31)):
         return "in_linea"  # put off to a day still within the deadline
     if phase in ("sospesa", "programmata") and external:
-        return "non_rilevabile"
+        return "a_rischio"
     return "in_linea" if phase in ("programmata", "in_corso", "avviata") else "a_rischio"

@@ -178,8 +178,8 @@ def test_synthesis_counts_degree_and_chart(document, cuneo_annex):
     by_status = next(t for t in document.tables if row_texts(t.rows[0]) == ["Stato", "Indicatori", "Quota"])
     counts = {row.cells[0].paragraphs[0].text: row.cells[1].text for row in by_status.rows[1:]}
     assert by_status.rows[2].cells[0].paragraphs[1].text == "di cui 8 proposti dalla lettura delle note, da confermare"
-    assert counts == {"Raggiunto": "11", "In linea": "45", "A rischio": "7", "Non raggiunto": "0",
-                      "Non rilevabile": "5", "Da valutare": "3", "Totale": "71"}
+    assert counts == {"Raggiunto": "11", "In linea": "45", "A rischio": "9", "Non raggiunto": "0",
+                      "Non rilevabile": "3", "Da valutare": "3", "Totale": "71"}
     drawings = document.inline_shapes
     assert len(drawings) == 2  # by area, by office
     properties = drawings[0]._inline.docPr
@@ -204,7 +204,7 @@ def test_giunta_flags_table_shows_interventions_by_severity_and_decisions_where_
     assert row_texts(table.rows[0]) == ["Indicatore / obiettivo", "Segnalazione", "Gravità", "Motivo", "Proposta", "Decisione"]
     rows = table.rows[1:]
     shown = [f for f in evaluation.flags if for_giunta(f, evaluation)]
-    assert len(rows) == len(shown) == 13
+    assert len(rows) == len(shown) == 15
     assert {row.cells[1].text for row in rows} == {"Azione correttiva", "Rimodulazione target", "Causa esterna"}
     ranks = {"Alta": 3, "Media": 2, "Bassa": 1}
     severities = [ranks[row.cells[2].text] for row in rows]
@@ -233,7 +233,7 @@ def test_working_copy_adds_the_open_questions_with_their_actions():
     assert "Monitoraggio intermedio della performance organizzativa al 30 giugno 2023 – bozza di lavoro" in texts
     assert "Questioni aperte" in headings(document, 2)
     tables = [t for t in document.tables if row_texts(t.rows[0])[:2] == ["Indicatore / obiettivo", "Segnalazione"]]
-    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 41
+    assert sum(len(t.rows) - 1 for t in tables) == len(evaluation.flags) == 43
     open_questions = tables[1]
     assert any("Chiedere al responsabile" in row.cells[4].text for row in open_questions.rows[1:])
 

@@ -14,15 +14,15 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (91, 91), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (10, 10),
-    ("andamento", "sviluppo"): (53, 53), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("note", "sviluppo"): (106, 109), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (60, 60), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (55, 55), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (47, 47), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (50, 50), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (46, 46), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (50, 50), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (8, 8), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
-    ("note", "verifica_4"): (10, 11), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
+    ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
     # the fifth set, measured blind once, after the fourth pass; the rows fixed in the fifth pass are development rows
     ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
@@ -30,50 +30,51 @@ REPORTED = {
     ("proposta", "verifica_5"): (4, 4),
     # the sixth set, measured blind once, after the fifth pass (28/50); the 20 rows fixed in the sixth pass are
     # development rows now, the 30 left agree 28 times before and after it
-    ("note", "verifica_6"): (5, 6), ("andamento", "verifica_6"): (8, 9), ("copertura", "verifica_6"): (5, 5),
+    ("note", "verifica_6"): (6, 6), ("andamento", "verifica_6"): (8, 9), ("copertura", "verifica_6"): (5, 5),
     ("conteggio", "verifica_6"): (1, 1), ("si_no", "verifica_6"): (3, 3), ("calcolo", "verifica_6"): (4, 4),
     ("proposta", "verifica_6"): (2, 2),
     # the seventh set (invented rows), measured blind once, after the sixth pass: 35/50 (the six rows whose measure
     # the tool refused, «2 sale», «6 iniziative 88 imprese», counted as disagreeing); the nine rows fixed in the
     # seventh pass are development rows now; of the 41 left, «Brescia sportello» agrees since the seventh pass too
     # (kept here: its phase is read «programmata», the controller's is «avviata»)
-    ("note", "verifica_7"): (10, 12), ("andamento", "verifica_7"): (8, 9), ("copertura", "verifica_7"): (4, 5),
+    ("note", "verifica_7"): (10, 11), ("andamento", "verifica_7"): (8, 8), ("copertura", "verifica_7"): (4, 5),
     ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
     ("proposta", "verifica_7"): (4, 5),
     # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50; the four
     # rows fixed in the eighth pass are development rows now, the 46 left agree 40 times before and after it
-    ("note", "verifica_8"): (8, 12), ("andamento", "verifica_8"): (7, 9), ("copertura", "verifica_8"): (5, 5),
+    ("note", "verifica_8"): (8, 10), ("andamento", "verifica_8"): (7, 9), ("copertura", "verifica_8"): (5, 5),
     ("conteggio", "verifica_8"): (5, 5), ("si_no", "verifica_8"): (4, 4), ("calcolo", "verifica_8"): (7, 7),
     ("proposta", "verifica_8"): (4, 4),
     # the ninth set (invented rows), measured blind once, after the eighth pass: 37/50
-    ("note", "verifica_9"): (8, 12), ("andamento", "verifica_9"): (7, 8), ("copertura", "verifica_9"): (4, 5),
+    ("note", "verifica_9"): (8, 11), ("andamento", "verifica_9"): (7, 8), ("copertura", "verifica_9"): (4, 5),
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
     ("proposta", "verifica_9"): (3, 5),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
-    ("note", "verifica_10"): (7, 11), ("andamento", "verifica_10"): (6, 9), ("copertura", "verifica_10"): (4, 5),
-    ("conteggio", "verifica_10"): (3, 3), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 8),
+    ("note", "verifica_10"): (7, 8), ("andamento", "verifica_10"): (6, 8), ("copertura", "verifica_10"): (4, 5),
+    ("conteggio", "verifica_10"): (3, 3), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 7),
     ("proposta", "verifica_10"): (5, 5),
     # the eleventh set (invented rows), measured blind once, after the tenth pass: 38/50; its row «Molise schede
-    # procedimento», fixed after the measure, is a development row now («prima: verifica_11»)
-    ("note", "verifica_11"): (9, 12), ("andamento", "verifica_11"): (7, 10), ("copertura", "verifica_11"): (4, 5),
-    ("conteggio", "verifica_11"): (3, 5), ("si_no", "verifica_11"): (4, 4), ("calcolo", "verifica_11"): (8, 8),
+    # procedimento», fixed after the measure, and the four rows fixed in the eleventh pass are development rows now
+    # («prima: verifica_11»). The eleventh pass also fixed four rows of the tenth set, one of the eighth and one of
+    # the seventh (development rows now), and made «AA21 POLA … KRONOS» of the sixth set agree (kept there: its phase
+    # is read «rinviata», the controller's is «sospesa»)
+    ("note", "verifica_11"): (9, 10), ("andamento", "verifica_11"): (7, 8), ("copertura", "verifica_11"): (4, 5),
+    ("conteggio", "verifica_11"): (3, 4), ("si_no", "verifica_11"): (4, 4), ("calcolo", "verifica_11"): (8, 8),
     ("proposta", "verifica_11"): (3, 5),
 }
 
 
 # The sixth set: of its 22 misses measured blind after the fifth pass, 20 were fixed in the sixth pass (development
 # rows now, «prima: verifica_6»); these two were studied and left, for the reasons in docs/giudizio.md.
-SIXTH_SET_MISSES = [
-    "AA21 POLA riduzione costi per output, dati KRONOS", "AA20 Alessandria comuni con backoffice SUAP",
-]
+SIXTH_SET_MISSES = ["AA20 Alessandria comuni con backoffice SUAP"]
 
 
 # The seventh set: of its 15 misses measured blind after the sixth pass, 9 were fixed in the seventh pass (development
 # rows now, «prima: verifica_7») and «Brescia sportello» agrees since; these five were studied and left, for the
 # reasons in docs/giudizio.md.
 SEVENTH_SET_MISSES = [
-    "Venezia Rovigo indagine customer RI (inventato)", "Firenze settimana dell'orientamento COVID (inventato)",
-    "Cosenza risorse bando voucher digitali (inventato)", "Vicenza incasso diritto annuale sul triennio (inventato)",
+    "Firenze settimana dell'orientamento COVID (inventato)",
+    "Vicenza incasso diritto annuale sul triennio (inventato)",
     "Ancona ricavi azienda speciale, proposta (inventato)",
     # agreed by accident until the tenth pass (5 su 14 compared with 100% as 5%); read as the share 36% since, the
     # ST17N reading of «le altre aree partiranno a settembre» makes it in linea (proposed)
@@ -84,15 +85,15 @@ SEVENTH_SET_MISSES = [
 # The eighth set: of its 10 misses measured blind after the seventh pass, 4 were fixed in the eighth pass (development
 # rows now, «prima: verifica_8»); these six were studied and left, for the reasons in docs/giudizio.md.
 EIGHTH_SET_MISSES = [
-    "Venezia Giulia segreteria composizione negoziata (inventato)", "Sassari rassegna enogastronomica 2020 (inventato)",
-    "Firenze allestimento sportello polifunzionale (inventato)", "Brescia report Excelsior provinciale (inventato)",
+    "Venezia Giulia segreteria composizione negoziata (inventato)",
+    "Brescia report Excelsior provinciale (inventato)",
     "Verona webinar internazionalizzazione (inventato)", "Bergamo ore di formazione al personale (inventato)",
 ]
 
 
 # The ninth set's misses, measured blind after the eighth pass and not studied yet (docs/giudizio.md).
 NINTH_SET_MISSES = [
-    "Trapani DPIA videosorveglianza della sede (inventato)", "Romagna sportello orientamento brevettuale COVID (inventato)",
+    "Trapani DPIA videosorveglianza della sede (inventato)",
     "Parma piano di riorganizzazione dell'azienda speciale (inventato)", "Frosinone Latina revisione Carta dei servizi (inventato)",
     "Trapani ore di formazione del personale (inventato)",
     "Trapani mappatura rischi corruttivi per area, senza totale (inventato)",
@@ -101,27 +102,33 @@ NINTH_SET_MISSES = [
 ]
 
 
-# The tenth set's misses, measured blind after the ninth pass and not studied yet (docs/giudizio.md).
+# The tenth set's misses, measured blind after the ninth pass; four were fixed in the eleventh pass (development rows
+# now), these were studied in it and left, for the reasons in docs/giudizio.md.
 TENTH_SET_MISSES = [
-    "Reggio Calabria Settimana della conciliazione (inventato)",
-    "Trapani pubblicazione bandi di gara (inventato)", "Valle d'Aosta listino prezzi all'ingrosso online (inventato)",
-    "Agrigento passaggio alla nuova contabilità (inventato)", "Chieti Pescara liquidazioni bando doppia transizione (inventato)",
+    "Trapani pubblicazione bandi di gara (inventato)",
     "Salerno verificazioni periodiche strumenti metrici (inventato)", "Trento riqualificazione energetica della sede (inventato)",
     "Caltanissetta monitoraggio misure anticorruzione per Area (inventato)",
-    "Caserta riscossione diritto annuale rispetto al triennio (inventato)",
 ]
 
 
-# The eleventh set's misses, measured blind after the tenth pass, less the one fixed since (docs/giudizio.md).
+# The eleventh set's misses, measured blind after the tenth pass, less the one fixed after the measure and the four
+# fixed in the eleventh pass; these were studied in it and left, for the reasons in docs/giudizio.md.
 ELEVENTH_SET_MISSES = [
-    "Ancona dismissione partecipazioni non strategiche (inventato)", "Taranto incoming di buyer esteri (inventato)",
-    "Milano Monza Brianza Lodi Premio fedeltà al lavoro 2020 (inventato)", "Pordenone-Udine risorse bando ripartenza impegnate (inventato)",
-    "Cosenza eventi di promozione del territorio 2020 (inventato)", "Cagliari-Oristano budget fiere turismo 2025 (inventato)",
-    "Umbria sportello certificativo nelle sedi distaccate (inventato)",
-    "Bari tre nuovi sportelli decentrati (inventato)", "Sud Est Sicilia tre sale per eventi ibridi (inventato)",
+    "Ancona dismissione partecipazioni non strategiche (inventato)",
+    "Cosenza eventi di promozione del territorio 2020 (inventato)",
+    "Umbria sportello certificativo nelle sedi distaccate (inventato)", "Sud Est Sicilia tre sale per eventi ibridi (inventato)",
     "Messina revisione ruolo periti ed esperti, proposta (inventato)",
     "Treviso-Belluno eventi PID in presenza convertiti in webinar, proposta (inventato)",
 ]
+
+
+# Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
+# disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
+# of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
+# «CN 24 vigilanza Unioncamere» and «AA20 procedimenti sospesi» (activities put back in the calendar or suspended by an
+# external cause, non rilevabile in their first labels) are a rischio since ST08C follows the blind labels (nine readings
+# out of twelve; the second reading says a rischio for «AA20 procedimenti sospesi» too).
+DEVELOPMENT_MISSES = ["variante: slittato, partirà nel 2024", "CN 24 vigilanza Unioncamere", "AA20 procedimenti sospesi"]
 
 
 @pytest.fixture(scope="module")
@@ -134,14 +141,16 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([  # held out, judged in docs/giudizio.md (third and fourth sets)
         "CN 23 incasso diritto annuale", "CN 16 cantieri delle sale, proposta",
-        "TO kpi6.1.1-10a procedure Registro titolari effettivi",
+        # lost in the eleventh pass: an activity suspended by an external cause is a rischio now (ST08C)
+        "AA20 Alessandria sviluppo competenze riforma",
         "TO kpi3.1.1-04 PEC attribuite d'ufficio",
         "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES)
-    assert all(o.case["insieme"].startswith("verifica_") for o in outcomes if not o.agrees)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + DEVELOPMENT_MISSES)
+    assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
+               for o in outcomes if not o.agrees)
 
 
 def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
@@ -181,4 +190,4 @@ def test_a_second_blind_reading_agrees_with_the_first_and_the_tool_as_reported(o
         labellers += wanted == (first["stato"], first.get("stato_proposta"))
         versus = outcome.result.against_proposal
         tool += wanted == (outcome.result.status.value, versus.status.value if versus and "stato_proposta" in first else None)
-    assert (len(second), labellers, tool) == (240, 230, 224)
+    assert (len(second), labellers, tool) == (240, 230, 227)

@@ -219,12 +219,12 @@ def test_summary_counts_states_and_what_the_giunta_decides():
     summary = narrated(*CUNEO).summary
     assert "53 obiettivi e 71 indicatori" in summary
     assert ("11 raggiunti, 45 in linea con l'andamento atteso (di cui 8 proposti dalla lettura delle note, da confermare), "
-            "7 a rischio, 5 non rilevabili alla data (di cui 2 proposti dalla lettura delle note, da confermare) e 3 da "
+            "9 a rischio (di cui 2 proposti dalla lettura delle note, da confermare), 3 non rilevabili alla data e 3 da "
             "valutare") in summary
     assert "Nessun indicatore risulta non raggiunto." in summary and "nessuno non" not in summary
     assert "67,4%, la media dei gradi dei 42 obiettivi con un grado calcolabile (su 53), con pesi uguali" in summary
     assert "3 proposte di rimodulazione del target, per gli indicatori O16.1-1, O21.2-1 e O24.2-1" in summary
-    assert "7 azioni correttive" in summary
+    assert "9 azioni correttive" in summary
 
 
 def test_relator_paragraphs_with_revisions():
@@ -241,7 +241,7 @@ def test_relator_paragraphs_with_revisions():
     assert ("Alla data l'indicatore O24.2-1 risulta a rischio rispetto al target vigente (grado del 16%) e risulterebbe "
             "in linea rispetto al target proposto (grado del 53,33%).") in relator[2]
     # O16.1-1: both statuses rest on the note, said in a sentence of its own
-    assert ("Alla data l'indicatore O16.1-1 risulta non rilevabile sia rispetto al target vigente sia rispetto al target "
+    assert ("Alla data l'indicatore O16.1-1 risulta a rischio sia rispetto al target vigente sia rispetto al target "
             "proposto. Entrambi gli stati vengono dalla lettura della nota del responsabile e vanno confermati.") in relator[2]
     sentences = re.split(r"(?<=[.»)]) (?=[A-Z])", relator[2])
     assert max(len(s) for s in sentences if not s.startswith("Il Relatore illustra")) < 200

@@ -51,9 +51,9 @@ def test_page_lists_open_flags_in_italian(client):
     response = client.get("/", base_url=LOCAL)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and '<html lang="it">' in page
-    assert "41 segnalazioni aperte su 41" in page
+    assert "43 segnalazioni aperte su 43" in page
     assert "O24.2-1/rimodulazione_target" in page and "Spiegazione del calcolo" in page
-    assert page.count('type="hidden" name="csrf"') == 41
+    assert page.count('type="hidden" name="csrf"') == 43
     for key, value in SECURITY_HEADERS.items():
         assert response.headers[key] == value
     assert "<script" not in page and "http://" not in page.replace(LOCAL, "")  # nothing from the internet

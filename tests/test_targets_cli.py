@@ -36,6 +36,7 @@ def test_json_compound_and_relative():
     relative = json.loads(run("+ 25% rispetto alla media nazionale", "--json").stdout)
     assert relative["reference"] == {
         "basis": "media_nazionale", "text": "media nazionale", "year": None, "delta": 25, "delta_unit": "%",
+        "value": None,
     }
 
 

@@ -210,6 +210,7 @@ class _Evaluator:
             _encode(facts, "per_periodo", target.per is not None)
             _encode(facts, "quota", target.read_as == "quota")
             _encode(facts, "mantenimento", target.keeps_level)
+            _encode(facts, "quota_risorse", target.spends_resources)
             _encode(facts, "dato_a_consuntivo", target.year_end)
             _encode(facts, "target_intermedio", target.stage is not None and target.value is not None
                     and not target.lower_is_better and target.stage.value < target.value)
@@ -239,6 +240,8 @@ class _Evaluator:
             and (due := target.deadline or reading.due_on) is not None and reading.completed_on > due else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
+            "nota_oltre_anno": 1 if reading is not None and reading.postponed_to is not None
+            and reading.postponed_to.year > (target.deadline or self.as_of).year else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
@@ -259,7 +262,7 @@ class _Evaluator:
             facts["misura_non_pertinente"] = 1 if on_scale or euro or not_pertinent(target, measure) else 0
             facts["unita_incoerente"] = 1 if euro or unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
-            reference = indicator.reference is not None or (measure is not None and measure.reference is not None)
+            reference = _plan_reference(item) is not None or (measure is not None and measure.reference is not None)
             facts["riferimento"] = 1 if reference else 0
         if indicator.accrual is not None:
             item.accrual = indicator.accrual
@@ -397,7 +400,7 @@ class _Evaluator:
         self._first("punteggio", items)
         params = self._table("punteggio").params
         for item in items:
-            reference = item.indicator.reference.value if item.indicator.reference else None
+            reference = _plan_reference(item)
             if item.facts.get("misura_non_pertinente"):
                 item.score = scoring.Score(formula="misura non pertinente al target: grado non calcolato")
             elif item.accrual is Accrual.YEAR_END and not self.final:  # half-year figures of a year-end index
@@ -575,6 +578,14 @@ def _component_target(item: Item, label: str) -> Decimal | None:
     return next((c.value for c in item.target.components if c.label == label), None)
 
 
+def _plan_reference(item: Item) -> Decimal | None:
+    """The reference of a relative target in the plan: its own field, else the value the target writes in brackets
+    («≥ media triennio precedente (65,4%)»)."""
+    if item.indicator.reference is not None:
+        return item.indicator.reference.value
+    return item.target.reference.value if item.target.reference is not None else None
+
+
 def _worst(flags: list[Flag]) -> Severity | None:
     return max({f.severity for f in flags}, key=lambda s: s.rank, default=None)
 
@@ -602,9 +613,9 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
         inputs["target originario"] = item.original_target
     if item.threshold is not None:
         inputs["soglia"] = item.threshold.text
-    reference = item.indicator.reference
+    reference = _plan_reference(item)
     if reference is not None:
-        inputs["riferimento"] = format_it.number(reference.value)
+        inputs["riferimento"] = format_it.number(reference)
     if measure is not None and measure.reference is not None:
         inputs["riferimento"] = format_it.number(measure.reference)
     inputs["andamento"] = _accrual_shown(item.accrual, item.indicator.accrual is not None)

@@ -103,6 +103,8 @@ _FIELDS = [
           no="la nota non esclude altro oltre al suo calendario"),
     Field("nota_ripianificata", FieldKind.BOOL, "la nota rinvia l'attività a un giorno entro la scadenza (proposta)",
           no="la nota non rinvia l'attività a un giorno entro la scadenza"),
+    Field("nota_oltre_anno", FieldKind.BOOL, "la nota rinvia l'attività a un anno dopo quello della scadenza (proposta)",
+          no="la nota non rinvia l'attività oltre l'anno della scadenza"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
@@ -120,6 +122,8 @@ _FIELDS = [
           no="il valore non è una media"),
     Field("mantenimento", FieldKind.BOOL, "il target chiede di mantenere un livello («Mantenimento …»)",
           no="il target non è un mantenimento"),
+    Field("quota_risorse", FieldKind.BOOL, "il target è una quota di risorse da impegnare o spendere («≥ 80% delle risorse "
+          "stanziate»)", no="il target non è una quota di risorse"),
     Field("andamento", FieldKind.CHOICE, "andamento nell'anno", ACCRUALS),
     Field("andamento_dichiarato", FieldKind.BOOL, "il piano indica l'andamento", no="il piano non indica l'andamento"),
     Field("target_intermedio", FieldKind.BOOL, "il target indica un target intermedio sotto quello annuale («target intermedio al 30/06: 30%»)",

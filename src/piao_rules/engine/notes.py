@@ -65,6 +65,17 @@ _DAY = re.compile(
     r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
 )
 
+# A later year named after a postponement (on the folded note): «a febbraio 2022», «al 2023», «all'edizione 2021»,
+# «al prossimo anno»; not a day («del 12/07/2022»).
+_LATER = re.compile(
+    r"(?<!\w)(?:a|ad|al|all'|allo|nel|nell'|entro|entro il|per il|fino al|oltre il|dopo il|prima di|prima del|di|"
+    r"(?:l')?edizione|anno|esercizio)\s+(?P<when>(?:(?:inizio|fine|meta)\s+)?(?:(?P<month>" + "|".join(values.MONTHS)
+    + r")\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])|(?P<next>prossimo\s+anno|anno\s+prossimo|prossimo\s+esercizio))"
+)
+
+# A forecast between a delay and its year («stima la fine lavori a marzo 2024», «potrebbe slittare al 2025»).
+_ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|probabil\w+|ipotizz\w+|forse|rischi[ao]?)(?!\w)")
+
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
 # del 30 giugno», «in ritardo rispetto al termine del 31/07».
 _NOTE_DEADLINE = re.compile(
@@ -182,6 +193,8 @@ class NoteReading(BaseModel):
                                 "formalizzata …»), when the note dates the event")
     planned_on: date | None = Field(None, description="The day a postponed activity is now planned for («rilascio previsto il 15 "
                                     "novembre»)")
+    postponed_to: date | None = Field(None, description="The first day of the later year or month a postponement names "
+                                      "(«slittamento del go-live a febbraio 2022», «rinviata al 2023»)")
 
     def text(self) -> str:
         """«in corso, avanzamento indicativo 50% (parole: «individuato», «in corso»)»."""
@@ -368,6 +381,7 @@ class NoteReader:
         taken: list[tuple[int, int]] = []
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
         planned_at: list[int] = []  # where the calendar cues (not negated) start
+        postponed_at: list[int] = []  # where the postponement cues end
         unfinished = False
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -414,6 +428,8 @@ class NoteReader:
                         done_at.append(start)
                     elif phase == "programmata":
                         planned_at.append(start)
+                    elif phase == "rinviata":
+                        postponed_at.append(end)
                     found.setdefault(phase, []).append(note[start:end])
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
@@ -424,6 +440,9 @@ class NoteReader:
             late = _completion_day(folded, done_at, as_of, due[1:])
             if late is not None and late[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
                 phase = "completata"
+        later = _later_year(note, folded, postponed_at, as_of)
+        if later is not None and phase != "completata":
+            phase = "rinviata"  # «sospesa …; rinviata al 2023»: put off to a later year, whatever else holds it up
         written = _written_progress(note)
         if written is None and fraction is not None:
             share = Decimal(done * 100) / Decimal(total)
@@ -436,7 +455,7 @@ class NoteReader:
         if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
             planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
-        for day in (completed_on, planned_on, due):
+        for day in (completed_on, planned_on, due, later):
             if day is not None and not any(note[day[1]:day[2]] in cue for cue in cues):
                 cues.append(note[day[1]:day[2]])  # «dal 13 giugno» already shows its day
         return NoteReading(
@@ -444,6 +463,7 @@ class NoteReader:
             progress_written=written is not None, unfinished=unfinished and phase != "completata",
             completed_on=completed_on[0] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
+            postponed_to=later[0] if later is not None else None,
         )
 
 
@@ -473,6 +493,29 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
             due = when + timedelta(days=number * (7 if unit == "settimane" else 1))
         return due, day.start(), day.end()
     return None
+
+
+def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> tuple[date, int, int] | None:
+    """The latest year (or month of a year) named after a postponement cue in its sentence, after the monitoring year
+    («slittamento del go-live a febbraio 2022», «rinviata al 2023», «non si terrà: … con l'edizione 2021», «al
+    prossimo anno»), not a forecast («stima la fine a marzo 2024»): the first day of it, with where it is written;
+    None without."""
+    if as_of is None:
+        return None
+    found: list[tuple[date, int, int]] = []
+    for end in ends:
+        stop = re.search(r"[;]|\.\s+(?=[A-ZÀ-Ý])|$", note[end:])
+        for match in _LATER.finditer(folded, end, end + (stop.start() if stop else 0)):
+            if _ESTIMATE.search(folded, end, match.start()):
+                continue  # «il direttore dei lavori stima la fine a marzo 2024»: a forecast, not a postponement
+            if match.group("next"):
+                when = date(as_of.year + 1, 1, 1)
+            else:
+                month = values.MONTHS[match.group("month")] if match.group("month") else 1
+                when = date(int(match.group("year")), month, 1)
+            if when.year > as_of.year:
+                found.append((when, match.start("when"), match.end()))
+    return max(found, default=None)
 
 
 def _gone(folded: str, end: int, as_of: date | None) -> bool:

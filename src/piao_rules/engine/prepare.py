@@ -204,7 +204,10 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     for item in items:
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
-            reading = reader.read(item.measure.note, item.target.milestone, as_of)
+            # a milestone read as a count («Avvio operatività dei 3 sportelli»: 1 sportello) is not started by the start
+            # of one of its units («Operativo lo sportello di Altamura»): the note is read without the activity
+            activity = item.target.milestone if item.target.read_as != "conteggio" else None
+            reading = reader.read(item.measure.note, activity, as_of)
             if has_measure(item.measure) and not _told_by_note(item, reading):
                 item.note_reading = reading
             else:

@@ -69,6 +69,13 @@ def targets(subject: Subject) -> list[Problem]:
                 "(cresce nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
                 warning=True,
             ))
+        if indicator.accrual is None and target.spends_resources:
+            problems.append(subject.in_plan(
+                (*loc, "target"),
+                "il target è una quota di risorse da impegnare o spendere: il valore si legge come cumulativo (cresce "
+                "nell'anno fino al target a fine anno); se vale alla data scrivere «andamento: puntuale»",
+                warning=True,
+            ))
         if (indicator.accrual is None and indicator.computed is None and target.kind is TargetKind.COMPARISON
                 and is_average(indicator.name, indicator.formula)):
             problems.append(subject.in_plan(

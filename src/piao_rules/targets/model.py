@@ -13,6 +13,12 @@ from piao_rules.io.model import Number
 
 # «Mantenimento consultabilità di tutte le banche dati …», «Mantenere i servizi …»: a level to keep.
 _KEEP = re.compile(r"\s*manten(?:imento|ere)(?!\w)", re.IGNORECASE)
+# «≥ 80% delle risorse stanziate», «100% dello stanziamento impegnato», «≥ 80% del budget stanziato utilizzato»: a share
+# of money to commit or spend (not «risorse umane», people).
+_RESOURCES = re.compile(
+    r"(?<!\w)(?:del|dello|della|delle|dei)\s+(?:budget|stanziament[oi]|fondi|dotazion[ei]\s+finanziari[ae]|risorse(?!\s+uman))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 class TargetKind(str, Enum):
@@ -122,6 +128,8 @@ class Reference(BaseModel):
     year: int | None = None
     delta: Number | None = Field(None, description="Required margin, e.g. 25 for «+ 25% rispetto a …»")
     delta_unit: str | None = Field(None, description="'%' (relative increase) or 'punti' (percentage points)")
+    value: Number | None = Field(None, description="The reference's value when the target writes it in brackets («media "
+                                                    "triennio precedente (65,4%)»: 65.4)")
 
 
 class Stage(BaseModel):
@@ -175,3 +183,10 @@ class Target(BaseModel):
     def keeps_level(self) -> bool:
         """The target asks to keep a level («Mantenimento …»): it holds at the date, it does not grow in the year."""
         return _KEEP.match(self.text) is not None
+
+    @property
+    def spends_resources(self) -> bool:
+        """A percentage of money to commit or spend («≥ 80% delle risorse stanziate», «100% dello stanziamento
+        impegnato»): what is committed or spent builds up in the year, it never goes back."""
+        return (self.kind is TargetKind.COMPARISON and self.unit == "%" and not self.lower_is_better
+                and _RESOURCES.search(self.text) is not None)

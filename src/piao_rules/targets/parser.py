@@ -179,6 +179,8 @@ _RELATIVE = re.compile(
     (?P<ref>(?:media|valore|dato|livello|risultato|trend|anno\s+precedente|triennio)(?!\w).*|\d{{4}}(?!\d).*)$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# The reference's value written in brackets after it: «media triennio precedente (65,4%)», «valore 2022 (1.250)».
+_REFERENCE_VALUE = re.compile(r"\(\s*(?:pari\s+a[l]?\s+)?(?!(?:19|20)\d\d\s*\))(?P<num>\d[\d.]*(?:,\d+)?)\s*%?\s*\)\s*$")
 _CHANGE_WORDS = re.compile(
     r"^(?:(?P<up>incremento|aumento|crescita)|(?P<down>riduzione|diminuzione|calo))\s+(?:del|di|pari al)?\s*",
     re.IGNORECASE,
@@ -731,11 +733,16 @@ def _relative(text: str, warnings: list[str]) -> _Draft | None:
         operator = Operator.LE if sign == "-" else Operator.GE
         warnings.append(f"manca l'operatore: letto «{operator.symbol}»")
     basis, ref_year = _basis(reference)
+    written = _REFERENCE_VALUE.search(reference)
+    value = _number(written.group("num")) if written is not None else None
+    if written is not None and value is not None:
+        warnings.append(f"valore di riferimento {written.group(0).strip()} letto dal testo del target: verificarlo "
+                        "(il campo «riferimento» del piano o della misura prevale)")
     if basis is ReferenceBasis.YEAR_VALUE and ref_year is None:
         warnings.append(f"«{reference}»: indicare l'anno di riferimento e il valore osservato")
     return _Draft(
         TargetKind.RELATIVE, operator=operator,
-        reference=Reference(basis=basis, text=reference, year=ref_year, delta=delta, delta_unit=delta_unit),
+        reference=Reference(basis=basis, text=reference, year=ref_year, delta=delta, delta_unit=delta_unit, value=value),
     )
 
 
