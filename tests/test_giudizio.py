@@ -61,6 +61,11 @@ REPORTED = {
     ("note", "verifica_11"): (9, 10), ("andamento", "verifica_11"): (7, 8), ("copertura", "verifica_11"): (4, 5),
     ("conteggio", "verifica_11"): (3, 4), ("si_no", "verifica_11"): (4, 4), ("calcolo", "verifica_11"): (8, 8),
     ("proposta", "verifica_11"): (3, 5),
+    # the twelfth set (invented rows), measured blind once, after the eleventh pass: 37/50 (two rows whose measure
+    # the tool refused counted as disagreeing)
+    ("note", "verifica_12"): (8, 12), ("andamento", "verifica_12"): (8, 10), ("copertura", "verifica_12"): (3, 6),
+    ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 4), ("calcolo", "verifica_12"): (7, 8),
+    ("proposta", "verifica_12"): (3, 5),
 }
 
 
@@ -121,6 +126,23 @@ ELEVENTH_SET_MISSES = [
     "Treviso-Belluno eventi PID in presenza convertiti in webinar, proposta (inventato)",
 ]
 
+# The twelfth set, measured blind once after the eleventh pass (37/50): its thirteen misses, not yet studied.
+TWELFTH_SET_MISSES = [
+    "Pordenone-Udine migrazione al nuovo fascicolo d'impresa (inventato)",
+    "Cremona Mantova Pavia tesoreria unica delle tre sedi (inventato)",
+    "Brindisi-Taranto piano di comunicazione del nuovo ente (inventato)",
+    "Napoli nuovo sito istituzionale conforme AgID (inventato)",
+    "Catanzaro seminari sugli strumenti di allerta della crisi d'impresa (inventato)",
+    "Milano Monza Brianza Lodi imprese nei percorsi settoriali export (inventato)",
+    "Vicenza formazione trasparenza ai referenti di ogni ufficio (inventato)",
+    "Cagliari-Oristano eliminacode con prenotazione online nelle sedi (inventato)",
+    "Sud Est Sicilia protocolli anti-abusivismo con i comuni capoluogo (inventato)",
+    "Vibo Valentia regolamento uso strumenti informatici approvato nel 2021 (inventato)",
+    "Emilia solidità patrimoniale a metà anno (inventato)",
+    "Biella Vercelli eventi di promozione del territorio 2020, proposta (inventato)",
+    "Venezia Giulia ispezioni sui distributori di carburante, proposta (inventato)",
+]
+
 
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
@@ -148,7 +170,8 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
-    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + DEVELOPMENT_MISSES)
+    ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
+        + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
 
