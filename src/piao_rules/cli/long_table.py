@@ -52,7 +52,8 @@ class LongTable:
         return table
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        texts = [[_plain(console, cell) for cell in row] for row in self.rows]
+        shown: dict[str, str] = {}
+        texts = [[_plain(console, cell, shown) for cell in row] for row in self.rows]
         spec = self.table(_widest(self.rows, texts, len(self.headers)))
         # rich's private width calculation (Table._calculate_column_widths, Table._extra_width, rich 13-15),
         # called as Table.__rich_console__ calls it; tests/test_long_table.py checks both exist and the output.
@@ -65,16 +66,23 @@ class LongTable:
         yield from _Drawing(console, options, spec, widths).segments(self.rows, texts)
 
 
-def _plain(console: Console, cell: str) -> str:
+def _plain(console: Console, cell: str, shown: dict[str, str]) -> str:
     """The text a cell shows (its markup and emoji codes rendered), as rich measures it."""
-    return cell if "[" not in cell and ":" not in cell else console.render_str(cell, highlight=False).plain
+    if "[" not in cell and ":" not in cell:
+        return cell
+    plain = shown.get(cell)
+    if plain is None:
+        plain = shown[cell] = console.render_str(cell, highlight=False).plain
+    return plain
 
 
 def _measure(plain: str) -> tuple[int, int]:
     """rich's measure of a text (``Text.__rich_measure__``): its longest word and its longest line, normalised."""
+    words = plain.split()
+    if plain.isascii() and plain.isprintable():  # one line, one cell a character
+        return max(map(len, words), default=len(plain)), len(plain)
     lines = plain.splitlines()
     longest = max(cell_len(line) for line in lines) if lines else 0
-    words = plain.split()
     return min(max(cell_len(word) for word in words) if words else longest, longest), longest
 
 
@@ -84,18 +92,25 @@ def _widest(rows: list[tuple[str, ...]], texts: list[list[str]], count: int) -> 
         return []
     narrow, wide = [0] * count, [0] * count
     least, most = [-1] * count, [-1] * count
+    measures: dict[str, tuple[int, int]] = {}
     for index, row in enumerate(texts):
         for column, plain in enumerate(row):
-            low, high = _measure(plain)
-            if low > least[column]:
-                least[column], narrow[column] = low, index
-            if high > most[column]:
-                most[column], wide[column] = high, index
+            measure = measures.get(plain)
+            if measure is None:
+                measure = measures[plain] = _measure(plain)
+            if measure[0] > least[column]:
+                least[column], narrow[column] = measure[0], index
+            if measure[1] > most[column]:
+                most[column], wide[column] = measure[1], index
     return [tuple(rows[narrow[c]][c] for c in range(count)), tuple(rows[wide[c]][c] for c in range(count))]
 
 
 class _Drawing:
-    """The rows of a table with known column widths, as ``Table._render`` draws them."""
+    """The rows of a table with known column widths, as ``Table._render`` draws them.
+
+    Unstyled segments next to each other are drawn as one: the console writes an unstyled
+    segment's text as it is, so the output is the same, and it handles far fewer segments.
+    """
 
     def __init__(self, console: Console, options: ConsoleOptions, spec: Table, widths: list[int]) -> None:
         self.console, self.spec, self.widths = console, spec, widths
@@ -111,15 +126,19 @@ class _Drawing:
         assert box is not None and self.spec.show_header and self.spec.show_edge
         yield Segment(box.get_top(widths), border)
         yield new_line
-        yield from self.row(self.header(), (box.head_left, box.head_right, box.head_vertical))
+        yield from self.row(self.header(), self.edges(box.head_left, box.head_right, box.head_vertical))
         yield Segment(box.get_row(widths, "head", edge=True), border)
         yield new_line
-        middle = (box.mid_left, box.mid_right, box.mid_vertical)
+        middle = self.edges(box.mid_left, box.mid_right, box.mid_vertical)
+        foot = self.edges(box.foot_left, box.foot_right, box.foot_vertical)
+        last = len(rows) - 1
         for index, (row, plain) in enumerate(zip(rows, texts)):
-            edges = middle if index < len(rows) - 1 else (box.foot_left, box.foot_right, box.foot_vertical)
-            yield from self.row(self.cells(row, plain), edges)
+            yield from self.row(self.cells(row, plain), middle if index < last else foot)
         yield Segment(box.get_bottom(widths), border)
         yield new_line
+
+    def edges(self, left: str, right: str, divider: str) -> tuple[Segment, Segment, Segment]:
+        return Segment(left, self.border), Segment(right, self.border), Segment(divider, self.border)
 
     def header(self) -> list[list[list[Segment]]]:
         get_style = self.console.get_style
@@ -131,38 +150,63 @@ class _Drawing:
                 for cell, width, style in zip(cells, self.widths, styles)]
 
     def cells(self, row: tuple[str, ...], texts: list[str]) -> list[list[list[Segment]]]:
-        cells = [self.fit(cell, plain, width) or self.console.render_lines(Padding(cell, PADDING), options, style=Style.null())
-                 for cell, plain, width, options in zip(row, texts, self.widths, self.options)]
+        cells = []
+        for cell, plain, width, options in zip(row, texts, self.widths, self.options):
+            room = width - 2
+            if plain is cell and 0 < room and len(plain) <= room and plain.isascii() and plain.isprintable():
+                cells.append([[Segment(f" {plain}{' ' * (room - len(plain))} ")]])  # no markup, fits: the padded text
+                continue
+            line = self.fitting.get((cell, width)) or self.fit(cell, plain, room)
+            cells.append([line] if line else self.console.render_lines(Padding(cell, PADDING), options, style=Style.null()))
         height = max(len(cell) for cell in cells)
         if height == 1:
             return cells
         return [Segment.set_shape(Segment.align_top(cell, width, height, Style.null()), width, height)
                 for cell, width in zip(cells, self.widths)]
 
-    def fit(self, cell: str, plain: str, width: int) -> list[list[Segment]] | None:
-        """The one line of a cell that fits its column (rich's own segments), or None if it must wrap."""
-        key = (cell, width)
-        line = self.fitting.get(key)
-        if line is None:
-            room = width - 2
-            if room < 1 or not plain.isprintable() or cell_len(plain) > room:
-                return None
-            text = Text(plain) if plain is cell else self.console.render_str(cell, highlight=False)
-            text.truncate(room, pad=True)
-            edge = Segment(" ", Style.null())
-            inner = Segment.split_and_crop_lines(Text("\n").join([text]).render(self.console), room, pad=True)
-            line = self.fitting[key] = [edge, *next(inner), edge]
-        return [line]
+    def fit(self, cell: str, plain: str, room: int) -> list[Segment] | None:
+        """The one line of a cell that fits its column (as rich draws it; kept if the cell has markup), or None if it must wrap."""
+        if room < 1 or not plain.isprintable():
+            return None
+        size = cell_len(plain)
+        if size > room:
+            return None
+        if plain is cell:  # no markup: the padded text, unstyled
+            return [Segment(f" {plain}{' ' * (room - size)} ")]
+        # as Text.__rich_console__ and Padding draw a line that fits, left-justified
+        text = self.console.render_str(cell, highlight=False)
+        text.truncate(room, pad=True)
+        edge = Segment(" ", Style.null())
+        inner = next(Segment.split_and_crop_lines(Text("\n").join([text]).render(self.console), room, pad=True))
+        line = self.fitting[(cell, room + 2)] = _merged([edge, *inner, edge])
+        return line
 
-    def row(self, cells: list[list[list[Segment]]], edges: tuple[str, str, str]) -> RenderResult:
-        left, right, divider = (Segment(edge, self.border) for edge in edges)
+    def row(self, cells: list[list[list[Segment]]], edges: tuple[Segment, Segment, Segment]) -> RenderResult:
+        left, right, divider = edges
         new_line = Segment.line()
         for number in range(len(cells[0])):
-            yield left
+            line = [left]
             for index, cell in enumerate(cells):
                 if index:
-                    yield divider
-                yield from cell[number]
-            yield right
+                    line.append(divider)
+                line += cell[number]
+            line.append(right)
+            yield from _merged(line)
             yield new_line
 
+
+def _merged(line: list[Segment]) -> list[Segment]:
+    """The segments of a line, those without style (written as they are) joined with their unstyled neighbours."""
+    merged: list[Segment] = []
+    plain: list[str] = []
+    for segment in line:
+        if segment.style or segment.control:
+            if plain:
+                merged.append(Segment("".join(plain)))
+                plain = []
+            merged.append(segment)
+        else:
+            plain.append(segment.text)
+    if plain:
+        merged.append(Segment("".join(plain)))
+    return merged
