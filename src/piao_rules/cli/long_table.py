@@ -17,6 +17,8 @@ top alignment, left justification) and text cells with rich markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.padding import Padding
@@ -145,9 +147,7 @@ class _Drawing:
         styles = [get_style(self.spec.header_style or "") + get_style(column.header_style) for column in self.spec.columns]
         cells = [self.console.render_lines(Padding(column.header, PADDING), options, style=style)
                  for column, options, style in zip(self.spec.columns, self.options, styles)]
-        height = max(len(cell) for cell in cells)
-        return [Segment.set_shape(Segment.align_bottom(cell, width, height, style), width, height)
-                for cell, width, style in zip(cells, self.widths, styles)]
+        return _shaped(cells, self.widths, max(len(cell) for cell in cells), styles, Segment.align_bottom)
 
     def cells(self, row: tuple[str, ...], texts: list[str]) -> list[list[list[Segment]]]:
         cells = []
@@ -158,11 +158,10 @@ class _Drawing:
                 continue
             line = self.fitting.get((cell, width)) or self.fit(cell, plain, room)
             cells.append([line] if line else self.console.render_lines(Padding(cell, PADDING), options, style=Style.null()))
-        height = max(len(cell) for cell in cells)
-        if height == 1:
+        heights = {len(cell) for cell in cells}
+        if heights == {1}:
             return cells
-        return [Segment.set_shape(Segment.align_top(cell, width, height, Style.null()), width, height)
-                for cell, width in zip(cells, self.widths)]
+        return _shaped(cells, self.widths, max(heights), [Style.null()] * len(cells), Segment.align_top)
 
     def fit(self, cell: str, plain: str, room: int) -> list[Segment] | None:
         """The one line of a cell that fits its column (as rich draws it; kept if the cell has markup), or None if it must wrap."""
@@ -193,6 +192,13 @@ class _Drawing:
             line.append(right)
             yield from _merged(line)
             yield new_line
+
+
+def _shaped(cells: list[list[list[Segment]]], widths: list[int], height: int, styles: list[Style],
+            align: Callable[[list[list[Segment]], int, int, Style], list[list[Segment]]]) -> list[list[list[Segment]]]:
+    """The cells of a row aligned to its tallest cell, then given its height (at least one line), as rich shapes them."""
+    return [Segment.set_shape(align(cell, width, height, style), width, max(1, height))
+            for cell, width, style in zip(cells, widths, styles)]
 
 
 def _merged(line: list[Segment]) -> list[Segment]:
