@@ -62,8 +62,8 @@ class LongTable:
         extra = spec._extra_width
         widths = spec._calculate_column_widths(console, options.update_width(options.max_width - extra))
         options = options.update(width=sum(widths) + extra, highlight=spec.highlight, height=None)
-        if spec.title:
-            title = console.render_str(spec.title, style=Style.pick_first(spec.title_style, "table.title"), highlight=False)
+        if self.title:
+            title = console.render_str(self.title, style=Style.pick_first(spec.title_style, "table.title"), highlight=False)
             yield from console.render(title, options.update(justify=spec.title_justify))
         yield from _Drawing(console, options, spec, widths).segments(self.rows, texts)
 
@@ -176,7 +176,7 @@ class _Drawing:
         text = self.console.render_str(cell, highlight=False)
         text.truncate(room, pad=True)
         edge = Segment(" ", Style.null())
-        inner = next(Segment.split_and_crop_lines(Text("\n").join([text]).render(self.console), room, pad=True))
+        inner = next(iter(Segment.split_and_crop_lines(Text("\n").join([text]).render(self.console), room, pad=True)))
         line = self.fitting[(cell, room + 2)] = _merged([edge, *inner, edge])
         return line
 
