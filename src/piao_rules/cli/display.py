@@ -6,6 +6,7 @@ import click
 from rich.console import Console
 
 from piao_rules import format_it
+from piao_rules.gc_pause import gc_paused
 from piao_rules.cli.long_table import LongTable
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.narrative import Narratives
@@ -38,6 +39,7 @@ def _counts(counts) -> str:
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
 
 
+@gc_paused()
 def show(evaluation: Evaluation, console: Console) -> None:
     """The evaluation as Italian tables, coloured by status."""
     when = format_it.long_date(evaluation.as_of)
