@@ -6,9 +6,9 @@ import click
 from rich.console import Console
 
 from piao_rules import format_it
-from piao_rules.gc_pause import gc_paused
 from piao_rules.cli.long_table import LongTable
 from piao_rules.engine.result import Evaluation, Status
+from piao_rules.gc_pause import gc_paused
 from piao_rules.narrative import Narratives
 from piao_rules.narrative.history import history_cell
 from piao_rules.targets.markup import clean
