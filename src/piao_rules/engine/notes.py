@@ -37,6 +37,8 @@ _NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers o
 _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
+# The dot of an abbreviation before a number or another abbreviation («n. 7», «delib. n. 118», «art. 5», «d.lgs. 33»).
+_ABBREVIATION = re.compile(r"(?<!\w)(?:n|nr|num|art|artt|prot|delib|det|l|d\.\s?lgs|dpr|pag|cap|par)\.(?=\s*(?:\d|n\b|nr\b))")
 _NEGATED_CUE = re.compile(r"non\s")
 _BEFORE_COMPLETION = re.compile(r"(?:\s+(?:gia|state|stati|anch'?ess[ei]|tutte|tutti))*\s+")
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
@@ -209,12 +211,14 @@ class NoteReading(BaseModel):
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents, keeping one character per character (offsets stay valid)."""
+    """Lower case without accents, keeping one character per character (offsets stay valid); the dot of an
+    abbreviation before a number («delibera n. 7 del 22/02/2021», «D.Lgs. 33/2013») is a space, so that it ends no
+    clause."""
     folded = []
     for char in text.lower():
         base = unicodedata.normalize("NFKD", char)[0]
         folded.append(base if len(base) == 1 else char)
-    return "".join(folded)
+    return _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
 
 
 def _word(word: str) -> str:
