@@ -388,8 +388,10 @@ class Measure(Model):
     @field_validator("components", mode="before")
     @classmethod
     def _components(cls, value: Any) -> Any:
+        """Components as numbers; an empty one («~», «n.d.», «---») is left out, as in CSV and Excel."""
         if isinstance(value, dict):
-            return {str(k).strip(): _italian_number(v) for k, v in value.items()}
+            read = {str(k).strip(): _italian_number(v) for k, v in value.items()}
+            return {label: number for label, number in read.items() if number is not None}
         return value
 
 
