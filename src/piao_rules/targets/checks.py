@@ -43,8 +43,8 @@ def targets(subject: Subject) -> list[Problem]:
             problems.append(subject.in_plan((*loc, "target"), str(error)))
             continue
         for warning in target.warnings:
-            if indicator.total is not None and warning.startswith(COVERAGE_WARNING):
-                continue  # the plan gives the number of units to cover
+            if (indicator.total is not None or target.listed_units is not None) and warning.startswith(COVERAGE_WARNING):
+                continue  # the plan gives the number of units to cover, or names them
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
         if one_each(target, indicator, None) is not None:
             problems.append(subject.in_plan((*loc, "target"), f"target: {ONE_EACH_WARNING}", warning=True))

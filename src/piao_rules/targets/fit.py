@@ -18,6 +18,9 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 
+# What a percentage is of: «100% delle sedi», «≥ 90% degli uffici».
+_PERCENT_OF = re.compile(r"%\s+(?:del|dello|della|dell'|dei|degli|delle)\s*(?P<noun>[^\W\d_]{3,})", re.IGNORECASE)
+
 
 def not_pertinent(target: Target, measure: Measure | None) -> bool:
     """A measure of a different kind than its target asks: a count for a deadline, a date for a number, a count of
@@ -53,6 +56,9 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
     if expected is None or expected == "N.":
         return None
     written = units.canonical(measure.counted)
+    of = _PERCENT_OF.search(target.text) if expected == "%" else None
+    if of is not None and counts_noun(measure.counted, of.group("noun")):
+        return None  # «1 sede» for «100% delle sedi»: the units whose share the target asks
     if expected in units.ALIASES or written in units.ALIASES:
         return None if written in (expected, "N.") else expected
     return None if counts_noun(measure.counted, expected) else expected
