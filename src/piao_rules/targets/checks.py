@@ -7,7 +7,7 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
-from piao_rules.targets.fit import counted_mismatch, not_pertinent, unit_mismatch, unmatched_components
+from piao_rules.targets.fit import counted_mismatch, not_pertinent, paired_component, unit_mismatch, unmatched_components
 from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.model import Target, TargetKind
@@ -144,6 +144,11 @@ def measures_fit(subject: Subject) -> list[Problem]:
                 loc, f"la misura di {measure.code} non ha {', '.join(f'«{label}»' for label in missing)} del target «{shown}» "
                      f"(ha {', '.join(f'«{label}»' for label in measure.components)}): indicare ogni componente con il suo nome",
                 warning=True,
+            ))
+        elif paired := paired_component(target, measure):
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} conta «{paired[0]}», il target «{shown}» «{paired[1]}»: letti come "
+                     f"«{paired[1]}» (l'unico conteggio rimasto); controllare che sia così", warning=True,
             ))
         elif counted is not None:
             problems.append(subject.in_measures(

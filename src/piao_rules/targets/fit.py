@@ -66,11 +66,27 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
 
 def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
     """The components of a compound target that no measured count names («6 eventi 88 aziende» for «≥ 8 iniziative /
-    ≥ 150 imprese»: both), when the measure gives counts."""
+    ≥ 150 imprese»: both), when the measure gives counts; not the one left that takes the one count left
+    (:func:`paired_component`)."""
     if measure is None or target.kind is not TargetKind.COMPOUND or not measure.components:
         return []
+    paired = paired_component(target, measure)
     return [c.label for c in target.components
+            if not any(counts_noun(written, c.label, c.unit) for written in measure.components)
+            and (paired is None or c.label != paired[1])]
+
+
+def paired_component(target: Target, measure: Measure | None) -> tuple[str, str] | None:
+    """(count, component) when the measure names every component of a compound target but one, and has one count left:
+    «8 iniziative 540 partecipanti» for «≥ 10 iniziative 500 soggetti» reads the 540 partecipanti as the soggetti."""
+    if (measure is None or target.kind is not TargetKind.COMPOUND or len(target.components) < 2
+            or len(measure.components) != len(target.components)):
+        return None
+    left = [c.label for c in target.components
             if not any(counts_noun(written, c.label, c.unit) for written in measure.components)]
+    unused = [written for written in measure.components
+              if not any(counts_noun(written, c.label, c.unit) for c in target.components)]
+    return (unused[0], left[0]) if len(left) == 1 and len(unused) == 1 else None
 
 
 def unit_mismatch(target: Target, measure: Measure | None) -> bool:
