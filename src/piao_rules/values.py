@@ -185,8 +185,9 @@ def parse_bool(text: str | bool) -> bool:
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+)*\.?"  # a hyphen joins words into one noun: «check-up», «e-learning»
 _COUNT = re.compile(rf"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>{_WORD}(?:[\s'’]+{_WORD})*)")
 _COUNT_WORDS = 3  # content words: «ore di formazione», «impianti di distribuzione carburanti»; more is a sentence
-# Words that join the words of a noun and do not count towards its length: «impianti di distribuzione carburanti».
-_JOINING = frozenset({"di", "del", "dello", "della", "dei", "degli", "delle", "da", "per", "a", "al", "in", "con"})
+# «Di» and its forms join the words of one noun and do not count towards its length: «impianti di distribuzione
+# carburanti»; other prepositions start a phrase («criticità emersa nel semestre»).
+_JOINING = frozenset({"di", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
 _NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero
 

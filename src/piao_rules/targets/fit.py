@@ -109,3 +109,14 @@ def scale_top(target: Target, measure: Measure | None) -> int | None:
     found = _SCALE.search(measure.note)
     top = int(found.group("top")) if found else None
     return top if top is not None and 1 < top <= 10 and 0 < value <= top else None
+
+
+def as_component(target: Target, measure: Measure | None) -> Measure | None:
+    """«8 seminari» for «≥ 8 seminari 200 imprese»: a single count naming a component of a compound target is that
+    component, the others missing (not a value of another kind). None otherwise."""
+    if (measure is None or target.kind is not TargetKind.COMPOUND or measure.counted is None or measure.components
+            or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)):
+        return None
+    if not any(counts_noun(measure.counted, c.label, c.unit) for c in target.components):
+        return None
+    return measure.model_copy(update={"value": None, "counted": None, "components": {measure.counted: measure.value}})
