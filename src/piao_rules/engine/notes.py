@@ -221,6 +221,11 @@ def _fold(text: str) -> str:
     return _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
 
 
+def _has_accent(cue: str) -> bool:
+    """A cue written with an accent is looked for with it: «è online» is not «e online» («cartacee e online»)."""
+    return any(_fold(char) != char for char in cue.lower())
+
+
 def _word(word: str) -> str:
     """One word of a cue: «avviat*» (one or two more letters), «#» (a day and its month: «13 giugno», «1° marzo
     2023»; not the start of a period, «dal 1° al 30 giugno», «dal 01/01/2023 al …»)."""
@@ -229,8 +234,10 @@ def _word(word: str) -> str:
     return re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word)
 
 
-def _pattern(cue: str) -> str:
-    parts = [_word(word) for word in _fold(cue).split()]
+def _pattern(cue: str, accented: bool = False) -> str:
+    """The pattern of a cue, on the folded note; ``accented``: on the note lower-cased with its accents («è online», not
+    «cartacee e online»)."""
+    parts = [_word(word) for word in (cue.lower() if accented else _fold(cue)).split()]
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
@@ -242,7 +249,7 @@ class NoteReader:
         self.phases = lexicon.phases
         # per phase: (pattern, matched on the note lower-cased with its accents rather than folded)
         self.cues = {
-            name: [(re.compile(_pattern(cue)), False) for cue in lexicon.phases[name].words]
+            name: [(re.compile(_pattern(cue, _has_accent(cue))), _has_accent(cue)) for cue in lexicon.phases[name].words]
             + ([(_endings(lexicon.phases[name].endings), True)] if lexicon.phases[name].endings else [])
             for name in self.order
         }
