@@ -67,6 +67,16 @@ REPORTED = {
     ("note", "verifica_12"): (8, 10), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 4),
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
+    # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
+    # whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 10), ("copertura", "verifica_13"): (5, 6),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 8),
+    ("proposta", "verifica_13"): (2, 5),
+    # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
+    # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_14"): (10, 12), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
+    ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 4), ("calcolo", "verifica_14"): (6, 8),
+    ("proposta", "verifica_14"): (1, 5),
 }
 
 
@@ -139,6 +149,47 @@ TWELFTH_SET_MISSES = [
 ]
 
 
+THIRTEENTH_SET_MISSES = [
+    "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
+    "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
+    "Ferrara Ravenna gradimento dello sportello Registro imprese 2025 (inventato)",
+    "Venezia Giulia incontri di orientamento in ciascun istituto, recupero a gennaio (inventato)",
+    "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
+    "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
+    "Brescia affidamento del servizio di conservazione a norma (inventato)",
+    "Pordenone-Udine convenzione con la Regione sullo sportello SUAP, firmata a gennaio (inventato)",
+    "Varese indicatore annuale di tempestività dei pagamenti 2024 (inventato)",
+    "Modena check-up ESG alle imprese, proposta (inventato)",
+    "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
+    "Alessandria-Asti ore di formazione al personale 2024, proposta (inventato)",
+]
+
+
+FOURTEENTH_SET_MISSES = [
+    "Benevento candidatura al bando regionale per il turismo enologico (inventato)",
+    "Basilicata regolamento dell'Organismo di mediazione dopo il DM 150/2023 (inventato)",
+    "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
+    "Roma comunicati stampa al primo trimestre (inventato)",
+    "Arezzo studenti nei percorsi di orientamento 2020 (inventato)",
+    "Sassari iniziative e imprese sui mercati esteri 2023 (inventato)",
+    "Bari tempo medio pratiche RI in giorni lavorativi (inventato)",
+    "Maremma e Tirreno listino settimanale Borsa merci sospeso in lockdown (inventato)",
+    "Catanzaro adesione dei Comuni al SUAP camerale (inventato)",
+    "Irpinia Sannio aggiornamento Amministrazione trasparente per ufficio (inventato)",
+    "Palermo Enna domicilio digitale d'ufficio alle imprese individuali (inventato)",
+    "Lecce fiere internazionali del turismo, nota generica (inventato)",
+    "Gran Sasso d'Italia report trimestrali sulla demografia d'impresa (inventato)",
+    "Molise giornate di consulenza su marchi e brevetti 2024 (inventato)",
+    "Brindisi-Taranto piano della formazione 2023 adottato in ritardo (inventato)",
+    "Foggia tasso di riscossione del diritto annuale 2020, riscosso in migliaia (inventato)",
+    "Pisa indicatore annuale di tempestività dei pagamenti 2021 (inventato)",
+    "Messina operatori turistici delle Eolie 2020, proposta (inventato)",
+    "Napoli incontri B2B e imprese partecipanti, proposta al rialzo (inventato)",
+    "Catanzaro Crotone Vibo vigilanza metrologica, da strumenti a impianti (inventato)",
+    "Frosinone Latina sportello PID nella sede di Latina, apertura slittata (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -166,6 +217,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
+        + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
