@@ -128,4 +128,5 @@ def test_a_measure_counting_another_noun_is_warned_where_it_is_written(tmp_path)
     assert "misure.csv:riga 2/valore: avviso: K1: milestone letta come ≥ 2 sale: la misura conta sale" in result.output
     assert ("misure.csv:riga 3/valore: avviso: la misura di K2 conta «sportelli», il target «Attivazione delle 4 postazioni» "
             "conta «postazioni»: controllare che la misura sia quella del target") in result.output
-    assert "misure.csv:riga 4/valore: avviso: la misura di K3 non ha «iniziative» del target" in result.output
+    assert ("misure.csv:riga 4/valore: avviso: la misura di K3 conta «eventi», che il target «≥ 8 iniziative; ≥ 150 imprese» "
+            "non nomina: letti come «iniziative» (l'unico conteggio rimasto)") in result.output  # twelfth pass

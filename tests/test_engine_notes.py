@@ -327,3 +327,18 @@ def test_a_deadline_after_an_event_dated_in_the_note_and_a_postponement_within_t
 ])
 def test_the_count_a_note_puts_in_the_calendar(note, noun, count):
     assert scheduled_count(note, noun) == count
+
+
+@pytest.mark.parametrize(("note", "activity", "phase", "completed_on"), [
+    # twelfth pass: signing, transferring and being online are things done; «è online» only with its accent
+    ("Convenzione sottoscritta il 27/05/2023; saldi trasferiti il 16/06.", None, "completata", date(2023, 6, 16)),
+    ("Accordo firmato dalle parti il 15 luglio.", None, "completata", date(2023, 7, 15)),
+    ("Il nuovo sito è online dal 20/12/2021; l'archivio seguirà nel 2022.", "Messa online del nuovo sito", "completata",
+     date(2021, 12, 20)),
+    ("Esaminate 26 testate, cartacee e online.", None, "in_corso", None),
+    # the dot of «n. 7» ends no clause: the day of the act is in the clause of «approvato»
+    ("Regolamento approvato dalla Giunta con delibera n. 7 del 22/02/2021.", None, "completata", date(2021, 2, 22)),
+])
+def test_the_twelfth_pass_words_and_the_dot_of_an_abbreviation(note, activity, phase, completed_on):
+    reading = READER.read(note, activity, END)
+    assert (reading.phase, reading.completed_on) == (phase, completed_on)

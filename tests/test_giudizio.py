@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (106, 109), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (60, 60), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (55, 55), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (50, 50), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (14, 14), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (50, 50), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (8, 8), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("note", "sviluppo"): (116, 119), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (62, 62), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (61, 61), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (52, 52), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (17, 17), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (53, 53), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (11, 11), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
@@ -62,10 +62,21 @@ REPORTED = {
     ("conteggio", "verifica_11"): (3, 4), ("si_no", "verifica_11"): (4, 4), ("calcolo", "verifica_11"): (8, 8),
     ("proposta", "verifica_11"): (3, 5),
     # the twelfth set (invented rows), measured blind once, after the eleventh pass: 37/50 (two rows whose measure
-    # the tool refused counted as disagreeing)
-    ("note", "verifica_12"): (8, 12), ("andamento", "verifica_12"): (8, 10), ("copertura", "verifica_12"): (3, 6),
-    ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 4), ("calcolo", "verifica_12"): (7, 8),
-    ("proposta", "verifica_12"): (3, 5),
+    # the tool refused counted as disagreeing); the eight rows fixed in the twelfth pass are development rows now
+    # («prima: verifica_12»), the 42 left agree 37 times before and after it
+    ("note", "verifica_12"): (8, 10), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 4),
+    ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
+    ("proposta", "verifica_12"): (3, 4),
+    # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
+    # whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 10), ("copertura", "verifica_13"): (5, 6),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 8),
+    ("proposta", "verifica_13"): (2, 5),
+    # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
+    # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_14"): (10, 12), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
+    ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 4), ("calcolo", "verifica_14"): (6, 8),
+    ("proposta", "verifica_14"): (1, 5),
 }
 
 
@@ -126,21 +137,56 @@ ELEVENTH_SET_MISSES = [
     "Treviso-Belluno eventi PID in presenza convertiti in webinar, proposta (inventato)",
 ]
 
-# The twelfth set, measured blind once after the eleventh pass (37/50): its thirteen misses, not yet studied.
+# The twelfth set, measured blind once after the eleventh pass (37/50): of its thirteen misses, eight were fixed in the
+# twelfth pass (development rows now, «prima: verifica_12»); these five were studied and left, for the reasons in
+# docs/giudizio.md.
 TWELFTH_SET_MISSES = [
     "Pordenone-Udine migrazione al nuovo fascicolo d'impresa (inventato)",
-    "Cremona Mantova Pavia tesoreria unica delle tre sedi (inventato)",
     "Brindisi-Taranto piano di comunicazione del nuovo ente (inventato)",
-    "Napoli nuovo sito istituzionale conforme AgID (inventato)",
-    "Catanzaro seminari sugli strumenti di allerta della crisi d'impresa (inventato)",
     "Milano Monza Brianza Lodi imprese nei percorsi settoriali export (inventato)",
     "Vicenza formazione trasparenza ai referenti di ogni ufficio (inventato)",
-    "Cagliari-Oristano eliminacode con prenotazione online nelle sedi (inventato)",
-    "Sud Est Sicilia protocolli anti-abusivismo con i comuni capoluogo (inventato)",
-    "Vibo Valentia regolamento uso strumenti informatici approvato nel 2021 (inventato)",
-    "Emilia solidità patrimoniale a metà anno (inventato)",
-    "Biella Vercelli eventi di promozione del territorio 2020, proposta (inventato)",
     "Venezia Giulia ispezioni sui distributori di carburante, proposta (inventato)",
+]
+
+
+THIRTEENTH_SET_MISSES = [
+    "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
+    "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
+    "Ferrara Ravenna gradimento dello sportello Registro imprese 2025 (inventato)",
+    "Venezia Giulia incontri di orientamento in ciascun istituto, recupero a gennaio (inventato)",
+    "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
+    "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
+    "Brescia affidamento del servizio di conservazione a norma (inventato)",
+    "Pordenone-Udine convenzione con la Regione sullo sportello SUAP, firmata a gennaio (inventato)",
+    "Varese indicatore annuale di tempestività dei pagamenti 2024 (inventato)",
+    "Modena check-up ESG alle imprese, proposta (inventato)",
+    "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
+    "Alessandria-Asti ore di formazione al personale 2024, proposta (inventato)",
+]
+
+
+FOURTEENTH_SET_MISSES = [
+    "Benevento candidatura al bando regionale per il turismo enologico (inventato)",
+    "Basilicata regolamento dell'Organismo di mediazione dopo il DM 150/2023 (inventato)",
+    "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
+    "Roma comunicati stampa al primo trimestre (inventato)",
+    "Arezzo studenti nei percorsi di orientamento 2020 (inventato)",
+    "Sassari iniziative e imprese sui mercati esteri 2023 (inventato)",
+    "Bari tempo medio pratiche RI in giorni lavorativi (inventato)",
+    "Maremma e Tirreno listino settimanale Borsa merci sospeso in lockdown (inventato)",
+    "Catanzaro adesione dei Comuni al SUAP camerale (inventato)",
+    "Irpinia Sannio aggiornamento Amministrazione trasparente per ufficio (inventato)",
+    "Palermo Enna domicilio digitale d'ufficio alle imprese individuali (inventato)",
+    "Lecce fiere internazionali del turismo, nota generica (inventato)",
+    "Gran Sasso d'Italia report trimestrali sulla demografia d'impresa (inventato)",
+    "Molise giornate di consulenza su marchi e brevetti 2024 (inventato)",
+    "Brindisi-Taranto piano della formazione 2023 adottato in ritardo (inventato)",
+    "Foggia tasso di riscossione del diritto annuale 2020, riscosso in migliaia (inventato)",
+    "Pisa indicatore annuale di tempestività dei pagamenti 2021 (inventato)",
+    "Messina operatori turistici delle Eolie 2020, proposta (inventato)",
+    "Napoli incontri B2B e imprese partecipanti, proposta al rialzo (inventato)",
+    "Catanzaro Crotone Vibo vigilanza metrologica, da strumenti a impianti (inventato)",
+    "Frosinone Latina sportello PID nella sede di Latina, apertura slittata (inventato)",
 ]
 
 
@@ -171,6 +217,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
+        + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)

@@ -105,6 +105,23 @@ def test_components_merge_into_one_measure(tmp_path):
     assert second.value is True
 
 
+def test_empty_components_are_left_out_in_every_format(tmp_path):
+    """«n.d.», «~», an empty cell: a component not given is missing, never a refusal (the index is not measured yet)."""
+    grid = [["codice", "data", "valore", "componente"], ["K1", "30/06/2024", "n.d.", "Patrimonio netto"],
+            ["K1", "30/06/2024", "", "Passivo totale"], ["K2", "30/06/2024", "120", "Pratiche evase"],
+            ["K2", "30/06/2024", "---", "Pratiche ricevute"]]
+    read = [load_measures(_measures_csv(tmp_path, grid[1:], header=grid[0]))[0],
+            load_measures(write_xlsx(tmp_path / "misure.xlsx", {"Misure": grid}))[0]]
+    (tmp_path / "misure.yaml").write_text(
+        "data: 30/06/2024\nmisure:\n  - {codice: K1, componenti: {Patrimonio netto: n.d., Passivo totale: ~}, nota: a consuntivo}\n"
+        "  - {codice: K2, componenti: {Pratiche evase: 120, Pratiche ricevute: '---'}}\n", encoding="utf-8")
+    read.append(load_measures(tmp_path / "misure.yaml")[0])
+    for measures in read:
+        index, ratio = measures.measures
+        assert index.components == {} and index.value is None
+        assert ratio.components == {"Pratiche evase": Decimal(120)}
+
+
 def test_a_value_written_with_its_noun_keeps_the_noun_in_every_format(tmp_path):
     """«2 sale»: the office writes what it counts beside the value; «6 iniziative 88 imprese» are components."""
     grid = [["codice", "data", "valore"], ["K1", "30/06/2023", "2 sale"], ["K2", "30/06/2023", "6 iniziative 88 imprese"],

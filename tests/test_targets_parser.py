@@ -465,3 +465,11 @@ def test_a_target_saying_its_figure_is_a_year_end_one(text, year_end):
     assert target.year_end is year_end
     if year_end:
         assert (target.kind, target.value, target.qualifier) == (TargetKind.COMPARISON, Decimal(72 if "72" in text else 65), None)
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("tutti i comuni capoluogo (Catania, Ragusa, Siracusa)", 3), ("in ogni sede (Cagliari e Oristano)", 2),
+    ("almeno 1 incontro con ciascun ufficio (vedi allegato)", None), ("tutte le sedi (2)", None),
+])
+def test_the_units_a_coverage_target_names_in_brackets_are_its_total(text, listed):
+    assert parse_target(text, 2024).listed_units == listed

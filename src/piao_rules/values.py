@@ -184,7 +184,10 @@ def parse_bool(text: str | bool) -> bool:
 # A number followed by the words of what it counts: «2 sale», «3 regolamenti approvati», «22 gg».
 _WORD = r"[^\W\d_][^\W\d_'’.-]*(?:-[^\W\d_]+)*\.?"  # a hyphen joins words into one noun: «check-up», «e-learning»
 _COUNT = re.compile(rf"(?P<number>[-+]?\d[\d.,]*)\s+(?P<noun>{_WORD}(?:[\s'’]+{_WORD})*)")
-_COUNT_WORDS = 3  # «ore di formazione», «regolamenti approvati»: a longer text is a sentence for the note
+_COUNT_WORDS = 3  # content words: «ore di formazione», «impianti di distribuzione carburanti»; more is a sentence
+# «Di» and its forms join the words of one noun and do not count towards its length: «impianti di distribuzione
+# carburanti»; other prepositions start a phrase («criticità emersa nel semestre»).
+_JOINING = frozenset({"di", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
 _NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero
 
@@ -203,7 +206,8 @@ def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
         if match is None:
             return None
         noun = match.group("noun")
-        if len(noun.split()) > _COUNT_WORDS or any(word.lower() in MONTHS for word in noun.split()):
+        content = [word for word in noun.split() if word.lower() not in _JOINING]
+        if len(content) > _COUNT_WORDS or any(word.lower() in MONTHS for word in noun.split()):
             return None  # a sentence («2 seminari svolti a marzo»), not a count with its noun
         try:
             number = parse_number(match.group("number"))

@@ -21,12 +21,16 @@ HUNDRED = Decimal(100)
 
 
 def total_of(target: Target, indicator: Indicator, measure: Measure | None) -> Decimal | None:
-    """How many units the coverage target applies to: the measure's total, else the plan's."""
+    """How many units the coverage target applies to: the measure's total, else the plan's, else the units the target
+    names in brackets («tutti i comuni capoluogo (Catania, Ragusa, Siracusa)»: 3)."""
     if target.coverage is None:
         return None
     if measure is not None and measure.total is not None:
         return measure.total
-    return indicator.total
+    if indicator.total is not None:
+        return indicator.total
+    listed = target.listed_units
+    return Decimal(listed) if listed is not None else None
 
 
 def read_coverage(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure | None, dict[str, str]]:
@@ -45,6 +49,8 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
     else:
         share = value / total * HUNDRED
         shown = f"{format_it.number(value)} su {format_it.number(total)} ({target.coverage}) = {format_it.percent(share)}"
+    if measure.total is None and indicator.total is None:  # the units named in the target's brackets
+        shown += f"; totale: le {format_it.number(total)} unità nominate nel target"
     covered = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None, "read_as": "copertura",
         "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],

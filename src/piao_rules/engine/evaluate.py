@@ -237,7 +237,7 @@ class _Evaluator:
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
             "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None
-            and (due := target.deadline or reading.due_on) is not None and reading.completed_on > due else 0,
+            and reading.completed_on > (target.deadline or reading.due_on or date(self.plan.year, 12, 31)) else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
             "nota_oltre_anno": 1 if reading is not None and reading.postponed_to is not None

@@ -37,6 +37,8 @@ _NEGATION_WINDOW = 3  # words before a cue in which a negation counts (fillers o
 _FRACTION = re.compile(
     r"(?<![\d,.])(\d{1,4})\s+(?:(?:[^\W\d_]+\s+){0,3}?su(?:i|gli|lle|l)?|de(?:i|gli|lle))\s+(\d{1,4})(?!\d|[,.]\d)"
 )
+# The dot of an abbreviation before a number or another abbreviation («n. 7», «delib. n. 118», «art. 5», «d.lgs. 33»).
+_ABBREVIATION = re.compile(r"(?<!\w)(?:n|nr|num|art|artt|prot|delib|det|l|d\.\s?lgs|dpr|pag|cap|par)\.(?=\s*(?:\d|n\b|nr\b))")
 _NEGATED_CUE = re.compile(r"non\s")
 _BEFORE_COMPLETION = re.compile(r"(?:\s+(?:gia|state|stati|anch'?ess[ei]|tutte|tutti))*\s+")
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
@@ -209,12 +211,19 @@ class NoteReading(BaseModel):
 
 
 def _fold(text: str) -> str:
-    """Lower case without accents, keeping one character per character (offsets stay valid)."""
+    """Lower case without accents, keeping one character per character (offsets stay valid); the dot of an
+    abbreviation before a number («delibera n. 7 del 22/02/2021», «D.Lgs. 33/2013») is a space, so that it ends no
+    clause."""
     folded = []
     for char in text.lower():
         base = unicodedata.normalize("NFKD", char)[0]
         folded.append(base if len(base) == 1 else char)
-    return "".join(folded)
+    return _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+
+
+def _has_accent(cue: str) -> bool:
+    """A cue written with an accent is looked for with it: «è online» is not «e online» («cartacee e online»)."""
+    return any(_fold(char) != char for char in cue.lower())
 
 
 def _word(word: str) -> str:
@@ -225,8 +234,10 @@ def _word(word: str) -> str:
     return re.escape(word[:-1]) + r"\w{0,2}" if word.endswith("*") else re.escape(word)
 
 
-def _pattern(cue: str) -> str:
-    parts = [_word(word) for word in _fold(cue).split()]
+def _pattern(cue: str, accented: bool = False) -> str:
+    """The pattern of a cue, on the folded note; ``accented``: on the note lower-cased with its accents («è online», not
+    «cartacee e online»)."""
+    parts = [_word(word) for word in (cue.lower() if accented else _fold(cue)).split()]
     return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
 
 
@@ -238,7 +249,7 @@ class NoteReader:
         self.phases = lexicon.phases
         # per phase: (pattern, matched on the note lower-cased with its accents rather than folded)
         self.cues = {
-            name: [(re.compile(_pattern(cue)), False) for cue in lexicon.phases[name].words]
+            name: [(re.compile(_pattern(cue, _has_accent(cue))), _has_accent(cue)) for cue in lexicon.phases[name].words]
             + ([(_endings(lexicon.phases[name].endings), True)] if lexicon.phases[name].endings else [])
             for name in self.order
         }

@@ -18,7 +18,7 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
-from piao_rules.targets.fit import not_pertinent
+from piao_rules.targets.fit import as_component, not_pertinent
 from piao_rules.targets.format import format_target
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Measured, Target, TargetKind
@@ -247,6 +247,7 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
+    item.measure = as_component(item.target, item.measure) or item.measure
     if _fixed(item.target) and percent_base(item.target, item.indicator, item.measure) is None:  # most targets: none of the readings below applies
         return
     counted = counted_target(item.target, item.indicator, item.measure)

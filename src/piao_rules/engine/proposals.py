@@ -34,7 +34,11 @@ def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
             original_target=None, target=target, threshold=None, measure=measure, owner=item.owner,
         )
         read_against_measure(copy)
-        copy.reading, copy.note_only = item.reading, item.note_only
+        # the note is read as for the target in force: a measured indicator's note may propose a status against the
+        # proposed target too («confermati in calendario 2 eventi autunnali»); the item's own proposal, if any, set
+        # ``reading`` to that note reading while it was evaluated
+        copy.note_reading, copy.note_only = item.note_reading, item.note_only
+        copy.reading = None if item.reading is item.note_reading else item.reading
         pairs.append((item, copy))
     return pairs
 

@@ -17,6 +17,7 @@ from typing import Any
 from piao_rules import format_it
 from piao_rules.engine.result import ComponentResult, trusted
 from piao_rules.io.model import Judgement, Measure
+from piao_rules.targets.fit import paired_component
 from piao_rules.targets.model import Component, Operator, Target
 
 HUNDRED = Decimal(100)
@@ -202,8 +203,11 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
     parts: list[ComponentResult] = []
     scores: list[Decimal] = []
     missing = False
+    paired = paired_component(target, measure)  # «540 partecipanti» for «500 soggetti»: the one count left
     for component in target.components:
         value = _component_value(component, measured)
+        if value is None and paired is not None and paired[1] == component.label:
+            value = measured[paired[0]]
         shown_target = f"{component.operator.symbol} {_n(component.value)} {component.unit or component.label}".strip()
         if value is None:
             missing = True
@@ -216,7 +220,8 @@ def compound(target: Target, measure: Measure | None, params: dict[str, Any]) ->
         return Score(components=parts, missing_components=bool(measured))
     rule = params.get("composti", "minimo")
     combined = min(scores) if rule == "minimo" else sum(scores, ZERO) / len(scores)
-    detail = ", ".join(f"{p.label} {_p(s)}" for p, s in zip(parts, scores))
+    detail = ", ".join(f"{p.label} {_p(s)}" + (f" (contati come {paired[0]})" if paired and paired[1] == p.label else "")
+                       for p, s in zip(parts, scores))
     name = "il minimo" if rule == "minimo" else "la media"
     return Score(combined, None, f"componenti: {detail}; grado = {name} → {_p(combined)}", components=parts)
 

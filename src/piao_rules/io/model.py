@@ -8,6 +8,7 @@ Targets and soglie are kept as the text the controller wrote: the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -32,6 +33,10 @@ class Model(BaseModel):
     """Base for input models: Italian aliases, unknown fields refused."""
 
     model_config = ConfigDict(populate_by_name=True, extra="forbid", str_strip_whitespace=True)
+
+
+# A count with a remark in brackets after it: «44 impianti di distribuzione carburanti (193 erogatori)».
+_ASIDE = re.compile(r"\s*(?P<counts>[^()]*?[^\W\d_][^()]*?)\s*\((?P<aside>[^()]+)\)\s*")
 
 
 def _italian_number(value: Any) -> Any:
@@ -369,6 +374,12 @@ class Measure(Model):
         raw = data.get(key)
         counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)
                   and not values.is_null(raw) else None)
+        aside = _ASIDE.fullmatch(raw) if counts is None and isinstance(raw, str) else None
+        if aside is not None and (counts := values.parse_counts(aside.group("counts"))) is not None:
+            # «44 impianti di distribuzione carburanti (193 erogatori)»: the count, and a remark for the note
+            note_key = "nota" if "nota" in data or "note" not in data else "note"
+            note = data.get(note_key)
+            data = {**data, note_key: f"{note} ({aside.group('aside')})" if note else f"({aside.group('aside')})"}
         if counts is None:
             return data
         if len(counts) == 1:
@@ -388,8 +399,10 @@ class Measure(Model):
     @field_validator("components", mode="before")
     @classmethod
     def _components(cls, value: Any) -> Any:
+        """Components as numbers; an empty one («~», «n.d.», «---») is left out, as in CSV and Excel."""
         if isinstance(value, dict):
-            return {str(k).strip(): _italian_number(v) for k, v in value.items()}
+            read = {str(k).strip(): _italian_number(v) for k, v in value.items()}
+            return {label: number for label, number in read.items() if number is not None}
         return value
 
 

@@ -7,7 +7,14 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
-from piao_rules.targets.fit import counted_mismatch, not_pertinent, unit_mismatch, unmatched_components
+from piao_rules.targets.fit import (
+    as_component,
+    counted_mismatch,
+    not_pertinent,
+    paired_component,
+    unit_mismatch,
+    unmatched_components,
+)
 from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
 from piao_rules.targets.model import Target, TargetKind
@@ -43,8 +50,8 @@ def targets(subject: Subject) -> list[Problem]:
             problems.append(subject.in_plan((*loc, "target"), str(error)))
             continue
         for warning in target.warnings:
-            if indicator.total is not None and warning.startswith(COVERAGE_WARNING):
-                continue  # the plan gives the number of units to cover
+            if (indicator.total is not None or target.listed_units is not None) and warning.startswith(COVERAGE_WARNING):
+                continue  # the plan gives the number of units to cover, or names them
             problems.append(subject.in_plan((*loc, "target"), f"target: {warning}", warning=True))
         if one_each(target, indicator, None) is not None:
             problems.append(subject.in_plan((*loc, "target"), f"target: {ONE_EACH_WARNING}", warning=True))
@@ -131,6 +138,7 @@ def measures_fit(subject: Subject) -> list[Problem]:
             target = parse_target(indicator.target_for(year), year)
         except TargetError:
             continue
+        measure = as_component(target, measure) or measure  # «8 seminari» for «≥ 8 seminari 200 imprese»
         loc = ("misure", index, "valore")
         shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
         counted = counted_target(target, indicator, measure)
@@ -144,6 +152,11 @@ def measures_fit(subject: Subject) -> list[Problem]:
                 loc, f"la misura di {measure.code} non ha {', '.join(f'«{label}»' for label in missing)} del target «{shown}» "
                      f"(ha {', '.join(f'«{label}»' for label in measure.components)}): indicare ogni componente con il suo nome",
                 warning=True,
+            ))
+        elif paired := paired_component(target, measure):
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} conta «{paired[0]}», che il target «{shown}» non nomina: letti come "
+                     f"«{paired[1]}» (l'unico conteggio rimasto); controllare che sia così", warning=True,
             ))
         elif counted is not None:
             problems.append(subject.in_measures(

@@ -88,8 +88,8 @@ def counts_noun(written: str, noun: str, following: str | None = None) -> bool:
         plain = _stem(word) if len(word) > 4 else _stem(word)[:-1] if len(word) == 4 else _stem(word)
         return plain
 
-    first = root(written.split()[0])
-    return any(first == root(word) for word in (noun, following or "") if len(word) >= 2)
+    first = root(written.split()[0])  # «impianti di distribuzione carburanti» counts «impianti di distribuzione»
+    return any(first == root(word.split()[0]) for word in (noun, following or "") if len(word) >= 2)
 
 
 def _as_count(target: Target, number: Decimal, noun: str, why: str) -> tuple[Target, dict[str, str]]:

@@ -18,6 +18,9 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 
+# What a percentage is of: «100% delle sedi», «≥ 90% degli uffici».
+_PERCENT_OF = re.compile(r"%\s+(?:del|dello|della|dell'|dei|degli|delle)\s*(?P<noun>[^\W\d_]{3,})", re.IGNORECASE)
+
 
 def not_pertinent(target: Target, measure: Measure | None) -> bool:
     """A measure of a different kind than its target asks: a count for a deadline, a date for a number, a count of
@@ -53,6 +56,9 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
     if expected is None or expected == "N.":
         return None
     written = units.canonical(measure.counted)
+    of = _PERCENT_OF.search(target.text) if expected == "%" else None
+    if of is not None and counts_noun(measure.counted, of.group("noun")):
+        return None  # «1 sede» for «100% delle sedi»: the units whose share the target asks
     if expected in units.ALIASES or written in units.ALIASES:
         return None if written in (expected, "N.") else expected
     return None if counts_noun(measure.counted, expected) else expected
@@ -60,11 +66,27 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
 
 def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
     """The components of a compound target that no measured count names («6 eventi 88 aziende» for «≥ 8 iniziative /
-    ≥ 150 imprese»: both), when the measure gives counts."""
+    ≥ 150 imprese»: both), when the measure gives counts; not the one left that takes the one count left
+    (:func:`paired_component`)."""
     if measure is None or target.kind is not TargetKind.COMPOUND or not measure.components:
         return []
+    paired = paired_component(target, measure)
     return [c.label for c in target.components
+            if not any(counts_noun(written, c.label, c.unit) for written in measure.components)
+            and (paired is None or c.label != paired[1])]
+
+
+def paired_component(target: Target, measure: Measure | None) -> tuple[str, str] | None:
+    """(count, component) when the measure names every component of a compound target but one, and has one count left:
+    «8 iniziative 540 partecipanti» for «≥ 10 iniziative 500 soggetti» reads the 540 partecipanti as the soggetti."""
+    if (measure is None or target.kind is not TargetKind.COMPOUND or len(target.components) < 2
+            or len(measure.components) != len(target.components)):
+        return None
+    left = [c.label for c in target.components
             if not any(counts_noun(written, c.label, c.unit) for written in measure.components)]
+    unused = [written for written in measure.components
+              if not any(counts_noun(written, c.label, c.unit) for c in target.components)]
+    return (unused[0], left[0]) if len(left) == 1 and len(unused) == 1 else None
 
 
 def unit_mismatch(target: Target, measure: Measure | None) -> bool:
@@ -87,3 +109,14 @@ def scale_top(target: Target, measure: Measure | None) -> int | None:
     found = _SCALE.search(measure.note)
     top = int(found.group("top")) if found else None
     return top if top is not None and 1 < top <= 10 and 0 < value <= top else None
+
+
+def as_component(target: Target, measure: Measure | None) -> Measure | None:
+    """«8 seminari» for «≥ 8 seminari 200 imprese»: a single count naming a component of a compound target is that
+    component, the others missing (not a value of another kind). None otherwise."""
+    if (measure is None or target.kind is not TargetKind.COMPOUND or measure.counted is None or measure.components
+            or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)):
+        return None
+    if not any(counts_noun(measure.counted, c.label, c.unit) for c in target.components):
+        return None
+    return measure.model_copy(update={"value": None, "counted": None, "components": {measure.counted: measure.value}})

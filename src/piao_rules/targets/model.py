@@ -20,6 +20,11 @@ _RESOURCES = re.compile(
     re.IGNORECASE,
 )
 
+# The units a coverage target names in brackets: «tutti i comuni capoluogo (Catania, Ragusa, Siracusa)», «in ogni sede
+# (Cagliari e Oristano)»: names with a capital letter, separated by commas or «e».
+_LISTED = re.compile(r"\((?P<names>[^()]+)\)")
+_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*)*")
+
 
 class TargetKind(str, Enum):
     COMPARISON = "comparison"  # ≥ 70%, <= 2 gg, 4 report/anno, Entro i 20 giorni
@@ -183,6 +188,18 @@ class Target(BaseModel):
     def keeps_level(self) -> bool:
         """The target asks to keep a level («Mantenimento …»): it holds at the date, it does not grow in the year."""
         return _KEEP.match(self.text) is not None
+
+    @property
+    def listed_units(self) -> int | None:
+        """How many units a coverage target names in brackets («tutti i comuni capoluogo (Catania, Ragusa, Siracusa)»:
+        3), when the brackets hold only names, at least two; None otherwise."""
+        if self.coverage is None:
+            return None
+        for found in _LISTED.finditer(self.text):
+            names = [name.strip() for name in re.split(r",|\s+e\s+|\s+ed\s+", found.group("names"))]
+            if len(names) >= 2 and all(_NAME.fullmatch(name) for name in names):
+                return len(names)
+        return None
 
     @property
     def spends_resources(self) -> bool:
