@@ -4,7 +4,9 @@
 
 Stages: carica (read plan YAML and measures CSV), lettura (the same files read plainly:
 yaml CSafeLoader and csv, the floor for carica), valuta-interno, valuta-durable,
-narrativa, allegato, importa (read back the generated annex), and the baselines:
+narrativa, allegato, importa (read back the generated annex), comando-valuta (the whole
+``piao-rules valuta`` command in a subprocess, from its start to its table printed to a pipe;
+``mb`` is then the command's peak memory), and the baselines:
 ciclo (``floor_loop``: a plain Python loop reading the target and measure texts with two
 regular expressions and picking one of four statuses, a floor that skips most of the work),
 ciclo-pari (``reference.same_work_loop``: a plain Python loop doing the same parsing,
@@ -40,8 +42,8 @@ from piao_rules.io import load_measures, load_plan, write_measures, write_plan  
 AS_OF = date(2023, 6, 30)
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def _inputs(size: int):
@@ -164,6 +166,15 @@ def prepare(stage: str, size: int) -> Callable[[], object]:
         path = Path(tempfile.mkdtemp()) / "allegato.docx"
         path.write_bytes(build_annex(request))
         return lambda: import_file(path)
+    if stage == "comando-valuta":  # the whole command in its own process, its table printed to a pipe
+        import subprocess
+
+        folder = Path(tempfile.mkdtemp())
+        plan, measures = _inputs(size)
+        write_plan(plan, folder / "piano.yaml")
+        write_measures(measures, folder / "misure.csv")
+        command = [sys.executable, "-m", "piao_rules", "valuta", str(folder / "piano.yaml"), str(folder / "misure.csv")]
+        return lambda: subprocess.run(command, stdout=subprocess.PIPE, check=True)
     if stage == "tabella":
         import docx
 
@@ -189,8 +200,9 @@ def main(stage: str, size: int) -> None:
     start = time.perf_counter()
     work()
     seconds = time.perf_counter() - start
-    print(json.dumps({"stage": stage, "size": size, "seconds": seconds, "mb": max(0.0, _peak_mb() - before),
-                      "peak_mb": _peak_mb()}))
+    command = _peak_mb(resource.RUSAGE_CHILDREN)  # a stage that runs a command: the command's peak
+    print(json.dumps({"stage": stage, "size": size, "seconds": seconds, "mb": max(0.0, _peak_mb() - before, command),
+                      "peak_mb": max(_peak_mb(), command)}))
 
 
 if __name__ == "__main__":

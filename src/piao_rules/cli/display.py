@@ -1,13 +1,14 @@
-"""The evaluation on the terminal: a rich table of indicators and objectives, or the narratives as text."""
+"""The evaluation on the terminal: rich tables of indicators and objectives, or the narratives as text."""
 
 from __future__ import annotations
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from piao_rules import format_it
+from piao_rules.cli.long_table import LongTable
 from piao_rules.engine.result import Evaluation, Status
+from piao_rules.gc_pause import gc_paused
 from piao_rules.narrative import Narratives
 from piao_rules.narrative.history import history_cell
 from piao_rules.targets.markup import clean
@@ -38,10 +39,11 @@ def _counts(counts) -> str:
     return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
 
 
+@gc_paused()
 def show(evaluation: Evaluation, console: Console) -> None:
     """The evaluation as Italian tables, coloured by status."""
     when = format_it.long_date(evaluation.as_of)
-    table = Table(title=f"{evaluation.ente} — indicatori al {when}", show_lines=False)
+    table = LongTable(title=f"{evaluation.ente} — indicatori al {when}")
     past = any(history_cell(r.history) for r in evaluation.indicators)
     for column in ("Codice", "Indicatore", "Target", "Valore", "Grado", "Stato", "Segnalazioni", *(("Anni precedenti",) if past else ())):
         table.add_column(column, overflow="fold")
@@ -56,7 +58,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
     console.print(table)
     pending = [(r, r.against_proposal) for r in evaluation.indicators if r.against_proposal is not None]
     if pending:
-        side = Table(title="Proposte di aggiornamento del target in attesa di decisione: valutazione a confronto")
+        side = LongTable(title="Proposte di aggiornamento del target in attesa di decisione: valutazione a confronto")
         for column in ("Codice", "Valore", "Target in vigore", "Stato", "Grado", "Target proposto", "Stato", "Grado"):
             side.add_column(column, overflow="fold")
         for result, proposal in pending:
@@ -66,7 +68,7 @@ def show(evaluation: Evaluation, console: Console) -> None:
                 proposal.status.label + (" (proposto)" if proposal.proposed else ""), _degree(proposal.achievement),
             )
         console.print(side)
-    objectives = Table(title="Obiettivi")
+    objectives = LongTable(title="Obiettivi")
     for column in ("Codice", "Obiettivo", "Responsabile", "Grado", "Indicatori", "Segnalazione più grave"):
         objectives.add_column(column, overflow="fold")
     for objective in evaluation.objectives:
