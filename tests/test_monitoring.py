@@ -15,7 +15,8 @@ from piao_rules.cli import main
 from piao_rules.errors import InputError
 from piao_rules.io import load_measures, load_plan
 from piao_rules.monitoring import Monitoring, monitor
-from piao_rules.review.journal import Decision, Journal, Outcome
+from piao_rules.review import Outcome
+from piao_rules.review.journal import Decision, Journal
 
 PLAN, MEASURES = CUNEO / "piano.yaml", CUNEO / "misure-2023-06-30.csv"
 

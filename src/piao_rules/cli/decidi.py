@@ -10,10 +10,7 @@ import click
 from piao_rules.cli import options
 from piao_rules.cli.common import reports_errors
 from piao_rules.cli.reviewing import default_user, load_review
-from piao_rules.review import journal as journals
-from piao_rules.review.decide import decision
-from piao_rules.review.flags import find
-from piao_rules.review.journal import Outcome
+from piao_rules.review import Outcome
 
 
 @click.command("decidi")
@@ -42,6 +39,10 @@ def decidi(piano: Path, misure: Path, id_segnalazione: str, as_of: date | None, 
     un'attività senza misura) «accolta» conferma lo stato proposto, «respinta» lo
     scarta (con --stato si indica quello giusto): la valutazione ne tiene conto.
     """
+    from piao_rules.review import journal as journals
+    from piao_rules.review.decide import decision
+    from piao_rules.review.flags import find
+
     review = load_review(piano, misure, as_of, giornale)
     view = find(review.views(), id_segnalazione.strip(), review.evaluation.as_of)
     entry = decision(review.evaluation, view, esito, nota, new_target=nuovo_target, owner=responsabile,

@@ -10,8 +10,7 @@ import click
 from piao_rules.cli import options
 from piao_rules.cli.common import reports_errors
 from piao_rules.cli.reviewing import default_user, load_review
-from piao_rules.review import journal as journals
-from piao_rules.review.rectify import EFFECTS, rectification
+from piao_rules.review import EFFECTS
 
 OPTIONS = {"stato": "--stato", "grado": "--grado"}
 
@@ -39,6 +38,9 @@ def rettifica(piano: Path, misure: Path, codice: str, effetto: str, stato: str |
     grado imposti valgono per il monitoraggio a quella data. La rettifica è
     riportata nella spiegazione dell'indicatore, nella narrativa e nei documenti.
     """
+    from piao_rules.review import journal as journals
+    from piao_rules.review.rectify import rectification
+
     review = load_review(piano, misure, as_of, giornale)
     entry = rectification(review.evaluation, codice, effetto, stato, grado, motivo, approvata_con,
                           who=chi or default_user(), when=journals.now(), names=OPTIONS)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from piao_rules.cli import options
 from piao_rules.cli.common import reports_errors
 from piao_rules.cli.reviewing import load_review
-from piao_rules.review.flags import SEVERITIES, FlagView, select
+from piao_rules.engine import SEVERITIES
+
+if TYPE_CHECKING:
+    from piao_rules.review.flags import FlagView
 
 
 def as_json(view: FlagView) -> dict:
@@ -62,6 +66,8 @@ def segnalazioni(piano: Path, misure: Path, as_of: date | None, ufficio: str | N
     una segnalazione ancora aperta risulta «aperta dal» primo monitoraggio in cui è
     comparsa. Le decisioni si registrano con «piao-rules decidi» o «piao-rules revisione».
     """
+    from piao_rules.review.flags import select
+
     review = load_review(piano, misure, as_of, giornale)
     review.record_sighting()
     found = select(review.views(), ufficio, gravita, tipo, tutte)

@@ -5,4 +5,5 @@ the heavy modules, so that a command's help starts quickly.
 """
 
 ENGINES = ("durable", "interno")
+SEVERITIES = ("alta", "media", "bassa")
 STAGES = ("lettura dei target", "regole di andamento, punteggio e stato", "aggregazione", "segnalazioni", "risultato")

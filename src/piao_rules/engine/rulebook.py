@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from piao_rules.engine import conditions, flag_codes
+from piao_rules.engine import SEVERITIES, conditions, flag_codes
 from piao_rules.engine.facts import ACCRUALS, METHODS, STATUSES
 from piao_rules.engine.notes import Lexicon, NoteReader
 from piao_rules.errors import InputError, Problem, Problems
@@ -36,7 +36,6 @@ FILES = (*TABLES, "aggregazione", "note")
 
 # What each table decides, and the values it may assign.
 _DECIDES = {"andamento": ("andamento", ACCRUALS), "punteggio": ("metodo", METHODS), "stato": ("stato", STATUSES)}
-SEVERITIES = ("alta", "media", "bassa")
 REASON_FIELDS = (
     "valore", "target", "soglia", "atteso", "data", "scadenza", "giorni", "proiezione", "proposta",
     "motivazione", "causa_esterna", "valori", "pesi_somma", "grado", "avanzamento", "stato", "lettura",

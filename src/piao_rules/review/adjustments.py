@@ -7,7 +7,8 @@ from datetime import date
 
 from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Adjustment, Effect, Status
-from piao_rules.review.journal import Decision, Journal, Outcome, Rectification
+from piao_rules.review import Outcome
+from piao_rules.review.journal import Decision, Journal, Rectification
 
 PROPOSAL_FLAG = flag_codes.PROPOSED_STATUS
 

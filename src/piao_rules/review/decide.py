@@ -7,8 +7,9 @@ from datetime import datetime
 from piao_rules.engine import flag_codes
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError
+from piao_rules.review import Outcome
 from piao_rules.review.flags import FlagView
-from piao_rules.review.journal import Decision, Outcome
+from piao_rules.review.journal import Decision
 from piao_rules.targets.parser import TargetError, parse_target
 
 REVISION_FLAG = flag_codes.TARGET_REVISION

@@ -14,10 +14,9 @@ from datetime import date
 
 from piao_rules.engine.result import Evaluation, Flag, IndicatorResult
 from piao_rules.errors import InputError
-from piao_rules.review.journal import Decision, Journal, Outcome
+from piao_rules.review import Outcome
+from piao_rules.review.journal import Decision, Journal
 from piao_rules.targets.markup import clean
-
-SEVERITIES = ("alta", "media", "bassa")
 
 
 @dataclass

@@ -32,7 +32,6 @@ import time
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Literal, Union
 
@@ -44,20 +43,10 @@ from piao_rules.errors import InputError, Problems
 from piao_rules.io.files import read_bytes
 from piao_rules.io.places import PathPlaces
 from piao_rules.io.validation import translate
+from piao_rules.review import Outcome
 
 PAUSE_ENV = "PIAO_RULES_TEST_JOURNAL_PAUSE"  # tests: seconds to sleep between writing and committing
 LOCK_TIMEOUT = 30
-
-
-class Outcome(str, Enum):
-    ACCEPTED = "accolta"
-    REJECTED = "respinta"
-    CORRECTIVE = "azione_correttiva"
-    POSTPONED = "rinviata"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ")
 
 
 class _Line(BaseModel):

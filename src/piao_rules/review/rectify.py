@@ -8,9 +8,8 @@ from decimal import Decimal
 from piao_rules import values
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError
+from piao_rules.review import EFFECTS
 from piao_rules.review.journal import Rectification
-
-EFFECTS = ("neutralizzazione", "stato", "grado")
 
 
 def parse_status(text: str | None) -> str | None:

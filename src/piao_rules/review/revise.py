@@ -9,7 +9,8 @@ from datetime import date
 from piao_rules import values
 from piao_rules.errors import InputError
 from piao_rules.io.model import Plan, TargetRevision
-from piao_rules.review.journal import Decision, Journal, Outcome
+from piao_rules.review import Outcome
+from piao_rules.review.journal import Decision, Journal
 
 
 @dataclass

@@ -20,12 +20,13 @@ from pathlib import Path
 from flask import Flask, Response, abort, redirect, render_template, request, url_for
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
+from piao_rules.engine import SEVERITIES
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError, describe_os_error
+from piao_rules.review import Outcome
 from piao_rules.review import journal as journals
 from piao_rules.review.decide import PROPOSAL_FLAG, REVISION_FLAG, decision
-from piao_rules.review.flags import SEVERITIES, find, select, views
-from piao_rules.review.journal import Outcome
+from piao_rules.review.flags import find, select, views
 
 HOST = "127.0.0.1"
 ALLOWED_HOSTS = {"127.0.0.1", "localhost"}

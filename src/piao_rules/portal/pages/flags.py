@@ -12,8 +12,8 @@ from piao_rules.errors import InputError
 from piao_rules.portal.auth import CONTROLLER, OFFICE
 from piao_rules.portal.pages.common import me, now, require_open
 from piao_rules.portal.store import DECISION
+from piao_rules.review import Outcome
 from piao_rules.review.decide import PROPOSAL_FLAG
-from piao_rules.review.journal import Outcome
 
 if TYPE_CHECKING:
     from piao_rules.portal.app import Portal
