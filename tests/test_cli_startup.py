@@ -37,9 +37,10 @@ def test_help_and_target_do_not_load_the_engine_documents_or_web_server():
     assert "piao_rules.engine.rulebook" in loaded_after("regole")  # a command still loads what it needs
 
 
-def test_no_command_loads_the_evaluation_word_templates_web_or_database_for_its_help():
-    heavy = ("docxtpl", "flask", "rich", "openpyxl", "sqlalchemy", "durable", "piao_rules.engine.evaluate",
-             "piao_rules.monitoring", "piao_rules.portal", "piao_rules.narrative")
+def test_no_command_loads_models_evaluation_word_templates_web_or_database_for_its_help():
+    heavy = ("pydantic", "babel", "yaml", "docxtpl", "flask", "rich", "openpyxl", "sqlalchemy", "durable",
+             "piao_rules.engine.evaluate", "piao_rules.monitoring", "piao_rules.portal", "piao_rules.narrative",
+             "piao_rules.io.model", "piao_rules.targets.parser", "piao_rules.review.journal")
     for name in COMMANDS:
         loaded = sorted(m for m in loaded_after(name, "--aiuto") if m.split(".")[0] in heavy or m.startswith(heavy))
         assert loaded == [], (name, loaded)

@@ -7,7 +7,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "piao_rules"
 LAYERS = [
-    {"errors", "values", "atomic", "resources", "safety", "format_it", "gc_pause", "__init__"},
+    {"errors", "values", "number", "atomic", "resources", "safety", "format_it", "gc_pause", "__init__"},
     {"io"},
     {"targets"},
     {"engine", "importing"},

@@ -8,10 +8,9 @@ names the file and, where known, the row or field, and says how to fix it.
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-
-from pydantic import BaseModel
 
 EXIT_OK = 0
 EXIT_FLAGS = 1  # flags needing attention, only with --rigoroso
@@ -56,13 +55,18 @@ class Severity(str, Enum):
     WARNING = "avviso"
 
 
-class Problem(BaseModel):
-    """One located problem: ``file:where: message``."""
+@dataclass(kw_only=True)
+class Problem:
+    """One located problem: ``file:where: message``. A dataclass, not a pydantic model: every command
+    imports it, and its help should not wait for pydantic."""
 
     file: str = ""
     where: str = ""
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        self.severity = Severity(self.severity)  # «avviso» as well as Severity.WARNING
 
     @property
     def is_error(self) -> bool:

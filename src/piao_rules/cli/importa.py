@@ -10,8 +10,6 @@ import click
 from piao_rules.cli import options
 from piao_rules.cli.common import check_outputs, reports_errors
 from piao_rules.errors import InputError
-from piao_rules.importing import Options, import_file, write_outputs
-from piao_rules.importing.output import measures_path_for
 
 
 @click.command("importa")
@@ -57,6 +55,9 @@ def importa(documento: Path, piano: Path | None, misure: Path | None, rapporto: 
       piao-rules importa export.xlsx --mostra-mappa > mappa.yaml
       piao-rules importa export.xlsx --mappa mappa.yaml -o piano.yaml --al 30/06/2023
     """
+    from piao_rules.importing import Options, import_file, write_outputs
+    from piao_rules.importing.output import measures_path_for
+
     if mostra_mappa:
         if documento.suffix.lower() not in (".xlsx", ".xlsm", ".csv"):
             raise InputError.single(documento, "--mostra-mappa vale per fogli Excel e CSV; i documenti Word non hanno una mappa")

@@ -9,10 +9,7 @@ import click
 
 from piao_rules.cli import options
 from piao_rules.cli.common import check_outputs, print_problems, reports_errors
-from piao_rules.collect import template_paths, write_templates
-from piao_rules.collect.gather import holds_data
 from piao_rules.errors import InputError, Problem
-from piao_rules.io import load_measures, load_plan
 
 
 @click.command("modello-misure")
@@ -32,6 +29,10 @@ def modello_misure(piano: Path, as_of: date, folder: Path, previous: Path | None
     compilati si rileggono con «piao-rules raccogli». Un modello già presente nella
     cartella si sostituisce solo se è ancora vuoto: uno compilato non va mai perso.
     """
+    from piao_rules.collect import template_paths, write_templates
+    from piao_rules.collect.gather import holds_data
+    from piao_rules.io import load_measures, load_plan
+
     plan, warnings = load_plan(piano)
     paths = template_paths(plan, folder)
     check_outputs(paths, [piano, previous])

@@ -7,10 +7,7 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import check_outputs, print_problems, reports_errors, same_file
-from piao_rules.collect import gather
-from piao_rules.collect.gather import is_collection_workbook, workbook_files
 from piao_rules.errors import InputError
-from piao_rules.io import load_plan, write_measures
 
 
 @click.command("raccogli")
@@ -32,6 +29,10 @@ def raccogli(cartella: Path, output: Path, piano: Path | None, rigoroso: bool) -
     che non si può leggere (un foglio o una colonna cancellati) è segnalato e gli
     altri sono raccolti comunque (con --rigoroso il comando si ferma).
     """
+    from piao_rules.collect import gather
+    from piao_rules.collect.gather import is_collection_workbook, workbook_files
+    from piao_rules.io import load_plan, write_measures
+
     # The offices' workbooks are inputs; a file named as the output that is not one of them (the
     # measures written by an earlier run into the same folder) may be replaced.
     workbooks, _ = workbook_files(cartella)

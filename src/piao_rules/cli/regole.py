@@ -7,10 +7,6 @@ from pathlib import Path
 import click
 
 from piao_rules.cli.common import reports_errors
-from piao_rules.engine import facts
-from piao_rules.engine.methodology import as_text
-from piao_rules.engine.rulebook import load_rulebook
-from piao_rules.io import load_plan
 
 
 @click.command("regole")
@@ -25,6 +21,11 @@ def regole(piano: Path | None, folder: Path | None, campi: bool) -> None:
     indicata (o di quella del piano). Lo stesso testo entra nella nota metodologica
     dell'allegato.
     """
+    from piao_rules.engine import facts
+    from piao_rules.engine.methodology import as_text
+    from piao_rules.engine.rulebook import load_rulebook
+    from piao_rules.io import load_plan
+
     if campi:
         for field in facts.FIELDS.values():
             extra = f" (valori: {', '.join(field.choices)})" if field.choices else ""

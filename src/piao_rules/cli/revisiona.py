@@ -9,9 +9,6 @@ import click
 from piao_rules.cli import options
 from piao_rules.cli.common import check_outputs, print_problems, reports_errors
 from piao_rules.errors import InputError
-from piao_rules.io import load_plan, write_plan
-from piao_rules.review.journal import read_journal
-from piao_rules.review.revise import revise
 
 
 @click.command("revisiona")
@@ -30,6 +27,10 @@ def revisiona(piano: Path, giornale: Path, output: Path, delibera: str | None, p
     parere dell'OIV. Le valutazioni successive usano il nuovo target e i documenti
     mostrano entrambi.
     """
+    from piao_rules.io import load_plan, write_plan
+    from piao_rules.review.journal import read_journal
+    from piao_rules.review.revise import revise
+
     check_outputs([output], [piano, giornale])
     plan, warnings = load_plan(piano)
     print_problems([w for w in warnings if not w.is_error])

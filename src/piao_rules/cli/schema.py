@@ -9,7 +9,6 @@ import click
 
 from piao_rules import atomic
 from piao_rules.cli.common import check_outputs, reports_errors
-from piao_rules.io import schema as schemas
 
 
 @click.command("schema")
@@ -27,6 +26,8 @@ def schema(cartella: Path | None) -> None:
     campi mentre si scrive piano.yaml o misure.yaml. Senza -o stampa un unico
     oggetto JSON con i due schemi.
     """
+    from piao_rules.io import schema as schemas
+
     documents = schemas.schemas()
     if cartella is None:
         click.echo(json.dumps(documents, ensure_ascii=False, indent=2))

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from piao_rules.cli.common import reports_errors
 from piao_rules.errors import EXIT_INPUT
-from piao_rules.targets.format import describe_target, format_target
-from piao_rules.targets.model import Target
-from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+
+if TYPE_CHECKING:
+    from piao_rules.targets.model import Target
 
 
 def _reading(target: Target) -> dict:
+    from piao_rules.targets.format import format_target
+
     return {**target.model_dump(mode="json"), "canonical": format_target(target)}
 
 
 def _print(label: str, target: Target) -> None:
+    from piao_rules.targets.format import describe_target, format_target
+
     click.echo(f"{label}{describe_target(target)}")
     click.echo(f"  forma canonica: {format_target(target)}")
     for warning in target.warnings:
@@ -39,6 +44,8 @@ def target(testo: str, anno: int | None, soglia: str | None, as_json: bool) -> N
 
     Esce con codice 2 se il testo contiene una data impossibile (es. 30/16/2023).
     """
+    from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
+
     try:
         reading = parse_target(testo, anno)
         threshold = parse_threshold(soglia, reading, anno) if soglia is not None else None

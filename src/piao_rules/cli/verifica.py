@@ -5,17 +5,16 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from piao_rules import format_it
 from piao_rules.cli import options
 from piao_rules.cli.common import reports_errors, rulebook_for
-from piao_rules.engine.notes import note_checks
 from piao_rules.errors import EXIT_INPUT, InputError, Problem
-from piao_rules.io import checks, read_measures, read_plan
-from piao_rules.io.model import MeasureSet, Plan
-from piao_rules.targets import checks as target_checks
+
+if TYPE_CHECKING:
+    from piao_rules.io.model import MeasureSet, Plan
 
 
 @click.command("verifica")
@@ -28,6 +27,10 @@ def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
     Stampa gli errori, poi gli avvisi, poi un riepilogo. Esce con 0 se non ci
     sono errori (gli avvisi sono ammessi), con 2 se ce ne sono.
     """
+    from piao_rules.engine.notes import note_checks
+    from piao_rules.io import checks, read_measures, read_plan
+    from piao_rules.targets import checks as target_checks
+
     problems: list[Problem] = []
     plan = _read(read_plan, problems, piano)
     measures = _read(read_measures, problems, misure, as_of) if misure else None
@@ -68,6 +71,8 @@ def _read(reader, problems: list[Problem], *arguments):
 
 def summary(plan: Plan | None, measures: MeasureSet | None, with_measures: bool, errors: int, warnings: int) -> str:
     """«Piano: 71 indicatori in 28 obiettivi; misure: 71; 0 errori, 3 avvisi.»"""
+    from piao_rules import format_it
+
     if plan is None:
         parts = ["Piano: non leggibile"]
     else:

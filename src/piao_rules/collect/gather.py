@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import io
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -198,7 +198,7 @@ def read_workbook(path: Path, strict: bool = False) -> tuple[WorkbookReading | N
     try:
         formulas, cached = _load(path, read_bytes(path))
     except InputError as error:
-        return None, [p.model_copy(update={"file": name}) for p in error.problems]
+        return None, [replace(p, file=name) for p in error.problems]
     if SHEET not in cached.sheetnames:
         shown = ", ".join(f"«{s}»" for s in cached.sheetnames)
         problems.error("", f"manca il foglio «{SHEET}» (fogli presenti: {shown}): non rinominare né cancellare "
@@ -369,14 +369,14 @@ def workbook_files(folder: Path, skip: Path | None = None) -> tuple[list[Path], 
         suffix = path.suffix.lower()
         if path.name.startswith("~$"):
             problems.append(Problem(file=path.name, message="file temporaneo di Excel ignorato (il modello è ancora aperto?)",
-                                    severity="avviso"))
+                                    severity=Severity.WARNING))
         elif suffix in WORKBOOKS:
             found.append(path)
         elif suffix in OTHER_SPREADSHEETS:
             problems.append(Problem(file=path.name, message=f"il formato {suffix} non è un modello compilato: "
                                                             "aprirlo e salvarlo come .xlsx (Cartella di lavoro di Excel)"))
         elif not path.name.startswith("."):
-            problems.append(Problem(file=path.name, message="file ignorato: non è un modello .xlsx", severity="avviso"))
+            problems.append(Problem(file=path.name, message="file ignorato: non è un modello .xlsx", severity=Severity.WARNING))
     if not found and not any(p.is_error for p in problems):
         problems.append(Problem(file=str(folder), message="la cartella non contiene modelli .xlsx compilati"))
     return found, problems
@@ -417,7 +417,7 @@ def gather(folder: Path, plan: Plan | None = None, strict: bool = False, skip: P
         reading, found = read_workbook(path, strict)
         if reading is None and not strict:
             skipped.append(path.name)
-            problems += [p.model_copy(update={"severity": Severity.WARNING}) for p in found]
+            problems += [replace(p, severity=Severity.WARNING) for p in found]
             problems.append(Problem(file=path.name, severity=Severity.WARNING, message=(
                 "file non raccolto: i suoi indicatori restano senza misura; correggerlo (o compilare di nuovo il "
                 "modello) e ripetere la raccolta; con --rigoroso un file così ferma la raccolta")))
@@ -462,7 +462,7 @@ def _check_versions(readings: list[WorkbookReading], plan: Plan | None, problems
         if meta.get("plan_fingerprint") == current:
             continue
         problems.append(Problem(
-            file=reading.file, severity="avviso",
+            file=reading.file, severity=Severity.WARNING,
             message=f"modello creato dalla revisione {meta.get('revision')} del piano, in vigore la revisione "
                     f"{plan.revision} (o il piano è cambiato): le righe sono lette per codice",
         ))
@@ -476,7 +476,7 @@ def _check_versions(readings: list[WorkbookReading], plan: Plan | None, problems
                                             "piano in vigore: toglierne i dati o usare il piano con cui è stato creato il modello"))
             elif old != targets[code] and number:
                 problems.append(Problem(
-                    file=reading.file, where=where, severity="avviso",
+                    file=reading.file, where=where, severity=Severity.WARNING,
                     message=f"il modello riportava per {code} il target «{old}», il piano in vigore «{targets[code]}»: "
                             "controllare che il valore si riferisca al target in vigore",
                 ))
@@ -568,7 +568,7 @@ def _missing(readings: list[WorkbookReading], plan: Plan | None, measures: list[
             reported.add(code)
             empty.append(f"{code} (riga {reading.first_row[key]})")
         if empty:
-            problems.append(Problem(file=reading.file, severity="avviso",
+            problems.append(Problem(file=reading.file, severity=Severity.WARNING,
                                     message=f"nessun dato per {len(empty)} indicatori: {', '.join(empty)}"))
     if plan is None:
         return
@@ -578,7 +578,7 @@ def _missing(readings: list[WorkbookReading], plan: Plan | None, measures: list[
         if not indicator.computed and indicator.code not in present:
             absent.setdefault(owner_of(indicator, objective), []).append(indicator.code)
     for office, codes in absent.items():
-        problems.append(Problem(severity="avviso", message=f"nessun modello per l'ufficio {office}: mancano "
+        problems.append(Problem(severity=Severity.WARNING, message=f"nessun modello per l'ufficio {office}: mancano "
                                                             f"{', '.join(codes)}"))
     linked = {i.code: i.linked_to for _, _, i in plan.indicators() if i.linked_to}
     by_code = {m.code: m for m in measures}
@@ -586,6 +586,6 @@ def _missing(readings: list[WorkbookReading], plan: Plan | None, measures: list[
         first, second = by_code.get(root), by_code.get(code)
         if first is not None and second is not None and first.value is not None and second.value is not None \
                 and first.value != second.value:
-            problems.append(Problem(severity="avviso", message=f"{code} e {root} sono lo stesso indicatore ma hanno "
+            problems.append(Problem(severity=Severity.WARNING, message=f"{code} e {root} sono lo stesso indicatore ma hanno "
                                                                f"valori diversi ({cell_text(second.value)} e "
                                                                f"{cell_text(first.value)}): concordare un unico valore"))

@@ -16,9 +16,10 @@ from pydantic import BaseModel, Field
 from piao_rules.engine.aggregate import Member, combine
 from piao_rules.engine.result import Evaluation, Status
 from piao_rules.errors import InputError, Problem, Severity
-from piao_rules.io.model import Number, Plan
+from piao_rules.io.model import Plan
 from piao_rules.io.places import Places
 from piao_rules.io.smvp import Person, Smvp
+from piao_rules.number import Number
 
 HUNDRED = Decimal(100)
 WEIGHTS_FROM = {"smvp": "dal file SMVP", "piano": "dal piano", "uguali": "uguali (né il file SMVP né il piano li indicano)"}

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from piao_rules import format_it, values
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
-from piao_rules.io.model import Number
+from piao_rules.number import Number
 from piao_rules.targets.counted import counts_noun, one_thing
 from piao_rules.targets.parser import TargetError, event_deadline, parse_target
 

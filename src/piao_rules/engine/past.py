@@ -14,7 +14,8 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from piao_rules import format_it, values
-from piao_rules.io.model import Accrual, Baseline, Measure, Number
+from piao_rules.io.model import Accrual, Baseline, Measure
+from piao_rules.number import Number
 from piao_rules.targets.model import Operator, Target, TargetKind
 
 MISSED = "non_raggiunto"

@@ -16,7 +16,8 @@ from pydantic import BaseModel, Field, PrivateAttr
 from piao_rules.engine.notes import NoteReading
 from piao_rules.engine.past import IndicatorHistory
 from piao_rules.errors import Problem
-from piao_rules.io.model import Accrual, Measure, Number
+from piao_rules.io.model import Accrual, Measure
+from piao_rules.number import Number
 from piao_rules.targets.model import Target
 
 M = TypeVar("M", bound=BaseModel)

@@ -15,19 +15,12 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from piao_rules import values
 from piao_rules.io import written
 from piao_rules.io.columns import Column
-
-
-def _plain_number(number: Decimal) -> int | float:
-    return int(number) if number == number.to_integral_value() else float(number)
-
-
-# A Decimal that JSON output writes as a plain number.
-Number = Annotated[Decimal, PlainSerializer(_plain_number, return_type=Union[int, float], when_used="json")]
+from piao_rules.number import Number
 
 
 class Model(BaseModel):

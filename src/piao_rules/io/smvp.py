@@ -16,9 +16,10 @@ from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
-from piao_rules.io.model import Model, Number, _italian_number
+from piao_rules.io.model import Model, _italian_number
 from piao_rules.io.places import YamlPlaces
 from piao_rules.io.validation import load_fields
+from piao_rules.number import Number
 
 HUNDRED = Decimal(100)
 TOLERANCE = Decimal("0.01")

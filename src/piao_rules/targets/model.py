@@ -9,7 +9,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from piao_rules.io.model import Number
+from piao_rules.number import Number
 
 # «Mantenimento consultabilità di tutte le banche dati …», «Mantenere i servizi …»: a level to keep.
 _KEEP = re.compile(r"\s*manten(?:imento|ere)(?!\w)", re.IGNORECASE)
