@@ -324,6 +324,10 @@ def test_a_deadline_after_an_event_dated_in_the_note_and_a_postponement_within_t
     ("Secondo evento fissato per il 12 ottobre.", None, None),  # a day, not a count
     ("Altri 3 in calendario a ottobre.", "check-up", Decimal(3)),  # without its noun: more of what the target counts
     ("Contattate altre 4 imprese.", "check-up", None),
+    # thirteenth pass: the total of what the calendar holds, in the sentence of the calendar word
+    ("In calendario da settembre i corsi sugli appalti, per circa 420 ore complessive.", "ore", Decimal(420)),
+    ("Previsti 4 laboratori nel II semestre, per circa 1.200 imprese in totale.", "imprese", Decimal(1200)),
+    ("Svolti 3 corsi per 120 ore complessive; altri in calendario.", "ore", None),  # the total of what is done
 ])
 def test_the_count_a_note_puts_in_the_calendar(note, noun, count):
     assert scheduled_count(note, noun) == count
@@ -342,3 +346,24 @@ def test_the_count_a_note_puts_in_the_calendar(note, noun, count):
 def test_the_twelfth_pass_words_and_the_dot_of_an_abbreviation(note, activity, phase, completed_on):
     reading = READER.read(note, activity, END)
     assert (reading.phase, reading.completed_on) == (phase, completed_on)
+
+
+@pytest.mark.parametrize(("note", "activity", "phase"), [
+    # thirteenth pass: presenting is the act of «Presentazione …»; a quoted title is one name, not two acts
+    ("Definito il partenariato; il progetto è stato presentato alla Regione il 27/09.",
+     "Presentazione del progetto «Terra di vini e di borghi» al bando regionale", "completata"),
+    ("Definito il partenariato; la presentazione è prevista a novembre.",
+     "Presentazione del progetto «Terra di vini e di borghi» al bando regionale", "avviata"),
+])
+def test_the_thirteenth_pass_presentation_and_quoted_titles(note, activity, phase):
+    assert READER.read(note, activity, END).phase == phase
+
+
+def test_a_si_dated_after_its_deadline_by_its_note_is_late_as_a_proposal():
+    plan = plan_with({"nome": "Adozione del Piano della formazione", "target": "SI entro il 31/03/2023"})
+    late = run(plan, measures({"codice": "I1", "valore": "SI", "nota": "Piano adottato con determinazione n. 48 del 12/04/2023."}),
+               MID).indicators[0]
+    assert (late.status, late.proposed, [step.rule for step in late.explanation.steps if step.table == "stato"]) == (
+        Status.MISSED, True, ["ST08S"])
+    undone = run(plan, measures({"codice": "I1", "valore": "NO", "nota": "Bozza trasmessa il 12/04/2023."}), MID).indicators[0]
+    assert (undone.status, undone.proposed) == (Status.MISSED, False)  # a NO past the deadline is simply not done

@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (116, 119), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (62, 62), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("note", "sviluppo"): (121, 124), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (66, 66), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (61, 61), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (52, 52), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (17, 17), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (53, 53), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (11, 11), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("si_no", "sviluppo"): (21, 21), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (60, 60), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (13, 13), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
@@ -68,14 +68,16 @@ REPORTED = {
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
     # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
-    # whose measure the tool refused counted as disagreeing)
-    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 10), ("copertura", "verifica_13"): (5, 6),
-    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 8),
-    ("proposta", "verifica_13"): (2, 5),
+    # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass are development
+    # rows now («prima: verifica_13»), the 46 left agree 38 times before and after it
+    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 6),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 7),
+    ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
-    # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing)
-    ("note", "verifica_14"): (10, 12), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
-    ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 4), ("calcolo", "verifica_14"): (6, 8),
+    # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
+    # thirteenth pass are development rows now («prima: verifica_14»), the 46 left agree 29 times before and after it
+    ("note", "verifica_14"): (10, 11), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
+    ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
     ("proposta", "verifica_14"): (1, 5),
 }
 
@@ -149,24 +151,22 @@ TWELFTH_SET_MISSES = [
 ]
 
 
+# The thirteenth and fourteenth sets, measured blind once after the twelfth pass (38/50 and 29/50): of their misses, four
+# each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»); these
+# were studied and left, for the reasons in docs/giudizio.md.
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
-    "Ferrara Ravenna gradimento dello sportello Registro imprese 2025 (inventato)",
     "Venezia Giulia incontri di orientamento in ciascun istituto, recupero a gennaio (inventato)",
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
     "Brescia affidamento del servizio di conservazione a norma (inventato)",
     "Pordenone-Udine convenzione con la Regione sullo sportello SUAP, firmata a gennaio (inventato)",
-    "Varese indicatore annuale di tempestività dei pagamenti 2024 (inventato)",
-    "Modena check-up ESG alle imprese, proposta (inventato)",
     "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
-    "Alessandria-Asti ore di formazione al personale 2024, proposta (inventato)",
 ]
 
 
 FOURTEENTH_SET_MISSES = [
-    "Benevento candidatura al bando regionale per il turismo enologico (inventato)",
     "Basilicata regolamento dell'Organismo di mediazione dopo il DM 150/2023 (inventato)",
     "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
     "Roma comunicati stampa al primo trimestre (inventato)",
@@ -180,9 +180,6 @@ FOURTEENTH_SET_MISSES = [
     "Lecce fiere internazionali del turismo, nota generica (inventato)",
     "Gran Sasso d'Italia report trimestrali sulla demografia d'impresa (inventato)",
     "Molise giornate di consulenza su marchi e brevetti 2024 (inventato)",
-    "Brindisi-Taranto piano della formazione 2023 adottato in ritardo (inventato)",
-    "Foggia tasso di riscossione del diritto annuale 2020, riscosso in migliaia (inventato)",
-    "Pisa indicatore annuale di tempestività dei pagamenti 2021 (inventato)",
     "Messina operatori turistici delle Eolie 2020, proposta (inventato)",
     "Napoli incontri B2B e imprese partecipanti, proposta al rialzo (inventato)",
     "Catanzaro Crotone Vibo vigilanza metrologica, da strumenti a impianti (inventato)",
@@ -229,7 +226,8 @@ def test_every_status_read_from_a_note_is_a_proposal_with_its_words(outcomes):
     for outcome in read:
         result = outcome.result
         assert result.reading is not None and result.reading.cues
-        assert all(cue.lower() in outcome.case["misura"]["nota"].lower() for cue in result.reading.cues)
+        written = " ".join(str(outcome.case["misura"].get(key, "")) for key in ("valore", "nota"))  # a sentence in «valore» is a note
+        assert all(cue.lower() in written.lower() for cue in result.reading.cues)
         assert any(f.code == "stato_proposto" for f in result.flags)
         if not {"valore", "componenti"} & outcome.case["misura"].keys():
             assert result.achievement is None  # a proposal never enters the degrees until confirmed

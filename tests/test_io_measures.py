@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from io_helpers import FIXTURES, messages, read_csv_grid, write_csv, write_xlsx
 
 from piao_rules.errors import InputError
-from piao_rules.io import load_measures, write_measures
+from piao_rules.io import load_measures, write_measures, written
 from piao_rules.io.model import MeasureSet
 
 
@@ -241,3 +243,50 @@ def test_yaml_measure_errors_are_located(tmp_path):
         f"{path}:riga 7/misure[K2].componenti: «molti» non è un numero (esempi validi: 1.018 oppure 85,5)",
         f"{path}:riga 8/misure[3].codice: campo obbligatorio mancante: aggiungere «codice»",
     ]
+
+
+# thirteenth pass: what offices write in a value cell beyond a bare number (piao_rules.io.written)
+@pytest.mark.parametrize(("written", "value"), [
+    ("6.412,38 (migliaia di €)", Decimal("6412380")),
+    ("1,2 milioni di euro", Decimal("1200000")),
+    ("€ 850 (in migliaia)", Decimal("850000")),
+    ("3,5 (milioni di €)", Decimal("3500000")),
+])
+def test_an_amount_written_with_its_scale_is_read_in_euro(written, value):
+    measure_set = MeasureSet.model_validate(
+        {"data": "31/12/2023", "misure": [{"codice": "K1", "valore": written}, {"codice": "K2", "componenti": {"a": written}}]})
+    single, components = measure_set.measures
+    assert (single.value, single.counted, components.components) == (value, None, {"a": value})
+
+
+def test_labelled_values_give_the_first_and_keep_the_cell_in_the_note():
+    measure = MeasureSet.model_validate({"misure": [
+        {"codice": "K1", "valore": "87,3% (positivi) 42,1% (molto positivi)", "nota": "Indagine di novembre."}]}).measures[0]
+    assert (measure.value, measure.percent) == (Decimal("87.3"), True)
+    assert measure.note == "Indagine di novembre. (letto il primo valore di «87,3% (positivi) 42,1% (molto positivi)»)"
+
+
+def test_a_sentence_in_the_value_cell_is_a_note():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Lavori conclusi il 20/09/2023; sportello "
+                                                     "non ancora operativo.", "nota": "Arredi in consegna."}]}).measures[0]
+    assert (measure.value, measure.note) == (None, "Lavori conclusi il 20/09/2023; sportello non ancora operativo. Arredi in consegna.")
+    for wrong in ("circa 120", "tanti", "2 seminari svolti a marzo", "SI, approvato con delibera n. 5", "80 %x"):
+        with pytest.raises(ValueError):
+            MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
+
+
+@given(st.decimals(min_value=0, max_value=10**7, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from([("migliaia", 1000), ("milioni", 1_000_000)]), st.booleans(), st.sampled_from(["€", "euro"]))
+def test_a_scaled_amount_reads_back(number, scale, brackets, currency):
+    integer, _, decimals = f"{number:,.2f}".partition(".")
+    text = integer.replace(",", ".") + "," + decimals
+    words = f"{scale[0]} di {currency}"
+    assert written.scaled(f"{text} ({words})" if brackets else f"{text} {words}") == number * scale[1]
+
+
+@given(st.text(max_size=40))
+def test_the_written_readers_never_raise(text):
+    written.scaled(text)
+    written.labelled(text)
+    written.is_sentence(text)
+    written.read_cell({"valore": text})

@@ -4,11 +4,12 @@ explanation."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
-from piao_rules.targets.formula import Formula, Term, find_operand, read_formula
+from piao_rules.targets.formula import Formula, Term, find_operand, operand_key, read_formula
 from piao_rules.targets.model import Target, TargetKind
 
 HUNDRED = Decimal(100)
@@ -24,6 +25,19 @@ def _side(terms: tuple[Term, ...], values: dict[str, Decimal]) -> tuple[Decimal,
     return total, f"({text})" if len(terms) > 1 else text
 
 
+def _left_over(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> str | None:
+    """The one measured component no operand names, when one operand only is missing and the two share a word
+    («Somma giorni × importo», «Somma (giorni tra scadenza e pagamento × importo)»); None otherwise."""
+    if len(missing) != 1:
+        return None
+    named = {operand_key(name) for name in operands}
+    unused = [label for label in components if operand_key(label) not in named]
+    if len(unused) != 1:
+        return None
+    words = {word for word in re.findall(r"[^\W\d_]{4,}", missing[0].lower()) if word != "somma"}
+    return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None
+
+
 def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
     """The measure with its value computed from the components, and the computation to show; None when
     the algorithm is not a formula, the measure has a value already, or the target is compound."""
@@ -34,6 +48,12 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
+    left = _left_over(missing, measure.components, formula.operands)
+    if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
+        values[missing[0]] = measure.components[left]
+        paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
+    else:
+        paired = ""
     if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
     found = {name: value for name, value in values.items() if value is not None}
@@ -46,6 +66,7 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         if denominator == 0:
             return measure, {"calcolo dall'algoritmo": f"{top} / {bottom}: il denominatore è zero"}
         value, shown = numerator / denominator, f"{top} / {bottom}"
+    shown += paired
     if percent:
         value, shown = value * HUNDRED, f"{shown} × 100"
     result = format_it.percent(value) if percent else format_it.number(value)

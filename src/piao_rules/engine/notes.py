@@ -96,6 +96,10 @@ _SCHEDULED = (
     # «altri 3 in calendario a ottobre»: the count without its noun is more of what the target counts
     re.compile(r"\b(?:altri|altre|ulteriori)\s+(?P<n>\d{1,3})(?P<noun>)(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+"
                + _CALENDAR_WORD),
+    # «in calendario da settembre i corsi …, per circa 420 ore complessive»: the total of what is in the calendar, in
+    # the sentence of the calendar word
+    re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?\b(?:per|con)\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
+               r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale)\b"),
 )
 
 
@@ -122,7 +126,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             word = found.group("noun")
             if word in values.MONTHS or (word and noun not in (None, "N.") and not counts_noun(word, noun)):
                 continue
-            return Decimal(found.group("n"))
+            return Decimal(found.group("n").replace(".", ""))
     return None
 
 
@@ -208,6 +212,9 @@ class NoteReading(BaseModel):
         due = f", scadenza dalla data dell'evento {format_it.short_date(self.due_on)}" if self.due_on is not None else ""
         return (f"{self.phase.replace('_', ' ')}{when}{due}, avanzamento {kind} {format_it.percent(self.progress)} "
                 f"(parole: {words})")
+
+
+_QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")  # a title in quotes
 
 
 def _fold(text: str) -> str:
@@ -315,7 +322,8 @@ class NoteReader:
         tavoli …», «Consegna progetto definitivo») has been done; not when the activity also asks for more
         («Nomina … e misurazione …»), nor when the act is still to come («sarà consegnato»). A start («Avvio
         analisi …») is also done when the note completes its object in one clause («Analisi conclusa»)."""
-        parts = re.split(r"\s+(?:e|ed)\s+", _fold(activity or "").strip())
+        named = _QUOTED.sub(" ", activity or "")  # «Sannio, terra di vini e di borghi»: a name, not two acts
+        parts = re.split(r"\s+(?:e|ed)\s+", _fold(named).strip())
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from piao_rules import values
+from piao_rules.io import written
 from piao_rules.io.columns import Column
 from piao_rules.number import Number
 
@@ -36,6 +37,12 @@ def _italian_number(value: Any) -> Any:
     if isinstance(value, str):
         return None if values.is_null(value) else values.parse_number(value)
     return value
+
+
+def _amount(value: Any) -> Any:
+    """A number, or an amount written with its scale («6.412,38 (migliaia di €)»)."""
+    amount = written.scaled(value) if isinstance(value, str) else None
+    return amount if amount is not None else _italian_number(value)
 
 
 def _italian_date(value: Any) -> Any:
@@ -286,6 +293,8 @@ def read_measure_value(value: Any) -> Any:
     try:
         return values.parse_number(text)
     except ValueError:
+        if (amount := written.scaled(text)) is not None:
+            return amount
         if values.looks_like_number(text):
             raise
         raise ValueError(f"«{values.shorten(value)}» non è un numero, una data o SI/NO") from None
@@ -363,6 +372,7 @@ class Measure(Model):
         imprese») are the components of a compound target."""
         if not isinstance(data, dict):
             return data
+        data = written.read_cell(data)  # «1,2 milioni di euro», «87,3% (positivi) 42,1% (molto positivi)», a sentence
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
         counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)
@@ -394,7 +404,7 @@ class Measure(Model):
     def _components(cls, value: Any) -> Any:
         """Components as numbers; an empty one («~», «n.d.», «---») is left out, as in CSV and Excel."""
         if isinstance(value, dict):
-            read = {str(k).strip(): _italian_number(v) for k, v in value.items()}
+            read = {str(k).strip(): _amount(v) for k, v in value.items()}
             return {label: number for label, number in read.items() if number is not None}
         return value
 
