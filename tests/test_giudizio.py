@@ -79,6 +79,15 @@ REPORTED = {
     ("note", "verifica_14"): (10, 11), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
     ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
     ("proposta", "verifica_14"): (1, 5),
+    # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
+    # rows, PIAO 2024-2026 subjects), measured blind once, after the thirteenth pass: 27/50 and 25/50 (eight and thirteen
+    # rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_15"): (4, 12), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
+    ("conteggio", "verifica_15"): (3, 5), ("si_no", "verifica_15"): (3, 4), ("calcolo", "verifica_15"): (8, 8),
+    ("proposta", "verifica_15"): (1, 5),
+    ("note", "verifica_16"): (1, 12), ("andamento", "verifica_16"): (7, 10), ("copertura", "verifica_16"): (3, 6),
+    ("conteggio", "verifica_16"): (3, 5), ("si_no", "verifica_16"): (3, 4), ("calcolo", "verifica_16"): (6, 8),
+    ("proposta", "verifica_16"): (2, 5),
 }
 
 
@@ -187,6 +196,64 @@ FOURTEENTH_SET_MISSES = [
 ]
 
 
+# The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): misses listed, not
+# yet studied.
+FIFTEENTH_SET_MISSES = [
+    "Unioncamere Lombardia rinnovo dell'Accordo di programma competitività con la Regione (inventato)",
+    "Unioncamere Emilia-Romagna Rapporto sull'economia regionale, nota sulle rilevazioni Excelsior (inventato)",
+    "Marche azienda speciale camerale programma fieristico 2025 approvato ad aprile (inventato)",
+    "Unioncamere Lazio piano regionale di formazione del personale camerale (inventato)",
+    "Unioncamere Campania protocollo per la legalità con la Prefettura di Napoli (inventato)",
+    "Unioncamere Puglia sportello regionale per l'internazionalizzazione sospeso (inventato)",
+    "Unioncamere Sicilia mappatura dei processi ai fini anticorruzione, tre processi a febbraio (inventato)",
+    "Trento azienda speciale per la formazione, catalogo corsi 2026 (inventato)",
+    "Bari azienda speciale per la formazione, giornate d'aula erogate (inventato)",
+    "Unioncamere Calabria imprese assistite sulla finanza agevolata rispetto al triennio (inventato)",
+    "Umbria azienda speciale, ricavi da servizi a pagamento a metà 2025 (inventato)",
+    "Unioncamere Abruzzo uscite della newsletter regionale (inventato)",
+    "Salerno azienda speciale per l'internazionalizzazione, iniziative e imprese sotto il passo (inventato)",
+    "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
+    "Unioncamere Puglia incontri sull'Osservatorio in ogni provincia, BAT rinviata (inventato)",
+    "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
+    "Unioncamere Piemonte webinar PNRR per le imprese, calendario del II semestre (inventato)",
+    "Unioncamere Lombardia formazione al personale camerale in giornate anziché ore (inventato)",
+    "Campania azienda speciale, modello organizzativo 231 approvato a ottobre (inventato)",
+    "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
+    "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
+    "Lazio azienda speciale per la formazione, ore erogate, proposta al ribasso (inventato)",
+    "Friuli Venezia Giulia azienda speciale, buyer in incoming, proposta al rialzo (inventato)",
+]
+
+
+SIXTEENTH_SET_MISSES = [
+    "Cuneo nuovo sito istituzionale PNRR misura 1.4.1, collaudo fissato (inventato)",
+    "Umbria asseverazione SPID e CIE PNRR 1.4.4 arrivata a luglio (inventato)",
+    "Treviso Belluno procedura whistleblowing D.Lgs. 24/2023 e piattaforma crittografata (inventato)",
+    "Como-Lecco vademecum composizione negoziata in attesa della Commissione regionale (inventato)",
+    "Cagliari-Oristano sportello CER attivato a metà aprile (inventato)",
+    "Toscana Nord-Ovest certificazione parità di genere, audit spostato al 2026 (inventato)",
+    "Pordenone-Udine obiettivi di accessibilità 2024 pubblicati a marzo (inventato)",
+    "Irpinia Sannio regolamento lavoro agile adeguato al CCNL Funzioni locali (inventato)",
+    "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
+    "Cremona Mantova Pavia servizio doppia transizione sospeso per riorganizzazione (inventato)",
+    "Alessandria-Asti rapporto sulla sostenibilità delle imprese pubblicato a gennaio (inventato)",
+    "Sassari percorsi PCTO con le imprese, studenti sotto il ritmo (inventato)",
+    "Trento accordi di lavoro agile, valore di gennaio smentito dalla nota (inventato)",
+    "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
+    "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
+    "Rieti Viterbo corso etica pubblica, sessione di recupero a ottobre (inventato)",
+    "Brindisi-Taranto diagnosi energetiche delle sedi, Grottaglie solo sopralluogo (inventato)",
+    "Molise check-up ESG alle PMI già oltre il target a giugno (inventato)",
+    "Chieti Pescara referenti per l'accessibilità digitale formati (inventato)",
+    "Pordenone-Udine nomina del Responsabile per la transizione digitale a maggio (inventato)",
+    "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
+    "Catanzaro Crotone Vibo PDF accessibili, allegati dei bandi esclusi dal totale (inventato)",
+    "Cagliari-Oristano CER sulla copertura della sede, allaccio a novembre, proposta di proroga (inventato)",
+    "Rieti Viterbo ore di formazione digitale, proposta pro capite al rialzo (inventato)",
+    "Alessandria-Asti partecipanti ai seminari sulla crisi d'impresa, proposta al ribasso con seminari già fissati (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -214,7 +281,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
-        + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES
+        + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
