@@ -512,12 +512,14 @@ class NoteReader:
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = _completion_day(folded, done_at, as_of, due[1:] if due else None) if phase == "completata" else None
         planned_on = _completion_day(folded, planned_at, as_of, months=False) if phase == "rinviata" else None
-        if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
+        if planned_on is not None and as_of is not None and (planned_on[0] is None or planned_on[0] <= as_of):
             planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
-        for day in (completed_on, planned_on, due, later):
-            if day is not None and not any(note[day[1]:day[2]] in cue for cue in cues):
-                cues.append(note[day[1]:day[2]])  # «dal 13 giugno» already shows its day
+        spans: list[tuple[int, int]] = [(day[1], day[2]) for day in (completed_on, planned_on) if day is not None]
+        spans += [(day[1], day[2]) for day in (due, later) if day is not None]
+        for start, end in spans:
+            if not any(note[start:end] in cue for cue in cues):
+                cues.append(note[start:end])  # «dal 13 giugno» already shows its day
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata",
@@ -631,9 +633,9 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
         if not named and months:
-            month = _month_done(folded, begin, stop, as_of)
-            if month is not None:
-                days.append(month)
+            spell = _month_done(folded, begin, stop, as_of)
+            if spell is not None:
+                days.append(spell)
         if len(named) != 1:
             continue
         day = named[0]
