@@ -14,11 +14,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (121, 124), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (131, 134), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (66, 66), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (61, 61), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (52, 52), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (21, 21), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (26, 26), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (60, 60), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (13, 13), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
@@ -68,10 +68,10 @@ REPORTED = {
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
     # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
-    # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass are development
-    # rows now («prima: verifica_13»), the 46 left agree 38 times before and after it
+    # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass and the one fixed
+    # in the fourteenth are development rows now («prima: verifica_13»), the 45 left agree 38 times
     ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 6),
-    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 7),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 3), ("calcolo", "verifica_13"): (7, 7),
     ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
@@ -81,12 +81,13 @@ REPORTED = {
     ("proposta", "verifica_14"): (1, 5),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
     # rows, PIAO 2024-2026 subjects), measured blind once, after the thirteenth pass: 27/50 and 25/50 (eight and thirteen
-    # rows whose measure the tool refused counted as disagreeing)
-    ("note", "verifica_15"): (4, 12), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
-    ("conteggio", "verifica_15"): (3, 5), ("si_no", "verifica_15"): (3, 4), ("calcolo", "verifica_15"): (8, 8),
+    # rows whose measure the tool refused counted as disagreeing); the two rows of each fixed in the fourteenth pass (part B,
+    # dates of completion) are development rows now, the 48 left agree 27 and 25 times
+    ("note", "verifica_15"): (4, 11), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
+    ("conteggio", "verifica_15"): (3, 5), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 5),
-    ("note", "verifica_16"): (1, 12), ("andamento", "verifica_16"): (7, 10), ("copertura", "verifica_16"): (3, 6),
-    ("conteggio", "verifica_16"): (3, 5), ("si_no", "verifica_16"): (3, 4), ("calcolo", "verifica_16"): (6, 8),
+    ("note", "verifica_16"): (1, 11), ("andamento", "verifica_16"): (7, 10), ("copertura", "verifica_16"): (3, 6),
+    ("conteggio", "verifica_16"): (3, 5), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 5),
 }
 
@@ -161,8 +162,9 @@ TWELFTH_SET_MISSES = [
 
 
 # The thirteenth and fourteenth sets, measured blind once after the twelfth pass (38/50 and 29/50): of their misses, four
-# each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»); these
-# were studied and left, for the reasons in docs/giudizio.md.
+# each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»), and one of
+# the thirteenth in the fourteenth (the Pordenone-Udine convention signed in January); these were studied and left, for
+# the reasons in docs/giudizio.md.
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
@@ -170,7 +172,6 @@ THIRTEENTH_SET_MISSES = [
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
     "Brescia affidamento del servizio di conservazione a norma (inventato)",
-    "Pordenone-Udine convenzione con la Regione sullo sportello SUAP, firmata a gennaio (inventato)",
     "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
 ]
 
@@ -196,12 +197,12 @@ FOURTEENTH_SET_MISSES = [
 ]
 
 
-# The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): misses listed, not
-# yet studied.
+# The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): of their misses, two
+# each were fixed in the fourteenth pass, part B (development rows now, «prima: verifica_15», «prima: verifica_16»), with
+# one of the thirteenth set («prima: verifica_13»); the others not yet studied or left, for the reasons in docs/giudizio.md.
 FIFTEENTH_SET_MISSES = [
     "Unioncamere Lombardia rinnovo dell'Accordo di programma competitività con la Regione (inventato)",
     "Unioncamere Emilia-Romagna Rapporto sull'economia regionale, nota sulle rilevazioni Excelsior (inventato)",
-    "Marche azienda speciale camerale programma fieristico 2025 approvato ad aprile (inventato)",
     "Unioncamere Lazio piano regionale di formazione del personale camerale (inventato)",
     "Unioncamere Campania protocollo per la legalità con la Prefettura di Napoli (inventato)",
     "Unioncamere Puglia sportello regionale per l'internazionalizzazione sospeso (inventato)",
@@ -217,7 +218,6 @@ FIFTEENTH_SET_MISSES = [
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
     "Unioncamere Piemonte webinar PNRR per le imprese, calendario del II semestre (inventato)",
     "Unioncamere Lombardia formazione al personale camerale in giornate anziché ore (inventato)",
-    "Campania azienda speciale, modello organizzativo 231 approvato a ottobre (inventato)",
     "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
     "Lazio azienda speciale per la formazione, ore erogate, proposta al ribasso (inventato)",
@@ -227,7 +227,6 @@ FIFTEENTH_SET_MISSES = [
 
 SIXTEENTH_SET_MISSES = [
     "Cuneo nuovo sito istituzionale PNRR misura 1.4.1, collaudo fissato (inventato)",
-    "Umbria asseverazione SPID e CIE PNRR 1.4.4 arrivata a luglio (inventato)",
     "Treviso Belluno procedura whistleblowing D.Lgs. 24/2023 e piattaforma crittografata (inventato)",
     "Como-Lecco vademecum composizione negoziata in attesa della Commissione regionale (inventato)",
     "Cagliari-Oristano sportello CER attivato a metà aprile (inventato)",
@@ -245,7 +244,6 @@ SIXTEENTH_SET_MISSES = [
     "Brindisi-Taranto diagnosi energetiche delle sedi, Grottaglie solo sopralluogo (inventato)",
     "Molise check-up ESG alle PMI già oltre il target a giugno (inventato)",
     "Chieti Pescara referenti per l'accessibilità digitale formati (inventato)",
-    "Pordenone-Udine nomina del Responsabile per la transizione digitale a maggio (inventato)",
     "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
     "Catanzaro Crotone Vibo PDF accessibili, allegati dei bandi esclusi dal totale (inventato)",
     "Cagliari-Oristano CER sulla copertura della sede, allaccio a novembre, proposta di proroga (inventato)",
