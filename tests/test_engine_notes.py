@@ -8,7 +8,10 @@ from decimal import Decimal
 import pytest
 import yaml
 from engine_helpers import measures, one, plan_with, plan_yaml, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from piao_rules import values
 from piao_rules.engine.notes import NoteReader, scheduled_count
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook
@@ -214,7 +217,7 @@ def one_result(plan, row):
     ("Il secondo evento è a novembre con le ATP Finals.", date(2022, 9, 30), "programmata", ["a novembre"]),
     ("Il secondo evento è a novembre con le ATP Finals.", date(2022, 12, 31), None, []),
     ("Il corso non si farà a ottobre.", date(2023, 6, 30), "rinviata", ["non si farà a ottobre"]),
-    ("Relazione consegnata alla dirigenza a luglio.", date(2023, 6, 30), "completata", ["consegnata"]),
+    ("Relazione consegnata alla dirigenza a luglio.", date(2023, 6, 30), "completata", ["consegnata", "a luglio"]),
     ("I programmi nazionali sono arrivati a luglio.", date(2023, 6, 30), None, []),
     ("Programmi ricevuti a luglio.", date(2023, 6, 30), None, []),
     ("Registro in bozza; attende la validazione del DPO, prevista per settembre.", date(2023, 6, 30), "in_corso",
@@ -294,7 +297,8 @@ def test_a_completion_after_the_deadline_told_in_the_note_is_not_reached():
      date(2023, 12, 31), "completata", ["consegnato", "6 dicembre"]),
     ("Il piano sarà consegnato a gennaio.", "Consegna del piano", date(2023, 12, 31), "programmata",
      ["sarà", "consegnato"]),
-    ("Mappatura terminata a novembre.", "Avvio mappatura dei rischi", date(2023, 12, 31), "completata", ["terminata"]),
+    ("Mappatura terminata a novembre.", "Avvio mappatura dei rischi", date(2023, 12, 31), "completata",
+     ["terminata", "a novembre"]),
     ("Conclusa la gara; il servizio partirà a novembre.", "Avvio del servizio", date(2023, 9, 30), "programmata",
      ["partirà", "a novembre", "Conclusa"]),
 ])
@@ -367,3 +371,84 @@ def test_a_si_dated_after_its_deadline_by_its_note_is_late_as_a_proposal():
         Status.MISSED, True, ["ST08S"])
     undone = run(plan, measures({"codice": "I1", "valore": "NO", "nota": "Bozza trasmessa il 12/04/2023."}), MID).indicators[0]
     assert (undone.status, undone.proposed) == (Status.MISSED, False)  # a NO past the deadline is simply not done
+
+
+@pytest.mark.parametrize(("note", "as_of", "first", "last"), [
+    # a month, or part of one, told as when the act was done: an interval, in the monitoring year unless written
+    ("Il modello è stato approvato a ottobre.", date(2022, 9, 30), date(2022, 10, 1), date(2022, 10, 31)),
+    ("Lo sportello è stato attivato a metà aprile.", date(2025, 6, 30), date(2025, 4, 11), date(2025, 4, 20)),
+    ("Regolamento approvato all'inizio di maggio.", date(2024, 6, 30), date(2024, 5, 1), date(2024, 5, 10)),
+    ("Regolamento approvato a fine febbraio.", date(2024, 6, 30), date(2024, 2, 21), date(2024, 2, 29)),
+    ("Rapporto pubblicato nel mese di gennaio 2027.", date(2026, 12, 31), date(2027, 1, 1), date(2027, 1, 31)),
+    ("Regolamento approvato entro ottobre.", date(2024, 12, 31), None, date(2024, 10, 31)),  # only by when
+    # a day wins over the month; a later month without its year, or two months in the clause, are not dated
+    ("Approvato a ottobre, con delibera del 12/10/2022.", date(2022, 12, 31), date(2022, 10, 12), None),
+    ("Regolamento approvato a novembre.", date(2024, 3, 31), None, None),
+    ("Il piano, previsto a settembre, è stato approvato a ottobre.", date(2024, 12, 31), None, None),
+])
+def test_a_completion_dated_by_its_month(note, as_of, first, last):
+    reading = READER.read(note, as_of=as_of)
+    assert (reading.phase, reading.completed_on, reading.completed_by) == ("completata", first, last)
+
+
+@given(month=st.sampled_from(sorted(values.MONTHS)), part=st.sampled_from(["", "inizio ", "metà ", "fine "]),
+       year=st.integers(2019, 2027), verb=st.sampled_from(["approvato", "pubblicata", "attivati", "adottate"]))
+@settings(max_examples=60, deadline=None)
+def test_a_month_of_completion_is_an_interval_inside_that_month(month, part, year, verb):
+    reading = READER.read(f"Documento {verb} a {part}{month} {year}.", as_of=date(year, 12, 31))
+    first, last = reading.completed_on, reading.completed_by
+    assert reading.phase == "completata" and first <= last
+    assert (first.year, first.month) == (last.year, last.month) == (year, values.MONTHS[month])
+    assert (first.day == 1) == (part in ("", "inizio ")) and (last.day >= 28) == (part in ("", "fine "))
+    assert f"a {part}{month} {year}" in reading.cues
+
+
+@pytest.mark.parametrize(("note", "as_of", "phase"), [
+    # «entro ottobre» in a plan, negations and a future tense are no completion: no day
+    ("L'approvazione è prevista entro ottobre.", date(2024, 6, 30), "programmata"),
+    ("Il regolamento non è stato approvato a ottobre.", date(2024, 12, 31), "in_corso"),
+    ("Il piano sarà approvato a ottobre.", date(2024, 6, 30), "programmata"),
+])
+def test_a_month_outside_a_completion_dates_nothing(note, as_of, phase):
+    reading = READER.read(note, as_of=as_of)
+    assert (reading.phase, reading.completed_on, reading.completed_by) == (phase, None, None)
+
+
+@pytest.mark.parametrize(("note", "target", "as_of", "status"), [
+    ("Modello approvato dal Consiglio a ottobre.", "entro il 30/09/2022", date(2022, 12, 31), Status.MISSED),
+    ("Modello approvato dal Consiglio a settembre.", "entro il 30/09/2022", date(2022, 12, 31), Status.REACHED),
+    # the month straddles the deadline: not guessed, as without the month
+    ("Modello approvato dal Consiglio a settembre.", "entro il 15/09/2022", date(2022, 12, 31), Status.REACHED),
+    ("Modello approvato dal Consiglio a fine settembre.", "entro il 15/09/2022", date(2022, 12, 31), Status.MISSED),
+])
+def test_a_completion_month_after_the_deadline_is_late_as_a_proposal(note, target, as_of, status):
+    result = one(target, as_of, nota=note)
+    assert (result.status, result.proposed) == (status, True)
+
+
+def test_a_si_whose_name_holds_the_deadline_is_late_when_its_note_says_so():
+    plan = plan_with({"nome": "Adozione del modello 231 entro il 30/09/2022", "target": "SI"}, year=2022)
+    late, on_time = (run(plan, measures({"codice": "I1", "valore": "SI", "nota": f"Modello approvato a {month}."},
+                                        when="31/12/2022"), date(2022, 12, 31)) for month in ("ottobre", "settembre"))
+    assert (late.indicators[0].status, late.indicators[0].proposed) == (Status.MISSED, True)
+    assert (on_time.indicators[0].status, on_time.indicators[0].proposed) == (Status.REACHED, False)
+    assert "tra il 01/10/2022 e il 31/10/2022" in late.indicators[0].reading.text()
+
+
+@pytest.mark.parametrize(("note", "activity", "phase", "day"), [
+    # the act the milestone asks for, told as happened, is done; another act is not («la trasmissione è avvenuta»)
+    ("La pubblicazione sul sito è avvenuta il 9 gennaio 2027 per ritardi nell'impaginazione.",
+     "Pubblicazione del Rapporto", "completata", date(2027, 1, 9)),
+    ("Integrazione completata il 28 giugno; l'asseverazione del Dipartimento è pervenuta il 22 luglio.",
+     "Integrazione di SPID e asseverazione della misura", "completata", date(2026, 7, 22)),
+    ("Piano approvato il 21/12; la trasmissione al MEF è avvenuta il 12/01/2027.", "Approvazione del piano",
+     "completata", date(2026, 12, 21)),
+    ("La pubblicazione non è ancora avvenuta.", "Pubblicazione del Rapporto", None, None),
+    # a hold-up told in the pluperfect is before the act done; alone it still holds
+    ("Approvato nella seduta del 4 aprile; la seduta del 27 marzo era stata annullata.", None, "completata",
+     date(2026, 4, 4)),
+    ("La seduta del 27 marzo era stata annullata.", None, "sospesa", None),
+])
+def test_an_act_told_as_happened_and_a_hold_up_told_before_it(note, activity, phase, day):
+    reading = READER.read(note, activity, date(2026, 12, 31))
+    assert (reading.phase, reading.completed_on) == (phase, day) if phase else reading is None

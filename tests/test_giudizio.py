@@ -14,11 +14,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (134, 137), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (145, 148), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (68, 68), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
     ("copertura", "sviluppo"): (63, 63), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (58, 58), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (21, 21), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (26, 26), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (60, 60), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (13, 13), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
@@ -68,10 +68,10 @@ REPORTED = {
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
     # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
-    # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass are development
-    # rows now («prima: verifica_13»), the 46 left agree 38 times before and after it
+    # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass and the one fixed
+    # in the fourteenth are development rows now («prima: verifica_13»), the 45 left agree 38 times
     ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 6),
-    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 4), ("calcolo", "verifica_13"): (7, 7),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 3), ("calcolo", "verifica_13"): (7, 7),
     ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
@@ -81,16 +81,17 @@ REPORTED = {
     ("proposta", "verifica_14"): (1, 5),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
     # rows, PIAO 2024-2026 subjects), measured blind once, after the thirteenth pass: 27/50 and 25/50 (eight and thirteen
-    # rows whose measure the tool refused counted as disagreeing). The fourteenth pass (part A: value cells written the way
-    # offices write them) made 17 of those rows agree: 12 are development rows now («prima: verifica_15», «prima:
-    # verifica_16»); five agree but stay here, as «Brescia sportello» did, because the phase read is not the controller's
-    # (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo sito,
-    # Alessandria-Asti rapporto sulla sostenibilità)
-    ("note", "verifica_15"): (7, 9), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
-    ("conteggio", "verifica_15"): (3, 4), ("si_no", "verifica_15"): (3, 4), ("calcolo", "verifica_15"): (8, 8),
+    # rows whose measure the tool refused counted as disagreeing); the two rows of each fixed in the fourteenth pass (part B,
+    # dates of completion) are development rows now, the 48 left agree 27 and 25 times. Part A (value cells written the way
+    # offices write them) made 17 of the 21 refused rows agree: 13 are development rows now («prima: verifica_15»,
+    # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
+    # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
+    # sito): the 44 and 39 rows left agree 30 and 26 times
+    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
+    ("conteggio", "verifica_15"): (3, 4), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 5),
-    ("note", "verifica_16"): (3, 7), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 6),
-    ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 4), ("calcolo", "verifica_16"): (6, 8),
+    ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 6),
+    ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 5),
 }
 
@@ -165,8 +166,9 @@ TWELFTH_SET_MISSES = [
 
 
 # The thirteenth and fourteenth sets, measured blind once after the twelfth pass (38/50 and 29/50): of their misses, four
-# each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»); these
-# were studied and left, for the reasons in docs/giudizio.md.
+# each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»), and one of
+# the thirteenth in the fourteenth (the Pordenone-Udine convention signed in January); these were studied and left, for
+# the reasons in docs/giudizio.md.
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
@@ -174,7 +176,6 @@ THIRTEENTH_SET_MISSES = [
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
     "Brescia affidamento del servizio di conservazione a norma (inventato)",
-    "Pordenone-Udine convenzione con la Regione sullo sportello SUAP, firmata a gennaio (inventato)",
     "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
 ]
 
@@ -200,11 +201,12 @@ FOURTEENTH_SET_MISSES = [
 ]
 
 
-# The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): misses listed; the 21
-# rows whose measure the tool refused were studied in the fourteenth pass (part A) and 17 of them agree since.
+# The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): of their misses, two
+# each were fixed in the fourteenth pass, part B (development rows now, «prima: verifica_15», «prima: verifica_16»), with
+# one of the thirteenth set («prima: verifica_13»); the 21 rows whose measure the tool refused were studied in part A and
+# 17 of them agree since; the others not yet studied or left, for the reasons in docs/giudizio.md.
 FIFTEENTH_SET_MISSES = [
     "Unioncamere Emilia-Romagna Rapporto sull'economia regionale, nota sulle rilevazioni Excelsior (inventato)",
-    "Marche azienda speciale camerale programma fieristico 2025 approvato ad aprile (inventato)",
     "Bari azienda speciale per la formazione, giornate d'aula erogate (inventato)",
     "Unioncamere Calabria imprese assistite sulla finanza agevolata rispetto al triennio (inventato)",
     "Umbria azienda speciale, ricavi da servizi a pagamento a metà 2025 (inventato)",
@@ -214,7 +216,6 @@ FIFTEENTH_SET_MISSES = [
     "Unioncamere Puglia incontri sull'Osservatorio in ogni provincia, BAT rinviata (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
     "Unioncamere Lombardia formazione al personale camerale in giornate anziché ore (inventato)",
-    "Campania azienda speciale, modello organizzativo 231 approvato a ottobre (inventato)",
     "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
     "Lazio azienda speciale per la formazione, ore erogate, proposta al ribasso (inventato)",
@@ -223,7 +224,6 @@ FIFTEENTH_SET_MISSES = [
 
 
 SIXTEENTH_SET_MISSES = [
-    "Umbria asseverazione SPID e CIE PNRR 1.4.4 arrivata a luglio (inventato)",
     "Toscana Nord-Ovest certificazione parità di genere, audit spostato al 2026 (inventato)",
     "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
     "Cremona Mantova Pavia servizio doppia transizione sospeso per riorganizzazione (inventato)",
@@ -232,7 +232,6 @@ SIXTEENTH_SET_MISSES = [
     "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
     "Rieti Viterbo corso etica pubblica, sessione di recupero a ottobre (inventato)",
     "Brindisi-Taranto diagnosi energetiche delle sedi, Grottaglie solo sopralluogo (inventato)",
-    "Pordenone-Udine nomina del Responsabile per la transizione digitale a maggio (inventato)",
     "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
     "Catanzaro Crotone Vibo PDF accessibili, allegati dei bandi esclusi dal totale (inventato)",
     "Cagliari-Oristano CER sulla copertura della sede, allaccio a novembre, proposta di proroga (inventato)",

@@ -300,7 +300,7 @@ def test_the_written_readers_never_raise(text):
 ])
 def test_a_state_in_a_few_words_is_the_beginning_of_the_note(state):
     measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": state, "nota": "Delibera n. 58 del 20/06/2024."}]}).measures[0]
-    assert (measure.value, measure.note, measure.written) == (None, f"{state}. Delibera n. 58 del 20/06/2024.", state)
+    assert (measure.value, measure.note, measure.written) == (None, f"{state} Delibera n. 58 del 20/06/2024.", state)
 
 
 def test_a_note_that_already_begins_with_the_state_is_kept_as_it_is():

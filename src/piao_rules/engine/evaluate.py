@@ -237,7 +237,8 @@ class _Evaluator:
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
             "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None
-            and reading.completed_on > (target.deadline or reading.due_on or date(self.plan.year, 12, 31)) else 0,
+            and reading.completed_on > (target.deadline or _named_deadline(target, indicator.name, self.plan.year)
+                                        or reading.due_on or date(self.plan.year, 12, 31)) else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
             "nota_oltre_anno": 1 if reading is not None and reading.postponed_to is not None
@@ -714,6 +715,18 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
 
 
 @gc_paused()
+def _named_deadline(target: Target, name: str, year: int) -> date | None:
+    """The deadline a SI target leaves to the indicator's name («Adozione del modello 231 entro il 30/09/2022», target
+    «SI»)."""
+    if target.kind is not TargetKind.BOOLEAN or target.deadline is not None:
+        return None
+    try:
+        named = parse_target(name, year)
+    except TargetError:
+        return None
+    return named.deadline if named.kind is TargetKind.DEADLINE else None
+
+
 def evaluate(
     plan: Plan,
     measures: MeasureSet,

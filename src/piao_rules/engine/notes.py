@@ -67,6 +67,27 @@ _DAY = re.compile(
     r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
 )
 
+# A hold-up told in the pluperfect («la seduta del 27 marzo era stata annullata», «i lavori erano stati sospesi»)
+# happened before what the note tells done: when the note tells the act done, the hold-up is past.
+_HOLD_UPS = frozenset({"sospesa", "bloccata", "rinviata"})
+_PLUPERFECT = re.compile(r"(?<!\w)(?:era|erano)\s+(?:stat[oaie]\s+)?$")
+
+# The act a milestone asks for, as its first word («Pubblicazione del Rapporto», «Integrazione … e asseverazione …»),
+# told as having happened in the note («la pubblicazione sul sito è avvenuta il 9 gennaio», «l'asseverazione … è
+# pervenuta il 22 luglio»): the participle completes that act (on the folded note, ``{act}`` the act's noun).
+_ACT_HAPPENED = r"(?<!\w){act}(?!\w)[^;:.]*?\s(?:e|sono)\s+(?:stat[oaie]\s+)?(?P<done>(?:avvenut|pervenut|arrivat|intervenut)[oaie])(?!\w)"
+
+# A month, or part of one, named as when something was done when its clause names no day (on the folded note):
+# «approvato a ottobre», «attivato a metà aprile», «nel mese di luglio 2024», «all'inizio di maggio»; «entro settembre»
+# says only by when.
+_MONTH_DONE = re.compile(
+    r"(?<!\w)(?:(?P<by>entro(?:\s+(?:il\s+mese\s+di|la\s+fine\s+di|fine))?)|(?:a|ad|in|nel(?:\s+(?:mese|corso)\s+di)?|all['’]|"
+    r"alla|agli|ai)(?:\s*(?P<part>inizio|inizi|primi|meta|fine)(?:\s+(?:di|del\s+mese\s+di))?)?)\s+"
+    r"(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?:del\s+)?(?P<year>(?:19|20)\d\d))?(?![\w/])"
+)
+# The days of a part of a month: «inizio» the first ten, «metà» the next ten, «fine» the rest.
+_PARTS = {"inizio": (1, 10), "inizi": (1, 10), "primi": (1, 10), "meta": (11, 20), "fine": (21, 31)}
+
 # A later year named after a postponement (on the folded note): «a febbraio 2022», «al 2023», «all'edizione 2021»,
 # «al prossimo anno»; not a day («del 12/07/2022»).
 _LATER = re.compile(
@@ -194,7 +215,11 @@ class NoteReading(BaseModel):
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
     completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
-                                      "luglio»), in the monitoring year unless written")
+                                      "luglio»), in the monitoring year unless written; the first day of the month or "
+                                      "part of a month it names instead of a day («a metà aprile»: 11 aprile)")
+    completed_by: date | None = Field(None, description="The last day of the month or part of a month the note names for "
+                                      "the completion («a metà aprile»: 20 aprile; «entro ottobre»: 31 ottobre); empty "
+                                      "when it names the day")
     due_on: date | None = Field(None, description="The deadline of a target set after an event («entro un mese da quando sarà "
                                 "formalizzata …»), when the note dates the event")
     planned_on: date | None = Field(None, description="The day a postponed activity is now planned for («rilascio previsto il 15 "
@@ -207,6 +232,9 @@ class NoteReading(BaseModel):
         words = ", ".join(f"«{c}»" for c in self.cues)
         kind = "indicato nella nota" if self.progress_written else "indicativo"
         when = f" il {format_it.short_date(self.completed_on)}" if self.completed_on is not None else ""
+        if self.completed_by is not None:
+            when = (f" tra il {format_it.short_date(self.completed_on)} e il {format_it.short_date(self.completed_by)}"
+                    if self.completed_on is not None else f" entro il {format_it.short_date(self.completed_by)}")
         if self.planned_on is not None:
             when += f" al {format_it.short_date(self.planned_on)}"
         due = f", scadenza dalla data dell'evento {format_it.short_date(self.due_on)}" if self.due_on is not None else ""
@@ -395,13 +423,14 @@ class NoteReader:
             day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None)
             cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
-                               due_on=due[0] if due else None)
+                               completed_by=day[3] if day else None, due_on=due[0] if due else None)
         found: dict[str, list[str]] = {}
         taken: list[tuple[int, int]] = []
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
         planned_at: list[int] = []  # where the calendar cues (not negated) start
         postponed_at: list[int] = []  # where the postponement cues end
         unfinished = False
+        earlier: dict[str, list[str]] = {}  # hold-ups told in the pluperfect: before what the note tells done
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
                 # the rest of the clause speaks of that step («…, prevista per settembre»), not of the activity
@@ -449,7 +478,17 @@ class NoteReader:
                         planned_at.append(start)
                     elif phase == "rinviata":
                         postponed_at.append(end)
+                    if phase in _HOLD_UPS and _PLUPERFECT.search(folded, 0, start):
+                        earlier.setdefault(phase, []).append(note[start:end])  # «la seduta era stata annullata»
+                        continue
                     found.setdefault(phase, []).append(note[start:end])
+        happened = [(start, end) for start, end in _acts_happened(folded, activity) if self._negation(folded, start) is None]
+        for start, end in happened:
+            done_at.append(start)
+            found.setdefault("completata", []).append(note[start:end])
+        if "completata" not in found:  # a hold-up told as before the act holds only when the act is not done
+            for name, words in earlier.items():
+                found.setdefault(name, []).extend(words)
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
         if not found:
@@ -457,8 +496,10 @@ class NoteReader:
         phase = next(name for name in PHASES if name in found)
         if phase == "rinviata" and "completata" in found and due is not None and due == _note_deadline(folded, as_of):
             late = _completion_day(folded, done_at, as_of, due[1:])
-            if late is not None and late[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
+            if late is not None and late[0] is not None and late[0] > due[0]:  # «pubblicata il 09/08, oltre il termine del 31/07»: done late
                 phase = "completata"
+        if phase == "rinviata" and _completion_day(folded, [start for start, _ in happened], as_of) is not None:
+            phase = "completata"  # «la pubblicazione è avvenuta il 9 gennaio per ritardi nell'impaginazione»: done, late
         later = _later_year(note, folded, postponed_at, as_of)
         if later is not None and phase != "completata":
             phase = "rinviata"  # «sospesa …; rinviata al 2023»: put off to a later year, whatever else holds it up
@@ -470,20 +511,34 @@ class NoteReader:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = _completion_day(folded, done_at, as_of, due[1:] if due else None) if phase == "completata" else None
-        planned_on = _completion_day(folded, planned_at, as_of) if phase == "rinviata" else None
-        if planned_on is not None and as_of is not None and planned_on[0] <= as_of:
+        planned_on = _completion_day(folded, planned_at, as_of, months=False) if phase == "rinviata" else None
+        if planned_on is not None and as_of is not None and (planned_on[0] is None or planned_on[0] <= as_of):
             planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
-        for day in (completed_on, planned_on, due, later):
-            if day is not None and not any(note[day[1]:day[2]] in cue for cue in cues):
-                cues.append(note[day[1]:day[2]])  # «dal 13 giugno» already shows its day
+        spans: list[tuple[int, int]] = [(day[1], day[2]) for day in (completed_on, planned_on) if day is not None]
+        spans += [(day[1], day[2]) for day in (due, later) if day is not None]
+        for start, end in spans:
+            if not any(note[start:end] in cue for cue in cues):
+                cues.append(note[start:end])  # «dal 13 giugno» already shows its day
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata",
             completed_on=completed_on[0] if completed_on is not None else None,
+            completed_by=completed_on[3] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
             postponed_to=later[0] if later is not None else None,
         )
+
+
+def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
+    """Where the note tells that an act the milestone asks for happened («la pubblicazione … è avvenuta il 9 gennaio»
+    for «Pubblicazione del Rapporto»): the participle. The acts are the first words, nouns of an act («-zione»,
+    «-sione»), of the milestone and of each part joined by «e»."""
+    named = _QUOTED.sub(" ", activity or "")
+    acts = {first.group(0) for part in re.split(r"\s+(?:e|ed)\s+", _fold(named))
+            if (first := re.match(r"[^\W\d_]+(?:[zs]ione)(?!\w)", part.strip()))}
+    return [found.span("done") for act in sorted(acts)
+            for found in re.finditer(_ACT_HAPPENED.format(act=re.escape(act)), folded)]
 
 
 def _event_day(note: str, folded: str, activity: str | None, as_of: date | None) -> tuple[date, int, int] | None:
@@ -561,30 +616,56 @@ def _note_deadline(folded: str, as_of: date | None) -> tuple[date, int, int] | N
     return _day_at(folded, match.end(), as_of) if match is not None and as_of is not None else None
 
 
-def _completion_day(folded: str, starts: list[int], as_of: date | None,
-                    besides: tuple[int, int] | None = None) -> tuple[date, int, int] | None:
+def _completion_day(folded: str, starts: list[int], as_of: date | None, besides: tuple[int, int] | None = None,
+                    months: bool = True) -> tuple[date | None, int, int, date | None] | None:
     """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
     where it is written; the year is the monitoring date's unless written. With several completions the latest day
-    («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). None without the date, or
-    when no clause names exactly one day."""
+    («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). With ``months``, a clause
+    that names no day but one month, or part of one, gives its first and (fourth) last day («approvato a ottobre»,
+    «attivato a metà aprile»; «entro ottobre»: only the last). None without the date, or when no clause names exactly
+    one day (or month)."""
     if as_of is None:
         return None
-    days: list[tuple[date, int, int]] = []
+    days: list[tuple[date | None, int, int, date | None]] = []
     for start in starts:
         begin = max((folded.rfind(mark, 0, start) for mark in ";:."), default=-1) + 1
-        ends = [i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0]
-        named = [day for day in _DAY.finditer(folded, begin, min(ends, default=len(folded)))
+        stop = min((i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0), default=len(folded))
+        named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
+        if not named and months:
+            spell = _month_done(folded, begin, stop, as_of)
+            if spell is not None:
+                days.append(spell)
         if len(named) != 1:
             continue
         day = named[0]
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
         year = int(day.group("year") or day.group("yy") or as_of.year)
         try:
-            days.append((date(year, month, int(day.group("day"))), day.start(), day.end()))
+            days.append((date(year, month, int(day.group("day"))), day.start(), day.end(), None))
         except ValueError:
             continue
-    return max(days, default=None)
+    return max(days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _month_done(folded: str, begin: int, stop: int, as_of: date) -> tuple[date | None, int, int, date | None] | None:
+    """The only month, or part of one, named between ``begin`` and ``stop`` as when something was done, as its first
+    and last day with where it is written; the year is the monitoring date's unless written. Without a year, a month
+    later than the one after the monitoring date is not dated: it may be a fact written after the date or one of the
+    year before («approvato a novembre», read at 31/03)."""
+    found = list(_MONTH_DONE.finditer(folded, begin, stop))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    month = values.MONTHS[match.group("month")]
+    if match.group("year") is None and month > as_of.month + 1:
+        return None
+    year = int(match.group("year") or as_of.year)
+    days = calendar.monthrange(year, month)[1]
+    first, last = _PARTS.get(match.group("part") or "", (1, days))
+    if match.group("by"):
+        return None, match.start(), match.end(), date(year, month, days)
+    return date(year, month, first), match.start(), match.end(), date(year, month, min(last, days))
 
 
 def _alternatives(words: list[str]) -> re.Pattern[str] | None:

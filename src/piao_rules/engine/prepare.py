@@ -206,7 +206,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
         if reader is not None and item.measure is not None and item.measure.note:
             # a milestone read as a count («Avvio operatività dei 3 sportelli»: 1 sportello) is not started by the start
             # of one of its units («Operativo lo sportello di Altamura»): the note is read without the activity
-            activity = item.target.milestone if item.target.read_as != "conteggio" else None
+            activity = _activity(item) if item.target.read_as != "conteggio" else None
             reading = reader.read(item.measure.note, activity, as_of)
             if has_measure(item.measure) and not _told_by_note(item, reading):
                 item.note_reading = reading
@@ -214,6 +214,14 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
                 item.reading = reading
                 item.note_only = has_measure(item.measure)
     return items
+
+
+def _activity(item: Item) -> str | None:
+    """What the target asks done: its milestone, or the indicator's name for a bare deadline or SI («entro il
+    30/06/2024», «SI»)."""
+    if item.target.milestone is None and item.target.kind in (TargetKind.DEADLINE, TargetKind.BOOLEAN):
+        return item.indicator.name
+    return item.target.milestone
 
 
 def _told_by_note(item: Item, reading: NoteReading | None) -> bool:

@@ -150,12 +150,13 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
 
 def _before(cell: str, note: Any) -> str:
     """The note with the value cell's words at its beginning, unless it already begins with them («Impianto installato»
-    and «Impianto installato a maggio; …»); a cell without a stop gets one («Concluso. Bando pubblicato …»)."""
+    and «Impianto installato a maggio; …»). No stop is added: «Attivato lo sportello … il 14 aprile» keeps the date in
+    the sentence of the state."""
     if not note:
         return cell
     if str(note).casefold().startswith(cell.casefold()):
         return str(note)
-    return f"{cell} {note}" if cell[-1] in ".;:!?" else f"{cell}. {note}"
+    return f"{cell} {note}"
 
 
 def _total(data: dict[str, Any], total: str, cell: str) -> dict[str, Any]:
