@@ -130,3 +130,34 @@ def test_a_measure_counting_another_noun_is_warned_where_it_is_written(tmp_path)
             "conta «postazioni»: controllare che la misura sia quella del target") in result.output
     assert ("misure.csv:riga 4/valore: avviso: la misura di K3 conta «eventi», che il target «≥ 8 iniziative; ≥ 150 imprese» "
             "non nomina: letti come «iniziative» (l'unico conteggio rimasto)") in result.output  # twelfth pass
+
+
+def test_value_cells_read_by_a_guess_are_reported_as_warnings(tmp_path):
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "totale", "nota"],
+        ["K2.2-01", "30/06/2023", "In corso", "", "Migrati i fascicoli del 2019."],
+        ["K2.1-02", "30/06/2023", "87,3% (positivi) 42,1% (molto positivi)", "", ""],
+        ["K1.1.1-01", "30/06/2023", "2 incontri su 4", "", ""],
+        ["K1.1-02", "30/06/2023", "n. 80 imprese", "", ""],
+    ])
+    result = _run("verifica", FIXTURES / "piano.yaml", measures)
+    assert result.exit_code == 0
+    guessed = [line for line in result.output.splitlines() if "letto per ipotesi" in line]
+    assert guessed == [
+        f"{measures}:riga 2/valore: avviso: valore «In corso» letto per ipotesi: non è un valore: letto come inizio della "
+        "nota, e lo stato lo propone la lettura della nota, da confermare; per non lasciarlo dedurre, lasciare vuoto "
+        "«valore» e scrivere lo stato in «nota» (o il giudizio in «giudizio», l'avanzamento in «avanzamento», la data in "
+        "«completato_il»)",
+        f"{measures}:riga 3/valore: avviso: valore «87,3% (positivi) 42,1% (molto positivi)» letto per ipotesi: letto il "
+        "primo valore (87,3%), la cella intera è nella nota; per non lasciarlo dedurre, scrivere in «valore» solo il valore "
+        "che il target chiede e gli altri in «nota»",
+        f"{measures}:riga 4/valore: avviso: valore «2 incontri su 4» letto per ipotesi: letto come 2 su un totale di 4; per "
+        "non lasciarlo dedurre, scrivere 2 in «valore» e 4 in «totale»",
+    ]
+
+
+def test_an_activity_measured_with_done_and_total_is_not_called_not_pertinent(tmp_path):
+    measures = write_csv(tmp_path / "misure.csv", [["codice", "data", "valore", "totale"], ["K2.2-01", "30/06/2023", "41", "44"]])
+    result = _run("verifica", FIXTURES / "piano.yaml", measures)
+    assert result.exit_code == 0
+    assert "non è del tipo richiesto" not in result.output  # the evaluation reads it as the share done (41 su 44)

@@ -27,7 +27,8 @@ from piao_rules.portal.entries import FIELDS
 
 
 def _measure_fields_people_fill() -> set[str]:
-    return {name for name, info in Measure.model_fields.items() if info.alias not in ("codice", "data", "percentuale", "componenti", "conta")}
+    return {name for name, info in Measure.model_fields.items() if info.alias not in ("codice", "data", "percentuale", "componenti", "conta",
+                                                                                  "valore_scritto")}
 
 
 def test_every_measure_field_people_fill_has_header_width_and_help():
@@ -81,7 +82,7 @@ def test_a_measure_with_every_field_survives_the_table(tmp_path):
     measure = Measure(
         codice="I1", data=date(2023, 6, 30), valore="80 pratiche evase", avanzamento=40, completato_il=date(2023, 5, 2),
         riferimento="12,5", totale=3, giudizio=Judgement.AT_RISK, nota="n", fonte="Report Registro Imprese",
-        proposta_target="≥ 70%", motivazione="m", causa_esterna="c", validato_da="v",
+        proposta_target="≥ 70%", motivazione="m", causa_esterna="c", validato_da="v", valore_scritto="80 su 100",
     )
     assert all(getattr(measure, name) is not None for name in Measure.model_fields)
     path = tmp_path / "misure.csv"

@@ -14,10 +14,10 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (131, 134), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (66, 66), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
-    ("copertura", "sviluppo"): (61, 61), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (52, 52), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("note", "sviluppo"): (145, 148), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (68, 68), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("copertura", "sviluppo"): (63, 63), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (58, 58), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (26, 26), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (60, 60), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (13, 13), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -82,12 +82,16 @@ REPORTED = {
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
     # rows, PIAO 2024-2026 subjects), measured blind once, after the thirteenth pass: 27/50 and 25/50 (eight and thirteen
     # rows whose measure the tool refused counted as disagreeing); the two rows of each fixed in the fourteenth pass (part B,
-    # dates of completion) are development rows now, the 48 left agree 27 and 25 times
-    ("note", "verifica_15"): (4, 11), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
-    ("conteggio", "verifica_15"): (3, 5), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
+    # dates of completion) are development rows now, the 48 left agree 27 and 25 times. Part A (value cells written the way
+    # offices write them) made 17 of the 21 refused rows agree: 13 are development rows now («prima: verifica_15»,
+    # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
+    # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
+    # sito): the 44 and 39 rows left agree 30 and 26 times
+    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 6),
+    ("conteggio", "verifica_15"): (3, 4), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 5),
-    ("note", "verifica_16"): (1, 11), ("andamento", "verifica_16"): (7, 10), ("copertura", "verifica_16"): (3, 6),
-    ("conteggio", "verifica_16"): (3, 5), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
+    ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 6),
+    ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 5),
 }
 
@@ -199,15 +203,10 @@ FOURTEENTH_SET_MISSES = [
 
 # The fifteenth and sixteenth sets, measured blind once after the thirteenth pass (27/50 and 25/50): of their misses, two
 # each were fixed in the fourteenth pass, part B (development rows now, «prima: verifica_15», «prima: verifica_16»), with
-# one of the thirteenth set («prima: verifica_13»); the others not yet studied or left, for the reasons in docs/giudizio.md.
+# one of the thirteenth set («prima: verifica_13»); the 21 rows whose measure the tool refused were studied in part A and
+# 17 of them agree since; the others not yet studied or left, for the reasons in docs/giudizio.md.
 FIFTEENTH_SET_MISSES = [
-    "Unioncamere Lombardia rinnovo dell'Accordo di programma competitività con la Regione (inventato)",
     "Unioncamere Emilia-Romagna Rapporto sull'economia regionale, nota sulle rilevazioni Excelsior (inventato)",
-    "Unioncamere Lazio piano regionale di formazione del personale camerale (inventato)",
-    "Unioncamere Campania protocollo per la legalità con la Prefettura di Napoli (inventato)",
-    "Unioncamere Puglia sportello regionale per l'internazionalizzazione sospeso (inventato)",
-    "Unioncamere Sicilia mappatura dei processi ai fini anticorruzione, tre processi a febbraio (inventato)",
-    "Trento azienda speciale per la formazione, catalogo corsi 2026 (inventato)",
     "Bari azienda speciale per la formazione, giornate d'aula erogate (inventato)",
     "Unioncamere Calabria imprese assistite sulla finanza agevolata rispetto al triennio (inventato)",
     "Umbria azienda speciale, ricavi da servizi a pagamento a metà 2025 (inventato)",
@@ -216,7 +215,6 @@ FIFTEENTH_SET_MISSES = [
     "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
     "Unioncamere Puglia incontri sull'Osservatorio in ogni provincia, BAT rinviata (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
-    "Unioncamere Piemonte webinar PNRR per le imprese, calendario del II semestre (inventato)",
     "Unioncamere Lombardia formazione al personale camerale in giornate anziché ore (inventato)",
     "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
@@ -226,24 +224,14 @@ FIFTEENTH_SET_MISSES = [
 
 
 SIXTEENTH_SET_MISSES = [
-    "Cuneo nuovo sito istituzionale PNRR misura 1.4.1, collaudo fissato (inventato)",
-    "Treviso Belluno procedura whistleblowing D.Lgs. 24/2023 e piattaforma crittografata (inventato)",
-    "Como-Lecco vademecum composizione negoziata in attesa della Commissione regionale (inventato)",
-    "Cagliari-Oristano sportello CER attivato a metà aprile (inventato)",
     "Toscana Nord-Ovest certificazione parità di genere, audit spostato al 2026 (inventato)",
-    "Pordenone-Udine obiettivi di accessibilità 2024 pubblicati a marzo (inventato)",
-    "Irpinia Sannio regolamento lavoro agile adeguato al CCNL Funzioni locali (inventato)",
     "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
     "Cremona Mantova Pavia servizio doppia transizione sospeso per riorganizzazione (inventato)",
-    "Alessandria-Asti rapporto sulla sostenibilità delle imprese pubblicato a gennaio (inventato)",
-    "Sassari percorsi PCTO con le imprese, studenti sotto il ritmo (inventato)",
     "Trento accordi di lavoro agile, valore di gennaio smentito dalla nota (inventato)",
     "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
     "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
     "Rieti Viterbo corso etica pubblica, sessione di recupero a ottobre (inventato)",
     "Brindisi-Taranto diagnosi energetiche delle sedi, Grottaglie solo sopralluogo (inventato)",
-    "Molise check-up ESG alle PMI già oltre il target a giugno (inventato)",
-    "Chieti Pescara referenti per l'accessibilità digitale formati (inventato)",
     "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
     "Catanzaro Crotone Vibo PDF accessibili, allegati dei bandi esclusi dal totale (inventato)",
     "Cagliari-Oristano CER sulla copertura della sede, allaccio a novembre, proposta di proroga (inventato)",

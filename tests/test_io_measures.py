@@ -146,10 +146,10 @@ def test_a_value_written_with_its_noun_keeps_the_noun_in_every_format(tmp_path):
 
 
 def test_a_text_that_is_not_a_count_is_still_refused(tmp_path):
-    path = _measures_csv(tmp_path, [["K1", "30/06/2023", "2 seminari svolti a marzo", "", ""], ["K2", "30/06/2023", "3 su 5", "", ""]])
+    path = _measures_csv(tmp_path, [["K1", "30/06/2023", "2 seminari svolti a marzo", "", ""], ["K2", "30/06/2023", "3 sale su 5 piani", "", ""]])
     with pytest.raises(InputError) as error:
         load_measures(path)
-    assert [m.split(": «")[1].split("»")[0] for m in messages(error)] == ["2 seminari svolti a marzo", "3 su 5"]
+    assert [m.split(": «")[1].split("»")[0] for m in messages(error)] == ["2 seminari svolti a marzo", "3 sale su 5 piani"]
     assert all("(anche con ciò che conta: «2 sale»)" in m for m in messages(error))
 
 
@@ -235,7 +235,7 @@ def test_yaml_measure_errors_are_located(tmp_path):
     with pytest.raises(InputError) as error:
         load_measures(path)
     allowed = (
-        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, conta, riferimento, totale, giudizio, nota, "
+        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, conta, valore_scritto, riferimento, totale, giudizio, nota, "
         "fonte, proposta_target, motivazione, causa_esterna, validato_da"
     )
     assert messages(error) == [
@@ -290,3 +290,103 @@ def test_the_written_readers_never_raise(text):
     written.labelled(text)
     written.is_sentence(text)
     written.read_cell({"valore": text})
+
+
+# fourteenth pass: the state of the activity in a few words, «n.» before a count, a compound count beside the same
+# components, done out of a total (piao_rules.io.written)
+@pytest.mark.parametrize("state", [
+    "Fatto", "Concluso", "Pubblicato", "Pubblicati", "Adottato", "Attivato", "Non attivato", "in corso",
+    "Protocollo sottoscritto", "Bozza completata", "Impianto installato", "Non ancora avviato",
+])
+def test_a_state_in_a_few_words_is_the_beginning_of_the_note(state):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": state, "nota": "Delibera n. 58 del 20/06/2024."}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (None, f"{state} Delibera n. 58 del 20/06/2024.", state)
+
+
+def test_a_note_that_already_begins_with_the_state_is_kept_as_it_is():
+    measure = MeasureSet.model_validate({"misure": [
+        {"codice": "K1", "valore": "Impianto installato", "nota": "Impianto installato a maggio; allaccio a novembre."}]}).measures[0]
+    assert (measure.note, measure.written) == ("Impianto installato a maggio; allaccio a novembre.", "Impianto installato")
+
+
+@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "completato al 70%", "3 sale su 5 piani", "NO, sospeso"])
+def test_words_that_say_no_state_are_still_refused(wrong):
+    with pytest.raises(ValueError, match="non è"):
+        MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
+
+
+@pytest.mark.parametrize("empty", ["non rilevato", "non disponibile", "dato non disponibile"])
+def test_no_data_markers_are_not_a_state(empty):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": empty}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (None, None, None)
+
+
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["n.", "n°", "nr.", "N.", "nr", "N°"]),
+       st.sampled_from(["", " referenti formati", " webinar", " check-up", " imprese assistite"]), st.booleans())
+def test_a_count_written_after_n_is_the_count(number, mark, noun, space):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": f"{mark}{' ' if space else ''}{number}{noun}"}]}).measures[0]
+    assert (measure.value, measure.counted or "", measure.written) == (number, noun.strip(), None)
+
+
+@given(st.integers(min_value=0, max_value=5000), st.integers(min_value=1, max_value=5000),
+       st.sampled_from(["", " processi", " uffici", " sedi camerali"]), st.sampled_from(["su", "sui", "sugli", "sulle"]))
+def test_done_out_of_a_total_gives_value_and_total(done, total, noun, word):
+    text = f"{done}{noun} {word} {total}"
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text}]}).measures[0]
+    assert (measure.value, measure.total, measure.counted, measure.written) == (done, total, None, text)
+
+
+def test_done_out_of_a_total_must_agree_with_the_total():
+    agreeing = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "41 processi su 44", "totale": "44"}]}).measures[0]
+    assert (agreeing.value, agreeing.total) == (41, 44)
+    with pytest.raises(ValueError, match="dà il totale 44, diverso da «totale» \\(45\\)"):
+        MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "41 processi su 44", "totale": 45}]})
+
+
+@pytest.mark.parametrize(("cell", "components"), [
+    ("6 iniziative 210 imprese", {"iniziative": 6, "soggetti": 210}),
+    ("180 imprese contattate, 73 check-up completati", {"imprese contattate": 180, "check-up completati": 73}),
+    ("73 check-up completati", {"imprese contattate": 180, "check-up completati": 73}),
+])
+def test_counts_beside_the_same_components_are_said_twice(cell, components):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell, "componenti": components}]}).measures[0]
+    assert measure.components == components
+    assert measure.value in (None, 73)  # a single count stays the measure's value, as before
+
+
+@pytest.mark.parametrize(("cell", "components"), [
+    ("6 iniziative 200 imprese", {"iniziative": 6, "soggetti": 210}),
+    ("210 iniziative 6 imprese", {"iniziative": 6, "imprese": 210}),
+    ("6 iniziative 210 imprese 4 missioni", {"iniziative": 6, "imprese": 210}),
+])
+def test_counts_that_the_components_contradict_are_refused(cell, components):
+    with pytest.raises(ValueError, match="non concorda con le componenti"):
+        MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell, "componenti": components}]})
+
+
+@given(st.text(max_size=40))
+def test_the_fourteenth_pass_readers_never_raise(text):
+    written.is_state(text)
+    written.out_of(text)
+    written.explained(text)
+
+
+@given(st.text(alphabet="abcdefghilmnoprstuvzàèéìòù 0123456789'", min_size=1, max_size=30))
+def test_a_state_never_holds_a_number(text):
+    if any(ch.isdigit() for ch in text):
+        assert not written.is_state(text)
+
+
+def test_a_value_read_by_a_guess_is_kept_and_survives_the_files(tmp_path):
+    measure_set = MeasureSet.model_validate({"data": "30/06/2024", "misure": [
+        {"codice": "K1", "valore": "Adottato", "nota": "Delibera n. 58."},
+        {"codice": "K2", "valore": "87,3% (positivi) 42,1% (molto positivi)"},
+        {"codice": "K3", "valore": "41 processi su 44"},
+    ]})
+    assert [m.written for m in measure_set.measures] == ["Adottato", "87,3% (positivi) 42,1% (molto positivi)", "41 processi su 44"]
+    for extension in ("yaml", "csv", "xlsx"):
+        path = tmp_path / f"misure.{extension}"
+        write_measures(measure_set, path)
+        loaded, warnings = load_measures(path)
+        assert [m.model_dump(exclude={"as_of"}) for m in loaded.measures] == [m.model_dump(exclude={"as_of"}) for m in measure_set.measures]
+        assert warnings == []

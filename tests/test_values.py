@@ -114,7 +114,7 @@ def test_readers_never_raise_anything_but_value_error(text):
     ("4 check-up", [(Decimal(4), "check-up")]), ("3 corsi e-learning", [(Decimal(3), "corsi e-learning")]),
     ("2 seminari svolti a marzo", None),  # a sentence, for the note
     ("nessuno", None), ("nessuna criticità emersa nel semestre", None),
-    ("15 novembre", None), ("3 su 5", None), ("circa 120", None), ("80% imprese", None),
+    ("15 novembre", None), ("3 su 5", None), ("3 sale su 5 piani", None), ("circa 120", None), ("80% imprese", None),
 ])
 def test_counts_written_with_their_noun(text, counts):
     assert values.parse_counts(text) == counts

@@ -188,6 +188,7 @@ _COUNT_WORDS = 3  # content words: «ore di formazione», «impianti di distribu
 # «Di» and its forms join the words of one noun and do not count towards its length: «impianti di distribuzione
 # carburanti»; other prepositions start a phrase («criticità emersa nel semestre»).
 _JOINING = frozenset({"di", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
+_OUT_OF_WORDS = frozenset({"su", "sui", "sugli", "sul", "sulle"})
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
 _NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero
 
@@ -214,6 +215,8 @@ def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
         except ValueError:
             return None
         words = noun.split()
+        if words[-1].lower() in _OUT_OF_WORDS:
+            return None  # «3 sale su 5 piani»: done out of a total, not two counts
         if len(words) > 1 and words[-1].lower() == "e":  # «6 iniziative e 88 imprese»: the «e» joins two counts
             noun = " ".join(words[:-1])
         found.append((number, noun.rstrip(".") if not re.fullmatch(r"n\.|nr\.", noun, re.IGNORECASE) else noun))

@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from piao_rules import values
 from piao_rules.errors import Problem, Severity
+from piao_rules.io import written
 from piao_rules.io.model import Computation, Indicator, MeasureSet, Objective, Plan
 from piao_rules.io.places import Loc, PathPlaces, Places
 from piao_rules.io.tables import cell_text
@@ -201,7 +203,8 @@ def measure_codes(subject: Subject) -> list[Problem]:
 
 
 def measure_fields(subject: Subject) -> list[Problem]:
-    """Fields of a measure that do not agree with each other, or with the plan year. Warnings."""
+    """Fields of a measure that do not agree with each other, or with the plan year, and a value cell read by a guess
+    (``valore_scritto``: a note, the first of several values, done out of a total). Warnings."""
     if subject.measures is None:
         return []
     problems = []
@@ -234,6 +237,9 @@ def measure_fields(subject: Subject) -> list[Problem]:
             problems.append(
                 subject.in_measures((*loc, "data"), f"misura al {when:%d/%m/%Y} ma il piano è del {year}: controllare la data o il piano", True)
             )
+        if measure.written:
+            problems.append(subject.in_measures(
+                (*loc, "valore"), f"valore «{values.shorten(measure.written, 60)}» letto per ipotesi: {written.explained(measure.written)}", True))
     return problems
 
 

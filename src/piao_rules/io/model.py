@@ -15,7 +15,15 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from piao_rules import values
 from piao_rules.io import written
@@ -300,6 +308,23 @@ def read_measure_value(value: Any) -> Any:
         raise ValueError(f"«{values.shorten(value)}» non è un numero, una data o SI/NO") from None
 
 
+def _same_counts(raw: str, counts: list[tuple[Decimal, str]], components: Any) -> None:
+    """Refuse counts in the value cell that the components contradict: each count must be a component's number, the one
+    with its own name if there is one («6 iniziative 210 imprese» and {iniziative: 6, soggetti: 210} agree)."""
+    try:
+        given = {str(label).strip().lower(): _amount(number) for label, number in dict(components).items()}
+    except (TypeError, ValueError):
+        return  # the components' own error is reported on them
+    left = [number for number in given.values() if number is not None]
+    for number, noun in counts:
+        named = given.get(noun.lower())
+        if (named is not None and named != number) or number not in left:
+            shown = ", ".join(f"{label} {number}" for label, number in given.items())
+            raise ValueError(f"«{values.shorten(raw)}» non concorda con le componenti ({shown}): scrivere i conteggi "
+                             "una volta sola, come componenti, e lasciare vuoto «valore»")
+        left.remove(number)
+
+
 class Measure(Model):
     """The measured value of one indicator at a monitoring date, with its note."""
 
@@ -319,6 +344,11 @@ class Measure(Model):
     components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
     counted: str | None = Field(
         None, alias="conta", description="Ciò che il valore conta, quando è scritto con il valore («sale» in «2 sale»)"
+    )
+    written: str | None = Field(
+        None, alias="valore_scritto",
+        description="La cella del valore come era scritta, quando piao-rules l'ha letta per ipotesi (una frase o uno stato "
+                    "a parole letti come nota, più valori con la loro etichetta, «41 processi su 44»): verifica lo segnala",
     )
     reference: Annotated[Number | None, Column(
         "Valore di riferimento", 13, "Per i target relativi: il valore di confronto (es. media del triennio).",
@@ -388,16 +418,25 @@ class Measure(Model):
         if len(counts) == 1:
             (number, noun), = counts
             return {**data, key: number, "conta": noun}
-        if data.get("componenti") or data.get("components"):
-            raise ValueError(f"«{values.shorten(raw)}» dà più conteggi e la misura ha anche le componenti: "
-                             "scrivere i conteggi una volta sola, come componenti")
         rest = {name: value for name, value in data.items() if name != key}
+        if given := data.get("componenti") or data.get("components"):
+            _same_counts(raw, counts, given)
+            return rest  # «6 iniziative 210 imprese» beside the same numbers in the components: said twice
         return {**rest, "componenti": {noun: number for number, noun in counts}}
 
     @field_validator("value", mode="before")
     @classmethod
     def _value(cls, value: Any) -> Any:
         return read_measure_value(value)
+
+    @model_serializer(mode="wrap")
+    def _written_only_when_guessed(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """Leave ``valore_scritto`` out of the dumps (the evaluation JSON) when no cell was read by a guess."""
+        data = handler(self)
+        if self.written is None and isinstance(data, dict):
+            data.pop("written", None)
+            data.pop("valore_scritto", None)
+        return data
 
     @field_validator("components", mode="before")
     @classmethod

@@ -3,10 +3,14 @@
 - an amount with its scale: «6.412,38 (migliaia di €)», «1,2 milioni di euro» → the amount in euro;
 - several values, each with its label in brackets: «87,3% (positivi) 42,1% (molto positivi)» → the first value is
   the measure, the whole cell is kept in the note;
-- a sentence instead of a value («Lavori conclusi il 20/09/2023; sportello non ancora operativo»): a note, not a
-  value.
+- a sentence instead of a value («Lavori conclusi il 20/09/2023; sportello non ancora operativo»), or the state of
+  the activity in a few words («Fatto», «Non attivato», «in corso», «Protocollo sottoscritto»): a note, not a value;
+- a count with «n.» before it («n. 12 referenti») → the count;
+- done out of a total: «41 processi su 44» → the value 41 and the total 44.
 
-Anything else is left to :mod:`piao_rules.values`, which refuses what it cannot read.
+The readings that guess (a note, the first of several values, done out of a total) keep the cell as it was written
+(``valore_scritto``), so that ``piao-rules verifica`` can say how it was read (:func:`explained`). Anything else is left
+to :mod:`piao_rules.values`, which refuses what it cannot read.
 """
 
 from __future__ import annotations
@@ -28,6 +32,23 @@ _LABELLED = re.compile(rf"\s*(?P<number>{_NUMBER}\s*%?)\s*\((?P<label>[^()\d]*[^
 # A sentence: it starts with a word and has at least four of them («Lavori di adeguamento conclusi»); «circa 120»,
 # «tanti» or «2 seminari svolti a marzo» are values written wrong, and are still refused.
 _SENTENCE = re.compile(r"[^\W\d_]{2,}(?:\W+\w+){3,}.*", re.DOTALL)
+# The state of an activity in one to three words, without a number: a participle («Fatto», «Concluso», «Pubblicati»,
+# «Non attivato», «Protocollo sottoscritto», «Bozza completata») or «in corso» and its kin. «tanti», «circa 120» or
+# «molti» say no state: still refused.
+_WORDS = re.compile(r"[^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2}[.!]?")
+_PARTICIPLE = re.compile(
+    r"[^\W\d_]+(?:at|ut|it)[oaie]|[^\W\d_]*(?:fatt|scritt|dott|redatt|mess|chius|conclus|sospes|svolt|risolt|"
+    r"accolt|scelt|apert|offert|rimast|propost|predispost|giunt|assunt|inclus|esclus|decis|concess|diffus|"
+    r"espress|promoss|corrett|lett)[oaie]", re.IGNORECASE)
+_STATE_PHRASE = re.compile(r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:corso|ritardo|attesa|lavorazione|svolgimento)|da\s+\w+re)",
+                           re.IGNORECASE)
+# «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
+_NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
+_WORD_RUN = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
+# Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5».
+_OUT_OF = re.compile(
+    rf"(?P<done>\d[\d.,]*)(?:\s+(?P<noun>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?\s+su(?:i|gli|l|lle|ll['’])?\s*"
+    rf"(?P<total>\d[\d.,]*)(?:\s+(?P<again>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?", re.IGNORECASE)
 
 
 def scaled(text: str) -> Decimal | None:
@@ -63,23 +84,91 @@ def is_sentence(text: str) -> bool:
     return _SENTENCE.fullmatch(text.strip()) is not None and first not in ("si", "sì", "no")
 
 
+def is_state(text: str) -> bool:
+    """Whether a value cell says the state of an activity in one to three words, without a number: «Fatto», «Non
+    attivato», «in corso», «Protocollo sottoscritto» (not «tanti», «circa 120», «NO»)."""
+    text = " ".join(text.split())
+    if _WORDS.fullmatch(text) is None or values.is_null(text) or text.lower().rstrip(".!") in ("si", "sì", "no"):
+        return False
+    return (_STATE_PHRASE.fullmatch(text.rstrip(".!")) is not None
+            or any(_PARTICIPLE.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text)))
+
+
+def out_of(text: str) -> tuple[str, str] | None:
+    """«41 processi su 44» → («41», «44»): done and the total (the noun names the units of both, as the total's units
+    do in a coverage target); None otherwise, or when the total counts something else («3 sale su 5 piani»)."""
+    match = _OUT_OF.fullmatch(" ".join(text.split()))
+    if match is None or "%" in text:
+        return None
+    noun, again = match.group("noun"), match.group("again")
+    if again is not None and (noun is None or again.lower() != noun.lower()):
+        return None
+    return match.group("done"), match.group("total")
+
+
+def explained(text: str) -> str:
+    """How a value cell kept in ``valore_scritto`` was read, and how to write it so that nothing is guessed."""
+    if (alternatives := labelled(text)) is not None:
+        return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
+                "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
+    if (read := out_of(text)) is not None:
+        return (f"letto come {read[0]} su un totale di {read[1]}; per non lasciarlo dedurre, scrivere {read[0]} in "
+                f"«valore» e {read[1]} in «totale»")
+    return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
+            "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
+            "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
+
+
 def read_cell(data: dict[str, Any]) -> dict[str, Any]:
-    """A measure's fields with a value cell written with its scale, as several labelled values or as a sentence
-    rewritten: the amount in euro; the first labelled value, the cell (all its values) going to the note; the sentence
-    in the note, before what the note says."""
+    """A measure's fields with a value cell written with its scale, with «n.», as several labelled values, as done out
+    of a total, as a sentence or a state in words rewritten: the amount in euro; the count; the first labelled value,
+    the cell (all its values) going to the note; the value and the total; the sentence or state in the note, before
+    what the note says. The guesses keep the cell in ``valore_scritto``."""
     key = "valore" if "valore" in data else "value"
     raw = data.get(key)
-    if not isinstance(raw, str) or not any(ch.isalpha() for ch in raw):
+    if not isinstance(raw, str) or not any(ch.isalpha() for ch in raw) or values.is_null(raw):
         return data
     if (amount := scaled(raw)) is not None:
         return {**data, key: amount}
+    if _NUMBERED.match(raw.strip()):  # «n. 12 referenti»: the count
+        data = {**data, key: _NUMBERED.sub("", raw.strip(), count=1)}
+        raw = data[key]
     note_key = "nota" if "nota" in data or "note" not in data else "note"
     note = data.get(note_key)
+    cell = " ".join(raw.split())
+    kept = {"valore_scritto" if key == "valore" else "written": cell}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
-        written = f"letto il primo valore di «{' '.join(raw.split())}»"
-        return {**data, key: first, note_key: f"{note} ({written})" if note else f"({written})"}
-    if values.parse_counts(raw) is None and is_sentence(raw):
-        sentence = " ".join(raw.split())
-        return {**data, key: None, note_key: f"{sentence} {note}" if note else sentence}
+        written = f"letto il primo valore di «{cell}»"
+        return {**data, key: first, note_key: f"{note} ({written})" if note else f"({written})", **kept}
+    if (read := out_of(raw)) is not None:
+        return {**data, key: read[0], **_total(data, read[1], cell), **kept}
+    if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
+        return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
+
+
+def _before(cell: str, note: Any) -> str:
+    """The note with the value cell's words at its beginning, unless it already begins with them («Impianto installato»
+    and «Impianto installato a maggio; …»). No stop is added: «Attivato lo sportello … il 14 aprile» keeps the date in
+    the sentence of the state."""
+    if not note:
+        return cell
+    if str(note).casefold().startswith(cell.casefold()):
+        return str(note)
+    return f"{cell} {note}"
+
+
+def _total(data: dict[str, Any], total: str, cell: str) -> dict[str, Any]:
+    """The total of «41 processi su 44», unless the measure gives another one."""
+    key = "totale" if "totale" in data or "total" not in data else "total"
+    given = data.get(key)
+    if given is not None and not values.is_null(str(given)):
+        try:
+            same = values.parse_number(given) == values.parse_number(total)
+        except ValueError:
+            same = False
+        if not same:
+            raise ValueError(f"«{values.shorten(cell)}» dà il totale {total}, diverso da «totale» ({given}): "
+                             "scrivere il totale una volta sola, in «totale»")
+    return {key: total}

@@ -3,8 +3,11 @@ wrong side, units, measures that do not fit their target. Run after :mod:`piao_r
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
+from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.average import is_average
 from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_each
 from piao_rules.targets.fit import (
@@ -123,6 +126,13 @@ def targets(subject: Subject) -> list[Problem]:
     return problems
 
 
+def _done_of_total(target: Target, indicator: Indicator, measure: Measure) -> bool:
+    """An activity measured with a number and a total (41 su 44): the evaluation reads it as the share done."""
+    return (target.kind in (TargetKind.MILESTONE, TargetKind.DEADLINE, TargetKind.QUALITATIVE) and target.coverage is None
+            and isinstance(measure.value, Decimal) and not isinstance(measure.value, bool) and not measure.percent
+            and (measure.total is not None or indicator.total is not None))
+
+
 def measures_fit(subject: Subject) -> list[Problem]:
     """A measure whose kind or unit does not fit its indicator's target."""
     if subject.measures is None:
@@ -166,7 +176,7 @@ def measures_fit(subject: Subject) -> list[Problem]:
             problems.append(subject.in_measures(
                 loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»", warning=True,
             ))
-        elif not_pertinent(target, measure):
+        elif not_pertinent(target, measure) and not _done_of_total(target, indicator, measure):
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code} non è del tipo richiesto dal target «{shown}» (ad esempio un numero dove il target chiede una data, un SI o un avanzamento)",
                 warning=True,
