@@ -43,3 +43,29 @@ def test_cycles_made_during_the_pause_are_collected_afterwards():
         del node
     gc.collect()
     assert alive() is None and gc.get_freeze_count() == 0
+
+
+def test_the_long_steps_run_without_a_single_collection():
+    from datetime import date
+    from pathlib import Path
+
+    from piao_rules.engine.evaluate import evaluate
+    from piao_rules.io import load_measures, load_plan
+    from piao_rules.narrative import narrate
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "cuneo"
+    collections = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        plan, _ = load_plan(example / "piano.yaml")
+        measures, _ = load_measures(example / "misure-2023-06-30.csv")
+        evaluation = evaluate(plan, measures, date(2023, 6, 30), engine="interno")
+        narrate(evaluation)
+    finally:
+        gc.callbacks.remove(count)
+    assert collections == []  # a decorator moved off one of these steps would let the collector run again

@@ -714,7 +714,6 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     )
 
 
-@gc_paused()
 def _named_deadline(target: Target, name: str, year: int) -> date | None:
     """The deadline a SI target leaves to the indicator's name («Adozione del modello 231 entro il 30/09/2022», target
     «SI»)."""
@@ -727,6 +726,7 @@ def _named_deadline(target: Target, name: str, year: int) -> date | None:
     return named.deadline if named.kind is TargetKind.DEADLINE else None
 
 
+@gc_paused()
 def evaluate(
     plan: Plan,
     measures: MeasureSet,
