@@ -93,6 +93,15 @@ REPORTED = {
     ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 6),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 5),
+    # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
+    # chambers' internal processes), measured blind once, after the fourteenth pass: 32/50 and 34/50 (four and three
+    # rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_17"): (8, 12), ("andamento", "verifica_17"): (8, 10), ("copertura", "verifica_17"): (3, 6),
+    ("conteggio", "verifica_17"): (1, 5), ("si_no", "verifica_17"): (2, 4), ("calcolo", "verifica_17"): (8, 8),
+    ("proposta", "verifica_17"): (2, 5),
+    ("note", "verifica_18"): (7, 12), ("andamento", "verifica_18"): (6, 10), ("copertura", "verifica_18"): (4, 6),
+    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 4), ("calcolo", "verifica_18"): (7, 8),
+    ("proposta", "verifica_18"): (3, 5),
 }
 
 
@@ -240,6 +249,50 @@ SIXTEENTH_SET_MISSES = [
 ]
 
 
+# The seventeenth and eighteenth sets, measured blind once after the fourteenth pass (32/50 and 34/50): misses listed,
+# not studied.
+SEVENTEENTH_SET_MISSES = [
+    "Genova protocollo con l'Ordine dei commercialisti sulla composizione negoziata firmato a luglio (inventato)",
+    "Sondrio carnet ATA digitali, nota sui certificati di origine (inventato)",
+    "Monte Rosa Laghi Alto Piemonte campagna sulle etichette dei prodotti tessili (inventato)",
+    "Gran Sasso d'Italia regolamento sul procedimento sanzionatorio rinviato a settembre (inventato)",
+    "Brescia tempo di lavorazione dei depositi di marchio espresso in ore (inventato)",
+    "Bari domande di marchi e brevetti assistite rispetto alla media del triennio (inventato)",
+    "Genova verbali di accertamento trasmessi all'ufficio sanzioni entro 30 giorni (inventato)",
+    "Pistoia-Prato schede procedimento dell'Area Regolazione del mercato, arbitrato mancante (inventato)",
+    "Monte Rosa Laghi Alto Piemonte formazione SUAP ai Comuni convenzionati, sei Comuni mancanti (inventato)",
+    "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
+    "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
+    "Vicenza riunioni della Commissione prezzi opere edili a metà 2026 (inventato)",
+    "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
+    "Varese tariffario dei servizi metrici non approvato entro marzo (inventato)",
+    "Messina relazione annuale al MIMIT sulla vigilanza, invio a dicembre (inventato)",
+    "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
+    "Pistoia-Prato vigilanza sui prodotti, da prodotti controllati a ispezioni (inventato)",
+    "Irpinia Sannio incontri sulla composizione negoziata, partecipanti sotto il passo, proposta (inventato)",
+]
+
+
+EIGHTEENTH_SET_MISSES = [
+    "Genova migrazione dei servizi applicativi sul cloud qualificato (inventato)",
+    "Agrigento regolamento incarichi extra-istituzionali, nota sui corsi del Codice (inventato)",
+    "Firenze certificato prevenzione incendi della sede, sopralluogo VVF non fissato (inventato)",
+    "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
+    "Toscana Nord-Ovest vulnerability assessment con avvio fissato a ottobre (inventato)",
+    "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
+    "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
+    "Messina giornate di formazione pro capite espresse in ore (inventato)",
+    "Milano Monza Brianza Lodi visualizzazioni del sito sotto la media del triennio (inventato)",
+    "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
+    "Brescia audit documentali nelle sedi, Salò senza nuova data (inventato)",
+    "Firenze incontri al personale sulla transizione digitale, partecipanti sotto il ritmo (inventato)",
+    "Agrigento aggiornamento SMVP approvato a febbraio, scadenza a gennaio (inventato)",
+    "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
+    "Bolzano ore di formazione pro capite, proposta al ribasso per il catalogo Syllabus (inventato)",
+    "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -268,6 +321,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
         + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
+        + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
