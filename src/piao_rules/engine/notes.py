@@ -420,7 +420,9 @@ class NoteReader:
         started = self._started(folded, activity)
         due = _event_day(note, folded, activity, as_of) or _note_deadline(folded, as_of)
         if started is not None:
-            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None)
+            others = tuple(match.start() for cue, accented in self.cues.get("completata", [])
+                           for match in cue.finditer(lowered if accented else folded))
+            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None, others=others)
             cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                completed_by=day[3] if day else None, due_on=due[0] if due else None)
@@ -618,7 +620,8 @@ def _note_deadline(folded: str, as_of: date | None) -> tuple[date, int, int] | N
 
 
 def _completion_day(folded: str, starts: list[int], as_of: date | None, besides: tuple[int, int] | None = None,
-                    months: bool = True, activity: str | None = None) -> tuple[date | None, int, int, date | None] | None:
+                    months: bool = True, activity: str | None = None,
+                    others: tuple[int, ...] = ()) -> tuple[date | None, int, int, date | None] | None:
     """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
     where it is written; the year is the monitoring date's unless written. With several completions the latest day
     («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). With ``months``, a clause
@@ -626,8 +629,9 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
     «attivato a metà aprile»; «entro ottobre»: only the last). A clause that names several days dates each act with
     the first day written after it, before the next act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»;
     «approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»: the 27th). With the
-    ``activity``, the act it names wins over the others («Sottoscrizione del protocollo»: the day it was «sottoscritto»).
-    None without the date, or when no clause names exactly one day (or month) for an act."""
+    ``activity``, the act it names wins over the others («Sottoscrizione del protocollo»: the day it was «sottoscritto»);
+    ``others`` are where other acts are told, to split a clause only. None without the date, or when no clause names
+    exactly one day (or month) for an act."""
     if as_of is None:
         return None
     days: list[tuple[date | None, int, int, date | None]] = []
@@ -639,7 +643,7 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
         if len(named) > 1:  # several days in one clause: this act's own day, if it has one
-            named = _own_day(folded, named, start, [other for other in starts if begin <= other < stop and other != start])
+            named = _own_day(folded, named, start, [other for other in {*starts, *others} if begin <= other < stop and other != start])
             if not named:
                 continue
         if not named and months:
