@@ -161,3 +161,33 @@ def test_an_activity_measured_with_done_and_total_is_not_called_not_pertinent(tm
     result = _run("verifica", FIXTURES / "piano.yaml", measures)
     assert result.exit_code == 0
     assert "non è del tipo richiesto" not in result.output  # the evaluation reads it as the share done (41 su 44)
+
+
+def test_fifteenth_pass_guesses_are_reported_as_warnings(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target"]
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target] for code, name, target in (
+        ("K1", "Riunioni della Commissione prezzi", "4 riunioni/anno"), ("K2", "Nuovo sito", "entro il 30/09/2023"),
+        ("K3", "Regolamento", "entro il 30/06/2023"), ("K4", "Domande assistite", "> media triennio precedente"),
+        ("K5", "Giornate di formazione per dipendente", ">= 3 giornate"))]
+    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "nota"],
+        ["K1", "30/06/2023", "due riunioni", ""], ["K2", "30/06/2023", "Sviluppo al 60%", ""],
+        ["K3", "30/06/2023", "vedi nota", "Approvato il 20/06/2023."], ["K4", "30/06/2023", "187", "Media 2020-2022: 176."],
+        ["K5", "30/06/2023", "19 ore", "Una giornata formativa pari a 6 ore."]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 0, result.output
+    for line in (
+        f"{measures}:riga 2/valore: avviso: valore «due riunioni» letto per ipotesi: il numero scritto in lettere letto come "
+        "«2 riunioni»; per non lasciarlo dedurre, scrivere il numero in cifre",
+        f"{measures}:riga 3/valore: avviso: valore «Sviluppo al 60%» letto per ipotesi: letto come avanzamento del 60%; per "
+        "non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»",
+        f"{measures}:riga 4/valore: avviso: valore «vedi nota» letto per ipotesi: rimanda alla nota: il valore è vuoto e lo "
+        "stato lo propone la lettura della nota, da confermare; per non lasciarlo dedurre, scrivere in «valore» il numero "
+        "(o lasciarlo vuoto) e in «nota» il commento",
+        f"{measures}:riga 5/nota: avviso: riferimento del target di K4 letto nella nota: «Media 2020-2022: 176»; per non "
+        "lasciarlo dedurre, scriverlo in «riferimento»",
+        f"{measures}:riga 6/valore: avviso: la misura di K5 è convertita nell'unità del target: 19 ore ÷ 6 ore per giornata "
+        "= 3,17 giornate (letto nella nota: «Una giornata formativa pari a 6 ore»); controllare la conversione",
+    ):
+        assert line in result.output, result.output

@@ -14,12 +14,12 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (148, 151), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (68, 68), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 12),
+    ("note", "sviluppo"): (153, 156), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (80, 80), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (74, 74), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (58, 58), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (63, 63), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (29, 29), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (60, 60), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (61, 61), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (24, 24), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -38,7 +38,7 @@ REPORTED = {
     # seventh pass are development rows now; of the 41 left, «Brescia sportello» agrees since the seventh pass too
     # (kept here: its phase is read «programmata», the controller's is «avviata»)
     ("note", "verifica_7"): (10, 11), ("andamento", "verifica_7"): (8, 8), ("copertura", "verifica_7"): (4, 5),
-    ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 7),
+    ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 6),
     ("proposta", "verifica_7"): (4, 5),
     # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50; the four
     # rows fixed in the eighth pass are development rows now, the 46 left agree 40 times before and after it
@@ -87,22 +87,25 @@ REPORTED = {
     # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
     # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
     # sito): the 44 and 39 rows left agree 30 and 26 times
-    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 10), ("copertura", "verifica_15"): (4, 5),
-    ("conteggio", "verifica_15"): (3, 4), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
+    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 5),
+    ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 4),
     ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 4),
     # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
     # chambers' internal processes), measured blind once, after the fourteenth pass: 32/50 and 34/50 (four and three
-    # rows whose measure the tool refused counted as disagreeing). The fifteenth pass, part B, fixed four rows of the
-    # seventeenth and two of the eighteenth (development rows now, «prima: verifica_17», «prima: verifica_18»), with ten
-    # rows of earlier sets: proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U,
-    # ST12V), the day of each act in a clause that dates several
-    ("note", "verifica_17"): (8, 11), ("andamento", "verifica_17"): (8, 10), ("copertura", "verifica_17"): (3, 4),
-    ("conteggio", "verifica_17"): (1, 5), ("si_no", "verifica_17"): (2, 4), ("calcolo", "verifica_17"): (8, 8),
+    # rows whose measure the tool refused counted as disagreeing). The fifteenth pass, part A (value cells, a relative
+    # target's reference in the note, hours and days), fixed four rows of the seventeenth and two of the eighteenth
+    # (development rows now, «prima: verifica_17», «verifica_18»); «Sondrio carnet ATA» and «Genova migrazione» agree
+    # since but stay here, their phase not being the controller's: the 46 and 48 rows left agree 33 and 35 times.
+    # The fifteenth pass, part B, fixed four more rows of the seventeenth and two of the eighteenth (development rows now):
+    # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
+    # act in a clause that dates several
+    ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
+    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 4), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (7, 12), ("andamento", "verifica_18"): (6, 10), ("copertura", "verifica_18"): (4, 5),
+    ("note", "verifica_18"): (8, 12), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
 }
@@ -118,7 +121,6 @@ SIXTH_SET_MISSES = ["AA20 Alessandria comuni con backoffice SUAP"]
 # reasons in docs/giudizio.md.
 SEVENTH_SET_MISSES = [
     "Firenze settimana dell'orientamento COVID (inventato)",
-    "Vicenza incasso diritto annuale sul triennio (inventato)",
     "Ancona ricavi azienda speciale, proposta (inventato)",
     # agreed by accident until the tenth pass (5 su 14 compared with 100% as 5%); read as the share 36% since, the
     # ST17N reading of «le altre aree partiranno a settembre» makes it in linea (proposed)
@@ -216,13 +218,11 @@ FOURTEENTH_SET_MISSES = [
 FIFTEENTH_SET_MISSES = [
     "Unioncamere Emilia-Romagna Rapporto sull'economia regionale, nota sulle rilevazioni Excelsior (inventato)",
     "Bari azienda speciale per la formazione, giornate d'aula erogate (inventato)",
-    "Unioncamere Calabria imprese assistite sulla finanza agevolata rispetto al triennio (inventato)",
     "Umbria azienda speciale, ricavi da servizi a pagamento a metà 2025 (inventato)",
     "Unioncamere Abruzzo uscite della newsletter regionale (inventato)",
     "Salerno azienda speciale per l'internazionalizzazione, iniziative e imprese sotto il passo (inventato)",
     "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
-    "Unioncamere Lombardia formazione al personale camerale in giornate anziché ore (inventato)",
     "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
     "Friuli Venezia Giulia azienda speciale, buyer in incoming, proposta al rialzo (inventato)",
@@ -244,21 +244,16 @@ SIXTEENTH_SET_MISSES = [
 ]
 
 
-# The seventeenth and eighteenth sets, measured blind once after the fourteenth pass (32/50 and 34/50): of their misses,
-# six were fixed in the fifteenth pass, part B (development rows now); the others not yet studied or left, for the
-# reasons in docs/giudizio.md. The fifteenth pass, part B, also fixed «TO kpi9.2.1_01 partner Torino Social Impact» of
-# the fourth set, two rows of the ninth, one of the twelfth, one of the thirteenth, one of the fourteenth and two each
-# of the fifteenth and sixteenth (development rows now).
+# The seventeenth and eighteenth sets, measured blind once after the fourteenth pass (32/50 and 34/50): misses listed;
+# the fifteenth pass, part A, fixed or made agree the rows whose value cell was refused (but three), whose relative
+# target's reference is in the note, and whose measure is in hours for a target in days; part B fixed six more
+# (development rows now) and also «TO kpi9.2.1_01 partner Torino Social Impact» of the fourth set, two rows of the
+# ninth, one of the twelfth, one of the thirteenth, one of the fourteenth and two each of the fifteenth and sixteenth.
 SEVENTEENTH_SET_MISSES = [
-    "Sondrio carnet ATA digitali, nota sui certificati di origine (inventato)",
     "Monte Rosa Laghi Alto Piemonte campagna sulle etichette dei prodotti tessili (inventato)",
-    "Gran Sasso d'Italia regolamento sul procedimento sanzionatorio rinviato a settembre (inventato)",
-    "Brescia tempo di lavorazione dei depositi di marchio espresso in ore (inventato)",
-    "Bari domande di marchi e brevetti assistite rispetto alla media del triennio (inventato)",
     "Genova verbali di accertamento trasmessi all'ufficio sanzioni entro 30 giorni (inventato)",
     "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
-    "Vicenza riunioni della Commissione prezzi opere edili a metà 2026 (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
     "Varese tariffario dei servizi metrici non approvato entro marzo (inventato)",
     "Messina relazione annuale al MIMIT sulla vigilanza, invio a dicembre (inventato)",
@@ -268,15 +263,12 @@ SEVENTEENTH_SET_MISSES = [
 
 
 EIGHTEENTH_SET_MISSES = [
-    "Genova migrazione dei servizi applicativi sul cloud qualificato (inventato)",
     "Agrigento regolamento incarichi extra-istituzionali, nota sui corsi del Codice (inventato)",
     "Firenze certificato prevenzione incendi della sede, sopralluogo VVF non fissato (inventato)",
     "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Toscana Nord-Ovest vulnerability assessment con avvio fissato a ottobre (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
-    "Messina giornate di formazione pro capite espresse in ore (inventato)",
-    "Milano Monza Brianza Lodi visualizzazioni del sito sotto la media del triennio (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
     "Firenze incontri al personale sulla transizione digitale, partecipanti sotto il ritmo (inventato)",
     "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
@@ -303,7 +295,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     assert agreement(outcomes) == REPORTED
     disagreeing = sorted(o.case["fonte"] for o in outcomes if not o.agrees)
     assert disagreeing == sorted([  # held out, judged in docs/giudizio.md (third and fourth sets)
-        "CN 23 incasso diritto annuale", "CN 16 cantieri delle sale, proposta",
+        "CN 16 cantieri delle sale, proposta",
         # lost in the eleventh pass: an activity suspended by an external cause is a rischio now (ST08C)
         "AA20 Alessandria sviluppo competenze riforma",
         "TO kpi3.1.1-04 PEC attribuite d'ufficio",
@@ -356,4 +348,4 @@ def test_a_second_blind_reading_agrees_with_the_first_and_the_tool_as_reported(o
         labellers += wanted == (first["stato"], first.get("stato_proposta"))
         versus = outcome.result.against_proposal
         tool += wanted == (outcome.result.status.value, versus.status.value if versus and "stato_proposta" in first else None)
-    assert (len(second), labellers, tool) == (240, 230, 228)
+    assert (len(second), labellers, tool) == (240, 230, 229)

@@ -309,7 +309,7 @@ def test_a_note_that_already_begins_with_the_state_is_kept_as_it_is():
     assert (measure.note, measure.written) == ("Impianto installato a maggio; allaccio a novembre.", "Impianto installato")
 
 
-@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "completato al 70%", "3 sale su 5 piani", "NO, sospeso"])
+@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "3 sale su 5 piani", "tre dei quattro", "Gradimento al 85%", "in totale", "NO, sospeso"])
 def test_words_that_say_no_state_are_still_refused(wrong):
     with pytest.raises(ValueError, match="non è"):
         MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
@@ -390,3 +390,55 @@ def test_a_value_read_by_a_guess_is_kept_and_survives_the_files(tmp_path):
         loaded, warnings = load_measures(path)
         assert [m.model_dump(exclude={"as_of"}) for m in loaded.measures] == [m.model_dump(exclude={"as_of"}) for m in measure_set.measures]
         assert warnings == []
+
+
+# fifteenth pass, part A: a pointer to the note, «in» and the noun of a state, a count in words, done out of a total
+# followed by a participle, the progress of an activity (piao_rules.io.written)
+@pytest.mark.parametrize("pointer", ["vedi nota", "Vedi nota", "Vedi nota.", "cfr. nota", "si veda la nota"])
+def test_a_pointer_to_the_note_leaves_the_value_empty(pointer):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": pointer, "nota": "Fatto il 3 maggio."}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (None, "Fatto il 3 maggio.", pointer)
+
+
+@pytest.mark.parametrize("state", ["in bozza", "In approvazione", "in fase di collaudo", "in istruttoria"])
+def test_in_and_the_noun_of_a_state_is_a_state(state):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": state}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (None, state, state)
+
+
+@given(st.sampled_from([("un", 1), ("due", 2), ("tre", 3), ("dieci", 10), ("dodici", 12), ("venti", 20), ("trenta", 30)]),
+       st.sampled_from(["", " riunioni", " incontri formativi", " report"]), st.booleans())
+def test_a_count_in_words_is_the_count(word, noun, capital):
+    text = (word[0].capitalize() if capital else word[0]) + noun
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text}]}).measures[0]
+    assert (measure.value, measure.counted or "", measure.written) == (word[1], noun.strip(), text)
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=500),
+       st.sampled_from(["servizi", "fascicoli", "uffici"]), st.sampled_from(["migrati", "digitalizzati", "coperti", "conclusi"]))
+def test_done_out_of_a_total_with_a_participle(done, total, noun, participle):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": f"{done} {noun} su {total} {participle}"}]}).measures[0]
+    assert (measure.value, measure.total) == (done, total)
+
+
+@given(st.integers(min_value=0, max_value=100), st.sampled_from(["Sviluppo", "Avanzamento", "Lavori", "completato", "Progetto realizzato"]),
+       st.sampled_from(["al", "pari al", "per il"]), st.sampled_from(["%", " %"]))
+def test_the_progress_of_an_activity_is_read_as_progress(share, words, link, sign):
+    text = f"{words} {link} {share}{sign}"
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text}]}).measures[0]
+    assert (measure.value, measure.progress, measure.written, measure.percent) == (None, share, text, False)
+
+
+def test_a_progress_against_another_progress_is_refused():
+    with pytest.raises(ValueError, match="avanzamento"):
+        MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Sviluppo al 60%", "avanzamento": 40}]})
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Sviluppo al 60%", "avanzamento": "60"}]}).measures[0]
+    assert measure.progress == 60
+
+
+@given(st.text(max_size=40))
+def test_the_new_written_readers_never_raise(text):
+    written.sees_note(text)
+    written.in_words(text)
+    written.progress(text)
+    written.out_of(text)

@@ -54,6 +54,7 @@ from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import balance_index, counts_steps, read_formula
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.noted import noted_reference
 from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
@@ -266,6 +267,8 @@ class _Evaluator:
             facts["misura_non_pertinente"] = 1 if on_scale or euro or not_pertinent(target, measure) else 0
             facts["unita_incoerente"] = 1 if euro or unit_mismatch(target, measure) else 0
         if target.kind is TargetKind.RELATIVE:
+            if _plan_reference(item) is None and measure is not None and measure.reference is None:
+                item.noted_reference = noted_reference(target, measure.note, self.as_of.year)  # «Media 2020-2022: 176»
             reference = _plan_reference(item) is not None or (measure is not None and measure.reference is not None)
             facts["riferimento"] = 1 if reference else 0
         if indicator.accrual is not None:
@@ -584,10 +587,12 @@ def _component_target(item: Item, label: str) -> Decimal | None:
 
 def _plan_reference(item: Item) -> Decimal | None:
     """The reference of a relative target in the plan: its own field, else the value the target writes in brackets
-    («≥ media triennio precedente (65,4%)»)."""
+    («≥ media triennio precedente (65,4%)»), else the one the measure's note writes («Media 2020-2022: 176»)."""
     if item.indicator.reference is not None:
         return item.indicator.reference.value
-    return item.target.reference.value if item.target.reference is not None else None
+    if item.target.reference is not None and item.target.reference.value is not None:
+        return item.target.reference.value
+    return item.noted_reference.value if item.noted_reference is not None else None
 
 
 def _worst(flags: list[Flag]) -> Severity | None:
@@ -620,6 +625,8 @@ def _explanation(item: Item, evaluator: _Evaluator) -> Explanation:
     reference = _plan_reference(item)
     if reference is not None:
         inputs["riferimento"] = format_it.number(reference)
+        if item.noted_reference is not None:
+            inputs["riferimento"] += f" (letto nella nota: «{item.noted_reference.words}»)"
     if measure is not None and measure.reference is not None:
         inputs["riferimento"] = format_it.number(measure.reference)
     inputs["andamento"] = _accrual_shown(item.accrual, item.indicator.accrual is not None)

@@ -20,6 +20,7 @@ from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, O
 from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.targets.fit import as_component, not_pertinent
 from piao_rules.targets.format import format_target
+from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Measured, Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target, parse_threshold
@@ -59,6 +60,7 @@ class Item:
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
     against_proposal: Any = None  # engine.result.ProposedEvaluation
+    noted_reference: Any = None  # targets.noted.NotedReference: a relative target's reference read in the note
     code: str = field(init=False)  # the indicator's code, read very often
 
     def __post_init__(self) -> None:
@@ -256,6 +258,9 @@ def read_against_measure(item: Item) -> None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
     item.measure = as_component(item.target, item.measure) or item.measure
+    converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
+    if converted is not None:
+        item.measure, item.inputs["conversione"] = converted
     if _fixed(item.target) and percent_base(item.target, item.indicator, item.measure) is None:  # most targets: none of the readings below applies
         return
     counted = counted_target(item.target, item.indicator, item.measure)

@@ -6,9 +6,13 @@
 - a sentence instead of a value («Lavori conclusi il 20/09/2023; sportello non ancora operativo»), or the state of
   the activity in a few words («Fatto», «Non attivato», «in corso», «Protocollo sottoscritto»): a note, not a value;
 - a count with «n.» before it («n. 12 referenti») → the count;
-- done out of a total: «41 processi su 44» → the value 41 and the total 44.
+- a count in words: «due riunioni», «tre» → 2 riunioni, 3;
+- done out of a total: «41 processi su 44», «9 servizi su 14 migrati» → the value 41 and the total 44;
+- the progress of an activity: «Sviluppo al 60%», «completato al 70%» → avanzamento 60, no value;
+- a pointer to the note: «vedi nota» → no value, the note says what there is.
 
-The readings that guess (a note, the first of several values, done out of a total) keep the cell as it was written
+The readings that guess (a note, the first of several values, done out of a total, a count in words, a progress, a
+pointer to the note) keep the cell as it was written
 (``valore_scritto``), so that ``piao-rules verifica`` can say how it was read (:func:`explained`). Anything else is left
 to :mod:`piao_rules.values`, which refuses what it cannot read.
 """
@@ -21,6 +25,7 @@ from typing import Any
 
 from piao_rules import values
 
+_WORD_RUN = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
 _SCALES = {"migliaia": Decimal(1000), "milioni": Decimal(1_000_000)}
 _NUMBER = r"[-+−]?\s?\d[\d.,]*"
 _SCALED = re.compile(
@@ -38,13 +43,34 @@ _SENTENCE = re.compile(r"[^\W\d_]{2,}(?:\W+\w+){3,}.*", re.DOTALL)
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2}[.!]?")
 _PARTICIPLE = re.compile(
     r"[^\W\d_]+(?:at|ut|it)[oaie]|[^\W\d_]*(?:fatt|scritt|dott|redatt|mess|chius|conclus|sospes|svolt|risolt|"
-    r"accolt|scelt|apert|offert|rimast|propost|predispost|giunt|assunt|inclus|esclus|decis|concess|diffus|"
+    r"accolt|scelt|apert|copert|offert|rimast|propost|predispost|giunt|assunt|inclus|esclus|decis|concess|diffus|"
     r"espress|promoss|corrett|lett)[oaie]", re.IGNORECASE)
-_STATE_PHRASE = re.compile(r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:corso|ritardo|attesa|lavorazione|svolgimento)|da\s+\w+re)",
-                           re.IGNORECASE)
+# «in» and the noun of a state of work: «in corso», «in bozza», «in fase di collaudo» (not «in totale», «in media»).
+_STATE_PHRASE = re.compile(
+    r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:fase\s+di\s+[^\W\d_]+|corso|ritardo|attesa|lavorazione|svolgimento|bozza|"
+    r"approvazione|istruttoria|collaudo|revisione|verifica|definizione|preparazione|predisposizione|elaborazione|"
+    r"esecuzione|pubblicazione|programmazione|progettazione|sospeso|stand-by)|da\s+\w+re)", re.IGNORECASE)
+# A pointer to the note: the value is in the note, not in the cell.
+_SEE_NOTE = re.compile(r"(?:vedi|vd\.?|v\.|cfr\.?|si\s+veda|come\s+da)\s+(?:la\s+)?not[ae]\.?", re.IGNORECASE)
+# A count written in words at the start of the cell: «due riunioni», «tre», «un corso».
+_NUMBER_WORDS = {word: number for number, words in enumerate((
+    "", "un uno una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici",
+    "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto", "diciannove", "venti")) for word in words.split()}
+_NUMBER_WORDS |= {"trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80,
+                  "novanta": 90, "cento": 100}
+_NOT_A_NOUN = frozenset({"di", "del", "dei", "degli", "delle", "della", "dello", "su", "sui", "sugli", "sulle", "in",
+                         "per", "tra", "fra"})  # «tre dei quattro»: not a count
+_IN_WORDS = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>(?:\s+.*)?)", re.IGNORECASE | re.DOTALL)
+# The progress of an activity: «Sviluppo al 60%», «completato al 70%», «Lavori realizzati per il 40%». The words before
+# are a participle or the noun of the work, not of what a percentage target measures («Gradimento al 85%»).
+_PROGRESS = re.compile(
+    rf"(?P<words>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}?)\s+(?:(?:pari\s+)?al|per\s+il)\s+(?P<pct>\d{{1,3}}(?:,\d+)?)\s*%",
+    re.IGNORECASE)
+_WORK = re.compile(r"sviluppo|avanzamento|stato\s+di\s+avanzamento|realizzazione|completamento|esecuzione|attuazione|"
+                   r"implementazione|lavori|attività|progetto|progettazione|migrazione|installazione|allestimento",
+                   re.IGNORECASE)
 # «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
 _NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
-_WORD_RUN = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
 # Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5».
 _OUT_OF = re.compile(
     rf"(?P<done>\d[\d.,]*)(?:\s+(?P<noun>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?\s+su(?:i|gli|l|lle|ll['’])?\s*"
@@ -95,19 +121,63 @@ def is_state(text: str) -> bool:
 
 
 def out_of(text: str) -> tuple[str, str] | None:
-    """«41 processi su 44» → («41», «44»): done and the total (the noun names the units of both, as the total's units
+    """«41 processi su 44», «9 servizi su 14 migrati» → («41», «44»): done and the total (the noun names the units of both, as the total's units
     do in a coverage target); None otherwise, or when the total counts something else («3 sale su 5 piani»)."""
     match = _OUT_OF.fullmatch(" ".join(text.split()))
     if match is None or "%" in text:
         return None
     noun, again = match.group("noun"), match.group("again")
+    if again is not None and _PARTICIPLE.fullmatch(again.split()[-1]):  # «9 servizi su 14 migrati»: what was done
+        again = " ".join(again.split()[:-1]) or None
     if again is not None and (noun is None or again.lower() != noun.lower()):
         return None
     return match.group("done"), match.group("total")
 
 
+def sees_note(text: str) -> bool:
+    """Whether a value cell only points to the note («vedi nota», «Vedi nota», «cfr. nota»)."""
+    return _SEE_NOTE.fullmatch(" ".join(text.split())) is not None
+
+
+def in_words(text: str) -> str | None:
+    """«due riunioni» → «2 riunioni», «tre» → «3»: a count written in words at the start of the cell, in figures; None
+    unless the rest is the noun it counts («tre dei quattro», «un corso svolto a marzo» are not)."""
+    match = _IN_WORDS.fullmatch(" ".join(text.split()))
+    if match is None or (number := _NUMBER_WORDS.get(match.group("word").lower())) is None:
+        return None
+    figures = f"{number}{match.group('rest')}"
+    rest = match.group("rest").strip()
+    counts = values.parse_counts(figures) if rest else None
+    if rest and (counts is None or len(counts) != 1 or rest.split()[0].lower() in _NOT_A_NOUN):
+        return None
+    return figures
+
+
+def progress(text: str) -> Decimal | None:
+    """«Sviluppo al 60%», «completato al 70%» → 60, 70: the progress of an activity, said with its noun or a
+    participle; None otherwise («Gradimento al 85%», «circa il 40%»)."""
+    match = _PROGRESS.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    words = match.group("words")
+    if _WORK.fullmatch(words) is None and not _PARTICIPLE.fullmatch(words.split()[-1]) \
+            and _WORK.fullmatch(words.split()[0]) is None:
+        return None
+    number = values.parse_number(match.group("pct"))
+    return number if number <= 100 else None
+
+
 def explained(text: str) -> str:
     """How a value cell kept in ``valore_scritto`` was read, and how to write it so that nothing is guessed."""
+    if sees_note(text):
+        return ("rimanda alla nota: il valore è vuoto e lo stato lo propone la lettura della nota, da confermare; per non "
+                "lasciarlo dedurre, scrivere in «valore» il numero (o lasciarlo vuoto) e in «nota» il commento")
+    if (figures := in_words(text)) is not None:
+        return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
+                "cifre")
+    if (share := progress(text)) is not None:
+        return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
+                "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -120,10 +190,11 @@ def explained(text: str) -> str:
 
 
 def read_cell(data: dict[str, Any]) -> dict[str, Any]:
-    """A measure's fields with a value cell written with its scale, with «n.», as several labelled values, as done out
-    of a total, as a sentence or a state in words rewritten: the amount in euro; the count; the first labelled value,
-    the cell (all its values) going to the note; the value and the total; the sentence or state in the note, before
-    what the note says. The guesses keep the cell in ``valore_scritto``."""
+    """A measure's fields with a value cell written with its scale, with «n.», pointing to the note, as a count in
+    words, as a progress, as several labelled values, as done out of a total, as a sentence or a state in words
+    rewritten: the amount in euro; the count; no value; the count in figures; the progress and no value; the first
+    labelled value, the cell (all its values) going to the note; the value and the total; the sentence or state in the
+    note, before what the note says. The guesses keep the cell in ``valore_scritto``."""
     key = "valore" if "valore" in data else "value"
     raw = data.get(key)
     if not isinstance(raw, str) or not any(ch.isalpha() for ch in raw) or values.is_null(raw):
@@ -137,6 +208,12 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     note = data.get(note_key)
     cell = " ".join(raw.split())
     kept = {"valore_scritto" if key == "valore" else "written": cell}
+    if sees_note(raw):  # «vedi nota»: the note says what there is
+        return {**data, key: None, **kept}
+    if (figures := in_words(raw)) is not None:
+        return {**data, key: figures, **kept}
+    if (share := progress(raw)) is not None:
+        return {**data, key: None, **_progress(data, share, cell), **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"
@@ -172,3 +249,18 @@ def _total(data: dict[str, Any], total: str, cell: str) -> dict[str, Any]:
             raise ValueError(f"«{values.shorten(cell)}» dà il totale {total}, diverso da «totale» ({given}): "
                              "scrivere il totale una volta sola, in «totale»")
     return {key: total}
+
+
+def _progress(data: dict[str, Any], share: Decimal, cell: str) -> dict[str, Any]:
+    """The progress of «Sviluppo al 60%», unless the measure gives another one."""
+    key = "avanzamento" if "avanzamento" in data or "progress" not in data else "progress"
+    given = data.get(key)
+    if given is not None and not values.is_null(str(given)):
+        try:
+            same = values.parse_number(given) == share
+        except ValueError:
+            same = False
+        if not same:
+            raise ValueError(f"«{values.shorten(cell)}» dà l'avanzamento {share}%, diverso da «avanzamento» ({given}): "
+                             "scriverlo una volta sola, in «avanzamento»")
+    return {key: share}

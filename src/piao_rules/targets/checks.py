@@ -20,7 +20,9 @@ from piao_rules.targets.fit import (
 )
 from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
+from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.noted import noted_reference
 from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
 from piao_rules.targets.share import read_share
 from piao_rules.targets.units import ALIASES, canonical, compatible
@@ -133,8 +135,23 @@ def _done_of_total(target: Target, indicator: Indicator, measure: Measure) -> bo
             and (measure.total is not None or indicator.total is not None))
 
 
+def _noted(subject: Subject, index: int, target: Target, indicator: Indicator, measure: Measure) -> list[Problem]:
+    """The reference of a relative target read in the measure's note («Media 2020-2022: 176»): a warning."""
+    if indicator.reference is not None or measure.reference is not None:
+        return []
+    when = subject.measures.taken_on(measure) if subject.measures is not None else None
+    noted = noted_reference(target, measure.note, (when.year if when else subject.plan.year))
+    if noted is None:
+        return []
+    return [subject.in_measures(
+        ("misure", index, "nota"), f"riferimento del target di {measure.code} letto nella nota: «{noted.words}»; per non "
+                                   "lasciarlo dedurre, scriverlo in «riferimento»", warning=True,
+    )]
+
+
 def measures_fit(subject: Subject) -> list[Problem]:
-    """A measure whose kind or unit does not fit its indicator's target."""
+    """A measure whose kind or unit does not fit its indicator's target; a measure converted to the target's unit, or
+    whose note gives a relative target's reference."""
     if subject.measures is None:
         return []
     year = subject.plan.year
@@ -152,7 +169,13 @@ def measures_fit(subject: Subject) -> list[Problem]:
         loc = ("misure", index, "valore")
         shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
         counted = counted_target(target, indicator, measure)
-        if (expected := counted_mismatch(target, measure)) is not None:
+        problems += _noted(subject, index, target, indicator, measure)
+        if (converted := in_target_unit(target, measure, indicator.name, indicator.formula)) is not None:
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} è convertita nell'unità del target: {converted[1]}; controllare la "
+                     "conversione", warning=True,
+            ))
+        elif (expected := counted_mismatch(target, measure)) is not None:
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code} conta «{measure.counted}», il target «{shown}» conta «{expected}»: "
                      "controllare che la misura sia quella del target", warning=True,

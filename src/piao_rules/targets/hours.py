@@ -1,0 +1,65 @@
+"""A measure in hours for a target in days, or the reverse, when the row says how many hours make a day: «48 ore
+lavorative» for «<= 5 giorni lavorativi» with «giornata di 8 ore» in the note is 6 giorni. Without the conversion
+written in the row nothing is converted (the measure stays of another unit: da valutare)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from piao_rules import values
+from piao_rules.io.model import Measure
+from piao_rules.targets import units
+from piao_rules.targets.model import Target, TargetKind
+
+# «giornata di 8 ore», «giornate da 7 ore», «1 giornata = 6 ore», «una giornata formativa pari a 6 ore», «giorno
+# lavorativo di 7,2 ore», «8 ore = 1 giornata», «6 ore per giornata»; not «7 ore e 12 minuti».
+_DAY = r"(?:giornat[ae]|giorn[oi])(?:\s+(?:lavorativ[aeio]|formativ[aeio]|di\s+lavoro|di\s+formazione|d'aula|uomo))?"
+_HOURS = r"(?P<{}>\d{{1,2}}(?:,\d{{1,2}})?)\s+ore(?!\s+e\s+\d)"
+_PER_DAY = re.compile(
+    rf"(?<!\w)(?:(?:1|una|un)\s+)?{_DAY}\s+(?:(?:è\s+)?(?:di|da|pari\s+a|=|corrisponde\s+a|equivale\s+a)\s+){_HOURS.format('hours')}"
+    rf"|{_HOURS.format('back')}\s*(?:=\s*(?:1|una|un)\s+|per\s+|a\s+){_DAY}(?!\w)",
+    re.IGNORECASE)
+
+
+def _plain(number: Decimal) -> str:
+    return f"{number.normalize():f}".replace(".", ",")
+
+
+def _is_hours(noun: str | None) -> bool:
+    return noun is not None and noun.split()[0].lower() in ("ore", "ora")
+
+
+def _is_days(noun: str | None) -> bool:
+    return noun is not None and (units.canonical(noun) == "gg" or noun.split()[0].lower() in
+                                 ("giornate", "giornata", "giorni", "giorno", "gg"))
+
+
+def hours_per_day(*texts: str | None) -> tuple[Decimal, str] | None:
+    """How many hours make a day, and the words that say it, when the texts say it once (or always the same)."""
+    found = [(values.parse_number(m.group("hours") or m.group("back")), " ".join(m.group(0).split()))
+             for text in texts if text for m in _PER_DAY.finditer(text)]
+    if not found or len({hours for hours, _ in found}) != 1 or found[0][0] <= 0:
+        return None
+    return found[0]
+
+
+def in_target_unit(target: Target, measure: Measure | None, *texts: str | None) -> tuple[Measure, str] | None:
+    """The measure converted to the target's unit (hours ↔ days) with how, when the row says how many hours make a
+    day; None otherwise."""
+    if (measure is None or target.kind is not TargetKind.COMPARISON or measure.counted is None or target.unit is None
+            or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)):
+        return None
+    to_days = _is_hours(measure.counted) and _is_days(target.unit)
+    if not to_days and not (_is_days(measure.counted) and _is_hours(target.unit)):
+        return None
+    per_day = hours_per_day(measure.note, *texts)
+    if per_day is None:
+        return None
+    hours, words = per_day
+    value = measure.value / hours if to_days else measure.value * hours
+    value = value.quantize(Decimal("0.01"))
+    unit = "giorni" if target.unit == "gg" else target.unit
+    how = (f"{_plain(measure.value)} {measure.counted} {'÷' if to_days else '×'} "
+           f"{_plain(hours)} ore per giornata = {_plain(value)} {unit} (letto nella nota: «{words}»)")
+    return measure.model_copy(update={"value": value, "counted": unit}), how
