@@ -452,3 +452,21 @@ def test_a_si_whose_name_holds_the_deadline_is_late_when_its_note_says_so():
 def test_an_act_told_as_happened_and_a_hold_up_told_before_it(note, activity, phase, day):
     reading = READER.read(note, activity, date(2026, 12, 31))
     assert (reading.phase, reading.completed_on) == (phase, day) if phase else reading is None
+
+
+@pytest.mark.parametrize(("note", "activity", "day"), [
+    # a clause dating two acts: each act its own day; the act the name asks for wins, else the latest
+    ("Il protocollo, approvato dalla Giunta il 28 giugno, è stato firmato dalle parti il 9 luglio 2024.",
+     "Sottoscrizione del protocollo d'intesa", date(2024, 7, 9)),
+    ("Il protocollo, approvato dalla Giunta il 28 giugno, è stato firmato dalle parti il 9 luglio 2024.",
+     "Approvazione del protocollo d'intesa", date(2024, 6, 28)),
+    # one act and two days: the date of the numbered act written after it
+    ("Piano approvato con delibera di Giunta n. 21 del 27/02/2024, previo parere dell'OIV del 20/02/2024.", None,
+     date(2024, 2, 27)),
+    # days that do not go one to each act: not dated, as before (the other clause gives the day)
+    ("Macrostruttura approvata dalla Giunta il 15/11/2023; in vigore dal 1° gennaio 2024, incarichi conferiti il 20/12.",
+     None, date(2023, 11, 15)),
+])
+def test_a_clause_that_dates_several_acts_gives_each_its_own_day(note, activity, day):
+    reading = READER.read(note, activity, date(2024, 9, 30))
+    assert reading.phase == "completata" and reading.completed_on == day

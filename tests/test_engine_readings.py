@@ -10,9 +10,10 @@ import pytest
 from engine_helpers import measures, one, plan_with, plan_yaml, run
 
 from piao_rules.collect.layout import template_rows
-from piao_rules.engine import pacing
+from piao_rules.engine import pacing, proposals
 from piao_rules.engine.result import Status
 from piao_rules.narrative import narrate
+from piao_rules.targets.parser import parse_target
 
 MID, END = date(2023, 6, 30), date(2023, 12, 31)
 EACH = "Almeno 1 incontro con ciascun ufficio"
@@ -109,6 +110,29 @@ def test_a_pending_proposal_is_evaluated_side_by_side_until_approved():
     approved = plan_with({"target": "≥ 400 strumenti", "revisioni": [{"rev": 1, "target_precedente": "≥ 400 strumenti",
                           "nuovo_target": "≥ 120 impianti", "motivazione": "Programmi in ritardo"}]})
     assert run(approved, data, MID).indicators[0].against_proposal is None
+
+
+@pytest.mark.parametrize(("target", "proposal", "lowers"), [
+    ("≥ 20", "≥ 15", True), ("≥ 20", "≥ 25", False), ("<= 5 gg", "<= 10 gg", True), ("<= 30 giorni", "<= 25 giorni", False),
+    ("≥ 10 iniziative 500 soggetti", "≥ 10 iniziative 400 soggetti", True),
+    ("≥ 10 iniziative 500 soggetti", "≥ 8 iniziative 600 soggetti", False),  # one easier, one harder: not a lowering
+    ("≥ 300 strumenti", "≥ 60 impianti", False),  # what is counted changes
+    ("Entro 30/06/2023", "Entro 30/09/2023", True), ("≥ 20", "≥ 20", False),
+])
+def test_which_proposals_lower_the_target(target, proposal, lowers):
+    assert proposals.lowers(parse_target(target, 2023), proposal, 2023) is lowers
+
+
+def test_a_proposal_to_lower_the_target_puts_a_count_within_tolerance_at_risk():
+    """ST15P: the office's own proposal says the target in force is out of reach; the proposal's own evaluation and a
+    count at the expected pace are untouched."""
+    plan = plan_with({"target": "≥ 20"})
+    lowered = run(plan, measures({"codice": "I1", "valore": 8, "proposta_target": "≥ 15"}), MID).indicators[0]
+    assert lowered.status is Status.AT_RISK and lowered.against_proposal.status is Status.ON_TRACK
+    assert not lowered.proposed and lowered.explanation.steps[2].rule == "ST15P"
+    raised = run(plan, measures({"codice": "I1", "valore": 8, "proposta_target": "≥ 25"}), MID).indicators[0]
+    at_pace = run(plan, measures({"codice": "I1", "valore": 10, "proposta_target": "≥ 15"}), MID).indicators[0]
+    assert raised.status is Status.ON_TRACK and at_pace.status is Status.ON_TRACK
 
 
 def test_activity_profile_is_back_loaded_and_exact_at_its_dates():

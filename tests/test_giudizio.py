@@ -14,16 +14,16 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (150, 153), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (153, 156), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (80, 80), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (63, 63), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("copertura", "sviluppo"): (74, 74), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (63, 63), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (26, 26), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (29, 29), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (61, 61), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (13, 13), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (24, 24), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
-    ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 5),
+    ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
     # the fifth set, measured blind once, after the fourth pass; the rows fixed in the fifth pass are development rows
     ("note", "verifica_5"): (9, 9), ("andamento", "verifica_5"): (8, 9), ("copertura", "verifica_5"): (2, 2),
     ("conteggio", "verifica_5"): (4, 5), ("si_no", "verifica_5"): (2, 2), ("calcolo", "verifica_5"): (6, 6),
@@ -48,7 +48,7 @@ REPORTED = {
     # the ninth set (invented rows), measured blind once, after the eighth pass: 37/50
     ("note", "verifica_9"): (8, 11), ("andamento", "verifica_9"): (7, 8), ("copertura", "verifica_9"): (4, 5),
     ("conteggio", "verifica_9"): (3, 4), ("si_no", "verifica_9"): (4, 4), ("calcolo", "verifica_9"): (8, 8),
-    ("proposta", "verifica_9"): (3, 5),
+    ("proposta", "verifica_9"): (3, 3),
     # the tenth set (invented rows), measured blind once, after the ninth pass: 36/50
     ("note", "verifica_10"): (7, 8), ("andamento", "verifica_10"): (6, 8), ("copertura", "verifica_10"): (4, 5),
     ("conteggio", "verifica_10"): (3, 3), ("si_no", "verifica_10"): (4, 4), ("calcolo", "verifica_10"): (7, 7),
@@ -64,13 +64,13 @@ REPORTED = {
     # the twelfth set (invented rows), measured blind once, after the eleventh pass: 37/50 (two rows whose measure
     # the tool refused counted as disagreeing); the eight rows fixed in the twelfth pass are development rows now
     # («prima: verifica_12»), the 42 left agree 37 times before and after it
-    ("note", "verifica_12"): (8, 10), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 4),
+    ("note", "verifica_12"): (8, 10), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 3),
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
     # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
     # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass and the one fixed
     # in the fourteenth are development rows now («prima: verifica_13»), the 45 left agree 38 times
-    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 6),
+    ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 5),
     ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 3), ("calcolo", "verifica_13"): (7, 7),
     ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
@@ -78,7 +78,7 @@ REPORTED = {
     # thirteenth pass are development rows now («prima: verifica_14»), the 46 left agree 29 times before and after it
     ("note", "verifica_14"): (10, 11), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
     ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
-    ("proposta", "verifica_14"): (1, 5),
+    ("proposta", "verifica_14"): (1, 4),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
     # rows, PIAO 2024-2026 subjects), measured blind once, after the thirteenth pass: 27/50 and 25/50 (nine and twelve
     # rows whose measure the tool refused counted as disagreeing); the two rows of each fixed in the fourteenth pass (part B,
@@ -87,23 +87,26 @@ REPORTED = {
     # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
     # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
     # sito): the 44 and 39 rows left agree 30 and 26 times
-    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 6),
+    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
-    ("proposta", "verifica_15"): (1, 5),
-    ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 6),
+    ("proposta", "verifica_15"): (1, 4),
+    ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
-    ("proposta", "verifica_16"): (2, 5),
+    ("proposta", "verifica_16"): (2, 4),
     # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
     # chambers' internal processes), measured blind once, after the fourteenth pass: 32/50 and 34/50 (four and three
     # rows whose measure the tool refused counted as disagreeing). The fifteenth pass, part A (value cells, a relative
     # target's reference in the note, hours and days), fixed four rows of the seventeenth and two of the eighteenth
     # (development rows now, «prima: verifica_17», «verifica_18»); «Sondrio carnet ATA» and «Genova migrazione» agree
-    # since but stay here, their phase not being the controller's: the 46 and 48 rows left agree 33 and 35 times
-    ("note", "verifica_17"): (9, 11), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 6),
+    # since but stay here, their phase not being the controller's: the 46 and 48 rows left agree 33 and 35 times.
+    # The fifteenth pass, part B, fixed four more rows of the seventeenth and two of the eighteenth (development rows now):
+    # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
+    # act in a clause that dates several
+    ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
     ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 4), ("calcolo", "verifica_17"): (8, 8),
-    ("proposta", "verifica_17"): (2, 5),
-    ("note", "verifica_18"): (8, 12), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 6),
-    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 4), ("calcolo", "verifica_18"): (7, 8),
+    ("proposta", "verifica_17"): (2, 4),
+    ("note", "verifica_18"): (8, 12), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
+    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
 }
 
@@ -141,7 +144,6 @@ NINTH_SET_MISSES = [
     "Trapani ore di formazione del personale (inventato)",
     "Trapani mappatura rischi corruttivi per area, senza totale (inventato)",
     "Piacenza edizioni del corso Crea la tua impresa (inventato)",
-    "Caltanissetta imprese ai seminari PID, proposta (inventato)", "Trapani aspiranti imprenditori formati, proposta (inventato)",
 ]
 
 
@@ -171,7 +173,6 @@ TWELFTH_SET_MISSES = [
     "Pordenone-Udine migrazione al nuovo fascicolo d'impresa (inventato)",
     "Brindisi-Taranto piano di comunicazione del nuovo ente (inventato)",
     "Milano Monza Brianza Lodi imprese nei percorsi settoriali export (inventato)",
-    "Vicenza formazione trasparenza ai referenti di ogni ufficio (inventato)",
     "Venezia Giulia ispezioni sui distributori di carburante, proposta (inventato)",
 ]
 
@@ -183,7 +184,6 @@ TWELFTH_SET_MISSES = [
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
-    "Venezia Giulia incontri di orientamento in ciascun istituto, recupero a gennaio (inventato)",
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
     "Brescia affidamento del servizio di conservazione a norma (inventato)",
@@ -205,7 +205,6 @@ FOURTEENTH_SET_MISSES = [
     "Lecce fiere internazionali del turismo, nota generica (inventato)",
     "Gran Sasso d'Italia report trimestrali sulla demografia d'impresa (inventato)",
     "Molise giornate di consulenza su marchi e brevetti 2024 (inventato)",
-    "Messina operatori turistici delle Eolie 2020, proposta (inventato)",
     "Napoli incontri B2B e imprese partecipanti, proposta al rialzo (inventato)",
     "Catanzaro Crotone Vibo vigilanza metrologica, da strumenti a impianti (inventato)",
     "Frosinone Latina sportello PID nella sede di Latina, apertura slittata (inventato)",
@@ -223,11 +222,9 @@ FIFTEENTH_SET_MISSES = [
     "Unioncamere Abruzzo uscite della newsletter regionale (inventato)",
     "Salerno azienda speciale per l'internazionalizzazione, iniziative e imprese sotto il passo (inventato)",
     "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
-    "Unioncamere Puglia incontri sull'Osservatorio in ogni provincia, BAT rinviata (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
     "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
-    "Lazio azienda speciale per la formazione, ore erogate, proposta al ribasso (inventato)",
     "Friuli Venezia Giulia azienda speciale, buyer in incoming, proposta al rialzo (inventato)",
 ]
 
@@ -240,24 +237,21 @@ SIXTEENTH_SET_MISSES = [
     "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
     "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
     "Rieti Viterbo corso etica pubblica, sessione di recupero a ottobre (inventato)",
-    "Brindisi-Taranto diagnosi energetiche delle sedi, Grottaglie solo sopralluogo (inventato)",
     "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
     "Catanzaro Crotone Vibo PDF accessibili, allegati dei bandi esclusi dal totale (inventato)",
     "Cagliari-Oristano CER sulla copertura della sede, allaccio a novembre, proposta di proroga (inventato)",
     "Rieti Viterbo ore di formazione digitale, proposta pro capite al rialzo (inventato)",
-    "Alessandria-Asti partecipanti ai seminari sulla crisi d'impresa, proposta al ribasso con seminari già fissati (inventato)",
 ]
 
 
 # The seventeenth and eighteenth sets, measured blind once after the fourteenth pass (32/50 and 34/50): misses listed;
 # the fifteenth pass, part A, fixed or made agree the rows whose value cell was refused (but three), whose relative
-# target's reference is in the note, and whose measure is in hours for a target in days.
+# target's reference is in the note, and whose measure is in hours for a target in days; part B fixed six more
+# (development rows now) and also «TO kpi9.2.1_01 partner Torino Social Impact» of the fourth set, two rows of the
+# ninth, one of the twelfth, one of the thirteenth, one of the fourteenth and two each of the fifteenth and sixteenth.
 SEVENTEENTH_SET_MISSES = [
-    "Genova protocollo con l'Ordine dei commercialisti sulla composizione negoziata firmato a luglio (inventato)",
     "Monte Rosa Laghi Alto Piemonte campagna sulle etichette dei prodotti tessili (inventato)",
     "Genova verbali di accertamento trasmessi all'ufficio sanzioni entro 30 giorni (inventato)",
-    "Pistoia-Prato schede procedimento dell'Area Regolazione del mercato, arbitrato mancante (inventato)",
-    "Monte Rosa Laghi Alto Piemonte formazione SUAP ai Comuni convenzionati, sei Comuni mancanti (inventato)",
     "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
@@ -265,7 +259,6 @@ SEVENTEENTH_SET_MISSES = [
     "Messina relazione annuale al MIMIT sulla vigilanza, invio a dicembre (inventato)",
     "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
     "Pistoia-Prato vigilanza sui prodotti, da prodotti controllati a ispezioni (inventato)",
-    "Irpinia Sannio incontri sulla composizione negoziata, partecipanti sotto il passo, proposta (inventato)",
 ]
 
 
@@ -277,9 +270,7 @@ EIGHTEENTH_SET_MISSES = [
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
-    "Brescia audit documentali nelle sedi, Salò senza nuova data (inventato)",
     "Firenze incontri al personale sulla transizione digitale, partecipanti sotto il ritmo (inventato)",
-    "Agrigento aggiornamento SMVP approvato a febbraio, scadenza a gennaio (inventato)",
     "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
     "Bolzano ore di formazione pro capite, proposta al ribasso per il catalogo Syllabus (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
@@ -308,7 +299,6 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         # lost in the eleventh pass: an activity suspended by an external cause is a rischio now (ST08C)
         "AA20 Alessandria sviluppo competenze riforma",
         "TO kpi3.1.1-04 PEC attribuite d'ufficio",
-        "TO kpi9.2.1_01 partner Torino Social Impact, proposta (inventato)",
         # the fifth set: studied in the fifth pass and left, for the reasons in docs/giudizio.md
         "TO kpi3.1.1-05 cassetto digitale a metà anno",
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
@@ -358,4 +348,4 @@ def test_a_second_blind_reading_agrees_with_the_first_and_the_tool_as_reported(o
         labellers += wanted == (first["stato"], first.get("stato_proposta"))
         versus = outcome.result.against_proposal
         tool += wanted == (outcome.result.status.value, versus.status.value if versus and "stato_proposta" in first else None)
-    assert (len(second), labellers, tool) == (240, 230, 228)
+    assert (len(second), labellers, tool) == (240, 230, 229)

@@ -103,7 +103,8 @@ _FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
 assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
 _ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
 # The facts about the measure of an indicator without one.
-_NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "motivazione": 0,
+_NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "proposta_al_ribasso": 0,
+               "motivazione": 0,
                "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}
 
 
@@ -246,6 +247,7 @@ class _Evaluator:
             and reading.postponed_to.year > (target.deadline or self.as_of).year else 0,
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
+            "unita_da_coprire": 1 if target.coverage is not None or (measure is not None and measure.total is not None) else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
         }
         if measure is None:
@@ -256,6 +258,7 @@ class _Evaluator:
             facts["nota"] = 1 if measure.note else 0
             facts["giudizio"] = _choice("giudizio", judgement.value if judgement else "nessuno")
             facts["proposta"] = 1 if measure.proposed_target else 0
+            facts["proposta_al_ribasso"] = 1 if proposals.lowers(target, measure.proposed_target, self.plan.year) else 0
             facts["motivazione"] = 1 if measure.proposal_reason else 0
             facts["causa_esterna"] = 1 if measure.external_cause else 0
             on_scale = scale_top(target, measure) is not None  # a mark from 1 to N for a % target: not comparable

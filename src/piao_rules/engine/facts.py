@@ -111,6 +111,8 @@ _FIELDS = [
     Field("unita", FieldKind.CHOICE, "unità di misura", UNITS),
     Field("copertura", FieldKind.BOOL, "il target è una quota di unità o di risorse da coprire (copertura)", no="il target non è di copertura"),
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
+    Field("unita_da_coprire", FieldKind.BOOL, "il target vale per un insieme di unità (copertura, o misura con il totale)",
+          no="il target non vale per un insieme di unità"),
     Field("quota", FieldKind.BOOL, "il target è letto come quota (valore su totale della misura)",
           no="il target non è letto come quota"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),
@@ -146,6 +148,8 @@ _FIELDS = [
     Field("riferimento", FieldKind.BOOL, "c'è il valore di riferimento", no="manca il valore di riferimento"),
     Field("componenti_mancanti", FieldKind.BOOL, "mancano misure di alcune componenti", no="ogni componente ha la sua misura"),
     Field("proposta", FieldKind.BOOL, "c'è una proposta di aggiornamento del target", no="nessuna proposta di aggiornamento"),
+    Field("proposta_al_ribasso", FieldKind.BOOL, "c'è una proposta di aggiornamento che abbassa il target (lo stesso target "
+          "con un numero meno ambizioso o una scadenza più tarda)", no="nessuna proposta che abbassi il target"),
     Field("motivazione", FieldKind.BOOL, "la proposta è motivata", no="la proposta non è motivata"),
     Field("causa_esterna", FieldKind.BOOL, "è segnalata una causa esterna", no="nessuna causa esterna segnalata"),
     Field("divergenza", FieldKind.BOOL, "lo stesso indicatore ha valori diversi in più obiettivi", no="valori concordi tra obiettivi"),

@@ -420,7 +420,9 @@ class NoteReader:
         started = self._started(folded, activity)
         due = _event_day(note, folded, activity, as_of) or _note_deadline(folded, as_of)
         if started is not None:
-            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None)
+            others = tuple(match.start() for cue, accented in self.cues.get("completata", [])
+                           for match in cue.finditer(lowered if accented else folded))
+            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None, others=others)
             cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                completed_by=day[3] if day else None, due_on=due[0] if due else None)
@@ -510,7 +512,8 @@ class NoteReader:
         if phase == "completata" and written is not None and written < 100:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
-        completed_on = _completion_day(folded, done_at, as_of, due[1:] if due else None) if phase == "completata" else None
+        completed_on = (_completion_day(folded, done_at, as_of, due[1:] if due else None, activity=activity)
+                        if phase == "completata" else None)
         planned_on = _completion_day(folded, planned_at, as_of, months=False) if phase == "rinviata" else None
         if planned_on is not None and as_of is not None and (planned_on[0] is None or planned_on[0] <= as_of):
             planned_on = None  # a day already gone is not the new date
@@ -617,21 +620,32 @@ def _note_deadline(folded: str, as_of: date | None) -> tuple[date, int, int] | N
 
 
 def _completion_day(folded: str, starts: list[int], as_of: date | None, besides: tuple[int, int] | None = None,
-                    months: bool = True) -> tuple[date | None, int, int, date | None] | None:
+                    months: bool = True, activity: str | None = None,
+                    others: tuple[int, ...] = ()) -> tuple[date | None, int, int, date | None] | None:
     """The day named in the clause of a completion cue («terminati il 22 luglio», «il 28/06 è stata trasmessa»), with
     where it is written; the year is the monitoring date's unless written. With several completions the latest day
     («decreto pubblicato il 4 luglio; procedura adottata il 28 luglio»: done on the 28th). With ``months``, a clause
     that names no day but one month, or part of one, gives its first and (fourth) last day («approvato a ottobre»,
-    «attivato a metà aprile»; «entro ottobre»: only the last). None without the date, or when no clause names exactly
-    one day (or month)."""
+    «attivato a metà aprile»; «entro ottobre»: only the last). A clause that names several days dates each act with
+    the first day written after it, before the next act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»;
+    «approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»: the 27th). With the
+    ``activity``, the act it names wins over the others («Sottoscrizione del protocollo»: the day it was «sottoscritto»);
+    ``others`` are where other acts are told, to split a clause only. None without the date, or when no clause names
+    exactly one day (or month) for an act."""
     if as_of is None:
         return None
     days: list[tuple[date | None, int, int, date | None]] = []
-    for start in starts:
+    named_acts: list[tuple[date | None, int, int, date | None]] = []
+    stems = _act_stems(activity)
+    for start in sorted(starts):
         begin = max((folded.rfind(mark, 0, start) for mark in ";:."), default=-1) + 1
         stop = min((i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0), default=len(folded))
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
+        if len(named) > 1:  # several days in one clause: this act's own day, if it has one
+            named = _own_day(folded, named, start, [other for other in {*starts, *others} if begin <= other < stop and other != start])
+            if not named:
+                continue
         if not named and months:
             spell = _month_done(folded, begin, stop, as_of)
             if spell is not None:
@@ -645,7 +659,36 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
             days.append((date(year, month, int(day.group("day"))), day.start(), day.end(), None))
         except ValueError:
             continue
-    return max(days, key=lambda day: day[0] or date.min, default=None)
+        if any(folded.startswith(stem, start) for stem in stems) and not any(start < other < day.start() for other in starts):
+            named_acts.append(days[-1])  # the act the name asks for, with its own day (no other act between them)
+    return max(named_acts or days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int]) -> list[re.Match[str]]:
+    """Of the days of a clause that names several, the one of the act at ``start`` (``acts``: the clause's other
+    acts). In a clause of several acts, each act's day is the first written after it, before the next act, when that
+    gives every day of the clause to an act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»; not «in vigore
+    dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the date of a numbered act written
+    after it («approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»). None otherwise."""
+    if not acts:
+        return [day for day in named if day.start() > start
+                and _NUMBERED_ACT.search(folded, max(start, day.start() - 30), day.start())][:1]
+    every = sorted([start, *acts])
+    own = {act: [day for day in named if act < day.start() < following][:1]
+           for act, following in zip(every, [*every[1:], len(folded)])}
+    if sorted(day.start() for days in own.values() for day in days) != [day.start() for day in named]:
+        return []
+    return own[start]
+
+
+_NUMBERED_ACT = re.compile(r"(?<!\w)n(?:r?\.|°)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*$")
+
+
+def _act_stems(activity: str | None) -> tuple[str, ...]:
+    """The stems of the acts the milestone names with its first word («Sottoscrizione del protocollo»: «sottoscri»,
+    which also begins «sottoscritto»)."""
+    first = re.match(r"[^\W\d_]+?(?=[zs]ione(?!\w))", _fold(activity or "").strip())
+    return (first.group(0),) if first is not None and len(first.group(0)) >= 5 else ()
 
 
 def _month_done(folded: str, begin: int, stop: int, as_of: date) -> tuple[date | None, int, int, date | None] | None:

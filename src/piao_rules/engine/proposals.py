@@ -11,7 +11,39 @@ from __future__ import annotations
 from piao_rules.engine.prepare import Item, read_against_measure
 from piao_rules.engine.result import ProposedEvaluation
 from piao_rules.targets.markup import clean
+from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.parser import TargetError, parse_target
+
+
+def lowers(target: Target, text: str | None, year: int) -> bool:
+    """The pending proposal ``text`` asks less than ``target``: a smaller figure to reach (a larger one for a
+    target «al massimo») of the same thing, component by component for a compound target, or a later deadline.
+    A proposal that changes what is counted («≥ 400 strumenti» → «≥ 120 impianti») or raises the target does not."""
+    if not text or clean(text) == clean(target.text):
+        return False
+    try:
+        proposed = parse_target(text, year)
+    except TargetError:
+        return False
+    if proposed.kind is not target.kind or proposed.lower_is_better != target.lower_is_better:
+        return False
+    if target.kind is TargetKind.COMPOUND:
+        if [c.label for c in proposed.components] != [c.label for c in target.components]:
+            return False
+        pairs = [(c.value, p.value, c.operator.lower_is_better) for c, p in zip(target.components, proposed.components)]
+    elif target.value is not None and proposed.value is not None and _same_unit(target.unit, proposed.unit):
+        pairs = [(target.value, proposed.value, target.lower_is_better)]
+    else:
+        pairs = []
+    easier = [(new > old) if lower else (new < old) for old, new, lower in pairs]
+    harder = [(new < old) if lower else (new > old) for old, new, lower in pairs]
+    later = target.deadline is not None and proposed.deadline is not None and proposed.deadline > target.deadline
+    sooner = target.deadline is not None and proposed.deadline is not None and proposed.deadline < target.deadline
+    return (any(easier) or later) and not (any(harder) or sooner)
+
+
+def _same_unit(unit: str | None, other: str | None) -> bool:
+    return unit is None or other is None or unit == other
 
 
 def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
