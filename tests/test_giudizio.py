@@ -108,6 +108,15 @@ REPORTED = {
     ("note", "verifica_18"): (8, 12), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
+    # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
+    # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
+    # tool refused counted as disagreeing)
+    ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 10), ("copertura", "verifica_19"): (4, 6),
+    ("conteggio", "verifica_19"): (1, 5), ("si_no", "verifica_19"): (2, 4), ("calcolo", "verifica_19"): (7, 8),
+    ("proposta", "verifica_19"): (3, 5),
+    ("note", "verifica_20"): (10, 12), ("andamento", "verifica_20"): (8, 10), ("copertura", "verifica_20"): (5, 6),
+    ("conteggio", "verifica_20"): (3, 5), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 8),
+    ("proposta", "verifica_20"): (4, 5),
 }
 
 
@@ -277,6 +286,41 @@ EIGHTEENTH_SET_MISSES = [
 ]
 
 
+# The nineteenth and twentieth sets, measured blind once after the fifteenth pass (35/50 and 40/50): misses listed,
+# not studied.
+NINETEENTH_SET_MISSES = [
+    "Pisa vetrina e-commerce, nota sull'incontro con le associazioni (inventato)",
+    "Parma banca dati prezzi agroalimentari su open data, quotazioni a marzo (inventato)",
+    "Ferrara Ravenna incontri B2B con buyer, incoming che non basta (inventato)",
+    "Cagliari-Oristano variazione annua presenze turistiche con dato parziale (inventato)",
+    "Marche riunioni del tavolo regionale per l'internazionalizzazione (inventato)",
+    "Parma gradimento nelle collettive in fiera, Tuttofood senza rilevazione (inventato)",
+    "Lucca missioni commerciali all'estero con il SEI (inventato)",
+    "Irpinia Sannio progetti PCTO proposti e avviati (inventato)",
+    "Varese assessment di maturità digitale del PID a settembre (inventato)",
+    "Milano Monza Brianza Lodi imprese nei percorsi SEI, coinvolte e con check-up (inventato)",
+    "Cosenza adesione al circuito Ospitalità Italiana, Giunta di luglio (inventato)",
+    "Sassari sportello etichettatura lattiero-casearia operativo a ottobre (inventato)",
+    "Marche incidenza degli interventi economici con dati di preconsuntivo (inventato)",
+    "Catanzaro Crotone Vibo portale eccellenze agroalimentari, scadenza spostata a dicembre (inventato)",
+    "Bergamo domande finanziate sul voucher internazionalizzazione, risorse esaurite (inventato)",
+]
+
+
+TWENTIETH_SET_MISSES = [
+    "Biella fusione delle aziende speciali in attesa del parere ministeriale (inventato)",
+    "Lucca avvio scansione fascicoli d'impresa dichiarato SI ma gara aperta (inventato)",
+    "Rieti eventi di promozione del territorio con due date in calendario (inventato)",
+    "Pavia durata media delle mediazioni espressa in mesi (inventato)",
+    "Benevento incontri gruppo PIAO con le tre Aree, servizi interni scoperta (inventato)",
+    "Ancona comunicati stampa nel primo trimestre (inventato)",
+    "Massa-Carrara sopralluoghi sicurezza giocattoli senza ispettori (inventato)",
+    "Massa-Carrara incidenza del personale sugli oneri correnti, valore sbagliato (inventato)",
+    "Cremona ore di formazione pro capite da giornate (inventato)",
+    "Benevento strumenti verificati convertiti in impianti di carburante (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -304,7 +348,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         "TO kpi7.1.2-03a report Google Analytics Area Anagrafe",
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
         + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
-        + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES
+        + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
