@@ -10,6 +10,7 @@ from decimal import Decimal
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.formula import Formula, Term, find_operand, operand_key, read_formula
+from piao_rules.targets.hours import component_in_operand_unit
 from piao_rules.targets.model import Target, TargetKind
 
 HUNDRED = Decimal(100)
@@ -38,6 +39,19 @@ def _left_over(missing: list[str], components: dict[str, Decimal], operands: lis
     return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None
 
 
+def _in_operand_units(indicator: Indicator, measure: Measure, values: dict[str, Decimal | None],
+                      named: dict[str, str | None]) -> dict[str, tuple[Decimal | None, str]]:
+    """The components written with their unit («318 giornate») converted to the unit their operand names («Ore di
+    formazione erogate»), with how; (None, why) when the row does not say how many hours make a day."""
+    converted = {}
+    for name, label in named.items():
+        noun = measure.counted_components.get(label) if label is not None else None
+        if (value := values[name]) is not None and noun is not None and (read := component_in_operand_unit(
+                name, value, noun, measure.note, indicator.name, indicator.formula)) is not None:
+            converted[name] = read
+    return converted
+
+
 def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
     """The measure with its value computed from the components, and the computation to show; None when
     the algorithm is not a formula, the measure has a value already, or the target is compound."""
@@ -47,13 +61,19 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     if formula is None:
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
+    named = {name: find_operand(name, {label: label for label in measure.components}) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
     left = _left_over(missing, measure.components, formula.operands)
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
-        values[missing[0]] = measure.components[left]
+        values[missing[0]], named[missing[0]] = measure.components[left], left
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
     else:
         paired = ""
+    converted = _in_operand_units(indicator, measure, values, named)
+    if converted and any(value is None for value, _ in converted.values()):
+        why = "; ".join(how for value, how in converted.values() if value is None)
+        return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": why}
+    values |= {name: value for name, (value, _) in converted.items()}
     if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
     found = {name: value for name, value in values.items() if value is not None}
@@ -74,4 +94,6 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result} (l'algoritmo del piano è scritto al contrario: letto come fatti su da fare)"
     else:
         shown = f"{shown} = {result}"
+    if converted:
+        shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
     return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}

@@ -197,7 +197,8 @@ def measures_fit(subject: Subject) -> list[Problem]:
             ))
         elif measure.value is None and measure.components and target.kind is not TargetKind.COMPOUND and read_formula(indicator.formula):
             problems.append(subject.in_measures(
-                loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»", warning=True,
+                loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»"
+                     f"{_converted_components(indicator, target, measure)}", warning=True,
             ))
         elif not_pertinent(target, measure) and not _done_of_total(target, indicator, measure):
             problems.append(subject.in_measures(
@@ -210,6 +211,19 @@ def measures_fit(subject: Subject) -> list[Problem]:
                 warning=True,
             ))
     return problems
+
+
+def _converted_components(indicator: Indicator, target: Target, measure: Measure) -> str:
+    """How the components written with their unit («318 giornate») are converted for the algorithm, if they are."""
+    if not measure.counted_components:
+        return ""
+    from piao_rules.engine.computed import computed_measure  # the engine reads the targets: imported when needed
+
+    computed = computed_measure(indicator, target, measure)
+    how = computed[1].get("calcolo dall'algoritmo", "") if computed else ""
+    if "conversione:" in how:
+        return f"; {how[how.index('conversione:'):-1]}: controllare la conversione"
+    return f"; {how}" if "non si converte" in how else ""
 
 
 CHECKS = (targets, measures_fit)
