@@ -205,9 +205,9 @@ def measures_to_rows(measure_set: MeasureSet) -> list[dict[str, Any]]:
             rows.append(_present(base | {"valore": value} | shared))
             shared = {}
         for label, component in measure.components.items():
-            if (noun := measure.counted_components.get(label)) is not None:
-                component = f"{cell_text(component)} {noun}"  # «318 giornate», as the office wrote it
-            rows.append(_present(base | {"componente": label, "valore": component} | shared))
+            noun = measure.counted_components.get(label)  # «318 giornate», as the office wrote it
+            written = f"{cell_text(component)} {noun}" if noun is not None else component
+            rows.append(_present(base | {"componente": label, "valore": written} | shared))
             shared = {}
     return rows
 

@@ -455,11 +455,15 @@ class Measure(Model):
 
     @model_serializer(mode="wrap")
     def _written_only_when_guessed(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """Leave ``valore_scritto`` out of the dumps (the evaluation JSON) when no cell was read by a guess."""
+        """Leave ``valore_scritto`` out of the dumps (the evaluation JSON) when no cell was read by a guess, and
+        ``conta_componenti`` when no component was written with its unit."""
         data = handler(self)
         if self.written is None and isinstance(data, dict):
             data.pop("written", None)
             data.pop("valore_scritto", None)
+        if not self.counted_components and isinstance(data, dict):  # nor ``conta_componenti`` when no unit was written
+            data.pop("counted_components", None)
+            data.pop("conta_componenti", None)
         return data
 
     @field_validator("components", mode="before")

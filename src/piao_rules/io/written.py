@@ -217,8 +217,8 @@ def explained(text: str) -> str:
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
-    if (read := state_progress(text)) is not None:
-        return (f"letto come stato «{read[0]}» con avanzamento del {str(read[1]).replace('.', ',')}%; per non lasciarlo "
+    if (stated := state_progress(text)) is not None:
+        return (f"letto come stato «{stated[0]}» con avanzamento del {str(stated[1]).replace('.', ',')}%; per non lasciarlo "
                 "dedurre, lasciare vuoto «valore», scrivere lo stato in «nota» e il numero in «avanzamento»")
     if (parts := with_part(text)) is not None:
         return (f"letto il conteggio «{parts[0]}», e «{parts[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
@@ -259,8 +259,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: figures, **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}
-    if (read := state_progress(raw)) is not None:
-        return {**data, key: None, note_key: _before(read[0], note), **_progress(data, read[1], cell), **kept}
+    if (stated := state_progress(raw)) is not None:
+        return {**data, key: None, note_key: _before(stated[0], note), **_progress(data, stated[1], cell), **kept}
     if (parts := with_part(raw)) is not None:
         return {**data, key: parts[0], note_key: f"{note} ({parts[1]})" if note else f"({parts[1]})", **kept}
     if (alternatives := labelled(raw)) is not None:

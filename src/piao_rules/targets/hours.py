@@ -10,6 +10,7 @@ from decimal import Decimal
 from piao_rules import values
 from piao_rules.io.model import Measure
 from piao_rules.targets import units
+from piao_rules.targets.formula import Formula, left_over, operand_key
 from piao_rules.targets.model import Target, TargetKind
 
 # «giornata di 8 ore», «giornate da 7 ore», «1 giornata = 6 ore», «una giornata formativa pari a 6 ore», «giorno
@@ -83,3 +84,22 @@ def component_in_operand_unit(operand: str, number: Decimal, noun: str, *texts: 
     unit = "ore" if to_hours else "giornate"
     return value, (f"{_plain(number)} {noun} {'×' if to_hours else '÷'} {_plain(hours)} ore per giornata = "
                    f"{_plain(value)} {unit} (letto nella nota: «{words}»)")
+
+
+def component_conversions(formula: Formula, measure: Measure, *texts: str | None) -> dict[str, tuple[Decimal | None, str]]:
+    """The components written with their unit («318 giornate») for an operand named in the other one, by operand: the
+    number converted and how, or None and why not."""
+    if not measure.counted_components:
+        return {}
+    named = {name: next((label for label in measure.components if operand_key(label) == operand_key(name)), None)
+             for name in formula.operands}
+    missing = [name for name, label in named.items() if label is None]
+    if (left := left_over(missing, measure.components, formula.operands)) is not None:
+        named[missing[0]] = left
+    converted = {}
+    for name, label in named.items():
+        noun = measure.counted_components.get(label) if label is not None else None
+        if label is not None and noun is not None and (read := component_in_operand_unit(
+                name, measure.components[label], noun, *texts)) is not None:
+            converted[name] = read
+    return converted
