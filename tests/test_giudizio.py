@@ -14,11 +14,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (155, 158), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (80, 80), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("note", "sviluppo"): (158, 161), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (74, 74), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (70, 70), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (29, 29), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("conteggio", "sviluppo"): (73, 73), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (34, 34), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (66, 66), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (25, 25), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
@@ -76,7 +76,7 @@ REPORTED = {
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
     # thirteenth pass are development rows now («prima: verifica_14»), the 46 left agree 29 times before and after it
-    ("note", "verifica_14"): (10, 11), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
+    ("note", "verifica_14"): (10, 10), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
     ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
     ("proposta", "verifica_14"): (1, 4),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
@@ -112,12 +112,13 @@ REPORTED = {
     # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
     # tool refused counted as disagreeing). The sixteenth pass, part A, fixed four rows of the nineteenth and two of the
     # twentieth (development rows now, «prima: verifica_19», «verifica_20»): abbreviated scales, «in corso (70%)», a count
-    # with its part («di cui»), a component written with its unit
-    ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 10), ("copertura", "verifica_19"): (4, 6),
-    ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 4), ("calcolo", "verifica_19"): (7, 8),
+    # with its part («di cui»), a component written with its unit. The sixteenth pass, part B, fixed three rows of the
+    # nineteenth, three of the twentieth and one of the fourteenth (development rows now, «prima: verifica_N»)
+    ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 9), ("copertura", "verifica_19"): (4, 6),
+    ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 8),
     ("proposta", "verifica_19"): (3, 4),
-    ("note", "verifica_20"): (10, 12), ("andamento", "verifica_20"): (8, 10), ("copertura", "verifica_20"): (5, 6),
-    ("conteggio", "verifica_20"): (3, 4), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
+    ("note", "verifica_20"): (10, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
+    ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
     ("proposta", "verifica_20"): (4, 5),
 }
 
@@ -203,7 +204,6 @@ THIRTEENTH_SET_MISSES = [
 
 
 FOURTEENTH_SET_MISSES = [
-    "Basilicata regolamento dell'Organismo di mediazione dopo il DM 150/2023 (inventato)",
     "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
     "Roma comunicati stampa al primo trimestre (inventato)",
     "Arezzo studenti nei percorsi di orientamento 2020 (inventato)",
@@ -293,25 +293,19 @@ EIGHTEENTH_SET_MISSES = [
 NINETEENTH_SET_MISSES = [
     "Pisa vetrina e-commerce, nota sull'incontro con le associazioni (inventato)",
     "Parma banca dati prezzi agroalimentari su open data, quotazioni a marzo (inventato)",
-    "Ferrara Ravenna incontri B2B con buyer, incoming che non basta (inventato)",
     "Cagliari-Oristano variazione annua presenze turistiche con dato parziale (inventato)",
     "Marche riunioni del tavolo regionale per l'internazionalizzazione (inventato)",
     "Parma gradimento nelle collettive in fiera, Tuttofood senza rilevazione (inventato)",
     "Irpinia Sannio progetti PCTO proposti e avviati (inventato)",
-    "Cosenza adesione al circuito Ospitalità Italiana, Giunta di luglio (inventato)",
-    "Sassari sportello etichettatura lattiero-casearia operativo a ottobre (inventato)",
     "Marche incidenza degli interventi economici con dati di preconsuntivo (inventato)",
     "Bergamo domande finanziate sul voucher internazionalizzazione, risorse esaurite (inventato)",
 ]
 
 
 TWENTIETH_SET_MISSES = [
-    "Biella fusione delle aziende speciali in attesa del parere ministeriale (inventato)",
     "Lucca avvio scansione fascicoli d'impresa dichiarato SI ma gara aperta (inventato)",
-    "Rieti eventi di promozione del territorio con due date in calendario (inventato)",
     "Pavia durata media delle mediazioni espressa in mesi (inventato)",
     "Benevento incontri gruppo PIAO con le tre Aree, servizi interni scoperta (inventato)",
-    "Massa-Carrara sopralluoghi sicurezza giocattoli senza ispettori (inventato)",
     "Massa-Carrara incidenza del personale sugli oneri correnti, valore sbagliato (inventato)",
     "Benevento strumenti verificati convertiti in impianti di carburante (inventato)",
 ]

@@ -48,7 +48,7 @@ from piao_rules.engine.rulebook import Rulebook, Table, load_rulebook
 from piao_rules.errors import InputError, Problem
 from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
-from piao_rules.io.model import Accrual, Measure, MeasureSet, Objective, Plan
+from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import balance_index, counts_steps, read_formula
@@ -239,7 +239,7 @@ class _Evaluator:
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
             "nota_non_conclusi": 1 if reading is not None and reading.unfinished else 0,
             "nota_in_ritardo": 1 if reading is not None and reading.completed_on is not None
-            and reading.completed_on > (target.deadline or _named_deadline(target, indicator.name, self.plan.year)
+            and reading.completed_on > (target.deadline or _named_deadline(target, indicator, self.plan.year)
                                         or reading.due_on or date(self.plan.year, 12, 31)) else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
@@ -724,16 +724,19 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     )
 
 
-def _named_deadline(target: Target, name: str, year: int) -> date | None:
+def _named_deadline(target: Target, indicator: Indicator, year: int) -> date | None:
     """The deadline a SI target leaves to the indicator's name («Adozione del modello 231 entro il 30/09/2022», target
-    «SI»)."""
+    «SI»), or else to its algorithm («Attivazione dello sportello entro il 30.09.2024»)."""
     if target.kind is not TargetKind.BOOLEAN or target.deadline is not None:
         return None
-    try:
-        named = parse_target(name, year)
-    except TargetError:
-        return None
-    return named.deadline if named.kind is TargetKind.DEADLINE else None
+    for text in (indicator.name, indicator.formula):
+        try:
+            named = parse_target(text, year) if text else None
+        except TargetError:
+            continue
+        if named is not None and named.kind is TargetKind.DEADLINE:
+            return named.deadline
+    return None
 
 
 @gc_paused()

@@ -96,6 +96,15 @@ _LATER = re.compile(
     + r")\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])|(?P<next>prossimo\s+anno|anno\s+prossimo|prossimo\s+esercizio))"
 )
 
+# What the note says is not possible within the year: «non sarà possibile effettuare i sopralluoghi entro l'anno», «non
+# si riuscirà a chiudere entro fine anno» (on the folded note): put off to the next year. Not a forecast of a delay
+# («la mappatura non sarà completata entro l'anno», labelled a rischio).
+_NOT_THIS_YEAR = re.compile(
+    r"(?<!\w)non\s+(?:sara\s+(?:piu\s+)?possibile|e\s+(?:piu\s+)?possibile|si\s+riuscira)(?!\w)[^.;]*?(?<!\w)"
+    r"(?P<when>entro\s+(?:l'anno|fine\s+anno|"
+    r"la\s+fine\s+dell'anno|il\s+31/12|il\s+31\s+dicembre))(?!\w)"
+)
+
 # A forecast between a delay and its year («stima la fine lavori a marzo 2024», «potrebbe slittare al 2025»).
 _ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|probabil\w+|ipotizz\w+|forse|rischi[ao]?)(?!\w)")
 
@@ -108,8 +117,8 @@ _NOTE_DEADLINE = re.compile(
 
 
 # How many more the note puts in the calendar: «sono calendarizzati 3 eventi», «in programma altri 2 webinar»,
-# «4 incontri già programmati per l'autunno» (on the folded note).
-_CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|previst|pianificat|fissat)[oaie]?"
+# «4 incontri già programmati per l'autunno», «circa 20 incontri in agenda» (on the folded note).
+_CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|in\s+agenda|previst|pianificat|fissat)[oaie]?"
 _SCHEDULED = (
     re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]{3,})"),
     re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?:altri|altre|ulteriori)\s+)?(?P<noun>[^\W\d_]{3,})"
@@ -122,6 +131,13 @@ _SCHEDULED = (
     re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?\b(?:per|con)\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
                r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale)\b"),
 )
+
+
+# What the note lists after «in calendario:», one item per day written («fiera dei prodotti tipici del 12/10 e workshop
+# del 20/11»), up to the end of the sentence; not a period («dal 12/10 al 20/11»).
+_CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie])\s*:(?P<list>[^.;]*)")
+_LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])")
+_PERIOD = re.compile(r"(?<!\w)(?:dal|dall')\s*\d")
 
 
 # The note says its calendar is all there will be: «sono previste solo le 12 strutture», «non sono previste ulteriori
@@ -140,7 +156,8 @@ def closed_calendar(note: str) -> bool:
 
 def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
-    calendar («nel II semestre sono calendarizzati 3 eventi»: 3); None when the note gives no such count."""
+    calendar («nel II semestre sono calendarizzati 3 eventi»: 3; «in calendario: la fiera del 12/10 e il workshop del
+    20/11»: 2, one per day); None when the note gives no such count."""
     folded = _fold(note)
     for pattern in _SCHEDULED:
         for found in pattern.finditer(folded):
@@ -148,6 +165,10 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             if word in values.MONTHS or (word and noun not in (None, "N.") and not counts_noun(word, noun)):
                 continue
             return Decimal(found.group("n").replace(".", ""))
+    listed = _CALENDAR_LIST.search(folded)
+    if listed is not None and not _PERIOD.search(listed.group("list")):
+        days = _LISTED_DAY.findall(listed.group("list"))
+        return Decimal(len(days)) if days else None
     return None
 
 
@@ -575,7 +596,7 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
 def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> tuple[date, int, int] | None:
     """The latest year (or month of a year) named after a postponement cue in its sentence, after the monitoring year
     («slittamento del go-live a febbraio 2022», «rinviata al 2023», «non si terrà: … con l'edizione 2021», «al
-    prossimo anno»), not a forecast («stima la fine a marzo 2024»): the first day of it, with where it is written;
+    prossimo anno»; «non sarà possibile … entro l'anno»: the next one), not a forecast («stima la fine a marzo 2024»): the first day of it, with where it is written;
     None without."""
     if as_of is None:
         return None
@@ -592,6 +613,9 @@ def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> 
                 when = date(int(match.group("year")), month, 1)
             if when.year > as_of.year:
                 found.append((when, match.start("when"), match.end()))
+    beyond = _NOT_THIS_YEAR.search(folded) if ends and not found else None
+    if beyond is not None:
+        found.append((date(as_of.year + 1, 1, 1), beyond.start("when"), beyond.end()))
     return max(found, default=None)
 
 
