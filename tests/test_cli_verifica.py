@@ -191,3 +191,31 @@ def test_fifteenth_pass_guesses_are_reported_as_warnings(tmp_path):
         "= 3,17 giornate (letto nella nota: «Una giornata formativa pari a 6 ore»); controllare la conversione",
     ):
         assert line in result.output, result.output
+
+
+def test_sixteenth_pass_guesses_are_reported_as_warnings(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
+              "algoritmo"]
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
+            for code, name, target, formula in (
+                ("K1", "Comunicati stampa", ">= 24", ""), ("K2", "Nuovo portale", "entro il 31/12/2023", ""),
+                ("K3", "Ore di formazione pro capite", ">= 24 ore", "Ore di formazione erogate / N. dipendenti"))]
+    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "componente", "nota"],
+        ["K1", "30/06/2023", "7 (di cui 2 congiunti con la Regione)", "", ""], ["K2", "30/06/2023", "in corso (70%)", "", ""],
+        ["K3", "30/06/2023", "318 giornate", "Formazione erogata", "1 giornata formativa = 7,2 ore."],
+        ["K3", "30/06/2023", "92", "N. dipendenti", ""]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 0, result.output
+    for line in (
+        f"{measures}:riga 2/valore: avviso: valore «7 (di cui 2 congiunti con la Regione)» letto per ipotesi: letto il "
+        "conteggio «7», e «di cui 2 congiunti con la Regione» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
+        "solo il numero che il target chiede e la parte in «nota»",
+        f"{measures}:riga 3/valore: avviso: valore «in corso (70%)» letto per ipotesi: letto come stato «in corso» con "
+        "avanzamento del 70%; per non lasciarlo dedurre, lasciare vuoto «valore», scrivere lo stato in «nota» e il numero "
+        "in «avanzamento»",
+        "conversione: 318 giornate × 7,2 ore per giornata = 2289,6 ore (letto nella nota: «1 giornata formativa = 7,2 "
+        "ore»): controllare la conversione",
+    ):
+        assert line in result.output, result.output

@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (156, 159), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (158, 161), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (74, 74), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (66, 66), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (73, 73), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (34, 34), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (61, 61), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (24, 24), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (66, 66), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (25, 25), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -110,14 +110,15 @@ REPORTED = {
     ("proposta", "verifica_18"): (3, 5),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
     # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
-    # tool refused counted as disagreeing). The sixteenth pass, part B, fixed three rows of the nineteenth, three of the
-    # twentieth and one of the fourteenth (development rows now, «prima: verifica_N»): the 47 rows left of each agree
-    # 35 and 40 times before and after it
+    # tool refused counted as disagreeing). The sixteenth pass, part A, fixed four rows of the nineteenth and two of the
+    # twentieth (development rows now, «prima: verifica_19», «verifica_20»): abbreviated scales, «in corso (70%)», a count
+    # with its part («di cui»), a component written with its unit. The sixteenth pass, part B, fixed three rows of the
+    # nineteenth, three of the twentieth and one of the fourteenth (development rows now, «prima: verifica_N»)
     ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 9), ("copertura", "verifica_19"): (4, 6),
-    ("conteggio", "verifica_19"): (1, 5), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 8),
-    ("proposta", "verifica_19"): (3, 5),
+    ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 8),
+    ("proposta", "verifica_19"): (3, 4),
     ("note", "verifica_20"): (10, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
-    ("conteggio", "verifica_20"): (3, 4), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 8),
+    ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
     ("proposta", "verifica_20"): (4, 5),
 }
 
@@ -287,20 +288,16 @@ EIGHTEENTH_SET_MISSES = [
 ]
 
 
-# The nineteenth and twentieth sets, measured blind once after the fifteenth pass (35/50 and 40/50): misses listed,
-# not studied.
+# The nineteenth and twentieth sets, measured blind once after the fifteenth pass (35/50 and 40/50): the misses left
+# after the sixteenth pass, part A (docs/_giro16_a.md).
 NINETEENTH_SET_MISSES = [
     "Pisa vetrina e-commerce, nota sull'incontro con le associazioni (inventato)",
     "Parma banca dati prezzi agroalimentari su open data, quotazioni a marzo (inventato)",
     "Cagliari-Oristano variazione annua presenze turistiche con dato parziale (inventato)",
     "Marche riunioni del tavolo regionale per l'internazionalizzazione (inventato)",
     "Parma gradimento nelle collettive in fiera, Tuttofood senza rilevazione (inventato)",
-    "Lucca missioni commerciali all'estero con il SEI (inventato)",
     "Irpinia Sannio progetti PCTO proposti e avviati (inventato)",
-    "Varese assessment di maturità digitale del PID a settembre (inventato)",
-    "Milano Monza Brianza Lodi imprese nei percorsi SEI, coinvolte e con check-up (inventato)",
     "Marche incidenza degli interventi economici con dati di preconsuntivo (inventato)",
-    "Catanzaro Crotone Vibo portale eccellenze agroalimentari, scadenza spostata a dicembre (inventato)",
     "Bergamo domande finanziate sul voucher internazionalizzazione, risorse esaurite (inventato)",
 ]
 
@@ -309,9 +306,7 @@ TWENTIETH_SET_MISSES = [
     "Lucca avvio scansione fascicoli d'impresa dichiarato SI ma gara aperta (inventato)",
     "Pavia durata media delle mediazioni espressa in mesi (inventato)",
     "Benevento incontri gruppo PIAO con le tre Aree, servizi interni scoperta (inventato)",
-    "Ancona comunicati stampa nel primo trimestre (inventato)",
     "Massa-Carrara incidenza del personale sugli oneri correnti, valore sbagliato (inventato)",
-    "Cremona ore di formazione pro capite da giornate (inventato)",
     "Benevento strumenti verificati convertiti in impianti di carburante (inventato)",
 ]
 

@@ -235,7 +235,7 @@ def test_yaml_measure_errors_are_located(tmp_path):
     with pytest.raises(InputError) as error:
         load_measures(path)
     allowed = (
-        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, conta, valore_scritto, riferimento, totale, giudizio, nota, "
+        "codice, data, valore, percentuale, avanzamento, completato_il, componenti, conta, conta_componenti, valore_scritto, riferimento, totale, giudizio, nota, "
         "fonte, proposta_target, motivazione, causa_esterna, validato_da"
     )
     assert messages(error) == [
@@ -442,3 +442,71 @@ def test_the_new_written_readers_never_raise(text):
     written.in_words(text)
     written.progress(text)
     written.out_of(text)
+
+
+# sixteenth pass: abbreviated scales, a state with its progress in brackets, a count with its part («di cui»), a
+# component written with its unit (piao_rules.io.written, piao_rules.io.model)
+@given(st.decimals(min_value=0, max_value=10**4, places=1, allow_nan=False, allow_infinity=False),
+       st.sampled_from([("mln", 10**6), ("mld", 10**9), ("milioni", 10**6), ("miliardi", 10**9)]),
+       st.sampled_from(["€ {}", "{} €", "{}", "{} di euro"]))
+def test_an_abbreviated_scale_reads_back(number, scale, form):
+    text = f"{number:f}".replace(".", ",") + f" {scale[0]}"
+    amount = form.format(text) if "di euro" not in form else f"{text} di euro"
+    assert written.scaled(amount) == number * scale[1]
+
+
+@pytest.mark.parametrize("text", ["350 k€", "€ 350 k€", "350 k €"])
+def test_thousands_written_k_euro(text):
+    assert written.scaled(text) == Decimal("350000")
+
+
+@pytest.mark.parametrize("text", ["350 k", "12 km", "3 mln di imprese", "2 mld abitanti"])
+def test_a_k_or_mln_without_euro_words_is_not_an_amount(text):
+    assert written.scaled(text) is None
+
+
+@given(st.integers(min_value=0, max_value=100), st.sampled_from(["in corso", "Avviato", "in fase di collaudo", "In ritardo"]),
+       st.sampled_from(["({}%)", "( {} % )"]))
+def test_a_state_with_its_progress_in_brackets(share, state, brackets):
+    text = f"{state} {brackets.format(share)}"
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text, "nota": "Schede completate."}]}).measures[0]
+    assert (measure.value, measure.progress, measure.note, measure.written) == (None, share, f"{state} Schede completate.",
+                                                                                 " ".join(text.split()))
+
+
+@pytest.mark.parametrize("text", ["Gradimento (85%)", "80 (85%)", "in corso (170%)"])
+def test_not_a_state_with_its_progress(text):
+    assert written.state_progress(text) is None
+
+
+@given(st.integers(min_value=0, max_value=5000), st.integers(min_value=0, max_value=5000),
+       st.sampled_from(["{count} assessment, di cui {part} guidati", "{count} (di cui {part} congiunti con la Regione)",
+                        "Coinvolte {count} imprese, di cui {part} con check-up", "{count} missioni (Canada, Giappone), di cui {part} virtuali"]))
+def test_a_count_with_its_part_is_the_count(count, part, form):
+    text = form.format(count=count, part=part)
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text}]}).measures[0]
+    assert (measure.value, measure.written) == (count, text)
+    assert f"di cui {part}" in measure.note
+
+
+@pytest.mark.parametrize("text", ["tre, di cui uno", "circa 100, di cui 30 guidati", "6 iniziative 88 imprese, di cui 4 online"])
+def test_what_is_not_one_count_before_di_cui_is_not_read(text):
+    assert written.with_part(text) is None
+
+
+def test_a_component_with_its_unit_keeps_the_unit_and_writes_it_back(tmp_path):
+    measure_set = MeasureSet.model_validate({"data": "31/12/2021", "misure": [
+        {"codice": "K1", "componenti": {"Formazione erogata": "318 giornate", "N. dipendenti": "92"}}]})
+    measure = measure_set.measures[0]
+    assert (measure.components, measure.counted_components) == (
+        {"Formazione erogata": 318, "N. dipendenti": 92}, {"Formazione erogata": "giornate"})
+    for name in ("misure.yaml", "misure.csv"):
+        write_measures(measure_set, tmp_path / name)
+        back, _ = load_measures(tmp_path / name)
+        assert back.measures[0].counted_components == {"Formazione erogata": "giornate"}
+
+
+@given(st.text(max_size=40))
+def test_the_sixteenth_pass_readers_never_raise(text):
+    written.state_progress(text)
+    written.with_part(text)

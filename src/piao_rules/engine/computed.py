@@ -4,12 +4,12 @@ explanation."""
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
-from piao_rules.targets.formula import Formula, Term, find_operand, operand_key, read_formula
+from piao_rules.targets.formula import Formula, Term, find_operand, left_over, read_formula
+from piao_rules.targets.hours import component_conversions
 from piao_rules.targets.model import Target, TargetKind
 
 HUNDRED = Decimal(100)
@@ -25,19 +25,6 @@ def _side(terms: tuple[Term, ...], values: dict[str, Decimal]) -> tuple[Decimal,
     return total, f"({text})" if len(terms) > 1 else text
 
 
-def _left_over(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> str | None:
-    """The one measured component no operand names, when one operand only is missing and the two share a word
-    («Somma giorni × importo», «Somma (giorni tra scadenza e pagamento × importo)»); None otherwise."""
-    if len(missing) != 1:
-        return None
-    named = {operand_key(name) for name in operands}
-    unused = [label for label in components if operand_key(label) not in named]
-    if len(unused) != 1:
-        return None
-    words = {word for word in re.findall(r"[^\W\d_]{4,}", missing[0].lower()) if word != "somma"}
-    return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None
-
-
 def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
     """The measure with its value computed from the components, and the computation to show; None when
     the algorithm is not a formula, the measure has a value already, or the target is compound."""
@@ -48,12 +35,17 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
-    left = _left_over(missing, measure.components, formula.operands)
+    left = left_over(missing, measure.components, formula.operands)
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
         values[missing[0]] = measure.components[left]
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
     else:
         paired = ""
+    converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula)
+    if converted and any(value is None for value, _ in converted.values()):
+        why = "; ".join(how for value, how in converted.values() if value is None)
+        return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": why}
+    values |= {name: value for name, (value, _) in converted.items()}
     if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
     found = {name: value for name, value in values.items() if value is not None}
@@ -74,4 +66,6 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result} (l'algoritmo del piano è scritto al contrario: letto come fatti su da fare)"
     else:
         shown = f"{shown} = {result}"
+    if converted:
+        shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
     return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}

@@ -33,7 +33,8 @@ SHEET = "Misure"
 # written with the value («2 sale»).
 _SHARED = {
     name: attribute for name, (_, (attribute,)) in flat_columns(
-        Measure, skip=("code", "as_of", "value", "percent", "components", "counted")
+        Measure, skip=("code", "as_of", "value", "percent", "components", "counted",
+                        "counted_components")
     ).items()
 }
 COLUMNS = ["codice", "data", "valore", "componente", *_SHARED]
@@ -181,7 +182,7 @@ def _merge(measure: dict[str, Any], origin: dict[str, int], column: str, row: Ro
 def _column(rest: Loc) -> str | None:
     if not rest:
         return None
-    if rest[0] in ("componenti", "percentuale", "conta"):
+    if rest[0] in ("componenti", "percentuale", "conta", "conta_componenti"):
         return "valore"
     return rest[0] if rest[0] in COLUMNS else None
 
@@ -204,7 +205,9 @@ def measures_to_rows(measure_set: MeasureSet) -> list[dict[str, Any]]:
             rows.append(_present(base | {"valore": value} | shared))
             shared = {}
         for label, component in measure.components.items():
-            rows.append(_present(base | {"componente": label, "valore": component} | shared))
+            noun = measure.counted_components.get(label)  # «318 giornate», as the office wrote it
+            written = f"{cell_text(component)} {noun}" if noun is not None else component
+            rows.append(_present(base | {"componente": label, "valore": written} | shared))
             shared = {}
     return rows
 
@@ -222,6 +225,8 @@ def write_measures(measure_set: MeasureSet, path: str | Path) -> None:
         for measure in data.get("misure", []):
             if "conta" in measure:  # the noun goes back beside its value: «2 sale»
                 measure["valore"] = f"{cell_text(measure['valore'])} {measure.pop('conta')}"
+            for label, noun in measure.pop("conta_componenti", {}).items():  # «318 giornate»
+                measure["componenti"][label] = f"{cell_text(measure['componenti'][label])} {noun}"
         atomic.write_text(path, yamlfile.dump(data))
         return
     rows = measures_to_rows(measure_set)

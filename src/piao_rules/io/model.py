@@ -325,6 +325,25 @@ def _same_counts(raw: str, counts: list[tuple[Decimal, str]], components: Any) -
         left.remove(number)
 
 
+def _counted_components(data: dict[str, Any]) -> dict[str, Any]:
+    """Components written with their unit («318 giornate»): the number, and the noun in ``conta_componenti``."""
+    key = "componenti" if "componenti" in data else "components"
+    given = data.get(key)
+    if not isinstance(given, dict):
+        return data
+    read, nouns = {}, {}
+    for label, raw in given.items():
+        counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)
+                  and written.scaled(raw) is None and not values.is_null(raw) else None)
+        if counts is not None and len(counts) == 1:
+            (raw, nouns[str(label).strip()]), = counts
+        read[label] = raw
+    if not nouns:
+        return data
+    nouns_key = "conta_componenti" if key == "componenti" else "counted_components"
+    return {**data, key: read, nouns_key: {**dict(data.get(nouns_key) or {}), **nouns}}
+
+
 class Measure(Model):
     """The measured value of one indicator at a monitoring date, with its note."""
 
@@ -344,6 +363,10 @@ class Measure(Model):
     components: dict[str, Number] = Field(default_factory=dict, alias="componenti")
     counted: str | None = Field(
         None, alias="conta", description="Ciò che il valore conta, quando è scritto con il valore («sale» in «2 sale»)"
+    )
+    counted_components: dict[str, str] = Field(
+        default_factory=dict, alias="conta_componenti",
+        description="Ciò che conta una componente, quando è scritto con il suo numero («giornate» in «318 giornate»)",
     )
     written: str | None = Field(
         None, alias="valore_scritto",
@@ -403,6 +426,7 @@ class Measure(Model):
         if not isinstance(data, dict):
             return data
         data = written.read_cell(data)  # «1,2 milioni di euro», «87,3% (positivi) 42,1% (molto positivi)», a sentence
+        data = _counted_components(data)
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
         counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)
@@ -431,11 +455,15 @@ class Measure(Model):
 
     @model_serializer(mode="wrap")
     def _written_only_when_guessed(self, handler: SerializerFunctionWrapHandler) -> Any:
-        """Leave ``valore_scritto`` out of the dumps (the evaluation JSON) when no cell was read by a guess."""
+        """Leave ``valore_scritto`` out of the dumps (the evaluation JSON) when no cell was read by a guess, and
+        ``conta_componenti`` when no component was written with its unit."""
         data = handler(self)
         if self.written is None and isinstance(data, dict):
             data.pop("written", None)
             data.pop("valore_scritto", None)
+        if not self.counted_components and isinstance(data, dict):  # nor ``conta_componenti`` when no unit was written
+            data.pop("counted_components", None)
+            data.pop("conta_componenti", None)
         return data
 
     @field_validator("components", mode="before")

@@ -26,11 +26,14 @@ from typing import Any
 from piao_rules import values
 
 _WORD_RUN = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
-_SCALES = {"migliaia": Decimal(1000), "milioni": Decimal(1_000_000)}
+# The scale words and their abbreviations: «migliaia», «k€» or «k», «milioni» or «mln», «miliardi» or «mld».
+_SCALES = {"migliaia": Decimal(1000), "k": Decimal(1000), "milioni": Decimal(1_000_000), "mln": Decimal(1_000_000),
+           "miliardi": Decimal(1_000_000_000), "mld": Decimal(1_000_000_000)}
 _NUMBER = r"[-+−]?\s?\d[\d.,]*"
 _SCALED = re.compile(
-    rf"(?:€\s*)?(?P<number>{_NUMBER})\s*(?:€\s*)?(?P<open>\(\s*)?(?:in\s+)?(?P<scale>migliaia|milioni)"
-    r"(?:\s+di\s+(?:€|euro))?\s*(?(open)\))",
+    rf"(?:€\s*)?(?P<number>{_NUMBER})\s*(?:€\s*)?(?P<open>\(\s*)?(?:in\s+)?"
+    r"(?P<scale>migliaia|milioni|miliardi|mln|mld|k(?=\s*€))\.?"
+    r"(?:\s*(?:di\s+)?(?:€|euro))?\s*(?(open)\))",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(rf"\s*(?P<number>{_NUMBER}\s*%?)\s*\((?P<label>[^()\d]*[^\W\d_][^()\d]*)\)\s*[,;]?")
@@ -42,7 +45,7 @@ _SENTENCE = re.compile(r"[^\W\d_]{2,}(?:\W+\w+){3,}.*", re.DOTALL)
 # «molti» say no state: still refused.
 _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2}[.!]?")
 _PARTICIPLE = re.compile(
-    r"[^\W\d_]+(?:at|ut|it)[oaie]|[^\W\d_]*(?:fatt|scritt|dott|redatt|mess|chius|conclus|sospes|svolt|risolt|"
+    r"[^\W\d_]+(?:at|ut|it)[oaie]|[^\W\d_]*(?:fatt|scritt|dott|redatt|mess|chius|conclus|sospes|volt|risolt|"
     r"accolt|scelt|apert|copert|offert|rimast|propost|predispost|giunt|assunt|inclus|esclus|decis|concess|diffus|"
     r"espress|promoss|corrett|lett)[oaie]", re.IGNORECASE)
 # «in» and the noun of a state of work: «in corso», «in bozza», «in fase di collaudo» (not «in totale», «in media»).
@@ -69,6 +72,12 @@ _PROGRESS = re.compile(
 _WORK = re.compile(r"sviluppo|avanzamento|stato\s+di\s+avanzamento|realizzazione|completamento|esecuzione|attuazione|"
                    r"implementazione|lavori|attività|progetto|progettazione|migrazione|installazione|allestimento",
                    re.IGNORECASE)
+# A state with its progress in brackets: «in corso (70%)», «Avviato (40 %)».
+_STATE_PROGRESS = re.compile(r"(?P<state>[^()]+?)\s*\(\s*(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*\)")
+# A count with its part: «118 assessment, di cui 34 guidati», «7 (di cui 2 congiunti)», «Coinvolte 214 imprese, di cui
+# 188 con check-up»: the first number is the count, the part is a remark for the note.
+_PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?)\s*\)?")
+_ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
 # «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
 _NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
 # Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5».
@@ -167,6 +176,36 @@ def progress(text: str) -> Decimal | None:
     return number if number <= 100 else None
 
 
+def state_progress(text: str) -> tuple[str, Decimal] | None:
+    """«in corso (70%)» → («in corso», 70): a state in words with its progress in brackets; None otherwise."""
+    match = _STATE_PROGRESS.fullmatch(" ".join(text.split()))
+    if match is None or not (is_state(match.group("state")) or _STATE_PHRASE.fullmatch(match.group("state"))):
+        return None
+    number = values.parse_number(match.group("pct"))
+    return (match.group("state"), number) if number <= 100 else None
+
+
+def with_part(text: str) -> tuple[str, str] | None:
+    """«118 assessment, di cui 34 guidati» → («118 assessment», «di cui 34 guidati»); «Coinvolte 214 imprese, di cui 188
+    …» → («214 imprese», …): the count (without the participle before it) and its part; None unless what comes before
+    «di cui» is one count, with at most a participle before it and a remark in brackets after it."""
+    match = _PART.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    whole = match.group("whole")
+    first, _, rest = whole.partition(" ")
+    if rest and _PARTICIPLE.fullmatch(first) and not first[0].isdigit():
+        whole = rest
+    aside = _ASIDE.fullmatch(whole)
+    counted = aside.group("counts") if aside else whole
+    counts = values.parse_counts(counted) if any(ch.isalpha() for ch in counted) else None
+    try:
+        single = counts is not None and len(counts) == 1 or counts is None and values.parse_number(counted) is not None
+    except ValueError:
+        return None
+    return (whole, match.group("part")) if single else None
+
+
 def explained(text: str) -> str:
     """How a value cell kept in ``valore_scritto`` was read, and how to write it so that nothing is guessed."""
     if sees_note(text):
@@ -178,6 +217,12 @@ def explained(text: str) -> str:
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
+    if (stated := state_progress(text)) is not None:
+        return (f"letto come stato «{stated[0]}» con avanzamento del {str(stated[1]).replace('.', ',')}%; per non lasciarlo "
+                "dedurre, lasciare vuoto «valore», scrivere lo stato in «nota» e il numero in «avanzamento»")
+    if (parts := with_part(text)) is not None:
+        return (f"letto il conteggio «{parts[0]}», e «{parts[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero che il target chiede e la parte in «nota»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -214,6 +259,10 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: figures, **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}
+    if (stated := state_progress(raw)) is not None:
+        return {**data, key: None, note_key: _before(stated[0], note), **_progress(data, stated[1], cell), **kept}
+    if (parts := with_part(raw)) is not None:
+        return {**data, key: parts[0], note_key: f"{note} ({parts[1]})" if note else f"({parts[1]})", **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"

@@ -20,7 +20,7 @@ from piao_rules.targets.fit import (
 )
 from piao_rules.targets.format import format_target
 from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
-from piao_rules.targets.hours import in_target_unit
+from piao_rules.targets.hours import component_conversions, in_target_unit
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.noted import noted_reference
 from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
@@ -197,7 +197,8 @@ def measures_fit(subject: Subject) -> list[Problem]:
             ))
         elif measure.value is None and measure.components and target.kind is not TargetKind.COMPOUND and read_formula(indicator.formula):
             problems.append(subject.in_measures(
-                loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»", warning=True,
+                loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»"
+                     f"{_converted_components(indicator, measure)}", warning=True,
             ))
         elif not_pertinent(target, measure) and not _done_of_total(target, indicator, measure):
             problems.append(subject.in_measures(
@@ -210,6 +211,14 @@ def measures_fit(subject: Subject) -> list[Problem]:
                 warning=True,
             ))
     return problems
+
+
+def _converted_components(indicator: Indicator, measure: Measure) -> str:
+    """How the components written with their unit («318 giornate») are converted for the algorithm, if they are."""
+    formula = read_formula(indicator.formula)
+    converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula) if formula else {}
+    return "".join(f"; conversione: {how}: controllare la conversione" if value is not None else f"; {how}"
+                   for value, how in converted.values())
 
 
 CHECKS = (targets, measures_fit)

@@ -282,3 +282,16 @@ def find_operand(name: str, measured: dict[str, Decimal]) -> Decimal | None:
         if operand_key(label) == wanted:
             return value
     return None
+
+
+def left_over(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> str | None:
+    """The one measured component no operand names, when one operand only is missing and the two share a word
+    («Somma giorni × importo», «Somma (giorni tra scadenza e pagamento × importo)»); None otherwise."""
+    if len(missing) != 1:
+        return None
+    named = {operand_key(name) for name in operands}
+    unused = [label for label in components if operand_key(label) not in named]
+    if len(unused) != 1:
+        return None
+    words = {word for word in re.findall(r"[^\W\d_]{4,}", missing[0].lower()) if word != "somma"}
+    return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None

@@ -10,6 +10,7 @@ from decimal import Decimal
 from piao_rules import values
 from piao_rules.io.model import Measure
 from piao_rules.targets import units
+from piao_rules.targets.formula import Formula, left_over, operand_key
 from piao_rules.targets.model import Target, TargetKind
 
 # «giornata di 8 ore», «giornate da 7 ore», «1 giornata = 6 ore», «una giornata formativa pari a 6 ore», «giorno
@@ -63,3 +64,42 @@ def in_target_unit(target: Target, measure: Measure | None, *texts: str | None) 
     how = (f"{_plain(measure.value)} {measure.counted} {'÷' if to_days else '×'} "
            f"{_plain(hours)} ore per giornata = {_plain(value)} {unit} (letto nella nota: «{words}»)")
     return measure.model_copy(update={"value": value, "counted": unit}), how
+
+
+def component_in_operand_unit(operand: str, number: Decimal, noun: str, *texts: str | None
+                              ) -> tuple[Decimal | None, str] | None:
+    """A component written with its unit («318 giornate») for an operand named in the other one («Ore di formazione
+    erogate»): the number converted and how, or None and why not when the row does not say how many hours make a
+    day; None when there is nothing to convert."""
+    first = operand.split()[0] if operand.split() else None
+    to_hours = _is_days(noun) and _is_hours(first)
+    if not to_hours and not (_is_hours(noun) and _is_days(first)):
+        return None
+    per_day = hours_per_day(*texts)
+    if per_day is None:
+        return None, (f"«{_plain(number)} {noun}» per «{operand}»: la riga non dice quante ore fa una giornata, e la "
+                      "componente non si converte")
+    hours, words = per_day
+    value = (number * hours if to_hours else number / hours).quantize(Decimal("0.01"))
+    unit = "ore" if to_hours else "giornate"
+    return value, (f"{_plain(number)} {noun} {'×' if to_hours else '÷'} {_plain(hours)} ore per giornata = "
+                   f"{_plain(value)} {unit} (letto nella nota: «{words}»)")
+
+
+def component_conversions(formula: Formula, measure: Measure, *texts: str | None) -> dict[str, tuple[Decimal | None, str]]:
+    """The components written with their unit («318 giornate») for an operand named in the other one, by operand: the
+    number converted and how, or None and why not."""
+    if not measure.counted_components:
+        return {}
+    named = {name: next((label for label in measure.components if operand_key(label) == operand_key(name)), None)
+             for name in formula.operands}
+    missing = [name for name, label in named.items() if label is None]
+    if (left := left_over(missing, measure.components, formula.operands)) is not None:
+        named[missing[0]] = left
+    converted = {}
+    for name, label in named.items():
+        noun = measure.counted_components.get(label) if label is not None else None
+        if label is not None and noun is not None and (read := component_in_operand_unit(
+                name, measure.components[label], noun, *texts)) is not None:
+            converted[name] = read
+    return converted
