@@ -120,6 +120,15 @@ REPORTED = {
     ("note", "verifica_20"): (10, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
     ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
     ("proposta", "verifica_20"): (4, 5),
+    # the twenty-first set (invented rows, every area) and the twenty-second (invented rows, regional unions, special
+    # agencies and chambers of the South and the islands), measured blind once, after the sixteenth pass: 34/50 and
+    # 35/50 (two rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_21"): (8, 12), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 6),
+    ("conteggio", "verifica_21"): (2, 5), ("si_no", "verifica_21"): (3, 4), ("calcolo", "verifica_21"): (6, 8),
+    ("proposta", "verifica_21"): (3, 5),
+    ("note", "verifica_22"): (7, 12), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 6),
+    ("conteggio", "verifica_22"): (2, 5), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
+    ("proposta", "verifica_22"): (2, 5),
 }
 
 
@@ -311,6 +320,47 @@ TWENTIETH_SET_MISSES = [
 ]
 
 
+# The twenty-first and twenty-second sets, measured blind once after the sixteenth pass (34/50 and 35/50): misses
+# listed, not studied.
+TWENTY_FIRST_SET_MISSES = [
+    "Venezia Rovigo prenotazione online degli appuntamenti allo sportello RI, SI nel valore (inventato)",
+    "Chieti Pescara SUAP associato per i Comuni della Val di Sangro (inventato)",
+    "Vicenza piano di formazione del personale 2024, nota sui corsi svolti (inventato)",
+    "Valle d'Aosta impianto fotovoltaico della sede in attesa di allaccio (inventato)",
+    "Lecce certificati di origine rilasciati entro 2 giorni, valore del solo mese di giugno (inventato)",
+    "Trapani incontri con le associazioni firmatarie del protocollo per la legalità (inventato)",
+    "Valle d'Aosta schede procedimento per servizio, manca l'ufficio metrico (inventato)",
+    "Padova postazioni di videoconferenza con l'utenza nelle sedi decentrate (inventato)",
+    "Bologna seminari sull'etichettatura e partecipanti sotto il passo (inventato)",
+    "Salerno candidature su bandi europei, una approvata (inventato)",
+    "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
+    "Cuneo validazione OIV della Relazione sulla performance arrivata a luglio (inventato)",
+    "Valle d'Aosta quota di energia rinnovabile sui consumi, produzione in MWh (inventato)",
+    "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
+    "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
+    "Bari verifiche sui distributori di carburante, da pistole erogatrici a impianti (inventato)",
+]
+
+
+TWENTY_SECOND_SET_MISSES = [
+    "Nuoro azienda speciale, gestionale delle iscrizioni ai corsi slittato a settembre (inventato)",
+    "Sud Est Sicilia sede di Siracusa, regolamento dei patrocini con nota sugli eventi (inventato)",
+    "Unioncamere Calabria convenzione con la Regione per il portale SUAP, in attesa della Giunta regionale (inventato)",
+    "Sud Est Sicilia sede di Ragusa, prenotazione online delle carte tachigrafiche (inventato)",
+    "Unioncamere Campania piano regionale della formazione del personale riprogrammato a luglio (inventato)",
+    "Molise sede di Campobasso, partecipanti ai seminari di finanza agevolata (inventato)",
+    "Sud Est Sicilia sede di Ragusa, workshop sul credito con quattro rinviati (inventato)",
+    "Basilicata carte dei servizi pubblicate, Arbitrato in revisione (inventato)",
+    "Campania azienda speciale per la formazione, test finale saltato a Caserta (inventato)",
+    "Molise accordi con gli Ordini professionali, tre dei quattro (inventato)",
+    "Unioncamere Calabria imprese ai laboratori per l'export 2022 (inventato)",
+    "Unioncamere Sardegna progetti europei approvati 2024 (inventato)",
+    "Bari azienda speciale, imprese alle fiere internazionali, proposta al ribasso ancora sotto il passo (inventato)",
+    "Unioncamere Sicilia da seminari in presenza a webinar nel 2021, proposta (inventato)",
+    "Salerno regolamento sulla videosorveglianza delle sedi, proroga in attesa dell'Ispettorato (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -339,6 +389,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
         + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
         + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
+        + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
