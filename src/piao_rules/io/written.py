@@ -287,29 +287,25 @@ def _before(cell: str, note: Any) -> str:
 
 def _total(data: dict[str, Any], total: str, cell: str) -> dict[str, Any]:
     """The total of «41 processi su 44», unless the measure gives another one."""
-    key = "totale" if "totale" in data or "total" not in data else "total"
-    given = data.get(key)
-    if given is not None and not values.is_null(str(given)):
-        try:
-            same = values.parse_number(given) == values.parse_number(total)
-        except ValueError:
-            same = False
-        if not same:
-            raise ValueError(f"«{values.shorten(cell)}» dà il totale {total}, diverso da «totale» ({given}): "
-                             "scrivere il totale una volta sola, in «totale»")
-    return {key: total}
+    return _once(data, ("totale", "total"), total, f"«{values.shorten(cell)}» dà il totale {total}",
+                 "scrivere il totale una volta sola, in «totale»")
 
 
 def _progress(data: dict[str, Any], share: Decimal, cell: str) -> dict[str, Any]:
     """The progress of «Sviluppo al 60%», unless the measure gives another one."""
-    key = "avanzamento" if "avanzamento" in data or "progress" not in data else "progress"
+    return _once(data, ("avanzamento", "progress"), share, f"«{values.shorten(cell)}» dà l'avanzamento {share}%",
+                 "scriverlo una volta sola, in «avanzamento»")
+
+
+def _once(data: dict[str, Any], keys: tuple[str, str], read: Any, said: str, fix: str) -> dict[str, Any]:
+    """``read`` for the field ``keys`` (Italian name, English name); an error when the measure gives another value."""
+    key = keys[0] if keys[0] in data or keys[1] not in data else keys[1]
     given = data.get(key)
     if given is not None and not values.is_null(str(given)):
         try:
-            same = values.parse_number(given) == share
+            same = values.parse_number(given) == values.parse_number(read)
         except ValueError:
             same = False
         if not same:
-            raise ValueError(f"«{values.shorten(cell)}» dà l'avanzamento {share}%, diverso da «avanzamento» ({given}): "
-                             "scriverlo una volta sola, in «avanzamento»")
-    return {key: share}
+            raise ValueError(f"{said}, diverso da «{keys[0]}» ({given}): {fix}")
+    return {key: read}
