@@ -134,7 +134,7 @@ class DurableRunner:
                 except Exception as error:
                     raise EngineError(f"errore di durable-rules sulle regole «{table.name}»: {error}") from None
                 handled = True
-            if handled and not first_only:
+            if handled:
                 self._host.delete_state(ruleset, sid)
         if self._errors:
             raise EngineError(f"errore in un'azione delle regole «{table.name}»: {self._errors[0]}")
