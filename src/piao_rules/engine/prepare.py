@@ -18,7 +18,7 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
-from piao_rules.targets.fit import as_component, not_pertinent
+from piao_rules.targets.fit import as_component, counted_component, not_pertinent
 from piao_rules.targets.format import format_target
 from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.markup import clean
@@ -60,6 +60,7 @@ class Item:
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
     against_proposal: Any = None  # engine.result.ProposedEvaluation
+    in_force: Target | None = None  # for a copy evaluated against a pending proposal: the target in force
     noted_reference: Any = None  # targets.noted.NotedReference: a relative target's reference read in the note
     code: str = field(init=False)  # the indicator's code, read very often
 
@@ -257,7 +258,7 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
-    item.measure = as_component(item.target, item.measure) or item.measure
+    item.measure = as_component(item.target, item.measure) or counted_component(item.target, item.measure) or item.measure
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
     if converted is not None:
         item.measure, item.inputs["conversione"] = converted

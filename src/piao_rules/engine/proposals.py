@@ -63,7 +63,7 @@ def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
             continue
         copy = Item(
             n=start + len(pairs), area=item.area, objective=item.objective, indicator=item.indicator, target_text=text,
-            original_target=None, target=target, threshold=None, measure=measure, owner=item.owner,
+            original_target=None, target=target, threshold=None, measure=measure, owner=item.owner, in_force=item.target,
         )
         read_against_measure(copy)
         # the note is read as for the target in force: a measured indicator's note may propose a status against the

@@ -111,6 +111,21 @@ def scale_top(target: Target, measure: Measure | None) -> int | None:
     return top if top is not None and 1 < top <= 10 and 0 < value <= top else None
 
 
+def counted_component(target: Target, measure: Measure | None) -> Measure | None:
+    """«5 seminari in presenza, 11 webinar» for «≥ 24 seminari in presenza»: of the components of a measure, the only one
+    that counts what a single count target names is its value, with its name («5 seminari in presenza»); the others count
+    something else; the components stay, so that a proposed target («≥ 30 webinar») picks its own. None when no
+    component, or more than one, counts the target's noun."""
+    if (measure is None or target.kind is not TargetKind.COMPARISON or not measure.components
+            or (measure.value is not None and measure.counted not in measure.components) or not target.unit or target.unit in ("%", "€", "gg", "N.") or target.per is not None or target.coverage is not None):
+        return None
+    counting = [(label, value) for label, value in measure.components.items() if counts_noun(label, target.unit)]
+    if len(counting) != 1:
+        return None
+    label, value = counting[0]
+    return measure.model_copy(update={"value": value, "counted": label})
+
+
 def as_component(target: Target, measure: Measure | None) -> Measure | None:
     """«8 seminari» for «≥ 8 seminari 200 imprese»: a single count naming a component of a compound target is that
     component, the others missing (not a value of another kind). None otherwise."""
