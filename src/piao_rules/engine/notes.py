@@ -253,11 +253,11 @@ class NoteReading(BaseModel):
     cues: list[str] = Field(description="The words of the note that justify the reading, as written")
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
-    off_topic: bool = Field(False, description="The note tells done only other things than the milestone's («sono stati "
+    off_topic: bool = Field(False, exclude=True, description="The note tells done only other things than the milestone's («sono stati "
                             "erogati 3 corsi» for «Adozione del Piano di formazione»): it does not speak of the target")
-    deadline_missed: bool = Field(False, description="The note says the deadline cannot be met («il termine del 30 giugno "
+    deadline_missed: bool = Field(False, exclude=True, description="The note says the deadline cannot be met («il termine del 30 giugno "
                                   "non potrà essere rispettato»)")
-    own_done: bool = Field(False, description="The note tells done the milestone's own act or object («Regolamento adottato "
+    own_done: bool = Field(False, exclude=True, description="The note tells done the milestone's own act or object («Regolamento adottato "
                            "il 12/06» for «Adozione del Regolamento»), not only other steps («sottoscritto il contratto»)")
     completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
                                       "luglio»), in the monitoring year unless written; the first day of the month or "
