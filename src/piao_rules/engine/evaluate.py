@@ -378,6 +378,7 @@ class _Evaluator:
             facts["completato"] = int(bool(score.completed))
             reading = item.reading or item.note_reading  # «la messa in produzione è slittata a settembre» for a SI
             facts["nota_smentisce_completamento"] = int(bool(score.completed) and reading is not None
+                                                        and item.measure is not None and item.measure.completed_on is None
                                                         and reading.phase != "completata" and not reading.own_done
                                                         and not reading.off_topic)
         if target.deadline is not None:

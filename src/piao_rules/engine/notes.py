@@ -386,14 +386,16 @@ class NoteReader:
     def _own_done(self, folded: str, done_at: list[int], activity: str | None) -> bool:
         """Whether a completion told at one of ``done_at`` (not in the future: «sarà trasmessa») is said in a clause that
         names the milestone's object («Regolamento adottato il 12/06» for «Adozione del Regolamento …»; not «il contratto
-        con il fornitore è stato sottoscritto» for «Attivazione del nuovo gestionale»). Without an object to look for,
-        any completion counts."""
+        con il fornitore è stato sottoscritto» for «Attivazione del nuovo gestionale»), or that opens its clause and so
+        is said of the target itself («Completato in ritardo per la sostituzione del referente»). Without an object to
+        look for, any completion counts."""
         objects = _objects(activity)
         for start in done_at:
             if self._negation(folded, start, self.future) is not None:
                 continue
-            if not objects or _names_any(_clause(folded, start), objects):
-                return True
+            opens = not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects)
+            if not objects or opens or _names_any(_clause(folded, start), objects):
+                return True  # «Completato oltre la scadenza …»: said of the target itself
         return False
 
     def _said_of_others(self, folded: str, done_at: list[int], activity: str | None) -> bool:
@@ -404,13 +406,8 @@ class NoteReader:
         objects = _objects(activity)
         if not objects or not done_at:
             return False
-        for start in done_at:
-            word = re.match(r"[^\W\d_]+", folded[start:])
-            after = _SAID_OF.match(folded, start + (word.end() if word else 0))
-            if (after is None or after.group("word") in values.MONTHS  # «in esercizio dal 10 gennaio»: a day
-                    or _names_any(after.group("word"), objects) or _names_any(_clause(folded, start), objects)):
-                return False
-        return True
+        return all(_said_of_other(folded, start, objects) and not _names_any(_clause(folded, start), objects)
+                   for start in done_at)
 
     def _rest_done(self, folded: str, match: re.Match[str]) -> bool:
         """Whether a cue ending in «sono» («le altre sono», «gli altri sono») is followed by a completion («già
@@ -790,6 +787,14 @@ def _objects(activity: str | None) -> list[str]:
     la concessione del patrocinio»: «regolamento», «concessione», «patrocinio»), folded."""
     named = _fold(_QUOTED.sub(" ", activity or ""))
     return [word for word in re.findall(r"[^\W\d_]{5,}", named)[1:] if word not in _NOT_OBJECT]
+
+
+def _said_of_other(folded: str, start: int, objects: list[str]) -> bool:
+    """Whether the completion word at ``start`` is followed by something the milestone does not name («erogati 3 corsi»,
+    «attivata la pagina LinkedIn»); not a day («in esercizio dal 10 gennaio»)."""
+    word = re.match(r"[^\W\d_]+", folded[start:])
+    after = _SAID_OF.match(folded, start + (word.end() if word else 0))
+    return after is not None and after.group("word") not in values.MONTHS and not _names_any(after.group("word"), objects)
 
 
 def _names_any(text: str, objects: list[str]) -> bool:
