@@ -571,3 +571,13 @@ def test_a_lowering_proposal_the_calendar_does_not_reach_is_at_risk(scheduled, v
     result = run(plan, measures(row, when="30/06/2022"), date(2022, 6, 30)).indicators[0]
     assert result.status is Status.AT_RISK  # ST15P, against the target in force
     assert (result.against_proposal.status, result.against_proposal.pace) == (versus, 90)
+
+
+@pytest.mark.parametrize("row", [
+    {"completato_il": "12/07/2023", "nota": "Slittamento dovuto ai tempi della procedura di affidamento."},
+    {"valore": "SI", "nota": "Completato in ritardo per la sostituzione del referente."},
+])
+def test_a_dated_completion_or_one_said_of_the_target_is_not_contradicted_by_its_note(row):
+    result = one("entro il 30/06/2023", date(2023, 12, 31), indicator={"nome": "Adozione del Regolamento per il servizio"},
+                 **row)
+    assert not result.proposed and not any(step.rule.startswith("ST08") for step in result.explanation.steps)
