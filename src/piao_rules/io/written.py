@@ -4,7 +4,10 @@
 - several values, each with its label in brackets: «87,3% (positivi) 42,1% (molto positivi)» → the first value is
   the measure, the whole cell is kept in the note;
 - a sentence instead of a value («Lavori conclusi il 20/09/2023; sportello non ancora operativo»), or the state of
-  the activity in a few words («Fatto», «Non attivato», «in corso», «Protocollo sottoscritto»): a note, not a value;
+  the activity in a few words («Fatto», «Non attivato», «in corso», «Lavori in corso», «Protocollo sottoscritto»): a
+  note, not a value;
+- a count with its part: «118 assessment, di cui 34 guidati», «Partecipazione a 4 candidature, di cui 1 approvata» →
+  the count, the part in the note;
 - a count with «n.» before it («n. 12 referenti») → the count;
 - a count in words: «due riunioni», «tre» → 2 riunioni, 3;
 - done out of a total: «41 processi su 44», «9 servizi su 14 migrati», «5/5», «tre dei quattro accordi» → the value 41
