@@ -54,7 +54,8 @@ DATE = ItalianDate()
 
 
 def echo_json(data: Any) -> None:
-    """Print data as indented JSON (the same text as ``json.dumps(indent=2, ensure_ascii=False)``, five times faster)."""
+    """Print data as indented JSON: the text of ``json.dumps(indent=2, ensure_ascii=False)`` in a fifth of the time
+    (a float's exponent aside: «1e-8», not «1e-08»)."""
     from pydantic_core import to_json
 
     click.echo(to_json(data, indent=2).decode())
