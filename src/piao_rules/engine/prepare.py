@@ -262,8 +262,8 @@ def read_against_measure(item: Item) -> None:
         item.measure, item.inputs["lettura della misura"] = named
     if (part := qualified_part(item.target, item.measure)) is not None:  # «di cui 2 approvate» for «progetti approvati»
         item.measure, item.inputs["lettura della misura"] = part
-    if (each := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
-        item.measure, item.inputs["lettura della misura"] = each
+    if (per_unit := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
+        item.measure, item.inputs["lettura della misura"] = per_unit
     if (noted := noted_units(item.target, item.measure)) is not None:  # «8 incontri», nota «Incontrate 7 associazioni»
         item.measure, item.inputs["lettura della misura"] = noted
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate

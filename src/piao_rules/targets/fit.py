@@ -158,7 +158,7 @@ def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, st
     must be in the target, not only in the indicator's name."""
     if measure is None or target.kind is not TargetKind.COMPARISON or target.unit is None or measure.counted is None:
         return None
-    if counted_mismatch(target, measure) is None or not measure.note:
+    if not isinstance(measure.value, Decimal) or counted_mismatch(target, measure) is None or not measure.note:
         return None
     after = re.search(rf"(?<!\w){re.escape(target.unit)}\s+(?P<word>[^\W\d_]+)", target.text, re.IGNORECASE)
     if after is None or _PARTICIPLE.fullmatch(after.group("word")) is None:
