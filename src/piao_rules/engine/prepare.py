@@ -18,7 +18,7 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
-from piao_rules.targets.fit import as_component, not_pertinent
+from piao_rules.targets.fit import as_component, named_count, not_pertinent, noted_units, one_per_unit, qualified_part
 from piao_rules.targets.format import format_target
 from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.markup import clean
@@ -258,6 +258,14 @@ def read_against_measure(item: Item) -> None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
     item.measure = as_component(item.target, item.measure) or item.measure
+    if (named := named_count(item.target, item.measure)) is not None:  # «12 laboratori, 41 imprese» for «≥ 30 imprese»
+        item.measure, item.inputs["lettura della misura"] = named
+    if (part := qualified_part(item.target, item.measure)) is not None:  # «di cui 2 approvate» for «progetti approvati»
+        item.measure, item.inputs["lettura della misura"] = part
+    if (per_unit := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
+        item.measure, item.inputs["lettura della misura"] = per_unit
+    if (noted := noted_units(item.target, item.measure)) is not None:  # «8 incontri», nota «Incontrate 7 associazioni»
+        item.measure, item.inputs["lettura della misura"] = noted
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
     if converted is not None:
         item.measure, item.inputs["conversione"] = converted
