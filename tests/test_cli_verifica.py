@@ -219,3 +219,37 @@ def test_sixteenth_pass_guesses_are_reported_as_warnings(tmp_path):
         "ore»): controllare la conversione",
     ):
         assert line in result.output, result.output
+
+
+def test_seventeenth_pass_readings_are_reported_as_warnings(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
+              "algoritmo"]
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
+            for code, name, target, formula in (
+                ("K1", "Postazioni nelle sedi", "100% delle sedi", ""), ("K2", "Imprese ai laboratori", ">= 30 imprese", ""),
+                ("K3", "Progetti europei", "≥ 2 progetti approvati", ""),
+                ("K4", "Incontri con le associazioni", "Almeno 1 incontro con ciascuna associazione", ""),
+                ("K5", "Schede procedimento per ciascun servizio", "100% dei servizi", ""),
+                ("K6", "Quota rinnovabile", ">= 25%", "kWh prodotti / kWh consumati * 100"))]
+    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "totale", "componente", "nota"],
+        ["K1", "30/06/2023", "5/5", "", "", ""], ["K2", "30/06/2023", "12 laboratori, 41 imprese partecipanti", "", "", ""],
+        ["K3", "30/06/2023", "Partecipazione a 3 candidature, di cui 2 approvate", "", "", ""],
+        ["K4", "30/06/2023", "8 incontri", "9", "", "Incontrate 7 associazioni."],
+        ["K5", "30/06/2023", "11 schede aggiornate", "12", "", ""],
+        ["K6", "30/06/2023", "38,5 MWh", "", "kWh prodotti", ""], ["K6", "30/06/2023", "142.000 kWh", "", "kWh consumati", ""]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 0, result.output
+    for line in (
+        f"{measures}:riga 2/valore: avviso: valore «5/5» letto per ipotesi: letto come 5 su un totale di 5",
+        f"{measures}:riga 3/valore: avviso: la misura di K2 ha più conteggi: letto il conteggio «imprese partecipanti», "
+        "quello che il target conta; gli altri (12 laboratori) sono un commento; controllare che sia il conteggio del target",
+        f"{measures}:riga 4/valore: avviso: la misura di K3: letta la parte «di cui 2 approvate» di «3 candidature»: il "
+        "target conta «progetti approvati»",
+        f"{measures}:riga 5/valore: avviso: la misura di K4: il valore conta «incontri», la nota le unità del target («7 "
+        "associazioni»): lette 7 unità coperte; controllare le unità coperte",
+        f"{measures}:riga 6/valore: avviso: la misura di K5: «schede aggiornate» contate come «servizi»",
+        "conversione: 38,5 MWh × 1000 = 38500 kWh (1 MWh = 1000 kWh): controllare la conversione",
+    ):
+        assert line in result.output, result.output

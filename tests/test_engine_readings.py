@@ -180,3 +180,81 @@ def test_the_only_component_that_counts_what_the_target_names_is_its_value():
     both = plan_with({"target": "≥ 24 seminari", "unita": "N."}, year=2021)
     row = {"codice": "I1", "componenti": {"seminari in presenza": 5, "seminari online": 11}}
     assert run(both, measures(row, when="30/06/2021"), date(2021, 6, 30)).indicators[0].status is Status.TO_ASSESS
+# seventeenth pass, part A: which count the target counts, the units counted in the note, one for each unit, a
+# component in a multiple of its operand's unit (piao_rules.targets.fit, piao_rules.targets.hours)
+def test_of_several_counts_the_one_the_target_counts_is_the_measure():
+    result = one(">= 30 imprese", date(2022, 9, 30), valore="12 laboratori, 41 imprese partecipanti")
+    assert result.status is Status.REACHED
+    assert "letto il conteggio «imprese partecipanti»" in result.explanation.inputs["lettura della misura"]
+    assert "12 laboratori" in result.explanation.inputs["lettura della misura"]
+
+
+@pytest.mark.parametrize(("target", "counts"), [
+    (">= 30 imprese", {"laboratori": "12", "imprese": "41", "imprese estere": "9"}),  # two counts of imprese: which one?
+    ("≥ 10 incontri B2B / ≥ 200 imprese partecipanti", {"incontri B2B": "8", "imprese partecipanti": "245"}),  # both named
+    (">= 30", {"laboratori": "12", "imprese": "41"}),  # the target names nothing
+])
+def test_no_count_is_chosen_when_the_target_does_not_pick_one(target, counts):
+    result = one(target, date(2022, 9, 30), componenti=counts)
+    assert "lettura della misura" not in result.explanation.inputs
+
+
+def test_the_part_the_target_qualifies_is_the_measure():
+    result = one("≥ 2 progetti approvati", MID, valore="Partecipazione a 3 candidature, di cui 2 approvate")
+    assert result.status is Status.REACHED
+    assert "«di cui 2 approvate»" in result.explanation.inputs["lettura della misura"]
+
+
+@pytest.mark.parametrize(("target", "cell"), [
+    ("≥ 8 progetti", "Presentate 9 proposte alle scuole, di cui 3 avviate"),  # the participle only in the name
+    ("≥ 3 candidature", "Partecipazione a 4 candidature, di cui 1 approvata"),  # the count is the target's
+])
+def test_the_part_is_not_chosen_without_the_target_qualifying_it(target, cell):
+    result = one(target, END, valore=cell, indicator={"nome": "Progetti avviati"})
+    assert "lettura della misura" not in result.explanation.inputs
+
+
+def test_the_units_covered_counted_in_the_note():
+    result = one("Almeno 1 incontro con ciascuna associazione firmataria", END, indicator={"totale": "9"},
+                 valore="8 incontri", nota="Incontrate 7 associazioni; con una sono stati svolti 2 incontri.")
+    assert result.status is Status.MISSED
+    assert "«7 associazioni»" in result.explanation.inputs["lettura della misura"]
+
+
+def test_a_share_the_note_contradicts_with_its_counts():
+    result = one("100% dei servizi mappati", END, valore="100%",
+                 nota="Pubblicate 17 carte dei servizi sui 18 servizi mappati; l'ultima nel 2026.")
+    assert result.status is Status.MISSED
+    assert "letti 17 su 18" in result.explanation.inputs["lettura della misura"]
+
+
+@pytest.mark.parametrize(("value", "note"), [
+    ("100%", "Pubblicate 18 carte dei servizi sui 18 servizi mappati."),  # the note agrees
+    ("100%", "Pubblicate 17 carte sui 18 moduli previsti."),  # the note counts other units
+    ("8 incontri", "Svolti 8 incontri con le associazioni."),  # the note does not count the units covered
+])
+def test_the_note_is_not_read_when_it_agrees_or_counts_other_units(value, note):
+    result = one("100% dei servizi mappati", END, valore=value, nota=note)
+    assert "lettura della misura" not in result.explanation.inputs
+
+
+def test_a_count_the_name_says_is_one_for_each_unit():
+    result = one("100% dei servizi", date(2023, 9, 30), valore="11 schede aggiornate", totale="12",
+                 indicator={"nome": "Aggiornamento delle schede procedimento per ciascun servizio"})
+    assert result.status is Status.ON_TRACK
+    assert "«schede aggiornate» contate come «servizi»" in result.explanation.inputs["lettura della misura"]
+
+
+def test_a_count_of_something_else_without_one_for_each_unit_is_not_read():
+    result = one("100% dei servizi", date(2023, 9, 30), valore="11 schede aggiornate", totale="12",
+                 indicator={"nome": "Aggiornamento delle schede procedimento"})
+    assert result.status is Status.TO_ASSESS
+
+
+@pytest.mark.parametrize(("produced", "expected"), [("38,5 MWh", Status.REACHED), ("0,0385 GWh", Status.REACHED),
+                                                    ("30.000 Wh", Status.MISSED)])
+def test_a_component_in_a_multiple_of_its_operands_unit(produced, expected):
+    result = one(">= 25%", END, indicator={"unita": "%", "algoritmo": "kWh prodotti / kWh consumati * 100"},
+                 componenti={"kWh prodotti": produced, "kWh consumati": "142.000 kWh"})
+    assert result.status is expected
+    assert "(1 " in result.explanation.inputs["calcolo dall'algoritmo"]

@@ -14,12 +14,12 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (174, 177), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (74, 74), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (74, 74), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (66, 66), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -122,17 +122,18 @@ REPORTED = {
     ("proposta", "verifica_20"): (4, 5),
     # the twenty-first set (invented rows, every area) and the twenty-second (invented rows, regional unions, special
     # agencies and chambers of the South and the islands), measured blind once, after the sixteenth pass: 34/50 and
-    # 35/50 (two rows whose measure the tool refused counted as disagreeing). The seventeenth pass, part B (judgement
-    # rules and the reading of notes), fixed three rows of the twenty-first and five of the twenty-second (development
-    # rows now, «prima: verifica_21», «verifica_22»), and two rows of the twelfth, one each of the fifteenth, seventeenth
-    # and eighteenth; «Venezia Rovigo prenotazione online» (21st) and «Lucca avvio scansione» (20th) agree since but stay
-    # here, their phase not being the controller's; «Unioncamere Calabria imprese ai laboratori» (22nd, part A's row)
-    # agrees since, through the component its target counts
-    ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 6),
-    ("conteggio", "verifica_21"): (2, 5), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 8),
+    # 35/50 (two rows whose measure the tool refused counted as disagreeing). The seventeenth pass, part A (reading the
+    # measures), fixed five rows of the twenty-first and four of the twenty-second (development rows now, «prima:
+    # verifica_21», «verifica_22»): the 45 and 46 rows left agree 34 and 35 times, as at the blind measure. The
+    # seventeenth pass, part B (judgement rules and the reading of notes), fixed three more rows of the twenty-first and
+    # five of the twenty-second (development rows now), two rows of the twelfth and one each of the fifteenth,
+    # seventeenth and eighteenth; «Venezia Rovigo prenotazione online» (21st) and «Lucca avvio scansione» (20th) agree
+    # since but stay here, their phase not being the controller's: the 42 and 41 rows left agree 35 and 35 times
+    ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
+    ("conteggio", "verifica_21"): (2, 4), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
     ("proposta", "verifica_21"): (3, 5),
-    ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 6),
-    ("conteggio", "verifica_22"): (3, 5), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
+    ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
+    ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
     ("proposta", "verifica_22"): (2, 3),
 }
 
@@ -320,17 +321,12 @@ TWENTIETH_SET_MISSES = [
 
 
 # The twenty-first and twenty-second sets, measured blind once after the sixteenth pass (34/50 and 35/50): the misses
-# left after the seventeenth pass, part B (docs/_giro17_b.md).
+# left after the seventeenth pass, parts A and B (docs/_giro17_a.md, docs/_giro17_b.md).
 TWENTY_FIRST_SET_MISSES = [
     "Valle d'Aosta impianto fotovoltaico della sede in attesa di allaccio (inventato)",
     "Lecce certificati di origine rilasciati entro 2 giorni, valore del solo mese di giugno (inventato)",
-    "Trapani incontri con le associazioni firmatarie del protocollo per la legalità (inventato)",
-    "Valle d'Aosta schede procedimento per servizio, manca l'ufficio metrico (inventato)",
-    "Padova postazioni di videoconferenza con l'utenza nelle sedi decentrate (inventato)",
     "Bologna seminari sull'etichettatura e partecipanti sotto il passo (inventato)",
-    "Salerno candidature su bandi europei, una approvata (inventato)",
     "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
-    "Valle d'Aosta quota di energia rinnovabile sui consumi, produzione in MWh (inventato)",
     "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
     "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
     "Bari verifiche sui distributori di carburante, da pistole erogatrici a impianti (inventato)",
@@ -342,10 +338,7 @@ TWENTY_SECOND_SET_MISSES = [
     "Sud Est Sicilia sede di Ragusa, prenotazione online delle carte tachigrafiche (inventato)",
     "Molise sede di Campobasso, partecipanti ai seminari di finanza agevolata (inventato)",
     "Sud Est Sicilia sede di Ragusa, workshop sul credito con quattro rinviati (inventato)",
-    "Basilicata carte dei servizi pubblicate, Arbitrato in revisione (inventato)",
     "Campania azienda speciale per la formazione, test finale saltato a Caserta (inventato)",
-    "Molise accordi con gli Ordini professionali, tre dei quattro (inventato)",
-    "Unioncamere Sardegna progetti europei approvati 2024 (inventato)",
     "Salerno regolamento sulla videosorveglianza delle sedi, proroga in attesa dell'Ispettorato (inventato)",
 ]
 

@@ -309,7 +309,7 @@ def test_a_note_that_already_begins_with_the_state_is_kept_as_it_is():
     assert (measure.note, measure.written) == ("Impianto installato a maggio; allaccio a novembre.", "Impianto installato")
 
 
-@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "3 sale su 5 piani", "tre dei quattro", "Gradimento al 85%", "in totale", "NO, sospeso"])
+@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "3 sale su 5 piani", "tre dei molti", "Gradimento al 85%", "in totale", "NO, sospeso"])
 def test_words_that_say_no_state_are_still_refused(wrong):
     with pytest.raises(ValueError, match="non è"):
         MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
@@ -510,3 +510,56 @@ def test_a_component_with_its_unit_keeps_the_unit_and_writes_it_back(tmp_path):
 def test_the_sixteenth_pass_readers_never_raise(text):
     written.state_progress(text)
     written.with_part(text)
+
+
+# seventeenth pass, part A: done out of a total with a slash or «dei», the action before a count with its part, the
+# noun of the work with its state (piao_rules.io.written)
+@given(st.integers(min_value=0, max_value=200), st.integers(min_value=1, max_value=200), st.sampled_from(["{}/{}", "{} / {}"]))
+def test_done_out_of_a_total_with_a_slash(done, total, form):
+    text = form.format(done, total)
+    if done > total:
+        assert written.out_of(text) is None
+        return
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text}]}).measures[0]
+    assert (measure.value, measure.total, measure.written) == (done, total, " ".join(text.split()))
+
+
+def test_a_slash_total_that_the_measure_contradicts_is_an_error():
+    with pytest.raises(ValueError, match="dà il totale 5"):
+        MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "5/5", "totale": "6"}]})
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("tre dei quattro accordi previsti", ("3", "4")), ("3 dei 4 accordi", ("3", "4")), ("due delle cinque sedi", ("2", "5")),
+    ("14 su 20 processi", ("14", "20")), ("41 processi su 44", ("41", "44"))])
+def test_done_out_of_a_total_with_dei_or_in_words(text, read):
+    assert written.out_of(text) == read
+
+
+@pytest.mark.parametrize("text", ["30/06", "12/2023", "3 sale su 5 piani", "3/4 %", "1/2/2023"])
+def test_not_done_out_of_a_total(text):
+    assert written.out_of(text) is None
+
+
+@pytest.mark.parametrize("text", ["Partecipazione a 4 candidature, di cui 1 approvata",
+                                  "Presentazione di 4 candidature, di cui 1 approvata"])
+def test_the_action_before_a_count_with_its_part(text):
+    assert written.with_part(text) == ("4 candidature", "di cui 1 approvata")
+
+
+@pytest.mark.parametrize("text", ["Lavori in corso", "Attività in ritardo", "Progettazione in corso", "Lavori in fase di collaudo"])
+def test_the_noun_of_the_work_with_its_state(text):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text, "nota": "Manca l'allaccio."}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (None, f"{text} Manca l'allaccio.", text)
+
+
+@pytest.mark.parametrize("text", ["Lavori tanti", "Lavori 3", "Sviluppo in totale"])
+def test_not_the_noun_of_the_work_with_its_state(text):
+    assert not written.is_state(text)
+
+
+@given(st.text(max_size=40))
+def test_the_seventeenth_pass_readers_never_raise(text):
+    written.out_of(text)
+    written.with_part(text)
+    written.is_state(text)

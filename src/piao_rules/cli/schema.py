@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from piao_rules import atomic
-from piao_rules.cli.common import check_outputs, reports_errors
+from piao_rules.cli.common import check_outputs, echo_json, reports_errors
 
 
 @click.command("schema")
@@ -30,7 +29,7 @@ def schema(cartella: Path | None) -> None:
 
     documents = schemas.schemas()
     if cartella is None:
-        click.echo(json.dumps(documents, ensure_ascii=False, indent=2))
+        echo_json(documents)
         return
     check_outputs([cartella / name for name in documents], [])
     cartella.mkdir(parents=True, exist_ok=True)

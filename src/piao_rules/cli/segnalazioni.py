@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from piao_rules.cli import options
-from piao_rules.cli.common import reports_errors
+from piao_rules.cli.common import echo_json, reports_errors
 from piao_rules.cli.reviewing import load_review
 from piao_rules.engine import SEVERITIES
 
@@ -72,7 +71,7 @@ def segnalazioni(piano: Path, misure: Path, as_of: date | None, ufficio: str | N
     review.record_sighting()
     found = select(review.views(), ufficio, gravita, tipo, tutte)
     if as_json_output:
-        click.echo(json.dumps([as_json(v) for v in found], ensure_ascii=False, indent=2))
+        echo_json([as_json(v) for v in found])
         return
     for view in found:
         show(view)

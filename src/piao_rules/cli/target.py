@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from piao_rules.cli.common import reports_errors
+from piao_rules.cli.common import echo_json, reports_errors
 from piao_rules.errors import EXIT_INPUT
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ def target(testo: str, anno: int | None, soglia: str | None, as_json: bool) -> N
         output = _reading(reading)
         if threshold is not None:
             output["threshold"] = _reading(threshold)
-        click.echo(json.dumps(output, ensure_ascii=False, indent=2))
+        echo_json(output)
         return
     _print("Target — ", reading)
     if threshold is not None:

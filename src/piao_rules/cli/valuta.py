@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import click
 
 from piao_rules.cli import options
-from piao_rules.cli.common import evaluate_files, print_problems, reports_errors
+from piao_rules.cli.common import echo_json, evaluate_files, print_problems, reports_errors
 from piao_rules.engine import STAGES
 from piao_rules.errors import EXIT_FLAGS
 
@@ -63,7 +62,7 @@ def valuta(
         data = evaluation.model_dump(mode="json")
         if narratives is not None:
             data["narratives"] = narratives.model_dump(mode="json")
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
     elif narratives is not None:
         show_narratives(evaluation, narratives)
     else:

@@ -18,7 +18,7 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
-from piao_rules.targets.fit import as_component, counted_component, not_pertinent
+from piao_rules.targets.fit import as_component, named_count, not_pertinent, noted_units, one_per_unit, qualified_part
 from piao_rules.targets.format import format_target
 from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.markup import clean
@@ -61,6 +61,7 @@ class Item:
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
     against_proposal: Any = None  # engine.result.ProposedEvaluation
     in_force: Target | None = None  # for a copy evaluated against a pending proposal: the target in force
+    given: Measure | None = None  # the measure as given, before the readings of read_against_measure
     noted_reference: Any = None  # targets.noted.NotedReference: a relative target's reference read in the note
     code: str = field(init=False)  # the indicator's code, read very often
 
@@ -205,6 +206,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
         raise InputError(problems)
     mark_divergent(items)
     for item in items:
+        item.given = item.measure
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
             # a milestone read as a count («Avvio operatività dei 3 sportelli»: 1 sportello) is not started by the start
@@ -258,7 +260,15 @@ def read_against_measure(item: Item) -> None:
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)
-    item.measure = as_component(item.target, item.measure) or counted_component(item.target, item.measure) or item.measure
+    item.measure = as_component(item.target, item.measure) or item.measure
+    if (named := named_count(item.target, item.measure)) is not None:  # «12 laboratori, 41 imprese» for «≥ 30 imprese»
+        item.measure, item.inputs["lettura della misura"] = named
+    if (part := qualified_part(item.target, item.measure)) is not None:  # «di cui 2 approvate» for «progetti approvati»
+        item.measure, item.inputs["lettura della misura"] = part
+    if (per_unit := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
+        item.measure, item.inputs["lettura della misura"] = per_unit
+    if (noted := noted_units(item.target, item.measure)) is not None:  # «8 incontri», nota «Incontrate 7 associazioni»
+        item.measure, item.inputs["lettura della misura"] = noted
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
     if converted is not None:
         item.measure, item.inputs["conversione"] = converted

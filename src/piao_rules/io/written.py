@@ -4,10 +4,14 @@
 - several values, each with its label in brackets: «87,3% (positivi) 42,1% (molto positivi)» → the first value is
   the measure, the whole cell is kept in the note;
 - a sentence instead of a value («Lavori conclusi il 20/09/2023; sportello non ancora operativo»), or the state of
-  the activity in a few words («Fatto», «Non attivato», «in corso», «Protocollo sottoscritto»): a note, not a value;
+  the activity in a few words («Fatto», «Non attivato», «in corso», «Lavori in corso», «Protocollo sottoscritto»): a
+  note, not a value;
+- a count with its part: «118 assessment, di cui 34 guidati», «Partecipazione a 4 candidature, di cui 1 approvata» →
+  the count, the part in the note;
 - a count with «n.» before it («n. 12 referenti») → the count;
 - a count in words: «due riunioni», «tre» → 2 riunioni, 3;
-- done out of a total: «41 processi su 44», «9 servizi su 14 migrati» → the value 41 and the total 44;
+- done out of a total: «41 processi su 44», «9 servizi su 14 migrati», «5/5», «tre dei quattro accordi» → the value 41
+  and the total 44;
 - the progress of an activity: «Sviluppo al 60%», «completato al 70%» → avanzamento 60, no value;
 - a pointer to the note: «vedi nota» → no value, the note says what there is.
 
@@ -72,18 +76,27 @@ _PROGRESS = re.compile(
 _WORK = re.compile(r"sviluppo|avanzamento|stato\s+di\s+avanzamento|realizzazione|completamento|esecuzione|attuazione|"
                    r"implementazione|lavori|attività|progetto|progettazione|migrazione|installazione|allestimento",
                    re.IGNORECASE)
+_WORK_STATE = re.compile(rf"(?:{_WORK.pattern})\s+(?P<state>.+)", re.IGNORECASE)
 # A state with its progress in brackets: «in corso (70%)», «Avviato (40 %)».
 _STATE_PROGRESS = re.compile(r"(?P<state>[^()]+?)\s*\(\s*(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*\)")
 # A count with its part: «118 assessment, di cui 34 guidati», «7 (di cui 2 congiunti)», «Coinvolte 214 imprese, di cui
 # 188 con check-up»: the first number is the count, the part is a remark for the note.
 _PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?)\s*\)?")
+# The noun of an action and its preposition before a count: «Partecipazione a», «Presentazione di».
+_ACTION = re.compile(r"[^\W\d_]+(?:zion[ei]|ment[oi])\s+(?:a|ad|di|in|con|per)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
 # «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
 _NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
-# Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5».
+# Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5», «3 dei 4 accordi previsti».
 _OUT_OF = re.compile(
-    rf"(?P<done>\d[\d.,]*)(?:\s+(?P<noun>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?\s+su(?:i|gli|l|lle|ll['’])?\s*"
+    rf"(?P<done>\d[\d.,]*)(?:\s+(?P<noun>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?\s+"
+    rf"(?:su(?:i|gli|l|lle|ll['’])?|de(?:i|gli|lle))\s*"
     rf"(?P<total>\d[\d.,]*)(?:\s+(?P<again>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?", re.IGNORECASE)
+# Done out of a total with a slash and nothing else: «5/5», «11 / 12» (not «30/06», more done than the total, nor
+# «12/2023», a month and its year).
+_SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
+# The number words of a cell, in figures: «tre dei quattro» → «3 dei 4».
+_NUMBER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
 
 def scaled(text: str) -> Decimal | None:
@@ -125,22 +138,33 @@ def is_state(text: str) -> bool:
     text = " ".join(text.split())
     if _WORDS.fullmatch(text) is None or values.is_null(text) or text.lower().rstrip(".!") in ("si", "sì", "no"):
         return False
-    return (_STATE_PHRASE.fullmatch(text.rstrip(".!")) is not None
+    state = _WORK_STATE.fullmatch(text.rstrip(".!"))  # «Lavori in corso»: the noun of the work and its state
+    return (_STATE_PHRASE.fullmatch(state.group("state") if state else text.rstrip(".!")) is not None
             or any(_PARTICIPLE.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text)))
 
 
 def out_of(text: str) -> tuple[str, str] | None:
-    """«41 processi su 44», «9 servizi su 14 migrati» → («41», «44»): done and the total (the noun names the units of both, as the total's units
-    do in a coverage target); None otherwise, or when the total counts something else («3 sale su 5 piani»)."""
-    match = _OUT_OF.fullmatch(" ".join(text.split()))
+    """«41 processi su 44», «9 servizi su 14 migrati», «5/5», «tre dei quattro accordi previsti» → («41», «44»): done
+    and the total (the noun names the units of both, as the total's units do in a coverage target); None otherwise,
+    or when the total counts something else («3 sale su 5 piani»), or more were done than the total («30/06»)."""
+    text = " ".join(text.split())
+    if (slashed := _SLASHED.fullmatch(text)) is not None:
+        done, total = slashed.group("done"), slashed.group("total")
+        return (done, total) if 0 < int(total) and int(done) <= int(total) else None
+    match = _OUT_OF.fullmatch(_NUMBER_WORD.sub(_in_figures, text))
     if match is None or "%" in text:
         return None
     noun, again = match.group("noun"), match.group("again")
     if again is not None and _PARTICIPLE.fullmatch(again.split()[-1]):  # «9 servizi su 14 migrati»: what was done
         again = " ".join(again.split()[:-1]) or None
-    if again is not None and (noun is None or again.lower() != noun.lower()):
+    if again is not None and noun is not None and again.lower() != noun.lower():
         return None
     return match.group("done"), match.group("total")
+
+
+def _in_figures(word: re.Match[str]) -> str:
+    number = _NUMBER_WORDS.get(word.group(0).lower())
+    return word.group(0) if number is None else str(number)
 
 
 def sees_note(text: str) -> bool:
@@ -187,8 +211,9 @@ def state_progress(text: str) -> tuple[str, Decimal] | None:
 
 def with_part(text: str) -> tuple[str, str] | None:
     """«118 assessment, di cui 34 guidati» → («118 assessment», «di cui 34 guidati»); «Coinvolte 214 imprese, di cui 188
-    …» → («214 imprese», …): the count (without the participle before it) and its part; None unless what comes before
-    «di cui» is one count, with at most a participle before it and a remark in brackets after it."""
+    …», «Partecipazione a 4 candidature, di cui 1 approvata» → («214 imprese», …): the count (without the participle or
+    the action before it) and its part; None unless what comes before «di cui» is one count, with at most a participle
+    or an action («Partecipazione a») before it and a remark in brackets after it."""
     match = _PART.fullmatch(" ".join(text.split()))
     if match is None:
         return None
@@ -196,6 +221,8 @@ def with_part(text: str) -> tuple[str, str] | None:
     first, _, rest = whole.partition(" ")
     if rest and _PARTICIPLE.fullmatch(first) and not first[0].isdigit():
         whole = rest
+    elif (action := _ACTION.match(whole)) is not None:  # «Partecipazione a 4 candidature»: the count after the action
+        whole = whole[action.end():]
     aside = _ASIDE.fullmatch(whole)
     counted = aside.group("counts") if aside else whole
     counts = values.parse_counts(counted) if any(ch.isalpha() for ch in counted) else None
@@ -242,8 +269,10 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     note, before what the note says. The guesses keep the cell in ``valore_scritto``."""
     key = "valore" if "valore" in data else "value"
     raw = data.get(key)
-    if not isinstance(raw, str) or not any(ch.isalpha() for ch in raw) or values.is_null(raw):
+    if not isinstance(raw, str) or values.is_null(raw):
         return data
+    if not any(ch.isalpha() for ch in raw):
+        return _slashed(data, key, raw)
     if (amount := scaled(raw)) is not None:
         return {**data, key: amount}
     if _NUMBERED.match(raw.strip()):  # «n. 12 referenti»: the count
@@ -272,6 +301,14 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
+
+
+def _slashed(data: dict[str, Any], key: str, raw: str) -> dict[str, Any]:
+    """«5/5»: the value and the total, the cell kept in ``valore_scritto``; other cells without words as they are."""
+    cell = " ".join(raw.split())
+    if _SLASHED.fullmatch(cell) is None or (read := out_of(cell)) is None:
+        return data
+    return {**data, key: read[0], **_total(data, read[1], cell), "valore_scritto" if key == "valore" else "written": cell}
 
 
 def _before(cell: str, note: Any) -> str:

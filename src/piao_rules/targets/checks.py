@@ -13,8 +13,12 @@ from piao_rules.targets.counted import ONE_EACH_WARNING, counted_target, one_eac
 from piao_rules.targets.fit import (
     as_component,
     counted_mismatch,
+    named_count,
     not_pertinent,
+    noted_units,
+    one_per_unit,
     paired_component,
+    qualified_part,
     unit_mismatch,
     unmatched_components,
 )
@@ -167,6 +171,27 @@ def measures_fit(subject: Subject) -> list[Problem]:
             continue
         measure = as_component(target, measure) or measure  # «8 seminari» for «≥ 8 seminari 200 imprese»
         loc = ("misure", index, "valore")
+        if read_formula(indicator.formula) is None and (named := named_count(target, measure)) is not None:
+            measure = named[0]  # «12 laboratori, 41 imprese» for «≥ 30 imprese»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code} ha più conteggi: {named[1]}; controllare che sia il conteggio del target",
+                warning=True,
+            ))
+        if (part := qualified_part(target, measure)) is not None:
+            measure = part[0]  # «3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code}: {part[1]}; controllare che sia il conteggio del target", warning=True,
+            ))
+        if (each := one_per_unit(target, indicator.name, measure)) is not None:
+            measure = each[0]  # «11 schede aggiornate» for «100% dei servizi», one «per ciascun servizio»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code}: {each[1]}; controllare che sia così", warning=True,
+            ))
+        if (noted := noted_units(target, measure)) is not None:
+            measure = noted[0]  # «8 incontri» with «Incontrate 7 associazioni» for «con ciascuna associazione»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code}: {noted[1]}; controllare le unità coperte", warning=True,
+            ))
         shown = format_target(target) if target.kind is not TargetKind.QUALITATIVE else target.text
         counted = counted_target(target, indicator, measure)
         problems += _noted(subject, index, target, indicator, measure)

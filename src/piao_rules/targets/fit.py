@@ -18,6 +18,15 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 
+# The part of a count, kept in the note by io.written: «(di cui 2 approvate)».
+_PART = re.compile(r"(?<!\w)di\s+cui\s+(?P<number>\d+)\s+(?P<word>[^\W\d_]+)", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
+
+# In a note, a count of units, or done out of a total: «Incontrate 7 associazioni», «17 carte dei servizi sui 18 servizi».
+_NOTED_COUNT = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)")
+_NOTED_OUT_OF = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?:[^\W\d_']+\s+){0,3}?su(?:i|gli|lle|l)?\s+(?P<total>\d+)\s+"
+                           r"(?P<noun>[^\W\d_]+)", re.IGNORECASE)
+
 # What a percentage is of: «100% delle sedi», «≥ 90% degli uffici».
 _PERCENT_OF = re.compile(r"%\s+(?:del|dello|della|dell'|dei|degli|delle)\s*(?P<noun>[^\W\d_]{3,})", re.IGNORECASE)
 
@@ -111,21 +120,6 @@ def scale_top(target: Target, measure: Measure | None) -> int | None:
     return top if top is not None and 1 < top <= 10 and 0 < value <= top else None
 
 
-def counted_component(target: Target, measure: Measure | None) -> Measure | None:
-    """«5 seminari in presenza, 11 webinar» for «≥ 24 seminari in presenza»: of the components of a measure, the only one
-    that counts what a single count target names is its value, with its name («5 seminari in presenza»); the others count
-    something else; the components stay, so that a proposed target («≥ 30 webinar») picks its own. None when no
-    component, or more than one, counts the target's noun."""
-    if (measure is None or target.kind is not TargetKind.COMPARISON or not measure.components
-            or (measure.value is not None and measure.counted not in measure.components) or not target.unit or target.unit in ("%", "€", "gg", "N.") or target.per is not None or target.coverage is not None):
-        return None
-    counting = [(label, value) for label, value in measure.components.items() if counts_noun(label, target.unit)]
-    if len(counting) != 1:
-        return None
-    label, value = counting[0]
-    return measure.model_copy(update={"value": value, "counted": label})
-
-
 def as_component(target: Target, measure: Measure | None) -> Measure | None:
     """«8 seminari» for «≥ 8 seminari 200 imprese»: a single count naming a component of a compound target is that
     component, the others missing (not a value of another kind). None otherwise."""
@@ -135,3 +129,98 @@ def as_component(target: Target, measure: Measure | None) -> Measure | None:
     if not any(counts_noun(measure.counted, c.label, c.unit) for c in target.components):
         return None
     return measure.model_copy(update={"value": None, "counted": None, "components": {measure.counted: measure.value}})
+
+
+def named_count(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+    """«12 laboratori, 41 imprese partecipanti» for «≥ 30 imprese»: of several counts written for a target of one count,
+    the only one that names what the target counts is the measure, the others a remark; with how it was read. None
+    otherwise (no count or more than one names it, another is named in the target's text too, a compound target, a
+    value already given)."""
+    if (measure is None or target.kind is not TargetKind.COMPARISON or measure.value is not None
+            or len(measure.components) < 2 or target.unit is None or target.unit in units.ALIASES):
+        return None
+    named = [label for label in measure.components if counts_noun(label, target.unit)]
+    words = [word for word in re.findall(r"[^\W\d_]+", target.text)]
+    if len(named) != 1 or any(counts_noun(other, word) for other in measure.components if other != named[0]
+                              for word in words):  # «≥ 10 incontri B2B / ≥ 200 imprese»: the target counts both
+        return None
+    label = named[0]
+    others = ", ".join(f"{measure.components[other].normalize():f} {other}".replace(".", ",")
+                       for other in measure.components if other != label)
+    read = measure.model_copy(update={"value": measure.components[label], "counted": label, "components": {}})
+    return read, f"letto il conteggio «{label}», quello che il target conta; gli altri ({others}) sono un commento"
+
+
+def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+    """«3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»: when the count is of something else than the
+    target's, and the target's noun has a participle that the count's part has too, the part is the measure (the
+    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. None otherwise: the participle
+    must be in the target, not only in the indicator's name."""
+    if measure is None or target.kind is not TargetKind.COMPARISON or target.unit is None or measure.counted is None:
+        return None
+    if not isinstance(measure.value, Decimal) or counted_mismatch(target, measure) is None or not measure.note:
+        return None
+    after = re.search(rf"(?<!\w){re.escape(target.unit)}\s+(?P<word>[^\W\d_]+)", target.text, re.IGNORECASE)
+    if after is None or _PARTICIPLE.fullmatch(after.group("word")) is None:
+        return None
+    qualifier = after.group("word")
+    parts = [part for part in _PART.finditer(measure.note)
+             if counts_noun(part.group("word"), qualifier) and _PARTICIPLE.fullmatch(part.group("word"))]
+    if len(parts) != 1:
+        return None
+    part = parts[0]
+    read = measure.model_copy(update={"value": Decimal(part.group("number")), "counted": f"{target.unit} {qualifier}"})
+    return read, (f"letta la parte «{' '.join(part.group(0).split())}» di «{measure.value.normalize():f} "
+                  f"{measure.counted}»: il target conta «{target.unit} {qualifier}»")
+
+
+def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+    """The units a coverage target covers, counted in the note when the value does not count them: «8 incontri» for
+    «almeno 1 incontro con ciascuna associazione» with «Incontrate 7 associazioni» (7 units); «100%» for «100% dei
+    servizi mappati» with «17 carte dei servizi sui 18 servizi mappati» (17 out of 18: the note's facts, not the
+    share). With how it was read; None unless the note counts the units once, and differently from the value."""
+    if measure is None or not measure.note or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool):
+        return None
+    of = _PERCENT_OF.search(target.text) if target.unit == "%" else None
+    unit = target.coverage or (of.group("noun") if of else None)
+    if unit is None or unit == "unità":
+        return None
+    out_of = [m for m in _NOTED_OUT_OF.finditer(measure.note) if counts_noun(m.group("noun"), unit)]
+    if measure.percent and len(out_of) == 1 and (total := Decimal(out_of[0].group("total"))) > 0:
+        done = Decimal(out_of[0].group("n"))
+        if done > total or done / total * 100 == measure.value:
+            return None
+        said = " ".join(out_of[0].group(0).split())
+        return (measure.model_copy(update={"value": done, "percent": False, "total": total, "counted": None}),
+                f"la nota dice «{said}»: letti {done} su {total}, non il {measure.value.normalize():f}% del valore")
+    if measure.percent or measure.counted is None or counts_noun(measure.counted, unit) or out_of:
+        return None
+    counts = [m for m in _NOTED_COUNT.finditer(measure.note) if counts_noun(m.group("noun"), unit)]
+    if len(counts) != 1:
+        return None
+    done, said = Decimal(counts[0].group("n")), " ".join(counts[0].group(0).split())
+    return (measure.model_copy(update={"value": done, "counted": None}),
+            f"il valore conta «{measure.counted}», la nota le unità del target («{said}»): lette {done} unità coperte")
+
+
+def _root(word: str) -> str:
+    """A noun without its ending, singular and plural alike: «servizio», «servizi» → «serviz»."""
+    return word.lower().rstrip("aeiouàèéìòù") or word.lower()
+
+
+def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
+    """«11 schede aggiornate» for «100% dei servizi» when the indicator's name says one for each unit («Aggiornamento
+    delle schede procedimento … per ciascun servizio»): the count is of the units covered; with how it was read.
+    None otherwise."""
+    if measure is None or measure.counted is None or counted_mismatch(target, measure) is None:
+        return None
+    of = _PERCENT_OF.search(target.text) if target.unit == "%" else None
+    unit = target.coverage or (of.group("noun") if of else None)
+    each = re.search(r"(?<!\w)(?:per|di|in)\s+(?:ciascun[oa']?|ogni)\s*(?P<unit>[^\W\d_]+)", name, re.IGNORECASE)
+    if unit is None or each is None or _root(each.group("unit")) != _root(unit):
+        return None
+    counted = _root(measure.counted.split()[0])
+    if not any(counted == _root(word) for word in re.findall(r"[^\W\d_]+", name[:each.start()])):
+        return None
+    return (measure.model_copy(update={"counted": None}),
+            f"«{measure.counted}» contate come «{unit}»: il nome dell'indicatore ne vuole una {each.group(0)}")

@@ -1,6 +1,8 @@
 """A measure in hours for a target in days, or the reverse, when the row says how many hours make a day: «48 ore
 lavorative» for «<= 5 giorni lavorativi» with «giornata di 8 ore» in the note is 6 giorni. Without the conversion
-written in the row nothing is converted (the measure stays of another unit: da valutare)."""
+written in the row nothing is converted (the measure stays of another unit: da valutare). A component written in a
+multiple of the unit that names its operand («38,5 MWh» for «kWh prodotti») is converted with the prefix, which needs
+no conversion written in the row."""
 
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ _PER_DAY = re.compile(
     rf"(?<!\w)(?:(?:1|una|un)\s+)?{_DAY}\s+(?:(?:è\s+)?(?:di|da|pari\s+a|=|corrisponde\s+a|equivale\s+a)\s+){_HOURS.format('hours')}"
     rf"|{_HOURS.format('back')}\s*(?:=\s*(?:1|una|un)\s+|per\s+|a\s+){_DAY}(?!\w)",
     re.IGNORECASE)
+
+
+# A unit with its decimal prefix: «kWh», «MWh», «GWh», «Wh», «kW» (not «mWh»: a milli is not what offices mean).
+_PREFIXED = re.compile(r"(?P<prefix>[kKMG]?)(?P<unit>Wh|W)")
+_PREFIXES = {"": Decimal(1), "k": Decimal(1000), "K": Decimal(1000), "M": Decimal(10) ** 6, "G": Decimal(10) ** 9}
 
 
 def _plain(number: Decimal) -> str:
@@ -70,8 +77,11 @@ def component_in_operand_unit(operand: str, number: Decimal, noun: str, *texts: 
                               ) -> tuple[Decimal | None, str] | None:
     """A component written with its unit («318 giornate») for an operand named in the other one («Ore di formazione
     erogate»): the number converted and how, or None and why not when the row does not say how many hours make a
-    day; None when there is nothing to convert."""
+    day; None when there is nothing to convert. A multiple of the operand's unit («38,5 MWh» for «kWh prodotti») is
+    converted with the prefix."""
     first = operand.split()[0] if operand.split() else None
+    if first is not None and (prefixed := _multiple(number, noun, first)) is not None:
+        return prefixed
     to_hours = _is_days(noun) and _is_hours(first)
     if not to_hours and not (_is_hours(noun) and _is_days(first)):
         return None
@@ -84,6 +94,17 @@ def component_in_operand_unit(operand: str, number: Decimal, noun: str, *texts: 
     unit = "ore" if to_hours else "giornate"
     return value, (f"{_plain(number)} {noun} {'×' if to_hours else '÷'} {_plain(hours)} ore per giornata = "
                    f"{_plain(value)} {unit} (letto nella nota: «{words}»)")
+
+
+def _multiple(number: Decimal, noun: str, unit: str) -> tuple[Decimal, str] | None:
+    """«38,5 MWh» in «kWh»: 38500 and how; None unless both are the same unit with different decimal prefixes."""
+    written, wanted = _PREFIXED.fullmatch(noun.strip()), _PREFIXED.fullmatch(unit)
+    if written is None or wanted is None or written.group("unit") != wanted.group("unit") or noun.strip() == unit:
+        return None
+    factor = _PREFIXES[written.group("prefix")] / _PREFIXES[wanted.group("prefix")]
+    value = number * factor
+    return value, (f"{_plain(number)} {noun.strip()} × {_plain(factor)} = {_plain(value)} {unit} "
+                   f"(1 {noun.strip()} = {_plain(factor)} {unit})")
 
 
 def component_conversions(formula: Formula, measure: Measure, *texts: str | None) -> dict[str, tuple[Decimal | None, str]]:
