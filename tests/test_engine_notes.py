@@ -470,3 +470,114 @@ def test_an_act_told_as_happened_and_a_hold_up_told_before_it(note, activity, ph
 def test_a_clause_that_dates_several_acts_gives_each_its_own_day(note, activity, day):
     reading = READER.read(note, activity, date(2024, 9, 30))
     assert reading.phase == "completata" and reading.completed_on == day
+
+
+@pytest.mark.parametrize(("note", "phase", "cues"), [
+    # an awaited step the note says has no date yet is a block (seventeenth pass) ...
+    ("Convenzione pronta; si attende la delibera dell'Unione dei Comuni, non ancora calendarizzata.", "bloccata",
+     ["si attende la delibera", "non ancora calendarizzata", "pronta"]),
+    ("Testo definito, in attesa della firma della Regione, non ancora programmata.", "bloccata",
+     ["in attesa della firma", "non ancora programmata", "definito"]),
+    # ... with its date it is the ordinary next step
+    ("Convenzione pronta; si attende la delibera dell'Unione, calendarizzata per settembre.", "in_corso",
+     ["si attende la delibera", "pronta"]),
+])
+def test_an_awaited_step_without_a_date_is_a_block(note, phase, cues):
+    reading = READER.read(note, None, MID)
+    assert reading.phase == phase and reading.cues == cues
+
+
+@pytest.mark.parametrize(("note", "day"), [
+    ("Documento di validazione dell'OIV pervenuto il 4 luglio 2023, dopo la seduta dell'Organismo del 3 luglio.",
+     date(2023, 7, 4)),
+    ("Documento di validazione arrivato il 27 giugno 2023, dopo la riunione dell'OIV del 25 giugno.", date(2023, 6, 27)),
+])
+def test_an_act_told_without_its_auxiliary_is_dated_by_the_day_right_after_it(note, day):
+    reading = READER.read(note, "Validazione della Relazione sulla performance entro il 30/06/2023", MID)
+    assert (reading.phase, reading.completed_on) == ("completata", day)
+
+
+@pytest.mark.parametrize(("note", "activity", "own_done"), [
+    ("Il contratto con il fornitore è stato sottoscritto a maggio; la messa in produzione è slittata a settembre.",
+     "Attivazione del nuovo gestionale delle iscrizioni", False),
+    ("La relazione sarà trasmessa entro il 15 dicembre, una volta concluse le ultime ispezioni.",
+     "Trasmissione della relazione annuale", False),  # a future act and a completion of something else
+    ("Regolamento adottato con delibera n. 41 del 12/06; la formazione agli uffici si terrà a settembre.",
+     "Adozione del Regolamento per la gestione documentale", True),
+])
+def test_whether_a_note_tells_done_the_milestones_own_object(note, activity, own_done):
+    assert READER.read(note, activity, MID).own_done is own_done
+
+
+@pytest.mark.parametrize(("value", "note", "target", "as_of", "status"), [
+    # a SI the note contradicts: not reached at the deadline, judged by the note before it
+    ("SI", "Licenza acquistata; l'avvio in produzione è rinviato a ottobre.", "entro il 30/06/2023", MID, Status.MISSED),
+    ("SI", "Il catalogo sarà pubblicato a novembre, dopo la revisione delle schede.", "SI", date(2023, 9, 30),
+     Status.ON_TRACK),
+    ("SI", "Il servizio è stato configurato; l'avvio è sospeso in attesa del nuovo fornitore.", "SI", date(2023, 9, 30),
+     Status.AT_RISK),
+    # a SI whose note tells the target's own object done, with something else to come, stands
+    ("SI", "Regolamento adottato il 12/06; la formazione agli uffici si terrà a settembre.", "entro il 30/06/2023", MID,
+     Status.REACHED),
+])
+def test_a_si_contradicted_by_its_note_is_a_proposal(value, note, target, as_of, status):
+    plan = plan_with({"nome": "Adozione del Regolamento per il servizio", "target": target})
+    result = run(plan, measures({"codice": "I1", "valore": value, "nota": note}, when=as_of.strftime("%d/%m/%Y")),
+                 as_of).indicators[0]
+    assert (result.status, result.proposed) == (status, status is not Status.REACHED)
+    assert result.achievement == 100  # the SI's degree until the proposal is confirmed
+
+
+@pytest.mark.parametrize(("note", "status", "phase"), [
+    ("Raccolta dei contributi in corso; la scadenza del 30 settembre non potrà essere rispettata.", Status.MISSED,
+     "rinviata"),
+    ("Raccolta dei contributi in corso; non sarà possibile rispettare la scadenza del 30 settembre.", Status.MISSED,
+     "rinviata"),
+    # a forecast of a delay is not an impossibility
+    ("Raccolta dei contributi in corso; la scadenza del 30 settembre non sarà rispettata.", Status.AT_RISK, "rinviata"),
+])
+def test_a_deadline_the_note_says_cannot_be_met_is_missed_before_it(note, status, phase):
+    result = one("Approvazione del Piano entro il 30/09/2023", MID, nota=note)
+    assert (result.status, result.proposed, result.reading.phase) == (status, True, phase)
+
+
+@pytest.mark.parametrize(("note", "status", "phase"), [
+    ("Nel trimestre sono stati erogati 3 corsi su appalti, con 42 partecipanti.", Status.TO_ASSESS, "non_avviata"),
+    ("Pubblicati 42 comunicati stampa; attivata la pagina LinkedIn dell'ente.", Status.TO_ASSESS, "non_avviata"),
+    ("Svolte due edizioni del corso sul Codice di comportamento.", Status.TO_ASSESS, "non_avviata"),
+    # the target's object done, or a completion said of nothing after it, or a day: read as before
+    ("Piano approvato dalla Giunta il 20 maggio; erogati 3 corsi.", Status.REACHED, "completata"),
+    ("Relazione consegnata alla dirigenza a maggio.", Status.REACHED, "completata"),
+    ("Servizio in esercizio dal 10 maggio.", Status.REACHED, "completata"),
+])
+def test_a_note_that_tells_only_other_things_done_is_left_to_a_person(note, status, phase):
+    result = one("Approvazione del Piano di formazione entro il 31/10/2023", MID, nota=note)
+    assert (result.status, result.reading.phase) == (status, phase)
+
+
+@pytest.mark.parametrize(("note", "count"), [
+    ("Nel II semestre sono previste due collettive con 14 imprese già iscritte.", Decimal(14)),
+    ("Per ottobre-dicembre programmate 4 ispezioni al mese.", None),  # a rate, not how many
+])
+def test_the_count_in_the_calendar_enrolled_or_a_rate(note, count):
+    assert scheduled_count(note, "imprese" if "imprese" in note else "ispezioni") == count
+
+
+@pytest.mark.parametrize(("scheduled", "versus"), [(14, Status.AT_RISK), (24, Status.ON_TRACK)])
+def test_a_lowering_proposal_the_calendar_does_not_reach_is_at_risk(scheduled, versus):
+    plan = plan_with({"target": "≥ 60 imprese", "unita": "N."}, year=2022)
+    row = {"codice": "I1", "valore": 18, "nota": f"Nel II semestre sono previste due collettive con {scheduled} imprese già iscritte.",
+           "proposta_target": "≥ 40 imprese", "motivazione": "Fiera di marzo annullata."}
+    result = run(plan, measures(row, when="30/06/2022"), date(2022, 6, 30)).indicators[0]
+    assert result.status is Status.AT_RISK  # ST15P, against the target in force
+    assert (result.against_proposal.status, result.against_proposal.pace) == (versus, 90)
+
+
+@pytest.mark.parametrize("row", [
+    {"completato_il": "12/07/2023", "nota": "Slittamento dovuto ai tempi della procedura di affidamento."},
+    {"valore": "SI", "nota": "Completato in ritardo per la sostituzione del referente."},
+])
+def test_a_dated_completion_or_one_said_of_the_target_is_not_contradicted_by_its_note(row):
+    result = one("entro il 30/06/2023", date(2023, 12, 31), indicator={"nome": "Adozione del Regolamento per il servizio"},
+                 **row)
+    assert not result.proposed and not any(step.rule.startswith("ST08") for step in result.explanation.steps)

@@ -170,6 +170,16 @@ def test_verifica_says_a_formula_of_phases_is_read_as_cumulative(tmp_path):
     assert output.count("si legge come cumulativo") == 1  # not when the plan declares the accrual
 
 
+def test_the_only_component_that_counts_what_the_target_names_is_its_value():
+    plan = plan_with({"target": "≥ 24 seminari in presenza", "unita": "N."}, year=2021)
+    row = {"codice": "I1", "componenti": {"seminari in presenza": 5, "webinar": 11}, "proposta_target": "≥ 30 webinar"}
+    result = run(plan, measures(row, when="30/06/2021"), date(2021, 6, 30)).indicators[0]
+    assert (result.measure.value, result.measure.counted, result.status) == (5, "seminari in presenza", Status.AT_RISK)
+    assert (result.against_proposal.achievement.quantize(Decimal("0.1")), result.against_proposal.status) == (
+        Decimal("36.7"), Status.AT_RISK)  # the proposal picks its own component: 11 webinar
+    both = plan_with({"target": "≥ 24 seminari", "unita": "N."}, year=2021)
+    row = {"codice": "I1", "componenti": {"seminari in presenza": 5, "seminari online": 11}}
+    assert run(both, measures(row, when="30/06/2021"), date(2021, 6, 30)).indicators[0].status is Status.TO_ASSESS
 # seventeenth pass, part A: which count the target counts, the units counted in the note, one for each unit, a
 # component in a multiple of its operand's unit (piao_rules.targets.fit, piao_rules.targets.hours)
 def test_of_several_counts_the_one_the_target_counts_is_the_measure():

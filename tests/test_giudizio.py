@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (159, 162), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (83, 83), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (34, 34), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (25, 25), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -64,7 +64,7 @@ REPORTED = {
     # the twelfth set (invented rows), measured blind once, after the eleventh pass: 37/50 (two rows whose measure
     # the tool refused counted as disagreeing); the eight rows fixed in the twelfth pass are development rows now
     # («prima: verifica_12»), the 42 left agree 37 times before and after it
-    ("note", "verifica_12"): (8, 10), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 3),
+    ("note", "verifica_12"): (8, 8), ("andamento", "verifica_12"): (8, 9), ("copertura", "verifica_12"): (3, 3),
     ("conteggio", "verifica_12"): (5, 5), ("si_no", "verifica_12"): (3, 3), ("calcolo", "verifica_12"): (7, 7),
     ("proposta", "verifica_12"): (3, 4),
     # the thirteenth set (invented rows, northern chambers), measured blind once, after the twelfth pass: 38/50 (one row
@@ -89,7 +89,7 @@ REPORTED = {
     # sito): the 44 and 39 rows left agree 30 and 26 times
     ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
-    ("proposta", "verifica_15"): (1, 4),
+    ("proposta", "verifica_15"): (1, 3),
     ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 4),
@@ -103,9 +103,9 @@ REPORTED = {
     # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
     # act in a clause that dates several
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
-    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 4), ("calcolo", "verifica_17"): (8, 8),
+    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (8, 12), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
+    ("note", "verifica_18"): (8, 11), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
@@ -117,20 +117,24 @@ REPORTED = {
     ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 9), ("copertura", "verifica_19"): (4, 6),
     ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 8),
     ("proposta", "verifica_19"): (3, 4),
-    ("note", "verifica_20"): (10, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
+    ("note", "verifica_20"): (11, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
     ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
     ("proposta", "verifica_20"): (4, 5),
     # the twenty-first set (invented rows, every area) and the twenty-second (invented rows, regional unions, special
     # agencies and chambers of the South and the islands), measured blind once, after the sixteenth pass: 34/50 and
     # 35/50 (two rows whose measure the tool refused counted as disagreeing). The seventeenth pass, part A (reading the
     # measures), fixed five rows of the twenty-first and four of the twenty-second (development rows now, «prima:
-    # verifica_21», «verifica_22»): the 45 and 46 rows left agree 34 and 35 times, as at the blind measure
-    ("note", "verifica_21"): (8, 12), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
-    ("conteggio", "verifica_21"): (2, 4), ("si_no", "verifica_21"): (3, 4), ("calcolo", "verifica_21"): (6, 7),
+    # verifica_21», «verifica_22»): the 45 and 46 rows left agree 34 and 35 times, as at the blind measure. The
+    # seventeenth pass, part B (judgement rules and the reading of notes), fixed three more rows of the twenty-first and
+    # five of the twenty-second (development rows now), two rows of the twelfth and one each of the fifteenth,
+    # seventeenth and eighteenth; «Venezia Rovigo prenotazione online» (21st) and «Lucca avvio scansione» (20th) agree
+    # since but stay here, their phase not being the controller's: the 42 and 41 rows left agree 35 and 35 times
+    ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
+    ("conteggio", "verifica_21"): (2, 4), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
     ("proposta", "verifica_21"): (3, 5),
-    ("note", "verifica_22"): (7, 12), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
+    ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
     ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
-    ("proposta", "verifica_22"): (2, 5),
+    ("proposta", "verifica_22"): (2, 3),
 }
 
 
@@ -193,8 +197,6 @@ ELEVENTH_SET_MISSES = [
 # twelfth pass (development rows now, «prima: verifica_12»); these five were studied and left, for the reasons in
 # docs/giudizio.md.
 TWELFTH_SET_MISSES = [
-    "Pordenone-Udine migrazione al nuovo fascicolo d'impresa (inventato)",
-    "Brindisi-Taranto piano di comunicazione del nuovo ente (inventato)",
     "Milano Monza Brianza Lodi imprese nei percorsi settoriali export (inventato)",
     "Venezia Giulia ispezioni sui distributori di carburante, proposta (inventato)",
 ]
@@ -245,7 +247,6 @@ FIFTEENTH_SET_MISSES = [
     "Salerno azienda speciale per l'internazionalizzazione, iniziative e imprese sotto il passo (inventato)",
     "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
-    "Unioncamere Liguria eventi di promozione dell'entroterra, proposta al ribasso (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
     "Friuli Venezia Giulia azienda speciale, buyer in incoming, proposta al rialzo (inventato)",
 ]
@@ -278,14 +279,12 @@ SEVENTEENTH_SET_MISSES = [
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
     "Varese tariffario dei servizi metrici non approvato entro marzo (inventato)",
-    "Messina relazione annuale al MIMIT sulla vigilanza, invio a dicembre (inventato)",
     "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
     "Pistoia-Prato vigilanza sui prodotti, da prodotti controllati a ispezioni (inventato)",
 ]
 
 
 EIGHTEENTH_SET_MISSES = [
-    "Agrigento regolamento incarichi extra-istituzionali, nota sui corsi del Codice (inventato)",
     "Firenze certificato prevenzione incendi della sede, sopralluogo VVF non fissato (inventato)",
     "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Toscana Nord-Ovest vulnerability assessment con avvio fissato a ottobre (inventato)",
@@ -314,7 +313,6 @@ NINETEENTH_SET_MISSES = [
 
 
 TWENTIETH_SET_MISSES = [
-    "Lucca avvio scansione fascicoli d'impresa dichiarato SI ma gara aperta (inventato)",
     "Pavia durata media delle mediazioni espressa in mesi (inventato)",
     "Benevento incontri gruppo PIAO con le tre Aree, servizi interni scoperta (inventato)",
     "Massa-Carrara incidenza del personale sugli oneri correnti, valore sbagliato (inventato)",
@@ -323,16 +321,12 @@ TWENTIETH_SET_MISSES = [
 
 
 # The twenty-first and twenty-second sets, measured blind once after the sixteenth pass (34/50 and 35/50): the misses
-# left after the seventeenth pass, part A (docs/_giro17_a.md).
+# left after the seventeenth pass, parts A and B (docs/_giro17_a.md, docs/_giro17_b.md).
 TWENTY_FIRST_SET_MISSES = [
-    "Venezia Rovigo prenotazione online degli appuntamenti allo sportello RI, SI nel valore (inventato)",
-    "Chieti Pescara SUAP associato per i Comuni della Val di Sangro (inventato)",
-    "Vicenza piano di formazione del personale 2024, nota sui corsi svolti (inventato)",
     "Valle d'Aosta impianto fotovoltaico della sede in attesa di allaccio (inventato)",
     "Lecce certificati di origine rilasciati entro 2 giorni, valore del solo mese di giugno (inventato)",
     "Bologna seminari sull'etichettatura e partecipanti sotto il passo (inventato)",
     "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
-    "Cuneo validazione OIV della Relazione sulla performance arrivata a luglio (inventato)",
     "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
     "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
     "Bari verifiche sui distributori di carburante, da pistole erogatrici a impianti (inventato)",
@@ -340,16 +334,11 @@ TWENTY_FIRST_SET_MISSES = [
 
 
 TWENTY_SECOND_SET_MISSES = [
-    "Nuoro azienda speciale, gestionale delle iscrizioni ai corsi slittato a settembre (inventato)",
     "Sud Est Sicilia sede di Siracusa, regolamento dei patrocini con nota sugli eventi (inventato)",
-    "Unioncamere Calabria convenzione con la Regione per il portale SUAP, in attesa della Giunta regionale (inventato)",
     "Sud Est Sicilia sede di Ragusa, prenotazione online delle carte tachigrafiche (inventato)",
-    "Unioncamere Campania piano regionale della formazione del personale riprogrammato a luglio (inventato)",
     "Molise sede di Campobasso, partecipanti ai seminari di finanza agevolata (inventato)",
     "Sud Est Sicilia sede di Ragusa, workshop sul credito con quattro rinviati (inventato)",
     "Campania azienda speciale per la formazione, test finale saltato a Caserta (inventato)",
-    "Bari azienda speciale, imprese alle fiere internazionali, proposta al ribasso ancora sotto il passo (inventato)",
-    "Unioncamere Sicilia da seminari in presenza a webinar nel 2021, proposta (inventato)",
     "Salerno regolamento sulla videosorveglianza delle sedi, proroga in attesa dell'Ispettorato (inventato)",
 ]
 

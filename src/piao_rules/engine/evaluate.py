@@ -104,7 +104,7 @@ assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
 _ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
 # The facts about the measure of an indicator without one.
 _NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "proposta_al_ribasso": 0,
-               "motivazione": 0,
+               "rispetto_proposta_al_ribasso": 0, "motivazione": 0,
                "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}
 
 
@@ -243,6 +243,8 @@ class _Evaluator:
                                         or reading.due_on or date(self.plan.year, 12, 31)) else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
+            "nota_termine_impossibile": 1 if reading is not None and reading.deadline_missed else 0,
+            "nota_fuori_tema": 1 if reading is not None and reading.off_topic else 0,
             "nota_oltre_anno": 1 if reading is not None and reading.postponed_to is not None
             and reading.postponed_to.year > (target.deadline or self.as_of).year else 0,
             "copertura": 1 if target.coverage is not None else 0,
@@ -259,6 +261,8 @@ class _Evaluator:
             facts["giudizio"] = _choice("giudizio", judgement.value if judgement else "nessuno")
             facts["proposta"] = 1 if measure.proposed_target else 0
             facts["proposta_al_ribasso"] = 1 if proposals.lowers(target, measure.proposed_target, self.plan.year) else 0
+            facts["rispetto_proposta_al_ribasso"] = 1 if item.in_force is not None and proposals.lowers(
+                item.in_force, item.target_text, self.plan.year) else 0
             facts["motivazione"] = 1 if measure.proposal_reason else 0
             facts["causa_esterna"] = 1 if measure.external_cause else 0
             on_scale = scale_top(target, measure) is not None  # a mark from 1 to N for a % target: not comparable
@@ -372,6 +376,11 @@ class _Evaluator:
                 facts[name] = _hundredths(figure) if type(figure) is Decimal else FIELDS[name].encode(figure)
         if target.kind.traits.activity:
             facts["completato"] = int(bool(score.completed))
+            reading = item.reading or item.note_reading  # «la messa in produzione è slittata a settembre» for a SI
+            facts["nota_smentisce_completamento"] = int(bool(score.completed) and reading is not None
+                                                        and item.measure is not None and item.measure.completed_on is None
+                                                        and reading.phase != "completata" and not reading.own_done
+                                                        and not reading.off_topic)
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)

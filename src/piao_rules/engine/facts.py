@@ -96,6 +96,8 @@ _FIELDS = [
           no="la nota non nega un completamento"),
     Field("nota_in_ritardo", FieldKind.BOOL, "la nota dice l'attività completata dopo la scadenza (proposta)",
           no="la nota non dice un completamento dopo la scadenza"),
+    Field("nota_smentisce_completamento", FieldKind.BOOL, "la nota dice ancora da fare ciò che la misura dà per completato "
+          "(proposta)", no="la nota non smentisce il completamento"),
     Field("calendario_insufficiente", FieldKind.BOOL,
           "ciò che è fatto più ciò che la nota mette in calendario non arriva al target (proposta)",
           no="la nota non conta in calendario meno di quanto manca al target"),
@@ -105,6 +107,10 @@ _FIELDS = [
           no="la nota non rinvia l'attività a un giorno entro la scadenza"),
     Field("nota_oltre_anno", FieldKind.BOOL, "la nota rinvia l'attività a un anno dopo quello della scadenza (proposta)",
           no="la nota non rinvia l'attività oltre l'anno della scadenza"),
+    Field("nota_fuori_tema", FieldKind.BOOL, "la nota dice fatte solo altre cose, non ciò che il target chiede (proposta)",
+          no="la nota non parla solo d'altro"),
+    Field("nota_termine_impossibile", FieldKind.BOOL, "la nota dice che la scadenza non potrà essere rispettata (proposta)",
+          no="la nota non dice impossibile rispettare la scadenza"),
     Field("tipo_target", FieldKind.CHOICE, "tipo di target", TARGET_KINDS),
     Field("verso", FieldKind.CHOICE, "verso del target", ("maggiore", "minore")),
     Field("soglia", FieldKind.BOOL, "c'è una soglia", no="non c'è una soglia"),
@@ -150,6 +156,8 @@ _FIELDS = [
     Field("proposta", FieldKind.BOOL, "c'è una proposta di aggiornamento del target", no="nessuna proposta di aggiornamento"),
     Field("proposta_al_ribasso", FieldKind.BOOL, "c'è una proposta di aggiornamento che abbassa il target (lo stesso target "
           "con un numero meno ambizioso o una scadenza più tarda)", no="nessuna proposta che abbassi il target"),
+    Field("rispetto_proposta_al_ribasso", FieldKind.BOOL, "lo stato è valutato rispetto a una proposta di aggiornamento che "
+          "abbassa il target", no="lo stato non è valutato rispetto a una proposta che abbassa il target"),
     Field("motivazione", FieldKind.BOOL, "la proposta è motivata", no="la proposta non è motivata"),
     Field("causa_esterna", FieldKind.BOOL, "è segnalata una causa esterna", no="nessuna causa esterna segnalata"),
     Field("divergenza", FieldKind.BOOL, "lo stesso indicatore ha valori diversi in più obiettivi", no="valori concordi tra obiettivi"),

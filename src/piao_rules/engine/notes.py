@@ -57,6 +57,10 @@ _MONTH_AFTER = re.compile(
 # An article and a word right after a participle name its object («Avviato il confronto», «avviata l'analisi»);
 # an article before a number is a date («avviato il 3 marzo»).
 _OBJECT_AFTER = re.compile(r"\s+(?:il|lo|la|l'|i|gli|le|un|una|uno|un')\s*(?P<word>[^\W\d_]{3,})")
+# What a completion is said of, right after it: an article and a word, or a count and its noun («sono stati erogati 3 corsi
+# su appalti», «svolte due edizioni del corso», «attivata la pagina LinkedIn»).
+_SAID_OF = re.compile(r"\s+(?:(?:il|lo|la|l'|i|gli|le|un|una|uno|un')\s*|(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)"
+                      r"\s+)(?P<word>[^\W\d_]{3,})")
 # Words of a milestone that do not name its object («Avvio del servizio entro il …»).
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
@@ -74,8 +78,9 @@ _PLUPERFECT = re.compile(r"(?<!\w)(?:era|erano)\s+(?:stat[oaie]\s+)?$")
 
 # The act a milestone asks for, as its first word («Pubblicazione del Rapporto», «Integrazione … e asseverazione …»),
 # told as having happened in the note («la pubblicazione sul sito è avvenuta il 9 gennaio», «l'asseverazione … è
-# pervenuta il 22 luglio»): the participle completes that act (on the folded note, ``{act}`` the act's noun).
-_ACT_HAPPENED = r"(?<!\w){act}(?!\w)[^;:.]*?\s(?:e|sono)\s+(?:stat[oaie]\s+)?(?P<done>(?:avvenut|pervenut|arrivat|intervenut)[oaie])(?!\w)"
+# pervenuta il 22 luglio», «Documento di validazione dell'OIV pervenuto il 4 luglio»): the participle completes that act
+# (on the folded note, ``{act}`` the act's noun).
+_ACT_HAPPENED = r"(?<!\w){act}(?!\w)[^;:.]*?\s(?:(?:e|sono)\s+(?:stat[oaie]\s+)?)?(?P<done>(?:avvenut|pervenut|arrivat|intervenut)[oaie])(?!\w)"
 
 # A month, or part of one, named as when something was done when its clause names no day (on the folded note):
 # «approvato a ottobre», «attivato a metà aprile», «nel mese di luglio 2024», «all'inizio di maggio»; «entro settembre»
@@ -108,6 +113,14 @@ _NOT_THIS_YEAR = re.compile(
 # A forecast between a delay and its year («stima la fine lavori a marzo 2024», «potrebbe slittare al 2025»).
 _ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|probabil\w+|ipotizz\w+|forse|rischi[ao]?)(?!\w)")
 
+# The note says the deadline cannot be met: «il termine del 30 giugno non potrà essere rispettato», «non sarà possibile
+# rispettare la scadenza» (on the folded note). Not a forecast of a delay («la scadenza di ottobre non sarà rispettata»,
+# labelled a rischio), as for _NOT_THIS_YEAR.
+_DEADLINE_MISSED = re.compile(
+    r"(?<!\w)non\s+(?:potra|potranno)\s+essere\s+rispettat[oaie](?!\w)"
+    r"|(?<!\w)non\s+(?:sara|e)\s+(?:piu\s+)?possibile\s+rispettare(?!\w)"
+)
+
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
 # del 30 giugno», «in ritardo rispetto al termine del 31/07».
 _NOTE_DEADLINE = re.compile(
@@ -126,11 +139,14 @@ _SCHEDULED = (
     # «altri 3 in calendario a ottobre»: the count without its noun is more of what the target counts
     re.compile(r"\b(?:altri|altre|ulteriori)\s+(?P<n>\d{1,3})(?P<noun>)(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+"
                + _CALENDAR_WORD),
-    # «in calendario da settembre i corsi …, per circa 420 ore complessive»: the total of what is in the calendar, in
-    # the sentence of the calendar word
+    # «in calendario da settembre i corsi …, per circa 420 ore complessive», «sono previste due collettive con 14 imprese
+    # già iscritte»: the total of what is in the calendar, in the sentence of the calendar word
     re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?\b(?:per|con)\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
-               r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale)\b"),
+               r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale|gia\s+iscritt[ie])\b"),
 )
+
+
+_RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
 
 
 # What the note lists after «in calendario:», one item per day written («fiera dei prodotti tipici del 12/10 e workshop
@@ -164,6 +180,8 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             word = found.group("noun")
             if word in values.MONTHS or (word and noun not in (None, "N.") and not counts_noun(word, noun)):
                 continue
+            if _RATE.match(folded, found.end()):
+                continue  # «programmate 4 ispezioni al mese»: a rate, not how many
             return Decimal(found.group("n").replace(".", ""))
     listed = _CALENDAR_LIST.search(folded)
     if listed is not None and not _PERIOD.search(listed.group("list")):
@@ -235,6 +253,12 @@ class NoteReading(BaseModel):
     cues: list[str] = Field(description="The words of the note that justify the reading, as written")
     progress_written: bool = Field(False, description="The progress is a percentage written in the note")
     unfinished: bool = Field(False, description="The note denies a completion («nessuno è ancora concluso»)")
+    off_topic: bool = Field(False, exclude=True, description="The note tells done only other things than the milestone's («sono stati "
+                            "erogati 3 corsi» for «Adozione del Piano di formazione»): it does not speak of the target")
+    deadline_missed: bool = Field(False, exclude=True, description="The note says the deadline cannot be met («il termine del 30 giugno "
+                                  "non potrà essere rispettato»)")
+    own_done: bool = Field(False, exclude=True, description="The note tells done the milestone's own act or object («Regolamento adottato "
+                           "il 12/06» for «Adozione del Regolamento»), not only other steps («sottoscritto il contratto»)")
     completed_on: date | None = Field(None, description="The day the note says the activity was completed («terminati il 22 "
                                       "luglio»), in the monitoring year unless written; the first day of the month or "
                                       "part of a month it names instead of a day («a metà aprile»: 11 aprile)")
@@ -349,6 +373,42 @@ class NoteReader:
         match = pattern.search(folded, offset, start)
         return match.start() if match else None
 
+    def _unscheduled(self, folded: str, start: int, stop: int) -> tuple[int, int] | None:
+        """Where the words between ``start`` and ``stop`` deny the awaited step a date («…, non ancora calendarizzata»):
+        a calendar cue negated, from its negation to its end; None without."""
+        for cue, accented in self.cues.get("programmata", []):
+            for match in ([] if accented else cue.finditer(folded, start, stop)):
+                negation = self._negation(folded, match.start())
+                if negation is not None and negation >= start:
+                    return negation, match.end()
+        return None
+
+    def _own_done(self, folded: str, done_at: list[int], activity: str | None) -> bool:
+        """Whether a completion told at one of ``done_at`` (not in the future: «sarà trasmessa») is said in a clause that
+        names the milestone's object («Regolamento adottato il 12/06» for «Adozione del Regolamento …»; not «il contratto
+        con il fornitore è stato sottoscritto» for «Attivazione del nuovo gestionale»), or that opens its clause and so
+        is said of the target itself («Completato in ritardo per la sostituzione del referente»). Without an object to
+        look for, any completion counts."""
+        objects = _objects(activity)
+        for start in done_at:
+            if self._negation(folded, start, self.future) is not None:
+                continue
+            opens = not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects)
+            if not objects or opens or _names_any(_clause(folded, start), objects):
+                return True  # «Completato oltre la scadenza …»: said of the target itself
+        return False
+
+    def _said_of_others(self, folded: str, done_at: list[int], activity: str | None) -> bool:
+        """Whether every completion told at ``done_at`` is said of something the milestone does not name, right after it
+        («sono stati erogati 3 corsi su appalti» for «Adozione del Piano di formazione»; «pubblicati 42 comunicati
+        stampa …; attivata la pagina LinkedIn» for «Approvazione del Piano»), in a clause that names none of the
+        milestone's objects. False without objects or completions."""
+        objects = _objects(activity)
+        if not objects or not done_at:
+            return False
+        return all(_said_of_other(folded, start, objects) and not _names_any(_clause(folded, start), objects)
+                   for start in done_at)
+
     def _rest_done(self, folded: str, match: re.Match[str]) -> bool:
         """Whether a cue ending in «sono» («le altre sono», «gli altri sono») is followed by a completion («già
         concluse», «state completate»): the rest is done, not under way."""
@@ -458,8 +518,13 @@ class NoteReader:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
                 # the rest of the clause speaks of that step («…, prevista per settembre»), not of the activity
                 clause_end = re.search(r"[;.]|$", folded[match.end():])
-                taken.append((match.start(), match.end() + (clause_end.start() if clause_end else 0)))
-                found.setdefault(self.waiting.phase, []).append(note[match.start():match.end()])
+                stop = match.end() + (clause_end.start() if clause_end else 0)
+                taken.append((match.start(), stop))
+                undated = self._unscheduled(folded, match.end(), stop)
+                if undated is None:
+                    found.setdefault(self.waiting.phase, []).append(note[match.start():match.end()])
+                else:  # «si attende la delibera della Giunta regionale, non ancora calendarizzata»: no date, a block
+                    found.setdefault("bloccata", []).extend([note[match.start():match.end()], note[undated[0]:undated[1]]])
         fraction = _FRACTION.search(folded)
         done, total = (int(fraction.group(1)), int(fraction.group(2))) if fraction else (0, 0)
         if fraction is not None and 0 < done <= total:
@@ -532,6 +597,9 @@ class NoteReader:
             written = share.quantize(Decimal(1) if share == share.to_integral_value() else Decimal("0.1"))
         if phase == "completata" and written is not None and written < 100:
             phase = "in_corso"  # «adottata … per circa il 30%», «completata per 2 commissioni su 4»
+        off_topic = phase == "completata" and not happened and self._said_of_others(folded, done_at, activity)
+        if off_topic:
+            phase = "non_avviata"  # nothing told of the target: no activity on it reported
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = (_completion_day(folded, done_at, as_of, due[1:] if due else None, activity=activity)
                         if phase == "completata" else None)
@@ -544,9 +612,11 @@ class NoteReader:
         for start, end in spans:
             if not any(note[start:end] in cue for cue in cues):
                 cues.append(note[start:end])  # «dal 13 giugno» already shows its day
+        own_done = not off_topic and (bool(happened) or self._own_done(folded, done_at, activity))
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
-            progress_written=written is not None, unfinished=unfinished and phase != "completata",
+            progress_written=written is not None, unfinished=unfinished and phase != "completata", own_done=own_done,
+            deadline_missed=phase != "completata" and _DEADLINE_MISSED.search(folded) is not None, off_topic=off_topic,
             completed_on=completed_on[0] if completed_on is not None else None,
             completed_by=completed_on[3] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
@@ -693,10 +763,13 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     acts). In a clause of several acts, each act's day is the first written after it, before the next act, when that
     gives every day of the clause to an act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»; not «in vigore
     dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the date of a numbered act written
-    after it («approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»). None otherwise."""
+    after it («approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»), or the day written
+    right after the act («pervenuto il 4 luglio 2023, dopo la seduta dell'Organismo del 3 luglio»). None otherwise."""
     if not acts:
-        return [day for day in named if day.start() > start
-                and _NUMBERED_ACT.search(folded, max(start, day.start() - 30), day.start())][:1]
+        after = _RIGHT_AFTER.match(folded, start)
+        return [day for day in named if after is not None and day.start() == after.end()] or [
+            day for day in named if day.start() > start
+            and _NUMBERED_ACT.search(folded, max(start, day.start() - 30), day.start())][:1]
     every = sorted([start, *acts])
     own = {act: [day for day in named if act < day.start() < following][:1]
            for act, following in zip(every, [*every[1:], len(folded)])}
@@ -705,7 +778,33 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     return own[start]
 
 
+_RIGHT_AFTER = re.compile(r"[^\W\d_]+\s+(?:il\s+|in\s+data\s+)?")  # an act's word and the day right after it
 _NUMBERED_ACT = re.compile(r"(?<!\w)n(?:r?\.|°)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*$")
+
+
+def _objects(activity: str | None) -> list[str]:
+    """The words of at least five letters after the first that name a milestone's object («Adozione del Regolamento per
+    la concessione del patrocinio»: «regolamento», «concessione», «patrocinio»), folded."""
+    named = _fold(_QUOTED.sub(" ", activity or ""))
+    return [word for word in re.findall(r"[^\W\d_]{5,}", named)[1:] if word not in _NOT_OBJECT]
+
+
+def _said_of_other(folded: str, start: int, objects: list[str]) -> bool:
+    """Whether the completion word at ``start`` is followed by something the milestone does not name («erogati 3 corsi»,
+    «attivata la pagina LinkedIn»); not a day («in esercizio dal 10 gennaio»)."""
+    word = re.match(r"[^\W\d_]+", folded[start:])
+    after = _SAID_OF.match(folded, start + (word.end() if word else 0))
+    return after is not None and after.group("word") not in values.MONTHS and not _names_any(after.group("word"), objects)
+
+
+def _names_any(text: str, objects: list[str]) -> bool:
+    """Whether ``text`` names one of ``objects``, singular or plural («piano», «piani»)."""
+    return any(re.search(r"(?<!\w)" + re.escape(word[:-1]) + r"\w?(?!\w)", text) for word in objects)
+
+
+def _clause(folded: str, start: int) -> str:
+    """The clause around ``start``, between commas, semicolons, colons and full stops."""
+    return re.split(r"[;:.,]", folded[:start])[-1] + re.split(r"[;:.,]", folded[start:])[0]
 
 
 def _act_stems(activity: str | None) -> tuple[str, ...]:

@@ -60,6 +60,8 @@ class Item:
     coverage_total: Decimal | None = None  # units a coverage target applies to
     inputs: dict[str, str] = field(default_factory=dict)  # readings shown in the explanation
     against_proposal: Any = None  # engine.result.ProposedEvaluation
+    in_force: Target | None = None  # for a copy evaluated against a pending proposal: the target in force
+    given: Measure | None = None  # the measure as given, before the readings of read_against_measure
     noted_reference: Any = None  # targets.noted.NotedReference: a relative target's reference read in the note
     code: str = field(init=False)  # the indicator's code, read very often
 
@@ -204,6 +206,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
         raise InputError(problems)
     mark_divergent(items)
     for item in items:
+        item.given = item.measure
         read_against_measure(item)
         if reader is not None and item.measure is not None and item.measure.note:
             # a milestone read as a count («Avvio operatività dei 3 sportelli»: 1 sportello) is not started by the start

@@ -61,9 +61,11 @@ def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
             target = parse_target(text, year)
         except TargetError:
             continue
-        copy = Item(
+        copy = Item(  # the measure as given: the readings against the target in force («41 imprese» of several
+            # counts) are read again against the proposed one («≥ 30 webinar» picks the webinar)
             n=start + len(pairs), area=item.area, objective=item.objective, indicator=item.indicator, target_text=text,
-            original_target=None, target=target, threshold=None, measure=measure, owner=item.owner,
+            original_target=None, target=target, threshold=None, measure=item.given or measure, owner=item.owner,
+            in_force=item.target,
         )
         read_against_measure(copy)
         # the note is read as for the target in force: a measured indicator's note may propose a status against the
