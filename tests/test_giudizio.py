@@ -135,6 +135,22 @@ REPORTED = {
     ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
     ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
     ("proposta", "verifica_22"): (2, 3),
+    # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
+    # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
+    # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
+    # refused counted as disagreeing)
+    ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
+    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
+    ("proposta", "verifica_23"): (2, 5),
+    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
+    ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
+    ("proposta", "verifica_24"): (4, 5),
+    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 6),
+    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
+    ("proposta", "verifica_25"): (4, 5),
+    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
+    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
+    ("proposta", "verifica_26"): (5, 5),
 }
 
 
@@ -343,6 +359,78 @@ TWENTY_SECOND_SET_MISSES = [
 ]
 
 
+# The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
+# misses listed, not studied.
+TWENTY_THIRD_SET_MISSES = [
+    "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
+    "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
+    "V23 Modena sportello ESG nota su newsletter e bandi (inventato)",
+    "V23 Genova webinar digitali due a novembre (inventato)",
+    "V23 Roma corsi interni partecipanti sotto il ritmo (inventato)",
+    "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
+    "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
+    "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
+    "V23 Pavia archivio sanzioni SI con 70% digitalizzato (inventato)",
+    "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
+    "V23 Genova azienda speciale eventi arbitrato budget ridotto, un evento in calendario (inventato)",
+    "V23 Rieti Viterbo ore di formazione riformulate in giornate (inventato)",
+    "V23 Bologna fascicolo digitale del dipendente proroga a dicembre (inventato)",
+]
+
+
+TWENTY_FOURTH_SET_MISSES = [
+    "Bolzano rinnovo certificazione audit famiglia e lavoro, certificato atteso a gennaio (inventato)",
+    "Umbria convenzione tirocini curriculari con l'Ateneo di Perugia, Senato Accademico (inventato)",
+    "Sassari campagna Nord Ovest Sardegna sospesa dopo la revoca del cofinanziamento (inventato)",
+    "Pordenone-Udine imprese nei percorsi export, secondo modulo insufficiente (inventato)",
+    "Sud Est Sicilia seminari sicurezza prodotti, partecipanti sotto il passo (inventato)",
+    "Unioncamere FVG ore di formazione alle Camere associate in giornate da 6 ore (inventato)",
+    "Messina verbali metrici notificati entro 60 giorni, 94% smentito dalla nota (inventato)",
+    "Unioncamere Veneto incontri sui procedimenti sanzionatori, Venezia Rovigo a gennaio (inventato)",
+    "Venezia Rovigo formazione sul front office SUAP ai Comuni polesani, quattro senza data (inventato)",
+    "Treviso-Belluno progetti europei da capofila, tre come partner (inventato)",
+    "Vicenza imprese femminili neocostituite assistite, aspiranti escluse (inventato)",
+    "Padova controlli sui giocattoli con prelievo di campioni (inventato)",
+    "Sassari imprese agroalimentari a fiere internazionali, quattro nautiche (inventato)",
+    "Unioncamere Abruzzo assessment di maturità digitale completati (inventato)",
+    "Gran Sasso d'Italia interventi economici impegnati in milioni di euro (inventato)",
+    "Umbria vigilanza sugli strumenti in servizio riformulata per imprese controllate, proposta (inventato)",
+]
+
+
+TWENTY_FIFTH_SET_MISSES = [
+    "V25 Bari verifiche metrologiche in ritardo, due ispettori in arrivo (inventato)",
+    "V25 Milano Monza Brianza Lodi tasso di versamento del diritto annuale sopra la media (inventato)",
+    "V25 Umbria formazione in giornate da 6 ore contro target in ore (inventato)",
+    "V25 Venezia Rovigo formazione SUAP, il 100% dichiarato esclude un comune (inventato)",
+    "V25 Palermo Enna corso anticorruzione, nuove edizioni regionali non fissate (inventato)",
+    "V25 Brindisi-Taranto eventi su mediazione e arbitrato elencati (inventato)",
+    "V25 Trento note di congiuntura, la nota di novembre non basta (inventato)",
+    "V25 Vicenza check-up di sostenibilità per trimestre (inventato)",
+    "V25 Rieti-Viterbo progetti turistici finanziati e compartecipati (inventato)",
+    "V25 Nuoro utilizzo del budget di promozione, bando voucher in istruttoria (inventato)",
+    "V25 Monte Rosa Laghi pratiche sospese, l'ufficio toglie i mancati pagamenti (inventato)",
+    "V25 Varese portale della mediazione online, scadenza di giugno mancata (inventato)",
+]
+
+
+TWENTY_SIXTH_SET_MISSES = [
+    "V26 presentazione Osservatorio economico spostata a ottobre (inventato)",
+    "V26 questionario metrologia sospeso dall'ufficio fino a settembre (inventato)",
+    "V26 corso mediatori calendarizzato a novembre (inventato)",
+    "V26 archivio fascicoli cessate, fornitore in ritardo (inventato)",
+    "V26 imprese a fiere estere, Colonia e Dubai non bastano (inventato)",
+    "V26 webinar PID con calendario del II semestre che chiude (inventato)",
+    "V26 seminari sostenibilità, partecipanti indietro (inventato)",
+    "V26 schede di rischio, due aree slittate a luglio (inventato)",
+    "V26 distributori carburante per comune con un solo ispettore (inventato)",
+    "V26 webinar cassetto digitale già sei a marzo (inventato)",
+    "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
+    "V26 utilizzo budget promozionale a giugno (inventato)",
+    "V26 equilibrio strutturale con dati semestrali (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -371,7 +459,8 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
     ] + SIXTH_SET_MISSES + SEVENTH_SET_MISSES + EIGHTH_SET_MISSES + NINTH_SET_MISSES + TENTH_SET_MISSES + ELEVENTH_SET_MISSES + TWELFTH_SET_MISSES
         + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
         + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
-        + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES
+        + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES + TWENTY_THIRD_SET_MISSES + TWENTY_FOURTH_SET_MISSES
+        + TWENTY_FIFTH_SET_MISSES + TWENTY_SIXTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
