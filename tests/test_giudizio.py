@@ -137,7 +137,7 @@ REPORTED = {
     ("proposta", "verifica_22"): (2, 3),
     # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
-    # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
+    # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (five rows whose measure the tool
     # refused counted as disagreeing). The eighteenth pass, part B1 (notes: a new day in the calendar, a later year by
     # semester or season, a calendar not yet fixed, a share done, the target's own act), fixed three rows of the 23rd
     # and three of the 26th (development rows now), with one each of the 7th, 16th and 18th; «V23 Riviere di Liguria
