@@ -713,10 +713,11 @@ def _new_day(folded: str, planned_at: list[int], postponed_at: list[int], as_of:
     """The latest day the note puts the activity on: named in the clause of a calendar cue («nuova data fissata per il 12
     settembre», «riprenderà il 5 settembre»), or right after a postponement («rinviato al 19 ottobre 2023»; not «la
     scadenza del 30 settembre non sarà rispettata»), with where it is written."""
-    days = [_completion_day(folded, planned_at, as_of, months=False)]
+    planned = _completion_day(folded, planned_at, as_of, months=False)
+    days: list[tuple[date | None, int, int] | None] = [planned[:3] if planned is not None else None]
     if as_of is not None:
         days += [_day_at(folded, moved.end(), as_of) for moved in (_MOVED_TO.match(folded, end) for end in postponed_at) if moved]
-    return max((day[:3] for day in days if day is not None), key=lambda day: day[0] or date.min, default=None)
+    return max((day for day in days if day is not None), key=lambda day: day[0] or date.min, default=None)
 
 
 def _gone(folded: str, end: int, as_of: date | None) -> bool:
