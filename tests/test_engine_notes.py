@@ -581,3 +581,61 @@ def test_a_dated_completion_or_one_said_of_the_target_is_not_contradicted_by_its
     result = one("entro il 30/06/2023", date(2023, 12, 31), indicator={"nome": "Adozione del Regolamento per il servizio"},
                  **row)
     assert not result.proposed and not any(step.rule.startswith("ST08") for step in result.explanation.steps)
+
+
+@pytest.mark.parametrize(("note", "planned_on"), [
+    ("L'evento previsto per il 15 giugno è stato rinviato al 19 ottobre 2023 per la concomitanza con un convegno.",
+     date(2023, 10, 19)),  # the day right after the postponement, not the old one
+    ("Rilevazione sospesa a maggio; riprenderà il 5 settembre e si chiuderà il 31 ottobre.", date(2023, 10, 31)),
+    ("Non avviato. Corso calendarizzato il 7 e 8 novembre 2023, docenti già individuati.", date(2023, 11, 8)),
+    ("Attività sospesa da maggio; la ripresa è prevista a settembre.", None),  # a month, not a day
+    ("Raccolta dei contributi in corso; la scadenza del 30 settembre non sarà rispettata.", None),  # the deadline named
+])
+def test_the_day_a_postponed_suspended_or_not_started_activity_is_put_on(note, planned_on):
+    assert READER.read(note, None, MID).planned_on == planned_on
+
+
+@pytest.mark.parametrize(("note", "status"), [
+    ("L'evento è stato rinviato al 19 ottobre 2023; sala già confermata.", Status.ON_TRACK),
+    ("Attività sospesa dall'ufficio a maggio; riprenderà il 5 settembre.", Status.ON_TRACK),
+    ("Non avviato: seminario fissato per il 14 ottobre.", Status.ON_TRACK),
+    ("L'evento è stato rinviato al 3 dicembre 2023.", Status.AT_RISK),  # after the deadline
+    ("Attività sospesa da maggio; la ripresa è prevista a settembre.", Status.AT_RISK),
+])
+def test_an_activity_put_on_a_day_within_the_deadline_is_on_track(note, status):
+    result = one("Realizzazione dell'evento entro il 30/11/2023", MID, nota=note)
+    assert (result.status, result.proposed) == (status, True)
+
+
+@pytest.mark.parametrize(("note", "postponed_to"), [
+    ("L'attività è stata rinviata al primo semestre 2024 per il nuovo catalogo dei processi.", date(2024, 1, 1)),
+    ("L'evento non si terrà: è rinviato alla primavera 2024.", date(2024, 1, 1)),
+    ("La rassegna è rinviata alla primavera del 2024.", date(2024, 1, 1)),
+    ("Il riordino è stato rinviato al secondo semestre.", None),  # within the year
+])
+def test_a_postponement_to_a_semester_or_season_of_a_later_year(note, postponed_to):
+    assert READER.read(note, None, MID).postponed_to == postponed_to
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Per la firma serve la delibera del Senato Accademico, che non è ancora stata calendarizzata.", "rinviata"),
+    ("Bozza pronta; si attende l'esame della Giunta, che non è ancora stato calendarizzato.", "bloccata"),
+    ("Bozza pronta; si attende l'esame della Giunta, calendarizzato per il 12 ottobre.", "in_corso"),
+    ("L'indagine non è ancora stata avviata; si prevede di somministrare il questionario a novembre.", "programmata"),
+    # delays the supplier reports, with the new schedule not yet sent: not a calendar
+    ("Il fornitore ha segnalato ritardi e non ha ancora trasmesso il nuovo cronoprogramma.", "rinviata"),
+])
+def test_a_calendar_not_yet_fixed(note, phase):
+    assert READER.read(note, None, MID).phase == phase
+
+
+@pytest.mark.parametrize(("note", "activity", "own_done"), [
+    ("Completata la scansione del 70% dei fascicoli; il restante 30% sarà digitalizzato nel 2024.",
+     "Digitalizzazione dell'archivio dei fascicoli", False),  # a share, not the target
+    ("Completato l'aggiornamento il 15 novembre; verificata la coerenza con la griglia ANAC.",
+     "Aggiornamento della sezione Amministrazione trasparente", True),  # the target's own act
+    ("Conclusa la revisione della modulistica; la Carta dei servizi sarà aggiornata a gennaio.",
+     "Revisione della Carta dei servizi", False),  # the same act, of something else
+])
+def test_a_share_done_and_the_targets_own_act(note, activity, own_done):
+    assert READER.read(note, activity, END).own_done is own_done

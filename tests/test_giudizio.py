@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (192, 195), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (46, 46), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (33, 33), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -37,7 +37,7 @@ REPORTED = {
     # the tool refused, «2 sale», «6 iniziative 88 imprese», counted as disagreeing); the nine rows fixed in the
     # seventh pass are development rows now; of the 41 left, «Brescia sportello» agrees since the seventh pass too
     # (kept here: its phase is read «programmata», the controller's is «avviata»)
-    ("note", "verifica_7"): (10, 11), ("andamento", "verifica_7"): (8, 8), ("copertura", "verifica_7"): (4, 5),
+    ("note", "verifica_7"): (10, 10), ("andamento", "verifica_7"): (8, 8), ("copertura", "verifica_7"): (4, 5),
     ("si_no", "verifica_7"): (3, 3), ("calcolo", "verifica_7"): (6, 6),
     ("proposta", "verifica_7"): (4, 5),
     # the eighth set (invented rows, other chambers), measured blind once, after the seventh pass: 40/50; the four
@@ -90,7 +90,7 @@ REPORTED = {
     ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 3),
-    ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
+    ("note", "verifica_16"): (2, 4), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 4),
     # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
@@ -105,7 +105,7 @@ REPORTED = {
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
     ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (8, 11), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
+    ("note", "verifica_18"): (9, 10), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
@@ -138,17 +138,21 @@ REPORTED = {
     # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (five rows whose measure the tool
-    # refused counted as disagreeing)
-    ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
-    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
-    ("proposta", "verifica_23"): (2, 5),
-    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
+    # refused counted as disagreeing). The eighteenth pass, part B1 (notes: a new day in the calendar, a later year by
+    # semester or season, a calendar not yet fixed, a share done, the target's own act), fixed three rows of the 23rd
+    # and three of the 26th (development rows now), with one each of the 7th, 16th and 18th; «V23 Riviere di Liguria
+    # alberatura», «Umbria convenzione tirocini» (24th), «V26 archivio fascicoli cessate» and «Firenze certificato
+    # prevenzione incendi» (18th) agree since but stay here, their phase not being the controller's
+    ("note", "verifica_23"): (10, 11), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
+    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 3), ("calcolo", "verifica_23"): (7, 8),
+    ("proposta", "verifica_23"): (2, 4),
+    ("note", "verifica_24"): (10, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
     ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
     ("proposta", "verifica_24"): (4, 5),
     ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 6),
     ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
     ("proposta", "verifica_25"): (4, 5),
-    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
+    ("note", "verifica_26"): (9, 9), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
     ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
     ("proposta", "verifica_26"): (5, 5),
 }
@@ -163,7 +167,6 @@ SIXTH_SET_MISSES = ["AA20 Alessandria comuni con backoffice SUAP"]
 # rows now, «prima: verifica_7») and «Brescia sportello» agrees since; these five were studied and left, for the
 # reasons in docs/giudizio.md.
 SEVENTH_SET_MISSES = [
-    "Firenze settimana dell'orientamento COVID (inventato)",
     "Ancona ricavi azienda speciale, proposta (inventato)",
     # agreed by accident until the tenth pass (5 su 14 compared with 100% as 5%); read as the share 36% since, the
     # ST17N reading of «le altre aree partiranno a settembre» makes it in linea (proposed)
@@ -271,7 +274,6 @@ FIFTEENTH_SET_MISSES = [
 SIXTEENTH_SET_MISSES = [
     "Toscana Nord-Ovest certificazione parità di genere, audit spostato al 2026 (inventato)",
     "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
-    "Cremona Mantova Pavia servizio doppia transizione sospeso per riorganizzazione (inventato)",
     "Trento accordi di lavoro agile, valore di gennaio smentito dalla nota (inventato)",
     "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
     "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
@@ -301,9 +303,7 @@ SEVENTEENTH_SET_MISSES = [
 
 
 EIGHTEENTH_SET_MISSES = [
-    "Firenze certificato prevenzione incendi della sede, sopralluogo VVF non fissato (inventato)",
     "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
-    "Toscana Nord-Ovest vulnerability assessment con avvio fissato a ottobre (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
@@ -360,27 +360,22 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed, not studied.
+# misses listed; those of the notes (part B1 of the eighteenth pass) studied, fixed or left (docs/_giro18_B1.md).
 TWENTY_THIRD_SET_MISSES = [
-    "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
-    "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
     "V23 Modena sportello ESG nota su newsletter e bandi (inventato)",
     "V23 Genova webinar digitali due a novembre (inventato)",
     "V23 Roma corsi interni partecipanti sotto il ritmo (inventato)",
     "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
     "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
     "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
-    "V23 Pavia archivio sanzioni SI con 70% digitalizzato (inventato)",
     "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
     "V23 Genova azienda speciale eventi arbitrato budget ridotto, un evento in calendario (inventato)",
     "V23 Rieti Viterbo ore di formazione riformulate in giornate (inventato)",
-    "V23 Bologna fascicolo digitale del dipendente proroga a dicembre (inventato)",
 ]
 
 
 TWENTY_FOURTH_SET_MISSES = [
     "Bolzano rinnovo certificazione audit famiglia e lavoro, certificato atteso a gennaio (inventato)",
-    "Umbria convenzione tirocini curriculari con l'Ateneo di Perugia, Senato Accademico (inventato)",
     "Sassari campagna Nord Ovest Sardegna sospesa dopo la revoca del cofinanziamento (inventato)",
     "Pordenone-Udine imprese nei percorsi export, secondo modulo insufficiente (inventato)",
     "Sud Est Sicilia seminari sicurezza prodotti, partecipanti sotto il passo (inventato)",
@@ -415,10 +410,6 @@ TWENTY_FIFTH_SET_MISSES = [
 
 
 TWENTY_SIXTH_SET_MISSES = [
-    "V26 presentazione Osservatorio economico spostata a ottobre (inventato)",
-    "V26 questionario metrologia sospeso dall'ufficio fino a settembre (inventato)",
-    "V26 corso mediatori calendarizzato a novembre (inventato)",
-    "V26 archivio fascicoli cessate, fornitore in ritardo (inventato)",
     "V26 imprese a fiere estere, Colonia e Dubai non bastano (inventato)",
     "V26 webinar PID con calendario del II semestre che chiude (inventato)",
     "V26 seminari sostenibilità, partecipanti indietro (inventato)",

@@ -61,6 +61,8 @@ _OBJECT_AFTER = re.compile(r"\s+(?:il|lo|la|l'|i|gli|le|un|una|uno|un')\s*(?P<wo
 # su appalti», «svolte due edizioni del corso», «attivata la pagina LinkedIn»).
 _SAID_OF = re.compile(r"\s+(?:(?:il|lo|la|l'|i|gli|le|un|una|uno|un')\s*|(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci)"
                       r"\s+)(?P<word>[^\W\d_]{3,})")
+# What an act is of («la revisione della modulistica»).
+_OF_WHAT = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell')\s*(?P<word>[^\W\d_]{3,})")
 # Words of a milestone that do not name its object («Avvio del servizio entro il …»).
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
@@ -70,6 +72,17 @@ _DAY = re.compile(
     r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
     r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
 )
+
+# The phases of an activity not under way whose note may give the new day in its calendar («rinviato al 19 ottobre»,
+# «riprenderà il 5 settembre», «corso calendarizzato il 7 e 8 novembre»).
+_REPLANNED = frozenset({"rinviata", "sospesa", "non_avviata"})
+
+# The words between a postponement and the day it moves the activity to («rinviato al 19 ottobre», «slittata al 15»).
+_MOVED_TO = re.compile(r"\s+(?:a|al|all'|alla|ad|per il|il)\s*(?=\d)")
+
+# Before a calendar word, «ancora» stands between the negation and the verb («che non è ancora stata calendarizzata»):
+# not counted in the few words where the negation is looked for.
+_NOT_YET = frozenset({"ancora"})
 
 # A hold-up told in the pluperfect («la seduta del 27 marzo era stata annullata», «i lavori erano stati sospesi»)
 # happened before what the note tells done: when the note tells the act done, the hold-up is past.
@@ -94,10 +107,11 @@ _MONTH_DONE = re.compile(
 _PARTS = {"inizio": (1, 10), "inizi": (1, 10), "primi": (1, 10), "meta": (11, 20), "fine": (21, 31)}
 
 # A later year named after a postponement (on the folded note): «a febbraio 2022», «al 2023», «all'edizione 2021»,
-# «al prossimo anno»; not a day («del 12/07/2022»).
+# «al prossimo anno», «al primo semestre 2026», «alla primavera 2021»; not a day («del 12/07/2022»).
 _LATER = re.compile(
-    r"(?<!\w)(?:a|ad|al|all'|allo|nel|nell'|entro|entro il|per il|fino al|oltre il|dopo il|prima di|prima del|di|"
-    r"(?:l')?edizione|anno|esercizio)\s+(?P<when>(?:(?:inizio|fine|meta)\s+)?(?:(?P<month>" + "|".join(values.MONTHS)
+    r"(?<!\w)(?:a|ad|al|alla|all'|allo|nel|nell'|entro|entro il|per il|fino al|oltre il|dopo il|prima di|prima del|di|"
+    r"(?:l')?edizione|anno|esercizio)\s+(?P<when>(?:(?:inizio|fine|meta)\s+)?(?:(?:(?:primo|secondo|terzo|quarto|i|ii|iii|iv)"
+    r"\s+(?:semestre|trimestre|quadrimestre)|primavera|estate|autunno|inverno)\s+(?:del\s+)?)?(?:(?P<month>" + "|".join(values.MONTHS)
     + r")\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])|(?P<next>prossimo\s+anno|anno\s+prossimo|prossimo\s+esercizio))"
 )
 
@@ -267,8 +281,9 @@ class NoteReading(BaseModel):
                                       "when it names the day")
     due_on: date | None = Field(None, description="The deadline of a target set after an event («entro un mese da quando sarà "
                                 "formalizzata …»), when the note dates the event")
-    planned_on: date | None = Field(None, description="The day a postponed activity is now planned for («rilascio previsto il 15 "
-                                    "novembre»)")
+    planned_on: date | None = Field(None, description="The day a postponed, suspended or not yet started activity is "
+                                    "now planned for («rilascio previsto il 15 novembre», «rinviato al 19 ottobre», "
+                                    "«riprenderà il 5 settembre»)")
     postponed_to: date | None = Field(None, description="The first day of the later year or month a postponement names "
                                       "(«slittamento del go-live a febbraio 2022», «rinviata al 2023»)")
 
@@ -281,7 +296,7 @@ class NoteReading(BaseModel):
             when = (f" tra il {format_it.short_date(self.completed_on)} e il {format_it.short_date(self.completed_by)}"
                     if self.completed_on is not None else f" entro il {format_it.short_date(self.completed_by)}")
         if self.planned_on is not None:
-            when += f" al {format_it.short_date(self.planned_on)}"
+            when += (" al " if self.phase == "rinviata" else ", in calendario il ") + format_it.short_date(self.planned_on)
         due = f", scadenza dalla data dell'evento {format_it.short_date(self.due_on)}" if self.due_on is not None else ""
         return (f"{self.phase.replace('_', ' ')}{when}{due}, avanzamento {kind} {format_it.percent(self.progress)} "
                 f"(parole: {words})")
@@ -354,9 +369,10 @@ class NoteReader:
         reader.readings = {}
         return reader
 
-    def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None) -> int | None:
+    def _negation(self, folded: str, start: int, words: re.Pattern[str] | None = None,
+                  fillers: frozenset[str] = frozenset()) -> int | None:
         """Where a negation (or the ``words`` given) starts among the few words of the same clause before
-        ``start``, if any."""
+        ``start``, if any; ``fillers`` are not counted either, besides the lexicon's."""
         pattern = self.negation if words is None else words
         if pattern is None:
             return None
@@ -364,7 +380,7 @@ class NoteReader:
         before, counted = [], 0  # the last few words, not counting fillers («non sono al momento programmate»)
         for word in reversed(list(re.finditer(r"\S+", clause))):
             before.append(word)
-            counted += word.group(0) not in self.fillers
+            counted += word.group(0) not in self.fillers and word.group(0) not in fillers
             if counted == _NEGATION_WINDOW:
                 break
         if not before:
@@ -378,7 +394,7 @@ class NoteReader:
         a calendar cue negated, from its negation to its end; None without."""
         for cue, accented in self.cues.get("programmata", []):
             for match in ([] if accented else cue.finditer(folded, start, stop)):
-                negation = self._negation(folded, match.start())
+                negation = self._negation(folded, match.start(), fillers=_NOT_YET)
                 if negation is not None and negation >= start:
                     return negation, match.end()
         return None
@@ -387,13 +403,16 @@ class NoteReader:
         """Whether a completion told at one of ``done_at`` (not in the future: «sarà trasmessa») is said in a clause that
         names the milestone's object («Regolamento adottato il 12/06» for «Adozione del Regolamento …»; not «il contratto
         con il fornitore è stato sottoscritto» for «Attivazione del nuovo gestionale»), or that opens its clause and so
-        is said of the target itself («Completato in ritardo per la sostituzione del referente»). Without an object to
+        is said of the target itself («Completato in ritardo per la sostituzione del referente»; «Completato
+        l'aggiornamento il 15 novembre» for «Aggiornamento della sezione …»: the target's own act). Without an object to
         look for, any completion counts."""
         objects = _objects(activity)
+        acts = re.findall(r"[^\W\d_]{5,}", _fold(_QUOTED.sub(" ", activity or "")))[:1]
         for start in done_at:
-            if self._negation(folded, start, self.future) is not None:
-                continue
-            opens = not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects)
+            if self._negation(folded, start, self.future) is not None or _share(_clause(folded, start)):
+                continue  # «sarà trasmessa»; «Completata la scansione del 70% dei fascicoli»: a part, not the target
+            opens = (not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects + acts)
+                     and not _act_of_other(folded, start, acts, objects))
             if not objects or opens or _names_any(_clause(folded, start), objects):
                 return True  # «Completato oltre la scadenza …»: said of the target itself
         return False
@@ -545,7 +564,8 @@ class NoteReader:
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     phase = name
                     # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
-                    negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
+                    negation = None if _NEGATED_CUE.match(folded, start) else self._negation(
+                        folded, start, fillers=_NOT_YET if name == "programmata" else frozenset())
                     if negation is not None:
                         negated = self.phases[name].negated
                         if negated is None:
@@ -603,7 +623,7 @@ class NoteReader:
         default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = (_completion_day(folded, done_at, as_of, due[1:] if due else None, activity=activity)
                         if phase == "completata" else None)
-        planned_on = _completion_day(folded, planned_at, as_of, months=False) if phase == "rinviata" else None
+        planned_on = _new_day(folded, planned_at, postponed_at, as_of) if phase in _REPLANNED else None
         if planned_on is not None and as_of is not None and (planned_on[0] is None or planned_on[0] <= as_of):
             planned_on = None  # a day already gone is not the new date
         cues = [cue for name in PHASES for cue in found.get(name, [])]
@@ -687,6 +707,17 @@ def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> 
     if beyond is not None:
         found.append((date(as_of.year + 1, 1, 1), beyond.start("when"), beyond.end()))
     return max(found, default=None)
+
+
+def _new_day(folded: str, planned_at: list[int], postponed_at: list[int], as_of: date | None) -> tuple[date | None, int, int] | None:
+    """The latest day the note puts the activity on: named in the clause of a calendar cue («nuova data fissata per il 12
+    settembre», «riprenderà il 5 settembre»), or right after a postponement («rinviato al 19 ottobre 2023»; not «la
+    scadenza del 30 settembre non sarà rispettata»), with where it is written."""
+    planned = _completion_day(folded, planned_at, as_of, months=False)
+    days: list[tuple[date | None, int, int] | None] = [planned[:3] if planned is not None else None]
+    if as_of is not None:
+        days += [_day_at(folded, moved.end(), as_of) for moved in (_MOVED_TO.match(folded, end) for end in postponed_at) if moved]
+    return max((day for day in days if day is not None), key=lambda day: day[0] or date.min, default=None)
 
 
 def _gone(folded: str, end: int, as_of: date | None) -> bool:
@@ -797,6 +828,15 @@ def _said_of_other(folded: str, start: int, objects: list[str]) -> bool:
     return after is not None and after.group("word") not in values.MONTHS and not _names_any(after.group("word"), objects)
 
 
+def _act_of_other(folded: str, start: int, acts: list[str], objects: list[str]) -> bool:
+    """Whether the completion word at ``start`` is followed by the milestone's act said of something it does not name
+    («Conclusa la revisione della modulistica» for «Revisione della Carta dei servizi»)."""
+    word = re.match(r"[^\W\d_]+", folded[start:])
+    act = _SAID_OF.match(folded, start + (word.end() if word else 0))
+    of = _OF_WHAT.match(folded, act.end()) if act is not None and act.group("word") in acts else None
+    return of is not None and not _names_any(of.group("word"), objects)
+
+
 def _names_any(text: str, objects: list[str]) -> bool:
     """Whether ``text`` names one of ``objects``, singular or plural («piano», «piani»)."""
     return any(re.search(r"(?<!\w)" + re.escape(word[:-1]) + r"\w?(?!\w)", text) for word in objects)
@@ -805,6 +845,11 @@ def _names_any(text: str, objects: list[str]) -> bool:
 def _clause(folded: str, start: int) -> str:
     """The clause around ``start``, between commas, semicolons, colons and full stops."""
     return re.split(r"[;:.,]", folded[:start])[-1] + re.split(r"[;:.,]", folded[start:])[0]
+
+
+def _share(clause: str) -> bool:
+    """Whether the clause names a percentage below 100 («la scansione del 70% dei fascicoli»)."""
+    return any(Decimal(found.group(1).replace(",", ".")) < 100 for found in _PERCENT.finditer(clause))
 
 
 def _act_stems(activity: str | None) -> tuple[str, ...]:
