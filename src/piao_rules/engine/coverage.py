@@ -13,6 +13,7 @@ from decimal import Decimal
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets import units
+from piao_rules.targets.counted import counts_noun
 from piao_rules.targets.formula import flows
 from piao_rules.targets.model import Operator, Target, TargetKind
 from piao_rules.targets.share import Share, bracketed_base, names_euro, read_share
@@ -55,7 +56,9 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None, "read_as": "copertura",
         "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],
     })
-    return covered, measure.model_copy(update={"value": share, "percent": True}), {"copertura": shown}
+    # «17 comuni» for «tutti i comuni»: the noun names the units covered, now the share's; any other noun stays
+    counted = None if measure.counted is not None and counts_noun(measure.counted, target.coverage or "") else measure.counted
+    return covered, measure.model_copy(update={"value": share, "percent": True, "counted": counted}), {"copertura": shown}
 
 
 SHARE_WARNING = "target letto come quota: valore su totale della misura, confrontato con la quota del target"

@@ -26,6 +26,9 @@ _PARTICIPLE = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
 _NOTED_COUNT = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)")
 _NOTED_OUT_OF = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?:[^\W\d_']+\s+){0,3}?su(?:i|gli|lle|l)?\s+(?P<total>\d+)\s+"
                            r"(?P<noun>[^\W\d_]+)", re.IGNORECASE)
+# … or with the noun before the total: «Formati 42 comuni su 43».
+_NOTED_NOUN_OUT_OF = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)\s+su\s+(?P<total>\d+)(?![\w.,/])",
+                                re.IGNORECASE)
 
 # What a percentage is of: «100% delle sedi», «≥ 90% degli uffici».
 _PERCENT_OF = re.compile(r"%\s+(?:del|dello|della|dell'|dei|degli|delle)\s*(?P<noun>[^\W\d_]{3,})", re.IGNORECASE)
@@ -70,7 +73,23 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
         return None  # «1 sede» for «100% delle sedi»: the units whose share the target asks
     if expected in units.ALIASES or written in units.ALIASES:
         return None if written in (expected, "N.") else expected
+    if _event_kind(measure.counted, expected, target.text):
+        return None  # «6 webinar» for «≥ 6 eventi»: a webinar is an event
     return None if counts_noun(measure.counted, expected) else expected
+
+
+# Kinds of event: each counts for a target of «eventi» or «iniziative» that does not say which kind («in presenza»).
+_GENERIC_EVENTS = ("eventi", "evento", "iniziative", "iniziativa")
+_EVENT_KINDS = ("webinar", "seminari", "seminario", "convegni", "convegno", "workshop", "conferenze", "conferenza",
+                "incontri", "incontro")
+
+
+def _event_kind(written: str, expected: str, text: str) -> bool:
+    """Whether ``written`` («webinar») is a kind of the generic event ``expected`` («eventi»), which ends the target's
+    text (nothing qualifies it)."""
+    words = written.lower().split()
+    return (expected.lower() in _GENERIC_EVENTS and bool(words) and words[0] in _EVENT_KINDS
+            and re.search(rf"(?<!\w){re.escape(expected)}\s*$", text, re.IGNORECASE) is not None)
 
 
 def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
@@ -185,7 +204,9 @@ def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] 
     unit = target.coverage or (of.group("noun") if of else None)
     if unit is None or unit == "unità":
         return None
-    out_of = [m for m in _NOTED_OUT_OF.finditer(measure.note) if counts_noun(m.group("noun"), unit)]
+    found = {m.start(): m for pattern in (_NOTED_NOUN_OUT_OF, _NOTED_OUT_OF) for m in pattern.finditer(measure.note)
+             if counts_noun(m.group("noun"), unit)}  # «7 comuni su 9 comuni» once
+    out_of = list(found.values())
     if measure.percent and len(out_of) == 1 and (total := Decimal(out_of[0].group("total"))) > 0:
         done = Decimal(out_of[0].group("n"))
         if done > total or done / total * 100 == measure.value:
