@@ -135,7 +135,8 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
              f"target {format_it.percent(share.percent)} ({reading})")
     read = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": operator, "value": share.percent, "unit": "%", "per": None,
-        "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
+        # the date by which the share is due («100% delle aree entro il 30/06»), as for an activity
+        "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING or base is not None else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
         "warnings": [*target.warnings, warning],
     })
     return read, measure.model_copy(update={"value": value, "percent": True, "total": total}), {"quota": shown}
