@@ -170,12 +170,19 @@ def named_count(target: Target, measure: Measure | None) -> tuple[Measure, str] 
     return read, f"letto il conteggio «{label}», quello che il target conta; gli altri ({others}) sono un commento"
 
 
-def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+def qualified_part(target: Target, measure: Measure | None, name: str = "") -> tuple[Measure, str] | None:
     """«3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»: when the count is of something else than the
     target's, and the target's noun has a participle that the count's part has too, the part is the measure (the
-    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. None otherwise: the participle
-    must be in the target, not only in the indicator's name."""
-    if measure is None or target.kind is not TargetKind.COMPARISON or target.unit is None or measure.counted is None:
+    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. Otherwise the part of the
+    count that the note splits and only the indicator's ``name`` names (:func:`named_part`). None when neither."""
+    if measure is None or target.kind is not TargetKind.COMPARISON:
+        return None
+    participle = _participle_part(target, measure)
+    return participle if participle is not None else named_part(target, measure, name)
+
+
+def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | None:
+    if target.unit is None or measure.counted is None:
         return None
     if not isinstance(measure.value, Decimal) or counted_mismatch(target, measure) is None or not measure.note:
         return None
@@ -191,6 +198,60 @@ def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, st
     read = measure.model_copy(update={"value": Decimal(part.group("number")), "counted": f"{target.unit} {qualifier}"})
     return read, (f"letta la parte «{' '.join(part.group(0).split())}» di «{measure.value.normalize():f} "
                   f"{measure.counted}»: il target conta «{target.unit} {qualifier}»")
+
+
+# A number in a note that is not a date, a year after a preposition («nel 2024») or a decimal.
+_NOTE_NUMBER = re.compile(r"(?<![\w.,/])(?P<n>\d+)(?![\w/]|[.,]\d)")
+_BEFORE_YEAR = re.compile(r"(?<!\w)(?:nel|del|dal|al|il|entro)\s+$", re.IGNORECASE)
+_BEFORE_SUBSET = re.compile(r"(?<!\w)(?:di\s+cui|in)\s+$", re.IGNORECASE)
+_COMMON = {"come", "sono", "stati", "state", "stato", "della", "delle", "dello", "degli", "queste", "questi", "anche",
+           "ancora", "altri", "altre", "nell", "dalla", "dalle", "sulla", "sulle", "alla", "alle", "agli", "presso"}
+
+
+def _words(text: str) -> set[str]:
+    return {_root(word) for word in re.findall(r"[^\W\d_]{4,}", text) if word.lower() not in _COMMON}
+
+
+def named_part(target: Target, measure: Measure, name: str) -> tuple[Measure, str] | None:
+    """«5 candidature, di cui 2 come capofila e 3 come partner» for «N. progetti presentati in qualità di capofila»: the
+    note splits the count (the value, or the note's first number when there is none) into parts that add up to it, or
+    gives one part of it («in 7 di queste sono stati prelevati campioni», «di cui 3 avviate»), and only one part has a
+    word of the indicator's name that the rest has not: that part is the measure; with how it was read. None otherwise
+    (a percentage or an amount, no such split, no part or more than one named)."""
+    if (not name or not measure.note or measure.components or measure.percent or measure.total is not None
+            or target.unit in units.ALIASES and target.unit != "N."):
+        return None
+    value = measure.value
+    if value is not None and (not isinstance(value, Decimal) or isinstance(value, bool)):
+        return None
+    note = measure.note
+    numbers = [m for m in _NOTE_NUMBER.finditer(note) if not _BEFORE_YEAR.search(note[:m.start()])]
+    first = next((i for i, m in enumerate(numbers) if value is None or Decimal(m.group("n")) == value), None)
+    if first is None:
+        return None
+    whole, parts = numbers[first], numbers[first + 1:]
+    if not parts:
+        return None
+    total = Decimal(whole.group("n"))
+    ends = [m.start() for m in parts[1:]] + [len(note)]
+    said = [re.split(r"[;.]", note[m.end():end])[0] for m, end in zip(parts, ends, strict=True)]
+    if len(parts) >= 2 and sum(Decimal(m.group("n")) for m in parts) == total:
+        others = [_words(text) for text in said]
+    elif len(parts) == 1 and Decimal(parts[0].group("n")) < total and _BEFORE_SUBSET.search(note[:parts[0].start()]):
+        others = [_words(re.split(r"[;.]", note[whole.end():parts[0].start()])[0])]  # the words of the whole
+        others.append(_words(said[0]))
+    else:
+        return None
+    named = _words(name)
+    picked = [i for i, words in enumerate(others[-len(parts):])
+              if words & named - set().union(*(w for j, w in enumerate(others) if j != len(others) - len(parts) + i))]
+    if len(picked) != 1:
+        return None
+    part = parts[picked[0]]
+    shown = " ".join(f"{part.group('n')} {said[picked[0]]}".split()).rstrip(",e ")
+    read = measure.model_copy(update={"value": Decimal(part.group("n")), "counted": None})
+    return read, (f"letta la parte «{shown}» dei {total.normalize():f} della nota: è quella che il nome "
+                  f"dell'indicatore conta")
 
 
 def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
