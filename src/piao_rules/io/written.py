@@ -217,20 +217,44 @@ def with_part(text: str) -> tuple[str, str] | None:
     match = _PART.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    whole = match.group("whole")
+    whole = _after_action(match.group("whole"))
+    return (whole, match.group("part")) if whole is not None and _one_count(whole) else None
+
+
+def acted_count(text: str) -> tuple[str, str | None] | None:
+    """«Realizzati 2 eventi (aprile e giugno)», «Coinvolte 214 imprese» → («2 eventi», «(aprile e giugno)»), («214
+    imprese», None): the one count after a participle or an action, and the remark in brackets after it; None
+    otherwise (no participle or action, more than one count, words after the count)."""
+    cell = " ".join(text.split())
+    whole = _after_action(cell)
+    if whole is None or whole == cell:
+        return None
+    aside = _ASIDE.fullmatch(whole)
+    counted = aside.group("counts") if aside else whole
+    if not any(ch.isalpha() for ch in counted) or not _one_count(counted):
+        return None
+    return counted, (whole[len(counted):].strip() or None)
+
+
+def _after_action(whole: str) -> str | None:
+    """The count without the participle («Coinvolte») or the action («Partecipazione a») before it."""
     first, _, rest = whole.partition(" ")
     if rest and _PARTICIPLE.fullmatch(first) and not first[0].isdigit():
-        whole = rest
-    elif (action := _ACTION.match(whole)) is not None:  # «Partecipazione a 4 candidature»: the count after the action
-        whole = whole[action.end():]
+        return rest
+    if (action := _ACTION.match(whole)) is not None:  # «Partecipazione a 4 candidature»: the count after the action
+        return whole[action.end():]
+    return whole
+
+
+def _one_count(whole: str) -> bool:
+    """Whether ``whole`` is one count («214 imprese», «7 (di cui …)»), a remark in brackets after it allowed."""
     aside = _ASIDE.fullmatch(whole)
     counted = aside.group("counts") if aside else whole
     counts = values.parse_counts(counted) if any(ch.isalpha() for ch in counted) else None
     try:
-        single = counts is not None and len(counts) == 1 or counts is None and values.parse_number(counted) is not None
+        return counts is not None and len(counts) == 1 or counts is None and values.parse_number(counted) is not None
     except ValueError:
-        return None
-    return (whole, match.group("part")) if single else None
+        return False
 
 
 def explained(text: str) -> str:
@@ -250,6 +274,9 @@ def explained(text: str) -> str:
     if (parts := with_part(text)) is not None:
         return (f"letto il conteggio «{parts[0]}», e «{parts[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
                 "«valore» solo il numero che il target chiede e la parte in «nota»")
+    if (acted := acted_count(text)) is not None:
+        return (f"letto il conteggio «{acted[0]}»" + (f", e «{acted[1]}» nella nota" if acted[1] else "") + "; per non "
+                "lasciarlo dedurre, scrivere in «valore» solo il numero e il commento in «nota»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -292,6 +319,9 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, note_key: _before(stated[0], note), **_progress(data, stated[1], cell), **kept}
     if (parts := with_part(raw)) is not None:
         return {**data, key: parts[0], note_key: f"{note} ({parts[1]})" if note else f"({parts[1]})", **kept}
+    if (acted := acted_count(raw)) is not None:  # «Realizzati 2 eventi (aprile e giugno)»: the count, the rest noted
+        remark = acted[1]
+        return {**data, key: acted[0], **({note_key: f"{note} {remark}" if note else remark} if remark else {}), **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"
