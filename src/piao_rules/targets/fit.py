@@ -292,16 +292,27 @@ def _root(word: str) -> str:
 
 def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
     """«11 schede aggiornate» for «100% dei servizi» when the indicator's name says one for each unit («Aggiornamento
-    delle schede procedimento … per ciascun servizio»): the count is of the units covered; with how it was read.
+    delle schede procedimento … per ciascun servizio»), or «32 check-up» for «≥ 40 imprese» when the name counts the
+    units with one each («Imprese accompagnate con check-up …»): the count is of the units; with how it was read.
     None otherwise."""
     if measure is None or measure.counted is None or counted_mismatch(target, measure) is None:
         return None
     of = _PERCENT_OF.search(target.text) if target.unit == "%" else None
     unit = target.coverage or (of.group("noun") if of else None)
+    counted = _root(measure.counted.split()[0])
+    if unit is None and target.kind is TargetKind.COMPARISON and target.unit not in (None, *units.ALIASES):
+        assert target.unit is not None
+        named = re.match(rf"\s*(?P<unit>[^\W\d_]+)[^.;]*?(?<!\w)con\s+(?:il\s+|lo\s+|la\s+|l'|i\s+|gli\s+|le\s+)?"
+                         rf"(?P<noun>[^\W\d_][\w-]*)", name, re.IGNORECASE)
+        if (named is None or _root(named.group("unit")) != _root(target.unit)
+                or _root(named.group("noun")) != counted):
+            return None
+        return (measure.model_copy(update={"counted": None}),
+                f"«{measure.counted}» contati come «{target.unit}»: il nome dell'indicatore conta le "
+                f"{named.group('unit').lower()} con {named.group('noun')}, uno per ciascuna")
     each = re.search(r"(?<!\w)(?:per|di|in)\s+(?:ciascun[oa']?|ogni)\s*(?P<unit>[^\W\d_]+)", name, re.IGNORECASE)
     if unit is None or each is None or _root(each.group("unit")) != _root(unit):
         return None
-    counted = _root(measure.counted.split()[0])
     if not any(counted == _root(word) for word in re.findall(r"[^\W\d_]+", name[:each.start()])):
         return None
     return (measure.model_copy(update={"counted": None}),
