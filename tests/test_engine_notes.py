@@ -581,3 +581,11 @@ def test_a_dated_completion_or_one_said_of_the_target_is_not_contradicted_by_its
     result = one("entro il 30/06/2023", date(2023, 12, 31), indicator={"nome": "Adozione del Regolamento per il servizio"},
                  **row)
     assert not result.proposed and not any(step.rule.startswith("ST08") for step in result.explanation.steps)
+
+
+# eighteenth pass, part C: the calendar names what is due by its months
+@pytest.mark.parametrize(("note", "noun", "count"), [
+    ("In calendario la nota di novembre.", None, 1), ("Previste le edizioni di ottobre e dicembre.", "edizioni", 2),
+    ("In calendario la nota di novembre.", "eventi", None), ("Il rapporto di novembre è in preparazione.", None, None)])
+def test_the_calendar_by_its_months(note, noun, count):
+    assert scheduled_count(note, noun) == count

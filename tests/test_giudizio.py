@@ -16,8 +16,8 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 REPORTED = {
     ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("copertura", "sviluppo"): (93, 93), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (102, 102), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -138,18 +138,20 @@ REPORTED = {
     # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
-    # refused counted as disagreeing)
+    # refused counted as disagreeing). The eighteenth pass, part C (counts and coverage), fixed one row of the
+    # twenty-third, six of the twenty-fourth, three of the twenty-fifth and three of the twenty-sixth (development rows
+    # now, «prima: verifica_23» … «verifica_26»): the 49, 44, 47 and 47 rows left agree 37, 34, 38 and 37 times
     ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
-    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
+    ("conteggio", "verifica_23"): (4, 4), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
     ("proposta", "verifica_23"): (2, 5),
-    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
-    ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
+    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 5),
+    ("conteggio", "verifica_24"): (0, 1), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
     ("proposta", "verifica_24"): (4, 5),
-    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 6),
-    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
+    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 5),
+    ("conteggio", "verifica_25"): (1, 2), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
     ("proposta", "verifica_25"): (4, 5),
-    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
-    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
+    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 4),
+    ("conteggio", "verifica_26"): (3, 4), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
     ("proposta", "verifica_26"): (5, 5),
 }
 
@@ -360,7 +362,9 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed, not studied.
+# misses listed. The eighteenth pass, part C, fixed 13 of its rows (counts and coverage, development rows now) and
+# studied and left «Unioncamere Abruzzo assessment», «Venezia Rovigo formazione sul front office SUAP», «V25 Palermo
+# Enna corso anticorruzione» and «V25 Rieti-Viterbo progetti turistici», for the reasons in docs/_giro18_c.md.
 TWENTY_THIRD_SET_MISSES = [
     "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
     "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
@@ -369,7 +373,6 @@ TWENTY_THIRD_SET_MISSES = [
     "V23 Roma corsi interni partecipanti sotto il ritmo (inventato)",
     "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
     "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
-    "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
     "V23 Pavia archivio sanzioni SI con 70% digitalizzato (inventato)",
     "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
     "V23 Genova azienda speciale eventi arbitrato budget ridotto, un evento in calendario (inventato)",
@@ -386,12 +389,7 @@ TWENTY_FOURTH_SET_MISSES = [
     "Sud Est Sicilia seminari sicurezza prodotti, partecipanti sotto il passo (inventato)",
     "Unioncamere FVG ore di formazione alle Camere associate in giornate da 6 ore (inventato)",
     "Messina verbali metrici notificati entro 60 giorni, 94% smentito dalla nota (inventato)",
-    "Unioncamere Veneto incontri sui procedimenti sanzionatori, Venezia Rovigo a gennaio (inventato)",
     "Venezia Rovigo formazione sul front office SUAP ai Comuni polesani, quattro senza data (inventato)",
-    "Treviso-Belluno progetti europei da capofila, tre come partner (inventato)",
-    "Vicenza imprese femminili neocostituite assistite, aspiranti escluse (inventato)",
-    "Padova controlli sui giocattoli con prelievo di campioni (inventato)",
-    "Sassari imprese agroalimentari a fiere internazionali, quattro nautiche (inventato)",
     "Unioncamere Abruzzo assessment di maturità digitale completati (inventato)",
     "Gran Sasso d'Italia interventi economici impegnati in milioni di euro (inventato)",
     "Umbria vigilanza sugli strumenti in servizio riformulata per imprese controllate, proposta (inventato)",
@@ -402,11 +400,7 @@ TWENTY_FIFTH_SET_MISSES = [
     "V25 Bari verifiche metrologiche in ritardo, due ispettori in arrivo (inventato)",
     "V25 Milano Monza Brianza Lodi tasso di versamento del diritto annuale sopra la media (inventato)",
     "V25 Umbria formazione in giornate da 6 ore contro target in ore (inventato)",
-    "V25 Venezia Rovigo formazione SUAP, il 100% dichiarato esclude un comune (inventato)",
     "V25 Palermo Enna corso anticorruzione, nuove edizioni regionali non fissate (inventato)",
-    "V25 Brindisi-Taranto eventi su mediazione e arbitrato elencati (inventato)",
-    "V25 Trento note di congiuntura, la nota di novembre non basta (inventato)",
-    "V25 Vicenza check-up di sostenibilità per trimestre (inventato)",
     "V25 Rieti-Viterbo progetti turistici finanziati e compartecipati (inventato)",
     "V25 Nuoro utilizzo del budget di promozione, bando voucher in istruttoria (inventato)",
     "V25 Monte Rosa Laghi pratiche sospese, l'ufficio toglie i mancati pagamenti (inventato)",
@@ -422,9 +416,6 @@ TWENTY_SIXTH_SET_MISSES = [
     "V26 imprese a fiere estere, Colonia e Dubai non bastano (inventato)",
     "V26 webinar PID con calendario del II semestre che chiude (inventato)",
     "V26 seminari sostenibilità, partecipanti indietro (inventato)",
-    "V26 schede di rischio, due aree slittate a luglio (inventato)",
-    "V26 distributori carburante per comune con un solo ispettore (inventato)",
-    "V26 webinar cassetto digitale già sei a marzo (inventato)",
     "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
     "V26 utilizzo budget promozionale a giugno (inventato)",
     "V26 equilibrio strutturale con dati semestrali (inventato)",

@@ -227,28 +227,32 @@ def named_part(target: Target, measure: Measure, name: str) -> tuple[Measure, st
     note = measure.note
     numbers = [m for m in _NOTE_NUMBER.finditer(note) if not _BEFORE_YEAR.search(note[:m.start()])]
     first = next((i for i, m in enumerate(numbers) if value is None or Decimal(m.group("n")) == value), None)
-    if first is None:
+    if first is None and value is not None and sum(Decimal(m.group("n")) for m in numbers) == value:
+        whole, parts = None, numbers  # «Sei candidature: 2 come capofila e 4 come partner» for 6: the parts alone
+    elif first is None:
         return None
-    whole, parts = numbers[first], numbers[first + 1:]
+    else:
+        whole, parts = numbers[first], numbers[first + 1:]
     if not parts:
         return None
-    total = Decimal(whole.group("n"))
+    total = Decimal(whole.group("n")) if whole is not None else value
     ends = [m.start() for m in parts[1:]] + [len(note)]
     said = [re.split(r"[;.]", note[m.end():end])[0] for m, end in zip(parts, ends, strict=True)]
-    if len(parts) >= 2 and sum(Decimal(m.group("n")) for m in parts) == total:
-        others = [_words(text) for text in said]
-    elif len(parts) == 1 and Decimal(parts[0].group("n")) < total and _BEFORE_SUBSET.search(note[:parts[0].start()]):
-        others = [_words(re.split(r"[;.]", note[whole.end():parts[0].start()])[0])]  # the words of the whole
-        others.append(_words(said[0]))
+    words = [_words(text) for text in said]
+    if len(parts) >= 2 and sum(Decimal(m.group("n")) for m in parts) == total:  # each part against the others
+        rest = [set().union(*(other for j, other in enumerate(words) if j != i)) for i in range(len(words))]
+    elif (whole is not None and len(parts) == 1 and Decimal(parts[0].group("n")) < total
+          and _BEFORE_SUBSET.search(note[:parts[0].start()])):  # the one part against the whole
+        rest = [_words(re.split(r"[;.]", note[whole.end():parts[0].start()])[0])]
     else:
         return None
-    named = _words(name)
-    picked = [i for i, words in enumerate(others[-len(parts):])
-              if words & named - set().union(*(w for j, w in enumerate(others) if j != len(others) - len(parts) + i))]
+    # a qualifier of the name picks the part («capofila»), not the noun already counted («12 workshop», «≥ 20 workshop»)
+    named = _words(name) - _words(measure.counted or "") - _words(target.unit or "")
+    picked = [i for i, own in enumerate(words) if (own - rest[i]) & named]
     if len(picked) != 1:
         return None
     part = parts[picked[0]]
-    shown = " ".join(f"{part.group('n')} {said[picked[0]]}".split()).rstrip(",e ")
+    shown = re.sub(r"(?:[\s,]+e)?[\s,]*$", "", " ".join(f"{part.group('n')} {said[picked[0]]}".split()))
     read = measure.model_copy(update={"value": Decimal(part.group("n")), "counted": None})
     return read, (f"letta la parte «{shown}» dei {total.normalize():f} della nota: è quella che il nome "
                   f"dell'indicatore conta")
@@ -290,6 +294,11 @@ def _root(word: str) -> str:
     return word.lower().rstrip("aeiouàèéìòù") or word.lower()
 
 
+# An indicator's name that counts its units with one thing each: «Imprese accompagnate con check-up di sostenibilità».
+_WITH_ONE = re.compile(r"\s*(?P<unit>[^\W\d_]+)[^.;]*?(?<!\w)con\s+(?:il\s+|lo\s+|la\s+|l'|i\s+|gli\s+|le\s+)?"
+                       r"(?P<noun>[^\W\d_][\w-]*)", re.IGNORECASE)
+
+
 def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
     """«11 schede aggiornate» for «100% dei servizi» when the indicator's name says one for each unit («Aggiornamento
     delle schede procedimento … per ciascun servizio»), or «32 check-up» for «≥ 40 imprese» when the name counts the
@@ -302,8 +311,7 @@ def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Me
     counted = _root(measure.counted.split()[0])
     if unit is None and target.kind is TargetKind.COMPARISON and target.unit not in (None, *units.ALIASES):
         assert target.unit is not None
-        named = re.match(rf"\s*(?P<unit>[^\W\d_]+)[^.;]*?(?<!\w)con\s+(?:il\s+|lo\s+|la\s+|l'|i\s+|gli\s+|le\s+)?"
-                         rf"(?P<noun>[^\W\d_][\w-]*)", name, re.IGNORECASE)
+        named = _WITH_ONE.match(name)
         if (named is None or _root(named.group("unit")) != _root(target.unit)
                 or _root(named.group("noun")) != counted):
             return None
