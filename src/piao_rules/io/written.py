@@ -258,8 +258,8 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit() or not _PARTICIPLE.fullmatch(first):
         return None
-    said, _, remark = rest.partition(";")
-    said, remark = said.strip().rstrip("."), remark.strip() or None
+    said, _, after = rest.partition(";")
+    said, remark = said.strip().rstrip("."), after.strip() or None
     if (period := _BY_PERIOD.fullmatch(said)) is not None:
         total = int(period.group("n")) + sum(int(n) for n in re.findall(r"\d+", period.group("more")))
         return f"{total} {period.group('noun')}", remark

@@ -236,6 +236,8 @@ def named_part(target: Target, measure: Measure, name: str) -> tuple[Measure, st
     if not parts:
         return None
     total = Decimal(whole.group("n")) if whole is not None else value
+    if total is None:
+        return None
     ends = [m.start() for m in parts[1:]] + [len(note)]
     said = [re.split(r"[;.]", note[m.end():end])[0] for m, end in zip(parts, ends, strict=True)]
     words = [_words(text) for text in said]
