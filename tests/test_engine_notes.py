@@ -639,3 +639,10 @@ def test_a_calendar_not_yet_fixed(note, phase):
 ])
 def test_a_share_done_and_the_targets_own_act(note, activity, own_done):
     assert READER.read(note, activity, END).own_done is own_done
+
+# eighteenth pass, part C: the calendar names what is due by its months
+@pytest.mark.parametrize(("note", "noun", "count"), [
+    ("In calendario la nota di novembre.", None, 1), ("Previste le edizioni di ottobre e dicembre.", "edizioni", 2),
+    ("In calendario la nota di novembre.", "eventi", None), ("Il rapporto di novembre è in preparazione.", None, None)])
+def test_the_calendar_by_its_months(note, noun, count):
+    assert scheduled_count(note, noun) == count

@@ -258,3 +258,67 @@ def test_a_component_in_a_multiple_of_its_operands_unit(produced, expected):
                  componenti={"kWh prodotti": produced, "kWh consumati": "142.000 kWh"})
     assert result.status is expected
     assert "(1 " in result.explanation.inputs["calcolo dall'algoritmo"]
+
+
+# eighteenth pass, part C: the part the indicator's name counts, kinds of event, units named with a coverage count,
+# a note's «N comuni su M», a share due before the year's end, units counted with one thing each
+@pytest.mark.parametrize(("name", "target", "measure", "value"), [
+    ("N. progetti europei presentati in qualità di capofila", "≥ 3",
+     {"valore": "5", "nota": "Presentate 5 candidature, di cui 2 come capofila e 3 come partner."}, 2),
+    ("N. progetti europei presentati come capofila", "≥ 3",
+     {"valore": "5", "nota": "Cinque candidature: 2 come capofila e 3 come partner."}, 2),  # the parts alone add up
+    ("N. controlli dei giocattoli con prelievo di campioni", "≥ 12",
+     {"valore": "20", "nota": "20 ispezioni; in 7 di queste sono stati prelevati campioni."}, 7),
+    ("N. imprese agroalimentari alle fiere", "≥ 25",
+     {"nota": "31 imprese alle collettive: 27 agroalimentari e 4 del settore nautico."}, 27),  # no value: the note's count
+])
+def test_the_part_the_indicators_name_counts(name, target, measure, value):
+    result = one(target, END, indicator={"nome": name, "unita": "N."}, **measure)
+    assert result.explanation.inputs["valore"] == str(value)
+    assert "è quella che il nome dell'indicatore conta" in result.explanation.inputs["lettura della misura"]
+
+
+@pytest.mark.parametrize(("name", "measure"), [
+    ("N. imprese accompagnate alle fiere", {"valore": "26", "nota": "26 imprese: 18 artigiane e 8 del commercio."}),
+    ("N. workshop sul credito", {"valore": "12 workshop", "nota": "Comprende 4 workshop rinviati: svolti 8."}),  # the noun
+    ("N. progetti avviati", {"valore": "9", "nota": "9 proposte, di cui 3 avviate e 2 respinte."}),  # no sum, no «di cui» part
+])
+def test_no_part_is_chosen_when_the_name_picks_none(name, measure):
+    result = one("≥ 8", END, indicator={"nome": name, "unita": "N."}, **measure)
+    assert "lettura della misura" not in result.explanation.inputs
+
+
+def test_a_kind_of_event_counts_for_events():
+    assert one("≥ 6 eventi", date(2023, 3, 31), valore="sei webinar").status is Status.REACHED
+    assert one("≥ 6 eventi in presenza", date(2023, 3, 31), valore="sei webinar").status is Status.TO_ASSESS
+
+
+@pytest.mark.parametrize("counted", ["uffici", "Uffici"])
+def test_a_coverage_count_named_with_its_units(counted):
+    result = one(EACH, END, indicator={"totale": "8"}, valore=f"7 {counted}", totale="8")
+    assert result.status is Status.MISSED and result.explanation.inputs["copertura"].startswith("7 su 8")
+
+
+def test_a_coverage_count_of_something_else_stays_not_pertinent():
+    assert one("tutti i comuni della provincia", END, indicator={"totale": "31"}, valore="17 ispezioni",
+               totale="31").status is Status.TO_ASSESS
+
+
+def test_the_note_counts_the_units_before_the_total():
+    result = one("100% dei comuni convenzionati", END, valore="100%", totale="43",
+                 nota="Formati 42 comuni su 43; il Comune di Porto Tolle non ha partecipato.")
+    assert result.status is Status.MISSED and "«42 comuni su 43»" in result.explanation.inputs["lettura della misura"]
+
+
+def test_a_share_due_before_the_years_end_keeps_its_date():
+    target = "100% delle aree di rischio entro il 30/06/2023"
+    assert one(target, date(2023, 6, 30), indicator={"totale": "9"}, valore="7", totale="9").status is Status.MISSED
+    assert one(target, date(2023, 3, 31), indicator={"totale": "9"}, valore="5", totale="9").status is Status.ON_TRACK
+
+
+def test_units_counted_with_one_thing_each():
+    result = one("≥ 40 imprese", date(2023, 9, 30), indicator={"nome": "Imprese accompagnate con check-up ESG"},
+                 valore="32 check-up")
+    assert result.status is Status.ON_TRACK and "uno per ciascuna" in result.explanation.inputs["lettura della misura"]
+    other = one("≥ 40 imprese", date(2023, 9, 30), indicator={"nome": "Check-up ESG alle imprese"}, valore="32 check-up")
+    assert other.status is Status.TO_ASSESS

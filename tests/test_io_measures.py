@@ -563,3 +563,57 @@ def test_the_seventeenth_pass_readers_never_raise(text):
     written.out_of(text)
     written.with_part(text)
     written.is_state(text)
+
+
+# eighteenth pass, part C: a count after a participle with a remark in brackets, counts named by period, by month or
+# one by one (piao_rules.io.written)
+@pytest.mark.parametrize(("text", "read"), [
+    ("Realizzati 2 eventi (aprile e giugno)", ("2 eventi", "(aprile e giugno)")),
+    ("Coinvolte 214 imprese", ("214 imprese", None)), ("Partecipazione a 4 candidature", ("4 candidature", None))])
+def test_a_count_after_a_participle(text, read):
+    assert written.acted_count(text) == read
+
+
+@pytest.mark.parametrize("text", ["Realizzati 2 eventi a marzo", "Realizzati 2 eventi, 30 imprese", "2 eventi (aprile)",
+                                  "Lavori di adeguamento conclusi"])
+def test_not_a_count_after_a_participle(text):
+    assert written.acted_count(text) is None
+
+
+def test_a_count_after_a_participle_keeps_the_cell_and_notes_the_remark():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Realizzati 2 eventi (aprile e giugno)",
+                                                     "nota": "Nessun altro evento in programma."}]}).measures[0]
+    assert (measure.value, measure.counted, measure.written) == (2, "eventi", "Realizzati 2 eventi (aprile e giugno)")
+    assert measure.note == "Nessun altro evento in programma. (aprile e giugno)"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Completati 9 check-up nel I trimestre, 11 nel II e 12 nel III; altri 6 avviati", ("32 check-up", "altri 6 avviati")),
+    ("Erogate 14 assistenze nel I trimestre e 17 nel II", ("31 assistenze", None)),
+    ("Pubblicate le note di gennaio, aprile e luglio", ("3 note", None)),
+    ("Realizzati il convegno «Riforma, mediazione» (Taranto, 16/03), il webinar per gli ordini (11/05) e il seminario "
+     "per le imprese (22/11)", ("3", None))])
+def test_counts_named_by_period_by_month_or_one_by_one(text, read):
+    assert written.enumerated(text) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Approvato il regolamento e la carta dei servizi",  # one act, or two: nothing dated says they are counted
+    "Svolti il primo e il secondo modulo", "Completati 9 check-up nel I trimestre", "Pubblicata la nota di gennaio",
+    "9 check-up nel I trimestre, 11 nel II",  # no participle: as before
+])
+def test_not_counts_named_one_by_one(text):
+    assert written.enumerated(text) is None
+
+
+def test_a_count_named_by_month_keeps_the_cell_with_a_warning():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Pubblicate le note di gennaio, aprile e luglio",
+                                                     "nota": "In calendario la nota di novembre."}]}).measures[0]
+    assert (measure.value, measure.counted, measure.note) == (3, "note", "In calendario la nota di novembre.")
+    assert "contati gli elementi elencati: «3 note»" in written.explained(measure.written)
+
+
+@given(st.text(max_size=40))
+def test_the_eighteenth_pass_readers_never_raise(text):
+    written.acted_count(text)
+    written.enumerated(text)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets import units
+from piao_rules.targets.counted import counts_noun
 from piao_rules.targets.formula import flows
 from piao_rules.targets.model import Operator, Target, TargetKind
 from piao_rules.targets.share import Share, bracketed_base, names_euro, read_share
@@ -55,7 +56,16 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
         "kind": TargetKind.COMPARISON, "operator": Operator.GE, "value": HUNDRED, "unit": "%", "per": None, "read_as": "copertura",
         "warnings": [*target.warnings, f"target di copertura: letto come 100% delle unità ({target.coverage}) coperte"],
     })
-    return covered, measure.model_copy(update={"value": share, "percent": True}), {"copertura": shown}
+    # «17 comuni» for «tutti i comuni»: the noun names the units covered, now the share's; any other noun stays
+    counted = None if measure.counted is not None and _names_units(measure.counted, target.coverage or "") else measure.counted
+    return covered, measure.model_copy(update={"value": share, "percent": True, "counted": counted}), {"copertura": shown}
+
+
+def _names_units(counted: str, units_covered: str) -> bool:
+    """Whether the noun written with the count («uffici», «Camere») names the units covered («ufficio», «camera»)."""
+    def root(word: str) -> str:
+        return word.split()[0].lower().rstrip("aeiouàèéìòù") if word.split() else ""
+    return counts_noun(counted, units_covered) or root(counted) == root(units_covered) != ""
 
 
 SHARE_WARNING = "target letto come quota: valore su totale della misura, confrontato con la quota del target"
@@ -103,6 +113,13 @@ def euro_for_percent(target: Target, measure: Measure | None) -> bool:
         measure.value > HUNDRED and (names_euro(target.text) or names_euro(measure.note or "")))
 
 
+def _due_earlier(target: Target, base: Decimal | None) -> bool:
+    """A percentage of units due before the year's end («100% delle aree di rischio entro il 30/06»): the share keeps
+    its date, as an activity does."""
+    due = target.deadline
+    return base is not None and due is not None and (due.month, due.day) != (12, 31)
+
+
 def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
     """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%», or a
     percentage measured with a number and its total), or an activity (or unmeasurable text) for a group of units
@@ -132,7 +149,7 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
              f"target {format_it.percent(share.percent)} ({reading})")
     read = target.model_copy(update={
         "kind": TargetKind.COMPARISON, "operator": operator, "value": share.percent, "unit": "%", "per": None,
-        "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
+        "deadline": target.deadline if warning is ACTIVITY_SHARE_WARNING or _due_earlier(target, base) else None, "milestone": None, "read_as": "quota", "coverage": "unità" if share.units else None,
         "warnings": [*target.warnings, warning],
     })
     return read, measure.model_copy(update={"value": value, "percent": True, "total": total}), {"quota": shown}

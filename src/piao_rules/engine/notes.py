@@ -160,6 +160,13 @@ _SCHEDULED = (
 )
 
 
+# What the calendar names by its months: «in calendario la nota di novembre», «previste le edizioni di ottobre e
+# dicembre» (on the folded note).
+_MONTH_NAME = "|".join(values.MONTHS)
+_CALENDAR_MONTHS = re.compile(
+    r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)\s+(?:il|lo|la|l'|i|gli|le)\s*(?P<noun>[^\W\d_]{3,})\s+(?:di|del|a)\s+"
+    rf"(?P<months>(?:{_MONTH_NAME})(?:\s*(?:,|e)\s*(?:{_MONTH_NAME}))*)(?!\w)")
+
 _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
 
 
@@ -197,6 +204,9 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             if _RATE.match(folded, found.end()):
                 continue  # «programmate 4 ispezioni al mese»: a rate, not how many
             return Decimal(found.group("n").replace(".", ""))
+    for found in _CALENDAR_MONTHS.finditer(folded):  # «in calendario la nota di novembre»: one for each month named
+        if noun in (None, "N.") or counts_noun(found.group("noun"), noun):
+            return Decimal(len(re.findall(_MONTH_NAME, found.group("months"))))
     listed = _CALENDAR_LIST.search(folded)
     if listed is not None and not _PERIOD.search(listed.group("list")):
         days = _LISTED_DAY.findall(listed.group("list"))

@@ -263,7 +263,7 @@ def read_against_measure(item: Item) -> None:
     item.measure = as_component(item.target, item.measure) or item.measure
     if (named := named_count(item.target, item.measure)) is not None:  # «12 laboratori, 41 imprese» for «≥ 30 imprese»
         item.measure, item.inputs["lettura della misura"] = named
-    if (part := qualified_part(item.target, item.measure)) is not None:  # «di cui 2 approvate» for «progetti approvati»
+    if (part := qualified_part(item.target, item.measure, item.indicator.name)) is not None:  # «di cui 2 approvate»
         item.measure, item.inputs["lettura della misura"] = part
     if (per_unit := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
         item.measure, item.inputs["lettura della misura"] = per_unit

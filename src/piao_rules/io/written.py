@@ -217,20 +217,83 @@ def with_part(text: str) -> tuple[str, str] | None:
     match = _PART.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    whole = match.group("whole")
+    whole = _after_action(match.group("whole"))
+    return (whole, match.group("part")) if whole is not None and _one_count(whole) else None
+
+
+def acted_count(text: str) -> tuple[str, str | None] | None:
+    """«Realizzati 2 eventi (aprile e giugno)», «Coinvolte 214 imprese» → («2 eventi», «(aprile e giugno)»), («214
+    imprese», None): the one count after a participle or an action, and the remark in brackets after it; None
+    otherwise (no participle or action, more than one count, words after the count)."""
+    cell = " ".join(text.split())
+    whole = _after_action(cell)
+    if whole is None or whole == cell:
+        return None
+    aside = _ASIDE.fullmatch(whole)
+    counted = aside.group("counts") if aside else whole
+    if not any(ch.isalpha() for ch in counted) or not _one_count(counted):
+        return None
+    return counted, (whole[len(counted):].strip() or None)
+
+
+_MONTH = "|".join(values.MONTHS)
+# Counts by period: «9 check-up nel I trimestre, 11 nel II e 12 nel III» (the noun said once).
+_BY_PERIOD = re.compile(
+    r"(?P<n>\d+)\s+(?P<noun>[^\W\d_][\w-]*)\s+(?P<prep>nel|in|a)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?P<more>(?:(?:,|\s+e)\s+\d+\s+(?P=prep)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)+)", re.IGNORECASE)
+# The units done, named one by one by their months: «le note di gennaio, aprile e luglio».
+_BY_MONTH = re.compile(
+    rf"(?:le|i|gli)\s+(?P<noun>[^\W\d_]+)\s+(?:di|del|dei)\s+(?P<months>(?:{_MONTH})(?:\s*(?:,|e)\s*(?:{_MONTH}))+)",
+    re.IGNORECASE)
+# The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
+_ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
+
+
+def enumerated(text: str) -> tuple[str, str | None] | None:
+    """The count of a cell that names what was done after a participle: by period («Completati 9 check-up nel I
+    trimestre, 11 nel II e 12 nel III» → «32 check-up»), by month («Pubblicate le note di gennaio, aprile e luglio» →
+    «3 note»), or one by one («Realizzati il convegno … (16/03), il webinar … (11/05) e il seminario …» → «3»); what
+    follows a semicolon is a remark. None otherwise."""
+    cell = " ".join(text.split())
+    first, _, rest = cell.partition(" ")
+    if not rest or first[0].isdigit() or not _PARTICIPLE.fullmatch(first):
+        return None
+    said, _, after = rest.partition(";")
+    said, remark = said.strip().rstrip("."), after.strip() or None
+    if (period := _BY_PERIOD.fullmatch(said)) is not None:
+        total = int(period.group("n")) + sum(int(n) for n in re.findall(r"\d+", period.group("more")))
+        return f"{total} {period.group('noun')}", remark
+    if (month := _BY_MONTH.fullmatch(said)) is not None:
+        return f"{len(re.findall(_MONTH, month.group('months'), re.IGNORECASE))} {month.group('noun')}", remark
+    plain = re.sub(r"\([^()]*\)", "()", re.sub(r"«[^»]*»", "", said))  # titles and the brackets' commas aside
+    if any(ch.isdigit() for ch in plain):
+        return None
+    items = [item.strip() for item in re.split(r",|\s+e\s+(?=(?:il|lo|la|l'|l’|i|gli|le)\b)", plain)]
+    # each with its date or place in brackets: «il regolamento e la carta dei servizi» may be one act, not two counted
+    if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
+        return None
+    return str(len(items)), remark
+
+
+def _after_action(whole: str) -> str | None:
+    """The count without the participle («Coinvolte») or the action («Partecipazione a») before it."""
     first, _, rest = whole.partition(" ")
     if rest and _PARTICIPLE.fullmatch(first) and not first[0].isdigit():
-        whole = rest
-    elif (action := _ACTION.match(whole)) is not None:  # «Partecipazione a 4 candidature»: the count after the action
-        whole = whole[action.end():]
+        return rest
+    if (action := _ACTION.match(whole)) is not None:  # «Partecipazione a 4 candidature»: the count after the action
+        return whole[action.end():]
+    return whole
+
+
+def _one_count(whole: str) -> bool:
+    """Whether ``whole`` is one count («214 imprese», «7 (di cui …)»), a remark in brackets after it allowed."""
     aside = _ASIDE.fullmatch(whole)
     counted = aside.group("counts") if aside else whole
     counts = values.parse_counts(counted) if any(ch.isalpha() for ch in counted) else None
     try:
-        single = counts is not None and len(counts) == 1 or counts is None and values.parse_number(counted) is not None
+        return counts is not None and len(counts) == 1 or counts is None and values.parse_number(counted) is not None
     except ValueError:
-        return None
-    return (whole, match.group("part")) if single else None
+        return False
 
 
 def explained(text: str) -> str:
@@ -250,6 +313,12 @@ def explained(text: str) -> str:
     if (parts := with_part(text)) is not None:
         return (f"letto il conteggio «{parts[0]}», e «{parts[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
                 "«valore» solo il numero che il target chiede e la parte in «nota»")
+    if (acted := acted_count(text)) is not None:
+        return (f"letto il conteggio «{acted[0]}»" + (f", e «{acted[1]}» nella nota" if acted[1] else "") + "; per non "
+                "lasciarlo dedurre, scrivere in «valore» solo il numero e il commento in «nota»")
+    if (listed := enumerated(text)) is not None:
+        return (f"contati gli elementi elencati: «{listed[0]}»; per non lasciarlo dedurre, scrivere in «valore» il "
+                "numero e l'elenco in «nota»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -292,6 +361,12 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, note_key: _before(stated[0], note), **_progress(data, stated[1], cell), **kept}
     if (parts := with_part(raw)) is not None:
         return {**data, key: parts[0], note_key: f"{note} ({parts[1]})" if note else f"({parts[1]})", **kept}
+    if (acted := acted_count(raw)) is not None:  # «Realizzati 2 eventi (aprile e giugno)»: the count, the rest noted
+        remark = acted[1]
+        return {**data, key: acted[0], **({note_key: f"{note} {remark}" if note else remark} if remark else {}), **kept}
+    if (listed := enumerated(raw)) is not None:  # «Pubblicate le note di gennaio, aprile e luglio»: 3 note
+        remark = listed[1]
+        return {**data, key: listed[0], **({note_key: f"{remark.rstrip('.')}; {note}" if note else remark} if remark else {}), **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"

@@ -177,7 +177,7 @@ def measures_fit(subject: Subject) -> list[Problem]:
                 loc, f"la misura di {measure.code} ha più conteggi: {named[1]}; controllare che sia il conteggio del target",
                 warning=True,
             ))
-        if (part := qualified_part(target, measure)) is not None:
+        if (part := qualified_part(target, measure, indicator.name)) is not None:
             measure = part[0]  # «3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code}: {part[1]}; controllare che sia il conteggio del target", warning=True,

@@ -26,6 +26,9 @@ _PARTICIPLE = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
 _NOTED_COUNT = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)")
 _NOTED_OUT_OF = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?:[^\W\d_']+\s+){0,3}?su(?:i|gli|lle|l)?\s+(?P<total>\d+)\s+"
                            r"(?P<noun>[^\W\d_]+)", re.IGNORECASE)
+# … or with the noun before the total: «Formati 42 comuni su 43».
+_NOTED_NOUN_OUT_OF = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)\s+su\s+(?P<total>\d+)(?![\w.,/])",
+                                re.IGNORECASE)
 
 # What a percentage is of: «100% delle sedi», «≥ 90% degli uffici».
 _PERCENT_OF = re.compile(r"%\s+(?:del|dello|della|dell'|dei|degli|delle)\s*(?P<noun>[^\W\d_]{3,})", re.IGNORECASE)
@@ -70,7 +73,23 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
         return None  # «1 sede» for «100% delle sedi»: the units whose share the target asks
     if expected in units.ALIASES or written in units.ALIASES:
         return None if written in (expected, "N.") else expected
+    if _event_kind(measure.counted, expected, target.text):
+        return None  # «6 webinar» for «≥ 6 eventi»: a webinar is an event
     return None if counts_noun(measure.counted, expected) else expected
+
+
+# Kinds of event: each counts for a target of «eventi» or «iniziative» that does not say which kind («in presenza»).
+_GENERIC_EVENTS = ("eventi", "evento", "iniziative", "iniziativa")
+_EVENT_KINDS = ("webinar", "seminari", "seminario", "convegni", "convegno", "workshop", "conferenze", "conferenza",
+                "incontri", "incontro")
+
+
+def _event_kind(written: str, expected: str, text: str) -> bool:
+    """Whether ``written`` («webinar») is a kind of the generic event ``expected`` («eventi»), which ends the target's
+    text (nothing qualifies it)."""
+    words = written.lower().split()
+    return (expected.lower() in _GENERIC_EVENTS and bool(words) and words[0] in _EVENT_KINDS
+            and re.search(rf"(?<!\w){re.escape(expected)}\s*$", text, re.IGNORECASE) is not None)
 
 
 def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
@@ -151,12 +170,19 @@ def named_count(target: Target, measure: Measure | None) -> tuple[Measure, str] 
     return read, f"letto il conteggio «{label}», quello che il target conta; gli altri ({others}) sono un commento"
 
 
-def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+def qualified_part(target: Target, measure: Measure | None, name: str = "") -> tuple[Measure, str] | None:
     """«3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»: when the count is of something else than the
     target's, and the target's noun has a participle that the count's part has too, the part is the measure (the
-    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. None otherwise: the participle
-    must be in the target, not only in the indicator's name."""
-    if measure is None or target.kind is not TargetKind.COMPARISON or target.unit is None or measure.counted is None:
+    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. Otherwise the part of the
+    count that the note splits and only the indicator's ``name`` names (:func:`named_part`). None when neither."""
+    if measure is None or target.kind is not TargetKind.COMPARISON:
+        return None
+    participle = _participle_part(target, measure)
+    return participle if participle is not None else named_part(target, measure, name)
+
+
+def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | None:
+    if target.unit is None or measure.counted is None:
         return None
     if not isinstance(measure.value, Decimal) or counted_mismatch(target, measure) is None or not measure.note:
         return None
@@ -174,6 +200,66 @@ def qualified_part(target: Target, measure: Measure | None) -> tuple[Measure, st
                   f"{measure.counted}»: il target conta «{target.unit} {qualifier}»")
 
 
+# A number in a note that is not a date, a year after a preposition («nel 2024») or a decimal.
+_NOTE_NUMBER = re.compile(r"(?<![\w.,/])(?P<n>\d+)(?![\w/]|[.,]\d)")
+_BEFORE_YEAR = re.compile(r"(?<!\w)(?:nel|del|dal|al|il|entro)\s+$", re.IGNORECASE)
+_BEFORE_SUBSET = re.compile(r"(?<!\w)(?:di\s+cui|in)\s+$", re.IGNORECASE)
+_COMMON = {"come", "sono", "stati", "state", "stato", "della", "delle", "dello", "degli", "queste", "questi", "anche",
+           "ancora", "altri", "altre", "nell", "dalla", "dalle", "sulla", "sulle", "alla", "alle", "agli", "presso"}
+
+
+def _words(text: str) -> set[str]:
+    return {_root(word) for word in re.findall(r"[^\W\d_]{4,}", text) if word.lower() not in _COMMON}
+
+
+def named_part(target: Target, measure: Measure, name: str) -> tuple[Measure, str] | None:
+    """«5 candidature, di cui 2 come capofila e 3 come partner» for «N. progetti presentati in qualità di capofila»: the
+    note splits the count (the value, or the note's first number when there is none) into parts that add up to it, or
+    gives one part of it («in 7 di queste sono stati prelevati campioni», «di cui 3 avviate»), and only one part has a
+    word of the indicator's name that the rest has not: that part is the measure; with how it was read. None otherwise
+    (a percentage or an amount, no such split, no part or more than one named)."""
+    if (not name or not measure.note or measure.components or measure.percent or measure.total is not None
+            or target.unit in units.ALIASES and target.unit != "N."):
+        return None
+    value = measure.value
+    if value is not None and (not isinstance(value, Decimal) or isinstance(value, bool)):
+        return None
+    note = measure.note
+    numbers = [m for m in _NOTE_NUMBER.finditer(note) if not _BEFORE_YEAR.search(note[:m.start()])]
+    first = next((i for i, m in enumerate(numbers) if value is None or Decimal(m.group("n")) == value), None)
+    if first is None and value is not None and sum(Decimal(m.group("n")) for m in numbers) == value:
+        whole, parts = None, numbers  # «Sei candidature: 2 come capofila e 4 come partner» for 6: the parts alone
+    elif first is None:
+        return None
+    else:
+        whole, parts = numbers[first], numbers[first + 1:]
+    if not parts:
+        return None
+    total = Decimal(whole.group("n")) if whole is not None else value
+    if total is None:
+        return None
+    ends = [m.start() for m in parts[1:]] + [len(note)]
+    said = [re.split(r"[;.]", note[m.end():end])[0] for m, end in zip(parts, ends, strict=True)]
+    words = [_words(text) for text in said]
+    if len(parts) >= 2 and sum(Decimal(m.group("n")) for m in parts) == total:  # each part against the others
+        rest = [set().union(*(other for j, other in enumerate(words) if j != i)) for i in range(len(words))]
+    elif (whole is not None and len(parts) == 1 and Decimal(parts[0].group("n")) < total
+          and _BEFORE_SUBSET.search(note[:parts[0].start()])):  # the one part against the whole
+        rest = [_words(re.split(r"[;.]", note[whole.end():parts[0].start()])[0])]
+    else:
+        return None
+    # a qualifier of the name picks the part («capofila»), not the noun already counted («12 workshop», «≥ 20 workshop»)
+    named = _words(name) - _words(measure.counted or "") - _words(target.unit or "")
+    picked = [i for i, own in enumerate(words) if (own - rest[i]) & named]
+    if len(picked) != 1:
+        return None
+    part = parts[picked[0]]
+    shown = re.sub(r"(?:[\s,]+e)?[\s,]*$", "", " ".join(f"{part.group('n')} {said[picked[0]]}".split()))
+    read = measure.model_copy(update={"value": Decimal(part.group("n")), "counted": None})
+    return read, (f"letta la parte «{shown}» dei {total.normalize():f} della nota: è quella che il nome "
+                  f"dell'indicatore conta")
+
+
 def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
     """The units a coverage target covers, counted in the note when the value does not count them: «8 incontri» for
     «almeno 1 incontro con ciascuna associazione» with «Incontrate 7 associazioni» (7 units); «100%» for «100% dei
@@ -185,7 +271,9 @@ def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] 
     unit = target.coverage or (of.group("noun") if of else None)
     if unit is None or unit == "unità":
         return None
-    out_of = [m for m in _NOTED_OUT_OF.finditer(measure.note) if counts_noun(m.group("noun"), unit)]
+    found = {m.start(): m for pattern in (_NOTED_NOUN_OUT_OF, _NOTED_OUT_OF) for m in pattern.finditer(measure.note)
+             if counts_noun(m.group("noun"), unit)}  # «7 comuni su 9 comuni» once
+    out_of = list(found.values())
     if measure.percent and len(out_of) == 1 and (total := Decimal(out_of[0].group("total"))) > 0:
         done = Decimal(out_of[0].group("n"))
         if done > total or done / total * 100 == measure.value:
@@ -208,18 +296,33 @@ def _root(word: str) -> str:
     return word.lower().rstrip("aeiouàèéìòù") or word.lower()
 
 
+# An indicator's name that counts its units with one thing each: «Imprese accompagnate con check-up di sostenibilità».
+_WITH_ONE = re.compile(r"\s*(?P<unit>[^\W\d_]+)[^.;]*?(?<!\w)con\s+(?:il\s+|lo\s+|la\s+|l'|i\s+|gli\s+|le\s+)?"
+                       r"(?P<noun>[^\W\d_][\w-]*)", re.IGNORECASE)
+
+
 def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
     """«11 schede aggiornate» for «100% dei servizi» when the indicator's name says one for each unit («Aggiornamento
-    delle schede procedimento … per ciascun servizio»): the count is of the units covered; with how it was read.
+    delle schede procedimento … per ciascun servizio»), or «32 check-up» for «≥ 40 imprese» when the name counts the
+    units with one each («Imprese accompagnate con check-up …»): the count is of the units; with how it was read.
     None otherwise."""
     if measure is None or measure.counted is None or counted_mismatch(target, measure) is None:
         return None
     of = _PERCENT_OF.search(target.text) if target.unit == "%" else None
     unit = target.coverage or (of.group("noun") if of else None)
+    counted = _root(measure.counted.split()[0])
+    if unit is None and target.kind is TargetKind.COMPARISON and target.unit not in (None, *units.ALIASES):
+        assert target.unit is not None
+        named = _WITH_ONE.match(name)
+        if (named is None or _root(named.group("unit")) != _root(target.unit)
+                or _root(named.group("noun")) != counted):
+            return None
+        return (measure.model_copy(update={"counted": None}),
+                f"«{measure.counted}» contati come «{target.unit}»: il nome dell'indicatore conta le "
+                f"{named.group('unit').lower()} con {named.group('noun')}, uno per ciascuna")
     each = re.search(r"(?<!\w)(?:per|di|in)\s+(?:ciascun[oa']?|ogni)\s*(?P<unit>[^\W\d_]+)", name, re.IGNORECASE)
     if unit is None or each is None or _root(each.group("unit")) != _root(unit):
         return None
-    counted = _root(measure.counted.split()[0])
     if not any(counted == _root(word) for word in re.findall(r"[^\W\d_]+", name[:each.start()])):
         return None
     return (measure.model_copy(update={"counted": None}),
