@@ -133,7 +133,8 @@ _NOTE_DEADLINE = re.compile(
 # «4 incontri già programmati per l'autunno», «circa 20 incontri in agenda» (on the folded note).
 _CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|in\s+agenda|previst|pianificat|fissat)[oaie]?"
 _SCHEDULED = (
-    re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]{3,})"),
+    re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?:(?:solo|sola|soltanto)\s+)?"
+               r"(?P<noun>[^\W\d_]{3,})"),
     re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?:altri|altre|ulteriori)\s+)?(?P<noun>[^\W\d_]{3,})"
                r"(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+" + _CALENDAR_WORD),
     # «altri 3 in calendario a ottobre»: the count without its noun is more of what the target counts
@@ -145,6 +146,23 @@ _SCHEDULED = (
                r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale|gia\s+iscritt[ie])\b"),
 )
 
+
+# «non sono previste altre date», «non sono programmate ulteriori edizioni»: what follows a negated calendar word
+# closes the calendar (nothing more will come), it puts nothing off.
+_MORE = re.compile(r"\s+(?:altr[eiao]|ulterior[ei])\b")
+
+# A count in words that says how many more («due ulteriori webinar», «altri tre incontri»), written as digits.
+_MORE_IN_WORDS = re.compile(
+    r"\b(?P<word>due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(?=\s+(?:altr[ie]|ulteriori)\b)"
+    r"|(?<=\b(?:altri|altre)\s)(?P<after>due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\b")
+_WORD_NUMBERS = {word: str(n) for n, word in enumerate("due tre quattro cinque sei sette otto nove dieci".split(), 2)}
+
+# Who is already enrolled for what the calendar holds, summed over the sentence of a calendar word or a month:
+# «il secondo modulo parte a settembre con 20 imprese già iscritte», «Anuga Colonia (ottobre, 12 imprese iscritte) e
+# missione a Dubai (novembre, 15 adesioni)»; not a count per item («con 40 iscritti ciascuno»).
+_ENROLLED = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})\s+)?(?:gia\s+)?"
+                       r"(?:iscritt[ieao]|adesioni|iscrizioni|ammess[ieao]|prenotat[ieao])\b(?!\s+(?:ciascun|per\s+ogni|a\s+testa))")
+_CALENDAR_SENTENCE = re.compile(_CALENDAR_WORD + r"|\b(?:" + "|".join(values.MONTHS) + r")\b")
 
 _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
 
@@ -174,7 +192,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
     calendar («nel II semestre sono calendarizzati 3 eventi»: 3; «in calendario: la fiera del 12/10 e il workshop del
     20/11»: 2, one per day); None when the note gives no such count."""
-    folded = _fold(note)
+    folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
     for pattern in _SCHEDULED:
         for found in pattern.finditer(folded):
             word = found.group("noun")
@@ -183,10 +201,25 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             if _RATE.match(folded, found.end()):
                 continue  # «programmate 4 ispezioni al mese»: a rate, not how many
             return Decimal(found.group("n").replace(".", ""))
+    enrolled = _enrolled(folded, noun)
+    if enrolled is not None:
+        return enrolled
     listed = _CALENDAR_LIST.search(folded)
     if listed is not None and not _PERIOD.search(listed.group("list")):
         days = _LISTED_DAY.findall(listed.group("list"))
         return Decimal(len(days)) if days else None
+    return None
+
+
+def _enrolled(folded: str, noun: str | None) -> Decimal | None:
+    """The enrolled counts of the first sentence of a calendar word or a month that has any, summed."""
+    for sentence in re.split(r"[.;](?:\s|$)", folded):
+        if _CALENDAR_SENTENCE.search(sentence) is None:
+            continue
+        counts = [Decimal(found.group("n")) for found in _ENROLLED.finditer(sentence)
+                  if not (found.group("noun") and noun not in (None, "N.") and not counts_noun(found.group("noun"), noun))]
+        if counts:
+            return sum(counts, Decimal(0))
     return None
 
 
@@ -548,8 +581,8 @@ class NoteReader:
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
                     if negation is not None:
                         negated = self.phases[name].negated
-                        if negated is None:
-                            continue
+                        if negated is None or (name == "programmata" and _MORE.match(folded, end)):
+                            continue  # «non sono previste altre date»: the calendar closed, not put off
                         phase, start = negated, negation
                         unfinished = unfinished or name == "completata"
                     else:
