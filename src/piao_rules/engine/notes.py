@@ -182,6 +182,22 @@ _CLOSED_CALENDAR = re.compile(
 )
 
 
+# A budget use: resources spent, committed or paid over the resources budgeted («Risorse consuntivate / Risorse stanziate a
+# budget», «>= 90% delle risorse stanziate»); in its note, an amount in euro («€ 230.000», «450.000 euro», «1,2 mln») or a
+# commitment made («istruttoria conclusa», «graduatoria approvata», «impegnati i bandi»).
+_BUDGET = re.compile(r"\bstanziat|\bbudget\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"€\s*\d|\d\s*(?:€|euro\b|mln\b|milioni\b|mila\b)", re.IGNORECASE)
+_COMMITTED = re.compile(r"\b(?:conclus|approvat|impegnat|assegnat|concess|aggiudicat)[oaie]\b", re.IGNORECASE)
+
+
+def uncommitted_budget(note: str, *texts: str | None) -> bool:
+    """The indicator (its algorithm or target, ``texts``) measures the share of a budget used, and the note gives
+    neither the amount still to be spent nor a commitment made («il bando è in istruttoria; le liquidazioni sono
+    previste nel IV trimestre»)."""
+    return (any(_BUDGET.search(text or "") for text in texts) and _AMOUNT.search(note) is None
+            and _COMMITTED.search(note) is None)
+
+
 def closed_calendar(note: str) -> bool:
     """The note says nothing beyond its calendar will come in the year («previste solo …», «non sono previste
     ulteriori …»)."""
