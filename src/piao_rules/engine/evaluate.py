@@ -388,7 +388,7 @@ class _Evaluator:
         facts["componenti_mancanti"] = int(score.missing_components)
         if facts.get("lettura_nota") == "programmata" and item.accrual is Accrual.CUMULATIVE:
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
-            note = item.measure.note or "" if item.measure is not None else ""
+            note = (item.measure.note or "") if item.measure is not None else ""
             facts["calendario_chiuso"] = int(closed_calendar(note))
             facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.indicator.target))
         if score.reference_missing:
