@@ -162,6 +162,10 @@ _WORD_NUMBERS = {word: str(n) for n, word in enumerate("due tre quattro cinque s
 # missione a Dubai (novembre, 15 adesioni)»; not a count per item («con 40 iscritti ciascuno»).
 _ENROLLED = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})\s+)?(?:gia\s+)?"
                        r"(?:iscritt[ieao]|adesioni|iscrizioni|ammess[ieao]|prenotat[ieao])\b(?!\s+(?:ciascun|per\s+ogni|a\s+testa))")
+# Counts given month by month: «2 webinar a luglio, 3 a settembre, 2 a ottobre, 1 a novembre», «60 ispezioni a settembre
+# e 50 tra ottobre e novembre».
+_PER_MONTH = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})\s+)?(?:a|ad|in|entro|tra|fra|da|nel\s+mese\s+di)\s+"
+                        r"(?:" + "|".join(values.MONTHS) + r")\b")
 _CALENDAR_SENTENCE = re.compile(_CALENDAR_WORD + r"|\b(?:" + "|".join(values.MONTHS) + r")\b")
 
 _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
@@ -220,6 +224,10 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     enrolled = _enrolled(folded, noun)
     if enrolled is not None:
         return enrolled
+    monthly = [found for found in _PER_MONTH.finditer(folded)
+               if not (found.group("noun") and noun not in (None, "N.") and not counts_noun(found.group("noun"), noun))]
+    if monthly:  # «2 webinar a luglio, 3 a settembre, 2 a ottobre, 1 a novembre»: 8
+        return sum((Decimal(found.group("n")) for found in monthly), Decimal(0))
     listed = _CALENDAR_LIST.search(folded)
     if listed is not None and not _PERIOD.search(listed.group("list")):
         days = _LISTED_DAY.findall(listed.group("list"))
@@ -237,6 +245,12 @@ def _enrolled(folded: str, noun: str | None) -> Decimal | None:
         if counts:
             return sum(counts, Decimal(0))
     return None
+
+
+# Staff who will take service or be hired («è prevista l'entrata in servizio di due nuovi ispettori», «il nuovo addetto
+# prende servizio ad aprile»): a calendar of the means, not of what the target counts.
+_STAFFING = re.compile(r"(?<!\w)(?:entrat[aoe]\s+in\s+servizio|prend\w*\s+servizio|presa\s+(?:di\s+)?servizio"
+                       r"|assunzion[ei]|reclutament[oi])(?!\w)")
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -518,17 +532,19 @@ class NoteReader:
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
                       taken: list[tuple[int, int]]) -> None:
         """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
-        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a
-        luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»), nor in words already read («attende
-        la validazione, prevista per settembre»: the step awaited)."""
+        «non a novembre», a postponement); not in a clause (between commas) that tells something done or past
+        («pubblicato a luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»; but «calendario pubblicato
+        sul sito - 2 webinar a luglio, 3 a settembre»: the months after a comma), nor staff taking service («il nuovo
+        addetto prende servizio ad aprile»), nor in words already read («attende la validazione, prevista per
+        settembre»: the step awaited)."""
         done = [cue for cue, accented in self.cues.get("completata", []) if not accented]
         for match in _MONTH.finditer(folded):
             if values.MONTHS[match.group("month")] <= as_of.month or any(
                     match.start() < e and s < match.end() for s, e in taken):
                 continue
-            clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
+            clause = _clause(folded, match.start())
             if (_PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start())
-                    or any(cue.search(clause) for cue in done)):
+                    or any(cue.search(clause) for cue in done) or _STAFFING.search(clause)):
                 continue
             negation = self._negation(folded, match.start())
             start = match.start() if negation is None else negation
@@ -592,6 +608,8 @@ class NoteReader:
                     taken.append((start, end))
                     if name == "programmata" and _gone(folded, end, as_of):
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
+                    if name == "programmata" and _STAFFING.search(_clause(folded, start)):
+                        continue  # «è prevista l'entrata in servizio di due nuovi ispettori»: the means, not the work
                     phase = name
                     # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
