@@ -15,12 +15,12 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("andamento", "sviluppo"): (109, 109), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (86, 86), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (73, 73), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (35, 35), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -76,7 +76,7 @@ REPORTED = {
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
     # thirteenth pass are development rows now («prima: verifica_14»), the 46 left agree 29 times before and after it
-    ("note", "verifica_14"): (10, 10), ("andamento", "verifica_14"): (4, 10), ("copertura", "verifica_14"): (3, 6),
+    ("note", "verifica_14"): (10, 10), ("andamento", "verifica_14"): (4, 8), ("copertura", "verifica_14"): (3, 6),
     ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
     ("proposta", "verifica_14"): (1, 4),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
@@ -87,7 +87,7 @@ REPORTED = {
     # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
     # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
     # sito): the 44 and 39 rows left agree 30 and 26 times
-    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 9), ("copertura", "verifica_15"): (4, 5),
+    ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 8), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 3),
     ("note", "verifica_16"): (2, 5), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
@@ -105,8 +105,8 @@ REPORTED = {
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
     ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (8, 11), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
-    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
+    ("note", "verifica_18"): (8, 11), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
+    ("conteggio", "verifica_18"): (4, 4), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
     ("proposta", "verifica_18"): (3, 5),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
     # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
@@ -130,7 +130,7 @@ REPORTED = {
     # seventeenth and eighteenth; «Venezia Rovigo prenotazione online» (21st) and «Lucca avvio scansione» (20th) agree
     # since but stay here, their phase not being the controller's: the 42 and 41 rows left agree 35 and 35 times
     ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
-    ("conteggio", "verifica_21"): (2, 4), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
+    ("conteggio", "verifica_21"): (2, 3), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
     ("proposta", "verifica_21"): (3, 5),
     ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
     ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
@@ -139,17 +139,17 @@ REPORTED = {
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
     # refused counted as disagreeing)
-    ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
+    ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 8), ("copertura", "verifica_23"): (6, 6),
     ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
-    ("proposta", "verifica_23"): (2, 5),
-    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
+    ("proposta", "verifica_23"): (2, 4),
+    ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 8), ("copertura", "verifica_24"): (4, 6),
     ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
     ("proposta", "verifica_24"): (4, 5),
-    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 6),
-    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
+    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 9), ("copertura", "verifica_25"): (4, 6),
+    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 7),
     ("proposta", "verifica_25"): (4, 5),
-    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
-    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
+    ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 7), ("copertura", "verifica_26"): (4, 6),
+    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 7),
     ("proposta", "verifica_26"): (5, 5),
 }
 
@@ -234,9 +234,7 @@ THIRTEENTH_SET_MISSES = [
 
 FOURTEENTH_SET_MISSES = [
     "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
-    "Roma comunicati stampa al primo trimestre (inventato)",
     "Arezzo studenti nei percorsi di orientamento 2020 (inventato)",
-    "Sassari iniziative e imprese sui mercati esteri 2023 (inventato)",
     "Bari tempo medio pratiche RI in giorni lavorativi (inventato)",
     "Maremma e Tirreno listino settimanale Borsa merci sospeso in lockdown (inventato)",
     "Catanzaro adesione dei Comuni al SUAP camerale (inventato)",
@@ -260,7 +258,6 @@ FIFTEENTH_SET_MISSES = [
     "Bari azienda speciale per la formazione, giornate d'aula erogate (inventato)",
     "Umbria azienda speciale, ricavi da servizi a pagamento a metà 2025 (inventato)",
     "Unioncamere Abruzzo uscite della newsletter regionale (inventato)",
-    "Salerno azienda speciale per l'internazionalizzazione, iniziative e imprese sotto il passo (inventato)",
     "Valle d'Aosta azienda speciale, imprese nelle collettive fieristiche con ritiri (inventato)",
     "Liguria azienda speciale, questionario di gradimento in tutti i corsi a settembre (inventato)",
     "Unioncamere Sicilia da imprese contattate a check-up completati, proposta (inventato)",
@@ -305,9 +302,7 @@ EIGHTEENTH_SET_MISSES = [
     "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Toscana Nord-Ovest vulnerability assessment con avvio fissato a ottobre (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
-    "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
-    "Firenze incontri al personale sulla transizione digitale, partecipanti sotto il ritmo (inventato)",
     "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
     "Bolzano ore di formazione pro capite, proposta al ribasso per il catalogo Syllabus (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
@@ -341,7 +336,6 @@ TWENTIETH_SET_MISSES = [
 TWENTY_FIRST_SET_MISSES = [
     "Valle d'Aosta impianto fotovoltaico della sede in attesa di allaccio (inventato)",
     "Lecce certificati di origine rilasciati entro 2 giorni, valore del solo mese di giugno (inventato)",
-    "Bologna seminari sull'etichettatura e partecipanti sotto il passo (inventato)",
     "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
     "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
     "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
@@ -360,19 +354,18 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed, not studied.
+# misses listed. The eighteenth pass, part B2 (pace, calendars in notes, proposals), fixed 3, 2, 2 and 4 of them
+# (development rows now, «prima: verifica_NN»), with six rows of the same families from the fourteenth, fifteenth,
+# eighteenth and twenty-first sets (docs/_giro18_b2.md).
 TWENTY_THIRD_SET_MISSES = [
     "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
     "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
     "V23 Modena sportello ESG nota su newsletter e bandi (inventato)",
-    "V23 Genova webinar digitali due a novembre (inventato)",
-    "V23 Roma corsi interni partecipanti sotto il ritmo (inventato)",
     "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
     "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
     "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
     "V23 Pavia archivio sanzioni SI con 70% digitalizzato (inventato)",
     "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
-    "V23 Genova azienda speciale eventi arbitrato budget ridotto, un evento in calendario (inventato)",
     "V23 Rieti Viterbo ore di formazione riformulate in giornate (inventato)",
     "V23 Bologna fascicolo digitale del dipendente proroga a dicembre (inventato)",
 ]
@@ -382,8 +375,6 @@ TWENTY_FOURTH_SET_MISSES = [
     "Bolzano rinnovo certificazione audit famiglia e lavoro, certificato atteso a gennaio (inventato)",
     "Umbria convenzione tirocini curriculari con l'Ateneo di Perugia, Senato Accademico (inventato)",
     "Sassari campagna Nord Ovest Sardegna sospesa dopo la revoca del cofinanziamento (inventato)",
-    "Pordenone-Udine imprese nei percorsi export, secondo modulo insufficiente (inventato)",
-    "Sud Est Sicilia seminari sicurezza prodotti, partecipanti sotto il passo (inventato)",
     "Unioncamere FVG ore di formazione alle Camere associate in giornate da 6 ore (inventato)",
     "Messina verbali metrici notificati entro 60 giorni, 94% smentito dalla nota (inventato)",
     "Unioncamere Veneto incontri sui procedimenti sanzionatori, Venezia Rovigo a gennaio (inventato)",
@@ -399,7 +390,6 @@ TWENTY_FOURTH_SET_MISSES = [
 
 
 TWENTY_FIFTH_SET_MISSES = [
-    "V25 Bari verifiche metrologiche in ritardo, due ispettori in arrivo (inventato)",
     "V25 Milano Monza Brianza Lodi tasso di versamento del diritto annuale sopra la media (inventato)",
     "V25 Umbria formazione in giornate da 6 ore contro target in ore (inventato)",
     "V25 Venezia Rovigo formazione SUAP, il 100% dichiarato esclude un comune (inventato)",
@@ -408,7 +398,6 @@ TWENTY_FIFTH_SET_MISSES = [
     "V25 Trento note di congiuntura, la nota di novembre non basta (inventato)",
     "V25 Vicenza check-up di sostenibilità per trimestre (inventato)",
     "V25 Rieti-Viterbo progetti turistici finanziati e compartecipati (inventato)",
-    "V25 Nuoro utilizzo del budget di promozione, bando voucher in istruttoria (inventato)",
     "V25 Monte Rosa Laghi pratiche sospese, l'ufficio toglie i mancati pagamenti (inventato)",
     "V25 Varese portale della mediazione online, scadenza di giugno mancata (inventato)",
 ]
@@ -419,14 +408,10 @@ TWENTY_SIXTH_SET_MISSES = [
     "V26 questionario metrologia sospeso dall'ufficio fino a settembre (inventato)",
     "V26 corso mediatori calendarizzato a novembre (inventato)",
     "V26 archivio fascicoli cessate, fornitore in ritardo (inventato)",
-    "V26 imprese a fiere estere, Colonia e Dubai non bastano (inventato)",
-    "V26 webinar PID con calendario del II semestre che chiude (inventato)",
-    "V26 seminari sostenibilità, partecipanti indietro (inventato)",
     "V26 schede di rischio, due aree slittate a luglio (inventato)",
     "V26 distributori carburante per comune con un solo ispettore (inventato)",
     "V26 webinar cassetto digitale già sei a marzo (inventato)",
     "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
-    "V26 utilizzo budget promozionale a giugno (inventato)",
     "V26 equilibrio strutturale con dati semestrali (inventato)",
 ]
 

@@ -578,6 +578,7 @@ class NoteReader:
         planned_at: list[int] = []  # where the calendar cues (not negated) start
         postponed_at: list[int] = []  # where the postponement cues end
         unfinished = False
+        closing: list[tuple[int, int]] = []  # negated calendar words before «altre», «ulteriori»
         earlier: dict[str, list[str]] = {}  # hold-ups told in the pluperfect: before what the note tells done
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -615,8 +616,11 @@ class NoteReader:
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(folded, start)
                     if negation is not None:
                         negated = self.phases[name].negated
-                        if negated is None or (name == "programmata" and _MORE.match(folded, end)):
-                            continue  # «non sono previste altre date»: the calendar closed, not put off
+                        if negated is None:
+                            continue
+                        if name == "programmata" and _MORE.match(folded, end):
+                            closing.append((negation, end))  # «non sono previste altre date»: the calendar closed
+                            continue
                         phase, start = negated, negation
                         unfinished = unfinished or name == "completata"
                     else:
@@ -646,6 +650,10 @@ class NoteReader:
                 found.setdefault(name, []).extend(words)
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
+        if "programmata" not in found:  # nothing else in the calendar: «non sono programmate altre iniziative», put off
+            for start, end in closing:
+                postponed_at.append(end)
+                found.setdefault("rinviata", []).append(note[start:end])
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)
