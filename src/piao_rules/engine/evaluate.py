@@ -390,7 +390,7 @@ class _Evaluator:
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
             note = (item.measure.note or "") if item.measure is not None else ""
             facts["calendario_chiuso"] = int(closed_calendar(note))
-            facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.indicator.target))
+            facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.target_text))
         if score.reference_missing:
             facts["riferimento"] = 0
         if self.history is not None:
