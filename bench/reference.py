@@ -265,6 +265,8 @@ def same_work_loop(plan: Plan, measures: MeasureSet, as_of: date, rulebook: Rule
         elif (accrual == "cumulativo" and kind is not TargetKind.COMPOUND and pace is not None and _cent(pace) < 8000
               and phase == "programmata"):
             status = "in_linea"
+        elif accrual == "cumulativo" and kind is TargetKind.COMPOUND and pace is not None and 8000 <= _cent(pace) < 10000:
+            status = "a_rischio"  # a compound target with a component behind the pace, inside the tolerance (ST17K)
         elif pace is not None:
             status = "in_linea" if _cent(pace) >= 8000 else "a_rischio"
         elif kind is TargetKind.BOOLEAN and not done and phase in ("sospesa", "programmata") and external:

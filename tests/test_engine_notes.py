@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piao_rules import values
-from piao_rules.engine.notes import NoteReader, scheduled_count
+from piao_rules.engine.notes import NoteReader, scheduled_count, uncommitted_budget
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import InputError
@@ -646,3 +646,65 @@ def test_a_share_done_and_the_targets_own_act(note, activity, own_done):
     ("In calendario la nota di novembre.", "eventi", None), ("Il rapporto di novembre è in preparazione.", None, None)])
 def test_the_calendar_by_its_months(note, noun, count):
     assert scheduled_count(note, noun) == count
+
+@pytest.mark.parametrize(("note", "noun", "count"), [
+    # eighteenth pass, part B2: more in words, «1 solo», enrolled counts summed, counts month by month
+    ("Due ulteriori webinar sono in calendario a novembre.", "webinar", Decimal(2)),
+    ("In programma altri tre incontri a ottobre.", "incontri", Decimal(3)),
+    ("Tre seminari sono calendarizzati tra ottobre e novembre.", "seminari", None),  # words without «altri»: not read
+    ("È calendarizzato 1 solo evento, il 22 novembre.", "eventi", Decimal(1)),
+    ("Il secondo modulo parte a settembre con 20 imprese già iscritte.", "imprese", Decimal(20)),
+    ("In calendario: Anuga Colonia (ottobre, 12 imprese iscritte) e missione a Dubai (novembre, 15 adesioni).", None,
+     Decimal(27)),
+    ("Seminario Export USA (12/10, 40 imprese già iscritte), missione B2B (25 imprese ammesse) a novembre.", None,
+     Decimal(65)),
+    ("A novembre due corsi con 25 iscritti ciascuno.", None, None),  # a count per item is not summed
+    ("Sono 45 le imprese iscritte nella sezione speciale.", None, None),  # no calendar in the sentence
+    ("Calendario pubblicato: 2 webinar a luglio, 3 a settembre, 2 a ottobre, 1 a novembre.", "webinar", Decimal(8)),
+    ("Il piano prevede 60 ispezioni a settembre e 50 tra ottobre e novembre.", None, Decimal(110)),
+])
+def test_the_count_in_the_calendar_in_words_enrolled_or_month_by_month(note, noun, count):
+    assert scheduled_count(note, noun) == count
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("È calendarizzato 1 solo evento, il 22 novembre; non sono previste altre date.", "programmata"),  # closed, not put off
+    ("L'evento di novembre non è previsto: rinviato al 2024.", "rinviata"),
+    ("Nel IV trimestre è prevista l'entrata in servizio di due nuovi ispettori metrici.", None),  # the means, not the work
+    ("A ottobre prende servizio il secondo ispettore; le restanti verifiche sono calendarizzate a novembre.", "programmata"),
+    ("Calendario del II semestre pubblicato sul sito - 2 webinar a luglio, 3 a settembre.", "programmata"),
+])
+def test_a_closed_calendar_staff_taking_service_and_months_after_a_comma(note, phase):
+    reading = READER.read(note, None, date(2023, 6, 30))
+    assert (reading.phase if reading else None) == phase
+
+
+@pytest.mark.parametrize(("note", "uncommitted"), [
+    ("Il bando voucher è in fase di istruttoria; le liquidazioni sono previste nel IV trimestre.", True),
+    ("Le liquidazioni dei bandi avverranno in prevalenza nel II semestre.", True),
+    ("Istruttoria conclusa ad aprile; le liquidazioni si concentreranno nell'ultimo trimestre.", False),
+    ("Le liquidazioni dei restanti voucher, per complessivi € 450.000, sono programmate a settembre.", False),
+])
+def test_a_budget_use_whose_note_gives_no_amount_nor_commitment(note, uncommitted):
+    assert uncommitted_budget(note, "Risorse consuntivate / Risorse stanziate a budget * 100") is uncommitted
+    assert not uncommitted_budget(note, "N. voucher liquidati", "≥ 40")  # not a budget use
+
+
+@pytest.mark.parametrize(("value", "status", "rule"), [
+    ("6 seminari, 170 partecipanti", Status.AT_RISK, "ST17K"),  # participants at 85% of the pace
+    ("5 seminari, 200 partecipanti", Status.ON_TRACK, "ST17"),  # both at the pace
+    ("4 seminari, 120 partecipanti", Status.AT_RISK, "ST18"),  # below the tolerance
+])
+def test_a_compound_target_with_a_component_behind_the_pace_is_at_risk(value, status, rule):
+    result = one("≥ 10 seminari 400 partecipanti", date(2023, 6, 30), valore=value)
+    assert (result.status, result.explanation.steps[2].rule) == (status, rule)
+
+
+@pytest.mark.parametrize(("note", "status", "rule"), [
+    ("Il bando è in istruttoria; le liquidazioni sono previste nel IV trimestre.", Status.AT_RISK, "ST17B"),
+    ("Graduatoria approvata a luglio; le liquidazioni sono previste nel IV trimestre.", Status.ON_TRACK, "ST17N"),
+])
+def test_a_budget_use_behind_the_pace_needs_the_commitment_in_its_note(note, status, rule):
+    result = one(">= 90%", date(2023, 9, 30), indicator={"algoritmo": "Risorse consuntivate / Risorse stanziate a budget * 100"},
+                 componenti={"Risorse consuntivate": "€ 156.000", "Risorse stanziate a budget": "€ 520.000"}, nota=note)
+    assert (result.status, result.explanation.steps[2].rule, result.proposed) == (status, rule, rule == "ST17N")

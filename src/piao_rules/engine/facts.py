@@ -103,6 +103,9 @@ _FIELDS = [
           no="la nota non conta in calendario meno di quanto manca al target"),
     Field("calendario_chiuso", FieldKind.BOOL, "la nota dice che oltre al suo calendario non è previsto altro (proposta)",
           no="la nota non esclude altro oltre al suo calendario"),
+    Field("budget_senza_impegno", FieldKind.BOOL, "un utilizzo del budget (risorse su risorse stanziate) la cui nota non dice "
+          "né l'importo di ciò che verrà speso né un impegno preso (proposta)",
+          no="la nota dice l'importo o l'impegno, o il target non è un utilizzo del budget"),
     Field("nota_ripianificata", FieldKind.BOOL, "la nota mette in calendario l'attività a un giorno entro la scadenza (proposta)",
           no="la nota non mette in calendario l'attività a un giorno entro la scadenza"),
     Field("nota_oltre_anno", FieldKind.BOOL, "la nota rinvia l'attività a un anno dopo quello della scadenza (proposta)",

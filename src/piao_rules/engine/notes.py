@@ -147,7 +147,8 @@ _NOTE_DEADLINE = re.compile(
 # «4 incontri già programmati per l'autunno», «circa 20 incontri in agenda» (on the folded note).
 _CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|in\s+agenda|previst|pianificat|fissat)[oaie]?"
 _SCHEDULED = (
-    re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?P<noun>[^\W\d_]{3,})"),
+    re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?:(?:solo|sola|soltanto)\s+)?"
+               r"(?P<noun>[^\W\d_]{3,})"),
     re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?:altri|altre|ulteriori)\s+)?(?P<noun>[^\W\d_]{3,})"
                r"(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+" + _CALENDAR_WORD),
     # «altri 3 in calendario a ottobre»: the count without its noun is more of what the target counts
@@ -167,6 +168,27 @@ _CALENDAR_MONTHS = re.compile(
     r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)\s+(?:il|lo|la|l'|i|gli|le)\s*(?P<noun>[^\W\d_]{3,})\s+(?:di|del|a)\s+"
     rf"(?P<months>(?:{_MONTH_NAME})(?:\s*(?:,|e)\s*(?:{_MONTH_NAME}))*)(?!\w)")
 
+# «non sono previste altre date», «non sono programmate ulteriori edizioni»: what follows a negated calendar word
+# closes the calendar (nothing more will come), it puts nothing off.
+_MORE = re.compile(r"\s+(?:altr[eiao]|ulterior[ei])\b")
+
+# A count in words that says how many more («due ulteriori webinar», «altri tre incontri»), written as digits.
+_MORE_IN_WORDS = re.compile(
+    r"\b(?P<word>due|tre|quattro|cinque|sei|sette|otto|nove|dieci)(?=\s+(?:altr[ie]|ulteriori)\b)"
+    r"|(?<=\b(?:altri|altre)\s)(?P<after>due|tre|quattro|cinque|sei|sette|otto|nove|dieci)\b")
+_WORD_NUMBERS = {word: str(n) for n, word in enumerate("due tre quattro cinque sei sette otto nove dieci".split(), 2)}
+
+# Who is already enrolled for what the calendar holds, summed over the sentence of a calendar word or a month:
+# «il secondo modulo parte a settembre con 20 imprese già iscritte», «Anuga Colonia (ottobre, 12 imprese iscritte) e
+# missione a Dubai (novembre, 15 adesioni)»; not a count per item («con 40 iscritti ciascuno»).
+_ENROLLED = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})\s+)?(?:gia\s+)?"
+                       r"(?:iscritt[ieao]|adesioni|iscrizioni|ammess[ieao]|prenotat[ieao])\b(?!\s+(?:ciascun|per\s+ogni|a\s+testa))")
+# Counts given month by month: «2 webinar a luglio, 3 a settembre, 2 a ottobre, 1 a novembre», «60 ispezioni a settembre
+# e 50 tra ottobre e novembre».
+_PER_MONTH = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})\s+)?(?:a|ad|in|entro|tra|fra|da|nel\s+mese\s+di)\s+"
+                        r"(?:" + "|".join(values.MONTHS) + r")\b")
+_CALENDAR_SENTENCE = re.compile(_CALENDAR_WORD + r"|\b(?:" + "|".join(values.MONTHS) + r")\b")
+
 _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
 
 
@@ -185,6 +207,22 @@ _CLOSED_CALENDAR = re.compile(
 )
 
 
+# A budget use: resources spent, committed or paid over the resources budgeted («Risorse consuntivate / Risorse stanziate a
+# budget», «>= 90% delle risorse stanziate»); in its note, an amount in euro («€ 230.000», «450.000 euro», «1,2 mln») or a
+# commitment made («istruttoria conclusa», «graduatoria approvata», «impegnati i bandi»).
+_BUDGET = re.compile(r"\bstanziat|\bbudget\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"€\s*\d|\d\s*(?:€|euro\b|mln\b|milioni\b|mila\b)", re.IGNORECASE)
+_COMMITTED = re.compile(r"\b(?:conclus|approvat|impegnat|assegnat|concess|aggiudicat)[oaie]\b", re.IGNORECASE)
+
+
+def uncommitted_budget(note: str, *texts: str | None) -> bool:
+    """The indicator (its algorithm or target, ``texts``) measures the share of a budget used, and the note gives
+    neither the amount still to be spent nor a commitment made («il bando è in istruttoria; le liquidazioni sono
+    previste nel IV trimestre»)."""
+    return (any(_BUDGET.search(text or "") for text in texts) and _AMOUNT.search(note) is None
+            and _COMMITTED.search(note) is None)
+
+
 def closed_calendar(note: str) -> bool:
     """The note says nothing beyond its calendar will come in the year («previste solo …», «non sono previste
     ulteriori …»)."""
@@ -195,7 +233,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
     calendar («nel II semestre sono calendarizzati 3 eventi»: 3; «in calendario: la fiera del 12/10 e il workshop del
     20/11»: 2, one per day); None when the note gives no such count."""
-    folded = _fold(note)
+    folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
     for pattern in _SCHEDULED:
         for found in pattern.finditer(folded):
             word = found.group("noun")
@@ -204,6 +242,13 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
             if _RATE.match(folded, found.end()):
                 continue  # «programmate 4 ispezioni al mese»: a rate, not how many
             return Decimal(found.group("n").replace(".", ""))
+    enrolled = _enrolled(folded, noun)
+    if enrolled is not None:
+        return enrolled
+    monthly = [found for found in _PER_MONTH.finditer(folded)
+               if not (found.group("noun") and noun not in (None, "N.") and not counts_noun(found.group("noun"), noun))]
+    if monthly:  # «2 webinar a luglio, 3 a settembre, 2 a ottobre, 1 a novembre»: 8
+        return sum((Decimal(found.group("n")) for found in monthly), Decimal(0))
     for found in _CALENDAR_MONTHS.finditer(folded):  # «in calendario la nota di novembre»: one for each month named
         if noun in (None, "N.") or counts_noun(found.group("noun"), noun):
             return Decimal(len(re.findall(_MONTH_NAME, found.group("months"))))
@@ -212,6 +257,24 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
         days = _LISTED_DAY.findall(listed.group("list"))
         return Decimal(len(days)) if days else None
     return None
+
+
+def _enrolled(folded: str, noun: str | None) -> Decimal | None:
+    """The enrolled counts of the first sentence of a calendar word or a month that has any, summed."""
+    for sentence in re.split(r"[.;](?:\s|$)", folded):
+        if _CALENDAR_SENTENCE.search(sentence) is None:
+            continue
+        counts = [Decimal(found.group("n")) for found in _ENROLLED.finditer(sentence)
+                  if not (found.group("noun") and noun not in (None, "N.") and not counts_noun(found.group("noun"), noun))]
+        if counts:
+            return sum(counts, Decimal(0))
+    return None
+
+
+# Staff who will take service or be hired («è prevista l'entrata in servizio di due nuovi ispettori», «il nuovo addetto
+# prende servizio ad aprile»): a calendar of the means, not of what the target counts.
+_STAFFING = re.compile(r"(?<!\w)(?:entrat[aoe]\s+in\s+servizio|prend\w*\s+servizio|presa\s+(?:di\s+)?servizio"
+                       r"|assunzion[ei]|reclutament[oi])(?!\w)")
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -498,17 +561,19 @@ class NoteReader:
     def _months_ahead(self, folded: str, note: str, as_of: date, found: dict[str, list[str]],
                       taken: list[tuple[int, int]]) -> None:
         """A month still to come at ``as_of`` named as when something happens puts it in the calendar (negated,
-        «non a novembre», a postponement); not in a clause that tells something done or past («pubblicato a
-        luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»), nor in words already read («attende
-        la validazione, prevista per settembre»: the step awaited)."""
+        «non a novembre», a postponement); not in a clause (between commas) that tells something done or past
+        («pubblicato a luglio», «i programmi sono arrivati a luglio», «ricevuti a luglio»; but «calendario pubblicato
+        sul sito - 2 webinar a luglio, 3 a settembre»: the months after a comma), nor staff taking service («il nuovo
+        addetto prende servizio ad aprile»), nor in words already read («attende la validazione, prevista per
+        settembre»: the step awaited)."""
         done = [cue for cue, accented in self.cues.get("completata", []) if not accented]
         for match in _MONTH.finditer(folded):
             if values.MONTHS[match.group("month")] <= as_of.month or any(
                     match.start() < e and s < match.end() for s, e in taken):
                 continue
-            clause = re.split(r"[;:.]", folded[:match.start()])[-1] + re.split(r"[;:.]", folded[match.start():])[0]
+            clause = _clause(folded, match.start())
             if (_PAST.search(clause) or _PARTICIPLE_BEFORE.search(folded, 0, match.start())
-                    or any(cue.search(clause) for cue in done)):
+                    or any(cue.search(clause) for cue in done) or _STAFFING.search(clause)):
                 continue
             negation = self._negation(folded, match.start())
             start = match.start() if negation is None else negation
@@ -542,6 +607,7 @@ class NoteReader:
         planned_at: list[int] = []  # where the calendar cues (not negated) start
         postponed_at: list[int] = []  # where the postponement cues end
         unfinished = False
+        closing: list[tuple[int, int]] = []  # negated calendar words before «altre», «ulteriori»
         earlier: dict[str, list[str]] = {}  # hold-ups told in the pluperfect: before what the note tells done
         if self.waits is not None and self.waiting is not None:
             for match in self.waits.finditer(folded):  # «in attesa del parere»: an ordinary step, not a block
@@ -572,6 +638,8 @@ class NoteReader:
                     taken.append((start, end))
                     if name == "programmata" and _gone(folded, end, as_of):
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
+                    if name == "programmata" and _STAFFING.search(_clause(folded, start)):
+                        continue  # «è prevista l'entrata in servizio di due nuovi ispettori»: the means, not the work
                     phase = name
                     # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(
@@ -579,6 +647,9 @@ class NoteReader:
                     if negation is not None:
                         negated = self.phases[name].negated
                         if negated is None:
+                            continue
+                        if name == "programmata" and _MORE.match(folded, end):
+                            closing.append((negation, end))  # «non sono previste altre date»: the calendar closed
                             continue
                         phase, start = negated, negation
                         unfinished = unfinished or name == "completata"
@@ -609,6 +680,10 @@ class NoteReader:
                 found.setdefault(name, []).extend(words)
         if as_of is not None:
             self._months_ahead(folded, note, as_of, found, taken)
+        if "programmata" not in found:  # nothing else in the calendar: «non sono programmate altre iniziative», put off
+            for start, end in closing:
+                postponed_at.append(end)
+                found.setdefault("rinviata", []).append(note[start:end])
         if not found:
             return None
         phase = next(name for name in PHASES if name in found)
