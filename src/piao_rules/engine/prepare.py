@@ -278,7 +278,7 @@ def read_against_measure(item: Item) -> None:
     if counted is not None:
         item.target, inputs = counted
         item.inputs.update(inputs)
-    single = one_thing(item.target, item.measure)
+    single = one_thing(item.target, item.measure, item.indicator.name)
     if single is not None:
         item.target = single
         item.inputs["lettura del target"] = f"«{single.text}»: un solo elemento, letto come attività dalla nota"

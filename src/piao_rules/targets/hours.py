@@ -16,11 +16,12 @@ from piao_rules.targets.formula import Formula, left_over, operand_key
 from piao_rules.targets.model import Target, TargetKind
 
 # «giornata di 8 ore», «giornate da 7 ore», «1 giornata = 6 ore», «una giornata formativa pari a 6 ore», «giorno
-# lavorativo di 7,2 ore», «8 ore = 1 giornata», «6 ore per giornata»; not «7 ore e 12 minuti».
+# lavorativo di 7,2 ore», «8 ore = 1 giornata», «6 ore per giornata», «le giornate sono state di 6 ore ciascuna»,
+# «40 giornate, ciascuna di 6 ore»; not «7 ore e 12 minuti».
 _DAY = r"(?:giornat[ae]|giorn[oi])(?:\s+(?:lavorativ[aeio]|formativ[aeio]|di\s+lavoro|di\s+formazione|d'aula|uomo))?"
 _HOURS = r"(?P<{}>\d{{1,2}}(?:,\d{{1,2}})?)\s+ore(?!\s+e\s+\d)"
 _PER_DAY = re.compile(
-    rf"(?<!\w)(?:(?:1|una|un)\s+)?{_DAY}\s+(?:(?:è\s+)?(?:di|da|pari\s+a|=|corrisponde\s+a|equivale\s+a)\s+){_HOURS.format('hours')}"
+    rf"(?<!\w)(?:(?:1|una|un)\s+)?{_DAY}(?:\s*,)?\s+(?:(?:è\s+|sono\s+(?:stat[ei]\s+)?|ciascun[ao]\s+|ognun[ao]\s+)?(?:di|da|pari\s+a|=|corrisponde\s+a|equivale\s+a)\s+){_HOURS.format('hours')}"
     rf"|{_HOURS.format('back')}\s*(?:=\s*(?:1|una|un)\s+|per\s+|a\s+){_DAY}(?!\w)",
     re.IGNORECASE)
 
