@@ -9,7 +9,7 @@ from decimal import Decimal
 from piao_rules import format_it
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.formula import Formula, Term, find_operand, left_over, read_formula
-from piao_rules.targets.hours import component_conversions
+from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
 from piao_rules.targets.model import Target, TargetKind
 
 HUNDRED = Decimal(100)
@@ -46,6 +46,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         why = "; ".join(how for value, how in converted.values() if value is None)
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": why}
     values |= {name: value for name, (value, _) in converted.items()}
+    converted |= scaled_in_note(values, converted, measure.note)
+    values |= {name: value for name, (value, _) in converted.items()}
     if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
     found = {name: value for name, value in values.items() if value is not None}
@@ -68,4 +70,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result}"
     if converted:
         shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
+    if not percent and (months := in_months(formula, target, value, measure.note, indicator.name)) is not None:
+        value, how = months
+        shown += f"; {how}"
     return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}
+

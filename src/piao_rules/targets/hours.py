@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from piao_rules import values
+from piao_rules import format_it, values
 from piao_rules.io.model import Measure
 from piao_rules.targets import units
 from piao_rules.targets.formula import Formula, left_over, operand_key
@@ -125,3 +125,76 @@ def component_conversions(formula: Formula, measure: Measure, *texts: str | None
                 name, measure.components[label], noun, *texts)) is not None:
             converted[name] = read
     return converted
+
+
+# «il mese è convenzionalmente di 30 giorni», «mese di 30 giorni», «1 mese = 30 giorni», «mesi da 30 giorni».
+_PER_MONTH = re.compile(
+    r"(?<!\w)(?:(?:1|un|il)\s+)?mes[ei](?:\s+(?:è|sono|vale|valgono|conta|contano))?(?:\s+convenzionalmente)?"
+    r"\s+(?:di|da|=|pari\s+a)\s+(?P<days>\d{2})\s+giorni", re.IGNORECASE)
+_DAYS_WORD = re.compile(r"(?<!\w)(?:giorni|gg)(?!\w)", re.IGNORECASE)
+
+
+def days_per_month(*texts: str | None) -> tuple[Decimal, str] | None:
+    """How many days make a month, and the words that say it, when the texts say it once (or always the same)."""
+    found = [(Decimal(m.group("days")), " ".join(m.group(0).split()))
+             for text in texts if text for m in _PER_MONTH.finditer(text)]
+    if not found or len({days for days, _ in found}) != 1:
+        return None
+    return found[0]
+
+
+def in_months(formula: Formula, target: Target, value: Decimal, *texts: str | None) -> tuple[Decimal, str] | None:
+    """A value computed in days («Somma dei giorni di durata / N. procedure») for a target in months («≤ 3 mesi»),
+    converted with the days of a month the row writes, and how; None otherwise (nothing is assumed)."""
+    if target.kind is not TargetKind.COMPARISON or target.unit != "mesi" or formula.times_hundred:
+        return None
+    if not any(_DAYS_WORD.search(term.name) for term in formula.numerator):
+        return None
+    per_month = days_per_month(*texts)
+    if per_month is None:
+        return None
+    days, words = per_month
+    months = (value / days).quantize(Decimal("0.01"))
+    return months, (f"{_plain(value.quantize(Decimal('0.01')))} giorni ÷ {_plain(days)} giorni per mese = "
+                    f"{_plain(months)} mesi (letto nella nota: «{words}»)")
+
+
+# A number with its scale in a text: «2,31 milioni», «1,2 mln di euro», «450 migliaia di €».
+_SCALED_IN_TEXT = re.compile(r"(?<![\d.,])(?P<number>\d[\d.]*(?:,\d+)?)\s+(?P<scale>milioni|mln|migliaia|miliardi|mld)\b",
+                             re.IGNORECASE)
+_SCALE_FACTORS = {"milioni": Decimal(10) ** 6, "mln": Decimal(10) ** 6, "migliaia": Decimal(1000),
+                  "miliardi": Decimal(10) ** 9, "mld": Decimal(10) ** 9}
+
+
+def noted_scale(number: Decimal, *texts: str | None) -> tuple[Decimal, str] | None:
+    """A bare component that the note writes with its scale («2,31» and «2,31 milioni = € 2.310.000»): the amount
+    and how; None when no text writes that number with a scale, or writes it with different scales."""
+    found = set()
+    for text in texts:
+        for match in _SCALED_IN_TEXT.finditer(text or ""):
+            try:
+                written = values.parse_number(match.group("number"))
+            except ValueError:
+                continue
+            if written == number:
+                found.add((_SCALE_FACTORS[match.group("scale").lower()], " ".join(match.group(0).split())))
+    if len({factor for factor, _ in found}) != 1:
+        return None
+    factor, words = sorted(found)[0]
+    amount = number * factor
+    return amount, (f"{format_it.number(number)} × {format_it.number(factor)} = {format_it.number(amount)} "
+                    f"(letto nella nota: «{words}»)")
+
+
+def scaled_in_note(values: dict[str, Decimal | None], converted: dict[str, tuple[Decimal | None, str]],
+                   note: str | None) -> dict[str, tuple[Decimal, str]]:
+    """The bare components (by operand) the note writes with their scale («2,31» with «2,31 milioni = € 2.310.000»),
+    when another component is written in units (€ 2.450.000): the amount and how."""
+    scaled = {}
+    for name, value in values.items():
+        if not value or name in converted or (read := noted_scale(value, note)) is None:
+            continue
+        factor = read[0] / value
+        if any(other is not None and abs(other) >= factor for key, other in values.items() if key != name):
+            scaled[name] = read
+    return scaled
