@@ -52,6 +52,7 @@ from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objecti
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import balance_index, counts_steps, read_formula
+from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.noted import noted_reference
@@ -406,6 +407,9 @@ class _Evaluator:
                 or target.kind is not TargetKind.COMPARISON or target.lower_is_better):
             return False
         scheduled = scheduled_count(note, target.unit)
+        if scheduled is None and is_hours(target.unit) and (per_day := hours_per_day(note)) is not None:
+            days = scheduled_count(note, "giornate")  # «altre 20 giornate» for a target in hours, «giornata = 7 ore»
+            scheduled = days * per_day[0] if days is not None else None
         return scheduled is not None and value + scheduled < target.value
 
     def evaluate_items(self, items: list[Item]) -> None:

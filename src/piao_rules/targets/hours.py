@@ -35,7 +35,8 @@ def _plain(number: Decimal) -> str:
     return f"{number.normalize():f}".replace(".", ",")
 
 
-def _is_hours(noun: str | None) -> bool:
+def is_hours(noun: str | None) -> bool:
+    """Whether a unit or noun counts hours («ore», «ore di formazione»)."""
     return noun is not None and noun.split()[0].lower() in ("ore", "ora")
 
 
@@ -59,8 +60,8 @@ def in_target_unit(target: Target, measure: Measure | None, *texts: str | None) 
     if (measure is None or target.kind is not TargetKind.COMPARISON or measure.counted is None or target.unit is None
             or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)):
         return None
-    to_days = _is_hours(measure.counted) and _is_days(target.unit)
-    if not to_days and not (_is_days(measure.counted) and _is_hours(target.unit)):
+    to_days = is_hours(measure.counted) and _is_days(target.unit)
+    if not to_days and not (_is_days(measure.counted) and is_hours(target.unit)):
         return None
     per_day = hours_per_day(measure.note, *texts)
     if per_day is None:
@@ -83,8 +84,8 @@ def component_in_operand_unit(operand: str, number: Decimal, noun: str, *texts: 
     first = operand.split()[0] if operand.split() else None
     if first is not None and (prefixed := _multiple(number, noun, first)) is not None:
         return prefixed
-    to_hours = _is_days(noun) and _is_hours(first)
-    if not to_hours and not (_is_hours(noun) and _is_days(first)):
+    to_hours = _is_days(noun) and is_hours(first)
+    if not to_hours and not (is_hours(noun) and _is_days(first)):
         return None
     per_day = hours_per_day(*texts)
     if per_day is None:
