@@ -51,7 +51,7 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import balance_index, counts_steps, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, read_formula
 from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
@@ -253,6 +253,8 @@ class _Evaluator:
             "unita_da_coprire": 1 if target.coverage is not None or (measure is not None and measure.total is not None) else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
         }
+        if not facts.get("dato_a_consuntivo") and names_year_end(indicator.name):  # «(indice di bilancio a consuntivo)»
+            facts["dato_a_consuntivo"] = 1
         if measure is None:
             facts.update(_NO_MEASURE)
         else:

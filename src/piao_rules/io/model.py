@@ -66,7 +66,7 @@ def _remarked_components(data: dict[str, Any]) -> dict[str, Any]:
         return data
     read, remarks = {}, []
     for label, raw in given.items():
-        match = _REMARKED.fullmatch(raw) if isinstance(raw, str) else None
+        match = _REMARKED.fullmatch(raw) if isinstance(raw, str) and written.scaled(raw) is None else None
         if match is not None and (amount := _readable(match.group("amount"))) is not None:
             raw = amount
             remarks.append(f"{str(label).strip()}: {' '.join(match.group('remark').split())}")

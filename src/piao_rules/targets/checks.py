@@ -18,6 +18,7 @@ from piao_rules.targets.fit import (
     noted_units,
     one_per_unit,
     paired_component,
+    per_head,
     qualified_part,
     unit_mismatch,
     unmatched_components,
@@ -186,6 +187,11 @@ def measures_fit(subject: Subject) -> list[Problem]:
             measure = each[0]  # «11 schede aggiornate» for «100% dei servizi», one «per ciascun servizio»
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code}: {each[1]}; controllare che sia così", warning=True,
+            ))
+        if (head := per_head(target, indicator.name, measure)) is not None:
+            measure = head[0]  # «8 ore pro capite» for «>= 24 ore», name «Ore di formazione pro capite»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code}: {head[1]}; controllare che sia così", warning=True,
             ))
         if (noted := noted_units(target, measure)) is not None:
             measure = noted[0]  # «8 incontri» with «Incontrate 7 associazioni» for «con ciascuna associazione»
