@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (175, 178), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("note", "sviluppo"): (176, 179), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (91, 91), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (41, 41), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (32, 32), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (76, 76), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (35, 35), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -106,8 +106,8 @@ REPORTED = {
     ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
     ("note", "verifica_18"): (8, 11), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
-    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
-    ("proposta", "verifica_18"): (3, 5),
+    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 7),
+    ("proposta", "verifica_18"): (3, 4),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
     # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
     # tool refused counted as disagreeing). The sixteenth pass, part A, fixed four rows of the nineteenth and two of the
@@ -115,10 +115,10 @@ REPORTED = {
     # with its part («di cui»), a component written with its unit. The sixteenth pass, part B, fixed three rows of the
     # nineteenth, three of the twentieth and one of the fourteenth (development rows now, «prima: verifica_N»)
     ("note", "verifica_19"): (10, 12), ("andamento", "verifica_19"): (8, 9), ("copertura", "verifica_19"): (4, 6),
-    ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 8),
+    ("conteggio", "verifica_19"): (1, 2), ("si_no", "verifica_19"): (2, 2), ("calcolo", "verifica_19"): (7, 7),
     ("proposta", "verifica_19"): (3, 4),
-    ("note", "verifica_20"): (11, 11), ("andamento", "verifica_20"): (8, 9), ("copertura", "verifica_20"): (5, 6),
-    ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 7),
+    ("note", "verifica_20"): (11, 11), ("andamento", "verifica_20"): (8, 8), ("copertura", "verifica_20"): (5, 6),
+    ("conteggio", "verifica_20"): (3, 3), ("si_no", "verifica_20"): (4, 4), ("calcolo", "verifica_20"): (6, 6),
     ("proposta", "verifica_20"): (4, 5),
     # the twenty-first set (invented rows, every area) and the twenty-second (invented rows, regional unions, special
     # agencies and chambers of the South and the islands), measured blind once, after the sixteenth pass: 34/50 and
@@ -138,18 +138,18 @@ REPORTED = {
     # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
-    # refused counted as disagreeing)
-    ("note", "verifica_23"): (9, 12), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
-    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 8),
-    ("proposta", "verifica_23"): (2, 5),
+    # refused counted as disagreeing); the rows fixed in the eighteenth pass are development rows now
+    ("note", "verifica_23"): (9, 11), ("andamento", "verifica_23"): (6, 8), ("copertura", "verifica_23"): (6, 6),
+    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 7),
+    ("proposta", "verifica_23"): (2, 4),
     ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
-    ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
+    ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 7),
     ("proposta", "verifica_24"): (4, 5),
-    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 6),
-    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
-    ("proposta", "verifica_25"): (4, 5),
+    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 8), ("copertura", "verifica_25"): (4, 6),
+    ("conteggio", "verifica_25"): (1, 5), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 7),
+    ("proposta", "verifica_25"): (4, 4),
     ("note", "verifica_26"): (8, 12), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
-    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
+    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 7),
     ("proposta", "verifica_26"): (5, 5),
 }
 
@@ -308,8 +308,6 @@ EIGHTEENTH_SET_MISSES = [
     "Lucca post sui canali social istituzionali per canale, LinkedIn indietro (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
     "Firenze incontri al personale sulla transizione digitale, partecipanti sotto il ritmo (inventato)",
-    "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
-    "Bolzano ore di formazione pro capite, proposta al ribasso per il catalogo Syllabus (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
 ]
 
@@ -323,15 +321,12 @@ NINETEENTH_SET_MISSES = [
     "Marche riunioni del tavolo regionale per l'internazionalizzazione (inventato)",
     "Parma gradimento nelle collettive in fiera, Tuttofood senza rilevazione (inventato)",
     "Irpinia Sannio progetti PCTO proposti e avviati (inventato)",
-    "Marche incidenza degli interventi economici con dati di preconsuntivo (inventato)",
     "Bergamo domande finanziate sul voucher internazionalizzazione, risorse esaurite (inventato)",
 ]
 
 
 TWENTIETH_SET_MISSES = [
-    "Pavia durata media delle mediazioni espressa in mesi (inventato)",
     "Benevento incontri gruppo PIAO con le tre Aree, servizi interni scoperta (inventato)",
-    "Massa-Carrara incidenza del personale sugli oneri correnti, valore sbagliato (inventato)",
     "Benevento strumenti verificati convertiti in impianti di carburante (inventato)",
 ]
 
@@ -360,20 +355,18 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed, not studied.
+# misses listed. The eighteenth pass, part A (docs/_giro18_a.md), fixed five rows of the twenty-third, one of the
+# twenty-fourth, four of the twenty-fifth and one of the twenty-sixth (value cells, units, conversions, calculated
+# indicators; development rows now, «prima: verifica_N»), and also two rows of the eighteenth set, one of the nineteenth
+# and two of the twentieth.
 TWENTY_THIRD_SET_MISSES = [
     "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
     "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
-    "V23 Modena sportello ESG nota su newsletter e bandi (inventato)",
     "V23 Genova webinar digitali due a novembre (inventato)",
     "V23 Roma corsi interni partecipanti sotto il ritmo (inventato)",
-    "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
-    "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
     "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
     "V23 Pavia archivio sanzioni SI con 70% digitalizzato (inventato)",
-    "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
     "V23 Genova azienda speciale eventi arbitrato budget ridotto, un evento in calendario (inventato)",
-    "V23 Rieti Viterbo ore di formazione riformulate in giornate (inventato)",
     "V23 Bologna fascicolo digitale del dipendente proroga a dicembre (inventato)",
 ]
 
@@ -393,15 +386,12 @@ TWENTY_FOURTH_SET_MISSES = [
     "Padova controlli sui giocattoli con prelievo di campioni (inventato)",
     "Sassari imprese agroalimentari a fiere internazionali, quattro nautiche (inventato)",
     "Unioncamere Abruzzo assessment di maturità digitale completati (inventato)",
-    "Gran Sasso d'Italia interventi economici impegnati in milioni di euro (inventato)",
     "Umbria vigilanza sugli strumenti in servizio riformulata per imprese controllate, proposta (inventato)",
 ]
 
 
 TWENTY_FIFTH_SET_MISSES = [
     "V25 Bari verifiche metrologiche in ritardo, due ispettori in arrivo (inventato)",
-    "V25 Milano Monza Brianza Lodi tasso di versamento del diritto annuale sopra la media (inventato)",
-    "V25 Umbria formazione in giornate da 6 ore contro target in ore (inventato)",
     "V25 Venezia Rovigo formazione SUAP, il 100% dichiarato esclude un comune (inventato)",
     "V25 Palermo Enna corso anticorruzione, nuove edizioni regionali non fissate (inventato)",
     "V25 Brindisi-Taranto eventi su mediazione e arbitrato elencati (inventato)",
@@ -409,8 +399,6 @@ TWENTY_FIFTH_SET_MISSES = [
     "V25 Vicenza check-up di sostenibilità per trimestre (inventato)",
     "V25 Rieti-Viterbo progetti turistici finanziati e compartecipati (inventato)",
     "V25 Nuoro utilizzo del budget di promozione, bando voucher in istruttoria (inventato)",
-    "V25 Monte Rosa Laghi pratiche sospese, l'ufficio toglie i mancati pagamenti (inventato)",
-    "V25 Varese portale della mediazione online, scadenza di giugno mancata (inventato)",
 ]
 
 
@@ -427,7 +415,6 @@ TWENTY_SIXTH_SET_MISSES = [
     "V26 webinar cassetto digitale già sei a marzo (inventato)",
     "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
     "V26 utilizzo budget promozionale a giugno (inventato)",
-    "V26 equilibrio strutturale con dati semestrali (inventato)",
 ]
 
 
