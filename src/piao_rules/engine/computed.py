@@ -76,10 +76,12 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result}"
     if converted:
         shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
+    counted = measure.counted
     if not percent and (months := in_months(formula, target, value, measure.note, indicator.name)) is not None:
-        value, how = months
-        shown += f"; {how}"
-    return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}
+        shown += f"; {months[1]}"
+        value, counted = (months[0], counted) if months[0] is not None else (value, "giorni")  # days: not comparable
+    return (measure.model_copy(update={"value": value, "percent": percent, "counted": counted}),
+            {"calcolo dall'algoritmo": shown})
 
 
 

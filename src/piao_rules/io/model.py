@@ -53,8 +53,8 @@ def _amount(value: Any) -> Any:
     return amount if amount is not None else _italian_number(value)
 
 
-# An amount with a remark of words in brackets after it: «9,8 mln (semestrale)», «1.200 (provvisorio)».
-_REMARKED = re.compile(r"\s*(?P<amount>[^()]*\d[^()]*?)\s*\((?P<remark>[^()\d]*[^\W\d_][^()\d]*)\)\s*")
+# An amount with a remark in brackets after it: «9,8 mln (semestrale)», «7,1 mln (al 30 giugno)», «1.200 (provvisorio)».
+_REMARKED = re.compile(r"\s*(?P<amount>[^()]*\d[^()]*?)\s*\((?P<remark>[^()]*[^\W\d_][^()]*)\)\s*")
 
 
 def _remarked_components(data: dict[str, Any]) -> dict[str, Any]:

@@ -255,11 +255,13 @@ def _converted_components(indicator: Indicator, target: Target, measure: Measure
                                 converted, measure.note)
     text = "".join(f"; conversione: {how}: controllare la conversione" if value is not None else f"; {how}"
                    for value, how in converted.values())
-    if in_months(formula, target, Decimal(1), measure.note, indicator.name) is not None:
-        days, words = days_per_month(measure.note, indicator.name)
-        text += (f"; il risultato in giorni è diviso per {days} giorni per mese (letto nella nota: «{words}»): "
-                 "controllare la conversione")
-    return text
+    if (months := in_months(formula, target, Decimal(1), measure.note, indicator.name)) is None:
+        return text
+    if months[0] is None:
+        return f"{text}; {months[1]}: scrivere nella nota quanti giorni fa un mese (es. «mese di 30 giorni»)"
+    days, words = days_per_month(measure.note, indicator.name)
+    return (f"{text}; il risultato in giorni è diviso per {days} giorni per mese (letto nella nota: «{words}»): "
+            "controllare la conversione")
 
 
 CHECKS = (targets, measures_fit)

@@ -160,16 +160,18 @@ def days_per_month(*texts: str | None) -> tuple[Decimal, str] | None:
     return found[0]
 
 
-def in_months(formula: Formula, target: Target, value: Decimal, *texts: str | None) -> tuple[Decimal, str] | None:
+def in_months(formula: Formula, target: Target, value: Decimal, *texts: str | None
+              ) -> tuple[Decimal | None, str] | None:
     """A value computed in days («Somma dei giorni di durata / N. procedure») for a target in months («≤ 3 mesi»),
-    converted with the days of a month the row writes, and how; None otherwise (nothing is assumed)."""
+    converted with the days of a month the row writes, and how; None and why not when the row does not write them
+    (nothing is assumed: days are not compared with months); None when there is nothing to convert."""
     if target.kind is not TargetKind.COMPARISON or target.unit != "mesi" or formula.times_hundred:
         return None
     if not any(_DAYS_WORD.search(term.name) for term in formula.numerator):
         return None
     per_month = days_per_month(*texts)
     if per_month is None:
-        return None
+        return None, "il valore dell'algoritmo è in giorni, il target in mesi, e la riga non dice quanti giorni fa un mese"
     days, words = per_month
     months = (value / days).quantize(Decimal("0.01"))
     return months, (f"{_plain(value.quantize(Decimal('0.01')))} giorni ÷ {_plain(days)} giorni per mese = "
