@@ -14,7 +14,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (178, 181), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (177, 180), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (98, 98), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
@@ -139,7 +139,7 @@ REPORTED = {
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (six rows whose measure the tool
     # refused counted as disagreeing); the rows fixed in the eighteenth pass are development rows now
-    ("note", "verifica_23"): (9, 11), ("andamento", "verifica_23"): (6, 8), ("copertura", "verifica_23"): (6, 6),
+    ("note", "verifica_23"): (10, 12), ("andamento", "verifica_23"): (6, 8), ("copertura", "verifica_23"): (6, 6),
     ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 4), ("calcolo", "verifica_23"): (7, 7),
     ("proposta", "verifica_23"): (2, 4),
     ("note", "verifica_24"): (9, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
@@ -355,10 +355,11 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed. The eighteenth pass, part A (docs/_giro18_a.md), fixed five rows of the twenty-third, one of the
+# misses listed. The eighteenth pass, part A (docs/_giro18_a.md), fixed four rows of the twenty-third, one of the
 # twenty-fourth, four of the twenty-fifth and one of the twenty-sixth (value cells, units, conversions, calculated
 # indicators; development rows now, «prima: verifica_N»), and also two rows of the eighteenth set, one of the nineteenth
-# and two of the twentieth.
+# and two of the twentieth; «V23 Modena sportello ESG» agrees since but stays in its set, no phase being read (the
+# controller's is «non_avviata»).
 TWENTY_THIRD_SET_MISSES = [
     "V23 Milano mappatura rischi vigilanza rinviata al 2026 (inventato)",
     "V23 Riviere di Liguria alberatura trasparenza a novembre (inventato)",
