@@ -259,7 +259,8 @@ def _converted_components(indicator: Indicator, target: Target, measure: Measure
         return text
     if months[0] is None:
         return f"{text}; {months[1]}: scrivere nella nota quanti giorni fa un mese (es. «mese di 30 giorni»)"
-    days, words = days_per_month(measure.note, indicator.name)
+    per_month = days_per_month(measure.note, indicator.name)
+    days, words = per_month if per_month is not None else (None, "")
     return (f"{text}; il risultato in giorni è diviso per {days} giorni per mese (letto nella nota: «{words}»): "
             "controllare la conversione")
 

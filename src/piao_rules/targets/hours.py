@@ -62,7 +62,7 @@ def in_target_unit(target: Target, measure: Measure | None, *texts: str | None) 
         return None
     to_days = is_hours(measure.counted) and _is_days(target.unit)
     if not to_days and not (_is_days(measure.counted) and is_hours(target.unit)):
-        return _months_and_days(target, measure, *texts)
+        return _months_and_days(target, measure, measure.value, measure.counted, *texts)
     per_day = hours_per_day(measure.note, *texts)
     if per_day is None:
         return None
@@ -75,18 +75,20 @@ def in_target_unit(target: Target, measure: Measure | None, *texts: str | None) 
     return measure.model_copy(update={"value": value, "counted": unit}), how
 
 
-def _months_and_days(target: Target, measure: Measure, *texts: str | None) -> tuple[Measure, str] | None:
-    """«2,3 mesi» for «≤ 60 giorni» (or days for a target in months) when the row says how many days make a month."""
-    to_days = units.canonical(measure.counted) == "mesi" and _is_days(target.unit)
-    if not to_days and not (_is_days(measure.counted) and target.unit == "mesi"):
+def _months_and_days(target: Target, measure: Measure, number: Decimal, counted: str, *texts: str | None
+                     ) -> tuple[Measure, str] | None:
+    """«2,3 mesi» for «≤ 60 giorni» (or days for a target in months) when the row says how many days make a month:
+    ``number`` and ``counted`` are the measure's value and what it counts."""
+    to_days = units.canonical(counted) == "mesi" and _is_days(target.unit)
+    if not to_days and not (_is_days(counted) and target.unit == "mesi"):
         return None
     per_month = days_per_month(measure.note, *texts)
     if per_month is None:
         return None
     days, words = per_month
-    value = (measure.value * days if to_days else measure.value / days).quantize(Decimal("0.01"))
+    value = (number * days if to_days else number / days).quantize(Decimal("0.01"))
     unit = "giorni" if to_days else "mesi"
-    how = (f"{_plain(measure.value)} {measure.counted} {'×' if to_days else '÷'} {_plain(days)} giorni per mese = "
+    how = (f"{_plain(number)} {counted} {'×' if to_days else '÷'} {_plain(days)} giorni per mese = "
            f"{_plain(value)} {unit} (letto nella nota: «{words}»)")
     return measure.model_copy(update={"value": value, "counted": "gg" if to_days and target.unit == "gg" else unit}), how
 
