@@ -253,3 +253,37 @@ def test_seventeenth_pass_readings_are_reported_as_warnings(tmp_path):
         "conversione: 38,5 MWh × 1000 = 38500 kWh (1 MWh = 1000 kWh): controllare la conversione",
     ):
         assert line in result.output, result.output
+
+
+def test_eighteenth_pass_readings_are_reported_as_warnings(tmp_path):
+    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
+              "algoritmo"]
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
+            for code, name, target, formula in (
+                ("K1", "Ore di formazione pro capite", ">= 24 ore", ""),
+                ("K2", "Pratiche sospese", "<= 15%", "N. pratiche sospese / N. pratiche protocollate * 100"),
+                ("K3", "Durata media delle mediazioni", "≤ 3 mesi", "Somma dei giorni di durata / N. procedure concluse"),
+                ("K4", "Risorse impegnate", ">= 90%", "Risorse impegnate / Risorse stanziate * 100"),
+                ("K5", "Nuovo portale", "entro il 31/12/2023", ""))]
+    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+    measures = write_csv(tmp_path / "misure.csv", [
+        ["codice", "data", "valore", "componente", "nota"],
+        ["K1", "30/06/2023", "8 ore pro capite", "", ""], ["K2", "30/06/2023", "14,3%", "", ""],
+        ["K2", "30/06/2023", "4.812", "N. pratiche sospese", ""], ["K2", "30/06/2023", "29.400", "N. pratiche protocollate", ""],
+        ["K3", "30/06/2023", "51.300", "Somma dei giorni di durata", "Mese di 30 giorni."],
+        ["K3", "30/06/2023", "600", "N. procedure concluse", ""],
+        ["K4", "30/06/2023", "2,31", "Risorse impegnate", "Impegnati 2,31 milioni."],
+        ["K4", "30/06/2023", "2.450.000", "Risorse stanziate", ""],
+        ["K5", "30/06/2023", "Portale in collaudo", "", ""]])
+    result = _run("verifica", plan, measures)
+    assert result.exit_code == 0, result.output
+    for line in (
+        "la misura di K1: «ore pro capite» contate come «ore»: il nome dell'indicatore dice «pro capite»",
+        "il risultato in giorni è diviso per 30 giorni per mese (letto nella nota: «Mese di 30 giorni»): controllare la "
+        "conversione",
+        "K2: N. pratiche sospese (4.812) / N. pratiche protocollate (29.400) × 100 = 16,37%; il valore scritto (14,3%) non è "
+        "quello dell'algoritmo: vale il calcolo; controllare il valore o le componenti",
+        "conversione: 2,31 × 1.000.000 = 2.310.000 (letto nella nota: «2,31 milioni»): controllare la conversione",
+        "valore «Portale in collaudo» letto per ipotesi",
+    ):
+        assert line in result.output, result.output

@@ -322,3 +322,56 @@ def test_units_counted_with_one_thing_each():
     assert result.status is Status.ON_TRACK and "uno per ciascuna" in result.explanation.inputs["lettura della misura"]
     other = one("≥ 40 imprese", date(2023, 9, 30), indicator={"nome": "Check-up ESG alle imprese"}, valore="32 check-up")
     assert other.status is Status.TO_ASSESS
+
+def test_a_value_written_beside_components_the_algorithm_does_not_give():
+    result = one("<= 15%", END, indicator={"unita": "%", "algoritmo": "N. pratiche sospese / N. pratiche protocollate * 100"},
+                 valore="14,3%", componenti={"N. pratiche sospese": "4.812", "N. pratiche protocollate": "29.400"})
+    assert result.status is Status.MISSED
+    assert "il valore scritto (14,3%) non è quello dell'algoritmo" in result.explanation.inputs["calcolo dall'algoritmo"]
+
+
+def test_a_value_written_beside_components_that_agree_is_kept():
+    result = one("<= 15%", END, indicator={"unita": "%", "algoritmo": "N. pratiche sospese / N. pratiche protocollate * 100"},
+                 valore="16,4%", componenti={"N. pratiche sospese": "4.812", "N. pratiche protocollate": "29.400"})
+    assert "calcolo dall'algoritmo" not in result.explanation.inputs
+
+
+@pytest.mark.parametrize(("note", "status"), [("Mese di 30 giorni.", Status.REACHED), (None, Status.TO_ASSESS)])
+def test_an_algorithm_in_days_for_a_target_in_months(note, status):
+    result = one("≤ 3 mesi", END, indicator={"algoritmo": "Somma dei giorni di durata / N. procedure concluse"},
+                 componenti={"Somma dei giorni di durata": "51.300", "N. procedure concluse": "600"}, nota=note)
+    assert result.status is status
+
+
+def test_a_count_per_head_for_a_target_per_head():
+    result = one(">= 24 ore", MID, indicator={"nome": "Ore di formazione pro capite", "unita": "ore"}, valore="8 ore pro capite")
+    assert result.status is Status.AT_RISK
+    assert "il nome dell'indicatore dice «pro capite»" in result.explanation.inputs["lettura della misura"]
+    total = one(">= 900 ore", MID, indicator={"nome": "Ore di formazione erogate", "unita": "ore"}, valore="8 ore pro capite")
+    assert total.status is Status.TO_ASSESS
+
+
+@pytest.mark.parametrize(("name", "status"), [("Indice di equilibrio strutturale", Status.NOT_MEASURABLE),
+                                              ("Attivazione della newsletter", Status.TO_ASSESS)])
+def test_a_ratio_of_one_is_not_one_thing(name, status):
+    result = one(">= 1,00", MID, indicator={"nome": name}, valore="n.d.", nota="Si calcola con il bilancio d'esercizio.")
+    assert result.status is status
+
+
+def test_a_name_that_says_the_year_end_value():
+    result = one(">= 25,00 %", MID, indicator={"nome": "Incidenza degli interventi (indice di bilancio a consuntivo)", "unita": "%"},
+                 valore="28,4%")
+    assert result.status is Status.NOT_MEASURABLE
+
+
+def test_operands_are_matched_without_their_period():
+    result = one(">= 40%", END, indicator={"unita": "%", "algoritmo": "Importo riscosso nell'anno / Importo ingiunto nell'anno * 100"},
+                 componenti={"Importo riscosso": "€ 318.400", "Importo ingiunto": "€ 702.000"})
+    assert result.status is Status.REACHED
+
+
+@pytest.mark.parametrize(("more", "status"), [("altre 20 giornate", Status.AT_RISK), ("altre 40 giornate", Status.ON_TRACK)])
+def test_days_in_the_calendar_for_a_target_in_hours(more, status):
+    result = one("≥ 500 ore di formazione", date(2023, 9, 30), valore="41 giornate",
+                 nota=f"Il calendario del IV trimestre prevede {more} già fissate; ogni giornata è di 7 ore.")
+    assert result.status is status

@@ -547,13 +547,15 @@ def test_the_action_before_a_count_with_its_part(text):
     assert written.with_part(text) == ("4 candidature", "di cui 1 approvata")
 
 
-@pytest.mark.parametrize("text", ["Lavori in corso", "Attività in ritardo", "Progettazione in corso", "Lavori in fase di collaudo"])
+@pytest.mark.parametrize("text", ["Lavori in corso", "Attività in ritardo", "Progettazione in corso", "Lavori in fase di collaudo",
+                                  "Portale in collaudo", "Sportello in attesa", "Attività ordinaria"])
 def test_the_noun_of_the_work_with_its_state(text):
     measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": text, "nota": "Manca l'allaccio."}]}).measures[0]
     assert (measure.value, measure.note, measure.written) == (None, f"{text} Manca l'allaccio.", text)
 
 
-@pytest.mark.parametrize("text", ["Lavori tanti", "Lavori 3", "Sviluppo in totale"])
+@pytest.mark.parametrize("text", ["Lavori 3", "Sviluppo in totale", "Gradimento in media", "circa 120", "tanti",
+                                  "Attività molto intensa"])
 def test_not_the_noun_of_the_work_with_its_state(text):
     assert not written.is_state(text)
 
@@ -617,3 +619,23 @@ def test_a_count_named_by_month_keeps_the_cell_with_a_warning():
 def test_the_eighteenth_pass_readers_never_raise(text):
     written.acted_count(text)
     written.enumerated(text)
+
+def test_a_count_per_head_is_one_count():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "1,5 giornate medie per dipendente"}]}).measures[0]
+    assert (measure.value, measure.counted) == (Decimal("1.5"), "giornate medie per dipendente")
+
+
+@pytest.mark.parametrize(("cell", "amount", "remark"), [
+    ("9,8 mln (semestrale)", Decimal("9800000"), "Proventi: semestrale"),
+    ("7,1 mln (al 30 giugno)", Decimal("7100000"), "Proventi: al 30 giugno"),
+    ("1.200 (provvisorio)", Decimal("1200"), "Proventi: provvisorio"),
+])
+def test_a_component_with_a_remark_in_brackets(cell, amount, remark):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "componenti": {"Proventi": cell}, "nota": "Dati di metà anno."}]}).measures[0]
+    assert measure.components["Proventi"] == amount
+    assert measure.note == f"Dati di metà anno. (componenti lette senza le parentesi: {remark})"
+
+
+def test_a_component_with_its_scale_in_brackets_is_not_a_remark():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "componenti": {"Proventi": "1.720,5 (migliaia di €)"}}]}).measures[0]
+    assert (measure.components["Proventi"], measure.note) == (Decimal("1720500"), None)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from piao_rules.io.model import MeasureSet
-from piao_rules.targets.hours import hours_per_day, in_target_unit
+from piao_rules.targets.hours import days_per_month, hours_per_day, in_target_unit, noted_scale, scaled_in_note
 from piao_rules.targets.noted import noted_reference
 from piao_rules.targets.parser import parse_target
 
@@ -60,6 +60,8 @@ def test_the_note_reader_never_raises(text, year):
 @pytest.mark.parametrize(("text", "hours"), [
     ("giornata di 8 ore", 8), ("giornate da 7 ore", 7), ("1 giornata = 6 ore", 6), ("una giornata formativa pari a 6 ore", 6),
     ("giorno lavorativo di 7,2 ore", Decimal("7.2")), ("8 ore = 1 giornata", 8), ("6 ore per giornata", 6),
+    ("le giornate sono state di 6 ore ciascuna", 6), ("40 giornate formative, ciascuna di 6 ore", 6),
+    ("le giornate formative sono di 7 ore", 7),
 ])
 def test_hours_per_day_is_read(text, hours):
     assert hours_per_day(f"Nota: {text}.")[0] == hours
@@ -83,3 +85,55 @@ def test_hours_are_converted_to_days_and_back_only_with_the_conversion():
     assert in_target_unit(days, _measure("4 giornate", "giornate da 6 ore")) is None  # already in days
     hours = parse_target(">= 20 ore", 2023)
     assert in_target_unit(hours, _measure("4 giornate"), "Corsi in giornate da 7 ore")[0].value == 28
+
+
+@pytest.mark.parametrize(("note", "reference"), [
+    ("Tassi: 2021 73,1%; 2022 71,8%; 2023 71,1% (media del triennio 72,0%).", Decimal("72.0")),
+    ("Media del triennio 1.245 domande.", Decimal("1245")),
+])
+def test_the_reference_right_after_its_words(note, reference):
+    assert noted_reference(MEAN, note, 2024).value == reference
+
+
+@pytest.mark.parametrize("note", ["Media 2023 71,1%.", "La media 2021 è stata alta."])
+def test_a_year_after_the_words_is_not_the_reference(note):
+    assert noted_reference(MEAN, note, 2024) is None
+
+
+@pytest.mark.parametrize(("text", "days"), [("il mese è convenzionalmente di 30 giorni", 30), ("1 mese = 30 giorni", 30),
+                                            ("mesi da 30 giorni", 30), ("mese di 31 giorni", 31)])
+def test_days_per_month_is_read(text, days):
+    assert days_per_month(f"Nota: {text}.")[0] == days
+
+
+@pytest.mark.parametrize("text", ["entro un mese dalla domanda, 30 giorni", "mese di 30 giorni e mese di 31 giorni",
+                                  "nel mese di giugno 30 giornate"])
+def test_days_per_month_is_not_guessed(text):
+    assert days_per_month(text) is None
+
+
+def test_months_are_converted_to_days_only_with_the_days_of_a_month():
+    target = parse_target("≤ 60 giorni", 2024)
+    converted = in_target_unit(target, _measure("2,3 mesi", "Conversione: 1 mese = 30 giorni."))
+    assert converted[0].value == Decimal("69.00") and "30 giorni per mese" in converted[1]
+    assert in_target_unit(target, _measure("2,3 mesi")) is None
+
+
+@pytest.mark.parametrize(("number", "note", "amount"), [
+    (Decimal("2.31"), "L'importo è in milioni di euro (2,31 milioni = € 2.310.000).", Decimal("2310000")),
+    (Decimal("450"), "Liquidati 450 migliaia di euro.", Decimal("450000")),
+])
+def test_a_bare_number_the_note_writes_with_its_scale(number, note, amount):
+    assert noted_scale(number, note)[0] == amount
+
+
+@pytest.mark.parametrize("note", ["Stanziati 2,45 milioni.", "2,31 milioni e 2,31 migliaia", None])
+def test_no_scale_unless_the_note_writes_that_number_with_one(note):
+    assert noted_scale(Decimal("2.31"), note) is None
+
+
+def test_a_scale_only_beside_a_component_written_in_units():
+    values = {"Impegnati": Decimal("2.31"), "Stanziati": Decimal("2.45")}
+    assert scaled_in_note(values, {}, "Impegnati 2,31 milioni su 2,45.") == {}
+    values["Stanziati"] = Decimal("2450000")
+    assert scaled_in_note(values, {}, "Impegnati 2,31 milioni.")["Impegnati"][0] == Decimal("2310000")

@@ -188,6 +188,8 @@ _COUNT_WORDS = 3  # content words: «ore di formazione», «impianti di distribu
 # «Di» and its forms join the words of one noun and do not count towards its length: «impianti di distribuzione
 # carburanti»; other prepositions start a phrase («criticità emersa nel semestre»).
 _JOINING = frozenset({"di", "del", "dello", "della", "dell'", "dei", "degli", "delle"})
+# «giornate medie per dipendente»: «per» and one word at the end say what the count is per, not another word of it.
+_PER_UNIT = re.compile(r"\s+per\s+[^\W\d_]+$", re.IGNORECASE)
 _OUT_OF_WORDS = frozenset({"su", "sui", "sugli", "sul", "sulle"})
 _COUNT_SEPARATOR = re.compile(r"\s*(?:[,;/+]|e(?=\s))?\s*")
 _NONE = re.compile(r"\bnessun(?:[oa]\b\s*|['’]\s*|\b\s*)", re.IGNORECASE)  # «nessuna postazione attiva»: a count of zero
@@ -207,7 +209,7 @@ def parse_counts(text: str) -> list[tuple[Decimal, str]] | None:
         if match is None:
             return None
         noun = match.group("noun")
-        content = [word for word in noun.split() if word.lower() not in _JOINING]
+        content = [word for word in _PER_UNIT.sub("", noun).split() if word.lower() not in _JOINING]
         if len(content) > _COUNT_WORDS or any(word.lower() in MONTHS for word in noun.split()):
             return None  # a sentence («2 seminari svolti a marzo»), not a count with its noun
         try:

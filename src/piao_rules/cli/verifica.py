@@ -27,6 +27,7 @@ def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
     Stampa gli errori, poi gli avvisi, poi un riepilogo. Esce con 0 se non ci
     sono errori (gli avvisi sono ammessi), con 2 se ce ne sono.
     """
+    from piao_rules.engine.computed import written_checks
     from piao_rules.engine.notes import note_checks
     from piao_rules.io import checks, read_measures, read_plan
     from piao_rules.targets import checks as target_checks
@@ -46,7 +47,7 @@ def verifica(piano: Path, misure: Path | None, as_of: date | None) -> None:
             measures.value if measures else None,
             plan_places=plan.places,
             measure_places=measures.places if measures else None,
-            extra=(*target_checks.CHECKS, note_checks(lexicon)),
+            extra=(*target_checks.CHECKS, note_checks(lexicon), written_checks),
         )
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]

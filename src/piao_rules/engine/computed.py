@@ -7,10 +7,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from piao_rules import format_it
+from piao_rules.errors import Problem
+from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.formula import Formula, Term, find_operand, left_over, read_formula
-from piao_rules.targets.hours import component_conversions
+from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
 from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
 
@@ -27,9 +30,12 @@ def _side(terms: tuple[Term, ...], values: dict[str, Decimal]) -> tuple[Decimal,
 
 def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
     """The measure with its value computed from the components, and the computation to show; None when
-    the algorithm is not a formula, the measure has a value already, or the target is compound."""
-    if measure is None or measure.value is not None or not measure.components or target.kind is TargetKind.COMPOUND:
+    the algorithm is not a formula or the target is compound. A value written beside all the components is kept
+    when the algorithm gives it (to its written decimals), replaced by the algorithm's otherwise (:func:`_against_written`)."""
+    if measure is None or not measure.components or target.kind is TargetKind.COMPOUND:
         return None
+    if measure.value is not None:
+        return _against_written(indicator, target, measure)
     formula: Formula | None = read_formula(indicator.formula)
     if formula is None:
         return None
@@ -45,6 +51,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     if converted and any(value is None for value, _ in converted.values()):
         why = "; ".join(how for value, how in converted.values() if value is None)
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": why}
+    values |= {name: value for name, (value, _) in converted.items()}
+    converted |= scaled_in_note(values, converted, measure.note)
     values |= {name: value for name, (value, _) in converted.items()}
     if missing:  # the value cannot be computed yet: the measure is missing, not of the wrong kind
         return measure.model_copy(update={"components": {}}), {"calcolo dall'algoritmo": f"mancano le componenti {', '.join(f'«{m}»' for m in missing)}"}
@@ -68,4 +76,54 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result}"
     if converted:
         shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
-    return measure.model_copy(update={"value": value, "percent": percent}), {"calcolo dall'algoritmo": shown}
+    counted = measure.counted
+    if not percent and (months := in_months(formula, target, value, measure.note, indicator.name)) is not None:
+        shown += f"; {months[1]}"
+        value, counted = (months[0], counted) if months[0] is not None else (value, "giorni")  # days: not comparable
+    return (measure.model_copy(update={"value": value, "percent": percent, "counted": counted}),
+            {"calcolo dall'algoritmo": shown})
+
+
+
+def _against_written(indicator: Indicator, target: Target, measure: Measure) -> tuple[Measure, dict[str, str]] | None:
+    """A value written beside the components that the plan's algorithm does not give («14,3%» with 4.812 / 29.400 ×
+    100 = 16,37%, the office having left out some cases): the algorithm's value, the written one kept in
+    ``valore_scritto``; None when they agree, when a component is missing or when the value is not a number."""
+    written = measure.value
+    if not isinstance(written, Decimal) or isinstance(written, bool):
+        return None
+    computed = computed_measure(indicator, target, measure.model_copy(update={"value": None}))
+    if computed is None or not isinstance(computed[0].value, Decimal) or computed[0].percent != measure.percent:
+        return None
+    value, shown = computed[0].value, computed[1]["calcolo dall'algoritmo"]
+    exponent = written.as_tuple().exponent
+    step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    if abs(value - written) <= step / 2:
+        return None
+    cell = f"{format_it.number(written)}{'%' if measure.percent else ''}"
+    return computed[0].model_copy(update={"written": measure.written or cell}), {
+        "calcolo dall'algoritmo": f"{shown}; il valore scritto ({cell}) non è quello dell'algoritmo: vale il calcolo"}
+
+
+def written_checks(subject: Subject) -> list[Problem]:
+    """A check for ``piao-rules verifica``: every value written beside components that the algorithm does not give."""
+    if subject.measures is None:
+        return []
+    year = subject.plan.year
+    by_code = {indicator.code: indicator for indicator, _, _ in subject.indicators()}
+    problems = []
+    for index, measure in enumerate(subject.measures.measures):
+        indicator = by_code.get(measure.code)
+        if indicator is None or measure.value is None or not measure.components or not indicator.target_for(year):
+            continue
+        try:
+            target = parse_target(indicator.target_for(year), year)
+        except TargetError:
+            continue
+        if (computed := _against_written(indicator, target, measure)) is not None:
+            shown = computed[1]["calcolo dall'algoritmo"]
+            problems.append(subject.in_measures(
+                ("misure", index, "valore"), f"{measure.code}: {shown}; controllare il valore o le componenti",
+                warning=True,
+            ))
+    return problems

@@ -51,7 +51,8 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import balance_index, counts_steps, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, read_formula
+from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.noted import noted_reference
@@ -252,6 +253,8 @@ class _Evaluator:
             "unita_da_coprire": 1 if target.coverage is not None or (measure is not None and measure.total is not None) else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
         }
+        if not facts.get("dato_a_consuntivo") and names_year_end(indicator.name):  # «(indice di bilancio a consuntivo)»
+            facts["dato_a_consuntivo"] = 1
         if measure is None:
             facts.update(_NO_MEASURE)
         else:
@@ -408,6 +411,9 @@ class _Evaluator:
                 or target.kind is not TargetKind.COMPARISON or target.lower_is_better):
             return False
         scheduled = scheduled_count(note, target.unit)
+        if scheduled is None and is_hours(target.unit) and (per_day := hours_per_day(note)) is not None:
+            days = scheduled_count(note, "giornate")  # «altre 20 giornate» for a target in hours, «giornata = 7 ore»
+            scheduled = days * per_day[0] if days is not None else None
         return scheduled is not None and value + scheduled < target.value
 
     def evaluate_items(self, items: list[Item]) -> None:

@@ -998,6 +998,7 @@ def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
             return []
         year = subject.plan.year
         targets = {indicator.code: indicator.target_for(year) for indicator, _, _ in subject.indicators()}
+        names = {indicator.code: indicator.name for indicator, _, _ in subject.indicators()}
         problems = []
         for index, measure in enumerate(subject.measures.measures):
             measured = any((measure.value is not None, measure.progress is not None, measure.completed_on is not None,
@@ -1008,7 +1009,7 @@ def note_checks(lexicon: Lexicon | None) -> Callable[[Subject], list[Problem]]:
                 target = parse_target(targets[measure.code], year)
             except TargetError:
                 continue
-            target = one_thing(target, measure) or target
+            target = one_thing(target, measure, names.get(measure.code)) or target
             reading = reader.read(measure.note, target.milestone) if target.kind.traits.activity else None
             if reading is not None:
                 problems.append(subject.in_measures(

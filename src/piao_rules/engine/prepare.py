@@ -18,7 +18,15 @@ from piao_rules.engine.scoring import Score
 from piao_rules.errors import InputError, Problem
 from piao_rules.io.model import Accrual, Area, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.counted import counted_target, one_each, one_thing
-from piao_rules.targets.fit import as_component, named_count, not_pertinent, noted_units, one_per_unit, qualified_part
+from piao_rules.targets.fit import (
+    as_component,
+    named_count,
+    not_pertinent,
+    noted_units,
+    one_per_unit,
+    per_head,
+    qualified_part,
+)
 from piao_rules.targets.format import format_target
 from piao_rules.targets.hours import in_target_unit
 from piao_rules.targets.markup import clean
@@ -267,6 +275,8 @@ def read_against_measure(item: Item) -> None:
         item.measure, item.inputs["lettura della misura"] = part
     if (per_unit := one_per_unit(item.target, item.indicator.name, item.measure)) is not None:  # «11 schede» per servizio
         item.measure, item.inputs["lettura della misura"] = per_unit
+    if (head := per_head(item.target, item.indicator.name, item.measure)) is not None:  # «8 ore pro capite»
+        item.measure, item.inputs["lettura della misura"] = head
     if (noted := noted_units(item.target, item.measure)) is not None:  # «8 incontri», nota «Incontrate 7 associazioni»
         item.measure, item.inputs["lettura della misura"] = noted
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
@@ -278,7 +288,7 @@ def read_against_measure(item: Item) -> None:
     if counted is not None:
         item.target, inputs = counted
         item.inputs.update(inputs)
-    single = one_thing(item.target, item.measure)
+    single = one_thing(item.target, item.measure, item.indicator.name)
     if single is not None:
         item.target = single
         item.inputs["lettura del target"] = f"«{single.text}»: un solo elemento, letto come attività dalla nota"

@@ -53,6 +53,40 @@ def _amount(value: Any) -> Any:
     return amount if amount is not None else _italian_number(value)
 
 
+# An amount with a remark in brackets after it: «9,8 mln (semestrale)», «7,1 mln (al 30 giugno)», «1.200 (provvisorio)».
+_REMARKED = re.compile(r"\s*(?P<amount>[^()]*\d[^()]*?)\s*\((?P<remark>[^()]*[^\W\d_][^()]*)\)\s*")
+
+
+def _remarked_components(data: dict[str, Any]) -> dict[str, Any]:
+    """Components written as an amount with a remark in brackets («9,8 mln (semestrale)»): the amount, and the
+    remark in the note with its component («Proventi strutturali: semestrale»), so that nothing written is lost."""
+    key = "componenti" if "componenti" in data else "components"
+    given = data.get(key)
+    if not isinstance(given, dict):
+        return data
+    read, remarks = {}, []
+    for label, raw in given.items():
+        match = _REMARKED.fullmatch(raw) if isinstance(raw, str) and written.scaled(raw) is None else None
+        if match is not None and (amount := _readable(match.group("amount"))) is not None:
+            raw = amount
+            remarks.append(f"{str(label).strip()}: {' '.join(match.group('remark').split())}")
+        read[label] = raw
+    if not remarks:
+        return data
+    note_key = "nota" if "nota" in data or "note" not in data else "note"
+    note = data.get(note_key)
+    said = f"componenti lette senza le parentesi: {'; '.join(remarks)}"
+    return {**data, key: read, note_key: f"{note} ({said})" if note else f"({said})"}
+
+
+def _readable(text: str) -> Decimal | None:
+    """An amount written as a number or with its scale, or None."""
+    try:
+        return written.scaled(text) if written.scaled(text) is not None else values.parse_number(text)
+    except ValueError:
+        return None
+
+
 def _italian_date(value: Any) -> Any:
     return values.parse_date(value) if isinstance(value, str) else value
 
@@ -426,7 +460,7 @@ class Measure(Model):
         if not isinstance(data, dict):
             return data
         data = written.read_cell(data)  # «1,2 milioni di euro», «87,3% (positivi) 42,1% (molto positivi)», a sentence
-        data = _counted_components(data)
+        data = _counted_components(_remarked_components(data))
         key = "valore" if "valore" in data else "value"
         raw = data.get(key)
         counts = (values.parse_counts(raw) if isinstance(raw, str) and any(ch.isalpha() for ch in raw)

@@ -138,8 +138,12 @@ def is_state(text: str) -> bool:
     text = " ".join(text.split())
     if _WORDS.fullmatch(text) is None or values.is_null(text) or text.lower().rstrip(".!") in ("si", "sì", "no"):
         return False
-    state = _WORK_STATE.fullmatch(text.rstrip(".!"))  # «Lavori in corso»: the noun of the work and its state
-    return (_STATE_PHRASE.fullmatch(state.group("state") if state else text.rstrip(".!")) is not None
+    text = text.rstrip(".!")
+    state = _WORK_STATE.fullmatch(text)  # «Lavori in corso», «Attività ordinaria»: the noun of the work and its state
+    if state is not None and (_STATE_PHRASE.fullmatch(state.group("state")) or " " not in state.group("state")):
+        return True
+    words = text.split()  # «Portale in collaudo»: what the work makes and its state
+    return (any(_STATE_PHRASE.fullmatch(" ".join(words[start:])) for start in range(len(words)))
             or any(_PARTICIPLE.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text)))
 
 

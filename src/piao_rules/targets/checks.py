@@ -18,13 +18,14 @@ from piao_rules.targets.fit import (
     noted_units,
     one_per_unit,
     paired_component,
+    per_head,
     qualified_part,
     unit_mismatch,
     unmatched_components,
 )
 from piao_rules.targets.format import format_target
-from piao_rules.targets.formula import accrues_in_year, counts_steps, read_formula
-from piao_rules.targets.hours import component_conversions, in_target_unit
+from piao_rules.targets.formula import accrues_in_year, counts_steps, find_operand, read_formula
+from piao_rules.targets.hours import component_conversions, days_per_month, in_months, in_target_unit, scaled_in_note
 from piao_rules.targets.model import Target, TargetKind
 from piao_rules.targets.noted import noted_reference
 from piao_rules.targets.parser import COVERAGE_WARNING, TargetError, parse_target, parse_threshold
@@ -187,6 +188,11 @@ def measures_fit(subject: Subject) -> list[Problem]:
             problems.append(subject.in_measures(
                 loc, f"la misura di {measure.code}: {each[1]}; controllare che sia così", warning=True,
             ))
+        if (head := per_head(target, indicator.name, measure)) is not None:
+            measure = head[0]  # «8 ore pro capite» for «>= 24 ore», name «Ore di formazione pro capite»
+            problems.append(subject.in_measures(
+                loc, f"la misura di {measure.code}: {head[1]}; controllare che sia così", warning=True,
+            ))
         if (noted := noted_units(target, measure)) is not None:
             measure = noted[0]  # «8 incontri» with «Incontrate 7 associazioni» for «con ciascuna associazione»
             problems.append(subject.in_measures(
@@ -223,7 +229,7 @@ def measures_fit(subject: Subject) -> list[Problem]:
         elif measure.value is None and measure.components and target.kind is not TargetKind.COMPOUND and read_formula(indicator.formula):
             problems.append(subject.in_measures(
                 loc, f"{measure.code}: il valore sarà calcolato dalle componenti con l'algoritmo «{indicator.formula}»"
-                     f"{_converted_components(indicator, measure)}", warning=True,
+                     f"{_converted_components(indicator, target, measure)}", warning=True,
             ))
         elif not_pertinent(target, measure) and not _done_of_total(target, indicator, measure):
             problems.append(subject.in_measures(
@@ -238,12 +244,25 @@ def measures_fit(subject: Subject) -> list[Problem]:
     return problems
 
 
-def _converted_components(indicator: Indicator, measure: Measure) -> str:
-    """How the components written with their unit («318 giornate») are converted for the algorithm, if they are."""
+def _converted_components(indicator: Indicator, target: Target, measure: Measure) -> str:
+    """How the components written with their unit («318 giornate») or with their scale in the note («2,31 milioni»)
+    are converted for the algorithm, and a result in days for a target in months, if they are."""
     formula = read_formula(indicator.formula)
-    converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula) if formula else {}
-    return "".join(f"; conversione: {how}: controllare la conversione" if value is not None else f"; {how}"
+    if formula is None:
+        return ""
+    converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula)
+    converted |= scaled_in_note({name: find_operand(name, measure.components) for name in formula.operands},
+                                converted, measure.note)
+    text = "".join(f"; conversione: {how}: controllare la conversione" if value is not None else f"; {how}"
                    for value, how in converted.values())
+    if (months := in_months(formula, target, Decimal(1), measure.note, indicator.name)) is None:
+        return text
+    if months[0] is None:
+        return f"{text}; {months[1]}: scrivere nella nota quanti giorni fa un mese (es. «mese di 30 giorni»)"
+    per_month = days_per_month(measure.note, indicator.name)
+    days, words = per_month if per_month is not None else (None, "")
+    return (f"{text}; il risultato in giorni è diviso per {days} giorni per mese (letto nella nota: «{words}»): "
+            "controllare la conversione")
 
 
 CHECKS = (targets, measures_fit)

@@ -100,11 +100,17 @@ def _as_count(target: Target, number: Decimal, noun: str, why: str) -> tuple[Tar
     return reading, {"lettura del target": f"«{target.text}» letto come ≥ {number} {noun.lower()} ({why})"}
 
 
-def one_thing(target: Target, measure: Measure | None) -> Target | None:
+# The name of an indicator that is a ratio, not a count: «Indice di equilibrio strutturale», «Rapporto …», «Tasso …».
+_RATIO_NAME = re.compile(r"\s*(?:indice|rapporto|tasso|quoziente)\b", re.IGNORECASE)
+
+
+def one_thing(target: Target, measure: Measure | None, name: str | None = None) -> Target | None:
     """A target of one thing («Attivazione n. 1 newsletter dedicata», «≥ 1 evento») read as a milestone when
-    the measure gives only a note: the note then says whether the thing was done. None otherwise."""
+    the measure gives only a note: the note then says whether the thing was done. None otherwise, and for an
+    indicator named as a ratio («Indice di equilibrio strutturale» with «>= 1,00»: a value, not one thing)."""
     if (target.kind is not TargetKind.COMPARISON or target.value != 1 or target.operator not in (Operator.GE, Operator.EQ)
-            or target.per is not None or target.coverage is not None or target.unit in ("%", "€", "gg")):
+            or target.per is not None or target.coverage is not None or target.unit in ("%", "€", "gg")
+            or (name is not None and _RATIO_NAME.match(name))):
         return None
     if measure is None or not (measure.note or "").strip() or any((
             measure.value is not None, measure.progress is not None, measure.completed_on is not None,

@@ -327,3 +327,21 @@ def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Me
         return None
     return (measure.model_copy(update={"counted": None}),
             f"«{measure.counted}» contate come «{unit}»: il nome dell'indicatore ne vuole una {each.group(0)}")
+
+
+# «pro capite», «per dipendente»: what a count is per, written after its noun («8 ore pro capite»).
+_PER_HEAD = re.compile(r"\s+(?P<per>pro\s+capite|per\s+(?:dipendente|addetto|persona|partecipante|impresa))$", re.IGNORECASE)
+
+
+def per_head(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
+    """«8 ore pro capite» for «>= 24 ore» when the indicator's name says the same («Ore di formazione pro capite»):
+    the count in the target's unit, with how it was read. None otherwise (a total target stays another unit)."""
+    if measure is None or measure.counted is None or counted_mismatch(target, measure) is None:
+        return None
+    per = _PER_HEAD.search(measure.counted)
+    if per is None or " ".join(per.group("per").lower().split()) not in " ".join(name.lower().split()):
+        return None
+    plain = measure.model_copy(update={"counted": measure.counted[:per.start()]})
+    if counted_mismatch(target, plain) is not None:
+        return None
+    return plain, f"«{measure.counted}» contate come «{plain.counted}»: il nome dell'indicatore dice «{per.group('per')}»"

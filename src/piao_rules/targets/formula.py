@@ -255,6 +255,15 @@ def balance_index(formula: Formula | None) -> bool:
     return all(_BALANCE.match(name) and not _CASH.search(name) for name in names)
 
 
+# The indicator's name saying its value is the year-end one: «(indice di bilancio a consuntivo)», «… a consuntivo».
+_YEAR_END_NAME = re.compile(r"(?<!\w)(?:indice\s+di\s+bilancio|a\s+consuntivo)(?!\w)", re.IGNORECASE)
+
+
+def names_year_end(name: str | None) -> bool:
+    """Whether the indicator's name says its value is known at year end («indice di bilancio», «a consuntivo»)."""
+    return name is not None and _YEAR_END_NAME.search(name) is not None
+
+
 def flows(text: str) -> bool:
     """Whether a denominator counts what flows in with the numerator («ricevuti», «pervenute»), not a stock."""
     return _FLOW.search(_plain(text)) is not None
@@ -270,9 +279,14 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+# The period an operand is counted in, at its end: «Importo riscosso nell'anno» is the component «Importo riscosso».
+_IN_PERIOD = re.compile(r"\s+(?:nell['’ ]?\s*anno|nell['’ ]?\s*esercizio|nel\s+periodo|dell['’ ]?\s*anno)\s*$")
+
+
 def operand_key(name: str) -> str:
-    """How an operand and a measured component are matched: no «N.», accents, case or punctuation."""
-    text = _plain(_COUNT_PREFIX.sub("", name.strip()))
+    """How an operand and a measured component are matched: no «N.», accents, case, punctuation or period at the end
+    («nell'anno»)."""
+    text = _IN_PERIOD.sub("", _plain(_COUNT_PREFIX.sub("", name.strip())))
     return "".join(ch for ch in text if ch.isalnum())
 
 

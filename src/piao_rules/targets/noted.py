@@ -16,10 +16,12 @@ from piao_rules import values
 from piao_rules.targets.model import ReferenceBasis, Target, TargetKind
 
 # «Media 2020-2022: 176», «Media del triennio 2017-2019: 72,4%», «la media al 30/09 del triennio precedente è 68,9%»,
-# «la media del triennio precedente è di 1.245 domande», «media nazionale pari al 12,3%».
+# «la media del triennio precedente è di 1.245 domande», «media nazionale pari al 12,3%», «(media del triennio 72,0%)»
+# (the value right after «triennio», «precedente» or «nazionale», unless it is a year: «media del triennio 2023 …»).
 _NOTED = re.compile(
     r"\bmedia\b(?P<words>(?:[^:;.\d]|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?P<first>\d{4})\s*[-–/]\s*(?P<last>\d{4})){0,80}?)"
-    r"\s*(?::|=|\bè(?:\s+stata)?(?:\s+(?:di|pari\s+al?))?|\bpari\s+al?|\bdi)\s+(?P<number>\d[\d.,]*\d|\d)\s*(?P<percent>%)?",
+    r"(?:\s*(?::|=|\bè(?:\s+stata)?(?:\s+(?:di|pari\s+al?))?|\bpari\s+al?|\bdi)\s+|(?:(?<=triennio)|(?<=precedente)|(?<=precedenti)|(?<=nazionale))\s+(?!(?:19|20)\d\d(?![\d.,%])))"
+    r"(?P<number>\d[\d.,]*\d|\d)\s*(?P<percent>%)?",
     re.IGNORECASE)
 _OTHER_PLACE = re.compile(r"nazional|regional|provincial|sistema", re.IGNORECASE)
 
