@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (192, 195), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (86, 86), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (85, 85), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (84, 84), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("note", "sviluppo"): (194, 197), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (121, 121), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (93, 93), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (104, 104), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (46, 46), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (69, 69), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (33, 33), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (89, 89), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -105,9 +105,9 @@ REPORTED = {
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
     ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (9, 10), ("andamento", "verifica_18"): (6, 8), ("copertura", "verifica_18"): (4, 5),
-    ("conteggio", "verifica_18"): (4, 5), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 8),
-    ("proposta", "verifica_18"): (3, 5),
+    ("note", "verifica_18"): (9, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
+    ("conteggio", "verifica_18"): (4, 4), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 7),
+    ("proposta", "verifica_18"): (3, 4),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
     # differently), measured blind once, after the fifteenth pass: 35/50 and 40/50 (three and two rows whose measure the
     # tool refused counted as disagreeing). The sixteenth pass, part A, fixed four rows of the nineteenth and two of the
@@ -143,17 +143,17 @@ REPORTED = {
     # and three of the 26th (development rows now), with one each of the 7th, 16th and 18th; «V23 Riviere di Liguria
     # alberatura», «Umbria convenzione tirocini» (24th), «V26 archivio fascicoli cessate» and «Firenze certificato
     # prevenzione incendi» (18th) agree since but stay here, their phase not being the controller's
-    ("note", "verifica_23"): (10, 11), ("andamento", "verifica_23"): (6, 10), ("copertura", "verifica_23"): (6, 6),
-    ("conteggio", "verifica_23"): (4, 5), ("si_no", "verifica_23"): (3, 3), ("calcolo", "verifica_23"): (7, 8),
-    ("proposta", "verifica_23"): (2, 4),
-    ("note", "verifica_24"): (10, 12), ("andamento", "verifica_24"): (6, 10), ("copertura", "verifica_24"): (4, 6),
-    ("conteggio", "verifica_24"): (0, 5), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 8),
+    ("note", "verifica_23"): (11, 11), ("andamento", "verifica_23"): (6, 6), ("copertura", "verifica_23"): (6, 6),
+    ("conteggio", "verifica_23"): (4, 4), ("si_no", "verifica_23"): (3, 3), ("calcolo", "verifica_23"): (7, 7),
+    ("proposta", "verifica_23"): (2, 2),
+    ("note", "verifica_24"): (10, 12), ("andamento", "verifica_24"): (6, 8), ("copertura", "verifica_24"): (4, 5),
+    ("conteggio", "verifica_24"): (0, 1), ("si_no", "verifica_24"): (4, 4), ("calcolo", "verifica_24"): (7, 7),
     ("proposta", "verifica_24"): (4, 5),
-    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 10), ("copertura", "verifica_25"): (4, 5),
-    ("conteggio", "verifica_25"): (1, 2), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 8),
-    ("proposta", "verifica_25"): (4, 5),
-    ("note", "verifica_26"): (9, 9), ("andamento", "verifica_26"): (7, 10), ("copertura", "verifica_26"): (4, 6),
-    ("conteggio", "verifica_26"): (3, 5), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 8),
+    ("note", "verifica_25"): (12, 12), ("andamento", "verifica_25"): (7, 7), ("copertura", "verifica_25"): (4, 5),
+    ("conteggio", "verifica_25"): (1, 2), ("si_no", "verifica_25"): (4, 4), ("calcolo", "verifica_25"): (6, 6),
+    ("proposta", "verifica_25"): (4, 4),
+    ("note", "verifica_26"): (9, 9), ("andamento", "verifica_26"): (7, 7), ("copertura", "verifica_26"): (4, 4),
+    ("conteggio", "verifica_26"): (3, 4), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 6),
     ("proposta", "verifica_26"): (5, 5),
 }
 
@@ -303,8 +303,6 @@ EIGHTEENTH_SET_MISSES = [
     "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
-    "Umbria riscossione delle ordinanze-ingiunzione sopra la media del triennio (inventato)",
-    "Bolzano ore di formazione pro capite, proposta al ribasso per il catalogo Syllabus (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
 ]
 
@@ -353,12 +351,6 @@ TWENTY_SECOND_SET_MISSES = [
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
 # misses listed; those of the notes (part B1 of the eighteenth pass) studied, fixed or left (docs/_giro18_B1.md).
 TWENTY_THIRD_SET_MISSES = [
-    "V23 Modena sportello ESG nota su newsletter e bandi (inventato)",
-    "V23 Riviere di Liguria equilibrio strutturale a metà anno (inventato)",
-    "V23 Toscana Nord-Ovest ore formative in giornate da 6 ore (inventato)",
-    "V23 Alto Piemonte eventi transizione ecologica nessun altro in programma (inventato)",
-    "V23 Bologna durata mediazioni in mesi da 30 giorni (inventato)",
-    "V23 Rieti Viterbo ore di formazione riformulate in giornate (inventato)",
 ]
 
 
@@ -374,21 +366,13 @@ TWENTY_FOURTH_SET_MISSES = [
 
 
 TWENTY_FIFTH_SET_MISSES = [
-    "V25 Milano Monza Brianza Lodi tasso di versamento del diritto annuale sopra la media (inventato)",
-    "V25 Umbria formazione in giornate da 6 ore contro target in ore (inventato)",
     "V25 Palermo Enna corso anticorruzione, nuove edizioni regionali non fissate (inventato)",
     "V25 Rieti-Viterbo progetti turistici finanziati e compartecipati (inventato)",
-    "V25 Monte Rosa Laghi pratiche sospese, l'ufficio toglie i mancati pagamenti (inventato)",
-    "V25 Varese portale della mediazione online, scadenza di giugno mancata (inventato)",
 ]
 
 
 TWENTY_SIXTH_SET_MISSES = [
-    "V26 imprese a fiere estere, Colonia e Dubai non bastano (inventato)",
-    "V26 webinar PID con calendario del II semestre che chiude (inventato)",
-    "V26 seminari sostenibilità, partecipanti indietro (inventato)",
     "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
-    "V26 equilibrio strutturale con dati semestrali (inventato)",
 ]
 
 
