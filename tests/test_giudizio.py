@@ -155,6 +155,15 @@ REPORTED = {
     ("note", "verifica_26"): (9, 9), ("andamento", "verifica_26"): (7, 7), ("copertura", "verifica_26"): (4, 4),
     ("conteggio", "verifica_26"): (3, 4), ("si_no", "verifica_26"): (4, 4), ("calcolo", "verifica_26"): (6, 6),
     ("proposta", "verifica_26"): (5, 5),
+    # the twenty-seventh and twenty-eighth sets (invented rows: Lazio and the South; the North and the Centre, offices
+    # writing with abbreviations and pointers), measured blind once, after the eighteenth pass: 28/50 and 35/50 (thirteen
+    # rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_27"): (6, 12), ("andamento", "verifica_27"): (8, 10), ("copertura", "verifica_27"): (4, 6),
+    ("conteggio", "verifica_27"): (1, 5), ("si_no", "verifica_27"): (3, 4), ("calcolo", "verifica_27"): (2, 8),
+    ("proposta", "verifica_27"): (4, 5),
+    ("note", "verifica_28"): (9, 12), ("andamento", "verifica_28"): (8, 10), ("copertura", "verifica_28"): (3, 6),
+    ("conteggio", "verifica_28"): (3, 5), ("si_no", "verifica_28"): (3, 4), ("calcolo", "verifica_28"): (5, 8),
+    ("proposta", "verifica_28"): (4, 5),
 }
 
 
@@ -376,6 +385,53 @@ TWENTY_SIXTH_SET_MISSES = [
 ]
 
 
+# The twenty-seventh and twenty-eighth sets, measured blind once after the eighteenth pass (28/50 and 35/50): misses
+# listed, not studied.
+TWENTY_SEVENTH_SET_MISSES = [
+    "V27 Bari portale orientamento scuole pubblicato in ritardo (inventato)",
+    "V27 Basilicata sportello etichettatura in attesa convenzione (inventato)",
+    "V27 Molise piano formazione personale 2022 approvato (inventato)",
+    "V27 Caserta regolamento contributi internazionalizzazione in bozza (inventato)",
+    "V27 Frosinone-Latina SPID in mobilità presso associazioni (inventato)",
+    "V27 Brindisi-Taranto piattaforma ordinanze in attesa release InfoCamere (inventato)",
+    "V27 Bari sportello internazionalizzazione imprese assistite (inventato)",
+    "V27 Molise imprese a fiere estere con contributo (inventato)",
+    "V27 Bari pubblicazione art. 26 provvedimenti contributi (inventato)",
+    "V27 Reggio Calabria incontri comuni SUAP convenzionati (inventato)",
+    "V27 Salerno candidature progetti finanziati di cui approvate (inventato)",
+    "V27 Roma piattaforma export iscritte fuori circoscrizione (inventato)",
+    "V27 Foggia controlli giocattoli e DPI più elettrici fuori programma (inventato)",
+    "V27 Molise eventi orientamento scuole e università (inventato)",
+    "V27 Basilicata bando voucher estero in Giunta a luglio (inventato)",
+    "V27 Bari pratiche RI entro 5 giorni componenti annuali (inventato)",
+    "V27 Salerno incidenza oneri funzionamento a metà anno (inventato)",
+    "V27 Frosinone-Latina tempo medio pagamento fatture primo trimestre (inventato)",
+    "V27 Napoli istanze SUAP entro 10 giorni arrotondato a 80 (inventato)",
+    "V27 Lecce azienda speciale incidenza costi personale (inventato)",
+    "V27 Reggio Calabria rapporto evasione RI su media nazionale (inventato)",
+    "V27 Bari azienda speciale percorsi export proposta tre su quattro (inventato)",
+]
+
+
+TWENTY_EIGHTH_SET_MISSES = [
+    "V28 Umbria digitalizzazione archivio storico (inventato)",
+    "V28 Unioncamere Lombardia piattaforma congiuntura sospesa (inventato)",
+    "V28 Venezia Rovigo corso appalti nota fuori tema (inventato)",
+    "V28 Verona controlli metrici stagionali (inventato)",
+    "V28 Arezzo-Siena ore formazione personale (inventato)",
+    "V28 Romagna pagine trasparenza per ufficio a settembre (inventato)",
+    "V28 Como-Lecco schede carichi di lavoro (inventato)",
+    "V28 Pistoia-Prato sessioni gestionale uffici anagrafe (inventato)",
+    "V28 Innovhub prove di laboratorio per imprese e enti (inventato)",
+    "V28 Varese sportello etichettatura quesiti e imprese (inventato)",
+    "V28 Unioncamere Veneto convenzione Regione non rinnovata (inventato)",
+    "V28 Brescia pratiche RI entro 5 gg componenti (inventato)",
+    "V28 Arezzo-Siena incidenza costi personale (inventato)",
+    "V28 Umbria rapporto pratiche 5 gg con media nazionale (inventato)",
+    "V28 Maremma e Tirreno formazione da giornate a ore (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -405,7 +461,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + THIRTEENTH_SET_MISSES + FOURTEENTH_SET_MISSES + FIFTEENTH_SET_MISSES + SIXTEENTH_SET_MISSES
         + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
         + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES + TWENTY_THIRD_SET_MISSES + TWENTY_FOURTH_SET_MISSES
-        + TWENTY_FIFTH_SET_MISSES + TWENTY_SIXTH_SET_MISSES
+        + TWENTY_FIFTH_SET_MISSES + TWENTY_SIXTH_SET_MISSES + TWENTY_SEVENTH_SET_MISSES + TWENTY_EIGHTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
