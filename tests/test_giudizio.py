@@ -138,11 +138,11 @@ REPORTED = {
     # the twenty-third to twenty-sixth sets (invented rows: the North-West and the Centre, PIAO 2025-27 subjects; the
     # North-East, the islands and the regional unions; every region at 30/09 and 31/12; the mid-year judgement of pace),
     # measured blind once, after the seventeenth pass: 37/50, 34/50, 38/50 and 37/50 (five rows whose measure the tool
-    # refused counted as disagreeing). The eighteenth pass, part B1 (notes: a new day in the calendar, a later year by
-    # semester or season, a calendar not yet fixed, a share done, the target's own act), fixed three rows of the 23rd
-    # and three of the 26th (development rows now), with one each of the 7th, 16th and 18th; «V23 Riviere di Liguria
-    # alberatura», «Umbria convenzione tirocini» (24th), «V26 archivio fascicoli cessate» and «Firenze certificato
-    # prevenzione incendi» (18th) agree since but stay here, their phase not being the controller's
+    # refused counted as disagreeing). The eighteenth pass, in four parts (A: value cells, units, calculated indicators;
+    # C: counts and coverage; B1: notes; B2: pace, calendars, proposals), fixed 40 of their rows and 14 of earlier sets
+    # (development rows now, «prima: verifica_N»); «V23 Modena sportello ESG», «V23 Riviere di Liguria alberatura»,
+    # «Umbria convenzione tirocini» (24th), «V26 archivio fascicoli cessate» and «Firenze certificato prevenzione
+    # incendi» (18th) agree since but stay here, their phase not being the controller's
     ("note", "verifica_23"): (11, 11), ("andamento", "verifica_23"): (6, 6), ("copertura", "verifica_23"): (6, 6),
     ("conteggio", "verifica_23"): (4, 4), ("si_no", "verifica_23"): (3, 3), ("calcolo", "verifica_23"): (7, 7),
     ("proposta", "verifica_23"): (2, 2),
@@ -361,7 +361,7 @@ TWENTY_SECOND_SET_MISSES = [
 
 
 # The twenty-third to twenty-sixth sets, measured blind once after the seventeenth pass (37/50, 34/50, 38/50, 37/50):
-# misses listed; those of the notes (part B1 of the eighteenth pass) studied, fixed or left (docs/_giro18_B1.md).
+# the misses left after the eighteenth pass, studied and left for the reasons in docs/giudizio.md («Il diciottesimo giro»).
 TWENTY_THIRD_SET_MISSES = [
 ]
 

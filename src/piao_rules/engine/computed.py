@@ -10,10 +10,10 @@ from piao_rules import format_it
 from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
+from piao_rules.targets.checks import measured_targets
 from piao_rules.targets.formula import Formula, Term, find_operand, left_over, read_formula
 from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
 from piao_rules.targets.model import Target, TargetKind
-from piao_rules.targets.parser import TargetError, parse_target
 
 HUNDRED = Decimal(100)
 
@@ -107,18 +107,9 @@ def _against_written(indicator: Indicator, target: Target, measure: Measure) -> 
 
 def written_checks(subject: Subject) -> list[Problem]:
     """A check for ``piao-rules verifica``: every value written beside components that the algorithm does not give."""
-    if subject.measures is None:
-        return []
-    year = subject.plan.year
-    by_code = {indicator.code: indicator for indicator, _, _ in subject.indicators()}
     problems = []
-    for index, measure in enumerate(subject.measures.measures):
-        indicator = by_code.get(measure.code)
-        if indicator is None or measure.value is None or not measure.components or not indicator.target_for(year):
-            continue
-        try:
-            target = parse_target(indicator.target_for(year), year)
-        except TargetError:
+    for index, measure, indicator, target in measured_targets(subject):
+        if measure.value is None or not measure.components:
             continue
         if (computed := _against_written(indicator, target, measure)) is not None:
             shown = computed[1]["calcolo dall'algoritmo"]

@@ -3,6 +3,7 @@ wrong side, units, measures that do not fit their target. Run after :mod:`piao_r
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from piao_rules.errors import Problem
@@ -154,14 +155,12 @@ def _noted(subject: Subject, index: int, target: Target, indicator: Indicator, m
     )]
 
 
-def measures_fit(subject: Subject) -> list[Problem]:
-    """A measure whose kind or unit does not fit its indicator's target; a measure converted to the target's unit, or
-    whose note gives a relative target's reference."""
+def measured_targets(subject: Subject) -> Iterator[tuple[int, Measure, Indicator, Target]]:
+    """Each measure (with its index) whose indicator has a readable target for the plan's year, with both."""
     if subject.measures is None:
-        return []
+        return
     year = subject.plan.year
     by_code = {indicator.code: indicator for indicator, _, _ in subject.indicators()}
-    problems = []
     for index, measure in enumerate(subject.measures.measures):
         indicator = by_code.get(measure.code)
         if indicator is None or not indicator.target_for(year):
@@ -170,6 +169,14 @@ def measures_fit(subject: Subject) -> list[Problem]:
             target = parse_target(indicator.target_for(year), year)
         except TargetError:
             continue
+        yield index, measure, indicator, target
+
+
+def measures_fit(subject: Subject) -> list[Problem]:
+    """A measure whose kind or unit does not fit its indicator's target; a measure converted to the target's unit, or
+    whose note gives a relative target's reference."""
+    problems = []
+    for index, measure, indicator, target in measured_targets(subject):
         measure = as_component(target, measure) or measure  # «8 seminari» for «≥ 8 seminari 200 imprese»
         loc = ("misure", index, "valore")
         if read_formula(indicator.formula) is None and (named := named_count(target, measure)) is not None:
