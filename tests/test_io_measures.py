@@ -639,3 +639,82 @@ def test_a_component_with_a_remark_in_brackets(cell, amount, remark):
 def test_a_component_with_its_scale_in_brackets_is_not_a_remark():
     measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "componenti": {"Proventi": "1.720,5 (migliaia di €)"}}]}).measures[0]
     assert (measure.components["Proventi"], measure.note) == (Decimal("1720500"), None)
+
+
+# nineteenth pass, part A: a pointer to the components, counts in words above twenty, SI/NO by its initial, «bozza» and
+# «ok», «mila», a component written as a sentence, a total written with its noun (piao_rules.io.written)
+def _measure(**fields):
+    return MeasureSet.model_validate({"misure": [{"codice": "K1", **fields}]}).measures[0]
+
+
+@pytest.mark.parametrize("pointer", ["v. componenti", "vd. componenti", "vedi componenti", "Vedi le componenti", "v. sotto",
+                                     "vedi dettaglio"])
+def test_a_pointer_to_the_components_leaves_the_value_empty(pointer):
+    measure = _measure(valore=pointer, componenti={"evase": "41.226", "ricevute": "46.870"})
+    assert (measure.value, measure.written, measure.components["evase"]) == (None, pointer, Decimal("41226"))
+    assert "componenti" in written.explained(pointer)
+
+
+def test_a_pointer_to_the_components_without_components_is_refused():
+    with pytest.raises(ValueError, match="non è un numero"):
+        _measure(valore="vedi componenti")
+
+
+@pytest.mark.parametrize(("text", "number"), [("ventuno", 21), ("ventitré imprese", 23), ("ventitre", 23),
+                                              ("ventisette imprese", 27), ("trentotto", 38), ("novantanove", 99)])
+def test_a_count_in_words_above_twenty(text, number):
+    measure = _measure(valore=text)
+    assert (measure.value, measure.written) == (number, text)
+
+
+@pytest.mark.parametrize(("text", "answer"), [("N", False), ("S", True), ("n.", False)])
+def test_si_no_by_its_initial(text, answer):
+    measure = _measure(valore=text)
+    assert (measure.value, measure.written) == (answer, text)
+    assert "per intero" in written.explained(text)
+
+
+def test_n_before_a_number_is_the_count_not_no():
+    assert (_measure(valore="N. 27 imprese").value, _measure(valore="N. 27 imprese").written) == (27, None)
+
+
+@pytest.mark.parametrize("state", ["bozza", "Bozza", "ok", "OK"])
+def test_bozza_and_ok_are_a_state(state):
+    measure = _measure(valore=state, nota="Trasmessa al Segretario Generale.")
+    assert (measure.value, measure.note, measure.written) == (None, f"{state} Trasmessa al Segretario Generale.", state)
+
+
+@pytest.mark.parametrize("vague", ["20% circa", "circa 120", "tanti", "circa 25 imprese"])
+def test_vague_amounts_are_still_refused(vague):
+    with pytest.raises(ValueError):
+        _measure(valore=vague)
+
+
+def test_thousands_written_mila():
+    measure = _measure(componenti={"costi del personale": "€ 612 mila", "costi totali": "€ 1,48 milioni"})
+    assert measure.components == {"costi del personale": Decimal("612000"), "costi totali": Decimal("1480000")}
+
+
+def test_a_component_written_as_a_sentence_is_missing_and_noted():
+    measure = _measure(componenti={"oneri di funzionamento": "dato disponibile a consuntivo", "oneri correnti": "1.200"},
+                       nota="Calcolabile a bilancio.")
+    assert measure.components == {"oneri correnti": Decimal("1200")}
+    assert measure.note == "Calcolabile a bilancio. (oneri di funzionamento: dato disponibile a consuntivo)"
+
+
+@pytest.mark.parametrize(("cell", "total"), [("312 provvedimenti su 312", 312), ("312 provvedimenti", 312)])
+def test_a_total_written_with_its_noun(cell, total):
+    measure = _measure(valore="100%", totale=cell)
+    assert (measure.total, measure.note) == (total, f"(totale letto da «{cell}»)")
+
+
+def test_a_total_with_fewer_done_is_refused():
+    with pytest.raises(ValueError, match="non è un numero"):
+        _measure(valore="100%", totale="300 provvedimenti su 312")
+
+
+@given(st.text(max_size=40))
+def test_the_nineteenth_pass_readers_never_raise(text):
+    written.sees_components(text)
+    written.initial(text)
+    written.in_words(text)

@@ -138,7 +138,7 @@ def main() -> None:
     text("misure-latin1.csv", MEASURES_CSV.encode("cp1252"))
     text("misure-bom.csv", b"\xef\xbb\xbf" + MEASURES_CSV.encode("utf-8"))
     text("misure-utf16.csv", MEASURES_CSV.encode("utf-16"))
-    text("misure-tipi.csv", MEASURES_CSV.replace(";64;", ";sessantaquattro;"))
+    text("misure-tipi.csv", MEASURES_CSV.replace(";64;", ";circa sessanta;"))
     text("misure-data-impossibile.csv", MEASURES_CSV.replace("K1;30/06/2023", "K1;30/16/2023"))
     text("misure-enormi.csv", MEASURES_CSV.replace(";64;", ";" + "9" * 40 + ";"))
     text("misure-codice-sconosciuto.csv", MEASURES_CSV.replace("K2;", "K9;"))

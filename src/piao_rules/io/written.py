@@ -13,7 +13,13 @@
 - done out of a total: «41 processi su 44», «9 servizi su 14 migrati», «5/5», «tre dei quattro accordi» → the value 41
   and the total 44;
 - the progress of an activity: «Sviluppo al 60%», «completato al 70%» → avanzamento 60, no value;
-- a pointer to the note: «vedi nota» → no value, the note says what there is.
+- a pointer to the note: «vedi nota» → no value, the note says what there is;
+- a pointer to the components: «v. componenti», «vedi sotto» → no value, it is computed from the components;
+- SI/NO by its initial: «S», «N» → SI, NO;
+- a component written as a sentence without a number («dato disponibile a consuntivo») → no component, the
+  sentence in the note;
+- a total written with what it counts: «312 provvedimenti», «312 provvedimenti su 312» → 312, the cell in the note;
+- a state said by a bare word: «bozza», «ok» → a note, as «in bozza» and «Fatto» are.
 
 The readings that guess (a note, the first of several values, done out of a total, a count in words, a progress, a
 pointer to the note) keep the cell as it was written
@@ -30,13 +36,13 @@ from typing import Any
 from piao_rules import values
 
 _WORD_RUN = r"[^\W\d_][^\W\d_'’-]*(?:-[^\W\d_]+)*"
-# The scale words and their abbreviations: «migliaia», «k€» or «k», «milioni» or «mln», «miliardi» or «mld».
-_SCALES = {"migliaia": Decimal(1000), "k": Decimal(1000), "milioni": Decimal(1_000_000), "mln": Decimal(1_000_000),
+# The scale words and their abbreviations: «migliaia» or «mila», «k€» or «k», «milioni» or «mln», «miliardi» or «mld».
+_SCALES = {"migliaia": Decimal(1000), "mila": Decimal(1000), "k": Decimal(1000), "milioni": Decimal(1_000_000), "mln": Decimal(1_000_000),
            "miliardi": Decimal(1_000_000_000), "mld": Decimal(1_000_000_000)}
 _NUMBER = r"[-+−]?\s?\d[\d.,]*"
 _SCALED = re.compile(
     rf"(?:€\s*)?(?P<number>{_NUMBER})\s*(?:€\s*)?(?P<open>\(\s*)?(?:in\s+)?"
-    r"(?P<scale>migliaia|milioni|miliardi|mln|mld|k(?=\s*€))\.?"
+    r"(?P<scale>migliaia|mila|milioni|miliardi|mln|mld|k(?=\s*€))\.?"
     r"(?:\s*(?:di\s+)?(?:€|euro))?\s*(?(open)\))",
     re.IGNORECASE,
 )
@@ -57,14 +63,27 @@ _STATE_PHRASE = re.compile(
     r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:fase\s+di\s+[^\W\d_]+|corso|ritardo|attesa|lavorazione|svolgimento|bozza|"
     r"approvazione|istruttoria|collaudo|revisione|verifica|definizione|preparazione|predisposizione|elaborazione|"
     r"esecuzione|pubblicazione|programmazione|progettazione|sospeso|stand-by)|da\s+\w+re)", re.IGNORECASE)
+# A state said by its noun alone: «bozza» (in bozza), «ok» (done, as the office sees it).
+_BARE_STATES = frozenset({"bozza", "ok"})
 # A pointer to the note: the value is in the note, not in the cell.
-_SEE_NOTE = re.compile(r"(?:vedi|vd\.?|v\.|cfr\.?|si\s+veda|come\s+da)\s+(?:la\s+)?not[ae]\.?", re.IGNORECASE)
+_SEE = r"(?:vedi|vd\.?|v\.|cfr\.?|si\s+veda|come\s+da)\s+"
+_SEE_NOTE = re.compile(rf"{_SEE}(?:la\s+)?not[ae]\.?", re.IGNORECASE)
+# A pointer to the components, when the measure gives them: the value is computed from them.
+_SEE_COMPONENTS = re.compile(rf"{_SEE}(?:(?:le\s+)?componenti|sotto|dettaglio)\.?", re.IGNORECASE)
+# SI/NO by its initial, alone in the cell: «S», «N».
+_INITIAL = {"s": "SI", "n": "NO"}
 # A count written in words at the start of the cell: «due riunioni», «tre», «un corso».
 _NUMBER_WORDS = {word: number for number, words in enumerate((
     "", "un uno una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci", "undici", "dodici",
     "tredici", "quattordici", "quindici", "sedici", "diciassette", "diciotto", "diciannove", "venti")) for word in words.split()}
-_NUMBER_WORDS |= {"trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80,
-                  "novanta": 90, "cento": 100}
+_TENS = {"venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80,
+         "novanta": 90}
+_NUMBER_WORDS |= _TENS | {"cento": 100}
+# From 21 to 99 in one word: the tens, without their last vowel before «uno» and «otto» («ventuno», «trentotto»).
+_NUMBER_WORDS |= {(tens[:-1] if unit in ("uno", "otto") else tens) + unit: _TENS[tens] + index
+                  for tens in _TENS for index, unit in enumerate(
+                      ("uno", "due", "tré", "quattro", "cinque", "sei", "sette", "otto", "nove"), start=1)}
+_NUMBER_WORDS |= {word.replace("tré", "tre"): number for word, number in _NUMBER_WORDS.items() if word.endswith("tré")}
 _NOT_A_NOUN = frozenset({"di", "del", "dei", "degli", "delle", "della", "dello", "su", "sui", "sugli", "sulle", "in",
                          "per", "tra", "fra"})  # «tre dei quattro»: not a count
 _IN_WORDS = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>(?:\s+.*)?)", re.IGNORECASE | re.DOTALL)
@@ -139,6 +158,8 @@ def is_state(text: str) -> bool:
     if _WORDS.fullmatch(text) is None or values.is_null(text) or text.lower().rstrip(".!") in ("si", "sì", "no"):
         return False
     text = text.rstrip(".!")
+    if text.lower() in _BARE_STATES:  # «bozza», «ok»: the state without «in», the office's «fatto»
+        return True
     state = _WORK_STATE.fullmatch(text)  # «Lavori in corso», «Attività ordinaria»: the noun of the work and its state
     if state is not None and (_STATE_PHRASE.fullmatch(state.group("state")) or " " not in state.group("state")):
         return True
@@ -174,6 +195,16 @@ def _in_figures(word: re.Match[str]) -> str:
 def sees_note(text: str) -> bool:
     """Whether a value cell only points to the note («vedi nota», «Vedi nota», «cfr. nota»)."""
     return _SEE_NOTE.fullmatch(" ".join(text.split())) is not None
+
+
+def sees_components(text: str) -> bool:
+    """Whether a value cell only points to the components («v. componenti», «vd. componenti», «vedi sotto»)."""
+    return _SEE_COMPONENTS.fullmatch(" ".join(text.split())) is not None
+
+
+def initial(text: str) -> str | None:
+    """«S» → «SI», «N» → «NO»: SI/NO written by its initial, alone in the cell; None otherwise."""
+    return _INITIAL.get(text.strip().rstrip(".").lower()) if len(text.strip().rstrip(".")) == 1 else None
 
 
 def in_words(text: str) -> str | None:
@@ -302,6 +333,11 @@ def _one_count(whole: str) -> bool:
 
 def explained(text: str) -> str:
     """How a value cell kept in ``valore_scritto`` was read, and how to write it so that nothing is guessed."""
+    if sees_components(text):
+        return ("rimanda alle componenti: il valore è calcolato da esse; per non lasciarlo dedurre, lasciare vuoto "
+                "«valore» (o scriverci il risultato) e le componenti in «componenti»")
+    if (letter := initial(text)) is not None:
+        return f"letto come {letter}; per non lasciarlo dedurre, scrivere {letter} per intero"
     if sees_note(text):
         return ("rimanda alla nota: il valore è vuoto e lo stato lo propone la lettura della nota, da confermare; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero (o lasciarlo vuoto) e in «nota» il commento")
@@ -340,6 +376,7 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     rewritten: the amount in euro; the count; no value; the count in figures; the progress and no value; the first
     labelled value, the cell (all its values) going to the note; the value and the total; the sentence or state in the
     note, before what the note says. The guesses keep the cell in ``valore_scritto``."""
+    data = _total_in_words(_sentence_components(data))
     key = "valore" if "valore" in data else "value"
     raw = data.get(key)
     if not isinstance(raw, str) or values.is_null(raw):
@@ -355,6 +392,10 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     note = data.get(note_key)
     cell = " ".join(raw.split())
     kept = {"valore_scritto" if key == "valore" else "written": cell}
+    if sees_components(raw) and (data.get("componenti") or data.get("components")):  # computed from the components
+        return {**data, key: None, **kept}
+    if (letter := initial(raw)) is not None:  # «N»: NO
+        return {**data, key: letter, **kept}
     if sees_note(raw):  # «vedi nota»: the note says what there is
         return {**data, key: None, **kept}
     if (figures := in_words(raw)) is not None:
@@ -380,6 +421,45 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
+
+
+def _total_in_words(data: dict[str, Any]) -> dict[str, Any]:
+    """A total written with what it counts («312 provvedimenti», «312 provvedimenti su 312», all done): the number,
+    and the cell in the note; other totals as they are (what is done is written in «valore»)."""
+    key = "totale" if "totale" in data or "total" not in data else "total"
+    raw = data.get(key)
+    if not isinstance(raw, str) or not any(ch.isalpha() for ch in raw) or values.is_null(raw):
+        return data
+    counts = values.parse_counts(raw)
+    read = out_of(raw)
+    if counts is not None and len(counts) == 1:
+        total = counts[0][0]
+    elif read is not None and values.parse_number(read[0]) == values.parse_number(read[1]):
+        total = values.parse_number(read[1])
+    else:
+        return data
+    note_key = "nota" if "nota" in data or "note" not in data else "note"
+    note = data.get(note_key)
+    said = f"totale letto da «{' '.join(raw.split())}»"
+    return {**data, key: total, note_key: f"{note} ({said})" if note else f"({said})"}
+
+
+def _sentence_components(data: dict[str, Any]) -> dict[str, Any]:
+    """Components written as a sentence without a number («dato disponibile a consuntivo»): no component, and the
+    sentence in the note with its component («oneri di funzionamento: dato disponibile a consuntivo»)."""
+    key = "componenti" if "componenti" in data else "components"
+    given = data.get(key)
+    if not isinstance(given, dict):
+        return data
+    said = {label: " ".join(raw.split()) for label, raw in given.items() if isinstance(raw, str)
+            and not any(ch.isdigit() for ch in raw) and not values.is_null(raw) and is_sentence(raw)}
+    if not said:
+        return data
+    note_key = "nota" if "nota" in data or "note" not in data else "note"
+    note = data.get(note_key)
+    remark = "; ".join(f"{str(label).strip()}: {text}" for label, text in said.items())
+    return {**data, key: {label: (None if label in said else raw) for label, raw in given.items()},
+            note_key: f"{note} ({remark})" if note else f"({remark})"}
 
 
 def _slashed(data: dict[str, Any], key: str, raw: str) -> dict[str, Any]:
