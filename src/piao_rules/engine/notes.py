@@ -619,6 +619,7 @@ class NoteReader:
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
         planned_at: list[int] = []  # where the calendar cues (not negated) start
         postponed_at: list[int] = []  # where the postponement cues end
+        held_at: list[int] = []  # where the block cues end («in attesa della nuova release»)
         unfinished = False
         closing: list[tuple[int, int]] = []  # negated calendar words before «altre», «ulteriori»
         earlier: dict[str, list[str]] = {}  # hold-ups told in the pluperfect: before what the note tells done
@@ -682,6 +683,8 @@ class NoteReader:
                         planned_at.append(start)
                     elif phase == "rinviata":
                         postponed_at.append(end)
+                    elif phase == "bloccata":
+                        held_at.append(end)
                     if phase in _HOLD_UPS and _PLUPERFECT.search(folded, 0, start):
                         earlier.setdefault(phase, []).append(note[start:end])  # «la seduta era stata annullata»
                         continue
@@ -711,6 +714,8 @@ class NoteReader:
         later = _later_year(note, folded, postponed_at, as_of)
         if later is not None and phase != "completata":
             phase = "rinviata"  # «sospesa …; rinviata al 2023»: put off to a later year, whatever else holds it up
+        elif phase == "bloccata":  # «in attesa della nuova release, annunciata per il primo trimestre 2023»
+            later = _later_year(note, folded, held_at, as_of)
         written = _written_progress(note)
         if written is None and fraction is not None:
             share = Decimal(done * 100) / Decimal(total)
