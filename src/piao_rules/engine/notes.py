@@ -182,6 +182,10 @@ _CALENDAR_MONTHS = re.compile(
 # agosto»): the acts that follow it in the clause are still to come (on the folded note).
 _FUTURE_ACT = re.compile(r"(?<!\w)(?:sara|saranno|verra|verranno)\s+(?:poi\s+)?[^\W\d_]+(?:at|ut|it)[oaie](?!\w)")
 
+# A delay told as a cause, ending where its postponement cue ends («a seguito del ritardo nella», «per il ritardo»).
+_DELAY_CAUSE = re.compile(r"(?<!\w)(?:a\s+seguito|a\s+causa|per\s+effetto|per|dovut[oaie]\s+a)\s+(?:del|dei|di|al|ai|il|i)?\s*"
+                          r"ritard[oi](?:\s+nell\w*)?$")
+
 _MORE = re.compile(r"\s+(?:altr[eiao]|ulterior[ei])\b")
 
 # A count in words that says how many more («due ulteriori webinar», «altri tre incontri»), written as digits.
@@ -711,6 +715,8 @@ class NoteReader:
                 phase = "completata"
         if phase == "rinviata" and _completion_day(folded, [start for start, _ in happened], as_of) is not None:
             phase = "completata"  # «la pubblicazione è avvenuta il 9 gennaio per ritardi nell'impaginazione»: done, late
+        if phase == "rinviata" and _delay_as_cause(folded, done_at, postponed_at, as_of):
+            phase = "completata"  # «pubblicato online il 12/12/2022, a seguito del ritardo nella consegna»: done, late
         later = _later_year(note, folded, postponed_at, as_of)
         if later is not None and phase != "completata":
             phase = "rinviata"  # «sospesa …; rinviata al 2023»: put off to a later year, whatever else holds it up
@@ -747,6 +753,19 @@ class NoteReader:
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
             postponed_to=later[0] if later is not None else None,
         )
+
+
+def _delay_as_cause(folded: str, done_at: list[int], postponed_at: list[int], as_of: date | None) -> bool:
+    """Whether every postponement cue is a delay told as the cause of a completion dated earlier in its sentence
+    («il portale è stato pubblicato il 12/12/2022, a seguito del ritardo nella consegna da parte del fornitore»)."""
+    if not done_at or not postponed_at:
+        return False
+    for end in postponed_at:
+        cause = _DELAY_CAUSE.search(folded, max(0, end - 40), end)
+        done = [start for start in done_at if start < end and not re.search(r"[;:.]", folded[start:end])]
+        if cause is None or cause.end() != end or not done or _completion_day(folded, done, as_of) is None:
+            return False
+    return True
 
 
 def _deadline_missed(folded: str, as_of: date | None) -> bool:
