@@ -391,18 +391,13 @@ TWENTY_SIXTH_SET_MISSES = [
 # The twenty-seventh and twenty-eighth sets, measured blind once after the eighteenth pass (28/50 and 35/50): misses
 # listed; the eight rows fixed in the nineteenth pass, part A, are development rows now (docs/_giro19_a.md).
 TWENTY_SEVENTH_SET_MISSES = [
-    "V27 Bari portale orientamento scuole pubblicato in ritardo (inventato)",
-    "V27 Basilicata sportello etichettatura in attesa convenzione (inventato)",
-    "V27 Molise piano formazione personale 2022 approvato (inventato)",
     "V27 Frosinone-Latina SPID in mobilità presso associazioni (inventato)",
-    "V27 Brindisi-Taranto piattaforma ordinanze in attesa release InfoCamere (inventato)",
     "V27 Bari sportello internazionalizzazione imprese assistite (inventato)",
     "V27 Reggio Calabria incontri comuni SUAP convenzionati (inventato)",
     "V27 Salerno candidature progetti finanziati di cui approvate (inventato)",
     "V27 Roma piattaforma export iscritte fuori circoscrizione (inventato)",
     "V27 Foggia controlli giocattoli e DPI più elettrici fuori programma (inventato)",
     "V27 Molise eventi orientamento scuole e università (inventato)",
-    "V27 Basilicata bando voucher estero in Giunta a luglio (inventato)",
     "V27 Napoli istanze SUAP entro 10 giorni arrotondato a 80 (inventato)",
     "V27 Reggio Calabria rapporto evasione RI su media nazionale (inventato)",
     "V27 Bari azienda speciale percorsi export proposta tre su quattro (inventato)",
@@ -411,7 +406,6 @@ TWENTY_SEVENTH_SET_MISSES = [
 
 TWENTY_EIGHTH_SET_MISSES = [
     "V28 Umbria digitalizzazione archivio storico (inventato)",
-    "V28 Unioncamere Lombardia piattaforma congiuntura sospesa (inventato)",
     "V28 Venezia Rovigo corso appalti nota fuori tema (inventato)",
     "V28 Verona controlli metrici stagionali (inventato)",
     "V28 Arezzo-Siena ore formazione personale (inventato)",
@@ -420,7 +414,6 @@ TWENTY_EIGHTH_SET_MISSES = [
     "V28 Pistoia-Prato sessioni gestionale uffici anagrafe (inventato)",
     "V28 Innovhub prove di laboratorio per imprese e enti (inventato)",
     "V28 Varese sportello etichettatura quesiti e imprese (inventato)",
-    "V28 Unioncamere Veneto convenzione Regione non rinnovata (inventato)",
     "V28 Umbria rapporto pratiche 5 gg con media nazionale (inventato)",
     "V28 Maremma e Tirreno formazione da giornate a ore (inventato)",
 ]

@@ -140,7 +140,7 @@ _DEADLINE_MISSED = re.compile(
 # percorso non sarà realizzato nel 2024» (on the folded note; the year is the monitoring date's). Not a forecast of a
 # delay («la mappatura non sarà completata entro l'anno», labelled a rischio).
 _NOT_IN_YEAR = re.compile(
-    r"(?<!\w)non\s+(?:sara|verra)\s+(?:piu\s+)?[^\W\d_]+(?:at|ut|it)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
+    r"(?<!\w)non\s+(?:sara|verra)\s+(?:piu\s+)?[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
 )
 
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
