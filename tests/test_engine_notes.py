@@ -770,7 +770,10 @@ def test_a_preparation_is_done_when_the_note_says_prepared(note, phase):
     assert READER.read(note, "Predisposizione del Piano di formazione", MID).phase == phase
 
 
-def test_no_date_fixed_yet_is_not_in_the_calendar():
-    note = "Il servizio partirà dopo la firma della convenzione; non è ancora stata fissata una data per la firma."
-    assert READER.read(note, None, MID).phase == "rinviata"
-    assert READER.read("È stata fissata la data per la firma: 12 ottobre.", None, MID).phase == "programmata"
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Il servizio partirà dopo la firma della convenzione; non è ancora stata fissata una data per la firma.", "bloccata"),
+    ("La bozza è all'esame dell'Ordine; non è stata fissata la data della firma.", "bloccata"),
+    ("La firma è fissata per il 12 ottobre.", "programmata"),  # a date fixed: the calendar
+])
+def test_no_date_fixed_yet_is_a_block(note, phase):
+    assert READER.read(note, None, MID).phase == phase
