@@ -708,3 +708,72 @@ def test_a_budget_use_behind_the_pace_needs_the_commitment_in_its_note(note, sta
     result = one(">= 90%", date(2023, 9, 30), indicator={"algoritmo": "Risorse consuntivate / Risorse stanziate a budget * 100"},
                  componenti={"Risorse consuntivate": "€ 156.000", "Risorse stanziate a budget": "€ 520.000"}, nota=note)
     assert (result.status, result.explanation.steps[2].rule, result.proposed) == (status, rule, rule == "ST17N")
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Il bando sarà approvato dalla Giunta il 22 luglio e pubblicato entro agosto.", "programmata"),
+    ("L'avviso verrà esaminato in Giunta e poi pubblicato sul sito.", "programmata"),
+    # a completion told in the past is read as before, whatever follows it
+    ("Il bando è stato pubblicato il 20 giugno; le domande saranno istruite a settembre.", "completata"),
+])
+def test_an_act_after_a_participle_told_in_the_future_is_still_to_come(note, phase):
+    assert READER.read(note, "Pubblicazione del bando voucher", MID).phase == phase
+
+
+@pytest.mark.parametrize(("note", "as_of", "missed"), [
+    ("Sviluppo sospeso a luglio; il rilascio entro il 30/11/2023 non è più possibile.", MID, True),
+    ("Sviluppo sospeso a luglio; la consegna entro la scadenza non sarà possibile.", MID, True),
+    ("La Regione ha comunicato che la convenzione non sarà rinnovata per il 2023.", MID, True),
+    ("Il quarto percorso non sarà realizzato nel 2023 per il ritiro delle imprese.", MID, True),
+    # another year, or a forecast of a delay within the year: not missed
+    ("La Regione ha comunicato che la convenzione non sarà rinnovata per il 2022.", MID, False),
+    ("La mappatura non sarà completata entro l'anno per la riduzione del personale.", MID, False),
+])
+def test_a_deadline_impossible_after_entro_and_an_act_not_done_in_the_year(note, as_of, missed):
+    assert READER.read(note, None, as_of).deadline_missed is missed
+
+
+@pytest.mark.parametrize(("note", "status"), [
+    ("La Regione ha comunicato che la convenzione non sarà rinnovata per il 2023.", Status.MISSED),
+    ("La firma della convenzione è rinviata a ottobre.", Status.AT_RISK),
+])
+def test_a_si_still_no_whose_note_says_the_act_will_not_be_done_is_missed(note, status):
+    result = one("SI", MID, valore="NO", nota=note)
+    assert (result.status, result.proposed) == (status, True)
+
+
+@pytest.mark.parametrize(("note", "postponed_to", "status"), [
+    ("In attesa della nuova release di InfoCamere, annunciata per il primo trimestre 2024.", date(2024, 1, 1), Status.MISSED),
+    ("In attesa della nuova release di InfoCamere, annunciata per settembre 2023.", None, Status.AT_RISK),
+])
+def test_an_awaited_step_announced_for_a_later_year(note, postponed_to, status):
+    assert READER.read(note, None, MID).postponed_to == postponed_to
+    assert one("entro il 30/11/2023", MID, valore="n.d.", nota=note).status == status
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Il portale è stato pubblicato il 12/12/2023, a seguito del ritardo nella consegna del fornitore.", "completata"),
+    ("Il servizio è stato attivato il 20/11/2023 per il ritardo del fornitore.", "completata"),
+    # a delay without a dated completion, or told as a postponement, stays a postponement
+    ("Il portale non è stato pubblicato a causa del ritardo nella consegna del fornitore.", "rinviata"),
+    ("Il portale è stato collaudato il 12/12/2023; la pubblicazione è rinviata a gennaio.", "rinviata"),
+])
+def test_a_delay_told_as_the_cause_of_a_dated_completion(note, phase):
+    assert READER.read(note, "Pubblicazione del portale", END).phase == phase
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Il Piano è stato predisposto e approvato con determinazione del 10/12/2023.", "completata"),
+    ("Il Piano sarà predisposto a novembre.", "programmata"),
+])
+def test_a_preparation_is_done_when_the_note_says_prepared(note, phase):
+    assert READER.read(note, "Predisposizione del Piano di formazione", MID).phase == phase
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Il servizio partirà dopo la firma della convenzione; non è ancora stata fissata una data per la firma.", "bloccata"),
+    ("La bozza è all'esame dell'Ordine; non è stata fissata la data della firma.", "bloccata"),
+    ("La firma è fissata per il 12 ottobre.", "programmata"),  # a date fixed: the calendar
+])
+def test_no_date_fixed_yet_is_a_block(note, phase):
+    assert READER.read(note, None, MID).phase == phase

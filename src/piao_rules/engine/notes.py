@@ -133,6 +133,14 @@ _ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|pr
 _DEADLINE_MISSED = re.compile(
     r"(?<!\w)non\s+(?:potra|potranno)\s+essere\s+rispettat[oaie](?!\w)"
     r"|(?<!\w)non\s+(?:sara|e)\s+(?:piu\s+)?possibile\s+rispettare(?!\w)"
+    r"|(?<!\w)entro\s+(?:il|la)\s+[^\s;,.]+(?:\s+[^\s;,.]+)?\s+non\s+(?:sara|e)\s+(?:piu\s+)?possibile(?!\w)"
+)
+
+# The note says the act will not be done in the year at all: «la convenzione non sarà rinnovata per il 2026», «il quarto
+# percorso non sarà realizzato nel 2024» (on the folded note; the year is the monitoring date's). Not a forecast of a
+# delay («la mappatura non sarà completata entro l'anno», labelled a rischio).
+_NOT_IN_YEAR = re.compile(
+    r"(?<!\w)non\s+(?:sara|verra)\s+(?:piu\s+)?[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
 )
 
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
@@ -170,6 +178,14 @@ _CALENDAR_MONTHS = re.compile(
 
 # «non sono previste altre date», «non sono programmate ulteriori edizioni»: what follows a negated calendar word
 # closes the calendar (nothing more will come), it puts nothing off.
+# A participle told in the future earlier in the clause («il bando sarà approvato dalla Giunta … e pubblicato entro
+# agosto»): the acts that follow it in the clause are still to come (on the folded note).
+_FUTURE_ACT = re.compile(r"(?<!\w)(?:sara|saranno|verra|verranno)\s+(?:poi\s+)?[^\W\d_]+(?:at|ut|it)[oaie](?!\w)")
+
+# A delay told as a cause, ending where its postponement cue ends («a seguito del ritardo nella», «per il ritardo»).
+_DELAY_CAUSE = re.compile(r"(?<!\w)(?:a\s+seguito|a\s+causa|per\s+effetto|per|dovut[oaie]\s+a)\s+(?:del|dei|di|al|ai|il|i)?\s*"
+                          r"ritard[oi](?:\s+nell\w*)?$")
+
 _MORE = re.compile(r"\s+(?:altr[eiao]|ulterior[ei])\b")
 
 # A count in words that says how many more («due ulteriori webinar», «altri tre incontri»), written as digits.
@@ -533,6 +549,7 @@ class NoteReader:
         for cue in self.starts[words[0]]:
             for match in cue.finditer(folded):
                 if (self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
+                        and not _FUTURE_ACT.search(_clause_before(folded, match.start()))
                         and not self._other_object(folded, match, objects)):
                     return match.span()
         if len(parts) > 1 or words[0] not in self.beginnings:
@@ -606,6 +623,7 @@ class NoteReader:
         done_at: list[int] = []  # where the completion cues (not negated nor attenuated) start
         planned_at: list[int] = []  # where the calendar cues (not negated) start
         postponed_at: list[int] = []  # where the postponement cues end
+        held_at: list[int] = []  # where the block cues end («in attesa della nuova release»)
         unfinished = False
         closing: list[tuple[int, int]] = []  # negated calendar words before «altre», «ulteriori»
         earlier: dict[str, list[str]] = {}  # hold-ups told in the pluperfect: before what the note tells done
@@ -644,7 +662,9 @@ class NoteReader:
                     # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(
                         folded, start, fillers=_NOT_YET if name == "programmata" else frozenset())
-                    if negation is not None:
+                    if name == "completata" and negation is None and _FUTURE_ACT.search(_clause_before(folded, start)):
+                        phase = "programmata"  # «sarà approvato dalla Giunta il 22 luglio e pubblicato entro agosto»
+                    elif negation is not None:
                         negated = self.phases[name].negated
                         if negated is None:
                             continue
@@ -667,6 +687,8 @@ class NoteReader:
                         planned_at.append(start)
                     elif phase == "rinviata":
                         postponed_at.append(end)
+                    elif phase == "bloccata":
+                        held_at.append(end)
                     if phase in _HOLD_UPS and _PLUPERFECT.search(folded, 0, start):
                         earlier.setdefault(phase, []).append(note[start:end])  # «la seduta era stata annullata»
                         continue
@@ -693,9 +715,13 @@ class NoteReader:
                 phase = "completata"
         if phase == "rinviata" and _completion_day(folded, [start for start, _ in happened], as_of) is not None:
             phase = "completata"  # «la pubblicazione è avvenuta il 9 gennaio per ritardi nell'impaginazione»: done, late
+        if phase == "rinviata" and _delay_as_cause(folded, done_at, postponed_at, as_of):
+            phase = "completata"  # «pubblicato online il 12/12/2022, a seguito del ritardo nella consegna»: done, late
         later = _later_year(note, folded, postponed_at, as_of)
         if later is not None and phase != "completata":
             phase = "rinviata"  # «sospesa …; rinviata al 2023»: put off to a later year, whatever else holds it up
+        elif phase == "bloccata":  # «in attesa della nuova release, annunciata per il primo trimestre 2023»
+            later = _later_year(note, folded, held_at, as_of)
         written = _written_progress(note)
         if written is None and fraction is not None:
             share = Decimal(done * 100) / Decimal(total)
@@ -705,9 +731,9 @@ class NoteReader:
         off_topic = phase == "completata" and not happened and self._said_of_others(folded, done_at, activity)
         if off_topic:
             phase = "non_avviata"  # nothing told of the target: no activity on it reported
-        default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         completed_on = (_completion_day(folded, done_at, as_of, due[1:] if due else None, activity=activity)
                         if phase == "completata" else None)
+        default = self.phases[phase].progress if phase in self.phases else Decimal(0)
         planned_on = _new_day(folded, planned_at, postponed_at, as_of) if phase in _REPLANNED else None
         if planned_on is not None and as_of is not None and (planned_on[0] is None or planned_on[0] <= as_of):
             planned_on = None  # a day already gone is not the new date
@@ -721,12 +747,32 @@ class NoteReader:
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata", own_done=own_done,
-            deadline_missed=phase != "completata" and _DEADLINE_MISSED.search(folded) is not None, off_topic=off_topic,
+            deadline_missed=phase != "completata" and _deadline_missed(folded, as_of), off_topic=off_topic,
             completed_on=completed_on[0] if completed_on is not None else None,
             completed_by=completed_on[3] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
             postponed_to=later[0] if later is not None else None,
         )
+
+
+def _delay_as_cause(folded: str, done_at: list[int], postponed_at: list[int], as_of: date | None) -> bool:
+    """Whether every postponement cue is a delay told as the cause of a completion dated earlier in its sentence
+    («il portale è stato pubblicato il 12/12/2022, a seguito del ritardo nella consegna da parte del fornitore»)."""
+    if not done_at or not postponed_at:
+        return False
+    for end in postponed_at:
+        cause = _DELAY_CAUSE.search(folded, max(0, end - 40), end)
+        done = [start for start in done_at if start < end and not re.search(r"[;:.]", folded[start:end])]
+        if cause is None or cause.end() != end or not done or _completion_day(folded, done, as_of) is None:
+            return False
+    return True
+
+
+def _deadline_missed(folded: str, as_of: date | None) -> bool:
+    """Whether the note says the deadline cannot be met, or the act will not be done in the monitoring year."""
+    if _DEADLINE_MISSED.search(folded) is not None:
+        return True
+    return as_of is not None and any(int(match.group("year")) == as_of.year for match in _NOT_IN_YEAR.finditer(folded))
 
 
 def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
@@ -925,6 +971,11 @@ def _act_of_other(folded: str, start: int, acts: list[str], objects: list[str]) 
 def _names_any(text: str, objects: list[str]) -> bool:
     """Whether ``text`` names one of ``objects``, singular or plural («piano», «piani»)."""
     return any(re.search(r"(?<!\w)" + re.escape(word[:-1]) + r"\w?(?!\w)", text) for word in objects)
+
+
+def _clause_before(folded: str, start: int) -> str:
+    """The words of the clause before ``start`` (back to the last «;», «:» or «.»)."""
+    return re.split(r"[;:.]", folded[:start])[-1]
 
 
 def _clause(folded: str, start: int) -> str:
