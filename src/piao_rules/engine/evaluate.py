@@ -51,7 +51,7 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, rate_ratio, read_formula
 from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
@@ -137,7 +137,7 @@ class _Evaluator:
         self.adjust_warnings: list[Problem] = []
         self.steps: dict[tuple[str, int], Step] = {}
         self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
-        self.formula_facts: dict[str | None, tuple[int, int]] = {}  # per algorithm text: formula_fasi, indice_bilancio
+        self.formula_facts: dict[str | None, tuple[int, int, int]] = {}  # per algorithm: formula_fasi, indice_bilancio, rapporto_tassi
         self.targets_shown: dict[int, str] = {}
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
@@ -229,12 +229,13 @@ class _Evaluator:
         if steps_and_balance is None:
             formula = read_formula(indicator.formula)
             steps_and_balance = self.formula_facts[indicator.formula] = (
-                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0)
+                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0, 1 if rate_ratio(formula) else 0)
         facts: dict[str, Any] = {
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
             "formula_fasi": steps_and_balance[0], "indice_bilancio": steps_and_balance[1],
+            "rapporto_tassi": steps_and_balance[2],
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
