@@ -21,6 +21,9 @@ _SCALE = re.compile(
 # The part of a count, kept in the note by io.written: «(di cui 2 approvate)».
 _PART = re.compile(r"(?<!\w)di\s+cui\s+(?P<number>\d+)\s+(?P<word>[^\W\d_]+)", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
+# The outcome of a call said two ways: a proposal «approvata» is a project «finanziato» («≥ 3 progetti finanziati» with
+# «5 candidature, di cui 2 approvate»).
+_FUNDED = re.compile(r"(?:approvat|finanziat)[oaie]", re.IGNORECASE)
 
 # In a note, a count of units, or done out of a total: «Incontrate 7 associazioni», «17 carte dei servizi sui 18 servizi».
 _NOTED_COUNT = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)")
@@ -191,7 +194,9 @@ def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | 
         return None
     qualifier = after.group("word")
     parts = [part for part in _PART.finditer(measure.note)
-             if counts_noun(part.group("word"), qualifier) and _PARTICIPLE.fullmatch(part.group("word"))]
+             if _PARTICIPLE.fullmatch(part.group("word")) and (
+                 counts_noun(part.group("word"), qualifier)
+                 or (_FUNDED.fullmatch(part.group("word")) and _FUNDED.fullmatch(qualifier)))]
     if len(parts) != 1:
         return None
     part = parts[0]
