@@ -119,8 +119,9 @@ def _meets(target: Target, value: Decimal) -> bool | None:
     («80%» written for 1.134 / 1.420 × 100 = 79,86% on «≥ 80%»)."""
     if target.kind is not TargetKind.COMPARISON or target.value is None:
         return None
-    return {Operator.GT: value > target.value, Operator.LT: value < target.value}.get(
-        target.operator, value <= target.value if target.lower_is_better else value >= target.value)
+    if target.operator in (Operator.GT, Operator.LT):
+        return value > target.value if target.operator is Operator.GT else value < target.value
+    return value <= target.value if target.lower_is_better else value >= target.value
 
 
 def written_checks(subject: Subject) -> list[Problem]:

@@ -407,11 +407,12 @@ class _Evaluator:
     @staticmethod
     def _calendar_short(item: Item) -> bool:
         """The count done and the count the note puts in the calendar do not reach the target in force (or proposed)."""
-        target, value, note = item.target, item.score.value, item.measure.note if item.measure is not None else None
-        if (note is None or value is None or target.value is None or target.kind is not TargetKind.COMPARISON
+        target, value, measure = item.target, item.score.value, item.measure
+        note = measure.note if measure is not None else None
+        if (measure is None or note is None or value is None or target.value is None or target.kind is not TargetKind.COMPARISON
                 or target.lower_is_better):
             return False
-        total = (item.measure.total or item.indicator.total) if target.read_as == "copertura" else None
+        total = (measure.total or item.indicator.total) if target.read_as == "copertura" else None
         if total:  # «altri 2 incontri sono fissati per novembre» with 7 comuni of 12 covered: (7 + 2) / 12
             scheduled = scheduled_count(note, None)
             return scheduled is not None and value + scheduled * 100 / total < target.value
