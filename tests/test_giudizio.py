@@ -15,11 +15,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (206, 209), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (124, 124), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (94, 94), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (104, 104), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (96, 96), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (112, 112), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (51, 51), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (96, 96), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (102, 102), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -164,11 +164,11 @@ REPORTED = {
     # The nineteenth pass, part B1 (the notes: the act told in the future, the deadline impossible, the act not done in the
     # year, the awaited step announced for a later year, «predisposizione», the delay as the cause of a dated completion,
     # no date fixed yet), fixed five rows of the 27th and two of the 28th (development rows now)
-    ("note", "verifica_27"): (7, 8), ("andamento", "verifica_27"): (8, 9), ("copertura", "verifica_27"): (4, 5),
-    ("conteggio", "verifica_27"): (1, 5), ("si_no", "verifica_27"): (3, 3), ("calcolo", "verifica_27"): (2, 4),
+    ("note", "verifica_27"): (7, 8), ("andamento", "verifica_27"): (8, 9), ("copertura", "verifica_27"): (4, 4),
+    ("conteggio", "verifica_27"): (1, 1), ("si_no", "verifica_27"): (3, 3), ("calcolo", "verifica_27"): (2, 2),
     ("proposta", "verifica_27"): (4, 5),
-    ("note", "verifica_28"): (9, 11), ("andamento", "verifica_28"): (8, 10), ("copertura", "verifica_28"): (3, 6),
-    ("conteggio", "verifica_28"): (3, 5), ("si_no", "verifica_28"): (3, 3), ("calcolo", "verifica_28"): (5, 6),
+    ("note", "verifica_28"): (9, 11), ("andamento", "verifica_28"): (8, 9), ("copertura", "verifica_28"): (3, 6),
+    ("conteggio", "verifica_28"): (3, 4), ("si_no", "verifica_28"): (3, 3), ("calcolo", "verifica_28"): (5, 5),
     ("proposta", "verifica_28"): (4, 5),
 }
 
@@ -397,13 +397,6 @@ TWENTY_SIXTH_SET_MISSES = [
 TWENTY_SEVENTH_SET_MISSES = [
     "V27 Frosinone-Latina SPID in mobilità presso associazioni (inventato)",
     "V27 Bari sportello internazionalizzazione imprese assistite (inventato)",
-    "V27 Reggio Calabria incontri comuni SUAP convenzionati (inventato)",
-    "V27 Salerno candidature progetti finanziati di cui approvate (inventato)",
-    "V27 Roma piattaforma export iscritte fuori circoscrizione (inventato)",
-    "V27 Foggia controlli giocattoli e DPI più elettrici fuori programma (inventato)",
-    "V27 Molise eventi orientamento scuole e università (inventato)",
-    "V27 Napoli istanze SUAP entro 10 giorni arrotondato a 80 (inventato)",
-    "V27 Reggio Calabria rapporto evasione RI su media nazionale (inventato)",
     "V27 Bari azienda speciale percorsi export proposta tre su quattro (inventato)",
 ]
 
@@ -412,13 +405,10 @@ TWENTY_EIGHTH_SET_MISSES = [
     "V28 Umbria digitalizzazione archivio storico (inventato)",
     "V28 Venezia Rovigo corso appalti nota fuori tema (inventato)",
     "V28 Verona controlli metrici stagionali (inventato)",
-    "V28 Arezzo-Siena ore formazione personale (inventato)",
     "V28 Romagna pagine trasparenza per ufficio a settembre (inventato)",
     "V28 Como-Lecco schede carichi di lavoro (inventato)",
     "V28 Pistoia-Prato sessioni gestionale uffici anagrafe (inventato)",
-    "V28 Innovhub prove di laboratorio per imprese e enti (inventato)",
     "V28 Varese sportello etichettatura quesiti e imprese (inventato)",
-    "V28 Umbria rapporto pratiche 5 gg con media nazionale (inventato)",
     "V28 Maremma e Tirreno formazione da giornate a ore (inventato)",
 ]
 

@@ -11,9 +11,9 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.checks import measured_targets
-from piao_rules.targets.formula import Formula, Term, find_operand, left_over, read_formula
+from piao_rules.targets.formula import Formula, Term, by_tail, find_operand, left_over, read_formula
 from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
-from piao_rules.targets.model import Target, TargetKind
+from piao_rules.targets.model import Operator, Target, TargetKind
 
 HUNDRED = Decimal(100)
 
@@ -42,9 +42,14 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
     left = left_over(missing, measure.components, formula.operands)
+    tails = by_tail(missing, measure.components, formula.operands)
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
         values[missing[0]] = measure.components[left]
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
+    elif tails:  # «CCIAA», «media nazionale» for «% evase entro 5 gg CCIAA», «% evase entro 5 gg media nazionale»
+        values |= {name: measure.components[label] for name, label in tails.items()}
+        paired = " (" + ", ".join(f"componente «{label}» letta come «{name}»" for name, label in tails.items()) + ")"
+        missing = []
     else:
         paired = ""
     converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula)
@@ -98,11 +103,25 @@ def _against_written(indicator: Indicator, target: Target, measure: Measure) -> 
     value, shown = computed[0].value, computed[1]["calcolo dall'algoritmo"]
     exponent = written.as_tuple().exponent
     step = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    if abs(value - written) <= step / 2:
-        return None
     cell = f"{format_it.number(written)}{'%' if measure.percent else ''}"
+    if abs(value - written) <= step / 2:
+        if _meets(target, written) == _meets(target, value):
+            return None
+        return computed[0].model_copy(update={"written": measure.written or cell}), {
+            "calcolo dall'algoritmo": f"{shown}; il valore scritto ({cell}) è il calcolo arrotondato, che passa dall'altra "
+                                      "parte del target: vale il calcolo"}
     return computed[0].model_copy(update={"written": measure.written or cell}), {
         "calcolo dall'algoritmo": f"{shown}; il valore scritto ({cell}) non è quello dell'algoritmo: vale il calcolo"}
+
+
+def _meets(target: Target, value: Decimal) -> bool | None:
+    """Whether ``value`` meets a comparison target (None for other targets): a rounded value must not cross it
+    («80%» written for 1.134 / 1.420 × 100 = 79,86% on «≥ 80%»)."""
+    if target.kind is not TargetKind.COMPARISON or target.value is None:
+        return None
+    if target.operator in (Operator.GT, Operator.LT):
+        return value > target.value if target.operator is Operator.GT else value < target.value
+    return value <= target.value if target.lower_is_better else value >= target.value
 
 
 def written_checks(subject: Subject) -> list[Problem]:

@@ -51,7 +51,7 @@ from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
 from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
-from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, read_formula
+from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, rate_ratio, read_formula
 from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
 from piao_rules.targets.model import Target, TargetKind
@@ -137,7 +137,7 @@ class _Evaluator:
         self.adjust_warnings: list[Problem] = []
         self.steps: dict[tuple[str, int], Step] = {}
         self.target_facts: dict[tuple[int, str | None], dict[str, Any]] = {}
-        self.formula_facts: dict[str | None, tuple[int, int]] = {}  # per algorithm text: formula_fasi, indice_bilancio
+        self.formula_facts: dict[str | None, tuple[int, int, int]] = {}  # per algorithm: formula_fasi, indice_bilancio, rapporto_tassi
         self.targets_shown: dict[int, str] = {}
         self.values_shown: dict[int, str] = {}
         self.long_date = format_it.long_date(as_of)
@@ -229,12 +229,13 @@ class _Evaluator:
         if steps_and_balance is None:
             formula = read_formula(indicator.formula)
             steps_and_balance = self.formula_facts[indicator.formula] = (
-                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0)
+                0 if counts_steps(formula) is None else 1, 1 if balance_index(formula) else 0, 1 if rate_ratio(formula) else 0)
         facts: dict[str, Any] = {
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
             "formula_fasi": steps_and_balance[0], "indice_bilancio": steps_and_balance[1],
+            "rapporto_tassi": steps_and_balance[2],
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None
             and is_average(indicator.name, indicator.formula) else 0,
             "lettura_nota": _choice("lettura_nota", reading.phase if reading else "nessuna"),
@@ -406,9 +407,16 @@ class _Evaluator:
     @staticmethod
     def _calendar_short(item: Item) -> bool:
         """The count done and the count the note puts in the calendar do not reach the target in force (or proposed)."""
-        target, value, note = item.target, item.score.value, item.measure.note if item.measure is not None else None
-        if (note is None or value is None or target.value is None or target.read_as is not None
-                or target.kind is not TargetKind.COMPARISON or target.lower_is_better):
+        target, value, measure = item.target, item.score.value, item.measure
+        note = measure.note if measure is not None else None
+        if (measure is None or note is None or value is None or target.value is None or target.kind is not TargetKind.COMPARISON
+                or target.lower_is_better):
+            return False
+        total = (measure.total or item.indicator.total) if target.read_as == "copertura" else None
+        if total:  # «altri 2 incontri sono fissati per novembre» with 7 comuni of 12 covered: (7 + 2) / 12
+            scheduled = scheduled_count(note, None)
+            return scheduled is not None and value + scheduled * 100 / total < target.value
+        if target.read_as is not None:
             return False
         scheduled = scheduled_count(note, target.unit)
         if scheduled is None and is_hours(target.unit) and (per_day := hours_per_day(note)) is not None:

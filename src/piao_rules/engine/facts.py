@@ -129,6 +129,8 @@ _FIELDS = [
           no="l'algoritmo non conta fasi realizzate su previste"),
     Field("indice_bilancio", FieldKind.BOOL, "l'algoritmo è un indice di bilancio (solo voci del bilancio d'esercizio)",
           no="l'algoritmo non è un indice di bilancio"),
+    Field("rapporto_tassi", FieldKind.BOOL, "l'algoritmo divide una percentuale per un'altra (es. % della Camera / % nazionale)",
+          no="l'algoritmo non divide una percentuale per un'altra"),
     Field("media", FieldKind.BOOL, "il valore è una media dell'anno (es. post al mese, tempo medio)",
           no="il valore non è una media"),
     Field("mantenimento", FieldKind.BOOL, "il target chiede di mantenere un livello («Mantenimento …»)",

@@ -163,8 +163,9 @@ _SCHEDULED = (
     re.compile(r"\b(?:altri|altre|ulteriori)\s+(?P<n>\d{1,3})(?P<noun>)(?:\s+(?:sono|gia|e|stati|state)){0,2}\s+"
                + _CALENDAR_WORD),
     # «in calendario da settembre i corsi …, per circa 420 ore complessive», «sono previste due collettive con 14 imprese
-    # già iscritte»: the total of what is in the calendar, in the sentence of the calendar word
-    re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?\b(?:per|con)\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
+    # già iscritte», «in programma a ottobre i corsi sulla sicurezza (120 ore complessive)»: the total of what is in the
+    # calendar, in the sentence of the calendar word
+    re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?(?:\b(?:per|con)\s+|\()(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
                r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale|gia\s+iscritt[ie])\b"),
 )
 

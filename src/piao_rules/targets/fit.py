@@ -21,6 +21,9 @@ _SCALE = re.compile(
 # The part of a count, kept in the note by io.written: «(di cui 2 approvate)».
 _PART = re.compile(r"(?<!\w)di\s+cui\s+(?P<number>\d+)\s+(?P<word>[^\W\d_]+)", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
+# The outcome of a call said two ways: a proposal «approvata» is a project «finanziato» («≥ 3 progetti finanziati» with
+# «5 candidature, di cui 2 approvate»).
+_FUNDED = re.compile(r"(?:approvat|finanziat)[oaie]", re.IGNORECASE)
 
 # In a note, a count of units, or done out of a total: «Incontrate 7 associazioni», «17 carte dei servizi sui 18 servizi».
 _NOTED_COUNT = re.compile(r"(?<![\w.,/])(?P<n>\d+)\s+(?P<noun>[^\W\d_]+)")
@@ -178,7 +181,53 @@ def qualified_part(target: Target, measure: Measure | None, name: str = "") -> t
     if measure is None or target.kind is not TargetKind.COMPARISON:
         return None
     participle = _participle_part(target, measure)
-    return participle if participle is not None else named_part(target, measure, name)
+    if participle is not None:
+        return participle
+    return named_part(target, measure, name) or excluded_part(target, measure, name)
+
+
+# The one part of a count the note puts outside what the indicator counts: «di cui 19 imprese con sede fuori dalla
+# circoscrizione», or with the preposition of the indicator's name and another object («presso l'Università» for
+# «… presso le scuole», «per enti pubblici» for «… per le imprese»). Not «su …», which names a kind of what is counted
+# («di cui 38 su impianti di distribuzione» for «ispezioni su strumenti di misura»), nor a split into several parts.
+_EXCLUDED = re.compile(r"(?<!\w)di\s+cui\s+(?P<number>\d+)\b(?P<said>[^.;]*)", re.IGNORECASE)
+_OUTSIDE = re.compile(r"(?<!\w)fuori(?!\w)", re.IGNORECASE)
+_PLACE = re.compile(r"(?<!\w)(?P<prep>presso|per)\s+(?P<object>(?:(?:l['’]|[^\W\d_]+)\s*){1,4})", re.IGNORECASE)
+
+
+def _objects(text: str) -> dict[str, set[str]]:
+    """Preposition → the words of its objects in ``text`` («presso le scuole secondarie»: presso → scuol, second)."""
+    found: dict[str, set[str]] = {}
+    for place in _PLACE.finditer(text):
+        found.setdefault(place.group("prep").lower(), set()).update(_words(place.group("object")))
+    return found
+
+
+def excluded_part(target: Target, measure: Measure, name: str) -> tuple[Measure, str] | None:
+    """«52 controlli», nota «di cui 15 su prodotti elettrici, … fuori dal programma» for «N. controlli … su giocattoli e
+    DPI»: the note's one part «di cui …» (with no other number) that says it is outside (or that names, after a preposition of the indicator's
+    name, an object sharing no word with the name's) is left out of the count (37), as a controller counts only what
+    the indicator counts; with how it was read. None otherwise (no such part, more than one, a percentage or amount)."""
+    value = measure.value
+    if (not measure.note or measure.components or measure.percent or measure.total is not None or target.lower_is_better
+            or not isinstance(value, Decimal) or isinstance(value, bool)
+            or target.unit in units.ALIASES and target.unit != "N."):
+        return None
+    parts = list(_EXCLUDED.finditer(measure.note))
+    if len(parts) != 1 or Decimal(parts[0].group("number")) >= value or re.search(r"\d", parts[0].group("said")):
+        return None
+    said, named = parts[0].group("said"), _objects(name)
+    outside = _OUTSIDE.search(said) is not None or any(
+        prep in named and words and not words & named[prep] for prep, words in _objects(said).items())
+    if not outside:
+        return None
+    part = Decimal(parts[0].group("number"))
+    noun = said.split()[0] if said.split() else ""
+    counted = target.unit if target.unit not in (None, "N.") and counts_noun(noun, target.unit) else measure.counted
+    read = measure.model_copy(update={"value": value - part, "counted": counted})
+    shown = " ".join(parts[0].group(0).split()).rstrip(",")
+    return read, (f"tolta la parte «{shown}» dai {value.normalize():f} della misura: {(value - part).normalize():f}, "
+                  f"quelli che l'indicatore conta")
 
 
 def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | None:
@@ -191,7 +240,9 @@ def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | 
         return None
     qualifier = after.group("word")
     parts = [part for part in _PART.finditer(measure.note)
-             if counts_noun(part.group("word"), qualifier) and _PARTICIPLE.fullmatch(part.group("word"))]
+             if _PARTICIPLE.fullmatch(part.group("word")) and (
+                 counts_noun(part.group("word"), qualifier)
+                 or (_FUNDED.fullmatch(part.group("word")) and _FUNDED.fullmatch(qualifier)))]
     if len(parts) != 1:
         return None
     part = parts[0]

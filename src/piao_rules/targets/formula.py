@@ -255,6 +255,18 @@ def balance_index(formula: Formula | None) -> bool:
     return all(_BALANCE.match(name) and not _CASH.search(name) for name in names)
 
 
+# A rate: «% pratiche evase entro 5 gg», «percentuale di …», «tasso di …».
+_RATE = re.compile(r"^\s*(?:%|percentuale\b|tasso\b)|%\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def rate_ratio(formula: Formula | None) -> bool:
+    """Whether the formula divides one rate by another («% evase entro 5 gg CCIAA / % evase entro 5 gg media
+    nazionale»): an index of two shares, each holding at its date, that does not grow over the year."""
+    return (formula is not None and formula.denominator is not None and not formula.times_hundred
+            and all(_RATE.search(name) for name in formula.operands))
+
+
 # The indicator's name saying its value is the year-end one: «(indice di bilancio a consuntivo)», «… a consuntivo».
 _YEAR_END_NAME = re.compile(r"(?<!\w)(?:indice\s+di\s+bilancio|a\s+consuntivo)(?!\w)", re.IGNORECASE)
 
@@ -309,3 +321,20 @@ def left_over(missing: list[str], components: dict[str, Decimal], operands: list
         return None
     words = {word for word in re.findall(r"[^\W\d_]{4,}", missing[0].lower()) if word != "somma"}
     return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None
+
+
+def by_tail(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> dict[str, str]:
+    """Operand → measured component, when every operand is missing and each component names the words that end one
+    operand only, the operands differing only there («CCIAA», «media nazionale» for «% evase entro 5 gg CCIAA» and «%
+    evase entro 5 gg media nazionale»); empty otherwise."""
+    if len(missing) < 2 or len(missing) != len(operands) or len(components) != len(missing):
+        return {}
+    words = {name: _plain(name).split() for name in missing}
+    paired: dict[str, str] = {}
+    for label in components:
+        tail = _plain(label).split()
+        ends = [name for name, said in words.items() if tail and said[-len(tail):] == tail and len(said) > len(tail)]
+        if len(ends) != 1 or ends[0] in paired:
+            return {}
+        paired[ends[0]] = label
+    return paired
