@@ -170,6 +170,15 @@ REPORTED = {
     ("note", "verifica_28"): (9, 11), ("andamento", "verifica_28"): (8, 9), ("copertura", "verifica_28"): (3, 6),
     ("conteggio", "verifica_28"): (3, 4), ("si_no", "verifica_28"): (3, 3), ("calcolo", "verifica_28"): (5, 5),
     ("proposta", "verifica_28"): (4, 5),
+    # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
+    # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
+    # tool refused counted as disagreeing)
+    ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
+    ("conteggio", "verifica_29"): (0, 5), ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
+    ("proposta", "verifica_29"): (3, 5),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 6),
+    ("conteggio", "verifica_30"): (1, 5), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 8),
+    ("proposta", "verifica_30"): (3, 5),
 }
 
 
@@ -391,9 +400,8 @@ TWENTY_SIXTH_SET_MISSES = [
 ]
 
 
-# The twenty-seventh and twenty-eighth sets, measured blind once after the eighteenth pass (28/50 and 35/50): misses
-# listed; the eight rows fixed in the nineteenth pass, part A, and the seven fixed in part B1 are development rows now
-# (docs/_giro19_a.md, docs/_giro19_B1.md).
+# The twenty-seventh and twenty-eighth sets, measured blind once after the eighteenth pass (28/50 and 35/50): the misses
+# left after the nineteenth pass, parts A, B1 and B2, studied and left for the reasons in docs/giudizio.md.
 TWENTY_SEVENTH_SET_MISSES = [
     "V27 Frosinone-Latina SPID in mobilità presso associazioni (inventato)",
     "V27 Bari sportello internazionalizzazione imprese assistite (inventato)",
@@ -410,6 +418,48 @@ TWENTY_EIGHTH_SET_MISSES = [
     "V28 Pistoia-Prato sessioni gestionale uffici anagrafe (inventato)",
     "V28 Varese sportello etichettatura quesiti e imprese (inventato)",
     "V28 Maremma e Tirreno formazione da giornate a ore (inventato)",
+]
+
+
+# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): misses listed,
+# not studied.
+TWENTY_NINTH_SET_MISSES = [
+    "V29 Novara mappatura processi anagrafe sospesa per i bilanci (inventato)",
+    "V29 Potenza sportello PNRR attivato il 2 maggio (inventato)",
+    "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
+    "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
+    "V29 Trieste azienda speciale imprese alle fiere, sedici (inventato)",
+    "V29 Rimini eventi turistici, partecipanti sotto a consuntivo (inventato)",
+    "V29 Reggio Emilia mediazioni gestite sotto il passo (inventato)",
+    "V29 Ancona audit interni su tutti gli uffici anagrafici (inventato)",
+    "V29 Matera visite SUAP, un Comune sentito per telefono (inventato)",
+    "V29 Isernia newsletter in lettere, sei (inventato)",
+    "V29 Piacenza protocolli d'intesa elencati (inventato)",
+    "V29 Forlì report congiunturali trimestrali, uno a giugno (inventato)",
+    "V29 Teramo seminari finanza agevolata, il sesto a gennaio (inventato)",
+    "V29 Novara incontri di orientamento per istituto (inventato)",
+    "V29 Catania risorse dei bandi impegnate, milioni in lettere (inventato)",
+    "V29 Trieste cantieri digitali, finanziamento regionale revocato (inventato)",
+    "V29 Catania strumenti metrici in impianti, con conversione (inventato)",
+]
+
+
+THIRTIETH_SET_MISSES = [
+    "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
+    "V30 Venezia Rovigo incontri con le associazioni già convocati fino a dicembre (inventato)",
+    "V30 Unioncamere Puglia incontri con le Camere, Foggia senza data (inventato)",
+    "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
+    "V30 Frosinone Latina ispezioni ai centri tachigrafi, resto da definire (inventato)",
+    "V30 Pordenone-Udine sette newsletter elencate per mese (inventato)",
+    "V30 Brescia due eventi di orientamento già a marzo (inventato)",
+    "V30 Rieti Viterbo protocolli con enti locali, il terzo non firmato (inventato)",
+    "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
+    "V30 Riviere di Liguria POS pagoPA slittati a novembre (inventato)",
+    "V30 Unioncamere Campania relazione alla Regione non ancora trasmessa (inventato)",
+    "V30 Unioncamere Toscana rendicontazione fondo perequativo entro marzo (inventato)",
+    "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
+    "V30 Cuneo sale riallestite, la quarta bloccata dalla Soprintendenza (inventato)",
+    "V30 Maremma e Tirreno strumenti verificati convertiti in impianti carburante (inventato)",
 ]
 
 
@@ -443,6 +493,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
         + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES + TWENTY_THIRD_SET_MISSES + TWENTY_FOURTH_SET_MISSES
         + TWENTY_FIFTH_SET_MISSES + TWENTY_SIXTH_SET_MISSES + TWENTY_SEVENTH_SET_MISSES + TWENTY_EIGHTH_SET_MISSES
+        + TWENTY_NINTH_SET_MISSES + THIRTIETH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
