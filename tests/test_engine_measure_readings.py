@@ -1,4 +1,4 @@
-"""Nineteenth pass, part B2: a rounded value crossing the target, rates over rates, components naming the operands'
+"""Readings of the measure against its target (nineteenth pass, part B2): a rounded value crossing the target, rates over rates, components naming the operands'
 tails, the calendar of a coverage target, a call's outcome said two ways, the part a note leaves out of the count."""
 
 from __future__ import annotations
