@@ -351,7 +351,7 @@ TWENTIETH_SET_MISSES = [
 
 
 # The twenty-first and twenty-second sets, measured blind once after the sixteenth pass (34/50 and 35/50): the misses
-# left after the seventeenth pass, parts A and B (docs/_giro17_a.md, docs/_giro17_b.md).
+# left after the seventeenth pass, parts A and B (docs/giudizio.md, «Il diciassettesimo giro»).
 TWENTY_FIRST_SET_MISSES = [
     "Valle d'Aosta impianto fotovoltaico della sede in attesa di allaccio (inventato)",
     "Lecce certificati di origine rilasciati entro 2 giorni, valore del solo mese di giugno (inventato)",
