@@ -193,14 +193,18 @@ def test_fifteenth_pass_guesses_are_reported_as_warnings(tmp_path):
         assert line in result.output, result.output
 
 
-def test_sixteenth_pass_guesses_are_reported_as_warnings(tmp_path):
+def _plan_with_algorithms(tmp_path, indicators):
+    """A one-area plan of 2023 in CSV: (code, name, target, algorithm) for each indicator."""
     header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
               "algoritmo"]
-    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
-            for code, name, target, formula in (
+    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", *indicator] for indicator in indicators]
+    return write_csv(tmp_path / "piano.csv", [header, *rows])
+
+
+def test_sixteenth_pass_guesses_are_reported_as_warnings(tmp_path):
+    plan = _plan_with_algorithms(tmp_path, (
                 ("K1", "Comunicati stampa", ">= 24", ""), ("K2", "Nuovo portale", "entro il 31/12/2023", ""),
-                ("K3", "Ore di formazione pro capite", ">= 24 ore", "Ore di formazione erogate / N. dipendenti"))]
-    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+                ("K3", "Ore di formazione pro capite", ">= 24 ore", "Ore di formazione erogate / N. dipendenti")))
     measures = write_csv(tmp_path / "misure.csv", [
         ["codice", "data", "valore", "componente", "nota"],
         ["K1", "30/06/2023", "7 (di cui 2 congiunti con la Regione)", "", ""], ["K2", "30/06/2023", "in corso (70%)", "", ""],
@@ -222,16 +226,12 @@ def test_sixteenth_pass_guesses_are_reported_as_warnings(tmp_path):
 
 
 def test_seventeenth_pass_readings_are_reported_as_warnings(tmp_path):
-    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
-              "algoritmo"]
-    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
-            for code, name, target, formula in (
+    plan = _plan_with_algorithms(tmp_path, (
                 ("K1", "Postazioni nelle sedi", "100% delle sedi", ""), ("K2", "Imprese ai laboratori", ">= 30 imprese", ""),
                 ("K3", "Progetti europei", "≥ 2 progetti approvati", ""),
                 ("K4", "Incontri con le associazioni", "Almeno 1 incontro con ciascuna associazione", ""),
                 ("K5", "Schede procedimento per ciascun servizio", "100% dei servizi", ""),
-                ("K6", "Quota rinnovabile", ">= 25%", "kWh prodotti / kWh consumati * 100"))]
-    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+                ("K6", "Quota rinnovabile", ">= 25%", "kWh prodotti / kWh consumati * 100")))
     measures = write_csv(tmp_path / "misure.csv", [
         ["codice", "data", "valore", "totale", "componente", "nota"],
         ["K1", "30/06/2023", "5/5", "", "", ""], ["K2", "30/06/2023", "12 laboratori, 41 imprese partecipanti", "", "", ""],
@@ -256,16 +256,12 @@ def test_seventeenth_pass_readings_are_reported_as_warnings(tmp_path):
 
 
 def test_eighteenth_pass_readings_are_reported_as_warnings(tmp_path):
-    header = ["ente", "anno", "area_codice", "area_nome", "obiettivo_codice", "obiettivo_nome", "codice", "nome", "target",
-              "algoritmo"]
-    rows = [["Camera di commercio di Valle Alta", "2023", "A1", "Area", "O1", "Obiettivo", code, name, target, formula]
-            for code, name, target, formula in (
+    plan = _plan_with_algorithms(tmp_path, (
                 ("K1", "Ore di formazione pro capite", ">= 24 ore", ""),
                 ("K2", "Pratiche sospese", "<= 15%", "N. pratiche sospese / N. pratiche protocollate * 100"),
                 ("K3", "Durata media delle mediazioni", "≤ 3 mesi", "Somma dei giorni di durata / N. procedure concluse"),
                 ("K4", "Risorse impegnate", ">= 90%", "Risorse impegnate / Risorse stanziate * 100"),
-                ("K5", "Nuovo portale", "entro il 31/12/2023", ""))]
-    plan = write_csv(tmp_path / "piano.csv", [header, *rows])
+                ("K5", "Nuovo portale", "entro il 31/12/2023", "")))
     measures = write_csv(tmp_path / "misure.csv", [
         ["codice", "data", "valore", "componente", "nota"],
         ["K1", "30/06/2023", "8 ore pro capite", "", ""], ["K2", "30/06/2023", "14,3%", "", ""],
