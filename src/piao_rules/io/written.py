@@ -118,6 +118,10 @@ _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
 _ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
+# A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
+_PLUS_NOT_DONE = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s*\+\s*(?P<more>\d{1,3}\s+(?P<state>.+))")
+_NOT_DONE = re.compile(r"(?:rinviat|rimandat|posticipat|slittat|differit|annullat|sospes|programmat|calendarizzat|previst|"
+                       r"pianificat)[oaie]|in\s+(?:programma|calendario|corso)|da\s+[^\W\d_]+re", re.IGNORECASE)
 # The number words of a cell, in figures: «tre dei quattro» → «3 dei 4».
 _NUMBER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
@@ -245,6 +249,16 @@ def per_item(text: str) -> str | None:
     if len(found) < 2 or not all(found):
         return None
     return str(sum(int(match.group("n")) for match in found))
+
+
+def plus_not_done(text: str) -> tuple[str, str] | None:
+    """«5 seminari + 1 rinviato» → («5 seminari», «+ 1 rinviato»): the count done, and those added after «+» in a state
+    that says them not done yet («rinviato», «annullati», «in programma», «da svolgere»), as a remark; None otherwise
+    («6 iniziative + 88 imprese» are two counts, «3 eventi + 2 realizzati» five done)."""
+    match = _PLUS_NOT_DONE.fullmatch(" ".join(text.split()))
+    if match is None or not _NOT_DONE.fullmatch(match.group("state")):
+        return None
+    return match.group("count"), f"+ {match.group('more')}"
 
 
 def progress(text: str) -> Decimal | None:
@@ -398,6 +412,9 @@ def explained(text: str) -> str:
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 "solo il numero in cifre e il commento in «nota»")
+    if (added := plus_not_done(text)) is not None:
+        return (f"letto il conteggio «{added[0]}», e «{added[1]}» (non ancora fatti) nella nota; per non lasciarlo "
+                "dedurre, scrivere in «valore» solo il numero fatto e il resto in «nota»")
     if (summed := per_item(text)) is not None:
         return (f"sommati i numeri tra parentesi: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
@@ -459,6 +476,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: figures, **kept}
     if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
+    if (added := plus_not_done(raw)) is not None:  # «5 seminari + 1 rinviato»: the count done, the rest noted
+        return {**data, key: added[0], note_key: f"{note} ({added[1]})" if note else f"({added[1]})", **kept}
     if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (share := progress(raw)) is not None:
