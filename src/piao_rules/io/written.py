@@ -245,8 +245,8 @@ def per_item(text: str) -> str | None:
     """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)» → «4»: the sum of the counts of two or more named items, each
     with its number in brackets; None otherwise (a year in brackets, «Comune di Asti (2024)», is not a count)."""
     items = re.split(r"\s*,\s*|\s+e\s+", " ".join(text.split()).rstrip("."))
-    found = [_PER_ITEM.fullmatch(item) for item in items]
-    if len(found) < 2 or not all(found):
+    found = [match for item in items if (match := _PER_ITEM.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items):
         return None
     return str(sum(int(match.group("n")) for match in found))
 
@@ -370,7 +370,7 @@ def _months(said: str) -> tuple[str, str | None] | None:
     months, and the remark in brackets after them; None otherwise."""
     aside = re.fullmatch(r"(?P<said>[^()]+?)\s*(?P<remark>\([^()]*\))?", said)
     month = _BY_MONTH.fullmatch(aside.group("said").rstrip(".")) if aside else None
-    if month is None:
+    if aside is None or month is None:
         return None
     return f"{len(re.findall(_MONTH, month.group('months'), re.IGNORECASE))} {month.group('noun')}", aside.group("remark")
 
