@@ -777,3 +777,14 @@ def test_a_preparation_is_done_when_the_note_says_prepared(note, phase):
 ])
 def test_no_date_fixed_yet_is_a_block(note, phase):
     assert READER.read(note, None, MID).phase == phase
+
+
+# twentieth pass, part A: the next one announced with «quello del» and a verb in the future is one more in the calendar
+@pytest.mark.parametrize(("note", "count"), [
+    ("Il report del I trimestre è stato pubblicato a maggio; quello del II trimestre uscirà a settembre.", Decimal(1)),
+    ("Uscita la nota di marzo; quella di giugno sarà pubblicata a luglio.", Decimal(1)),
+    ("Il report del I trimestre è stato pubblicato a maggio.", None),
+    ("Quello del II trimestre è stato pubblicato a giugno.", None),  # done, not to come
+])
+def test_the_next_one_announced_is_one_more(note, count):
+    assert scheduled_count(note, None) == count

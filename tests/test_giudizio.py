@@ -16,10 +16,10 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 REPORTED = {
     ("note", "sviluppo"): (206, 209), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (96, 96), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (112, 112), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("copertura", "sviluppo"): (99, 99), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (130, 130), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (51, 51), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (102, 102), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (106, 106), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -172,12 +172,13 @@ REPORTED = {
     ("proposta", "verifica_28"): (4, 5),
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
-    # tool refused counted as disagreeing)
+    # tool refused counted as disagreeing); the rows fixed in the twentieth pass are development rows now («prima:
+    # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30
     ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
-    ("conteggio", "verifica_29"): (0, 5), ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
+    ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
-    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 6),
-    ("conteggio", "verifica_30"): (1, 5), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 8),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 5),
+    ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 7),
     ("proposta", "verifica_30"): (3, 5),
 }
 
@@ -421,8 +422,9 @@ TWENTY_EIGHTH_SET_MISSES = [
 ]
 
 
-# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): misses listed,
-# not studied.
+# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): the misses left
+# after the twentieth pass (part A: «Grosseto pagoPA», «Catania risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»
+# studied and left, for the reasons in docs/giudizio.md; the others are parts B1 and B2's).
 TWENTY_NINTH_SET_MISSES = [
     "V29 Novara mappatura processi anagrafe sospesa per i bilanci (inventato)",
     "V29 Potenza sportello PNRR attivato il 2 maggio (inventato)",
@@ -433,11 +435,6 @@ TWENTY_NINTH_SET_MISSES = [
     "V29 Reggio Emilia mediazioni gestite sotto il passo (inventato)",
     "V29 Ancona audit interni su tutti gli uffici anagrafici (inventato)",
     "V29 Matera visite SUAP, un Comune sentito per telefono (inventato)",
-    "V29 Isernia newsletter in lettere, sei (inventato)",
-    "V29 Piacenza protocolli d'intesa elencati (inventato)",
-    "V29 Forlì report congiunturali trimestrali, uno a giugno (inventato)",
-    "V29 Teramo seminari finanza agevolata, il sesto a gennaio (inventato)",
-    "V29 Novara incontri di orientamento per istituto (inventato)",
     "V29 Catania risorse dei bandi impegnate, milioni in lettere (inventato)",
     "V29 Trieste cantieri digitali, finanziamento regionale revocato (inventato)",
     "V29 Catania strumenti metrici in impianti, con conversione (inventato)",
@@ -447,16 +444,11 @@ TWENTY_NINTH_SET_MISSES = [
 THIRTIETH_SET_MISSES = [
     "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
     "V30 Venezia Rovigo incontri con le associazioni già convocati fino a dicembre (inventato)",
-    "V30 Unioncamere Puglia incontri con le Camere, Foggia senza data (inventato)",
     "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
     "V30 Frosinone Latina ispezioni ai centri tachigrafi, resto da definire (inventato)",
-    "V30 Pordenone-Udine sette newsletter elencate per mese (inventato)",
-    "V30 Brescia due eventi di orientamento già a marzo (inventato)",
-    "V30 Rieti Viterbo protocolli con enti locali, il terzo non firmato (inventato)",
     "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
     "V30 Riviere di Liguria POS pagoPA slittati a novembre (inventato)",
     "V30 Unioncamere Campania relazione alla Regione non ancora trasmessa (inventato)",
-    "V30 Unioncamere Toscana rendicontazione fondo perequativo entro marzo (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
     "V30 Cuneo sale riallestite, la quarta bloccata dalla Soprintendenza (inventato)",
     "V30 Maremma e Tirreno strumenti verificati convertiti in impianti carburante (inventato)",

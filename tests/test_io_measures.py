@@ -718,3 +718,33 @@ def test_the_nineteenth_pass_readers_never_raise(text):
     written.sees_components(text)
     written.initial(text)
     written.in_words(text)
+
+
+# twentieth pass, part A: a number with a remark in brackets, counts per named item, «+ 1 rinviato», units named by their
+# months alone or after «con», the list after a colon (piao_rules.io.written)
+@pytest.mark.parametrize(("cell", "value", "note"), [
+    ("sei (gennaio-giugno)", Decimal(6), "(gennaio-giugno)"),
+    ("3 (Bari, Brindisi-Taranto, Lecce)", Decimal(3), "(Bari, Brindisi-Taranto, Lecce)"),
+    ("IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)", Decimal(4), "IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)"),
+    ("5 seminari + 1 rinviato", Decimal(5), "(+ 1 rinviato)"),
+    ("newsletter di gennaio, marzo e settembre (luglio sospesa)", Decimal(3), "(luglio sospesa)"),
+    ("Firmate le convenzioni con ANCE, Confartigianato e CNA", Decimal(3), None),
+    ("Sottoscritti con il Comune di Viterbo (marzo) e con la Provincia di Rieti (giugno); il terzo è da firmare",
+     Decimal(2), "il terzo è da firmare"),
+    ("Realizzati 2 eventi: «Orienta» (15/02/2022) e «Impresa in classe» (22/03/2022)", Decimal(2),
+     "«Orienta» (15/02/2022) e «Impresa in classe» (22/03/2022)"),
+])
+def test_counts_written_with_their_list_are_read_and_kept(cell, value, note):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (value, note, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "3 (2 a marzo)",  # numbers in the remark: which one counts is not said
+    "Comune di Asti (2024), Comune di Alba (2025)",  # years in brackets, not counts
+    "6 iniziative + 88 imprese",  # two counts
+    "3 eventi + 2 realizzati",  # all done: not a remark
+])
+def test_cells_that_look_like_a_listed_count_are_not_read_as_one(cell):
+    assert written.aside_number(cell) is None and written.per_item(cell) is None and written.plus_not_done(cell) is None

@@ -206,6 +206,10 @@ _PER_MONTH = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3})\s+(?:(?P<noun>[^\W\d_]{3,})
                         r"(?:" + "|".join(values.MONTHS) + r")\b")
 _CALENDAR_SENTENCE = re.compile(_CALENDAR_WORD + r"|\b(?:" + "|".join(values.MONTHS) + r")\b")
 
+# One more to come, said of the next one with a pronoun and a verb in the future: «quello del II trimestre uscirà a
+# settembre», «quella di ottobre sarà pubblicata dopo l'estate» (on the folded note).
+_ONE_TO_COME = re.compile(r"(?:quello|quella)\s+(?:del|della|dello|dell'|di)\b[^,]*?\b(?:sara|uscira|verra|si\s+terra)\b")
+
 _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimestre)(?!\w)")
 
 
@@ -273,7 +277,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     if listed is not None and not _PERIOD.search(listed.group("list")):
         days = _LISTED_DAY.findall(listed.group("list"))
         return Decimal(len(days)) if days else None
-    return None
+    return Decimal(1) if any(_ONE_TO_COME.match(clause.strip()) for clause in re.split(r"[.;]", folded)) else None
 
 
 def _enrolled(folded: str, noun: str | None) -> Decimal | None:

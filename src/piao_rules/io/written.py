@@ -114,6 +114,14 @@ _OUT_OF = re.compile(
 # Done out of a total with a slash and nothing else: «5/5», «11 / 12» (not «30/06», more done than the total, nor
 # «12/2023», a month and its year).
 _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
+# A number, in figures or in words, and a remark without numbers in brackets: «sei (gennaio-giugno)», «3 (Bari, Lecce)».
+_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
+# Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
+_PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
+# A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
+_PLUS_NOT_DONE = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s*\+\s*(?P<more>\d{1,3}\s+(?P<state>.+))")
+_NOT_DONE = re.compile(r"(?:rinviat|rimandat|posticipat|slittat|differit|annullat|sospes|programmat|calendarizzat|previst|"
+                       r"pianificat)[oaie]|in\s+(?:programma|calendario|corso)|da\s+[^\W\d_]+re", re.IGNORECASE)
 # The number words of a cell, in figures: «tre dei quattro» → «3 dei 4».
 _NUMBER_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")
 
@@ -221,6 +229,38 @@ def in_words(text: str) -> str | None:
     return figures
 
 
+def aside_number(text: str) -> tuple[str, str] | None:
+    """«sei (gennaio-giugno)», «3 (Bari, Brindisi-Taranto, Lecce)» → («6», «(gennaio-giugno)»): a number alone, in figures
+    or in words, and a remark without numbers in brackets; None otherwise."""
+    match = _ASIDE_NUMBER.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    number = match.group("number")
+    if not number.isdigit() and (number := _NUMBER_WORDS.get(number.lower())) is None:
+        return None
+    return str(number), match.group("remark")
+
+
+def per_item(text: str) -> str | None:
+    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)» → «4»: the sum of the counts of two or more named items, each
+    with its number in brackets; None otherwise (a year in brackets, «Comune di Asti (2024)», is not a count)."""
+    items = re.split(r"\s*,\s*|\s+e\s+", " ".join(text.split()).rstrip("."))
+    found = [match for item in items if (match := _PER_ITEM.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items):
+        return None
+    return str(sum(int(match.group("n")) for match in found))
+
+
+def plus_not_done(text: str) -> tuple[str, str] | None:
+    """«5 seminari + 1 rinviato» → («5 seminari», «+ 1 rinviato»): the count done, and those added after «+» in a state
+    that says them not done yet («rinviato», «annullati», «in programma», «da svolgere»), as a remark; None otherwise
+    («6 iniziative + 88 imprese» are two counts, «3 eventi + 2 realizzati» five done)."""
+    match = _PLUS_NOT_DONE.fullmatch(" ".join(text.split()))
+    if match is None or not _NOT_DONE.fullmatch(match.group("state")):
+        return None
+    return match.group("count"), f"+ {match.group('more')}"
+
+
 def progress(text: str) -> Decimal | None:
     """«Sviluppo al 60%», «completato al 70%» → 60, 70: the progress of an activity, said with its noun or a
     participle; None otherwise («Gradimento al 85%», «circa il 40%»)."""
@@ -258,12 +298,16 @@ def with_part(text: str) -> tuple[str, str] | None:
 
 def acted_count(text: str) -> tuple[str, str | None] | None:
     """«Realizzati 2 eventi (aprile e giugno)», «Coinvolte 214 imprese» → («2 eventi», «(aprile e giugno)»), («214
-    imprese», None): the one count after a participle or an action, and the remark in brackets after it; None
+    imprese», None): the one count after a participle or an action, and the remark in brackets or the list after a colon
+    («Realizzati 2 eventi: …») after it; None
     otherwise (no participle or action, more than one count, words after the count)."""
     cell = " ".join(text.split())
     whole = _after_action(cell)
     if whole is None or whole == cell:
         return None
+    head, colon, listed = whole.partition(":")  # «Realizzati 2 eventi: «Orienta» (15/02) e …»: the list is a remark
+    if colon and listed.strip() and any(ch.isalpha() for ch in head) and _one_count(head):
+        return head.strip(), listed.strip()
     aside = _ASIDE.fullmatch(whole)
     counted = aside.group("counts") if aside else whole
     if not any(ch.isalpha() for ch in counted) or not _one_count(counted):
@@ -278,8 +322,12 @@ _BY_PERIOD = re.compile(
     r"(?P<more>(?:(?:,|\s+e)\s+\d+\s+(?P=prep)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)+)", re.IGNORECASE)
 # The units done, named one by one by their months: «le note di gennaio, aprile e luglio».
 _BY_MONTH = re.compile(
-    rf"(?:le|i|gli)\s+(?P<noun>[^\W\d_]+)\s+(?:di|del|dei)\s+(?P<months>(?:{_MONTH})(?:\s*(?:,|e)\s*(?:{_MONTH}))+)",
+    rf"(?:(?:le|i|gli)\s+)?(?P<noun>[^\W\d_]+)\s+(?:di|del|dei)\s+(?P<months>(?:{_MONTH})(?:\s*(?:,|e)\s*(?:{_MONTH}))+)",
     re.IGNORECASE)
+# Those it was done with, named one by one after «con»: «i protocolli con Provincia, Università e Confcommercio», «con il
+# Comune di Viterbo (marzo) e con la Provincia di Rieti (giugno)».
+_WITH = re.compile(r"(?:(?:le|i|gli)\s+[^\W\d_]+\s+)?con\s+(?P<items>.+)", re.IGNORECASE)
+_WITH_AGAIN = re.compile(r"\s*,\s*con\s+|\s+e\s+con\s+", re.IGNORECASE)
 # The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
 _ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
 
@@ -291,15 +339,22 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     follows a semicolon is a remark. None otherwise."""
     cell = " ".join(text.split())
     first, _, rest = cell.partition(" ")
-    if not rest or first[0].isdigit() or not _PARTICIPLE.fullmatch(first):
+    if not rest or first[0].isdigit():
         return None
+    if not _PARTICIPLE.fullmatch(first):  # «newsletter di gennaio, febbraio e marzo»: the months alone
+        return _months(cell)
     said, _, after = rest.partition(";")
     said, remark = said.strip().rstrip("."), after.strip() or None
     if (period := _BY_PERIOD.fullmatch(said)) is not None:
         total = int(period.group("n")) + sum(int(n) for n in re.findall(r"\d+", period.group("more")))
         return f"{total} {period.group('noun')}", remark
-    if (month := _BY_MONTH.fullmatch(said)) is not None:
-        return f"{len(re.findall(_MONTH, month.group('months'), re.IGNORECASE))} {month.group('noun')}", remark
+    if (months := _months(said)) is not None:
+        return months[0], "; ".join(part for part in (months[1], remark) if part) or None
+    if (partners := _WITH.fullmatch(said)) is not None:
+        items = partners.group("items")
+        split = _WITH_AGAIN.split(items) if _WITH_AGAIN.search(items) else re.split(r"\s*,\s*|\s+e\s+", items)
+        if len(split) >= 2 and all(item.strip() for item in split):
+            return str(len(split)), remark
     plain = re.sub(r"\([^()]*\)", "()", re.sub(r"«[^»]*»", "", said))  # titles and the brackets' commas aside
     if any(ch.isdigit() for ch in plain):
         return None
@@ -308,6 +363,16 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
         return None
     return str(len(items)), remark
+
+
+def _months(said: str) -> tuple[str, str | None] | None:
+    """«le note di gennaio, aprile e luglio (maggio sospesa)» → («3 note», «(maggio sospesa)»): the units named by their
+    months, and the remark in brackets after them; None otherwise."""
+    aside = re.fullmatch(r"(?P<said>[^()]+?)\s*(?P<remark>\([^()]*\))?", said)
+    month = _BY_MONTH.fullmatch(aside.group("said").rstrip(".")) if aside else None
+    if aside is None or month is None:
+        return None
+    return f"{len(re.findall(_MONTH, month.group('months'), re.IGNORECASE))} {month.group('noun')}", aside.group("remark")
 
 
 def _after_action(whole: str) -> str | None:
@@ -344,6 +409,15 @@ def explained(text: str) -> str:
     if (figures := in_words(text)) is not None:
         return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
                 "cifre")
+    if (aside := aside_number(text)) is not None:
+        return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
+                "solo il numero in cifre e il commento in «nota»")
+    if (added := plus_not_done(text)) is not None:
+        return (f"letto il conteggio «{added[0]}», e «{added[1]}» (non ancora fatti) nella nota; per non lasciarlo "
+                "dedurre, scrivere in «valore» solo il numero fatto e il resto in «nota»")
+    if (summed := per_item(text)) is not None:
+        return (f"sommati i numeri tra parentesi: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
+                "il dettaglio in «nota»")
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
@@ -400,6 +474,12 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, **kept}
     if (figures := in_words(raw)) is not None:
         return {**data, key: figures, **kept}
+    if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
+        return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
+    if (added := plus_not_done(raw)) is not None:  # «5 seminari + 1 rinviato»: the count done, the rest noted
+        return {**data, key: added[0], note_key: f"{note} ({added[1]})" if note else f"({added[1]})", **kept}
+    if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
+        return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}
     if (stated := state_progress(raw)) is not None:
