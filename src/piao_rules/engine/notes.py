@@ -535,9 +535,10 @@ class NoteReader:
         match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
-    def _started(self, folded: str, activity: str | None) -> tuple[int, int] | None:
-        """The words saying that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
-        tavoli …», «Consegna progetto definitivo») has been done; not when the activity also asks for more
+    def _started(self, folded: str, activity: str | None) -> list[tuple[int, int]]:
+        """Where the note says that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
+        tavoli …», «Consegna progetto definitivo») has been done, each time it says so («attivato Lo sportello è stato
+        attivato il 2 maggio»: the value cell, then the note); not when the activity also asks for more
         («Nomina … e misurazione …»), nor when the act is still to come («sarà consegnato»). A start («Avvio
         analisi …») is also done when the note completes its object in one clause («Analisi conclusa»)."""
         named = _QUOTED.sub(" ", activity or "")  # «Sannio, terra di vini e di borghi»: a name, not two acts
@@ -545,16 +546,17 @@ class NoteReader:
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
-            return None
+            return []
         objects = [w for part in parts for w in re.findall(r"[^\W\d_]{5,}", part)[1:] if w not in _NOT_OBJECT]
         for cue in self.starts[words[0]]:
-            for match in cue.finditer(folded):
-                if (self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
-                        and not _FUTURE_ACT.search(_clause_before(folded, match.start()))
-                        and not self._other_object(folded, match, objects)):
-                    return match.span()
+            spans = [match.span() for match in cue.finditer(folded)
+                     if self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
+                     and not _FUTURE_ACT.search(_clause_before(folded, match.start()))
+                     and not self._other_object(folded, match, objects)]
+            if spans:
+                return spans
         if len(parts) > 1 or words[0] not in self.beginnings:
-            return None
+            return []
         objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
         for cue, accented in self.cues.get("completata", []):
             for match in ([] if accented else cue.finditer(folded)):
@@ -562,8 +564,8 @@ class NoteReader:
                 if (any(re.search(r"(?<!\w)" + word + r"(?!\w)", clause) for word in objects)
                         and self._negation(folded, match.start()) is None
                         and self._negation(folded, match.start(), self.attenuation) is None):
-                    return match.span()
-        return None
+                    return [match.span()]
+        return []
 
     @staticmethod
     def _other_object(folded: str, match: re.Match[str], objects: list[str]) -> bool:
@@ -612,11 +614,12 @@ class NoteReader:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         due = _event_day(note, folded, activity, as_of) or _note_deadline(folded, as_of)
-        if started is not None:
+        if started:
             others = tuple(match.start() for cue, accented in self.cues.get("completata", [])
                            for match in cue.finditer(lowered if accented else folded))
-            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None, others=others)
-            cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
+            day = next((day for start, _ in started if (day := _completion_day(
+                folded, [start], as_of, due[1:] if due else None, others=others)) is not None), None)
+            cues = [note[started[0][0]:started[0][1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                completed_by=day[3] if day else None, due_on=due[0] if due else None)
         found: dict[str, list[str]] = {}
