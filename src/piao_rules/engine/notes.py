@@ -928,10 +928,15 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     """Of the days of a clause that names several, the one of the act at ``start`` (``acts``: the clause's other
     acts). In a clause of several acts, each act's day is the first written after it, before the next act, when that
     gives every day of the clause to an act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»; not «in vigore
-    dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the date of a numbered act written
+    dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the last day of a span written right
+    after it («calendarizzati tra il 15 settembre e il 31 ottobre», «dal 2 maggio al 20 giugno»), the date of a numbered act written
     after it («approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»), or the day written
     right after the act («pervenuto il 4 luglio 2023, dopo la seduta dell'Organismo del 3 luglio»). None otherwise."""
     if not acts:
+        span = _RANGE_AFTER.match(folded, start)
+        if (span is not None and len(named) == 2 and named[0].start() == span.end()
+                and _RANGE_AND.fullmatch(folded, named[0].end(), named[1].start())):
+            return [named[1]]  # «calendarizzati tra il 15 settembre e il 31 ottobre»: done by the end of the span
         after = _RIGHT_AFTER.match(folded, start)
         return [day for day in named if after is not None and day.start() == after.end()] or [
             day for day in named if day.start() > start
@@ -944,6 +949,8 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     return own[start]
 
 
+_RANGE_AFTER = re.compile(r"[^\W\d_]+\s+(?:(?:tra|fra)\s+(?:il\s+)?|dal(?:l')?\s*)")  # an act's word, then a span of days
+_RANGE_AND = re.compile(r"\s+(?:e\s+(?:il\s+|l')?|al(?:l')?\s*)")
 _RIGHT_AFTER = re.compile(r"[^\W\d_]+\s+(?:il\s+|in\s+data\s+)?")  # an act's word and the day right after it
 _NUMBERED_ACT = re.compile(r"(?<!\w)n(?:r?\.|°)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*$")
 
