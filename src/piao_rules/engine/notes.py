@@ -747,7 +747,8 @@ class NoteReader:
         for start, end in spans:
             if not any(note[start:end] in cue for cue in cues):
                 cues.append(note[start:end])  # «dal 13 giugno» already shows its day
-        own_done = not off_topic and (bool(happened) or self._own_done(folded, done_at, activity))
+        own_done = not off_topic and (bool(happened) or (self._own_done(folded, done_at, activity)
+                                                         and not _act_ahead(folded, planned_at, activity)))
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata", own_done=own_done,
@@ -788,6 +789,15 @@ def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
             if (first := re.match(r"[^\W\d_]+(?:[zs]ione)(?!\w)", part.strip()))}
     return [found.span("done") for act in sorted(acts)
             for found in re.finditer(_ACT_HAPPENED.format(act=re.escape(act)), folded)]
+
+
+def _act_ahead(folded: str, planned_at: list[int], activity: str | None) -> bool:
+    """Whether the note puts in the calendar the very act the milestone asks for, named before a calendar word in its
+    clause («la trasmissione alla Regione avverrà nella prima settimana di aprile» for «Trasmissione alla Regione della
+    relazione»): what the note tells done of the same object («Relazione approvata») is an earlier step."""
+    act = re.match(r"[^\W\d_]+[zs]ione(?!\w)", _fold(_QUOTED.sub(" ", activity or "")).strip())
+    return act is not None and any(re.search(r"(?<!\w)" + act.group(0) + r"(?!\w)", _clause_before(folded, start))
+                                   for start in planned_at)
 
 
 def _event_day(note: str, folded: str, activity: str | None, as_of: date | None) -> tuple[date, int, int] | None:
