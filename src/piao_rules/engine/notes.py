@@ -137,10 +137,12 @@ _DEADLINE_MISSED = re.compile(
 )
 
 # The note says the act will not be done in the year at all: «la convenzione non sarà rinnovata per il 2026», «il quarto
-# percorso non sarà realizzato nel 2024» (on the folded note; the year is the monitoring date's). Not a forecast of a
-# delay («la mappatura non sarà completata entro l'anno», labelled a rischio).
+# percorso non sarà realizzato nel 2024», «la quarta sala non potrà essere riallestita nel 2023» (on the folded note; the
+# year is the monitoring date's). Not a forecast of a delay («la mappatura non sarà completata entro l'anno», labelled a
+# rischio).
 _NOT_IN_YEAR = re.compile(
-    r"(?<!\w)non\s+(?:sara|verra)\s+(?:piu\s+)?[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
+    r"(?<!\w)non\s+(?:sara|saranno|verra|verranno|potra\s+essere|potranno\s+essere)\s+(?:piu\s+)?"
+    r"[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
 )
 
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
@@ -747,12 +749,15 @@ class NoteReader:
         for start, end in spans:
             if not any(note[start:end] in cue for cue in cues):
                 cues.append(note[start:end])  # «dal 13 giugno» already shows its day
+        missed = _deadline_missed(folded, as_of) if phase != "completata" else None
+        if missed is not None and not any(note[missed[0]:missed[1]] in cue for cue in cues):
+            cues.append(note[missed[0]:missed[1]])  # «non potrà essere riallestita nel 2023»
         own_done = not off_topic and (bool(happened) or (self._own_done(folded, done_at, activity)
                                                          and not _act_ahead(folded, planned_at, activity)))
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata", own_done=own_done,
-            deadline_missed=phase != "completata" and _deadline_missed(folded, as_of), off_topic=off_topic,
+            deadline_missed=missed is not None, off_topic=off_topic,
             completed_on=completed_on[0] if completed_on is not None else None,
             completed_by=completed_on[3] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
@@ -773,11 +778,13 @@ def _delay_as_cause(folded: str, done_at: list[int], postponed_at: list[int], as
     return True
 
 
-def _deadline_missed(folded: str, as_of: date | None) -> bool:
-    """Whether the note says the deadline cannot be met, or the act will not be done in the monitoring year."""
-    if _DEADLINE_MISSED.search(folded) is not None:
-        return True
-    return as_of is not None and any(int(match.group("year")) == as_of.year for match in _NOT_IN_YEAR.finditer(folded))
+def _deadline_missed(folded: str, as_of: date | None) -> tuple[int, int] | None:
+    """Where the note says the deadline cannot be met, or the act will not be done in the monitoring year."""
+    found = _DEADLINE_MISSED.search(folded)
+    if found is not None:
+        return found.span()
+    return next((match.span() for match in _NOT_IN_YEAR.finditer(folded)
+                 if as_of is not None and int(match.group("year")) == as_of.year), None)
 
 
 def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
