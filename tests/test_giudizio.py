@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (206, 209), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (96, 96), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (112, 112), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (51, 51), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("copertura", "sviluppo"): (98, 98), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (114, 114), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (102, 102), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -71,7 +71,7 @@ REPORTED = {
     # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass and the one fixed
     # in the fourteenth are development rows now («prima: verifica_13»), the 45 left agree 38 times
     ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 5),
-    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 3), ("calcolo", "verifica_13"): (7, 7),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 2), ("calcolo", "verifica_13"): (7, 7),
     ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
@@ -103,9 +103,9 @@ REPORTED = {
     # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
     # act in a clause that dates several
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
-    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
-    ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (9, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
+    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 2), ("calcolo", "verifica_17"): (8, 8),
+    ("proposta", "verifica_17"): (2, 3),
+    ("note", "verifica_18"): (10, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 4), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 7),
     ("proposta", "verifica_18"): (3, 4),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
@@ -131,7 +131,7 @@ REPORTED = {
     # since but stay here, their phase not being the controller's: the 42 and 41 rows left agree 35 and 35 times
     ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
     ("conteggio", "verifica_21"): (2, 3), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
-    ("proposta", "verifica_21"): (3, 5),
+    ("proposta", "verifica_21"): (3, 4),
     ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
     ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
     ("proposta", "verifica_22"): (2, 3),
@@ -172,13 +172,20 @@ REPORTED = {
     ("proposta", "verifica_28"): (4, 5),
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
-    # tool refused counted as disagreeing)
-    ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
+    # tool refused counted as disagreeing). The twentieth pass, part B1 (a SI's deadline in its algorithm, the act dated
+    # after the value cell, a span in the calendar, the target's own act still to come, the rest not done in the year, the
+    # note counting what the target counts), fixed one row of the 29th and four of the 30th (development rows now,
+    # «prima: verifica_29», «verifica_30»); «V29 Novara mappatura processi» agrees since but stays here, its phase (read
+    # in the note but not shown: the pace decides) not being the controller's. The same readings fixed, unstudied, two
+    # rows of the 13th and 17th sets (SI still NO after the deadline in the name), one of the 17th and one of the 21st
+    # (the note's count), development rows now, and made «Cosenza Piano triennale» of the 18th agree (kept there: its
+    # phase is read «programmata», the controller's is «in corso»)
+    ("note", "verifica_29"): (9, 11), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
     ("conteggio", "verifica_29"): (0, 5), ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
     ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 6),
-    ("conteggio", "verifica_30"): (1, 5), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 8),
-    ("proposta", "verifica_30"): (3, 5),
+    ("conteggio", "verifica_30"): (1, 5), ("si_no", "verifica_30"): (2, 2), ("calcolo", "verifica_30"): (6, 8),
+    ("proposta", "verifica_30"): (3, 3),
 }
 
 
@@ -248,13 +255,13 @@ TWELFTH_SET_MISSES = [
 # The thirteenth and fourteenth sets, measured blind once after the twelfth pass (38/50 and 29/50): of their misses, four
 # each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»), and one of
 # the thirteenth in the fourteenth (the Pordenone-Udine convention signed in January); these were studied and left, for
-# the reasons in docs/giudizio.md.
+# the reasons in docs/giudizio.md (the twentieth pass, part B1, fixed «Brescia affidamento»: a SI still NO after the
+# deadline in its name).
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
-    "Brescia affidamento del servizio di conservazione a norma (inventato)",
     "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
 ]
 
@@ -317,14 +324,11 @@ SEVENTEENTH_SET_MISSES = [
     "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
-    "Varese tariffario dei servizi metrici non approvato entro marzo (inventato)",
     "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
-    "Pistoia-Prato vigilanza sui prodotti, da prodotti controllati a ispezioni (inventato)",
 ]
 
 
 EIGHTEENTH_SET_MISSES = [
-    "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
@@ -358,7 +362,6 @@ TWENTY_FIRST_SET_MISSES = [
     "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
     "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
     "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
-    "Bari verifiche sui distributori di carburante, da pistole erogatrici a impianti (inventato)",
 ]
 
 
@@ -421,11 +424,12 @@ TWENTY_EIGHTH_SET_MISSES = [
 ]
 
 
-# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): misses listed,
-# not studied.
+# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): misses listed.
+# The twentieth pass, part B1, fixed or made agree six of them (docs/giudizio.md, «Il ventesimo giro»); its rows left
+# here: «V29 Piacenza azienda speciale ISO 9001» (a note on other acts with a calendar word), «V29 Trieste cantieri
+# digitali» (a value of several counts), «V29 Catania strumenti metrici in impianti» (160 strumenti read from the note:
+# 80% of the pace, in linea by the threshold; the controller says a rischio).
 TWENTY_NINTH_SET_MISSES = [
-    "V29 Novara mappatura processi anagrafe sospesa per i bilanci (inventato)",
-    "V29 Potenza sportello PNRR attivato il 2 maggio (inventato)",
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
     "V29 Trieste azienda speciale imprese alle fiere, sedici (inventato)",
@@ -454,12 +458,8 @@ THIRTIETH_SET_MISSES = [
     "V30 Brescia due eventi di orientamento già a marzo (inventato)",
     "V30 Rieti Viterbo protocolli con enti locali, il terzo non firmato (inventato)",
     "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
-    "V30 Riviere di Liguria POS pagoPA slittati a novembre (inventato)",
-    "V30 Unioncamere Campania relazione alla Regione non ancora trasmessa (inventato)",
     "V30 Unioncamere Toscana rendicontazione fondo perequativo entro marzo (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
-    "V30 Cuneo sale riallestite, la quarta bloccata dalla Soprintendenza (inventato)",
-    "V30 Maremma e Tirreno strumenti verificati convertiti in impianti carburante (inventato)",
 ]
 
 
