@@ -349,7 +349,7 @@ def noted_count(target: Target, measure: Measure | None) -> tuple[Measure, str] 
     with how it was read. None otherwise (the value counts what the target counts, the note names it never or twice)."""
     if (measure is None or not measure.note or target.kind is not TargetKind.COMPARISON or measure.percent
             or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)
-            or counted_mismatch(target, measure) is None or target.unit in units.ALIASES):
+            or target.unit is None or target.unit in units.ALIASES or counted_mismatch(target, measure) is None):
         return None
     counts = [m for m in _NOTED_COUNT.finditer(measure.note) if counts_noun(m.group("noun"), target.unit)]
     if len(counts) != 1:
