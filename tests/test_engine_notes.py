@@ -788,3 +788,57 @@ def test_no_date_fixed_yet_is_a_block(note, phase):
 ])
 def test_the_next_one_announced_is_one_more(note, count):
     assert scheduled_count(note, None) == count
+
+# twentieth pass, part B1
+@pytest.mark.parametrize(("indicator", "as_of", "status"), [
+    ({"algoritmo": "Entro 30.06.2023"}, date(2023, 9, 30), Status.MISSED),
+    ({"nome": "Adozione del regolamento entro il 30/06/2023"}, date(2023, 9, 30), Status.MISSED),
+    # before the deadline written in the algorithm the note still tells the state
+    ({"algoritmo": "Entro 30.09.2023"}, MID, Status.AT_RISK),
+])
+def test_a_si_still_no_after_the_deadline_in_its_name_or_algorithm_is_missed(indicator, as_of, status):
+    result = one("SI", as_of, indicator=indicator, valore="NO", nota="Attivazione slittata a novembre per il ritardo del fornitore.")
+    assert result.status == status
+
+
+def test_the_act_is_dated_where_the_note_tells_it_again_after_the_value_cell():
+    note = "attivato Lo sportello è stato attivato il 2 maggio 2023 presso la sede e dal 3 giugno anche a Matera."
+    assert READER.read(note, "Attivazione dello sportello PNRR", END).completed_on == date(2023, 5, 2)
+    result = one("Attivazione entro 30/04/2023", END, indicator={"nome": "Attivazione dello sportello PNRR"},
+                 valore="attivato", nota=note[9:])
+    assert (result.status, result.proposed) == (Status.MISSED, True)
+
+
+@pytest.mark.parametrize(("note", "planned_on"), [
+    ("Sospesa ad aprile; i processi restanti sono calendarizzati tra il 15 settembre e il 31 ottobre 2023.", date(2023, 10, 31)),
+    ("Sospesa ad aprile; le visite sono programmate dal 4 settembre al 20 ottobre.", date(2023, 10, 20)),
+    # two days that are not a span: the day right after the word, as before
+    ("Sospesa ad aprile; incontri calendarizzati il 15 settembre, dopo la riunione del 31 luglio.", date(2023, 9, 15)),
+])
+def test_a_span_in_the_calendar_ends_on_its_last_day(note, planned_on):
+    assert READER.read(note, None, MID).planned_on == planned_on
+
+
+@pytest.mark.parametrize(("note", "status"), [
+    ("Relazione approvata dal Comitato il 27/06/2023; la trasmissione alla Regione avverrà a luglio.", Status.MISSED),
+    # the act itself done, or another act put in the calendar: the SI holds
+    ("Relazione approvata e trasmessa alla Regione il 27/06/2023.", Status.REACHED),
+    ("Relazione trasmessa alla Regione il 27/06/2023; la presentazione in Consiglio avverrà a luglio.", Status.REACHED),
+])
+def test_the_targets_own_act_put_in_the_calendar_is_still_to_come(note, status):
+    result = one("SI (entro il 30/06/2023)", MID, indicator={"nome": "Trasmissione alla Regione della relazione annuale"},
+                 valore="SI", nota=note)
+    assert (result.status, result.proposed) == (status, status is Status.MISSED)
+
+
+@pytest.mark.parametrize(("note", "status", "versus"), [
+    ("Terza sala in collaudo a ottobre. La quarta sala non potrà essere riallestita nel 2023: manca l'autorizzazione.",
+     Status.MISSED, Status.ON_TRACK),
+    # a delay within the year is not an impossibility: the pace decides
+    ("Terza sala in collaudo a ottobre; la quarta sarà riallestita a novembre.", Status.AT_RISK, Status.ON_TRACK),
+])
+def test_a_count_whose_note_says_the_rest_will_not_be_done_in_the_year(note, status, versus):
+    result = one("4", date(2023, 9, 30), indicator={"nome": "N. sale riallestite", "unita": "N."}, valore="2", nota=note,
+                 proposta_target="3", motivazione="Diniego dell'autorizzazione.")
+    assert (result.status, result.against_proposal.status) == (status, versus)
+    assert result.proposed is (status is Status.MISSED)

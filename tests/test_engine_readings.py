@@ -375,3 +375,19 @@ def test_days_in_the_calendar_for_a_target_in_hours(more, status):
     result = one("≥ 500 ore di formazione", date(2023, 9, 30), valore="41 giornate",
                  nota=f"Il calendario del IV trimestre prevede {more} già fissate; ogni giornata è di 7 ore.")
     assert result.status is status
+
+
+# twentieth pass, part B1: a count of something else whose note counts what the target counts (targets.fit.noted_count)
+@pytest.mark.parametrize(("cell", "note", "status", "read"), [
+    ("130 impianti di carburante", "I 130 impianti verificati corrispondono a 310 strumenti (erogatori).", Status.ON_TRACK,
+     "«310 strumenti»"),
+    ("96 impianti (per complessivi 388 strumenti/pistole erogatrici)", None, Status.ON_TRACK, "«388 strumenti"),
+    # the note names the target's things twice, or never: another name, to assess
+    ("130 impianti", "Verificati 200 strumenti a marzo e 110 strumenti ad aprile.", Status.TO_ASSESS, None),
+    ("130 impianti", "Verifiche concentrate sugli impianti autostradali.", Status.TO_ASSESS, None),
+])
+def test_a_count_of_something_else_is_read_from_the_note_that_counts_the_targets_things(cell, note, status, read):
+    result = one("≥ 400 strumenti", date(2023, 9, 30), valore=cell, **({"nota": note} if note else {}))
+    assert result.status is status
+    assert (read in result.explanation.inputs["lettura della misura"]) if read else (
+        "lettura della misura" not in result.explanation.inputs)

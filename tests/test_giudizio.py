@@ -14,7 +14,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (206, 209), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (99, 99), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (130, 130), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
@@ -71,7 +71,7 @@ REPORTED = {
     # whose measure the tool refused counted as disagreeing); the four rows fixed in the thirteenth pass and the one fixed
     # in the fourteenth are development rows now («prima: verifica_13»), the 45 left agree 38 times
     ("note", "verifica_13"): (10, 12), ("andamento", "verifica_13"): (9, 9), ("copertura", "verifica_13"): (5, 5),
-    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 3), ("calcolo", "verifica_13"): (7, 7),
+    ("conteggio", "verifica_13"): (3, 5), ("si_no", "verifica_13"): (2, 2), ("calcolo", "verifica_13"): (7, 7),
     ("proposta", "verifica_13"): (2, 3),
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
@@ -103,9 +103,9 @@ REPORTED = {
     # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
     # act in a clause that dates several
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
-    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 3), ("calcolo", "verifica_17"): (8, 8),
-    ("proposta", "verifica_17"): (2, 4),
-    ("note", "verifica_18"): (9, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
+    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 2), ("calcolo", "verifica_17"): (8, 8),
+    ("proposta", "verifica_17"): (2, 3),
+    ("note", "verifica_18"): (10, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 4), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 7),
     ("proposta", "verifica_18"): (3, 4),
     # the nineteenth set (invented rows, promotion) and the twentieth (invented rows, every area, offices writing
@@ -131,7 +131,7 @@ REPORTED = {
     # since but stay here, their phase not being the controller's: the 42 and 41 rows left agree 35 and 35 times
     ("note", "verifica_21"): (9, 10), ("andamento", "verifica_21"): (9, 10), ("copertura", "verifica_21"): (3, 3),
     ("conteggio", "verifica_21"): (2, 3), ("si_no", "verifica_21"): (3, 3), ("calcolo", "verifica_21"): (6, 7),
-    ("proposta", "verifica_21"): (3, 5),
+    ("proposta", "verifica_21"): (3, 4),
     ("note", "verifica_22"): (7, 9), ("andamento", "verifica_22"): (8, 10), ("copertura", "verifica_22"): (4, 5),
     ("conteggio", "verifica_22"): (2, 2), ("si_no", "verifica_22"): (4, 4), ("calcolo", "verifica_22"): (8, 8),
     ("proposta", "verifica_22"): (2, 3),
@@ -249,13 +249,13 @@ TWELFTH_SET_MISSES = [
 # The thirteenth and fourteenth sets, measured blind once after the twelfth pass (38/50 and 29/50): of their misses, four
 # each were fixed in the thirteenth pass (development rows now, «prima: verifica_13» and «prima: verifica_14»), and one of
 # the thirteenth in the fourteenth (the Pordenone-Udine convention signed in January); these were studied and left, for
-# the reasons in docs/giudizio.md.
+# the reasons in docs/giudizio.md (the twentieth pass, part B1, fixed «Brescia affidamento»: a SI still NO after the
+# deadline in its name).
 THIRTEENTH_SET_MISSES = [
     "Reggio Emilia piattaforma provinciale per i tirocini, nota su altro (inventato)",
     "Vicenza trasferimento del laboratorio metrico, gara deserta (inventato)",
     "Mantova incontri con le associazioni sul piano di promozione, primo trimestre (inventato)",
     "Sondrio incontri del Tavolo provinciale del turismo entro giugno (inventato)",
-    "Brescia affidamento del servizio di conservazione a norma (inventato)",
     "Treviso-Belluno sala polifunzionale della sede di Belluno, proposta (inventato)",
 ]
 
@@ -318,14 +318,11 @@ SEVENTEENTH_SET_MISSES = [
     "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
-    "Varese tariffario dei servizi metrici non approvato entro marzo (inventato)",
     "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
-    "Pistoia-Prato vigilanza sui prodotti, da prodotti controllati a ispezioni (inventato)",
 ]
 
 
 EIGHTEENTH_SET_MISSES = [
-    "Cosenza Piano triennale per l'informatica, SI nel valore smentito dalla nota (inventato)",
     "Bergamo ore di formazione 2024 con calendario che non chiude il divario (inventato)",
     "Pisa schede obiettivi individuali consegnate, tre in ritardo (inventato)",
     "Sud Est Sicilia nuovo sito PNRR 1.4.1, proroga al 31/12 proposta (inventato)",
@@ -359,7 +356,6 @@ TWENTY_FIRST_SET_MISSES = [
     "Caltanissetta giornate di formazione per gli aspiranti agenti di commercio, una annullata (inventato)",
     "Cremona-Mantova-Pavia partecipazione all'indagine sul benessere organizzativo chiusa a settembre (inventato)",
     "Varese ore di consulenza del PID, proposta al ribasso ancora insufficiente (inventato)",
-    "Bari verifiche sui distributori di carburante, da pistole erogatrici a impianti (inventato)",
 ]
 
 
@@ -426,8 +422,6 @@ TWENTY_EIGHTH_SET_MISSES = [
 # after the twentieth pass (part A: «Grosseto pagoPA», «Catania risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»
 # studied and left, for the reasons in docs/giudizio.md; the others are parts B1 and B2's).
 TWENTY_NINTH_SET_MISSES = [
-    "V29 Novara mappatura processi anagrafe sospesa per i bilanci (inventato)",
-    "V29 Potenza sportello PNRR attivato il 2 maggio (inventato)",
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
     "V29 Trieste azienda speciale imprese alle fiere, sedici (inventato)",
@@ -450,8 +444,6 @@ THIRTIETH_SET_MISSES = [
     "V30 Riviere di Liguria POS pagoPA slittati a novembre (inventato)",
     "V30 Unioncamere Campania relazione alla Regione non ancora trasmessa (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
-    "V30 Cuneo sale riallestite, la quarta bloccata dalla Soprintendenza (inventato)",
-    "V30 Maremma e Tirreno strumenti verificati convertiti in impianti carburante (inventato)",
 ]
 
 

@@ -388,6 +388,8 @@ class _Evaluator:
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)
+        elif (named := _named_deadline(target, item.indicator, self.plan.year)) is not None and self.as_of >= named:
+            facts["scaduto"] = 1  # «SI» with «Entro 30.06.2022» in the algorithm, still NO at 30/09
         _encode(facts, "giorni_ritardo", score.late_days)
         facts["componenti_mancanti"] = int(score.missing_components)
         if facts.get("lettura_nota") == "programmata" and item.accrual is Accrual.CUMULATIVE:

@@ -137,10 +137,12 @@ _DEADLINE_MISSED = re.compile(
 )
 
 # The note says the act will not be done in the year at all: «la convenzione non sarà rinnovata per il 2026», «il quarto
-# percorso non sarà realizzato nel 2024» (on the folded note; the year is the monitoring date's). Not a forecast of a
-# delay («la mappatura non sarà completata entro l'anno», labelled a rischio).
+# percorso non sarà realizzato nel 2024», «la quarta sala non potrà essere riallestita nel 2023» (on the folded note; the
+# year is the monitoring date's). Not a forecast of a delay («la mappatura non sarà completata entro l'anno», labelled a
+# rischio).
 _NOT_IN_YEAR = re.compile(
-    r"(?<!\w)non\s+(?:sara|verra)\s+(?:piu\s+)?[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
+    r"(?<!\w)non\s+(?:sara|saranno|verra|verranno|potra\s+essere|potranno\s+essere)\s+(?:piu\s+)?"
+    r"[^\W\d_]+(?:at|ut|it|tt|ss|st)[oaie]\s+(?:nel|per\s+il)\s+(?P<year>(?:19|20)\d\d)(?![\d/])"
 )
 
 # The deadline the note itself names for what it tells done late: «oltre il termine del 31/07/2024», «dopo la scadenza
@@ -539,9 +541,10 @@ class NoteReader:
         match = self.draft.search(folded, start - len(clause), start)
         return match.start() if match else None
 
-    def _started(self, folded: str, activity: str | None) -> tuple[int, int] | None:
-        """The words saying that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
-        tavoli …», «Consegna progetto definitivo») has been done; not when the activity also asks for more
+    def _started(self, folded: str, activity: str | None) -> list[tuple[int, int]]:
+        """Where the note says that an activity which *is* an act («Avvio servizio …», «Costituzione e avvio
+        tavoli …», «Consegna progetto definitivo») has been done, each time it says so («attivato Lo sportello è stato
+        attivato il 2 maggio»: the value cell, then the note); not when the activity also asks for more
         («Nomina … e misurazione …»), nor when the act is still to come («sarà consegnato»). A start («Avvio
         analisi …») is also done when the note completes its object in one clause («Analisi conclusa»)."""
         named = _QUOTED.sub(" ", activity or "")  # «Sannio, terra di vini e di borghi»: a name, not two acts
@@ -549,16 +552,17 @@ class NoteReader:
         firsts = [re.match(r"[^\W\d_]+", part) for part in parts]
         words = [first.group(0) for first in firsts if first]
         if not parts or len(words) < len(parts) or not all(word in self.starts for word in words):
-            return None
+            return []
         objects = [w for part in parts for w in re.findall(r"[^\W\d_]{5,}", part)[1:] if w not in _NOT_OBJECT]
         for cue in self.starts[words[0]]:
-            for match in cue.finditer(folded):
-                if (self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
-                        and not _FUTURE_ACT.search(_clause_before(folded, match.start()))
-                        and not self._other_object(folded, match, objects)):
-                    return match.span()
+            spans = [match.span() for match in cue.finditer(folded)
+                     if self._negation(folded, match.start()) is None and self._negation(folded, match.start(), self.future) is None
+                     and not _FUTURE_ACT.search(_clause_before(folded, match.start()))
+                     and not self._other_object(folded, match, objects)]
+            if spans:
+                return spans
         if len(parts) > 1 or words[0] not in self.beginnings:
-            return None
+            return []
         objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
         for cue, accented in self.cues.get("completata", []):
             for match in ([] if accented else cue.finditer(folded)):
@@ -566,8 +570,8 @@ class NoteReader:
                 if (any(re.search(r"(?<!\w)" + word + r"(?!\w)", clause) for word in objects)
                         and self._negation(folded, match.start()) is None
                         and self._negation(folded, match.start(), self.attenuation) is None):
-                    return match.span()
-        return None
+                    return [match.span()]
+        return []
 
     @staticmethod
     def _other_object(folded: str, match: re.Match[str], objects: list[str]) -> bool:
@@ -616,11 +620,12 @@ class NoteReader:
         folded, lowered = _fold(note), note.lower()
         started = self._started(folded, activity)
         due = _event_day(note, folded, activity, as_of) or _note_deadline(folded, as_of)
-        if started is not None:
+        if started:
             others = tuple(match.start() for cue, accented in self.cues.get("completata", [])
                            for match in cue.finditer(lowered if accented else folded))
-            day = _completion_day(folded, [started[0]], as_of, due[1:] if due else None, others=others)
-            cues = [note[started[0]:started[1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
+            day = next((day for start, _ in started if (day := _completion_day(
+                folded, [start], as_of, due[1:] if due else None, others=others)) is not None), None)
+            cues = [note[started[0][0]:started[0][1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                completed_by=day[3] if day else None, due_on=due[0] if due else None)
         found: dict[str, list[str]] = {}
@@ -748,11 +753,15 @@ class NoteReader:
         for start, end in spans:
             if not any(note[start:end] in cue for cue in cues):
                 cues.append(note[start:end])  # «dal 13 giugno» already shows its day
-        own_done = not off_topic and (bool(happened) or self._own_done(folded, done_at, activity))
+        missed = _deadline_missed(folded, as_of) if phase != "completata" else None
+        if missed is not None and not any(note[missed[0]:missed[1]] in cue for cue in cues):
+            cues.append(note[missed[0]:missed[1]])  # «non potrà essere riallestita nel 2023»
+        own_done = not off_topic and (bool(happened) or (self._own_done(folded, done_at, activity)
+                                                         and not _act_ahead(folded, planned_at, activity)))
         return NoteReading(
             phase=phase, progress=written if written is not None else default, cues=cues,
             progress_written=written is not None, unfinished=unfinished and phase != "completata", own_done=own_done,
-            deadline_missed=phase != "completata" and _deadline_missed(folded, as_of), off_topic=off_topic,
+            deadline_missed=missed is not None, off_topic=off_topic,
             completed_on=completed_on[0] if completed_on is not None else None,
             completed_by=completed_on[3] if completed_on is not None else None,
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
@@ -773,11 +782,13 @@ def _delay_as_cause(folded: str, done_at: list[int], postponed_at: list[int], as
     return True
 
 
-def _deadline_missed(folded: str, as_of: date | None) -> bool:
-    """Whether the note says the deadline cannot be met, or the act will not be done in the monitoring year."""
-    if _DEADLINE_MISSED.search(folded) is not None:
-        return True
-    return as_of is not None and any(int(match.group("year")) == as_of.year for match in _NOT_IN_YEAR.finditer(folded))
+def _deadline_missed(folded: str, as_of: date | None) -> tuple[int, int] | None:
+    """Where the note says the deadline cannot be met, or the act will not be done in the monitoring year."""
+    found = _DEADLINE_MISSED.search(folded)
+    if found is not None:
+        return found.span()
+    return next((match.span() for match in _NOT_IN_YEAR.finditer(folded)
+                 if as_of is not None and int(match.group("year")) == as_of.year), None)
 
 
 def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
@@ -789,6 +800,15 @@ def _acts_happened(folded: str, activity: str | None) -> list[tuple[int, int]]:
             if (first := re.match(r"[^\W\d_]+(?:[zs]ione)(?!\w)", part.strip()))}
     return [found.span("done") for act in sorted(acts)
             for found in re.finditer(_ACT_HAPPENED.format(act=re.escape(act)), folded)]
+
+
+def _act_ahead(folded: str, planned_at: list[int], activity: str | None) -> bool:
+    """Whether the note puts in the calendar the very act the milestone asks for, named before a calendar word in its
+    clause («la trasmissione alla Regione avverrà nella prima settimana di aprile» for «Trasmissione alla Regione della
+    relazione»): what the note tells done of the same object («Relazione approvata») is an earlier step."""
+    act = re.match(r"[^\W\d_]+[zs]ione(?!\w)", _fold(_QUOTED.sub(" ", activity or "")).strip())
+    return act is not None and any(re.search(r"(?<!\w)" + act.group(0) + r"(?!\w)", _clause_before(folded, start))
+                                   for start in planned_at)
 
 
 def _event_day(note: str, folded: str, activity: str | None, as_of: date | None) -> tuple[date, int, int] | None:
@@ -929,10 +949,15 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     """Of the days of a clause that names several, the one of the act at ``start`` (``acts``: the clause's other
     acts). In a clause of several acts, each act's day is the first written after it, before the next act, when that
     gives every day of the clause to an act («approvato dalla Giunta il 28 giugno, firmato il 9 luglio»; not «in vigore
-    dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the date of a numbered act written
+    dal 1° gennaio 2022, incarichi conferiti il 20/12»). In a clause of one act, the last day of a span written right
+    after it («calendarizzati tra il 15 settembre e il 31 ottobre», «dal 2 maggio al 20 giugno»), the date of a numbered act written
     after it («approvato con delibera n. 21 del 27/02/2026, previo parere dell'OIV del 20/02/2026»), or the day written
     right after the act («pervenuto il 4 luglio 2023, dopo la seduta dell'Organismo del 3 luglio»). None otherwise."""
     if not acts:
+        span = _RANGE_AFTER.match(folded, start)
+        if (span is not None and len(named) == 2 and named[0].start() == span.end()
+                and _RANGE_AND.fullmatch(folded, named[0].end(), named[1].start())):
+            return [named[1]]  # «calendarizzati tra il 15 settembre e il 31 ottobre»: done by the end of the span
         after = _RIGHT_AFTER.match(folded, start)
         return [day for day in named if after is not None and day.start() == after.end()] or [
             day for day in named if day.start() > start
@@ -945,6 +970,8 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     return own[start]
 
 
+_RANGE_AFTER = re.compile(r"[^\W\d_]+\s+(?:(?:tra|fra)\s+(?:il\s+)?|dal(?:l')?\s*)")  # an act's word, then a span of days
+_RANGE_AND = re.compile(r"\s+(?:e\s+(?:il\s+|l')?|al(?:l')?\s*)")
 _RIGHT_AFTER = re.compile(r"[^\W\d_]+\s+(?:il\s+|in\s+data\s+)?")  # an act's word and the day right after it
 _NUMBERED_ACT = re.compile(r"(?<!\w)n(?:r?\.|°)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*$")
 

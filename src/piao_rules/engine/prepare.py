@@ -22,6 +22,7 @@ from piao_rules.targets.fit import (
     as_component,
     named_count,
     not_pertinent,
+    noted_count,
     noted_units,
     one_per_unit,
     per_head,
@@ -282,6 +283,8 @@ def read_against_measure(item: Item) -> None:
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate
     if converted is not None:
         item.measure, item.inputs["conversione"] = converted
+    elif (noted := noted_count(item.target, item.measure)) is not None:  # «130 impianti», nota «… a 160 strumenti»
+        item.measure, item.inputs["lettura della misura"] = noted
     if _fixed(item.target) and percent_base(item.target, item.indicator, item.measure) is None:  # most targets: none of the readings below applies
         return
     counted = counted_target(item.target, item.indicator, item.measure)

@@ -342,6 +342,23 @@ def noted_units(target: Target, measure: Measure | None) -> tuple[Measure, str] 
             f"il valore conta «{measure.counted}», la nota le unità del target («{said}»): lette {done} unità coperte")
 
 
+def noted_count(target: Target, measure: Measure | None) -> tuple[Measure, str] | None:
+    """A count of something else than the target counts, with the note counting the target's things once: «130 impianti
+    di carburante» for «≥ 400 strumenti» with «I 130 impianti verificati corrispondono a 160 strumenti», «96 impianti
+    (per complessivi 388 strumenti/pistole erogatrici)»: the measure is the note's count (160, 388), the value a remark;
+    with how it was read. None otherwise (the value counts what the target counts, the note names it never or twice)."""
+    if (measure is None or not measure.note or target.kind is not TargetKind.COMPARISON or measure.percent
+            or not isinstance(measure.value, Decimal) or isinstance(measure.value, bool)
+            or target.unit is None or target.unit in units.ALIASES or counted_mismatch(target, measure) is None):
+        return None
+    counts = [m for m in _NOTED_COUNT.finditer(measure.note) if counts_noun(m.group("noun"), target.unit)]
+    if len(counts) != 1:
+        return None
+    done, said = Decimal(counts[0].group("n")), " ".join(counts[0].group(0).split())
+    return (measure.model_copy(update={"value": done, "counted": counts[0].group("noun")}),
+            f"il valore conta «{measure.counted}», la nota ciò che il target conta («{said}»): letti {done} {target.unit}")
+
+
 def _root(word: str) -> str:
     """A noun without its ending, singular and plural alike: «servizio», «servizi» → «serviz»."""
     return word.lower().rstrip("aeiouàèéìòù") or word.lower()
