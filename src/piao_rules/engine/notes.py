@@ -246,6 +246,18 @@ def uncommitted_budget(note: str, *texts: str | None) -> bool:
             and _COMMITTED.search(note) is None)
 
 
+# A calendar that names only the second half of the year: «altre partecipazioni a fiere sono previste nel secondo
+# semestre», «nel II semestre è prevista la ripresa degli incontri» (on the folded note, counts in words in figures).
+_HALF_YEAR = re.compile(r"(?<!\w)(?:secondo|ii)\s+semestre(?!\w)")
+_DATED = re.compile(r"\d|\b(?:" + "|".join(values.MONTHS) + r")\b")
+
+
+def vague_calendar(note: str) -> bool:
+    """The note puts what is left in the second half of the year and says neither how many, nor a month, nor a day."""
+    folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
+    return _HALF_YEAR.search(folded) is not None and _DATED.search(folded) is None
+
+
 def closed_calendar(note: str) -> bool:
     """The note says nothing beyond its calendar will come in the year («previste solo …», «non sono previste
     ulteriori …»)."""
