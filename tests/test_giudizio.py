@@ -15,9 +15,9 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (206, 209), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (96, 96), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (112, 112), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("andamento", "sviluppo"): (137, 137), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (104, 104), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (113, 113), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (51, 51), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (102, 102), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -172,11 +172,12 @@ REPORTED = {
     ("proposta", "verifica_28"): (4, 5),
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
-    # tool refused counted as disagreeing)
-    ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
+    # tool refused counted as disagreeing); the twentieth pass, part B2 (pace and coverage), fixed five rows of the 29th
+    # and two of the 30th (development rows now)
+    ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 7), ("copertura", "verifica_29"): (4, 4),
     ("conteggio", "verifica_29"): (0, 5), ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
-    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 6),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 9), ("copertura", "verifica_30"): (3, 5),
     ("conteggio", "verifica_30"): (1, 5), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 8),
     ("proposta", "verifica_30"): (3, 5),
 }
@@ -421,18 +422,16 @@ TWENTY_EIGHTH_SET_MISSES = [
 ]
 
 
-# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): misses listed,
-# not studied.
+# The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50). Part B2 of the
+# twentieth pass fixed seven rows (development rows now) and left, for the reasons in docs/giudizio.md, «V30 Padova PEC
+# d'ufficio» (the YAML scalar 1.250 reaches the tool as the number 1,25) and «V30 Milano Monza Brianza Lodi designazioni
+# privacy» (a calendar in a later year read as a postponement changes twelve rows and loses two); the other rows belong
+# to parts A and B1.
 TWENTY_NINTH_SET_MISSES = [
     "V29 Novara mappatura processi anagrafe sospesa per i bilanci (inventato)",
     "V29 Potenza sportello PNRR attivato il 2 maggio (inventato)",
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
-    "V29 Trieste azienda speciale imprese alle fiere, sedici (inventato)",
-    "V29 Rimini eventi turistici, partecipanti sotto a consuntivo (inventato)",
-    "V29 Reggio Emilia mediazioni gestite sotto il passo (inventato)",
-    "V29 Ancona audit interni su tutti gli uffici anagrafici (inventato)",
-    "V29 Matera visite SUAP, un Comune sentito per telefono (inventato)",
     "V29 Isernia newsletter in lettere, sei (inventato)",
     "V29 Piacenza protocolli d'intesa elencati (inventato)",
     "V29 Forlì report congiunturali trimestrali, uno a giugno (inventato)",
@@ -446,10 +445,8 @@ TWENTY_NINTH_SET_MISSES = [
 
 THIRTIETH_SET_MISSES = [
     "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
-    "V30 Venezia Rovigo incontri con le associazioni già convocati fino a dicembre (inventato)",
     "V30 Unioncamere Puglia incontri con le Camere, Foggia senza data (inventato)",
     "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
-    "V30 Frosinone Latina ispezioni ai centri tachigrafi, resto da definire (inventato)",
     "V30 Pordenone-Udine sette newsletter elencate per mese (inventato)",
     "V30 Brescia due eventi di orientamento già a marzo (inventato)",
     "V30 Rieti Viterbo protocolli con enti locali, il terzo non firmato (inventato)",
