@@ -718,3 +718,17 @@ def test_the_nineteenth_pass_readers_never_raise(text):
     written.sees_components(text)
     written.initial(text)
     written.in_words(text)
+
+
+# twentieth pass, part B2: all the units, with their number
+@pytest.mark.parametrize(("cell", "value"), [
+    ("tutti e sei gli uffici", Decimal(6)), ("tutte le 5 sedi", Decimal(5)), ("Tutti gli 11 uffici", Decimal(11)),
+])
+def test_all_the_units_with_their_number_are_a_count_kept_as_written(cell, value):
+    measure = _measure(valore=cell, totale=value)
+    assert (measure.value, measure.written) == (value, cell)
+
+
+@pytest.mark.parametrize("cell", ["tutti gli uffici", "tutte le sedi di Ancona e Pesaro", "tutti e due"])
+def test_all_the_units_without_a_number_and_a_noun_are_not_a_count(cell):
+    assert written.all_of(cell) is None
