@@ -122,11 +122,16 @@ def paired_component(target: Target, measure: Measure | None) -> tuple[str, str]
     if (measure is None or target.kind is not TargetKind.COMPOUND or len(target.components) < 2
             or len(measure.components) != len(target.components)):
         return None
-    left = [c.label for c in target.components
-            if not any(names_component(written, c) for written in measure.components)]
-    unused = [written for written in measure.components
-              if not any(names_component(written, c) for c in target.components)]
-    return (unused[0], left[0]) if len(left) == 1 and len(unused) == 1 else None
+    for names in (_by_noun, names_component):  # by its noun first; then a generic event for a generic event
+        left = [c.label for c in target.components if not any(names(written, c) for written in measure.components)]
+        unused = [written for written in measure.components if not any(names(written, c) for c in target.components)]
+        if len(left) == 1 and len(unused) == 1:
+            return unused[0], left[0]
+    return None
+
+
+def _by_noun(written: str, component: Component) -> bool:
+    return counts_noun(written, component.label, component.unit)
 
 
 def unit_mismatch(target: Target, measure: Measure | None) -> bool:
