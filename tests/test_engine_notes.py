@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piao_rules import values
-from piao_rules.engine.notes import NoteReader, scheduled_count, uncommitted_budget
+from piao_rules.engine.notes import NoteReader, scheduled_count, uncommitted_budget, vague_calendar
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import InputError
@@ -842,3 +842,45 @@ def test_a_count_whose_note_says_the_rest_will_not_be_done_in_the_year(note, sta
                  proposta_target="3", motivazione="Diniego dell'autorizzazione.")
     assert (result.status, result.against_proposal.status) == (status, versus)
     assert result.proposed is (status is Status.MISSED)
+
+# twentieth pass, part B2
+@pytest.mark.parametrize(("note", "count"), [
+    ("Già convocati gli incontri del 6/10, 20/10, 10/11 e 1/12/2022 (ordini del giorno inviati).", Decimal(4)),
+    ("Già convocate le riunioni del 14/10 e del 4/11/2024.", Decimal(2)),
+    ("La conclusione è prevista per il 30/11.", None),  # one day: the date of a single step
+    ("Incontri previsti tra il 12/10 e il 20/11.", None),  # a period
+])
+def test_the_days_listed_after_a_calendar_word_are_counted(note, count):
+    assert scheduled_count(note, "incontri") == count
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Già convocati gli incontri del 6/10 e 20/10.", "programmata"),
+    ("Corso svolto il 12 ottobre, con una partecipazione pari all'85% dei dipendenti convocati.", "completata"),
+    ("I restanti 7 centri saranno visitati nel IV trimestre, date da definire.", "in_corso"),  # no day fixed: no calendar
+    ("I restanti 7 centri saranno visitati nel IV trimestre.", "programmata"),
+    ("Al Comune di Tursi non è stato possibile effettuare la visita.", "bloccata"),
+])
+def test_convened_meetings_days_not_fixed_and_what_could_not_be_done(note, phase):
+    assert READER.read(note, None, date(2023, 9, 30)).phase == phase
+
+
+@pytest.mark.parametrize(("note", "vague"), [
+    ("Altre partecipazioni a fiere sono previste nel secondo semestre.", True),
+    ("Nel II semestre è prevista la ripresa degli incontri.", True),
+    ("Nel II semestre sono in calendario due ulteriori seminari.", False),  # how many
+    ("Nel secondo semestre sono in calendario 4 eventi.", False),
+    ("Nel secondo semestre sono previsti corsi a ottobre e novembre.", False),  # the months
+    ("Altri corsi sono previsti a ottobre.", False),  # not the second half
+])
+def test_a_calendar_that_names_only_the_second_half(note, vague):
+    assert vague_calendar(note) is vague
+
+
+@pytest.mark.parametrize(("note", "status", "rule"), [
+    ("Altri corsi sono previsti nel secondo semestre.", Status.AT_RISK, "ST17V"),  # 45 of 100: within the tolerance
+    ("Nel secondo semestre sono in calendario altri 60 corsi.", Status.ON_TRACK, "ST17"),
+])
+def test_the_rest_put_in_the_second_half_without_numbers_is_at_risk(note, status, rule):
+    result = one("≥ 100 corsi", date(2023, 6, 30), valore="45", nota=note)
+    assert (result.status, result.explanation.steps[2].rule) == (status, rule)

@@ -100,6 +100,16 @@ def test_compound_scores_each_component_and_takes_the_minimum_or_the_mean():
     assert partial.achievement is None and partial.missing_components
 
 
+@pytest.mark.parametrize(("counts", "achievements"), [
+    ({"eventi": "11", "partecipanti": "468"}, [D(100), D("93.6")]),  # a generic event for a generic event, one count left
+    ({"seminari": "10", "soggetti": "500"}, [D(100), D(100)]),  # a kind of event for a generic event
+    ({"imprese": "11", "partecipanti": "468"}, [None, None]),  # two counts the target does not name
+])
+def test_a_generic_event_names_a_generic_event_among_the_components(counts, achievements):
+    score = run("composto", "≥ 10 iniziative 500 soggetti", componenti=counts)
+    assert [c.achievement for c in score.components] == achievements
+
+
 def test_relative_target_against_its_reference():
     above = run("relativo", "> media triennio precedente", "4,58%", riferimento="3,64")
     assert above.achievement == 100 and above.target_value == D("3.64")

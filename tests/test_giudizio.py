@@ -15,12 +15,12 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (125, 125), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (99, 99), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (130, 130), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (51, 51), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("andamento", "sviluppo"): (137, 137), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (109, 109), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (106, 106), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (40, 40), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -174,12 +174,12 @@ REPORTED = {
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
     # tool refused counted as disagreeing); the rows fixed in the twentieth pass are development rows now («prima:
     # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30
-    ("note", "verifica_29"): (8, 12), ("andamento", "verifica_29"): (7, 10), ("copertura", "verifica_29"): (4, 6),
+    ("note", "verifica_29"): (9, 11), ("andamento", "verifica_29"): (7, 7), ("copertura", "verifica_29"): (4, 4),
     ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
-    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 10), ("copertura", "verifica_30"): (3, 5),
-    ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 4), ("calcolo", "verifica_30"): (6, 7),
-    ("proposta", "verifica_30"): (3, 5),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 9), ("copertura", "verifica_30"): (3, 4),
+    ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 2), ("calcolo", "verifica_30"): (6, 7),
+    ("proposta", "verifica_30"): (3, 3),
 }
 
 
@@ -424,11 +424,6 @@ TWENTY_EIGHTH_SET_MISSES = [
 TWENTY_NINTH_SET_MISSES = [
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
-    "V29 Trieste azienda speciale imprese alle fiere, sedici (inventato)",
-    "V29 Rimini eventi turistici, partecipanti sotto a consuntivo (inventato)",
-    "V29 Reggio Emilia mediazioni gestite sotto il passo (inventato)",
-    "V29 Ancona audit interni su tutti gli uffici anagrafici (inventato)",
-    "V29 Matera visite SUAP, un Comune sentito per telefono (inventato)",
     "V29 Catania risorse dei bandi impegnate, milioni in lettere (inventato)",
     "V29 Trieste cantieri digitali, finanziamento regionale revocato (inventato)",
     "V29 Catania strumenti metrici in impianti, con conversione (inventato)",
@@ -437,12 +432,8 @@ TWENTY_NINTH_SET_MISSES = [
 
 THIRTIETH_SET_MISSES = [
     "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
-    "V30 Venezia Rovigo incontri con le associazioni già convocati fino a dicembre (inventato)",
     "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
-    "V30 Frosinone Latina ispezioni ai centri tachigrafi, resto da definire (inventato)",
     "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
-    "V30 Riviere di Liguria POS pagoPA slittati a novembre (inventato)",
-    "V30 Unioncamere Campania relazione alla Regione non ancora trasmessa (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
 ]
 

@@ -748,3 +748,16 @@ def test_counts_written_with_their_list_are_read_and_kept(cell, value, note):
 ])
 def test_cells_that_look_like_a_listed_count_are_not_read_as_one(cell):
     assert written.aside_number(cell) is None and written.per_item(cell) is None and written.plus_not_done(cell) is None
+
+# twentieth pass, part B2: all the units, with their number
+@pytest.mark.parametrize(("cell", "value"), [
+    ("tutti e sei gli uffici", Decimal(6)), ("tutte le 5 sedi", Decimal(5)), ("Tutti gli 11 uffici", Decimal(11)),
+])
+def test_all_the_units_with_their_number_are_a_count_kept_as_written(cell, value):
+    measure = _measure(valore=cell, totale=value)
+    assert (measure.value, measure.written) == (value, cell)
+
+
+@pytest.mark.parametrize("cell", ["tutti gli uffici", "tutte le sedi di Ancona e Pesaro", "tutti e due"])
+def test_all_the_units_without_a_number_and_a_noun_are_not_a_count(cell):
+    assert written.all_of(cell) is None

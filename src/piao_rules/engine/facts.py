@@ -101,6 +101,8 @@ _FIELDS = [
     Field("calendario_insufficiente", FieldKind.BOOL,
           "ciò che è fatto più ciò che la nota mette in calendario non arriva al target (proposta)",
           no="la nota non conta in calendario meno di quanto manca al target"),
+    Field("calendario_vago", FieldKind.BOOL, "la nota mette il resto nel secondo semestre senza dire quanti, né un mese, né "
+          "un giorno (proposta)", no="la nota dice quanti, un mese o un giorno"),
     Field("calendario_chiuso", FieldKind.BOOL, "la nota dice che oltre al suo calendario non è previsto altro (proposta)",
           no="la nota non esclude altro oltre al suo calendario"),
     Field("budget_senza_impegno", FieldKind.BOOL, "un utilizzo del budget (risorse su risorse stanziate) la cui nota non dice "

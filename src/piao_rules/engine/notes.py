@@ -155,7 +155,8 @@ _NOTE_DEADLINE = re.compile(
 
 # How many more the note puts in the calendar: «sono calendarizzati 3 eventi», «in programma altri 2 webinar»,
 # «4 incontri già programmati per l'autunno», «circa 20 incontri in agenda» (on the folded note).
-_CALENDAR_WORD = r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|in\s+agenda|previst|pianificat|fissat)[oaie]?"
+_CALENDAR_WORD = (r"(?:calendarizzat|programmat|in\s+programma|in\s+calendario|in\s+agenda|previst|pianificat|fissat|convocat)"
+                  r"[oaie]?")
 _SCHEDULED = (
     re.compile(_CALENDAR_WORD + r"(?:\s+[^\W\d_]{1,12}){0,3}?\s+(?P<n>\d{1,3})\s+(?:(?:solo|sola|soltanto)\s+)?"
                r"(?P<noun>[^\W\d_]{3,})"),
@@ -220,6 +221,11 @@ _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimes
 _CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie])\s*:(?P<list>[^.;]*)")
 _LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])")
 _PERIOD = re.compile(r"(?<!\w)(?:dal|dall')\s*\d")
+# The days listed after a calendar word in its sentence, without a colon: «già convocati gli incontri del 6/10, 20/10,
+# 10/11 e 1/12/2022»; two days at least (one is the date of a single step: «prevista per il 30/11»), not a period («tra il
+# 12/10 e il 20/11»).
+_CALENDAR_DAYS = re.compile(_CALENDAR_WORD + r"(?P<list>[^.;:]*)")
+_SPAN = re.compile(r"(?<!\w)(?:dal|dall'|tra|fra)\s")
 
 
 # The note says its calendar is all there will be: «sono previste solo le 12 strutture», «non sono previste ulteriori
@@ -244,6 +250,18 @@ def uncommitted_budget(note: str, *texts: str | None) -> bool:
     previste nel IV trimestre»)."""
     return (any(_BUDGET.search(text or "") for text in texts) and _AMOUNT.search(note) is None
             and _COMMITTED.search(note) is None)
+
+
+# A calendar that names only the second half of the year: «altre partecipazioni a fiere sono previste nel secondo
+# semestre», «nel II semestre è prevista la ripresa degli incontri» (on the folded note, counts in words in figures).
+_HALF_YEAR = re.compile(r"(?<!\w)(?:secondo|ii)\s+semestre(?!\w)")
+_DATED = re.compile(r"\d|\b(?:" + "|".join(values.MONTHS) + r")\b")
+
+
+def vague_calendar(note: str) -> bool:
+    """The note puts what is left in the second half of the year and says neither how many, nor a month, nor a day."""
+    folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
+    return _HALF_YEAR.search(folded) is not None and _DATED.search(folded) is None
 
 
 def closed_calendar(note: str) -> bool:
@@ -279,6 +297,10 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     if listed is not None and not _PERIOD.search(listed.group("list")):
         days = _LISTED_DAY.findall(listed.group("list"))
         return Decimal(len(days)) if days else None
+    for listed in _CALENDAR_DAYS.finditer(folded):
+        days = _LISTED_DAY.findall(listed.group("list"))
+        if len(days) > 1 and not _SPAN.search(listed.group("list")):
+            return Decimal(len(days))
     return Decimal(1) if any(_ONE_TO_COME.match(clause.strip()) for clause in re.split(r"[.;]", folded)) else None
 
 
@@ -298,6 +320,11 @@ def _enrolled(folded: str, noun: str | None) -> Decimal | None:
 # prende servizio ad aprile»): a calendar of the means, not of what the target counts.
 _STAFFING = re.compile(r"(?<!\w)(?:entrat[aoe]\s+in\s+servizio|prend\w*\s+servizio|presa\s+(?:di\s+)?servizio"
                        r"|assunzion[ei]|reclutament[oi])(?!\w)")
+
+
+# Days not fixed yet for what the calendar holds: «saranno visitati nel IV trimestre, date da definire», «calendario ancora
+# da definire» (on the folded note). A calendar word in that sentence fixes nothing (not «in calendario»).
+_UNFIXED = re.compile(r"\b(?:data|date|giorn[oi]|calendario)\s+(?:ancora\s+)?da\s+(?:definire|fissare|stabilire|concordare)\b")
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -668,6 +695,8 @@ class NoteReader:
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     if name == "programmata" and _STAFFING.search(_clause(folded, start)):
                         continue  # «è prevista l'entrata in servizio di due nuovi ispettori»: the means, not the work
+                    if name == "programmata" and _UNFIXED.search(_sentence(folded, start)):
+                        continue  # «saranno visitati nel IV trimestre, date da definire»: no day fixed, no calendar
                     phase = name
                     # a cue that holds its own negation («non è possibile») is not negated again («senza il report»)
                     negation = None if _NEGATED_CUE.match(folded, start) else self._negation(
@@ -1008,6 +1037,11 @@ def _names_any(text: str, objects: list[str]) -> bool:
 def _clause_before(folded: str, start: int) -> str:
     """The words of the clause before ``start`` (back to the last «;», «:» or «.»)."""
     return re.split(r"[;:.]", folded[:start])[-1]
+
+
+def _sentence(folded: str, start: int) -> str:
+    """The sentence around ``start``, between semicolons and full stops."""
+    return re.split(r"[;.]", folded[:start])[-1] + re.split(r"[;.]", folded[start:])[0]
 
 
 def _clause(folded: str, start: int) -> str:

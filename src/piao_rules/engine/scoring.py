@@ -17,7 +17,7 @@ from typing import Any
 from piao_rules import format_it
 from piao_rules.engine.result import ComponentResult, trusted
 from piao_rules.io.model import Judgement, Measure
-from piao_rules.targets.fit import paired_component
+from piao_rules.targets.fit import names_component, paired_component
 from piao_rules.targets.model import Component, Operator, Target
 
 HUNDRED = Decimal(100)
@@ -195,7 +195,8 @@ def _component_value(component: Component, measured: dict[str, Decimal]) -> Deci
         key = _key(label)
         if key == wanted or (key and wanted and (key.startswith(wanted) or wanted.startswith(key))):
             return value
-    return None
+    named = [value for label, value in measured.items() if names_component(label, component)]
+    return named[0] if len(named) == 1 else None  # «11 eventi» for «10 iniziative»
 
 
 def compound(target: Target, measure: Measure | None, params: dict[str, Any]) -> Score:

@@ -86,6 +86,9 @@ _NUMBER_WORDS |= {(tens[:-1] if unit in ("uno", "otto") else tens) + unit: _TENS
 _NUMBER_WORDS |= {word.replace("tré", "tre"): number for word, number in _NUMBER_WORDS.items() if word.endswith("tré")}
 _NOT_A_NOUN = frozenset({"di", "del", "dei", "degli", "delle", "della", "dello", "su", "sui", "sugli", "sulle", "in",
                          "per", "tra", "fra"})  # «tre dei quattro»: not a count
+# All the units, with their number: «tutti e sei gli uffici», «tutte le 5 sedi», «tutti gli 11 uffici».
+_ALL_OF = re.compile(r"tutt[ie]\s+(?:e\s+)?(?:(?:i|gli|le)\s+)?(?P<number>\d{1,3}|[^\W\d_]+)\s+(?:(?:i|gli|le)\s+)?"
+                     r"(?P<noun>[^\W\d_].*)", re.IGNORECASE)
 _IN_WORDS = re.compile(r"(?P<word>[^\W\d_]+)(?P<rest>(?:\s+.*)?)", re.IGNORECASE | re.DOTALL)
 # The progress of an activity: «Sviluppo al 60%», «completato al 70%», «Lavori realizzati per il 40%». The words before
 # are a participle or the noun of the work, not of what a percentage target measures («Gradimento al 85%»).
@@ -261,6 +264,21 @@ def plus_not_done(text: str) -> tuple[str, str] | None:
     return match.group("count"), f"+ {match.group('more')}"
 
 
+def all_of(text: str) -> str | None:
+    """«tutti e sei gli uffici» → «6 uffici», «tutte le 5 sedi» → «5 sedi»: all the units, counted with their noun; None
+    otherwise."""
+    match = _ALL_OF.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    number = match.group("number")
+    number = number if number.isdigit() else _NUMBER_WORDS.get(number.lower())
+    if number is None:
+        return None
+    figures = f"{number} {match.group('noun')}"
+    counts = values.parse_counts(figures)
+    return figures if counts is not None and len(counts) == 1 else None
+
+
 def progress(text: str) -> Decimal | None:
     """«Sviluppo al 60%», «completato al 70%» → 60, 70: the progress of an activity, said with its noun or a
     participle; None otherwise («Gradimento al 85%», «circa il 40%»)."""
@@ -418,6 +436,8 @@ def explained(text: str) -> str:
     if (summed := per_item(text)) is not None:
         return (f"sommati i numeri tra parentesi: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
+    if (figures := all_of(text)) is not None:
+        return f"letto come «{figures}» (tutte le unità); per non lasciarlo dedurre, scrivere il numero in cifre"
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
@@ -480,6 +500,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: added[0], note_key: f"{note} ({added[1]})" if note else f"({added[1]})", **kept}
     if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
         return {**data, key: summed, note_key: _before(cell, note), **kept}
+    if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
+        return {**data, key: figures, **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}
     if (stated := state_progress(raw)) is not None:

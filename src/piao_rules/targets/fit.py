@@ -9,7 +9,7 @@ from decimal import Decimal
 from piao_rules.io.model import Measure
 from piao_rules.targets import units
 from piao_rules.targets.counted import counts_noun, milestone_noun
-from piao_rules.targets.model import Measured, Target, TargetKind
+from piao_rules.targets.model import Component, Measured, Target, TargetKind
 
 # «Media dei voti da 1 a 5», «punteggio medio su scala 1-10», «giudizio medio 4,3 su 5»: a mark on a scale from 1 to N.
 _SCALE = re.compile(
@@ -95,6 +95,15 @@ def _event_kind(written: str, expected: str, text: str) -> bool:
             and re.search(rf"(?<!\w){re.escape(expected)}\s*$", text, re.IGNORECASE) is not None)
 
 
+def names_component(written: str, component: Component) -> bool:
+    """Whether a measured count («11 eventi») names ``component`` of a compound target («10 iniziative»): its noun, or a
+    generic event for a generic event («eventi» for «iniziative») or a kind of event for one («seminari» for «eventi»)."""
+    if counts_noun(written, component.label, component.unit):
+        return True
+    words, label = written.lower().split(), component.label.lower().split()
+    return bool(words) and bool(label) and label[0] in _GENERIC_EVENTS and words[0] in (*_GENERIC_EVENTS, *_EVENT_KINDS)
+
+
 def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
     """The components of a compound target that no measured count names («6 eventi 88 aziende» for «≥ 8 iniziative /
     ≥ 150 imprese»: both), when the measure gives counts; not the one left that takes the one count left
@@ -103,7 +112,7 @@ def unmatched_components(target: Target, measure: Measure | None) -> list[str]:
         return []
     paired = paired_component(target, measure)
     return [c.label for c in target.components
-            if not any(counts_noun(written, c.label, c.unit) for written in measure.components)
+            if not any(names_component(written, c) for written in measure.components)
             and (paired is None or c.label != paired[1])]
 
 
@@ -113,11 +122,16 @@ def paired_component(target: Target, measure: Measure | None) -> tuple[str, str]
     if (measure is None or target.kind is not TargetKind.COMPOUND or len(target.components) < 2
             or len(measure.components) != len(target.components)):
         return None
-    left = [c.label for c in target.components
-            if not any(counts_noun(written, c.label, c.unit) for written in measure.components)]
-    unused = [written for written in measure.components
-              if not any(counts_noun(written, c.label, c.unit) for c in target.components)]
-    return (unused[0], left[0]) if len(left) == 1 and len(unused) == 1 else None
+    for names in (_by_noun, names_component):  # by its noun first; then a generic event for a generic event
+        left = [c.label for c in target.components if not any(names(written, c) for written in measure.components)]
+        unused = [written for written in measure.components if not any(names(written, c) for c in target.components)]
+        if len(left) == 1 and len(unused) == 1:
+            return unused[0], left[0]
+    return None
+
+
+def _by_noun(written: str, component: Component) -> bool:
+    return counts_noun(written, component.label, component.unit)
 
 
 def unit_mismatch(target: Target, measure: Measure | None) -> bool:
