@@ -180,6 +180,22 @@ REPORTED = {
     ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 9), ("copertura", "verifica_30"): (3, 4),
     ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 2), ("calcolo", "verifica_30"): (6, 7),
     ("proposta", "verifica_30"): (3, 3),
+    # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
+    # 31/03, 30/06 and 30/09; the Centre at year end; every region, value cells as busy offices write them), measured
+    # blind once, after the twentieth pass: 39/50, 36/50, 33/50 and 31/50 (14 rows whose measure the tool refused
+    # counted as disagreeing)
+    ("note", "verifica_31"): (9, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 6),
+    ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
+    ("proposta", "verifica_31"): (4, 5),
+    ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 10), ("copertura", "verifica_32"): (3, 6),
+    ("conteggio", "verifica_32"): (1, 5), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
+    ("proposta", "verifica_32"): (5, 5),
+    ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
+    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
+    ("proposta", "verifica_33"): (3, 5),
+    ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 10), ("copertura", "verifica_34"): (4, 6),
+    ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 8),
+    ("proposta", "verifica_34"): (3, 5),
 }
 
 
@@ -438,6 +454,84 @@ THIRTIETH_SET_MISSES = [
 ]
 
 
+# The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50).
+THIRTY_FIRST_SET_MISSES = [
+    "V31 regolamento contributi Napoli in Giunta a luglio (inventato)",
+    "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
+    "V31 regolamento lavoro agile Chieti Pescara approvato a settembre (inventato)",
+    "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
+    "V31 incontri con ordini professionali Cagliari, sei date fissate nel secondo semestre (inventato)",
+    "V31 iscritti newsletter Brindisi Taranto, campagna di settembre insufficiente (inventato)",
+    "V31 tavolo credito Bari, un'associazione della Consulta assente (inventato)",
+    "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
+    "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
+    "V31 audizioni degli stakeholder Chieti Pescara con le date (inventato)",
+    "V31 prenotazione online Napoli partita a novembre, scadenza proposta a fine novembre (inventato)",
+]
+
+
+THIRTY_SECOND_SET_MISSES = [
+    "V32 Trento portale servizi telematici riprogrammato a febbraio dell'anno dopo (inventato)",
+    "V32 Padova sportello imprenditoria femminile fermato dall'ufficio (inventato)",
+    "V32 Vicenza nuovo sito istituzionale online a settembre (inventato)",
+    "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
+    "V32 Torino autovalutazioni digitali scritte in lettere (inventato)",
+    "V32 Sondrio impegni per la promozione turistica, bando invernale insufficiente (inventato)",
+    "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
+    "V32 Novara VCO comuni aderenti raggiunti a metà anno, personale ridotto (inventato)",
+    "V32 Verona questionario ai beneficiari voucher dichiarato al 100% ma non a tutti (inventato)",
+    "V32 Varese progetti finanziati, una approvata su cinque candidature (inventato)",
+    "V32 Padova seminari in lettere con il dettaglio per mese (inventato)",
+    "V32 Trento imprese in fiera sommate per manifestazione (inventato)",
+    "V32 Trieste imprese assistite dallo sportello etichettatura, alcune due volte (inventato)",
+    "V32 Trento ore medie di formazione per dipendente a metà anno (inventato)",
+]
+
+
+THIRTY_THIRD_SET_MISSES = [
+    "V33 Molise Forum economia spostato dalla Giunta a marzo dell'anno dopo (inventato)",
+    "V33 Toscana Nord-Ovest mediazione online ferma in attesa della piattaforma InfoCamere (inventato)",
+    "V33 Marche voucher digitali liquidati a settembre, seconda tranche che non basta (inventato)",
+    "V33 Umbria imprese assistite export con tre assistenze di gennaio successivo (inventato)",
+    "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
+    "V33 Frosinone Latina follower per canale con LinkedIn poco sotto (inventato)",
+    "V33 Marche audit su tutte le sedi con valore a quattro e nota che ne elenca cinque (inventato)",
+    "V33 Firenze webinar proprietà industriale elencati per data (inventato)",
+    "V33 Umbria candidature europee presentate di cui due approvate (inventato)",
+    "V33 Maremma e Tirreno progetti finanziati con uno solo in graduatoria (inventato)",
+    "V33 Molise newsletter per mese fino a settembre (inventato)",
+    "V33 Chieti Pescara campagne comunicazione con la terza ridotta ad avviso (inventato)",
+    "V33 Marche sezione rischi corruttivi con NO in cella e adozione nella nota (inventato)",
+    "V33 Gran Sasso customer con i giudizi tre da sommare ai positivi (inventato)",
+    "V33 Chieti Pescara rapporto con la percentuale nazionale sotto uno (inventato)",
+    "V33 Marche laboratori orientamento da cinque a tre dopo la rinuncia di due istituti (inventato)",
+    "V33 Firenze osservatorio turismo che aspetta i dati ISTAT senza data (inventato)",
+]
+
+
+THIRTY_FOURTH_SET_MISSES = [
+    "V34 Ferrara Ravenna sportello virtuale RI cento per cento ma apertura ad aprile (inventato)",
+    "V34 Pordenone-Udine sottosezione bandi di gara allineata a settembre (inventato)",
+    "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
+    "V34 Catania visite ispettive metrologiche gennaio-giugno (inventato)",
+    "V34 Chieti Pescara imprese accompagnate PID a settembre (inventato)",
+    "V34 Bolzano certificati di origine primo trimestre (inventato)",
+    "V34 Cagliari-Oristano newsletter undici uscite (inventato)",
+    "V34 Bari utenti formati cassetto digitale webinar di novembre (inventato)",
+    "V34 Toscana Nord-Ovest presentazione SUAP ai comuni non aderenti (inventato)",
+    "V34 Cosenza verifica requisiti autoriparatori iscritti nell'anno (inventato)",
+    "V34 Milano Monza Brianza Lodi missioni incoming e outgoing (inventato)",
+    "V34 Venezia Giulia quattro servizi digitali SPID rinviato (inventato)",
+    "V34 Gran Sasso d'Italia eventi filiere di cui fuori regione (inventato)",
+    "V34 Umbria schede settoriali turismo sostituita (inventato)",
+    "V34 Messina seminari primo trimestre uno rinviato (inventato)",
+    "V34 Bologna utilizzo budget interventi economici a consuntivo (inventato)",
+    "V34 Irpinia Sannio soddisfazione sportelli soddisfatti e molto (inventato)",
+    "V34 Palermo Enna secondo sportello decentrato senza locali (inventato)",
+    "V34 Chieti Pescara piattaforma open data gara deserta (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -468,7 +562,8 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + SEVENTEENTH_SET_MISSES + EIGHTEENTH_SET_MISSES + NINETEENTH_SET_MISSES + TWENTIETH_SET_MISSES
         + TWENTY_FIRST_SET_MISSES + TWENTY_SECOND_SET_MISSES + TWENTY_THIRD_SET_MISSES + TWENTY_FOURTH_SET_MISSES
         + TWENTY_FIFTH_SET_MISSES + TWENTY_SIXTH_SET_MISSES + TWENTY_SEVENTH_SET_MISSES + TWENTY_EIGHTH_SET_MISSES
-        + TWENTY_NINTH_SET_MISSES + THIRTIETH_SET_MISSES
+        + TWENTY_NINTH_SET_MISSES + THIRTIETH_SET_MISSES + THIRTY_FIRST_SET_MISSES + THIRTY_SECOND_SET_MISSES
+        + THIRTY_THIRD_SET_MISSES + THIRTY_FOURTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
