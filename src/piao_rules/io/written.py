@@ -135,6 +135,9 @@ _REMARK_DATE = re.compile(rf"\d{{1,2}}\s*[°º]?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|
                           r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", re.IGNORECASE)
 # All the units, with their number in brackets: «tutti (36)», «tutte (5)».
 _ALL_BRACKETED = re.compile(r"tutt[ie]\s*\(\s*(?P<number>\d{1,4})\s*\)", re.IGNORECASE)
+# All the units but those named: «tutte tranne Confesercenti», «tutti gli uffici eccetto Alba e Bra».
+_ALL_BUT = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\s+(?:tranne|eccetto|salvo|meno|ad\s+eccezione\s+d[ei]\S*)\s+"
+                      r"(?P<items>[^\d]+)", re.IGNORECASE)
 # A count with the period it covers before a colon: «gen.-giu.: 22», «gennaio-giugno: 22», «I semestre: 22».
 _MONTH_WORD = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)[^\W\d_]*\.?"
 _PERIOD_COUNT = re.compile(
@@ -304,6 +307,17 @@ def all_of(text: str) -> str | None:
     figures = f"{number} {match.group('noun')}"
     counts = values.parse_counts(figures)
     return figures if counts is not None and len(counts) == 1 else None
+
+
+def all_but(text: str) -> int | None:
+    """«tutte tranne Confesercenti» → 1, «tutti eccetto Alba e Bra» → 2: how many units are named as not covered when
+    all the others are; None otherwise. The value is the total of the units less these (see :func:`read_cell` and
+    the coverage of the engine, which knows the plan's total)."""
+    match = _ALL_BUT.fullmatch(" ".join(text.split()).rstrip("."))
+    if match is None:
+        return None
+    items = [item for item in re.split(r"\s*,\s*|\s+e\s+", match.group("items")) if item.strip()]
+    return len(items) or None
 
 
 def period_count(text: str) -> tuple[str, str] | None:
@@ -492,6 +506,9 @@ def explained(text: str) -> str:
                 "il dettaglio in «nota»")
     if (figures := all_of(text)) is not None:
         return f"letto come «{figures}» (tutte le unità); per non lasciarlo dedurre, scrivere il numero in cifre"
+    if (excluded := all_but(text)) is not None:
+        return (f"tutte le unità tranne {excluded}: il valore è il totale delle unità da coprire meno {excluded}; per non "
+                "lasciarlo dedurre, scrivere in «valore» il numero delle unità coperte e in «nota» quelle mancanti")
     if (period := period_count(text)) is not None:
         return (f"letto il numero {period[0]}, e il periodo «{period[1]}» nella nota; per non lasciarlo dedurre, scrivere "
                 "in «valore» solo il numero e il periodo in «nota»")
@@ -564,6 +581,10 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
         return {**data, key: figures, **kept}
+    if (excluded := all_but(raw)) is not None:  # «tutte tranne Confesercenti»: the total less those named
+        total = data.get("totale", data.get("total"))
+        number = values.parse_number(total) - excluded if total is not None and not values.is_null(str(total)) else None
+        return {**data, key: number, **kept}
     if (period := period_count(raw)) is not None:  # «gen.-giu.: 22»: the count, its period noted
         return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if (share := progress(raw)) is not None:
