@@ -14,8 +14,8 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (214, 217), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (145, 145), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("note", "sviluppo"): (212, 215), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (146, 146), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (114, 114), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (61, 61), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
@@ -173,19 +173,23 @@ REPORTED = {
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
     # tool refused counted as disagreeing); the rows fixed in the twentieth pass are development rows now («prima:
-    # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30
+    # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30; part B1, one of
+    # set 29 and four of set 30 («V29 Novara mappatura processi» agrees but stays, its phase not being shown); part B2,
+    # five of set 29 and two of set 30; after the pass, «V30 Padova PEC» (YAML «1.250» read as thousands)
     ("note", "verifica_29"): (9, 11), ("andamento", "verifica_29"): (7, 7), ("copertura", "verifica_29"): (4, 4),
     ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
-    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 9), ("copertura", "verifica_30"): (3, 4),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 8), ("copertura", "verifica_30"): (3, 4),
     ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 2), ("calcolo", "verifica_30"): (6, 7),
     ("proposta", "verifica_30"): (3, 3),
     # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
     # 31/03, 30/06 and 30/09; the Centre at year end; every region, value cells as busy offices write them), measured
     # blind once, after the twentieth pass: 39/50, 36/50, 33/50 and 31/50 (14 rows whose measure the tool refused
     # counted as disagreeing); the rows fixed in the twenty-first pass are development rows now («prima: verifica_31»,
-    # «prima: verifica_32», «prima: verifica_34»): part A, three of set 31, one of set 32 and four of set 34
-    ("note", "verifica_31"): (9, 10), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 5),
+    # «prima: verifica_32», «prima: verifica_34»): part A, one of set 31, one of set 32 and four of set 34 («V31
+    # regolamento contributi Napoli» and «V31 regolamento lavoro agile Chieti Pescara» agree but stay, their phase not
+    # being read as the controller's)
+    ("note", "verifica_31"): (11, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 5),
     ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
     ("proposta", "verifica_31"): (4, 5),
     ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 9), ("copertura", "verifica_32"): (3, 6),
@@ -436,8 +440,9 @@ TWENTY_EIGHTH_SET_MISSES = [
 
 
 # The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): the misses left
-# after the twentieth pass (part A: «Grosseto pagoPA», «Catania risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»
-# studied and left, for the reasons in docs/giudizio.md; the others are parts B1 and B2's).
+# after the twentieth pass, studied and left for the reasons in docs/giudizio.md (part A: «Grosseto pagoPA», «Catania
+# risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»; part B1: «Piacenza ISO 9001», «Trieste cantieri», «Catania
+# strumenti»; part B2: «Milano Monza Brianza Lodi designazioni»).
 TWENTY_NINTH_SET_MISSES = [
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
@@ -448,7 +453,6 @@ TWENTY_NINTH_SET_MISSES = [
 
 
 THIRTIETH_SET_MISSES = [
-    "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
     "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
     "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",
@@ -457,8 +461,8 @@ THIRTIETH_SET_MISSES = [
 
 # The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50):
 # the misses left after the twenty-first pass (part A: «Trento portale», «Novara VCO», «Firenze osservatorio» and
-# «Reggio Calabria conciliazione» are read now and judged by the note, B1's; «Umbria schede» and «Messina seminari» studied
-# and left, for the reasons in docs/giudizio.md; the others are parts B1, B2 and C's).
+# «Reggio Calabria conciliazione» are read now and judged by the note, B1's; «Umbria schede» and «Messina seminari»
+# studied and left, for the reasons in docs/giudizio.md; the others are parts B1, B2 and C's).
 THIRTY_FIRST_SET_MISSES = [
     "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
     "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
