@@ -44,10 +44,9 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
     if (measure is not None and value is None and total is not None and measure.written is not None
             and (excluded := written.all_but(measure.written)) is not None and excluded < total):
         value = total - excluded  # «tutte tranne Confesercenti»: all the units but those named
-        measure = measure.model_copy(update={"value": value})
-        target, measure, inputs = read_coverage(target, indicator, measure)
         shown = f"«{measure.written}»: {format_it.number(total)} unità meno {excluded} nominate = {format_it.number(value)}"
-        return target, measure, {**inputs, "lettura della misura": shown}
+        target, read, inputs = read_coverage(target, indicator, measure.model_copy(update={"value": value}))
+        return target, read, {**inputs, "lettura della misura": shown}
     if measure is None or total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
         if target.coverage is not None and isinstance(value, Decimal) and not isinstance(value, bool):
             return target, measure, {"unità coperte": f"{format_it.number(value)} (manca il totale delle unità da coprire)"}
