@@ -22,7 +22,7 @@ MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _NULL_MARKERS = {
     "", "-", "--", "---", "//", "/", "n.d.", "n.d", "nd", "n/d", "n.a.", "na", "non rilevato",
     "non rilevabile", "non disponibile", "dato non disponibile", "dati non disponibili", "nessun dato",
-    "nessun dato disponibile", "dato mancante", "n.d. / n.d.", "n.d./n.d.",
+    "nessun dato disponibile", "dato mancante", "n.d. / n.d.", "n.d./n.d.", "—", "–", "——",
 }
 
 # A number as Italians write it: optional sign, digits with "." thousands and

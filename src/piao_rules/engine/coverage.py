@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from piao_rules import format_it
+from piao_rules.io import written
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets import units
 from piao_rules.targets.counted import counts_noun
@@ -40,6 +41,12 @@ def read_coverage(target: Target, indicator: Indicator, measure: Measure | None)
     value = measure.value if measure is not None else None
     if target.read_as == "quota":  # already read as a share by share_target
         return target, measure, {}
+    if (measure is not None and value is None and total is not None and measure.written is not None
+            and (excluded := written.all_but(measure.written)) is not None and excluded < total):
+        value = total - excluded  # «tutte tranne Confesercenti»: all the units but those named
+        shown = f"«{measure.written}»: {format_it.number(total)} unità meno {excluded} nominate = {format_it.number(value)}"
+        target, read, inputs = read_coverage(target, indicator, measure.model_copy(update={"value": value}))
+        return target, read, {**inputs, "lettura della misura": shown}
     if measure is None or total is None or not isinstance(value, Decimal) or isinstance(value, bool) or isinstance(value, date):
         if target.coverage is not None and isinstance(value, Decimal) and not isinstance(value, bool):
             return target, measure, {"unità coperte": f"{format_it.number(value)} (manca il totale delle unità da coprire)"}

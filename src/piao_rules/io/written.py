@@ -57,12 +57,12 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2}[.!]?")
 _PARTICIPLE = re.compile(
     r"[^\W\d_]+(?:at|ut|it)[oaie]|[^\W\d_]*(?:fatt|scritt|dott|redatt|mess|chius|conclus|sospes|volt|risolt|"
     r"accolt|scelt|apert|copert|offert|rimast|propost|predispost|giunt|assunt|inclus|esclus|decis|concess|diffus|"
-    r"espress|promoss|corrett|lett)[oaie]", re.IGNORECASE)
+    r"espress|promoss|corrett|lett|pront)[oaie]", re.IGNORECASE)  # «pronto»: an adjective that says a state
 # «in» and the noun of a state of work: «in corso», «in bozza», «in fase di collaudo» (not «in totale», «in media»).
 _STATE_PHRASE = re.compile(
     r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:fase\s+di\s+[^\W\d_]+|corso|ritardo|attesa|lavorazione|svolgimento|bozza|"
     r"approvazione|istruttoria|collaudo|revisione|verifica|definizione|preparazione|predisposizione|elaborazione|"
-    r"esecuzione|pubblicazione|programmazione|progettazione|sospeso|stand-by)|da\s+\w+re)", re.IGNORECASE)
+    r"esecuzione|pubblicazione|programmazione|progettazione|sospeso|stand-by)|da\s+\w+re)|non\s+ancora", re.IGNORECASE)
 # A state said by its noun alone: «bozza» (in bozza), «ok» (done, as the office sees it).
 _BARE_STATES = frozenset({"bozza", "ok"})
 # A pointer to the note: the value is in the note, not in the cell.
@@ -84,6 +84,15 @@ _NUMBER_WORDS |= {(tens[:-1] if unit in ("uno", "otto") else tens) + unit: _TENS
                   for tens in _TENS for index, unit in enumerate(
                       ("uno", "due", "tré", "quattro", "cinque", "sei", "sette", "otto", "nove"), start=1)}
 _NUMBER_WORDS |= {word.replace("tré", "tre"): number for word, number in _NUMBER_WORDS.items() if word.endswith("tré")}
+# From 100 to 999 in one word: «centotrenta», «duecentocinquanta», «centotto» (the «o» of «cento» dropped before a vowel).
+_UNDER_HUNDRED = {word: number for word, number in _NUMBER_WORDS.items() if 1 <= number <= 99 and word not in ("un", "una")}
+_NUMBER_WORDS |= {
+    written: index * 100 + number
+    for index, hundreds in enumerate(("cento", "duecento", "trecento", "quattrocento", "cinquecento", "seicento",
+                                      "settecento", "ottocento", "novecento"), start=1)
+    for word, number in (("", 0), *_UNDER_HUNDRED.items())
+    for written in ((hundreds + word, hundreds[:-1] + word) if word.startswith(("o", "u")) else (hundreds + word,))
+}
 _NOT_A_NOUN = frozenset({"di", "del", "dei", "degli", "delle", "della", "dello", "su", "sui", "sugli", "sulle", "in",
                          "per", "tra", "fra"})  # «tre dei quattro»: not a count
 # All the units, with their number: «tutti e sei gli uffici», «tutte le 5 sedi», «tutti gli 11 uffici».
@@ -96,7 +105,8 @@ _PROGRESS = re.compile(
     rf"(?P<words>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}?)\s+(?:(?:pari\s+)?al|per\s+il)\s+(?P<pct>\d{{1,3}}(?:,\d+)?)\s*%",
     re.IGNORECASE)
 _WORK = re.compile(r"sviluppo|avanzamento|stato\s+di\s+avanzamento|realizzazione|completamento|esecuzione|attuazione|"
-                   r"implementazione|lavori|attività|progetto|progettazione|migrazione|installazione|allestimento",
+                   r"implementazione|lavori|attività|progetto|progettazione|migrazione|installazione|allestimento|"
+                   r"bozza|stesura|redazione",
                    re.IGNORECASE)
 _WORK_STATE = re.compile(rf"(?:{_WORK.pattern})\s+(?P<state>.+)", re.IGNORECASE)
 # A state with its progress in brackets: «in corso (70%)», «Avviato (40 %)».
@@ -118,7 +128,25 @@ _OUT_OF = re.compile(
 # «12/2023», a month and its year).
 _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
 # A number, in figures or in words, and a remark without numbers in brackets: «sei (gennaio-giugno)», «3 (Bari, Lecce)».
-_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
+_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()]*[^\W\d_][^()]*\))")
+# The dates a remark may hold, its only numbers: «slittata al 9 gennaio», «(a febbraio 2024)», «(ultimo il 27/09)».
+_MONTHS = "|".join(values.MONTHS)
+_REMARK_DATE = re.compile(rf"\d{{1,2}}\s*[°º]?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{4}}|"
+                          r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", re.IGNORECASE)
+# All the units, with their number in brackets: «tutti (36)», «tutte (5)».
+_ALL_BRACKETED = re.compile(r"tutt[ie]\s*\(\s*(?P<number>\d{1,4})\s*\)", re.IGNORECASE)
+# All the units but those named: «tutte tranne Confesercenti», «tutti gli uffici eccetto Alba e Bra».
+_ALL_BUT = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\s+(?:tranne|eccetto|salvo|meno|ad\s+eccezione\s+d[ei]\S*)\s+"
+                      r"(?P<items>[^\d]+)", re.IGNORECASE)
+# A count with the period it covers before a colon: «gen.-giu.: 22», «gennaio-giugno: 22», «I semestre: 22».
+_MONTH_WORD = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)[^\W\d_]*\.?"
+_PERIOD_COUNT = re.compile(
+    rf"(?P<period>{_MONTH_WORD}(?:\s*[-–/]\s*{_MONTH_WORD})?|(?:I|II|III|IV|primo|secondo|terzo|quarto)\s+"
+    r"(?:trimestre|quadrimestre|semestre))\s*:\s*(?P<number>\d[\d.,]*)", re.IGNORECASE)
+# SI/NO with a remark after a dash, a comma, a colon or in brackets: «SI - del. 88/2025», «NO (in attesa del parere)».
+_ANSWER_REMARK = re.compile(r"(?P<answer>s[iì]'?|no)\s*(?:[-–—,;:]\s*|\(\s*)(?P<remark>[^\W_].*?)\)?", re.IGNORECASE)
+# A value written as an estimate: «88% circa», «circa 25», «ca. 120», «~ 40%».
+_ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?|{_NUMBER}\s*%?\s*(?:circa|ca\.))", re.IGNORECASE)
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
 # A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
@@ -236,7 +264,7 @@ def aside_number(text: str) -> tuple[str, str] | None:
     """«sei (gennaio-giugno)», «3 (Bari, Brindisi-Taranto, Lecce)» → («6», «(gennaio-giugno)»): a number alone, in figures
     or in words, and a remark without numbers in brackets; None otherwise."""
     match = _ASIDE_NUMBER.fullmatch(" ".join(text.split()))
-    if match is None:
+    if match is None or any(ch.isdigit() for ch in _REMARK_DATE.sub("", match.group("remark"))):
         return None
     number = match.group("number")
     if not number.isdigit() and (number := _NUMBER_WORDS.get(number.lower())) is None:
@@ -265,8 +293,10 @@ def plus_not_done(text: str) -> tuple[str, str] | None:
 
 
 def all_of(text: str) -> str | None:
-    """«tutti e sei gli uffici» → «6 uffici», «tutte le 5 sedi» → «5 sedi»: all the units, counted with their noun; None
-    otherwise."""
+    """«tutti e sei gli uffici» → «6 uffici», «tutte le 5 sedi» → «5 sedi», «tutti (36)» → «36»: all the units, counted
+    with their noun; None otherwise."""
+    if (bracketed := _ALL_BRACKETED.fullmatch(" ".join(text.split()))) is not None:
+        return bracketed.group("number")
     match = _ALL_OF.fullmatch(" ".join(text.split()))
     if match is None:
         return None
@@ -277,6 +307,38 @@ def all_of(text: str) -> str | None:
     figures = f"{number} {match.group('noun')}"
     counts = values.parse_counts(figures)
     return figures if counts is not None and len(counts) == 1 else None
+
+
+def all_but(text: str) -> int | None:
+    """«tutte tranne Confesercenti» → 1, «tutti eccetto Alba e Bra» → 2: how many units are named as not covered when
+    all the others are; None otherwise. The value is the total of the units less these (see :func:`read_cell` and
+    the coverage of the engine, which knows the plan's total)."""
+    match = _ALL_BUT.fullmatch(" ".join(text.split()).rstrip("."))
+    if match is None:
+        return None
+    items = [item for item in re.split(r"\s*,\s*|\s+e\s+", match.group("items")) if item.strip()]
+    return len(items) or None
+
+
+def period_count(text: str) -> tuple[str, str] | None:
+    """«gen.-giu.: 22», «I semestre: 22» → («22», «gen.-giu.»): a count with the period it covers before a colon; None
+    otherwise («Facebook: 86» names a channel, not a period)."""
+    match = _PERIOD_COUNT.fullmatch(" ".join(text.split()))
+    return (match.group("number"), match.group("period")) if match is not None else None
+
+
+def answer_remark(text: str) -> tuple[str, str] | None:
+    """«SI - del. 88/2025» → («SI», «del. 88/2025»): SI or NO with a remark after a dash, a comma or a colon, or in
+    brackets; None otherwise («Sistema», «SI» alone)."""
+    match = _ANSWER_REMARK.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    return ("NO" if match.group("answer").lower() == "no" else "SI"), match.group("remark").strip()
+
+
+def is_estimate(text: str) -> bool:
+    """Whether a value cell holds an estimate: «88% circa», «circa 25», «ca. 120»."""
+    return _ESTIMATE.fullmatch(" ".join(text.split())) is not None
 
 
 def progress(text: str) -> Decimal | None:
@@ -421,6 +483,12 @@ def explained(text: str) -> str:
                 "«valore» (o scriverci il risultato) e le componenti in «componenti»")
     if (letter := initial(text)) is not None:
         return f"letto come {letter}; per non lasciarlo dedurre, scrivere {letter} per intero"
+    if is_estimate(text):
+        return ("è una stima: il valore è calcolato dalle componenti, la stima è nella nota; per non lasciarlo dedurre, "
+                "lasciare vuoto «valore» (o scriverci il risultato esatto)")
+    if (answer := answer_remark(text)) is not None:
+        return (f"letto come {answer[0]}, e «{answer[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
+                f"solo {answer[0]} e il resto in «nota»")
     if sees_note(text):
         return ("rimanda alla nota: il valore è vuoto e lo stato lo propone la lettura della nota, da confermare; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero (o lasciarlo vuoto) e in «nota» il commento")
@@ -438,6 +506,12 @@ def explained(text: str) -> str:
                 "il dettaglio in «nota»")
     if (figures := all_of(text)) is not None:
         return f"letto come «{figures}» (tutte le unità); per non lasciarlo dedurre, scrivere il numero in cifre"
+    if (excluded := all_but(text)) is not None:
+        return (f"tutte le unità tranne {excluded}: il valore è il totale delle unità da coprire meno {excluded}; per non "
+                "lasciarlo dedurre, scrivere in «valore» il numero delle unità coperte e in «nota» quelle mancanti")
+    if (period := period_count(text)) is not None:
+        return (f"letto il numero {period[0]}, e il periodo «{period[1]}» nella nota; per non lasciarlo dedurre, scrivere "
+                "in «valore» solo il numero e il periodo in «nota»")
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
@@ -488,6 +562,11 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     kept = {"valore_scritto" if key == "valore" else "written": cell}
     if sees_components(raw) and (data.get("componenti") or data.get("components")):  # computed from the components
         return {**data, key: None, **kept}
+    if is_estimate(raw) and (data.get("componenti") or data.get("components")):  # «88% circa»: from the components
+        said = f"stima scritta nel valore: «{cell}»"
+        return {**data, key: None, note_key: f"{note} ({said})" if note else f"({said})", **kept}
+    if (answer := answer_remark(raw)) is not None:  # «SI - del. 88/2025»: SI, the remark noted
+        return {**data, key: answer[0], note_key: f"{note} ({answer[1]})" if note else f"({answer[1]})", **kept}
     if (letter := initial(raw)) is not None:  # «N»: NO
         return {**data, key: letter, **kept}
     if sees_note(raw):  # «vedi nota»: the note says what there is
@@ -502,6 +581,12 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
         return {**data, key: figures, **kept}
+    if (excluded := all_but(raw)) is not None:  # «tutte tranne Confesercenti»: the total less those named
+        total = data.get("totale", data.get("total"))
+        number = values.parse_number(total) - excluded if total is not None and not values.is_null(str(total)) else None
+        return {**data, key: number, **kept}
+    if (period := period_count(raw)) is not None:  # «gen.-giu.: 22»: the count, its period noted
+        return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}
     if (stated := state_progress(raw)) is not None:
@@ -538,6 +623,8 @@ def _total_in_words(data: dict[str, Any]) -> dict[str, Any]:
         total = counts[0][0]
     elif read is not None and values.parse_number(read[0]) == values.parse_number(read[1]):
         total = values.parse_number(read[1])
+    elif (aside := aside_number(raw)) is not None:  # «38 (comuni aderenti)»: the number, the remark noted
+        total = Decimal(aside[0])
     else:
         return data
     note_key = "nota" if "nota" in data or "note" not in data else "note"
