@@ -102,8 +102,9 @@ _WORK_STATE = re.compile(rf"(?:{_WORK.pattern})\s+(?P<state>.+)", re.IGNORECASE)
 # A state with its progress in brackets: «in corso (70%)», «Avviato (40 %)».
 _STATE_PROGRESS = re.compile(r"(?P<state>[^()]+?)\s*\(\s*(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*\)")
 # A count with its part: «118 assessment, di cui 34 guidati», «7 (di cui 2 congiunti)», «Coinvolte 214 imprese, di cui
-# 188 con check-up»: the first number is the count, the part is a remark for the note.
-_PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?)\s*\)?")
+# 188 con check-up»: the first number is the count, the part is a remark for the note; the part may name its units in
+# brackets («di cui 2 approvate (Interreg Europe e COSME)»).
+_PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?(?:\s*\([^()]*\))?)\s*\)?")
 # The noun of an action and its preposition before a count: «Partecipazione a», «Presentazione di».
 _ACTION = re.compile(r"[^\W\d_]+(?:zion[ei]|ment[oi])\s+(?:a|ad|di|in|con|per)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
@@ -118,7 +119,9 @@ _OUT_OF = re.compile(
 # «12/2023», a month and its year).
 _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
 # A number, in figures or in words, and a remark without numbers in brackets: «sei (gennaio-giugno)», «3 (Bari, Lecce)».
-_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
+# With the noun it counts between them: «sei seminari (due a gennaio, poi uno al mese)».
+_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)(?:\s+(?P<noun>[^\W\d_]+))?\s*"
+                           r"(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
 # A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
@@ -234,14 +237,34 @@ def in_words(text: str) -> str | None:
 
 def aside_number(text: str) -> tuple[str, str] | None:
     """«sei (gennaio-giugno)», «3 (Bari, Brindisi-Taranto, Lecce)» → («6», «(gennaio-giugno)»): a number alone, in figures
-    or in words, and a remark without numbers in brackets; None otherwise."""
+    or in words, or with the noun it counts («sei seminari (…)» → «6 seminari»), and a remark without numbers in
+    brackets; None otherwise."""
     match = _ASIDE_NUMBER.fullmatch(" ".join(text.split()))
     if match is None:
         return None
     number = match.group("number")
     if not number.isdigit() and (number := _NUMBER_WORDS.get(number.lower())) is None:
         return None
-    return str(number), match.group("remark")
+    noun = match.group("noun")
+    if noun is not None and (noun.lower() in _NOT_A_NOUN or values.parse_counts(f"{number} {noun}") is None):
+        return None
+    return (f"{number} {noun}" if noun else str(number)), match.group("remark")
+
+
+def count_in_figures(text: str) -> str:
+    """«Realizzati cinque seminari (…)» → «Realizzati 5 seminari (…)», «diciotto imprese (di cui 3 …)» → «18 imprese (di
+    cui 3 …)»: the count written in words where a count stands (at the start, or after the participle or the action
+    before it) and followed by the noun it counts, in figures; the text as it is otherwise («tre dei quattro»)."""
+    words = " ".join(text.split()).split(" ")
+    at = 0
+    if len(words) > 2 and not words[0][:1].isdigit() and _PARTICIPLE.fullmatch(words[0]):
+        at = 1
+    elif (action := _ACTION.match(" ".join(words[:2]) + " 0")) is not None and len(words) > 3:
+        at = 2
+    if len(words) <= at + 1 or (number := _NUMBER_WORDS.get(words[at].lower())) is None \
+            or not words[at + 1][:1].isalpha() or words[at + 1].lower() in _NOT_A_NOUN:
+        return text
+    return " ".join([*words[:at], str(number), *words[at + 1:]])
 
 
 def per_item(text: str) -> str | None:
@@ -427,6 +450,7 @@ def explained(text: str) -> str:
     if (figures := in_words(text)) is not None:
         return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
                 "cifre")
+    text = count_in_figures(text)
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 "solo il numero in cifre e il commento in «nota»")
@@ -494,6 +518,7 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, **kept}
     if (figures := in_words(raw)) is not None:
         return {**data, key: figures, **kept}
+    raw = count_in_figures(raw)  # «Realizzati cinque seminari (…)»: the count in figures for the readings below
     if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
     if (added := plus_not_done(raw)) is not None:  # «5 seminari + 1 rinviato»: the count done, the rest noted
