@@ -369,6 +369,17 @@ _BY_MONTH = re.compile(
 # Comune di Viterbo (marzo) e con la Provincia di Rieti (giugno)».
 _WITH = re.compile(r"(?:(?:le|i|gli)\s+[^\W\d_]+\s+)?con\s+(?P<items>.+)", re.IGNORECASE)
 _WITH_AGAIN = re.compile(r"\s*,\s*con\s+|\s+e\s+con\s+", re.IGNORECASE)
+# The units done, each in its month, after the participle: «inviate a gennaio, febbraio e marzo».
+_AT_MONTHS = re.compile(
+    rf"(?:a|in|nei\s+mesi\s+di)\s+(?P<months>(?:{_MONTH})(?:\s*(?:,|e)\s*(?:{_MONTH}))+)", re.IGNORECASE)
+# The things done, named one by one by their titles: «le campagne «Pagamenti sicuri» (marzo) e «Bilanci in regola»».
+_TITLE = r"«[^»]+»(?:\s*\([^()]*\))?"
+_TITLED = re.compile(rf"(?:(?:le|i|gli)\s+)?(?P<noun>[^\W\d_]+)\s+(?P<items>{_TITLE}(?:\s*(?:,|e)\s*{_TITLE})+)",
+                     re.IGNORECASE)
+# A participle, and after a colon the things done («Webinar realizzati: 14/02 marchi; 21/03 brevetti»), each with its
+# date at its head («14/02», «14 febbraio»).
+_COLON_LIST = re.compile(r"(?:(?P<noun>[^\W\d_]+)\s+)?(?P<participle>[^\W\d_]+)\s*:\s*(?P<items>.+)")
+_DATED_ITEM = re.compile(rf"\d{{1,2}}(?:/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:{_MONTH}))\s+[^\W\d_]", re.IGNORECASE)
 # The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
 _ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
 
@@ -379,6 +390,8 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     «3 note»), or one by one («Realizzati il convegno … (16/03), il webinar … (11/05) e il seminario …» → «3»); what
     follows a semicolon is a remark. None otherwise."""
     cell = " ".join(text.split())
+    if (listed := _colon_list(cell)) is not None:
+        return listed
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit():
         return None
@@ -391,6 +404,10 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
         return f"{total} {period.group('noun')}", remark
     if (months := _months(said)) is not None:
         return months[0], "; ".join(part for part in (months[1], remark) if part) or None
+    if (at := _AT_MONTHS.fullmatch(said)) is not None:  # «inviate a gennaio, febbraio e marzo»: one a month
+        return str(len(re.findall(_MONTH, at.group("months"), re.IGNORECASE))), remark
+    if (titled := _TITLED.fullmatch(said)) is not None:  # «le campagne «A» (marzo) e «B» (settembre)»
+        return f"{titled.group('items').count('«')} {titled.group('noun')}", remark
     if (partners := _WITH.fullmatch(said)) is not None:
         items = partners.group("items")
         split = _WITH_AGAIN.split(items) if _WITH_AGAIN.search(items) else re.split(r"\s*,\s*|\s+e\s+", items)
@@ -404,6 +421,25 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
         return None
     return str(len(items)), remark
+
+
+def _colon_list(cell: str) -> tuple[str, str | None] | None:
+    """«Webinar realizzati: 14/02 marchi; 21/03 brevetti; …» → «2 webinar», «attivati: firma remota, PagoPA e
+    prenotazioni; SPID dal 2023» → («3», «SPID dal 2023»): the things listed after a participle and a colon, each with
+    its date and a semicolon after it, or each named without numbers before a semicolon (what follows it is a remark);
+    None otherwise."""
+    match = _COLON_LIST.fullmatch(cell.rstrip("."))
+    if match is None or not _PARTICIPLE.fullmatch(match.group("participle")):
+        return None
+    noun = f" {match.group('noun').lower()}" if match.group("noun") else ""
+    dated = [item.strip() for item in match.group("items").split(";")]
+    if len(dated) >= 2 and all(_DATED_ITEM.match(item) for item in dated):
+        return f"{len(dated)}{noun}", None
+    named, _, after = match.group("items").partition(";")
+    items = [item.strip() for item in re.split(r",|\s+e\s+", named)]
+    if len(items) < 2 or not all(items) or any(ch.isdigit() for ch in named):
+        return None
+    return f"{len(items)}{noun}", after.strip() or None
 
 
 def _months(said: str) -> tuple[str, str | None] | None:
