@@ -105,6 +105,9 @@ _STATE_PROGRESS = re.compile(r"(?P<state>[^()]+?)\s*\(\s*(?P<pct>\d{1,3}(?:,\d+)
 # 188 con check-up»: the first number is the count, the part is a remark for the note; the part may name its units in
 # brackets («di cui 2 approvate (Interreg Europe e COSME)»).
 _PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?(?:\s*\([^()]*\))?)\s*\)?")
+# A count and, after its noun, with whom or where without numbers: «3 progetti con istituti tecnici».
+_COMPLEMENT = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s+(?P<complement>(?:con|presso|per|in\s+favore\s+di|"
+                         r"a\s+favore\s+di)\s+[^\d]+)", re.IGNORECASE)
 # The noun of an action and its preposition before a count: «Partecipazione a», «Presentazione di».
 _ACTION = re.compile(r"[^\W\d_]+(?:zion[ei]|ment[oi])\s+(?:a|ad|di|in|con|per)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
@@ -333,8 +336,10 @@ def with_part(text: str) -> tuple[str, str] | None:
     match = _PART.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    whole = _after_action(match.group("whole"))
-    return (whole, match.group("part")) if whole is not None and _one_count(whole) else None
+    whole, part = _after_action(match.group("whole")), match.group("part")
+    if whole is not None and not _one_count(whole) and (said := _COMPLEMENT.fullmatch(whole)) is not None:
+        whole, part = said.group("count"), f"{said.group('complement')}, {part}"  # «3 progetti con istituti tecnici»
+    return (whole, part) if whole is not None and _one_count(whole) else None
 
 
 def acted_count(text: str) -> tuple[str, str | None] | None:
