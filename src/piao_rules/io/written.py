@@ -127,6 +127,7 @@ _ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)(?:\s+(?P<noun>[^\W\d_
                            r"(?P<remark>\([^()\d]*[^\W\d_][^()\d]*\))")
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
+_PER_NAME = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s+(?P<n>\d{1,3})")
 # A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
 _PLUS_NOT_DONE = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s*\+\s*(?P<more>\d{1,3}\s+(?P<state>.+))")
 _NOT_DONE = re.compile(r"(?:rinviat|rimandat|posticipat|slittat|differit|annullat|sospes|programmat|calendarizzat|previst|"
@@ -271,10 +272,15 @@ def count_in_figures(text: str) -> str:
 
 
 def per_item(text: str) -> str | None:
-    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)» → «4»: the sum of the counts of two or more named items, each
-    with its number in brackets; None otherwise (a year in brackets, «Comune di Asti (2024)», is not a count)."""
+    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)», «Vinitaly 12, Cibus 10» → «4», «22»: the sum of the counts of
+    two or more named items, each with its number in brackets or after its name (the names all different: «Lotto 1,
+    Lotto 2» are not counts); None otherwise (a year, «Comune di Asti (2024)», is not a count)."""
     items = re.split(r"\s*,\s*|\s+e\s+", " ".join(text.split()).rstrip("."))
     found = [match for item in items if (match := _PER_ITEM.fullmatch(item)) is not None]
+    if len(found) != len(items):  # «Vinitaly 12, Cibus 10»: each name with its number after it, the names all different
+        found = [match for item in items if (match := _PER_NAME.fullmatch(item)) is not None]
+        if len({match.group("name").lower() for match in found}) != len(items):
+            return None
     if len(found) < 2 or len(found) != len(items):
         return None
     return str(sum(int(match.group("n")) for match in found))
