@@ -17,7 +17,7 @@ REPORTED = {
     ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (137, 137), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (109, 109), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("conteggio", "sviluppo"): (157, 157), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (106, 106), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -183,18 +183,19 @@ REPORTED = {
     # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
     # 31/03, 30/06 and 30/09; the Centre at year end; every region, value cells as busy offices write them), measured
     # blind once, after the twentieth pass: 39/50, 36/50, 33/50 and 31/50 (14 rows whose measure the tool refused
-    # counted as disagreeing)
+    # counted as disagreeing); the rows fixed in the twenty-first pass are development rows now («prima: verifica_31»
+    # … «prima: verifica_34»): part C, twelve counts (three of set 31, four of 32, four of 33, one of 34)
     ("note", "verifica_31"): (9, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 6),
-    ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
+    ("conteggio", "verifica_31"): (2, 2), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
     ("proposta", "verifica_31"): (4, 5),
     ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 10), ("copertura", "verifica_32"): (3, 6),
-    ("conteggio", "verifica_32"): (1, 5), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
+    ("conteggio", "verifica_32"): (1, 1), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
     ("proposta", "verifica_32"): (5, 5),
     ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
-    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
+    ("conteggio", "verifica_33"): (0, 1), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
     ("proposta", "verifica_33"): (3, 5),
     ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 10), ("copertura", "verifica_34"): (4, 6),
-    ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 8),
+    ("conteggio", "verifica_34"): (0, 4), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 8),
     ("proposta", "verifica_34"): (3, 5),
 }
 
@@ -454,7 +455,8 @@ THIRTIETH_SET_MISSES = [
 ]
 
 
-# The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50).
+# The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50);
+# without the rows fixed in the twenty-first pass (development rows now).
 THIRTY_FIRST_SET_MISSES = [
     "V31 regolamento contributi Napoli in Giunta a luglio (inventato)",
     "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
@@ -463,9 +465,6 @@ THIRTY_FIRST_SET_MISSES = [
     "V31 incontri con ordini professionali Cagliari, sei date fissate nel secondo semestre (inventato)",
     "V31 iscritti newsletter Brindisi Taranto, campagna di settembre insufficiente (inventato)",
     "V31 tavolo credito Bari, un'associazione della Consulta assente (inventato)",
-    "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
-    "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
-    "V31 audizioni degli stakeholder Chieti Pescara con le date (inventato)",
     "V31 prenotazione online Napoli partita a novembre, scadenza proposta a fine novembre (inventato)",
 ]
 
@@ -480,10 +479,6 @@ THIRTY_SECOND_SET_MISSES = [
     "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
     "V32 Novara VCO comuni aderenti raggiunti a metà anno, personale ridotto (inventato)",
     "V32 Verona questionario ai beneficiari voucher dichiarato al 100% ma non a tutti (inventato)",
-    "V32 Varese progetti finanziati, una approvata su cinque candidature (inventato)",
-    "V32 Padova seminari in lettere con il dettaglio per mese (inventato)",
-    "V32 Trento imprese in fiera sommate per manifestazione (inventato)",
-    "V32 Trieste imprese assistite dallo sportello etichettatura, alcune due volte (inventato)",
     "V32 Trento ore medie di formazione per dipendente a metà anno (inventato)",
 ]
 
@@ -496,11 +491,7 @@ THIRTY_THIRD_SET_MISSES = [
     "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
     "V33 Frosinone Latina follower per canale con LinkedIn poco sotto (inventato)",
     "V33 Marche audit su tutte le sedi con valore a quattro e nota che ne elenca cinque (inventato)",
-    "V33 Firenze webinar proprietà industriale elencati per data (inventato)",
-    "V33 Umbria candidature europee presentate di cui due approvate (inventato)",
     "V33 Maremma e Tirreno progetti finanziati con uno solo in graduatoria (inventato)",
-    "V33 Molise newsletter per mese fino a settembre (inventato)",
-    "V33 Chieti Pescara campagne comunicazione con la terza ridotta ad avviso (inventato)",
     "V33 Marche sezione rischi corruttivi con NO in cella e adozione nella nota (inventato)",
     "V33 Gran Sasso customer con i giudizi tre da sommare ai positivi (inventato)",
     "V33 Chieti Pescara rapporto con la percentuale nazionale sotto uno (inventato)",
@@ -521,7 +512,6 @@ THIRTY_FOURTH_SET_MISSES = [
     "V34 Toscana Nord-Ovest presentazione SUAP ai comuni non aderenti (inventato)",
     "V34 Cosenza verifica requisiti autoriparatori iscritti nell'anno (inventato)",
     "V34 Milano Monza Brianza Lodi missioni incoming e outgoing (inventato)",
-    "V34 Venezia Giulia quattro servizi digitali SPID rinviato (inventato)",
     "V34 Gran Sasso d'Italia eventi filiere di cui fuori regione (inventato)",
     "V34 Umbria schede settoriali turismo sostituita (inventato)",
     "V34 Messina seminari primo trimestre uno rinviato (inventato)",

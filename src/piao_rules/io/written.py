@@ -263,7 +263,7 @@ def count_in_figures(text: str) -> str:
     at = 0
     if len(words) > 2 and not words[0][:1].isdigit() and _PARTICIPLE.fullmatch(words[0]):
         at = 1
-    elif (action := _ACTION.match(" ".join(words[:2]) + " 0")) is not None and len(words) > 3:
+    elif len(words) > 3 and _ACTION.match(f"{words[0]} {words[1]} 0") is not None:  # «Partecipazione a cinque …»
         at = 2
     if len(words) <= at + 1 or (number := _NUMBER_WORDS.get(words[at].lower())) is None \
             or not words[at + 1][:1].isalpha() or words[at + 1].lower() in _NOT_A_NOUN:
@@ -438,10 +438,11 @@ def _colon_list(cell: str) -> tuple[str, str | None] | None:
     """«Webinar realizzati: 14/02 marchi; 21/03 brevetti; …» → «2 webinar», «attivati: firma remota, PagoPA e
     prenotazioni; SPID dal 2023» → («3», «SPID dal 2023»): the things listed after a participle and a colon, each with
     its date and a semicolon after it, or each named without numbers before a semicolon (what follows it is a remark);
-    None otherwise."""
+    the participle is plural. None otherwise."""
     match = _COLON_LIST.fullmatch(cell.rstrip("."))
-    if match is None or not _PARTICIPLE.fullmatch(match.group("participle")):
-        return None
+    participle = match.group("participle") if match is not None else ""
+    if not _PARTICIPLE.fullmatch(participle) or participle[-1].lower() not in "ie":
+        return None  # «Stato: avviato, in corso»: one thing, not a list
     noun = f" {match.group('noun').lower()}" if match.group("noun") else ""
     dated = [item.strip() for item in match.group("items").split(";")]
     if len(dated) >= 2 and all(_DATED_ITEM.match(item) for item in dated):
