@@ -86,3 +86,28 @@ def test_approved_proposals_are_funded_projects():
 ])
 def test_part_outside_what_the_indicator_counts(name, target, value, note, as_of, expected):
     assert _status(target, as_of, {"nome": name, "unita": "N."}, valore=value, nota=note) == expected
+
+
+# twenty-first pass, part C: the count the name counts, the part picked by the name's participle
+@pytest.mark.parametrize(("name", "target", "value", "as_of", "expected"), [
+    ("Audizioni delle associazioni di categoria", "≥ 4 incontri/anno", "Svolte quattro audizioni: CNA (10/02), "
+     "Coldiretti (03/03), Confartigianato (11/04), Confesercenti (02/05)", date(2023, 6, 30), "raggiunto"),
+    ("N. audizioni delle associazioni", "≥ 6 incontri", "2 audizioni", date(2023, 12, 31), "non_raggiunto"),
+    # not touched: the count is not what the name counts
+    ("Incontri con le associazioni di categoria", "≥ 4 incontri", "4 audizioni", date(2023, 12, 31), "da_valutare"),
+])
+def test_a_count_of_what_the_name_counts_is_in_the_target_unit(name, target, value, as_of, expected):
+    assert _status(target, as_of, {"nome": name}, valore=value) == expected
+
+
+@pytest.mark.parametrize(("name", "value", "as_of", "expected"), [
+    ("N. progetti finanziati o cofinanziati", "Partecipazione a 6 candidature, di cui 1 approvata", date(2023, 6, 30),
+     "a_rischio"),
+    ("N. progetti finanziati", "Partecipazione a 4 candidature, di cui 2 finanziate", date(2023, 12, 31), "non_raggiunto"),
+    # not touched: the name's noun has no participle; the count is the name's noun (a part of the same things)
+    ("N. progetti europei presentati", "Partecipazione a 5 candidature, di cui 2 approvate", date(2023, 12, 31),
+     "raggiunto"),
+    ("N. imprese assistite", "32 imprese, di cui 4 assistite due volte", date(2023, 12, 31), "raggiunto"),
+])
+def test_the_part_the_name_qualifies_when_the_target_has_no_noun(name, value, as_of, expected):
+    assert _status(">= 3 N.", as_of, {"nome": name, "unita": "N."}, valore=value) == expected

@@ -833,6 +833,39 @@ def test_an_estimate_beside_its_components_gives_way_to_them():
 def test_cells_near_the_twenty_first_pass_readings_are_still_refused(cell):
     with pytest.raises(ValueError):
         MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]})
+
+# twenty-first pass, part C: counts in words where a count stands, lists after a colon, by month, by title, by name
+@pytest.mark.parametrize(("cell", "value"), [
+    ("Realizzati cinque seminari (Cosenza, Paola e uno on line)", Decimal(5)),
+    ("Svolte tre audizioni: CNA (12/02), Coldiretti (08/03), Confartigianato (30/05)", Decimal(3)),
+    ("dodici imprese (di cui 2 assistite due volte)", Decimal(12)),
+    ("sette seminari (tre a febbraio, poi uno al mese)", Decimal(7)),
+    ("Partecipazione a 6 candidature, di cui 3 approvate (Erasmus+ e Horizon)", Decimal(6)),
+    ("Attivati 4 percorsi con licei e istituti professionali, di cui 1 concluso", Decimal(4)),
+    ("pubblicati a febbraio, aprile e giugno", Decimal(3)),
+    ("Realizzate le campagne «Fatture elettroniche» (aprile) e «Marchi» (ottobre); la terza rinviata", Decimal(2)),
+    ("Corsi realizzati: 10/03 contabilità; 14/04 export; 20/09 digitale", Decimal(3)),
+    ("attivati: fascicolo d'impresa, cassetto digitale e firma remota; app in collaudo", Decimal(3)),
+    ("Macfrut 8, Fieracavalli 5, Sana 4", Decimal(17)),
+])
+def test_counts_written_the_twenty_first_pass_way_are_read_and_kept(cell, value):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.written) == (value, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "Svolte due delle tre sessioni",  # done out of a total, not a count in words
+    "Stato: avviato, in corso",  # one thing after a singular participle, not a list
+    "realizzati: 2 convegni e 1 webinar",  # numbers in the list: not named one by one
+    "Lotto 1, Lotto 2",  # the same name numbered: not counts
+    "le note di marzo, rinviata quella di giugno",  # not the months after «a»
+])
+def test_cells_like_the_twenty_first_pass_counts_are_not_read_as_them(cell):
+    assert written.enumerated(cell) is None and written.per_item(cell) is None
+    assert written.count_in_figures(cell) == cell or written.with_part(written.count_in_figures(cell)) is None
+
+
 def test_a_yaml_number_with_the_thousands_dot_is_read_as_in_a_cell(tmp_path):
     """«valore: 1.250» unquoted is 1250, as the same text in a CSV or Excel cell, not YAML's 1,25; other numbers are
     YAML's («2.5», «1.2500»)."""

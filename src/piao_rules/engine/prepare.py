@@ -21,6 +21,7 @@ from piao_rules.targets.counted import counted_target, one_each, one_thing
 from piao_rules.targets.fit import (
     as_component,
     named_count,
+    named_head,
     not_pertinent,
     noted_count,
     noted_units,
@@ -278,6 +279,8 @@ def read_against_measure(item: Item) -> None:
         item.measure, item.inputs["lettura della misura"] = per_unit
     if (head := per_head(item.target, item.indicator.name, item.measure)) is not None:  # «8 ore pro capite»
         item.measure, item.inputs["lettura della misura"] = head
+    if (named := named_head(item.target, item.indicator.name, item.measure)) is not None:  # «4 audizioni», «Audizioni …»
+        item.measure, item.inputs["lettura della misura"] = named
     if (noted := noted_units(item.target, item.measure)) is not None:  # «8 incontri», nota «Incontrate 7 associazioni»
         item.measure, item.inputs["lettura della misura"] = noted
     converted = in_target_unit(item.target, item.measure, item.indicator.name, item.indicator.formula)  # ore ↔ giornate

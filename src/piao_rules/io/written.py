@@ -112,8 +112,12 @@ _WORK_STATE = re.compile(rf"(?:{_WORK.pattern})\s+(?P<state>.+)", re.IGNORECASE)
 # A state with its progress in brackets: «in corso (70%)», «Avviato (40 %)».
 _STATE_PROGRESS = re.compile(r"(?P<state>[^()]+?)\s*\(\s*(?P<pct>\d{1,3}(?:,\d+)?)\s*%\s*\)")
 # A count with its part: «118 assessment, di cui 34 guidati», «7 (di cui 2 congiunti)», «Coinvolte 214 imprese, di cui
-# 188 con check-up»: the first number is the count, the part is a remark for the note.
-_PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?)\s*\)?")
+# 188 con check-up»: the first number is the count, the part is a remark for the note; the part may name its units in
+# brackets («di cui 2 approvate (Interreg Europe e COSME)»).
+_PART = re.compile(r"(?P<whole>[^()]*?\d[^;]*?)\s*(?:[,;]\s*|\(\s*)(?P<part>di\s+cui\s+[^()]+?(?:\s*\([^()]*\))?)\s*\)?")
+# A count and, after its noun, with whom or where without numbers: «3 progetti con istituti tecnici».
+_COMPLEMENT = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s+(?P<complement>(?:con|presso|per|in\s+favore\s+di|"
+                         r"a\s+favore\s+di)\s+[^\d]+)", re.IGNORECASE)
 # The noun of an action and its preposition before a count: «Partecipazione a», «Presentazione di».
 _ACTION = re.compile(r"[^\W\d_]+(?:zion[ei]|ment[oi])\s+(?:a|ad|di|in|con|per)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
@@ -127,8 +131,10 @@ _OUT_OF = re.compile(
 # Done out of a total with a slash and nothing else: «5/5», «11 / 12» (not «30/06», more done than the total, nor
 # «12/2023», a month and its year).
 _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
-# A number, in figures or in words, and a remark without numbers in brackets: «sei (gennaio-giugno)», «3 (Bari, Lecce)».
-_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)\s*(?P<remark>\([^()]*[^\W\d_][^()]*\))")
+# A number, in figures or in words, and a remark in brackets: «sei (gennaio-giugno)», «3 (Bari, Lecce)».
+# With the noun it counts between them: «sei seminari (due a gennaio, poi uno al mese)».
+_ASIDE_NUMBER = re.compile(r"(?P<number>\d{1,4}|[^\W\d_]+)(?:\s+(?P<noun>[^\W\d_]+))?\s*"
+                           r"(?P<remark>\([^()]*[^\W\d_][^()]*\))")
 # The dates a remark may hold, its only numbers: «slittata al 9 gennaio», «(a febbraio 2024)», «(ultimo il 27/09)».
 _MONTHS = "|".join(values.MONTHS)
 _REMARK_DATE = re.compile(rf"\d{{1,2}}\s*[°º]?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{4}}|"
@@ -149,6 +155,7 @@ _ANSWER_REMARK = re.compile(r"(?P<answer>s[iì]'?|no)\s*(?:[-–—,;:]\s*|\(\s*
 _ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?|{_NUMBER}\s*%?\s*(?:circa|ca\.))", re.IGNORECASE)
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
+_PER_NAME = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s+(?P<n>\d{1,3})")
 # A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
 _PLUS_NOT_DONE = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s*\+\s*(?P<more>\d{1,3}\s+(?P<state>.+))")
 _NOT_DONE = re.compile(r"(?:rinviat|rimandat|posticipat|slittat|differit|annullat|sospes|programmat|calendarizzat|previst|"
@@ -262,21 +269,46 @@ def in_words(text: str) -> str | None:
 
 def aside_number(text: str) -> tuple[str, str] | None:
     """«sei (gennaio-giugno)», «3 (Bari, Brindisi-Taranto, Lecce)» → («6», «(gennaio-giugno)»): a number alone, in figures
-    or in words, and a remark without numbers in brackets; None otherwise."""
+    or in words, or with the noun it counts («sei seminari (…)» → «6 seminari»), and a remark in brackets whose only
+    numbers are dates; None otherwise."""
     match = _ASIDE_NUMBER.fullmatch(" ".join(text.split()))
     if match is None or any(ch.isdigit() for ch in _REMARK_DATE.sub("", match.group("remark"))):
         return None
     number = match.group("number")
     if not number.isdigit() and (number := _NUMBER_WORDS.get(number.lower())) is None:
         return None
-    return str(number), match.group("remark")
+    noun = match.group("noun")
+    if noun is not None and (noun.lower() in _NOT_A_NOUN or values.parse_counts(f"{number} {noun}") is None):
+        return None
+    return (f"{number} {noun}" if noun else str(number)), match.group("remark")
+
+
+def count_in_figures(text: str) -> str:
+    """«Realizzati cinque seminari (…)» → «Realizzati 5 seminari (…)», «diciotto imprese (di cui 3 …)» → «18 imprese (di
+    cui 3 …)»: the count written in words where a count stands (at the start, or after the participle or the action
+    before it) and followed by the noun it counts, in figures; the text as it is otherwise («tre dei quattro»)."""
+    words = " ".join(text.split()).split(" ")
+    at = 0
+    if len(words) > 2 and not words[0][:1].isdigit() and _PARTICIPLE.fullmatch(words[0]):
+        at = 1
+    elif len(words) > 3 and _ACTION.match(f"{words[0]} {words[1]} 0") is not None:  # «Partecipazione a cinque …»
+        at = 2
+    if len(words) <= at + 1 or (number := _NUMBER_WORDS.get(words[at].lower())) is None \
+            or not words[at + 1][:1].isalpha() or words[at + 1].lower() in _NOT_A_NOUN:
+        return text
+    return " ".join([*words[:at], str(number), *words[at + 1:]])
 
 
 def per_item(text: str) -> str | None:
-    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)» → «4»: the sum of the counts of two or more named items, each
-    with its number in brackets; None otherwise (a year in brackets, «Comune di Asti (2024)», is not a count)."""
+    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)», «Vinitaly 12, Cibus 10» → «4», «22»: the sum of the counts of
+    two or more named items, each with its number in brackets or after its name (the names all different: «Lotto 1,
+    Lotto 2» are not counts); None otherwise (a year, «Comune di Asti (2024)», is not a count)."""
     items = re.split(r"\s*,\s*|\s+e\s+", " ".join(text.split()).rstrip("."))
     found = [match for item in items if (match := _PER_ITEM.fullmatch(item)) is not None]
+    if len(found) != len(items):  # «Vinitaly 12, Cibus 10»: each name with its number after it, the names all different
+        found = [match for item in items if (match := _PER_NAME.fullmatch(item)) is not None]
+        if len({match.group("name").lower() for match in found}) != len(items):
+            return None
     if len(found) < 2 or len(found) != len(items):
         return None
     return str(sum(int(match.group("n")) for match in found))
@@ -372,8 +404,10 @@ def with_part(text: str) -> tuple[str, str] | None:
     match = _PART.fullmatch(" ".join(text.split()))
     if match is None:
         return None
-    whole = _after_action(match.group("whole"))
-    return (whole, match.group("part")) if whole is not None and _one_count(whole) else None
+    whole, part = _after_action(match.group("whole")), match.group("part")
+    if whole is not None and not _one_count(whole) and (said := _COMPLEMENT.fullmatch(whole)) is not None:
+        whole, part = said.group("count"), f"{said.group('complement')}, {part}"  # «3 progetti con istituti tecnici»
+    return (whole, part) if whole is not None and _one_count(whole) else None
 
 
 def acted_count(text: str) -> tuple[str, str | None] | None:
@@ -408,6 +442,17 @@ _BY_MONTH = re.compile(
 # Comune di Viterbo (marzo) e con la Provincia di Rieti (giugno)».
 _WITH = re.compile(r"(?:(?:le|i|gli)\s+[^\W\d_]+\s+)?con\s+(?P<items>.+)", re.IGNORECASE)
 _WITH_AGAIN = re.compile(r"\s*,\s*con\s+|\s+e\s+con\s+", re.IGNORECASE)
+# The units done, each in its month, after the participle: «inviate a gennaio, febbraio e marzo».
+_AT_MONTHS = re.compile(
+    rf"(?:a|in|nei\s+mesi\s+di)\s+(?P<months>(?:{_MONTH})(?:\s*(?:,|e)\s*(?:{_MONTH}))+)", re.IGNORECASE)
+# The things done, named one by one by their titles: «le campagne «Pagamenti sicuri» (marzo) e «Bilanci in regola»».
+_TITLE = r"«[^»]+»(?:\s*\([^()]*\))?"
+_TITLED = re.compile(rf"(?:(?:le|i|gli)\s+)?(?P<noun>[^\W\d_]+)\s+(?P<items>{_TITLE}(?:\s*(?:,|e)\s*{_TITLE})+)",
+                     re.IGNORECASE)
+# A participle, and after a colon the things done («Webinar realizzati: 14/02 marchi; 21/03 brevetti»), each with its
+# date at its head («14/02», «14 febbraio»).
+_COLON_LIST = re.compile(r"(?:(?P<noun>[^\W\d_]+)\s+)?(?P<participle>[^\W\d_]+)\s*:\s*(?P<items>.+)")
+_DATED_ITEM = re.compile(rf"\d{{1,2}}(?:/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:{_MONTH}))\s+[^\W\d_]", re.IGNORECASE)
 # The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
 _ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
 
@@ -418,6 +463,8 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     «3 note»), or one by one («Realizzati il convegno … (16/03), il webinar … (11/05) e il seminario …» → «3»); what
     follows a semicolon is a remark. None otherwise."""
     cell = " ".join(text.split())
+    if (listed := _colon_list(cell)) is not None:
+        return listed
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit():
         return None
@@ -430,6 +477,10 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
         return f"{total} {period.group('noun')}", remark
     if (months := _months(said)) is not None:
         return months[0], "; ".join(part for part in (months[1], remark) if part) or None
+    if (at := _AT_MONTHS.fullmatch(said)) is not None:  # «inviate a gennaio, febbraio e marzo»: one a month
+        return str(len(re.findall(_MONTH, at.group("months"), re.IGNORECASE))), remark
+    if (titled := _TITLED.fullmatch(said)) is not None:  # «le campagne «A» (marzo) e «B» (settembre)»
+        return f"{titled.group('items').count('«')} {titled.group('noun')}", remark
     if (partners := _WITH.fullmatch(said)) is not None:
         items = partners.group("items")
         split = _WITH_AGAIN.split(items) if _WITH_AGAIN.search(items) else re.split(r"\s*,\s*|\s+e\s+", items)
@@ -443,6 +494,26 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
         return None
     return str(len(items)), remark
+
+
+def _colon_list(cell: str) -> tuple[str, str | None] | None:
+    """«Webinar realizzati: 14/02 marchi; 21/03 brevetti; …» → «2 webinar», «attivati: firma remota, PagoPA e
+    prenotazioni; SPID dal 2023» → («3», «SPID dal 2023»): the things listed after a participle and a colon, each with
+    its date and a semicolon after it, or each named without numbers before a semicolon (what follows it is a remark);
+    the participle is plural. None otherwise."""
+    match = _COLON_LIST.fullmatch(cell.rstrip("."))
+    participle = match.group("participle") if match is not None else ""
+    if not _PARTICIPLE.fullmatch(participle) or participle[-1].lower() not in "ie":
+        return None  # «Stato: avviato, in corso»: one thing, not a list
+    noun = f" {match.group('noun').lower()}" if match.group("noun") else ""
+    dated = [item.strip() for item in match.group("items").split(";")]
+    if len(dated) >= 2 and all(_DATED_ITEM.match(item) for item in dated):
+        return f"{len(dated)}{noun}", None
+    named, _, after = match.group("items").partition(";")
+    items = [item.strip() for item in re.split(r",|\s+e\s+", named)]
+    if len(items) < 2 or not all(items) or any(ch.isdigit() for ch in named):
+        return None
+    return f"{len(items)}{noun}", after.strip() or None
 
 
 def _months(said: str) -> tuple[str, str | None] | None:
@@ -495,6 +566,7 @@ def explained(text: str) -> str:
     if (figures := in_words(text)) is not None:
         return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
                 "cifre")
+    text = count_in_figures(text)
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 "solo il numero in cifre e il commento in «nota»")
@@ -573,6 +645,7 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, **kept}
     if (figures := in_words(raw)) is not None:
         return {**data, key: figures, **kept}
+    raw = count_in_figures(raw)  # «Realizzati cinque seminari (…)»: the count in figures for the readings below
     if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
     if (added := plus_not_done(raw)) is not None:  # «5 seminari + 1 rinviato»: the count done, the rest noted

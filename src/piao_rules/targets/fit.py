@@ -190,11 +190,12 @@ def named_count(target: Target, measure: Measure | None) -> tuple[Measure, str] 
 def qualified_part(target: Target, measure: Measure | None, name: str = "") -> tuple[Measure, str] | None:
     """«3 candidature, di cui 2 approvate» for «≥ 2 progetti approvati»: when the count is of something else than the
     target's, and the target's noun has a participle that the count's part has too, the part is the measure (the
-    qualifier picks the value, as «≥ 70% giudizi positivi» does); with how it was read. Otherwise the part of the
+    qualifier picks the value, as «≥ 70% giudizi positivi» does); for a target without its noun («≥ 2») the noun and
+    its participle are the indicator's name's («N. progetti finanziati»); with how it was read. Otherwise the part of the
     count that the note splits and only the indicator's ``name`` names (:func:`named_part`). None when neither."""
     if measure is None or target.kind is not TargetKind.COMPARISON:
         return None
-    participle = _participle_part(target, measure)
+    participle = _participle_part(target, measure, name)
     if participle is not None:
         return participle
     return named_part(target, measure, name) or excluded_part(target, measure, name)
@@ -244,12 +245,20 @@ def excluded_part(target: Target, measure: Measure, name: str) -> tuple[Measure,
                   f"quelli che l'indicatore conta")
 
 
-def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | None:
-    if target.unit is None or measure.counted is None:
+def _participle_part(target: Target, measure: Measure, name: str) -> tuple[Measure, str] | None:
+    if measure.counted is None or not isinstance(measure.value, Decimal) or not measure.note:
         return None
-    if not isinstance(measure.value, Decimal) or counted_mismatch(target, measure) is None or not measure.note:
+    if target.unit in (None, "N."):  # «≥ 2» for «N. progetti finanziati»: the noun and its participle in the name
+        head = _NAME_HEAD.match(name)
+        if head is None or _root(head.group("noun")) == _root(measure.counted.split()[0]):
+            return None
+        noun = head.group("noun")
+        after = re.match(r"\s+(?P<word>[^\W\d_]+)", name[head.end():])
+    elif counted_mismatch(target, measure) is None:
         return None
-    after = re.search(rf"(?<!\w){re.escape(target.unit)}\s+(?P<word>[^\W\d_]+)", target.text, re.IGNORECASE)
+    else:
+        noun = target.unit
+        after = re.search(rf"(?<!\w){re.escape(noun)}\s+(?P<word>[^\W\d_]+)", target.text, re.IGNORECASE)
     if after is None or _PARTICIPLE.fullmatch(after.group("word")) is None:
         return None
     qualifier = after.group("word")
@@ -260,9 +269,11 @@ def _participle_part(target: Target, measure: Measure) -> tuple[Measure, str] | 
     if len(parts) != 1:
         return None
     part = parts[0]
-    read = measure.model_copy(update={"value": Decimal(part.group("number")), "counted": f"{target.unit} {qualifier}"})
+    counted = f"{noun} {qualifier}" if noun == target.unit else None
+    read = measure.model_copy(update={"value": Decimal(part.group("number")), "counted": counted})
     return read, (f"letta la parte «{' '.join(part.group(0).split())}» di «{measure.value.normalize():f} "
-                  f"{measure.counted}»: il target conta «{target.unit} {qualifier}»")
+                  f"{measure.counted}»: " + (f"il target conta «{noun} {qualifier}»" if counted else
+                                             f"il nome dell'indicatore conta «{noun.lower()} {qualifier}»"))
 
 
 # A number in a note that is not a date, a year after a preposition («nel 2024») or a decimal.
@@ -409,6 +420,25 @@ def one_per_unit(target: Target, name: str, measure: Measure | None) -> tuple[Me
         return None
     return (measure.model_copy(update={"counted": None}),
             f"«{measure.counted}» contate come «{unit}»: il nome dell'indicatore ne vuole una {each.group(0)}")
+
+
+# The first noun of an indicator's name, after «N.» or «Numero di»: what the indicator counts («Audizioni delle …»).
+_NAME_HEAD = re.compile(r"\s*(?:(?:n[.°º]|nr\.|numero)\s*(?:(?:di|dei|degli|delle)\s+)?)?(?P<noun>[^\W\d_]{3,})",
+                        re.IGNORECASE)
+
+
+def named_head(target: Target, name: str, measure: Measure | None) -> tuple[Measure, str] | None:
+    """«4 audizioni» for «≥ 4 incontri/anno» when the indicator's name counts them («Audizioni delle associazioni …»):
+    the count is of what the indicator counts, in the target's unit; with how it was read. None otherwise (the count's
+    noun is not the name's first noun)."""
+    if measure is None or measure.counted is None or target.kind is not TargetKind.COMPARISON \
+            or target.unit in (None, *units.ALIASES) or counted_mismatch(target, measure) is None:
+        return None
+    head = _NAME_HEAD.match(name)
+    if head is None or _root(head.group("noun")) != _root(measure.counted.split()[0]):
+        return None
+    return (measure.model_copy(update={"counted": None}),
+            f"«{measure.counted}» contate come «{target.unit}»: sono ciò che il nome dell'indicatore conta")
 
 
 # «pro capite», «per dipendente»: what a count is per, written after its noun («8 ore pro capite»).
