@@ -953,7 +953,9 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
         if len(named) > 1:  # several days in one clause: this act's own day, if it has one
-            named = _own_day(folded, named, start, [other for other in {*starts, *others} if begin <= other < stop and other != start])
+            acts = [other for other in {*starts, *others} if begin <= other < stop and other != start
+                    and not _said_again(folded, start, other, named)]
+            named = _own_day(folded, named, start, acts)
             if not named:
                 continue
         if not named and months:
@@ -972,6 +974,15 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         if any(folded.startswith(stem, start) for stem in stems) and not any(start < other < day.start() for other in starts):
             named_acts.append(days[-1])  # the act the name asks for, with its own day (no other act between them)
     return max(named_acts or days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _said_again(folded: str, start: int, other: int, named: list[re.Match[str]]) -> bool:
+    """Whether the act at ``other`` is the one at ``start`` said again, with no day written between them («approvato
+    Piano approvato con delibera n. 61 del 9 luglio»: the value cell, then the note): one act, not two."""
+    word = re.match(r"[^\W\d_]+", folded[start:])
+    first, last = sorted((start, other))
+    return (word is not None and re.match(word.group(0) + r"(?!\w)", folded[other:]) is not None
+            and not any(first < day.start() < last for day in named))
 
 
 def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int]) -> list[re.Match[str]]:
