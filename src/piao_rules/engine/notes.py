@@ -67,10 +67,11 @@ _OF_WHAT = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell')\s*(?P<wo
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
-# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
+# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022»,
+# «avviato il 17-11-2025», «online dal 12.09.22» (with a dash or a dot, only with the year: not «1.500», «3-4»).
 _DAY = re.compile(
-    r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
-    r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
+    r"(?<![\w/.,-])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
+    r"|(?P<sep>/|[-.](?=\d{1,2}[-.]\d{2}))(?P<mm>\d{1,2})(?:(?P=sep)(?P<yy>\d{4}|\d{2}))?)(?![\w/-]|[.,]\d)"
 )
 
 # The phases of an activity not under way whose note may give the new day in its calendar («rinviato al 19 ottobre»,
@@ -133,7 +134,7 @@ _ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|pr
 _DEADLINE_MISSED = re.compile(
     r"(?<!\w)non\s+(?:potra|potranno)\s+essere\s+rispettat[oaie](?!\w)"
     r"|(?<!\w)non\s+(?:sara|e)\s+(?:piu\s+)?possibile\s+rispettare(?!\w)"
-    r"|(?<!\w)entro\s+(?:il|la)\s+[^\s;,.]+(?:\s+[^\s;,.]+)?\s+non\s+(?:sara|e)\s+(?:piu\s+)?possibile(?!\w)"
+    r"|(?<!\w)entro\s+(?:(?:il|la)\s+)?[^\s;,.]+(?:\s+[^\s;,.]+)?\s+non\s+(?:sara|e)\s+(?:quindi\s+)?(?:piu\s+)?possibile(?!\w)"
 )
 
 # The note says the act will not be done in the year at all: «la convenzione non sarà rinnovata per il 2026», «il quarto
@@ -856,7 +857,7 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
             continue
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
         try:
-            when = date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day")))
+            when = date(_year(day, as_of), month, int(day.group("day")))
         except ValueError:
             continue
         if unit == "mesi":
@@ -866,6 +867,11 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
             due = when + timedelta(days=number * (7 if unit == "settimane" else 1))
         return due, day.start(), day.end()
     return None
+
+
+# A postponement told done whose cue ends with its preposition («è stato spostato a marzo 2025»); not a request («hanno
+# chiesto di spostare al 2022»).
+_CUE_PREPOSITION = re.compile(r"[^\W\d_]+at[oaie]\s+(?P<to>a|ad|al|alla|all')$")
 
 
 def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> tuple[date, int, int] | None:
@@ -878,7 +884,8 @@ def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> 
     found: list[tuple[date, int, int]] = []
     for end in ends:
         stop = re.search(r"[;]|\.\s+(?=[A-ZÀ-Ý])|$", note[end:])
-        for match in _LATER.finditer(folded, end, end + (stop.start() if stop else 0)):
+        ending = _CUE_PREPOSITION.search(folded, 0, end)  # «spostato a marzo 2025»: the cue's own «a» comes before the year
+        for match in _LATER.finditer(folded, ending.start("to") if ending else end, end + (stop.start() if stop else 0)):
             if _ESTIMATE.search(folded, end, match.start()):
                 continue  # «il direttore dei lavori stima la fine a marzo 2024»: a forecast, not a postponement
             if match.group("next"):
@@ -911,6 +918,12 @@ def _gone(folded: str, end: int, as_of: date | None) -> bool:
     return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
 
 
+def _year(day: re.Match[str], as_of: date) -> int:
+    """The year of a day matched by ``_DAY``: written (two digits are 20xx), else the monitoring date's."""
+    written = day.group("year") or day.group("yy")
+    return int(written) + (2000 if len(written) == 2 else 0) if written else as_of.year
+
+
 def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | None:
     """The day written at ``start`` («31/07/2024», «30 giugno»), with where it is written."""
     day = _DAY.match(folded, start)
@@ -918,7 +931,7 @@ def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | Non
         return None
     month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
     try:
-        return date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day"))), day.start(), day.end()
+        return date(_year(day, as_of), month, int(day.group("day"))), day.start(), day.end()
     except ValueError:
         return None
 
@@ -966,7 +979,7 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
             continue
         day = named[0]
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
-        year = int(day.group("year") or day.group("yy") or as_of.year)
+        year = _year(day, as_of)
         try:
             days.append((date(year, month, int(day.group("day"))), day.start(), day.end(), None))
         except ValueError:
