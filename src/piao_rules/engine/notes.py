@@ -591,7 +591,8 @@ class NoteReader:
                 return spans
         if len(parts) > 1 or words[0] not in self.beginnings:
             return []
-        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
+        # what is started, not how («Attivazione dello sportello … in videochiamata»: the «sportello»)
+        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:] if w not in _NOT_OBJECT][:1]
         for cue, accented in self.cues.get("completata", []):
             for match in ([] if accented else cue.finditer(folded)):
                 clause = re.split(r"[;:.,]", folded[:match.start()])[-1] + re.split(r"[;:.,]", folded[match.start():])[0]
