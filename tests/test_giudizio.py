@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (229, 232), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (137, 137), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (109, 109), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (62, 62), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (106, 106), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -183,17 +183,18 @@ REPORTED = {
     # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
     # 31/03, 30/06 and 30/09; the Centre at year end; every region, value cells as busy offices write them), measured
     # blind once, after the twentieth pass: 39/50, 36/50, 33/50 and 31/50 (14 rows whose measure the tool refused
-    # counted as disagreeing)
-    ("note", "verifica_31"): (9, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 6),
+    # counted as disagreeing); the rows fixed in the twenty-first pass are development rows now («prima: verifica_31»
+    # to «prima: verifica_34»): part B1, two of set 31, two of set 32, three of set 33 and two of set 34
+    ("note", "verifica_31"): (9, 11), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 6),
     ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
-    ("proposta", "verifica_31"): (4, 5),
-    ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 10), ("copertura", "verifica_32"): (3, 6),
+    ("proposta", "verifica_31"): (4, 4),
+    ("note", "verifica_32"): (8, 10), ("andamento", "verifica_32"): (8, 10), ("copertura", "verifica_32"): (3, 6),
     ("conteggio", "verifica_32"): (1, 5), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
     ("proposta", "verifica_32"): (5, 5),
-    ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
-    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
+    ("note", "verifica_33"): (10, 10), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
+    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 3), ("calcolo", "verifica_33"): (6, 8),
     ("proposta", "verifica_33"): (3, 5),
-    ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 10), ("copertura", "verifica_34"): (4, 6),
+    ("note", "verifica_34"): (9, 10), ("andamento", "verifica_34"): (5, 10), ("copertura", "verifica_34"): (4, 6),
     ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 8),
     ("proposta", "verifica_34"): (3, 5),
 }
@@ -454,10 +455,10 @@ THIRTIETH_SET_MISSES = [
 ]
 
 
-# The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50).
+# The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50);
+# the rows fixed in the twenty-first pass are development rows now (part B1: nine rows).
 THIRTY_FIRST_SET_MISSES = [
     "V31 regolamento contributi Napoli in Giunta a luglio (inventato)",
-    "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
     "V31 regolamento lavoro agile Chieti Pescara approvato a settembre (inventato)",
     "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
     "V31 incontri con ordini professionali Cagliari, sei date fissate nel secondo semestre (inventato)",
@@ -466,14 +467,11 @@ THIRTY_FIRST_SET_MISSES = [
     "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
     "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
     "V31 audizioni degli stakeholder Chieti Pescara con le date (inventato)",
-    "V31 prenotazione online Napoli partita a novembre, scadenza proposta a fine novembre (inventato)",
 ]
 
 
 THIRTY_SECOND_SET_MISSES = [
     "V32 Trento portale servizi telematici riprogrammato a febbraio dell'anno dopo (inventato)",
-    "V32 Padova sportello imprenditoria femminile fermato dall'ufficio (inventato)",
-    "V32 Vicenza nuovo sito istituzionale online a settembre (inventato)",
     "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
     "V32 Torino autovalutazioni digitali scritte in lettere (inventato)",
     "V32 Sondrio impegni per la promozione turistica, bando invernale insufficiente (inventato)",
@@ -489,8 +487,6 @@ THIRTY_SECOND_SET_MISSES = [
 
 
 THIRTY_THIRD_SET_MISSES = [
-    "V33 Molise Forum economia spostato dalla Giunta a marzo dell'anno dopo (inventato)",
-    "V33 Toscana Nord-Ovest mediazione online ferma in attesa della piattaforma InfoCamere (inventato)",
     "V33 Marche voucher digitali liquidati a settembre, seconda tranche che non basta (inventato)",
     "V33 Umbria imprese assistite export con tre assistenze di gennaio successivo (inventato)",
     "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
@@ -501,7 +497,6 @@ THIRTY_THIRD_SET_MISSES = [
     "V33 Maremma e Tirreno progetti finanziati con uno solo in graduatoria (inventato)",
     "V33 Molise newsletter per mese fino a settembre (inventato)",
     "V33 Chieti Pescara campagne comunicazione con la terza ridotta ad avviso (inventato)",
-    "V33 Marche sezione rischi corruttivi con NO in cella e adozione nella nota (inventato)",
     "V33 Gran Sasso customer con i giudizi tre da sommare ai positivi (inventato)",
     "V33 Chieti Pescara rapporto con la percentuale nazionale sotto uno (inventato)",
     "V33 Marche laboratori orientamento da cinque a tre dopo la rinuncia di due istituti (inventato)",
@@ -510,8 +505,6 @@ THIRTY_THIRD_SET_MISSES = [
 
 
 THIRTY_FOURTH_SET_MISSES = [
-    "V34 Ferrara Ravenna sportello virtuale RI cento per cento ma apertura ad aprile (inventato)",
-    "V34 Pordenone-Udine sottosezione bandi di gara allineata a settembre (inventato)",
     "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
     "V34 Catania visite ispettive metrologiche gennaio-giugno (inventato)",
     "V34 Chieti Pescara imprese accompagnate PID a settembre (inventato)",

@@ -67,12 +67,13 @@ _OF_WHAT = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell')\s*(?P<wo
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
-# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022»,
-# «avviato il 17-11-2025», «online dal 12.09.22» (with a dash or a dot, only with the year: not «1.500», «3-4»).
+# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
 _DAY = re.compile(
-    r"(?<![\w/.,-])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
-    r"|(?P<sep>/|[-.](?=\d{1,2}[-.]\d{2}))(?P<mm>\d{1,2})(?:(?P=sep)(?P<yy>\d{4}|\d{2}))?)(?![\w/-]|[.,]\d)"
+    r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
+    r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}|\d{2}))?)(?![\w/])"
 )
+# A day written with dashes or dots and its year («17-11-2025», «12.09.22»): read as «17/11/2025» (not «1.500», «3-4»).
+_DASHED_DAY = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[.,-]\d)")
 
 # The phases of an activity not under way whose note may give the new day in its calendar («rinviato al 19 ottobre»,
 # «riprenderà il 5 settembre», «corso calendarizzato il 7 e 8 novembre»).
@@ -432,12 +433,13 @@ _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")  # a title in quote
 def _fold(text: str) -> str:
     """Lower case without accents, keeping one character per character (offsets stay valid); the dot of an
     abbreviation before a number («delibera n. 7 del 22/02/2021», «D.Lgs. 33/2013») is a space, so that it ends no
-    clause."""
+    clause; a day written with dashes or dots («12.09.22») is written with slashes."""
     folded = []
     for char in text.lower():
         base = unicodedata.normalize("NFKD", char)[0]
         folded.append(base if len(base) == 1 else char)
-    return _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+    spaced = _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+    return _DASHED_DAY.sub(r"\1/\3/\4", spaced)
 
 
 def _has_accent(cue: str) -> bool:
@@ -537,7 +539,7 @@ class NoteReader:
                 continue  # «sarà trasmessa»; «Completata la scansione del 70% dei fascicoli»: a part, not the target
             opens = (not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects + acts)
                      and not _act_of_other(folded, start, acts, objects))
-            if not objects or opens or _names_any(_clause(folded, start), objects):
+            if not objects or opens or _names_any(_clause(folded, start), objects) or _act_as_subject(folded, start, acts):
                 return True  # «Completato oltre la scadenza …»: said of the target itself
         return False
 
@@ -988,6 +990,13 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         if any(folded.startswith(stem, start) for stem in stems) and not any(start < other < day.start() for other in starts):
             named_acts.append(days[-1])  # the act the name asks for, with its own day (no other act between them)
     return max(named_acts or days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _act_as_subject(folded: str, start: int, acts: list[str]) -> bool:
+    """Whether the sentence of the completion at ``start`` opens with the target's act as its subject («L'aggiornamento,
+    curato dal RPCT, è stato adottato …» for «Aggiornamento della sottosezione …»): it is said of the target itself."""
+    opening = re.split(r"[;:.]", folded[:start])[-1]
+    return bool(acts) and re.match(r"\s*(?:l'|il\s+|la\s+|lo\s+)?" + acts[0] + r"(?!\w)", opening) is not None
 
 
 def _said_again(folded: str, start: int, other: int, named: list[re.Match[str]]) -> bool:
