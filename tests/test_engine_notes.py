@@ -285,12 +285,12 @@ def test_a_completion_after_the_deadline_told_in_the_note_is_not_reached():
     ("Il convegno previsto a maggio è saltato.", None, date(2023, 9, 30), "sospesa", ["saltato"]),
     ("Il convegno è previsto a novembre.", None, date(2023, 9, 30), "programmata", ["previsto a"]),
     # moved, stopped, not possible (a cue holding its own negation is not negated again), delivered
-    ("La presentazione è stata spostata a marzo 2024.", None, date(2023, 12, 31), "rinviata", ["spostata a"]),
+    ("La presentazione è stata spostata a marzo 2024.", None, date(2023, 12, 31), "rinviata", ["spostata a", "marzo 2024"]),
     ("Progetto fermo da luglio.", None, date(2023, 9, 30), "bloccata", ["fermo da"]),
     ("Senza i dati non è possibile procedere.", None, date(2023, 6, 30), "bloccata", ["non è possibile"]),
     ("Moduli erogati on line; l'ultimo svolto in aula.", None, date(2023, 12, 31), "completata", ["erogati", "svolto"]),
     # the rest already done; waiting for data is an ordinary step
-    ("Fatte le prime due, le altre sono già concluse.", None, date(2023, 9, 30), "completata", ["concluse"]),
+    ("Fatte le prime due, le altre sono già concluse.", None, date(2023, 9, 30), "completata", ["concluse", "Fatte"]),
     ("Relazione impostata, in attesa dei dati.", None, date(2023, 6, 30), "in_corso", ["in attesa dei dati", "impostata"]),
     # an act done when the note says it, not when it is still to come; a start done by its object completed
     ("Studio consegnato il 6 dicembre; la verifica, che si concluderà a febbraio, è avviata.", "Consegna dello studio",
@@ -884,3 +884,47 @@ def test_a_calendar_that_names_only_the_second_half(note, vague):
 def test_the_rest_put_in_the_second_half_without_numbers_is_at_risk(note, status, rule):
     result = one("≥ 100 corsi", date(2023, 6, 30), valore="45", nota=note)
     assert (result.status, result.explanation.steps[2].rule) == (status, rule)
+
+
+@pytest.mark.parametrize(("note", "activity", "completed_on"), [
+    # the value cell, then the note: one act said twice, dated by its numbered act
+    ("approvato Piano approvato con delibera n. 61 del 9 luglio 2026, dopo il parere dei revisori pervenuto il 2 luglio.",
+     "approvazione del Piano", date(2026, 7, 9)),
+    ("avviato il 17-11-2025", "Avvio del sistema di prenotazione", date(2025, 11, 17)),  # a dash
+    ("attivato il 12.09.22", "Attivazione del servizio", date(2022, 9, 12)),  # dots, a two-digit year
+    ("Webinar svolti: 1.500 partecipanti; servizio attivato il 3 maggio.", "Attivazione del servizio", date(2026, 5, 3)),
+])
+def test_the_day_of_an_act_said_again_or_written_with_dashes_or_dots(note, activity, completed_on):
+    assert READER.read(note, activity, date(2026, 12, 31)).completed_on == completed_on
+
+
+@pytest.mark.parametrize(("note", "postponed_to"), [
+    ("Il Forum è stato spostato a marzo 2025, insieme al Rapporto annuale.", date(2025, 3, 1)),
+    ("Le associazioni hanno chiesto di spostare al 2025 gli incontri.", None),  # a request, not a postponement
+])
+def test_a_postponement_whose_cue_ends_with_its_preposition(note, postponed_to):
+    assert READER.read(note, "Organizzazione del Forum", date(2024, 9, 30)).postponed_to == postponed_to
+
+
+@pytest.mark.parametrize(("note", "activity", "phase"), [
+    ("Configurazione dello strumento di videochiamata completata. L'apertura è stata spostata al 14 aprile.",
+     "Attivazione dello sportello virtuale in videochiamata", "rinviata"),  # how it works, not what is started
+    ("Sportello virtuale completato e aperto il 10 marzo.", "Attivazione dello sportello virtuale in videochiamata",
+     "completata"),
+    ("fatto Allineamento chiuso il 5 settembre.", "Aggiornamento della sottosezione Bandi di gara", "completata"),
+    ("online dal 12.09.22 Nuovo sito in produzione; verificata l'accessibilità.", "Pubblicazione del nuovo sito",
+     "completata"),
+])
+def test_what_a_start_names_an_office_done_and_a_site_online(note, activity, phase):
+    assert READER.read(note, activity, date(2024, 9, 30)).phase == phase
+
+
+def test_a_deadline_no_longer_possible_and_a_no_the_note_says_done():
+    note = "Attività interrotte dall'ufficio. L'apertura entro novembre non è quindi più possibile."
+    assert READER.read(note, "Apertura dello sportello", date(2024, 9, 30)).deadline_missed
+    result = one("SI", date(2023, 12, 31), indicator={"nome": "Aggiornamento della sottosezione Rischi corruttivi"},
+                 valore="NO", nota="L'aggiornamento, curato dal RPCT, è stato adottato dalla Giunta il 30/01/2023.")
+    assert (result.status, result.explanation.steps[2].rule, result.proposed) == (Status.REACHED, "ST08N", True)
+    draft = one("SI", date(2023, 12, 31), indicator={"nome": "Aggiornamento della sottosezione Rischi corruttivi"},
+                valore="NO", nota="La bozza dell'aggiornamento è pronta; l'adozione è prevista a gennaio.")
+    assert draft.status is Status.MISSED

@@ -471,14 +471,11 @@ THIRTY_FIRST_SET_MISSES = [
     "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
     "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
     "V31 audizioni degli stakeholder Chieti Pescara con le date (inventato)",
-    "V31 prenotazione online Napoli partita a novembre, scadenza proposta a fine novembre (inventato)",
 ]
 
 
 THIRTY_SECOND_SET_MISSES = [
     "V32 Trento portale servizi telematici riprogrammato a febbraio dell'anno dopo (inventato)",
-    "V32 Padova sportello imprenditoria femminile fermato dall'ufficio (inventato)",
-    "V32 Vicenza nuovo sito istituzionale online a settembre (inventato)",
     "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
     "V32 Sondrio impegni per la promozione turistica, bando invernale insufficiente (inventato)",
     "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
@@ -489,8 +486,6 @@ THIRTY_SECOND_SET_MISSES = [
 
 
 THIRTY_THIRD_SET_MISSES = [
-    "V33 Molise Forum economia spostato dalla Giunta a marzo dell'anno dopo (inventato)",
-    "V33 Toscana Nord-Ovest mediazione online ferma in attesa della piattaforma InfoCamere (inventato)",
     "V33 Marche voucher digitali liquidati a settembre, seconda tranche che non basta (inventato)",
     "V33 Umbria imprese assistite export con tre assistenze di gennaio successivo (inventato)",
     "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
@@ -506,8 +501,6 @@ THIRTY_THIRD_SET_MISSES = [
 
 
 THIRTY_FOURTH_SET_MISSES = [
-    "V34 Ferrara Ravenna sportello virtuale RI cento per cento ma apertura ad aprile (inventato)",
-    "V34 Pordenone-Udine sottosezione bandi di gara allineata a settembre (inventato)",
     "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
     "V34 Chieti Pescara imprese accompagnate PID a settembre (inventato)",
     "V34 Bolzano certificati di origine primo trimestre (inventato)",

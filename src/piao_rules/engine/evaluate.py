@@ -385,6 +385,7 @@ class _Evaluator:
                                                         and item.measure is not None and item.measure.completed_on is None
                                                         and reading.phase != "completata" and not reading.own_done
                                                         and not reading.off_topic)
+            facts["nota_dice_fatto"] = int(reading is not None and reading.phase == "completata" and reading.own_done)
         if target.deadline is not None:
             facts["scaduto"] = int(self.as_of >= target.deadline)
             _encode(facts, "giorni_alla_scadenza", (target.deadline - self.as_of).days)

@@ -98,6 +98,8 @@ _FIELDS = [
           no="la nota non dice un completamento dopo la scadenza"),
     Field("nota_smentisce_completamento", FieldKind.BOOL, "la nota dice ancora da fare ciò che la misura dà per completato "
           "(proposta)", no="la nota non smentisce il completamento"),
+    Field("nota_dice_fatto", FieldKind.BOOL, "la nota dice fatto l'atto o l'oggetto del target (proposta)",
+          no="la nota non dice fatto l'atto o l'oggetto del target"),
     Field("calendario_insufficiente", FieldKind.BOOL,
           "ciò che è fatto più ciò che la nota mette in calendario non arriva al target (proposta)",
           no="la nota non conta in calendario meno di quanto manca al target"),

@@ -70,8 +70,10 @@ _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  #
 # The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
 _DAY = re.compile(
     r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
-    r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}))?)(?![\w/])"
+    r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}|\d{2}))?)(?![\w/])"
 )
+# A day written with dashes or dots and its year («17-11-2025», «12.09.22»): read as «17/11/2025» (not «1.500», «3-4»).
+_DASHED_DAY = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d|[.,-]\d)")
 
 # The phases of an activity not under way whose note may give the new day in its calendar («rinviato al 19 ottobre»,
 # «riprenderà il 5 settembre», «corso calendarizzato il 7 e 8 novembre»).
@@ -133,7 +135,7 @@ _ESTIMATE = re.compile(r"(?<!\w)(?:stim[aeio]\w*|prevede|prevedono|potrebb\w+|pr
 _DEADLINE_MISSED = re.compile(
     r"(?<!\w)non\s+(?:potra|potranno)\s+essere\s+rispettat[oaie](?!\w)"
     r"|(?<!\w)non\s+(?:sara|e)\s+(?:piu\s+)?possibile\s+rispettare(?!\w)"
-    r"|(?<!\w)entro\s+(?:il|la)\s+[^\s;,.]+(?:\s+[^\s;,.]+)?\s+non\s+(?:sara|e)\s+(?:piu\s+)?possibile(?!\w)"
+    r"|(?<!\w)entro\s+(?:(?:il|la)\s+)?[^\s;,.]+(?:\s+[^\s;,.]+)?\s+non\s+(?:sara|e)\s+(?:quindi\s+)?(?:piu\s+)?possibile(?!\w)"
 )
 
 # The note says the act will not be done in the year at all: «la convenzione non sarà rinnovata per il 2026», «il quarto
@@ -431,12 +433,13 @@ _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")  # a title in quote
 def _fold(text: str) -> str:
     """Lower case without accents, keeping one character per character (offsets stay valid); the dot of an
     abbreviation before a number («delibera n. 7 del 22/02/2021», «D.Lgs. 33/2013») is a space, so that it ends no
-    clause."""
+    clause; a day written with dashes or dots («12.09.22») is written with slashes."""
     folded = []
     for char in text.lower():
         base = unicodedata.normalize("NFKD", char)[0]
         folded.append(base if len(base) == 1 else char)
-    return _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+    spaced = _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+    return _DASHED_DAY.sub(r"\1/\3/\4", spaced)
 
 
 def _has_accent(cue: str) -> bool:
@@ -536,7 +539,7 @@ class NoteReader:
                 continue  # «sarà trasmessa»; «Completata la scansione del 70% dei fascicoli»: a part, not the target
             opens = (not re.split(r"[;:.,]", folded[:start])[-1].strip() and not _said_of_other(folded, start, objects + acts)
                      and not _act_of_other(folded, start, acts, objects))
-            if not objects or opens or _names_any(_clause(folded, start), objects):
+            if not objects or opens or _names_any(_clause(folded, start), objects) or _act_as_subject(folded, start, acts):
                 return True  # «Completato oltre la scadenza …»: said of the target itself
         return False
 
@@ -590,7 +593,8 @@ class NoteReader:
                 return spans
         if len(parts) > 1 or words[0] not in self.beginnings:
             return []
-        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:]]
+        # what is started, not how («Attivazione dello sportello … in videochiamata»: the «sportello»)
+        objects = [w for w in re.findall(r"[^\W\d_]{5,}", parts[0])[1:] if w not in _NOT_OBJECT][:1]
         for cue, accented in self.cues.get("completata", []):
             for match in ([] if accented else cue.finditer(folded)):
                 clause = re.split(r"[;:.,]", folded[:match.start()])[-1] + re.split(r"[;:.,]", folded[match.start():])[0]
@@ -856,7 +860,7 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
             continue
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
         try:
-            when = date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day")))
+            when = date(_year(day, as_of), month, int(day.group("day")))
         except ValueError:
             continue
         if unit == "mesi":
@@ -866,6 +870,11 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
             due = when + timedelta(days=number * (7 if unit == "settimane" else 1))
         return due, day.start(), day.end()
     return None
+
+
+# A postponement told done whose cue ends with its preposition («è stato spostato a marzo 2025»); not a request («hanno
+# chiesto di spostare al 2022»).
+_CUE_PREPOSITION = re.compile(r"[^\W\d_]+at[oaie]\s+(?P<to>a|ad|al|alla|all')$")
 
 
 def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> tuple[date, int, int] | None:
@@ -878,7 +887,8 @@ def _later_year(note: str, folded: str, ends: list[int], as_of: date | None) -> 
     found: list[tuple[date, int, int]] = []
     for end in ends:
         stop = re.search(r"[;]|\.\s+(?=[A-ZÀ-Ý])|$", note[end:])
-        for match in _LATER.finditer(folded, end, end + (stop.start() if stop else 0)):
+        ending = _CUE_PREPOSITION.search(folded, 0, end)  # «spostato a marzo 2025»: the cue's own «a» comes before the year
+        for match in _LATER.finditer(folded, ending.start("to") if ending else end, end + (stop.start() if stop else 0)):
             if _ESTIMATE.search(folded, end, match.start()):
                 continue  # «il direttore dei lavori stima la fine a marzo 2024»: a forecast, not a postponement
             if match.group("next"):
@@ -911,6 +921,12 @@ def _gone(folded: str, end: int, as_of: date | None) -> bool:
     return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
 
 
+def _year(day: re.Match[str], as_of: date) -> int:
+    """The year of a day matched by ``_DAY``: written (two digits are 20xx), else the monitoring date's."""
+    written = day.group("year") or day.group("yy")
+    return int(written) + (2000 if len(written) == 2 else 0) if written else as_of.year
+
+
 def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | None:
     """The day written at ``start`` («31/07/2024», «30 giugno»), with where it is written."""
     day = _DAY.match(folded, start)
@@ -918,7 +934,7 @@ def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | Non
         return None
     month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
     try:
-        return date(int(day.group("year") or day.group("yy") or as_of.year), month, int(day.group("day"))), day.start(), day.end()
+        return date(_year(day, as_of), month, int(day.group("day"))), day.start(), day.end()
     except ValueError:
         return None
 
@@ -953,7 +969,9 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
         if len(named) > 1:  # several days in one clause: this act's own day, if it has one
-            named = _own_day(folded, named, start, [other for other in {*starts, *others} if begin <= other < stop and other != start])
+            acts = [other for other in {*starts, *others} if begin <= other < stop and other != start
+                    and not _said_again(folded, start, other, named)]
+            named = _own_day(folded, named, start, acts)
             if not named:
                 continue
         if not named and months:
@@ -964,7 +982,7 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
             continue
         day = named[0]
         month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
-        year = int(day.group("year") or day.group("yy") or as_of.year)
+        year = _year(day, as_of)
         try:
             days.append((date(year, month, int(day.group("day"))), day.start(), day.end(), None))
         except ValueError:
@@ -972,6 +990,22 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         if any(folded.startswith(stem, start) for stem in stems) and not any(start < other < day.start() for other in starts):
             named_acts.append(days[-1])  # the act the name asks for, with its own day (no other act between them)
     return max(named_acts or days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _act_as_subject(folded: str, start: int, acts: list[str]) -> bool:
+    """Whether the sentence of the completion at ``start`` opens with the target's act as its subject («L'aggiornamento,
+    curato dal RPCT, è stato adottato …» for «Aggiornamento della sottosezione …»): it is said of the target itself."""
+    opening = re.split(r"[;:.]", folded[:start])[-1]
+    return bool(acts) and re.match(r"\s*(?:l'|il\s+|la\s+|lo\s+)?" + acts[0] + r"(?!\w)", opening) is not None
+
+
+def _said_again(folded: str, start: int, other: int, named: list[re.Match[str]]) -> bool:
+    """Whether the act at ``other`` is the one at ``start`` said again, with no day written between them («approvato
+    Piano approvato con delibera n. 61 del 9 luglio»: the value cell, then the note): one act, not two."""
+    word = re.match(r"[^\W\d_]+", folded[start:])
+    first, last = sorted((start, other))
+    return (word is not None and re.match(word.group(0) + r"(?!\w)", folded[other:]) is not None
+            and not any(first < day.start() < last for day in named))
 
 
 def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int]) -> list[re.Match[str]]:
