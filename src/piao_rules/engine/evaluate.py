@@ -25,7 +25,13 @@ from piao_rules.engine.coverage import euro_for_percent
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
-from piao_rules.engine.notes import closed_calendar, scheduled_count, uncommitted_budget, vague_calendar
+from piao_rules.engine.notes import (
+    closed_calendar,
+    estimated_calendar,
+    scheduled_count,
+    uncommitted_budget,
+    vague_calendar,
+)
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment,
@@ -396,6 +402,7 @@ class _Evaluator:
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
             note = (item.measure.note or "") if item.measure is not None else ""
             facts["calendario_chiuso"] = int(closed_calendar(note))
+            facts["calendario_stimato"] = int(estimated_calendar(note))
             facts["calendario_vago"] = int(vague_calendar(note))
             facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.target_text))
         if score.reference_missing:

@@ -105,6 +105,8 @@ _FIELDS = [
           "un giorno (proposta)", no="la nota dice quanti, un mese o un giorno"),
     Field("calendario_chiuso", FieldKind.BOOL, "la nota dice che oltre al suo calendario non è previsto altro (proposta)",
           no="la nota non esclude altro oltre al suo calendario"),
+    Field("calendario_stimato", FieldKind.BOOL, "la nota stima ciò che porterà il resto dell'anno (proposta)",
+          no="la nota non stima ciò che porterà il resto dell'anno"),
     Field("budget_senza_impegno", FieldKind.BOOL, "un utilizzo del budget (risorse su risorse stanziate) la cui nota non dice "
           "né l'importo di ciò che verrà speso né un impegno preso (proposta)",
           no="la nota dice l'importo o l'impegno, o il target non è un utilizzo del budget"),
