@@ -761,3 +761,20 @@ def test_all_the_units_with_their_number_are_a_count_kept_as_written(cell, value
 @pytest.mark.parametrize("cell", ["tutti gli uffici", "tutte le sedi di Ancona e Pesaro", "tutti e due"])
 def test_all_the_units_without_a_number_and_a_noun_are_not_a_count(cell):
     assert written.all_of(cell) is None
+
+
+# twenty-first pass, part B2: a count written with the period it covers, or with a hedge
+@pytest.mark.parametrize(("cell", "value", "remark"), [
+    ("da gennaio a settembre: 29", Decimal(29), "(da gennaio a settembre)"),
+    ("ca. 300 nel I trim.", Decimal(300), "(circa, nel I trim.)"),
+    ("dal 1/1 al 30/6: 48", Decimal(48), "(dal 1/1 al 30/6)"),
+])
+def test_a_count_with_its_period_is_read_and_kept(cell, value, remark):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (value, remark, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", ["12 eventi", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
+def test_cells_that_are_not_a_count_with_its_period(cell):
+    assert written.period_count(cell) is None

@@ -350,6 +350,41 @@ _WITH_AGAIN = re.compile(r"\s*,\s*con\s+|\s+e\s+con\s+", re.IGNORECASE)
 _ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
 
 
+# The period a count covers, said with it: before a colon («da gennaio a settembre: 29», «dal 1/1 al 30/9: 29») or after it
+# («300 nel I trim.», «29 al 30 settembre»); a hedge before the number («ca. 300», «circa 300»).
+_PERIOD_BEFORE = re.compile(r"(?:da|dal|dall')\s*[^:]{1,30}?\s+(?:a|al|all')\s*[^:]{1,20}:\s*", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(rf"\s+(?:nel|al|a|entro)\s+(?:(?:i|ii|iii|iv|primo|secondo|terzo|quarto)\s+(?:trim\.?|trimestre|sem\.?|semestre)"
+                           rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:\d{{1,2}}\s+)?(?:{'|'.join(values.MONTHS)}))\.?", re.IGNORECASE)
+_HEDGE = re.compile(r"(?:ca\.|circa)\s*(?=\d)", re.IGNORECASE)
+
+
+def period_count(text: str) -> tuple[str, str] | None:
+    """«da gennaio a settembre: 29» → («29», «da gennaio a settembre»), «ca. 300 nel I trim.» → («300», «circa, nel I
+    trim.»): a bare count with the period it covers (and a hedge), the rest a remark; None otherwise."""
+    cell = " ".join(text.split())
+    said = []
+    if (before := _PERIOD_BEFORE.match(cell)) is not None:
+        said.append(before.group().rstrip(": "))
+        cell = cell[before.end():]
+    if (hedge := _HEDGE.match(cell)) is not None:
+        said.append("circa")
+        cell = cell[hedge.end():]
+    number = re.match(r"\d[\d.,]*", cell)
+    if number is None:
+        return None
+    rest = cell[number.end():]
+    if (after := _PERIOD_AFTER.fullmatch(rest)) is not None:
+        said.append(after.group().strip())
+        rest = ""
+    if rest or not said:
+        return None
+    try:
+        values.parse_number(number.group())
+    except ValueError:
+        return None
+    return number.group(), ", ".join(said)
+
+
 def enumerated(text: str) -> tuple[str, str | None] | None:
     """The count of a cell that names what was done after a participle: by period («Completati 9 check-up nel I
     trimestre, 11 nel II e 12 nel III» → «32 check-up»), by month («Pubblicate le note di gennaio, aprile e luglio» →
@@ -459,6 +494,9 @@ def explained(text: str) -> str:
     if (read := out_of(text)) is not None:
         return (f"letto come {read[0]} su un totale di {read[1]}; per non lasciarlo dedurre, scrivere {read[0]} in "
                 f"«valore» e {read[1]} in «totale»")
+    if (period := period_count(text)) is not None:
+        return (f"letto il numero {period[0]}, e «{period[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
+                "solo il numero in cifre e il periodo in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
@@ -520,6 +558,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: first, note_key: f"{note} ({written})" if note else f"({written})", **kept}
     if (read := out_of(raw)) is not None:
         return {**data, key: read[0], **_total(data, read[1], cell), **kept}
+    if (period := period_count(raw)) is not None:  # «da gennaio a settembre: 29»: the count, the period noted
+        return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
