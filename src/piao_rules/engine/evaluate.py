@@ -56,7 +56,7 @@ from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
-from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
+from piao_rules.targets.fit import all_units, not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, rate_ratio, read_formula
 from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
@@ -258,6 +258,7 @@ class _Evaluator:
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "unita_da_coprire": 1 if target.coverage is not None or (measure is not None and measure.total is not None) else 0,
+            "tutte_le_unita": 1 if target.coverage is not None or all_units(target) else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
         }
         if not facts.get("dato_a_consuntivo") and names_year_end(indicator.name):  # «(indice di bilancio a consuntivo)»

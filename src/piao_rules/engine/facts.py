@@ -126,6 +126,8 @@ _FIELDS = [
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
     Field("unita_da_coprire", FieldKind.BOOL, "il target vale per un insieme di unità (copertura, o misura con il totale)",
           no="il target non vale per un insieme di unità"),
+    Field("tutte_le_unita", FieldKind.BOOL, "il target chiede tutte le unità di un insieme (copertura, «100% delle imprese …»)",
+          no="il target non chiede tutte le unità di un insieme"),
     Field("quota", FieldKind.BOOL, "il target è letto come quota (valore su totale della misura)",
           no="il target non è letto come quota"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),

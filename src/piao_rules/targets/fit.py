@@ -79,7 +79,7 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
     if expected is None or expected == "N.":
         return None
     written = units.canonical(measure.counted)
-    if _PARTICIPLE_ONLY.fullmatch(written.strip()) and written.strip().lower() not in _NOUNS_LIKE_PARTICIPLES:
+    if written and _PARTICIPLE_ONLY.fullmatch(written.strip()) and written.strip().lower() not in _NOUNS_LIKE_PARTICIPLES:
         return None  # «n. 212 verificate»: no noun, the participle says what was done to the units the target counts
     of = _PERCENT_OF.search(target.text) if expected == "%" else None
     if of is not None and counts_noun(measure.counted, of.group("noun")):
@@ -437,3 +437,9 @@ def per_head(target: Target, name: str, measure: Measure | None) -> tuple[Measur
     if counted_mismatch(target, plain) is not None:
         return None
     return plain, f"«{measure.counted}» contate come «{plain.counted}»: il nome dell'indicatore dice «{per.group('per')}»"
+
+
+def all_units(target: Target) -> bool:
+    """The target asks for all the units of a set as a share: «100% delle imprese beneficiarie», «= 100% dei comuni»."""
+    return (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value == 100
+            and _PERCENT_OF.search(target.text) is not None)
