@@ -15,11 +15,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (137, 137), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (109, 109), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("andamento", "sviluppo"): (151, 151), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (115, 115), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (106, 106), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (111, 111), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -183,18 +183,18 @@ REPORTED = {
     # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
     # 31/03, 30/06 and 30/09; the Centre at year end; every region, value cells as busy offices write them), measured
     # blind once, after the twentieth pass: 39/50, 36/50, 33/50 and 31/50 (14 rows whose measure the tool refused
-    # counted as disagreeing)
-    ("note", "verifica_31"): (9, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 6),
+    # counted as disagreeing); the rows fixed in the twenty-first pass (part B2: 2, 2, 2, 5) are development rows
+    ("note", "verifica_31"): (9, 12), ("andamento", "verifica_31"): (7, 8), ("copertura", "verifica_31"): (5, 6),
     ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
     ("proposta", "verifica_31"): (4, 5),
-    ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 10), ("copertura", "verifica_32"): (3, 6),
+    ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 9), ("copertura", "verifica_32"): (3, 5),
     ("conteggio", "verifica_32"): (1, 5), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
     ("proposta", "verifica_32"): (5, 5),
-    ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
-    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
+    ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 9), ("copertura", "verifica_33"): (5, 6),
+    ("conteggio", "verifica_33"): (0, 5), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 7),
     ("proposta", "verifica_33"): (3, 5),
-    ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 10), ("copertura", "verifica_34"): (4, 6),
-    ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 8),
+    ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 7), ("copertura", "verifica_34"): (4, 5),
+    ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 7),
     ("proposta", "verifica_34"): (3, 5),
 }
 
@@ -455,13 +455,12 @@ THIRTIETH_SET_MISSES = [
 
 
 # The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50).
+# Twenty-first pass, part B2: eleven rows fixed and moved to development (2 of set 31, 2 of 32, 2 of 33, 5 of 34).
 THIRTY_FIRST_SET_MISSES = [
     "V31 regolamento contributi Napoli in Giunta a luglio (inventato)",
     "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
     "V31 regolamento lavoro agile Chieti Pescara approvato a settembre (inventato)",
     "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
-    "V31 incontri con ordini professionali Cagliari, sei date fissate nel secondo semestre (inventato)",
-    "V31 iscritti newsletter Brindisi Taranto, campagna di settembre insufficiente (inventato)",
     "V31 tavolo credito Bari, un'associazione della Consulta assente (inventato)",
     "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
     "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
@@ -476,10 +475,8 @@ THIRTY_SECOND_SET_MISSES = [
     "V32 Vicenza nuovo sito istituzionale online a settembre (inventato)",
     "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
     "V32 Torino autovalutazioni digitali scritte in lettere (inventato)",
-    "V32 Sondrio impegni per la promozione turistica, bando invernale insufficiente (inventato)",
     "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
     "V32 Novara VCO comuni aderenti raggiunti a metà anno, personale ridotto (inventato)",
-    "V32 Verona questionario ai beneficiari voucher dichiarato al 100% ma non a tutti (inventato)",
     "V32 Varese progetti finanziati, una approvata su cinque candidature (inventato)",
     "V32 Padova seminari in lettere con il dettaglio per mese (inventato)",
     "V32 Trento imprese in fiera sommate per manifestazione (inventato)",
@@ -491,7 +488,6 @@ THIRTY_SECOND_SET_MISSES = [
 THIRTY_THIRD_SET_MISSES = [
     "V33 Molise Forum economia spostato dalla Giunta a marzo dell'anno dopo (inventato)",
     "V33 Toscana Nord-Ovest mediazione online ferma in attesa della piattaforma InfoCamere (inventato)",
-    "V33 Marche voucher digitali liquidati a settembre, seconda tranche che non basta (inventato)",
     "V33 Umbria imprese assistite export con tre assistenze di gennaio successivo (inventato)",
     "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
     "V33 Frosinone Latina follower per canale con LinkedIn poco sotto (inventato)",
@@ -503,7 +499,6 @@ THIRTY_THIRD_SET_MISSES = [
     "V33 Chieti Pescara campagne comunicazione con la terza ridotta ad avviso (inventato)",
     "V33 Marche sezione rischi corruttivi con NO in cella e adozione nella nota (inventato)",
     "V33 Gran Sasso customer con i giudizi tre da sommare ai positivi (inventato)",
-    "V33 Chieti Pescara rapporto con la percentuale nazionale sotto uno (inventato)",
     "V33 Marche laboratori orientamento da cinque a tre dopo la rinuncia di due istituti (inventato)",
     "V33 Firenze osservatorio turismo che aspetta i dati ISTAT senza data (inventato)",
 ]
@@ -514,19 +509,14 @@ THIRTY_FOURTH_SET_MISSES = [
     "V34 Pordenone-Udine sottosezione bandi di gara allineata a settembre (inventato)",
     "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
     "V34 Catania visite ispettive metrologiche gennaio-giugno (inventato)",
-    "V34 Chieti Pescara imprese accompagnate PID a settembre (inventato)",
-    "V34 Bolzano certificati di origine primo trimestre (inventato)",
     "V34 Cagliari-Oristano newsletter undici uscite (inventato)",
-    "V34 Bari utenti formati cassetto digitale webinar di novembre (inventato)",
     "V34 Toscana Nord-Ovest presentazione SUAP ai comuni non aderenti (inventato)",
-    "V34 Cosenza verifica requisiti autoriparatori iscritti nell'anno (inventato)",
     "V34 Milano Monza Brianza Lodi missioni incoming e outgoing (inventato)",
     "V34 Venezia Giulia quattro servizi digitali SPID rinviato (inventato)",
     "V34 Gran Sasso d'Italia eventi filiere di cui fuori regione (inventato)",
     "V34 Umbria schede settoriali turismo sostituita (inventato)",
     "V34 Messina seminari primo trimestre uno rinviato (inventato)",
     "V34 Bologna utilizzo budget interventi economici a consuntivo (inventato)",
-    "V34 Irpinia Sannio soddisfazione sportelli soddisfatti e molto (inventato)",
     "V34 Palermo Enna secondo sportello decentrato senza locali (inventato)",
     "V34 Chieti Pescara piattaforma open data gara deserta (inventato)",
 ]
