@@ -15,7 +15,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (209, 212), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (151, 151), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("andamento", "sviluppo"): (152, 152), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (115, 115), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (59, 59), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
@@ -173,11 +173,13 @@ REPORTED = {
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
     # at 31/03 and 30/09), measured blind once, after the nineteenth pass: 33/50 and 35/50 (three rows whose measure the
     # tool refused counted as disagreeing); the rows fixed in the twentieth pass are development rows now («prima:
-    # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30
+    # verifica_29», «prima: verifica_30»): part A, five of set 29 (all its counts) and five of set 30; part B1, one of
+    # set 29 and four of set 30 («V29 Novara mappatura processi» agrees but stays, its phase not being shown); part B2,
+    # five of set 29 and two of set 30; after the pass, «V30 Padova PEC» (YAML «1.250» read as thousands)
     ("note", "verifica_29"): (9, 11), ("andamento", "verifica_29"): (7, 7), ("copertura", "verifica_29"): (4, 4),
     ("si_no", "verifica_29"): (4, 4), ("calcolo", "verifica_29"): (7, 8),
     ("proposta", "verifica_29"): (3, 5),
-    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 9), ("copertura", "verifica_30"): (3, 4),
+    ("note", "verifica_30"): (12, 12), ("andamento", "verifica_30"): (8, 8), ("copertura", "verifica_30"): (3, 4),
     ("conteggio", "verifica_30"): (1, 2), ("si_no", "verifica_30"): (2, 2), ("calcolo", "verifica_30"): (6, 7),
     ("proposta", "verifica_30"): (3, 3),
     # the thirty-first to thirty-fourth sets (invented rows: the South and islands at 30/06 and 31/12; the North at
@@ -435,8 +437,9 @@ TWENTY_EIGHTH_SET_MISSES = [
 
 
 # The twenty-ninth and thirtieth sets, measured blind once after the nineteenth pass (33/50 and 35/50): the misses left
-# after the twentieth pass (part A: «Grosseto pagoPA», «Catania risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»
-# studied and left, for the reasons in docs/giudizio.md; the others are parts B1 and B2's).
+# after the twentieth pass, studied and left for the reasons in docs/giudizio.md (part A: «Grosseto pagoPA», «Catania
+# risorse», «Ferrara Ravenna», «Cremona Mantova Pavia»; part B1: «Piacenza ISO 9001», «Trieste cantieri», «Catania
+# strumenti»; part B2: «Milano Monza Brianza Lodi designazioni»).
 TWENTY_NINTH_SET_MISSES = [
     "V29 Piacenza azienda speciale ISO 9001, nota sul CdA (inventato)",
     "V29 Grosseto pagoPA diritti di segreteria, manca la sede di Livorno (inventato)",
@@ -447,7 +450,6 @@ TWENTY_NINTH_SET_MISSES = [
 
 
 THIRTIETH_SET_MISSES = [
-    "V30 Padova PEC d'ufficio sopra il target intermedio di settembre (inventato)",
     "V30 Milano Monza Brianza Lodi designazioni privacy, 4 in aspettativa fino al 2027 (inventato)",
     "V30 Ferrara Ravenna progetti europei, uno approvato su tre presentati (inventato)",
     "V30 Cremona Mantova Pavia assistenza informatica, 30 chiuse oltre i 2 giorni (inventato)",

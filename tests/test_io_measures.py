@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from io_helpers import FIXTURES, messages, read_csv_grid, write_csv, write_xlsx
 
+from piao_rules import values
 from piao_rules.errors import InputError
-from piao_rules.io import load_measures, write_measures, written
+from piao_rules.io import load_measures, write_measures, written, yamlfile
 from piao_rules.io.model import MeasureSet
 
 
@@ -778,3 +779,23 @@ def test_a_count_with_its_period_is_read_and_kept(cell, value, remark):
 @pytest.mark.parametrize("cell", ["12 eventi", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
 def test_cells_that_are_not_a_count_with_its_period(cell):
     assert written.period_count(cell) is None
+
+
+def test_a_yaml_number_with_the_thousands_dot_is_read_as_in_a_cell(tmp_path):
+    """«valore: 1.250» unquoted is 1250, as the same text in a CSV or Excel cell, not YAML's 1,25; other numbers are
+    YAML's («2.5», «1.2500»)."""
+    path = tmp_path / "misure.yaml"
+    path.write_text("data: 30/09/2022\nmisure:\n"
+                    "  - {codice: A, valore: 1.250}\n  - {codice: B, valore: 26.426.000}\n"
+                    "  - {codice: C, valore: 2.5}\n  - {codice: D, valore: 1.2500}\n  - {codice: E, valore: -3.000}\n",
+                    encoding="utf-8")
+    measures, _ = load_measures(path)
+    assert [m.value for m in measures.measures] == [Decimal(1250), Decimal(26426000), Decimal("2.5"), Decimal("1.25"),
+                                                     Decimal(-3000)]
+
+
+@given(st.decimals(min_value=-10**7, max_value=10**7, places=3, allow_nan=False))
+def test_a_decimal_written_to_yaml_is_read_back_equal(number):
+    """The writer never leaves a decimal in the thousands shape («1.125» would come back as 1125)."""
+    read = yamlfile.parse(yamlfile.dump({"n": number}), "x.yaml")[0]["n"]
+    assert values.parse_number(read) == number

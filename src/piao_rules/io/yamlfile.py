@@ -9,6 +9,9 @@ before anything is built), may not refer to themselves, and nesting stops at
 Loading goes through PyYAML's safe loader with YAML 1.2 scalars: only ``true``/
 ``false`` are booleans (``NO`` stays the text «NO»), dates stay text (the models
 read them the Italian way, with Italian errors), and ``10:30`` is not a number.
+A number with the dot every three digits (``1.250``, ``26.426``) stays text too: the
+models read it the Italian way, as thousands (1250), as they do in CSV and Excel
+cells, instead of YAML's 1.25.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from piao_rules.io.places import Loc
 
 MAX_REPEATED = 100_000  # elements that aliases add to the document once expanded
 MAX_DEPTH = 60  # levels of nesting (a plan nests areas, objectives and indicators a dozen levels at most)
+_THOUSANDS_SHAPE = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")  # «1.250»: a thousands dot to an Italian reader
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -57,7 +61,8 @@ for _tag, _pattern, _first in (
     ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
     (
         "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        rf"^(?!{_THOUSANDS_SHAPE.pattern}$)"  # «1.250»: Italian thousands, left to the models
+        r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
         list("-+0123456789."),
     ),
     ("tag:yaml.org,2002:merge", r"^(?:<<)$", ["<"]),
@@ -233,7 +238,10 @@ class _Dumper(yaml.SafeDumper):
 def _decimal(dumper: yaml.SafeDumper, number: Decimal) -> yaml.Node:
     if number == number.to_integral_value():
         return dumper.represent_scalar("tag:yaml.org,2002:int", str(int(number)))
-    return dumper.represent_scalar("tag:yaml.org,2002:float", format(number, "f"))
+    text = format(number, "f")
+    if _THOUSANDS_SHAPE.fullmatch(text):
+        text += "0"  # 1.125 written «1.1250»: «1.125» would be read back as 1125
+    return dumper.represent_scalar("tag:yaml.org,2002:float", text)
 
 
 def _date(dumper: yaml.SafeDumper, when: date) -> yaml.Node:
