@@ -776,7 +776,7 @@ def test_a_count_with_its_period_is_read_and_kept(cell, value, remark):
     assert "per non lasciarlo dedurre" in written.explained(cell)
 
 
-@pytest.mark.parametrize("cell", ["12 eventi", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
+@pytest.mark.parametrize("cell", ["12 eventi", "circa 120", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
 def test_cells_that_are_not_a_count_with_its_period(cell):
     assert written.period_count(cell) is None
 

@@ -376,7 +376,7 @@ def period_count(text: str) -> tuple[str, str] | None:
     if (after := _PERIOD_AFTER.fullmatch(rest)) is not None:
         said.append(after.group().strip())
         rest = ""
-    if rest or not said:
+    if rest or said in ([], ["circa"]):  # «circa 120» alone stays refused: only the period makes it a count to read
         return None
     try:
         values.parse_number(number.group())
