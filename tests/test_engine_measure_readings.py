@@ -10,7 +10,7 @@ import pytest
 from engine_helpers import one
 
 from piao_rules.engine.notes import scheduled_count
-from piao_rules.targets.formula import by_tail, rate_ratio, read_formula
+from piao_rules.targets.formula import by_tail, by_words, rate_ratio, read_formula
 
 
 def _status(target: str, as_of: date, indicator: dict | None = None, **measure) -> str:
@@ -111,3 +111,21 @@ def test_a_count_of_what_the_name_counts_is_in_the_target_unit(name, target, val
 ])
 def test_the_part_the_name_qualifies_when_the_target_has_no_noun(name, value, as_of, expected):
     assert _status(">= 3 N.", as_of, {"nome": name, "unita": "N."}, valore=value) == expected
+
+# twenty-first pass, part B2: components named by the words that set their operand apart
+def test_components_named_by_the_words_that_set_their_operand_apart():
+    operands = ["% pratiche evase entro 5 gg dalla CCIAA", "% nazionale pratiche evase entro 5 gg"]
+    parts = {"% CCIAA Chieti Pescara": Decimal("78.4"), "% nazionale": Decimal("81.2")}
+    assert by_words(operands, parts, operands) == {operands[0]: "% CCIAA Chieti Pescara", operands[1]: "% nazionale"}
+    answers = ["N. risposte 'molto soddisfatto'", "N. risposte 'soddisfatto'", "N. risposte totali"]
+    given = {"molto soddisfatto": Decimal(212), "soddisfatto": Decimal(141), "risposte totali": Decimal(462)}
+    assert by_words(answers[:2], given, answers) == {answers[0]: "molto soddisfatto", answers[1]: "soddisfatto"}
+
+
+@pytest.mark.parametrize("parts", [
+    {"% camerale": Decimal(1), "% regionale": Decimal(2)},  # no label holds an operand's own words
+    {"% CCIAA": Decimal(1), "% CCIAA nazionale": Decimal(2)},  # both take the same operand… or neither is alone
+])
+def test_components_that_do_not_name_their_operand_apart(parts):
+    operands = ["% pratiche evase entro 5 gg dalla CCIAA", "% nazionale pratiche evase entro 5 gg"]
+    assert by_words(operands, parts, operands) == {}

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from piao_rules import values
-from piao_rules.engine.notes import NoteReader, scheduled_count, uncommitted_budget, vague_calendar
+from piao_rules.engine.notes import NoteReader, estimated_calendar, scheduled_count, uncommitted_budget, vague_calendar
 from piao_rules.engine.result import Status
 from piao_rules.engine.rulebook import load_rulebook
 from piao_rules.errors import InputError
@@ -928,3 +928,27 @@ def test_a_deadline_no_longer_possible_and_a_no_the_note_says_done():
     draft = one("SI", date(2023, 12, 31), indicator={"nome": "Aggiornamento della sottosezione Rischi corruttivi"},
                 valore="NO", nota="La bozza dell'aggiornamento è pronta; l'adozione è prevista a gennaio.")
     assert draft.status is Status.MISSED
+
+# twenty-first pass, part B2: what each item brings, the office's estimates, agreed calendars, amounts in euro
+@pytest.mark.parametrize(("note", "noun", "count"), [
+    ("Altri 2 webinar in calendario a novembre, 150 iscritti ciascuno.", None, Decimal(300)),
+    ("Nel II semestre sono calendarizzati 8 webinar, con una media attesa di 40 partecipanti ciascuno.", "N.", Decimal(320)),
+    ("Altri 3 corsi in calendario a ottobre, 20 ore ciascuno.", "corsi", Decimal(3)),  # hours are not what is counted
+    ("A settembre partirà una campagna con cui stimiamo circa 100 nuove iscrizioni.", None, Decimal(100)),
+    ("Le liquidazioni (circa 60 domande istruite) sono previste per novembre.", None, Decimal(60)),
+    ("Calendario concordato con gli Ordini: 6 luglio, 14 settembre e 12 ottobre.", None, Decimal(3)),
+    ("Il bando invernale (€ 150.000) aprirà il 1° settembre.", "€", Decimal(150000)),
+    ("Graduatoria del bando Fiere (€ 1.200.000) a maggio; il bando Digitale (€ 600.000) a ottobre.", "€", Decimal(1800000)),
+    ("Impegnati € 60.000 per le fiere.", "€", None),  # no calendar in the sentence
+])
+def test_the_calendar_with_its_yield_estimates_named_days_and_amounts(note, noun, count):
+    assert scheduled_count(note, noun) == count
+
+
+@pytest.mark.parametrize(("note", "estimated"), [
+    ("A settembre stimiamo circa 100 nuove iscrizioni.", True),
+    ("Altri 2 webinar a novembre, 150 iscritti ciascuno.", True),
+    ("Altri 5 interventi già in calendario con le ATL tra luglio e ottobre.", False),
+])
+def test_an_estimate_of_what_the_rest_of_the_year_brings(note, estimated):
+    assert estimated_calendar(note) is estimated

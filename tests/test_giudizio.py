@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (212, 215), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (146, 146), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (114, 114), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (133, 133), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (61, 61), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (108, 108), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (46, 46), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("note", "sviluppo"): (232, 235), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (160, 160), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (120, 120), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (157, 157), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (64, 64), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -189,17 +189,17 @@ REPORTED = {
     # «prima: verifica_32», «prima: verifica_34»): part A, one of set 31, one of set 32 and four of set 34 («V31
     # regolamento contributi Napoli» and «V31 regolamento lavoro agile Chieti Pescara» agree but stay, their phase not
     # being read as the controller's)
-    ("note", "verifica_31"): (11, 12), ("andamento", "verifica_31"): (7, 10), ("copertura", "verifica_31"): (5, 5),
-    ("conteggio", "verifica_31"): (2, 5), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
-    ("proposta", "verifica_31"): (4, 5),
-    ("note", "verifica_32"): (8, 12), ("andamento", "verifica_32"): (8, 9), ("copertura", "verifica_32"): (3, 6),
-    ("conteggio", "verifica_32"): (1, 5), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
+    ("note", "verifica_31"): (11, 11), ("andamento", "verifica_31"): (7, 8), ("copertura", "verifica_31"): (5, 5),
+    ("conteggio", "verifica_31"): (2, 2), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
+    ("proposta", "verifica_31"): (4, 4),
+    ("note", "verifica_32"): (8, 10), ("andamento", "verifica_32"): (8, 8), ("copertura", "verifica_32"): (3, 5),
+    ("conteggio", "verifica_32"): (1, 1), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
     ("proposta", "verifica_32"): (5, 5),
-    ("note", "verifica_33"): (10, 12), ("andamento", "verifica_33"): (6, 10), ("copertura", "verifica_33"): (5, 6),
-    ("conteggio", "verifica_33"): (0, 1), ("si_no", "verifica_33"): (3, 4), ("calcolo", "verifica_33"): (6, 8),
+    ("note", "verifica_33"): (10, 10), ("andamento", "verifica_33"): (6, 9), ("copertura", "verifica_33"): (5, 6),
+    ("conteggio", "verifica_33"): (0, 1), ("si_no", "verifica_33"): (3, 3), ("calcolo", "verifica_33"): (6, 7),
     ("proposta", "verifica_33"): (3, 5),
-    ("note", "verifica_34"): (9, 12), ("andamento", "verifica_34"): (5, 8), ("copertura", "verifica_34"): (4, 5),
-    ("conteggio", "verifica_34"): (0, 5), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 7),
+    ("note", "verifica_34"): (9, 10), ("andamento", "verifica_34"): (5, 5), ("copertura", "verifica_34"): (4, 4),
+    ("conteggio", "verifica_34"): (0, 4), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 6),
     ("proposta", "verifica_34"): (3, 5),
 }
 
@@ -464,37 +464,26 @@ THIRTIETH_SET_MISSES = [
 # «Reggio Calabria conciliazione» are read now and judged by the note, B1's; «Umbria schede» and «Messina seminari»
 # studied and left, for the reasons in docs/giudizio.md; the others are parts B1, B2 and C's).
 THIRTY_FIRST_SET_MISSES = [
-    "V31 piano fabbisogni Messina approvato a luglio, oltre la scadenza (inventato)",
     "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
-    "V31 incontri con ordini professionali Cagliari, sei date fissate nel secondo semestre (inventato)",
-    "V31 iscritti newsletter Brindisi Taranto, campagna di settembre insufficiente (inventato)",
-    "V31 seminari finanza agevolata Catanzaro Crotone Vibo elencati per città (inventato)",
-    "V31 progetti con le scuole Napoli, pochi attivati e altri in istruttoria (inventato)",
-    "V31 audizioni degli stakeholder Chieti Pescara con le date (inventato)",
 ]
 
 
 THIRTY_SECOND_SET_MISSES = [
     "V32 Trento portale servizi telematici riprogrammato a febbraio dell'anno dopo (inventato)",
     "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
-    "V32 Sondrio impegni per la promozione turistica, bando invernale insufficiente (inventato)",
     "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
     "V32 Novara VCO comuni aderenti raggiunti a metà anno, personale ridotto (inventato)",
-    "V32 Verona questionario ai beneficiari voucher dichiarato al 100% ma non a tutti (inventato)",
     "V32 Trento ore medie di formazione per dipendente a metà anno (inventato)",
 ]
 
 
 THIRTY_THIRD_SET_MISSES = [
-    "V33 Marche voucher digitali liquidati a settembre, seconda tranche che non basta (inventato)",
     "V33 Umbria imprese assistite export con tre assistenze di gennaio successivo (inventato)",
     "V33 Lucca eventi e presenze a settembre con tre eventi prenotati che colmano (inventato)",
     "V33 Frosinone Latina follower per canale con LinkedIn poco sotto (inventato)",
     "V33 Marche audit su tutte le sedi con valore a quattro e nota che ne elenca cinque (inventato)",
     "V33 Maremma e Tirreno progetti finanziati con uno solo in graduatoria (inventato)",
-    "V33 Marche sezione rischi corruttivi con NO in cella e adozione nella nota (inventato)",
     "V33 Gran Sasso customer con i giudizi tre da sommare ai positivi (inventato)",
-    "V33 Chieti Pescara rapporto con la percentuale nazionale sotto uno (inventato)",
     "V33 Marche laboratori orientamento da cinque a tre dopo la rinuncia di due istituti (inventato)",
     "V33 Firenze osservatorio turismo che aspetta i dati ISTAT senza data (inventato)",
 ]
@@ -502,15 +491,10 @@ THIRTY_THIRD_SET_MISSES = [
 
 THIRTY_FOURTH_SET_MISSES = [
     "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
-    "V34 Chieti Pescara imprese accompagnate PID a settembre (inventato)",
-    "V34 Bolzano certificati di origine primo trimestre (inventato)",
-    "V34 Bari utenti formati cassetto digitale webinar di novembre (inventato)",
-    "V34 Cosenza verifica requisiti autoriparatori iscritti nell'anno (inventato)",
     "V34 Milano Monza Brianza Lodi missioni incoming e outgoing (inventato)",
     "V34 Gran Sasso d'Italia eventi filiere di cui fuori regione (inventato)",
     "V34 Umbria schede settoriali turismo sostituita (inventato)",
     "V34 Messina seminari primo trimestre uno rinviato (inventato)",
-    "V34 Irpinia Sannio soddisfazione sportelli soddisfatti e molto (inventato)",
     "V34 Palermo Enna secondo sportello decentrato senza locali (inventato)",
     "V34 Chieti Pescara piattaforma open data gara deserta (inventato)",
 ]

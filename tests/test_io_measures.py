@@ -865,6 +865,22 @@ def test_cells_like_the_twenty_first_pass_counts_are_not_read_as_them(cell):
     assert written.enumerated(cell) is None and written.per_item(cell) is None
     assert written.count_in_figures(cell) == cell or written.with_part(written.count_in_figures(cell)) is None
 
+# twenty-first pass, part B2: a count written with the period it covers, or with a hedge
+@pytest.mark.parametrize(("cell", "value", "remark"), [
+    ("da gennaio a settembre: 29", Decimal(29), "(da gennaio a settembre)"),
+    ("ca. 300 nel I trim.", Decimal(300), "(circa, nel I trim.)"),
+    ("dal 1/1 al 30/6: 48", Decimal(48), "(dal 1/1 al 30/6)"),
+])
+def test_a_count_with_its_period_is_read_and_kept(cell, value, remark):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (value, remark, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", ["12 eventi", "circa 120", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
+def test_cells_that_are_not_a_count_with_its_period(cell):
+    assert written.period_count(cell) is None
+
 
 def test_a_yaml_number_with_the_thousands_dot_is_read_as_in_a_cell(tmp_path):
     """«valore: 1.250» unquoted is 1250, as the same text in a CSV or Excel cell, not YAML's 1,25; other numbers are

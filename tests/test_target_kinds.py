@@ -56,3 +56,11 @@ def test_a_target_is_described_and_checked_by_its_kinds_traits(text, kind, label
 ])
 def test_a_mark_on_a_scale_is_not_compared_with_a_percentage(target, value, note, top):
     assert scale_top(parse_target(target, 2023), Measure(code="X", value=Decimal(value), note=note)) == top
+
+
+# twenty-first pass, part B2: a count written with a participle and no noun counts the target's units
+@pytest.mark.parametrize(("counted", "pertinent"), [("verificate", True), ("istruite", True), ("giornate", False),
+                                                    ("sportelli", False)])
+def test_a_count_with_a_participle_only_for_a_share_of_units(counted, pertinent):
+    measure = Measure(code="K1", value=Decimal(212), counted=counted, total=Decimal(212))
+    assert not_pertinent(parse_target("100% delle imprese iscritte nel 2024"), measure) is not pertinent

@@ -11,7 +11,7 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.checks import measured_targets
-from piao_rules.targets.formula import Formula, Term, by_tail, find_operand, left_over, read_formula
+from piao_rules.targets.formula import Formula, Term, by_tail, by_words, find_operand, left_over, read_formula
 from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
 from piao_rules.targets.model import Operator, Target, TargetKind
 
@@ -42,7 +42,7 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
     left = left_over(missing, measure.components, formula.operands)
-    tails = by_tail(missing, measure.components, formula.operands)
+    tails = by_tail(missing, measure.components, formula.operands) or by_words(missing, measure.components, formula.operands)
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
         values[missing[0]] = measure.components[left]
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []

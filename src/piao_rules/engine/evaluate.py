@@ -25,7 +25,13 @@ from piao_rules.engine.coverage import euro_for_percent
 from piao_rules.engine.durable_host import AVAILABLE as DURABLE_AVAILABLE
 from piao_rules.engine.durable_host import DurableRunner
 from piao_rules.engine.facts import FIELDS, FieldKind, hundredths
-from piao_rules.engine.notes import closed_calendar, scheduled_count, uncommitted_budget, vague_calendar
+from piao_rules.engine.notes import (
+    closed_calendar,
+    estimated_calendar,
+    scheduled_count,
+    uncommitted_budget,
+    vague_calendar,
+)
 from piao_rules.engine.prepare import Item, has_measure, prepare, show_target, show_value, unit_class
 from piao_rules.engine.result import (
     Adjustment,
@@ -50,7 +56,7 @@ from piao_rules.errors import Severity as ProblemSeverity
 from piao_rules.gc_pause import gc_paused
 from piao_rules.io.model import Accrual, Indicator, Measure, MeasureSet, Objective, Plan
 from piao_rules.targets.average import is_average
-from piao_rules.targets.fit import not_pertinent, scale_top, unit_mismatch
+from piao_rules.targets.fit import all_units, not_pertinent, scale_top, unit_mismatch
 from piao_rules.targets.formula import balance_index, counts_steps, names_year_end, rate_ratio, read_formula
 from piao_rules.targets.hours import hours_per_day, is_hours
 from piao_rules.targets.markup import clean
@@ -252,6 +258,7 @@ class _Evaluator:
             "copertura": 1 if target.coverage is not None else 0,
             "totale_copertura": 1 if item.coverage_total is not None else 0,
             "unita_da_coprire": 1 if target.coverage is not None or (measure is not None and measure.total is not None) else 0,
+            "tutte_le_unita": 1 if target.coverage is not None or all_units(target) else 0,
             "divergenza": 1 if item.divergent_values is not None else 0,
         }
         if not facts.get("dato_a_consuntivo") and names_year_end(indicator.name):  # «(indice di bilancio a consuntivo)»
@@ -397,6 +404,7 @@ class _Evaluator:
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
             note = (item.measure.note or "") if item.measure is not None else ""
             facts["calendario_chiuso"] = int(closed_calendar(note))
+            facts["calendario_stimato"] = int(estimated_calendar(note))
             facts["calendario_vago"] = int(vague_calendar(note))
             facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.target_text))
         if score.reference_missing:

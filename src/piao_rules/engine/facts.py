@@ -107,6 +107,8 @@ _FIELDS = [
           "un giorno (proposta)", no="la nota dice quanti, un mese o un giorno"),
     Field("calendario_chiuso", FieldKind.BOOL, "la nota dice che oltre al suo calendario non è previsto altro (proposta)",
           no="la nota non esclude altro oltre al suo calendario"),
+    Field("calendario_stimato", FieldKind.BOOL, "la nota stima ciò che porterà il resto dell'anno (proposta)",
+          no="la nota non stima ciò che porterà il resto dell'anno"),
     Field("budget_senza_impegno", FieldKind.BOOL, "un utilizzo del budget (risorse su risorse stanziate) la cui nota non dice "
           "né l'importo di ciò che verrà speso né un impegno preso (proposta)",
           no="la nota dice l'importo o l'impegno, o il target non è un utilizzo del budget"),
@@ -126,6 +128,8 @@ _FIELDS = [
     Field("totale_copertura", FieldKind.BOOL, "è noto quante unità vanno coperte", no="manca il totale delle unità da coprire"),
     Field("unita_da_coprire", FieldKind.BOOL, "il target vale per un insieme di unità (copertura, o misura con il totale)",
           no="il target non vale per un insieme di unità"),
+    Field("tutte_le_unita", FieldKind.BOOL, "il target chiede tutte le unità di un insieme (copertura, «100% delle imprese …»)",
+          no="il target non chiede tutte le unità di un insieme"),
     Field("quota", FieldKind.BOOL, "il target è letto come quota (valore su totale della misura)",
           no="il target non è letto come quota"),
     Field("per_periodo", FieldKind.BOOL, "il target è per periodo (es. 4 report/anno)", no="il target non è per periodo"),

@@ -172,7 +172,18 @@ _SCHEDULED = (
     # calendar, in the sentence of the calendar word
     re.compile(r"(?:" + _CALENDAR_WORD + r"|in\s+calendario)[^.;]*?(?:\b(?:per|con)\s+|\()(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+"
                r"(?P<noun>[^\W\d_]{3,})\s+(?:complessiv[ie]|in\s+tutto|in\s+totale|gia\s+iscritt[ie])\b"),
+    # «stimiamo circa 100 nuove iscrizioni», «(circa 60 domande istruite) sono previste per novembre»: the office's estimate
+    # of what the rest of the year brings
+    re.compile(r"\bstim(?:iamo|ano|a|at[oaie])\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?:(?:nuov|altr|ulterior)[ieoa]\s+)?"
+               r"(?P<noun>[^\W\d_]{3,})"),
+    re.compile(r"\bcirca\s+(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?P<noun>[^\W\d_]{3,})[^.;]*?" + _CALENDAR_WORD),
 )
+# What each item in the calendar brings, later in its sentence: «altri 2 webinar a novembre, 150 iscritti ciascuno»,
+# «8 webinar, con una media attesa di 40 partecipanti ciascuno» (the calendar then holds 2 × 150, 8 × 40).
+_EACH = re.compile(r"(?<![\w/.,])(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?P<noun>[^\W\d_]{3,})\s+(?:\w+\s+){0,2}?ciascun[oa]\b")
+# The note gives what the rest of the year will bring as the office's own estimate: «stimiamo circa 100 nuove
+# iscrizioni», «circa 60 domande», «150 iscritti ciascuno», «una media attesa di 40 partecipanti» (on the folded note).
+_ESTIMATE = re.compile(r"\b(?:stim(?:iamo|ano|a|at[oaie])|circa|ciascun[oa]|media\s+attesa)\b")
 
 
 # What the calendar names by its months: «in calendario la nota di novembre», «previste le edizioni di ottobre e
@@ -220,8 +231,12 @@ _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimes
 
 # What the note lists after «in calendario:», one item per day written («fiera dei prodotti tipici del 12/10 e workshop
 # del 20/11»), up to the end of the sentence; not a period («dal 12/10 al 20/11»).
-_CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie])\s*:(?P<list>[^.;]*)")
-_LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])")
+# Also a calendar agreed with others, before its colon («Calendario concordato con gli Ordini: 6 luglio, 14 settembre e 12
+# ottobre»), its days written with the month's name.
+_CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie]"
+                            r"|\bcalendario\s+(?:concordat|fissat|definit|stabilit)o\b[^.;:]{0,80}?)\s*:(?P<list>[^.;]*)")
+_LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+                         r"|(?<![\w/.,])\d{1,2}\s+(?:" + "|".join(values.MONTHS) + r")\b")
 _PERIOD = re.compile(r"(?<!\w)(?:dal|dall')\s*\d")
 # The days listed after a calendar word in its sentence, without a colon: «già convocati gli incontri del 6/10, 20/10,
 # 10/11 e 1/12/2022»; two days at least (one is the date of a single step: «prevista per il 30/11»), not a period («tra il
@@ -277,6 +292,8 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     calendar («nel II semestre sono calendarizzati 3 eventi»: 3; «in calendario: la fiera del 12/10 e il workshop del
     20/11»: 2, one per day); None when the note gives no such count."""
     folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
+    if noun == "€":
+        return _amounts_ahead(folded)
     for pattern in _SCHEDULED:
         for found in pattern.finditer(folded):
             word = found.group("noun")
@@ -284,7 +301,7 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
                 continue
             if _RATE.match(folded, found.end()):
                 continue  # «programmate 4 ispezioni al mese»: a rate, not how many
-            return Decimal(found.group("n").replace(".", ""))
+            return Decimal(found.group("n").replace(".", "")) * _each(folded, found.end(), noun)
     enrolled = _enrolled(folded, noun)
     if enrolled is not None:
         return enrolled
@@ -304,6 +321,35 @@ def scheduled_count(note: str, noun: str | None) -> Decimal | None:
         if len(days) > 1 and not _SPAN.search(listed.group("list")):
             return Decimal(len(days))
     return Decimal(1) if any(_ONE_TO_COME.match(clause.strip()) for clause in re.split(r"[.;]", folded)) else None
+
+
+def _each(folded: str, start: int, noun: str | None) -> Decimal:
+    """What each counted item brings, said later in its sentence of what the target counts («, 150 iscritti ciascuno»);
+    1 when the sentence says nothing of it."""
+    sentence = re.split(r"[.;](?:\s|$)", folded[start:], maxsplit=1)[0]
+    each = _EACH.search(sentence)
+    if each is None or (noun not in (None, "N.") and not counts_noun(each.group("noun"), noun)):
+        return Decimal(1)
+    return Decimal(each.group("n").replace(".", ""))
+
+
+# An amount in euro written in the note: «(€ 150.000)», «80.000 euro».
+_EURO = re.compile(r"€\s*(?P<a>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,])|(?<![\d.,])(?P<b>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:€|euro\b)")
+
+
+def _amounts_ahead(folded: str) -> Decimal | None:
+    """For a target in euro, the amounts of the sentences of a calendar word or a month, summed («il bando per la
+    stagione invernale (€ 150.000) … aprirà il 1° settembre»: 150.000); None when they name none."""
+    amounts = [Decimal((found.group("a") or found.group("b")).replace(".", ""))
+               for sentence in re.split(r"[.;](?:\s|$)", folded) if _CALENDAR_SENTENCE.search(sentence)
+               for found in _EURO.finditer(sentence)]
+    return sum(amounts, Decimal(0)) if amounts else None
+
+
+def estimated_calendar(note: str) -> bool:
+    """The note gives what the rest of the year will bring as an estimate («stimiamo circa 100 nuove iscrizioni», «150
+    iscritti ciascuno»), not as a list of what is in the calendar so far."""
+    return _ESTIMATE.search(_fold(note)) is not None
 
 
 def _enrolled(folded: str, noun: str | None) -> Decimal | None:

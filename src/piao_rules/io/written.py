@@ -352,13 +352,6 @@ def all_but(text: str) -> int | None:
     return len(items) or None
 
 
-def period_count(text: str) -> tuple[str, str] | None:
-    """«gen.-giu.: 22», «I semestre: 22» → («22», «gen.-giu.»): a count with the period it covers before a colon; None
-    otherwise («Facebook: 86» names a channel, not a period)."""
-    match = _PERIOD_COUNT.fullmatch(" ".join(text.split()))
-    return (match.group("number"), match.group("period")) if match is not None else None
-
-
 def answer_remark(text: str) -> tuple[str, str] | None:
     """«SI - del. 88/2025» → («SI», «del. 88/2025»): SI or NO with a remark after a dash, a comma or a colon, or in
     brackets; None otherwise («Sistema», «SI» alone)."""
@@ -455,6 +448,44 @@ _COLON_LIST = re.compile(r"(?:(?P<noun>[^\W\d_]+)\s+)?(?P<participle>[^\W\d_]+)\
 _DATED_ITEM = re.compile(rf"\d{{1,2}}(?:/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:{_MONTH}))\s+[^\W\d_]", re.IGNORECASE)
 # The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
 _ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
+
+
+# The period a count covers, said with it: before a colon («da gennaio a settembre: 29», «dal 1/1 al 30/9: 29») or after it
+# («300 nel I trim.», «29 al 30 settembre»); a hedge before the number («ca. 300», «circa 300»).
+_PERIOD_BEFORE = re.compile(r"(?:da|dal|dall')\s*[^:]{1,30}?\s+(?:a|al|all')\s*[^:]{1,20}:\s*", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(rf"\s+(?:nel|al|a|entro)\s+(?:(?:i|ii|iii|iv|primo|secondo|terzo|quarto)\s+(?:trim\.?|trimestre|sem\.?|semestre)"
+                           rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:\d{{1,2}}\s+)?(?:{'|'.join(values.MONTHS)}))\.?", re.IGNORECASE)
+_HEDGE = re.compile(r"(?:ca\.|circa)\s*(?=\d)", re.IGNORECASE)
+
+
+def period_count(text: str) -> tuple[str, str] | None:
+    """«gen.-giu.: 22», «da gennaio a settembre: 29» → («29», «da gennaio a settembre»), «ca. 300 nel I trim.» → («300»,
+    «circa, nel I trim.»): a bare count with the period it covers (and a hedge), the rest a remark; None otherwise
+    («Facebook: 86» names a channel, not a period; «circa 120» alone is an estimate)."""
+    cell = " ".join(text.split())
+    if (labelled_period := _PERIOD_COUNT.fullmatch(cell)) is not None:
+        return labelled_period.group("number"), labelled_period.group("period")
+    said = []
+    if (before := _PERIOD_BEFORE.match(cell)) is not None:
+        said.append(before.group().rstrip(": "))
+        cell = cell[before.end():]
+    if (hedge := _HEDGE.match(cell)) is not None:
+        said.append("circa")
+        cell = cell[hedge.end():]
+    number = re.match(r"\d[\d.,]*", cell)
+    if number is None:
+        return None
+    rest = cell[number.end():]
+    if (after := _PERIOD_AFTER.fullmatch(rest)) is not None:
+        said.append(after.group().strip())
+        rest = ""
+    if rest or said in ([], ["circa"]):  # «circa 120» alone stays refused: only the period makes it a count to read
+        return None
+    try:
+        values.parse_number(number.group())
+    except ValueError:
+        return None
+    return number.group(), ", ".join(said)
 
 
 def enumerated(text: str) -> tuple[str, str | None] | None:
@@ -582,8 +613,8 @@ def explained(text: str) -> str:
         return (f"tutte le unità tranne {excluded}: il valore è il totale delle unità da coprire meno {excluded}; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero delle unità coperte e in «nota» quelle mancanti")
     if (period := period_count(text)) is not None:
-        return (f"letto il numero {period[0]}, e il periodo «{period[1]}» nella nota; per non lasciarlo dedurre, scrivere "
-                "in «valore» solo il numero e il periodo in «nota»")
+        return (f"letto il numero {period[0]}, e «{period[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
+                "solo il numero in cifre e il periodo in «nota»")
     if (share := progress(text)) is not None:
         return (f"letto come avanzamento del {str(share).replace('.', ',')}%; "
                 "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere il numero in «avanzamento»")
@@ -658,7 +689,7 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         total = data.get("totale", data.get("total"))
         number = values.parse_number(total) - excluded if total is not None and not values.is_null(str(total)) else None
         return {**data, key: number, **kept}
-    if (period := period_count(raw)) is not None:  # «gen.-giu.: 22»: the count, its period noted
+    if (period := period_count(raw)) is not None:  # «gen.-giu.: 22», «ca. 300 nel I trim.»: the count, the period noted
         return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if (share := progress(raw)) is not None:
         return {**data, key: None, **_progress(data, share, cell), **kept}

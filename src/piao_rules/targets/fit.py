@@ -57,6 +57,14 @@ def not_pertinent(target: Target, measure: Measure | None) -> bool:
     return False
 
 
+# A count written with a participle and no noun: «212 verificate», «48 evase», «30 formati».
+_PARTICIPLE_ONLY = re.compile(r"[^\W\d_]{3,}(?:at|ut|it)[oaie]", re.IGNORECASE)
+# Nouns that end like a participle: they name what is counted.
+_NOUNS_LIKE_PARTICIPLES = frozenset({"giornata", "giornate", "visita", "visite", "seduta", "sedute", "uscita", "uscite",
+                                     "entrata", "entrate", "partita", "partite", "chiamata", "chiamate", "telefonate",
+                                     "serate", "mattinate", "annate", "tornate", "ricevute", "vendite", "salite"})
+
+
 def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
     """What the target counts, when the measure was written with the name of something else («2 sportelli» for a
     target in «sedi», «22 gg» for a target in %); None when they agree or the target names nothing."""
@@ -71,6 +79,8 @@ def counted_mismatch(target: Target, measure: Measure | None) -> str | None:
     if expected is None or expected == "N.":
         return None
     written = units.canonical(measure.counted)
+    if written and _PARTICIPLE_ONLY.fullmatch(written.strip()) and written.strip().lower() not in _NOUNS_LIKE_PARTICIPLES:
+        return None  # «n. 212 verificate»: no noun, the participle says what was done to the units the target counts
     of = _PERCENT_OF.search(target.text) if expected == "%" else None
     if of is not None and counts_noun(measure.counted, of.group("noun")):
         return None  # «1 sede» for «100% delle sedi»: the units whose share the target asks
@@ -457,3 +467,9 @@ def per_head(target: Target, name: str, measure: Measure | None) -> tuple[Measur
     if counted_mismatch(target, plain) is not None:
         return None
     return plain, f"«{measure.counted}» contate come «{plain.counted}»: il nome dell'indicatore dice «{per.group('per')}»"
+
+
+def all_units(target: Target) -> bool:
+    """The target asks for all the units of a set as a share: «100% delle imprese beneficiarie», «= 100% dei comuni»."""
+    return (target.kind is TargetKind.COMPARISON and target.unit == "%" and target.value == 100
+            and _PERCENT_OF.search(target.text) is not None)

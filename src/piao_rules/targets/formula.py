@@ -338,3 +338,35 @@ def by_tail(missing: list[str], components: dict[str, Decimal], operands: list[s
             return {}
         paired[ends[0]] = label
     return paired
+
+
+_LINKING = frozenset({"dal", "dalla", "dallo", "dai", "dalle", "del", "della", "dello", "dei", "degli", "delle", "con", "per",
+                      "tra", "fra", "nel", "nella", "nei", "nelle", "sul", "sulla", "alla", "alle", "agli"})
+
+
+def _own_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]+", _plain(_COUNT_PREFIX.sub("", text.strip())))
+            if len(word) >= 2 and word not in _LINKING}
+
+
+def by_words(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> dict[str, str]:
+    """Missing operand → measured component no operand names, when each such component holds all the words that set one
+    missing operand apart from the others, and the most of them («% CCIAA Chieti Pescara», «% nazionale» for «% pratiche
+    evase entro 5 gg dalla CCIAA» and «% nazionale pratiche evase entro 5 gg»; «molto soddisfatto», «soddisfatto» for
+    «N. risposte 'molto soddisfatto'» and «N. risposte 'soddisfatto'»); empty unless every missing operand is paired."""
+    named = {operand_key(name) for name in operands}
+    unused = [label for label in components if operand_key(label) not in named]
+    if len(missing) < 2 or len(unused) != len(missing):
+        return {}
+    common = set.intersection(*(_own_words(name) for name in operands))
+    own = {name: _own_words(name) - common for name in missing}
+    paired: dict[str, str] = {}
+    for label in unused:
+        said = _own_words(label)
+        covered = [name for name, words in own.items() if words and words <= said]
+        most = max((len(own[name]) for name in covered), default=0)
+        best = [name for name in covered if len(own[name]) == most]
+        if len(best) != 1 or best[0] in paired:
+            return {}
+        paired[best[0]] = label
+    return paired
