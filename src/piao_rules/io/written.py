@@ -533,7 +533,9 @@ def _colon_list(cell: str) -> tuple[str, str | None] | None:
     its date and a semicolon after it, or each named without numbers before a semicolon (what follows it is a remark);
     the participle is plural. None otherwise."""
     match = _COLON_LIST.fullmatch(cell.rstrip("."))
-    participle = match.group("participle") if match is not None else ""
+    if match is None:
+        return None
+    participle = match.group("participle")
     if not _PARTICIPLE.fullmatch(participle) or participle[-1].lower() not in "ie":
         return None  # «Stato: avviato, in corso»: one thing, not a list
     noun = f" {match.group('noun').lower()}" if match.group("noun") else ""
