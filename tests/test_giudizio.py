@@ -211,6 +211,15 @@ REPORTED = {
     ("note", "verifica_36"): (10, 12), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 6),
     ("conteggio", "verifica_36"): (2, 5), ("si_no", "verifica_36"): (3, 4), ("calcolo", "verifica_36"): (8, 8),
     ("proposta", "verifica_36"): (5, 5),
+    # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
+    # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
+    # measure the tool refused counted as disagreeing)
+    ("note", "verifica_37"): (10, 12), ("andamento", "verifica_37"): (8, 10), ("copertura", "verifica_37"): (3, 6),
+    ("conteggio", "verifica_37"): (1, 5), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
+    ("proposta", "verifica_37"): (3, 5),
+    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 10), ("copertura", "verifica_38"): (4, 6),
+    ("conteggio", "verifica_38"): (2, 5), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
+    ("proposta", "verifica_38"): (3, 5),
 }
 
 
@@ -540,6 +549,43 @@ THIRTY_SIXTH_SET_MISSES = [
 ]
 
 
+# The thirty-seventh and thirty-eighth sets, measured blind once after the twenty-first pass (36/50 and 36/50).
+THIRTY_SEVENTH_SET_MISSES = [
+    "V37 Cagliari-Oristano piano formazione approvato ad aprile oltre il termine di marzo (inventato)",
+    "V37 Bolzano scansione archivio bilanci al sessanta per cento con lotti finali a ottobre (inventato)",
+    "V37 Gran Sasso ore di formazione sotto il target intermedio di settembre (inventato)",
+    "V37 Sud Est Sicilia contributi fiere già trentuno a giugno (inventato)",
+    "V37 Basilicata centri tachigrafi verificati due su sette senza programma (inventato)",
+    "V37 Nuoro colloqui di feedback, due dipendenti in aspettativa fino a dicembre (inventato)",
+    "V37 Sassari formazione sportelli decentrati, Alghero dopo la scadenza (inventato)",
+    "V37 Aosta ispezioni preimballaggi elencate per mese fino a settembre (inventato)",
+    "V37 Cagliari-Oristano eventi enogastronomici senza la fiera curata dalla Regione (inventato)",
+    "V37 Basilicata seminari per professionisti tre entro settembre (inventato)",
+    "V37 Umbria corsi obbligatori, anticorruzione in due edizioni e privacy da fare (inventato)",
+    "V37 Nuoro rilevazione mensile Kronos con aprile caricato a giugno (inventato)",
+    "V37 Trento progetti digitalizzazione PMI, il terzo slitta al 2027 (inventato)",
+    "V37 Basilicata ore medie di formazione con proposta di aumento a ventiquattro (inventato)",
+]
+
+
+THIRTY_EIGHTH_SET_MISSES = [
+    "V38 Handelskammer Bozen giornata dell'economia spostata a ottobre (inventato)",
+    "V38 CCIAA Sassari mappatura processi area anagrafica nota generica (inventato)",
+    "V38 Unioncamere Lombardia piattaforma bandi collaudo credenziali (inventato)",
+    "V38 CCIAA Verona customer RI programmata in autunno (inventato)",
+    "V38 CCIAA Bari webinar tematici primo trimestre 2025 (inventato)",
+    "V38 CCIAA Roma ordinanze sanzioni target intermedio trimestre (inventato)",
+    "V38 Azienda speciale Aosta imprese accompagnate percorso primo export (inventato)",
+    "V38 CCIAA Molise audit interni uffici area anagrafica 2024 (inventato)",
+    "V38 Unioncamere Sicilia trasmissione dati Camere entro dicembre 2025 (inventato)",
+    "V38 CCIAA Chieti Pescara newsletter tematiche 2023 elenco mesi (inventato)",
+    "V38 CCIAA Cagliari Oristano accordi con atenei 2024 (inventato)",
+    "V38 CCIAA Venezia Rovigo tavolo imprenditoria giovanile date incontri (inventato)",
+    "V38 CCIAA Foggia cantieri digitali licenze in ritardo 2023 (inventato)",
+    "V38 CCIAA Taranto Brindisi gestionale protocollo migrazione ottobre (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -573,6 +619,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + TWENTY_NINTH_SET_MISSES + THIRTIETH_SET_MISSES + THIRTY_FIRST_SET_MISSES + THIRTY_SECOND_SET_MISSES
         + THIRTY_THIRD_SET_MISSES + THIRTY_FOURTH_SET_MISSES
         + THIRTY_FIFTH_SET_MISSES + THIRTY_SIXTH_SET_MISSES
+        + THIRTY_SEVENTH_SET_MISSES + THIRTY_EIGHTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
