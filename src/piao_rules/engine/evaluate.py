@@ -9,6 +9,7 @@ the tree (indicators → objectives → areas → ente).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from piao_rules import format_it
+from piao_rules import format_it, values
 from piao_rules.engine import ENGINES, STAGES, adjust, pacing, past, proposals, scoring
 from piao_rules.engine.aggregate import Mean, Member, bands, combine, ente_grade
 from piao_rules.engine.builtin import BuiltinRunner
@@ -761,14 +762,21 @@ def _build(evaluator: _Evaluator, engine: str) -> Evaluation:
     )
 
 
+# What a deadline in a name or an algorithm is written with: «entro», «scadenza», a date.
+_DEADLINE_CUE = re.compile(rf"\bentro\b|\bscadenz|\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{2,4}}|"
+                           rf"\b(?:{'|'.join(values.MONTHS)})\b", re.IGNORECASE)
+
+
 def _named_deadline(target: Target, indicator: Indicator, year: int) -> date | None:
     """The deadline a SI target leaves to the indicator's name («Adozione del modello 231 entro il 30/09/2022», target
     «SI»), or else to its algorithm («Attivazione dello sportello entro il 30.09.2024»)."""
     if target.kind is not TargetKind.BOOLEAN or target.deadline is not None:
         return None
     for text in (indicator.name, indicator.formula):
+        if not text or _DEADLINE_CUE.search(text) is None:
+            continue  # no «entro», no date: nothing to parse (a plan has thousands of names)
         try:
-            named = parse_target(text, year) if text else None
+            named = parse_target(text, year)
         except TargetError:
             continue
         if named is not None and named.kind is TargetKind.DEADLINE:

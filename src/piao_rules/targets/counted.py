@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.model import Operator, Target, TargetKind
@@ -28,6 +29,7 @@ _COUNT = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     return plain[:-1] if len(plain) > 4 else plain
@@ -81,6 +83,7 @@ def milestone_noun(target: Target) -> str | None:
     return found[0].group("noun").lower() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=8192)
 def counts_noun(written: str, noun: str, following: str | None = None) -> bool:
     """Whether the words written with a measure («regolamenti approvati») count ``noun`` («regolamenti»), or the
     word that follows it in the target («12 dipendenti referenti»: «referenti»)."""
