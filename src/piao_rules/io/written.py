@@ -540,7 +540,7 @@ def occurrences(text: str) -> tuple[str, str | None] | None:
     remark in brackets after them; None otherwise (one month or day alone, «gennaio-giugno», a period)."""
     cell = " ".join(text.split()).rstrip(".")
     aside = re.fullmatch(r"(?P<said>.+?)\s*(?P<remark>\([^()]*[^\W\d_][^()]*\))?", cell)
-    counted = _occurrences(aside.group("said"))
+    counted = _occurrences(aside.group("said")) if aside is not None else None
     return (counted, aside.group("remark")) if counted is not None else None
 
 
@@ -576,9 +576,14 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
         return listed
     if (counted := occurrences(cell)) is not None:
         return counted
+    if (named := _named_items(cell)) is not None:
+        return named
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit():
         return None
+    second, _, after_second = rest.partition(" ")
+    if not _PARTICIPLE.fullmatch(first) and after_second and _PARTICIPLE.fullmatch(second) and first[-1].lower() in "ie":
+        first, rest = second, after_second  # «Accordi firmati con …»: the noun, then the participle
     if not _PARTICIPLE.fullmatch(first):  # «newsletter di gennaio, febbraio e marzo»: the months alone
         return _months(cell)
     said, _, after = rest.partition(";")
@@ -605,6 +610,25 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
         return None
     return str(len(items)), remark
+
+
+# A name and its date or month in brackets, and maybe a state after it: «Vinitaly (aprile)», «Prowein (marzo) annullata».
+_NAMED_ITEM = re.compile(r"(?P<name>[^\W\d_][^();]*?)\s*\([^()]*\)(?:\s+(?P<state>[^();]+))?")
+
+
+def _named_items(cell: str) -> tuple[str, str | None] | None:
+    """«Marca (gennaio); Prowein (marzo) annullata per …; Vinitaly (aprile)» → («2», «Prowein (marzo) annullata per …»):
+    the things named one by one, separated by semicolons, each with its date or month in brackets; those said not done
+    after it («annullata», «rinviata», «prevista») are left out and go to the note. None otherwise (fewer than three, a
+    word after the brackets that is not a state of not done)."""
+    items = [item.strip() for item in cell.rstrip(".").split(";")]
+    found = [_NAMED_ITEM.fullmatch(item) for item in items]
+    if len(items) < 3 or not all(found):
+        return None
+    undone = [match.group(0) for match in found if match.group("state")]
+    if any(not _NOT_DONE.match(match.group("state")) for match in found if match.group("state")):
+        return None
+    return str(len(items) - len(undone)), "; ".join(undone) or None
 
 
 def _colon_list(cell: str) -> tuple[str, str | None] | None:
@@ -679,6 +703,9 @@ def explained(text: str) -> str:
     if (figures := in_words(text)) is not None:
         return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
                 "cifre")
+    if (spelled := spelled_again(text)) != " ".join(text.split()):
+        return (f"letto come «{spelled}» (il numero ripetuto in lettere tra parentesi); per non lasciarlo dedurre, "
+                "scrivere il numero una volta sola, in cifre")
     text = count_in_figures(text)
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
@@ -718,6 +745,9 @@ def explained(text: str) -> str:
     if (read := out_of(text)) is not None:
         return (f"letto come {read[0]} su un totale di {read[1]}; per non lasciarlo dedurre, scrivere {read[0]} in "
                 f"«valore» e {read[1]} in «totale»")
+    if (remarked := out_of_remarked(text)) is not None:
+        return (f"letto come {remarked[0]} su un totale di {remarked[1]}, e «{remarked[2]}» nella nota; per non lasciarlo "
+                f"dedurre, scrivere {remarked[0]} in «valore», {remarked[1]} in «totale» e il commento in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
