@@ -15,9 +15,9 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (232, 235), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (160, 160), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (120, 120), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (157, 157), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("andamento", "sviluppo"): (162, 162), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (124, 124), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (175, 175), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (64, 64), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -204,21 +204,25 @@ REPORTED = {
     # the thirty-fifth and thirty-sixth sets (invented rows: every region, aziende speciali and Unioni regionali at the
     # four dates; the North-West, the Centre and the South at 30/06 and 31/12, coverage, calculated indicators,
     # proposals), measured blind once, after the twenty-first pass: 39/50 and 40/50 (five rows whose measure the tool
-    # refused counted as disagreeing)
+    # refused counted as disagreeing). The twenty-second pass, part A (occurrences listed by month or day, counts month
+    # by month, «quello» for the noun said before, a ratio with a remark), fixed two rows of the 35th and four of the
+    # 36th (development rows now, «prima: verifica_35», «verifica_36»): the 48 and 46 rows left agree 37 and 36 times
     ("note", "verifica_35"): (8, 12), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
-    ("conteggio", "verifica_35"): (1, 5), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
+    ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
-    ("note", "verifica_36"): (10, 12), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 6),
-    ("conteggio", "verifica_36"): (2, 5), ("si_no", "verifica_36"): (3, 4), ("calcolo", "verifica_36"): (8, 8),
+    ("note", "verifica_36"): (10, 12), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
+    ("conteggio", "verifica_36"): (2, 2), ("si_no", "verifica_36"): (3, 4), ("calcolo", "verifica_36"): (8, 8),
     ("proposta", "verifica_36"): (5, 5),
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
-    # measure the tool refused counted as disagreeing)
-    ("note", "verifica_37"): (10, 12), ("andamento", "verifica_37"): (8, 10), ("copertura", "verifica_37"): (3, 6),
-    ("conteggio", "verifica_37"): (1, 5), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
+    # measure the tool refused counted as disagreeing). The twenty-second pass, part A (the same readings, and a number
+    # written again in words, things named with their month, some not done), fixed four rows of the 37th and four of the
+    # 38th (development rows now, «prima: verifica_37», «verifica_38»): the 46 and 46 rows left agree 32 and 32 times
+    ("note", "verifica_37"): (10, 12), ("andamento", "verifica_37"): (8, 9), ("copertura", "verifica_37"): (3, 6),
+    ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
-    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 10), ("copertura", "verifica_38"): (4, 6),
-    ("conteggio", "verifica_38"): (2, 5), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
+    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 10), ("copertura", "verifica_38"): (4, 5),
+    ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
     ("proposta", "verifica_38"): (3, 5),
 }
 
@@ -519,7 +523,8 @@ THIRTY_FOURTH_SET_MISSES = [
 ]
 
 
-# The thirty-fifth and thirty-sixth sets, measured blind once after the twenty-first pass (39/50 and 40/50).
+# The thirty-fifth and thirty-sixth sets, measured blind once after the twenty-first pass (39/50 and 40/50); the rows
+# fixed in the twenty-second pass are development rows now.
 THIRTY_FIFTH_SET_MISSES = [
     "V35 Genova migrazione archivio protocollo spostata ad aprile dell'anno dopo (inventato)",
     "V35 Basilicata certificati di origine digitali fermi alla firma dell'Agenzia Dogane (inventato)",
@@ -527,9 +532,7 @@ THIRTY_FIFTH_SET_MISSES = [
     "V35 Napoli digitalizzazione fascicoli storici al 24% senza nuovo cronoprogramma (inventato)",
     "V35 Irpinia Sannio questionario agli sportelli, due in attesa dei totem (inventato)",
     "V35 Gran Sasso d'Italia progetti europei finanziati, due ancora in valutazione (inventato)",
-    "V35 Varese campagne sui servizi digitali descritte a parole a giugno (inventato)",
     "V35 Ferrara Ravenna imprese ai laboratori transizione ecologica sommate a settembre (inventato)",
-    "V35 Toscana Nord-Ovest incontri con le associazioni scritti in lettere a marzo (inventato)",
     "V35 Unioncamere Campania osservatorio crediti dopo la firma ABI di maggio (inventato)",
     "V35 Messina seminari fermati dal taglio del budget promozionale (inventato)",
 ]
@@ -539,29 +542,22 @@ THIRTY_SIXTH_SET_MISSES = [
     "V36 Como-Lecco questionario sospeso durante il trasloco della sede (inventato)",
     "V36 Maremma e Tirreno bilancio di genere pubblicato dopo la scadenza (inventato)",
     "V36 Salerno ore di formazione con il ciclo d'autunno che non basta (inventato)",
-    "V36 Riviere di Liguria incontri per sede con Imperia fissata a settembre (inventato)",
     "V36 Pavia SUAP camerale 100% con due comuni da configurare (inventato)",
     "V36 Palermo Enna start-up innovative contattate con invio PEC a luglio (inventato)",
-    "V36 Genova seminari transizione ecologica elencati con le date, uno in meno (inventato)",
-    "V36 Brescia newsletter indicate per mese con marzo doppio (inventato)",
-    "V36 Lecce collettive in fiera con una partecipazione annullata (inventato)",
     "V36 Valle d'Aosta piano fabbisogni deliberato due giorni dopo la scadenza (inventato)",
 ]
 
 
-# The thirty-seventh and thirty-eighth sets, measured blind once after the twenty-first pass (36/50 and 36/50).
+# The thirty-seventh and thirty-eighth sets, measured blind once after the twenty-first pass (36/50 and 36/50); the
+# rows fixed in the twenty-second pass are development rows now.
 THIRTY_SEVENTH_SET_MISSES = [
     "V37 Cagliari-Oristano piano formazione approvato ad aprile oltre il termine di marzo (inventato)",
     "V37 Bolzano scansione archivio bilanci al sessanta per cento con lotti finali a ottobre (inventato)",
     "V37 Gran Sasso ore di formazione sotto il target intermedio di settembre (inventato)",
-    "V37 Sud Est Sicilia contributi fiere già trentuno a giugno (inventato)",
     "V37 Basilicata centri tachigrafi verificati due su sette senza programma (inventato)",
     "V37 Nuoro colloqui di feedback, due dipendenti in aspettativa fino a dicembre (inventato)",
     "V37 Sassari formazione sportelli decentrati, Alghero dopo la scadenza (inventato)",
-    "V37 Aosta ispezioni preimballaggi elencate per mese fino a settembre (inventato)",
     "V37 Cagliari-Oristano eventi enogastronomici senza la fiera curata dalla Regione (inventato)",
-    "V37 Basilicata seminari per professionisti tre entro settembre (inventato)",
-    "V37 Umbria corsi obbligatori, anticorruzione in due edizioni e privacy da fare (inventato)",
     "V37 Nuoro rilevazione mensile Kronos con aprile caricato a giugno (inventato)",
     "V37 Trento progetti digitalizzazione PMI, il terzo slitta al 2027 (inventato)",
     "V37 Basilicata ore medie di formazione con proposta di aumento a ventiquattro (inventato)",
@@ -576,11 +572,7 @@ THIRTY_EIGHTH_SET_MISSES = [
     "V38 CCIAA Bari webinar tematici primo trimestre 2025 (inventato)",
     "V38 CCIAA Roma ordinanze sanzioni target intermedio trimestre (inventato)",
     "V38 Azienda speciale Aosta imprese accompagnate percorso primo export (inventato)",
-    "V38 CCIAA Molise audit interni uffici area anagrafica 2024 (inventato)",
     "V38 Unioncamere Sicilia trasmissione dati Camere entro dicembre 2025 (inventato)",
-    "V38 CCIAA Chieti Pescara newsletter tematiche 2023 elenco mesi (inventato)",
-    "V38 CCIAA Cagliari Oristano accordi con atenei 2024 (inventato)",
-    "V38 CCIAA Venezia Rovigo tavolo imprenditoria giovanile date incontri (inventato)",
     "V38 CCIAA Foggia cantieri digitali licenze in ritardo 2023 (inventato)",
     "V38 CCIAA Taranto Brindisi gestionale protocollo migrazione ottobre (inventato)",
 ]

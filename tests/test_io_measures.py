@@ -900,3 +900,51 @@ def test_a_decimal_written_to_yaml_is_read_back_equal(number):
     """The writer never leaves a decimal in the thousands shape («1.125» would come back as 1125)."""
     read = yamlfile.parse(yamlfile.dump({"n": number}), "x.yaml")[0]["n"]
     assert values.parse_number(read) == number
+
+
+# twenty-second pass, part A: the occurrences named one by one by their month or day, counted month by month, «quello»
+# for the noun said before, a number written again in words, a ratio or a count with a remark after it
+@pytest.mark.parametrize(("cell", "value", "note"), [
+    ("gen, feb, mar, apr, mag, giu, set, ott, nov, dic", Decimal(10), None),
+    ("gennaio, febbraio, marzo (2), aprile, maggio", Decimal(6), None),
+    ("10/01, 14/02 e 21/03", Decimal(3), None),
+    ("14/02 seminario CBAM; 21/03 webinar CSRD; 09/05 incontro comunità energetiche", Decimal(3), None),
+    ("tre ispezioni a marzo, due a maggio e una il 18 settembre", Decimal(6), None),
+    ("un webinar a febbraio, uno ad aprile e uno a giugno (l'ultimo con l'Ordine)", Decimal(3), "(l'ultimo con l'Ordine)"),
+    ("Svolti il corso sulla sicurezza (aprile) e quello sulla privacy (giugno)", Decimal(2), None),
+    ("Svolti tre incontri (gennaio e marzo) con le associazioni di categoria", Decimal(3),
+     "(gennaio e marzo) con le associazioni di categoria"),
+    ("31 (trentuno) contributi concessi", Decimal(31), None),
+    ("5/5 - ultimo audit il 19/12", Decimal(5), "ultimo audit il 19/12"),
+    ("2 sedi su 3 (Savona, La Spezia)", Decimal(2), "(Savona, La Spezia)"),
+])
+def test_cells_read_in_the_twenty_second_pass_keep_the_cell(cell, value, note):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (value, note, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "Genova, Marche",  # names that begin like a month: not months
+    "gennaio-giugno",  # a period, not two months
+    "marzo (2)",  # one month alone
+    "31 (trenta) contributi",  # the words say another number: not the same number said twice
+    "3 (Bari, Lecce)",  # a remark, not the number in words
+])
+def test_cells_near_the_twenty_second_pass_readings_are_not_read_as_them(cell):
+    assert written.occurrences(cell) is None and written.spelled_again(cell) == cell
+
+
+@pytest.mark.parametrize(("cell", "value", "note"), [
+    ("Dubai (febbraio); Toronto (aprile) rinviata a novembre; Singapore (maggio)", Decimal(2), "Toronto (aprile) rinviata a novembre"),
+    ("Accordi firmati con Univ. di Cagliari (marzo) e Univ. di Sassari (ottobre); con il Politecnico in bozza", Decimal(2),
+     "con il Politecnico in bozza"),
+])
+def test_things_named_with_their_month_are_counted_without_those_not_done(cell, value, note):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (value, note, cell)
+
+
+@pytest.mark.parametrize("cell", ["Lotto A (2024); Lotto B (2025)", "Fiera A (marzo); Fiera B (aprile) molto riuscita; Fiera C (maggio)"])
+def test_named_items_need_three_and_states_of_not_done(cell):
+    assert written.enumerated(cell) is None

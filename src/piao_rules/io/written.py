@@ -121,6 +121,9 @@ _COMPLEMENT = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s+(?P<complement>(?:
 # The noun of an action and its preposition before a count: «Partecipazione a», «Presentazione di».
 _ACTION = re.compile(r"[^\W\d_]+(?:zion[ei]|ment[oi])\s+(?:a|ad|di|in|con|per)\s+(?=\d)", re.IGNORECASE)
 _ASIDE = re.compile(r"(?P<counts>[^()]+?)\s*\([^()]+\)")
+# The remark in brackets and, after it, with whom or where without numbers: «3 incontri (gennaio) con le associazioni».
+_ASIDE_COMPLEMENT = re.compile(r"(?P<aside>[^()]+?\s*\([^()]+\))\s+(?P<complement>(?:con|presso|per|in\s+favore\s+di|"
+                               r"a\s+favore\s+di)\s+[^\d()]+)", re.IGNORECASE)
 # «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
 _NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
 # Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5», «3 dei 4 accordi previsti».
@@ -283,6 +286,31 @@ def aside_number(text: str) -> tuple[str, str] | None:
     return (f"{number} {noun}" if noun else str(number)), match.group("remark")
 
 
+# A number followed by the same number in words, in brackets, as on cheques: «31 (trentuno) contributi».
+_SPELLED_AGAIN = re.compile(r"(?P<number>\d{1,3})\s*\(\s*(?P<word>[^\W\d_]+)\s*\)")
+# A remark after a count or a ratio: in brackets at the end («2 sedi su 3 (Savona, La Spezia)») or after a dash («5/5 -
+# ultimo audit il 19/12»).
+_REMARKED = re.compile(r"(?P<head>[^()]+?)\s*(?:(?P<aside>\([^()]*[^\W\d_][^()]*\))|\s[-–—]\s+(?P<dash>.+))")
+
+
+def spelled_again(text: str) -> str:
+    """«31 (trentuno) contributi concessi» → «31 contributi concessi»: a number written again in words in brackets, once;
+    the text as it is otherwise («3 (Bari, Lecce)», «31 (trenta)»)."""
+    def once(match: re.Match[str]) -> str:
+        same = _NUMBER_WORDS.get(match.group("word").lower()) == int(match.group("number"))
+        return match.group("number") if same else match.group(0)
+    return _SPELLED_AGAIN.sub(once, " ".join(text.split()), count=1)
+
+
+def out_of_remarked(text: str) -> tuple[str, str, str] | None:
+    """«2 sedi su 3 (Savona, La Spezia)», «5/5 - ultimo audit il 19/12» → («2», «3», «(Savona, La Spezia)»): done out of a
+    total (:func:`out_of`) and a remark after it, in brackets or after a dash; None otherwise."""
+    match = _REMARKED.fullmatch(" ".join(text.split()))
+    if match is None or (read := out_of(match.group("head"))) is None:
+        return None
+    return read[0], read[1], match.group("aside") or match.group("dash")
+
+
 def count_in_figures(text: str) -> str:
     """«Realizzati cinque seminari (…)» → «Realizzati 5 seminari (…)», «diciotto imprese (di cui 3 …)» → «18 imprese (di
     cui 3 …)»: the count written in words where a count stands (at the start, or after the participle or the action
@@ -415,11 +443,14 @@ def acted_count(text: str) -> tuple[str, str | None] | None:
     head, colon, listed = whole.partition(":")  # «Realizzati 2 eventi: «Orienta» (15/02) e …»: the list is a remark
     if colon and listed.strip() and any(ch.isalpha() for ch in head) and _one_count(head):
         return head.strip(), listed.strip()
+    if (complement := _ASIDE_COMPLEMENT.fullmatch(whole)) is not None:  # «3 incontri (gennaio e marzo) con le associazioni»
+        whole = complement.group("aside")
     aside = _ASIDE.fullmatch(whole)
     counted = aside.group("counts") if aside else whole
     if not any(ch.isalpha() for ch in counted) or not _one_count(counted):
         return None
-    return counted, (whole[len(counted):].strip() or None)
+    remark = " ".join(part for part in (whole[len(counted):].strip(), complement and complement.group("complement")) if part)
+    return counted, remark or None
 
 
 _MONTH = "|".join(values.MONTHS)
@@ -447,7 +478,8 @@ _TITLED = re.compile(rf"(?:(?:le|i|gli)\s+)?(?P<noun>[^\W\d_]+)\s+(?P<items>{_TI
 _COLON_LIST = re.compile(r"(?:(?P<noun>[^\W\d_]+)\s+)?(?P<participle>[^\W\d_]+)\s*:\s*(?P<items>.+)")
 _DATED_ITEM = re.compile(rf"\d{{1,2}}(?:/\d{{1,2}}(?:/\d{{2,4}})?|\s+(?:{_MONTH}))\s+[^\W\d_]", re.IGNORECASE)
 # The things done, named one by one with their article: «il convegno …, il webinar … e il seminario …».
-_ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}", re.IGNORECASE)
+# The next may stand for the noun said before: «la campagna sul cassetto digitale (febbraio) e quella sulla firma remota».
+_ITEM = re.compile(r"(?:il|lo|la|l'|l’|i|gli|le)\s*[^\W\d_]{3,}|quell[oaie]\s+[^\W\d_]{2,}", re.IGNORECASE)
 
 
 # The period a count covers, said with it: before a colon («da gennaio a settembre: 29», «dal 1/1 al 30/9: 29») or after it
@@ -488,6 +520,52 @@ def period_count(text: str) -> tuple[str, str] | None:
     return number.group(), ", ".join(said)
 
 
+# The occurrences alone, one by one: by their months («gen, feb, mar», «gennaio, marzo (2), aprile»: two in March) or by
+# their days («15/01, 12/02 e 19/03»); each with what it was after its day, a semicolon between them («14/02 seminario
+# CBAM; 21/03 webinar CSRD»).
+_MONTH_ITEM = re.compile(rf"(?:{_MONTH}|(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\.?)(?:\s*\(\s*(?P<times>\d{{1,2}})\s*\))?", re.IGNORECASE)
+_DAY_ITEM = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+# Counts by period, the first with its noun and the others in figures or words: «3 ispezioni a marzo, due a maggio e una
+# il 18 settembre», «1 seminario a febbraio, uno ad aprile e uno a giugno».
+_WHEN = rf"(?:a|ad|in|nel|il|l'|l’)\s*(?:\d{{1,2}}\s+)?(?:{_MONTH})"
+_COUNT_WHEN = re.compile(rf"(?P<n>\d{{1,3}})\s+(?P<noun>[^\W\d_][\w-]*)\s+{_WHEN}"
+                         rf"(?P<more>(?:(?:\s*,|\s+e)\s+(?:\d{{1,3}}|[^\W\d_]+)\s+{_WHEN})+)", re.IGNORECASE)
+_MORE_WHEN = re.compile(rf"(?:\d{{1,3}}|[^\W\d_]+)(?=\s+{_WHEN})", re.IGNORECASE)
+
+
+def occurrences(text: str) -> tuple[str, str | None] | None:
+    """«gennaio, febbraio, marzo (2), aprile» → «5», «15/01, 12/02 e 19/03» → «3», «14/02 seminario CBAM; 21/03 webinar
+    CSRD» → «2», «3 ispezioni a marzo, due a maggio e una il 18 settembre» → «6 ispezioni»: the things done, named one by
+    one by their month (a number in brackets: that many in the month) or their day, or counted month by month, and a
+    remark in brackets after them; None otherwise (one month or day alone, «gennaio-giugno», a period)."""
+    cell = " ".join(text.split()).rstrip(".")
+    aside = re.fullmatch(r"(?P<said>.+?)\s*(?P<remark>\([^()]*[^\W\d_][^()]*\))?", cell)
+    counted = _occurrences(aside.group("said")) if aside is not None else None
+    return (counted, aside.group("remark")) if counted is not None else None
+
+
+def _occurrences(cell: str) -> str | None:
+    """The count of :func:`occurrences`, without the remark."""
+    if (by_when := _COUNT_WHEN.fullmatch(cell)) is not None:
+        more = [_NUMBER_WORDS.get(word.lower()) if not word.isdigit() else int(word)
+                for word in _MORE_WHEN.findall(by_when.group("more"))]
+        if None not in more:
+            return f"{int(by_when.group('n')) + sum(more)} {by_when.group('noun')}"
+        return None
+    dated = [item.strip() for item in cell.split(";")]
+    if len(dated) >= 2 and all(_DATED_ITEM.match(item) for item in dated):
+        return str(len(dated))
+    items = [item.strip() for item in re.split(r",|\s+e\s+", cell)]
+    if len(items) < 2:
+        return None
+    if all(_DAY_ITEM.fullmatch(item) for item in items):
+        return str(len(items))
+    months = [_MONTH_ITEM.fullmatch(item) for item in items]
+    if not all(months):
+        return None
+    return str(sum(int(month.group("times") or 1) for month in months))
+
+
 def enumerated(text: str) -> tuple[str, str | None] | None:
     """The count of a cell that names what was done after a participle: by period («Completati 9 check-up nel I
     trimestre, 11 nel II e 12 nel III» → «32 check-up»), by month («Pubblicate le note di gennaio, aprile e luglio» →
@@ -496,9 +574,16 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     cell = " ".join(text.split())
     if (listed := _colon_list(cell)) is not None:
         return listed
+    if (counted := occurrences(cell)) is not None:
+        return counted
+    if (named := _named_items(cell)) is not None:
+        return named
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit():
         return None
+    second, _, after_second = rest.partition(" ")
+    if not _PARTICIPLE.fullmatch(first) and after_second and _PARTICIPLE.fullmatch(second) and first[-1].lower() in "ie":
+        first, rest = second, after_second  # «Accordi firmati con …»: the noun, then the participle
     if not _PARTICIPLE.fullmatch(first):  # «newsletter di gennaio, febbraio e marzo»: the months alone
         return _months(cell)
     said, _, after = rest.partition(";")
@@ -520,11 +605,30 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
     plain = re.sub(r"\([^()]*\)", "()", re.sub(r"«[^»]*»", "", said))  # titles and the brackets' commas aside
     if any(ch.isdigit() for ch in plain):
         return None
-    items = [item.strip() for item in re.split(r",|\s+e\s+(?=(?:il|lo|la|l'|l’|i|gli|le)\b)", plain)]
+    items = [item.strip() for item in re.split(r",|\s+e\s+(?=(?:il|lo|la|l'|l’|i|gli|le|quell[oaie])\b)", plain)]
     # each with its date or place in brackets: «il regolamento e la carta dei servizi» may be one act, not two counted
     if len(items) < 2 or not all(_ITEM.match(item) and "()" in item for item in items):
         return None
     return str(len(items)), remark
+
+
+# A name and its date or month in brackets, and maybe a state after it: «Vinitaly (aprile)», «Prowein (marzo) annullata».
+_NAMED_ITEM = re.compile(r"(?P<name>[^\W\d_][^();]*?)\s*\([^()]*\)(?:\s+(?P<state>[^();]+))?")
+
+
+def _named_items(cell: str) -> tuple[str, str | None] | None:
+    """«Marca (gennaio); Prowein (marzo) annullata per …; Vinitaly (aprile)» → («2», «Prowein (marzo) annullata per …»):
+    the things named one by one, separated by semicolons, each with its date or month in brackets; those said not done
+    after it («annullata», «rinviata», «prevista») are left out and go to the note. None otherwise (fewer than three, a
+    word after the brackets that is not a state of not done)."""
+    items = [item.strip() for item in cell.rstrip(".").split(";")]
+    found = [_NAMED_ITEM.fullmatch(item) for item in items]
+    if len(items) < 3 or not all(found):
+        return None
+    undone = [match.group(0) for match in found if match.group("state")]
+    if any(not _NOT_DONE.match(match.group("state")) for match in found if match.group("state")):
+        return None
+    return str(len(items) - len(undone)), "; ".join(undone) or None
 
 
 def _colon_list(cell: str) -> tuple[str, str | None] | None:
@@ -599,6 +703,9 @@ def explained(text: str) -> str:
     if (figures := in_words(text)) is not None:
         return (f"il numero scritto in lettere letto come «{figures}»; per non lasciarlo dedurre, scrivere il numero in "
                 "cifre")
+    if (spelled := spelled_again(text)) != " ".join(text.split()):
+        return (f"letto come «{spelled}» (il numero ripetuto in lettere tra parentesi); per non lasciarlo dedurre, "
+                "scrivere il numero una volta sola, in cifre")
     text = count_in_figures(text)
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
@@ -638,6 +745,9 @@ def explained(text: str) -> str:
     if (read := out_of(text)) is not None:
         return (f"letto come {read[0]} su un totale di {read[1]}; per non lasciarlo dedurre, scrivere {read[0]} in "
                 f"«valore» e {read[1]} in «totale»")
+    if (remarked := out_of_remarked(text)) is not None:
+        return (f"letto come {remarked[0]} su un totale di {remarked[1]}, e «{remarked[2]}» nella nota; per non lasciarlo "
+                f"dedurre, scrivere {remarked[0]} in «valore», {remarked[1]} in «totale» e il commento in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
@@ -678,6 +788,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: None, **kept}
     if (figures := in_words(raw)) is not None:
         return {**data, key: figures, **kept}
+    if (spelled := spelled_again(raw)) != cell and len(values.parse_counts(spelled) or ()) == 1:
+        return {**data, key: spelled, **kept}  # «31 (trentuno) contributi»: the count
     raw = count_in_figures(raw)  # «Realizzati cinque seminari (…)»: the count in figures for the readings below
     if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
@@ -711,6 +823,9 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: first, note_key: f"{note} ({written})" if note else f"({written})", **kept}
     if (read := out_of(raw)) is not None:
         return {**data, key: read[0], **_total(data, read[1], cell), **kept}
+    if (remarked := out_of_remarked(raw)) is not None:  # «5/5 - ultimo audit il 19/12»: done, the total, the remark noted
+        done, total, remark = remarked
+        return {**data, key: done, **_total(data, total, cell), note_key: _before(remark, note), **kept}
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
