@@ -656,7 +656,11 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     if quantity is not None:
         quantity.deadline = when
         return quantity
-    return _Draft(TargetKind.DEADLINE, deadline=when, milestone=rest.rstrip(" ,;:-–"))
+    milestone = rest.rstrip(" ,;:-–")
+    each = _EACH.search(milestone)
+    if each:  # «Tutti gli sportelli (Olbia, …) entro il 30/09/2026»: each unit by the deadline
+        warnings.append(_coverage_warning(milestone))
+    return _Draft(TargetKind.DEADLINE, deadline=when, milestone=milestone, coverage=each.group("unit").lower() if each else None)
 
 
 # --- durations, relative, unit only -----------------------------------------------------------
