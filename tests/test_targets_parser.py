@@ -449,6 +449,8 @@ def test_the_time_a_deadline_after_an_event_allows():
 @pytest.mark.parametrize(("text", "when", "value"), [
     (">= 85% delle risorse stanziate (target intermedio al 30/06: 30%)", date(2024, 6, 30), Decimal(30)),
     (">= 90% target intermedio al 30/09/2024 = 60", date(2024, 9, 30), Decimal(60)),
+    ("≥ 600 (target intermedio al 31/03: ≥ 100)", date(2024, 3, 31), Decimal(100)),
+    ("≥ € 1.500.000 (target intermedio al 30/06/2024: ≥ € 300.000)", date(2024, 6, 30), Decimal(300000)),
 ])
 def test_a_target_intermedio_written_in_the_target_is_read_apart(text, when, value):
     target = parse_target(text, 2024)
