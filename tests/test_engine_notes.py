@@ -995,3 +995,9 @@ def test_the_day_right_after_its_calendar_word():
 def test_the_day_right_after_a_postponement_that_ends_with_its_preposition():
     reading = READER.read("Il lancio è stato riprogrammato al 15 novembre 2024.", None, date(2024, 9, 30))
     assert (reading.phase, reading.planned_on) == ("rinviata", date(2024, 11, 15))
+
+
+def test_a_plan_that_depends_on_what_is_not_at_hand_is_no_calendar():
+    assert READER.read("Le verifiche sugli altri centri saranno programmate compatibilmente con la disponibilità degli "
+                       "ispettori.", None, date(2024, 6, 30)) is None
+    assert READER.read("Le verifiche sugli altri centri sono programmate a settembre.", None, date(2024, 6, 30)).phase == "programmata"

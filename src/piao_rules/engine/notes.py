@@ -380,7 +380,10 @@ _STAFFING = re.compile(r"(?<!\w)(?:entrat[aoe]\s+in\s+servizio|prend\w*\s+serviz
 
 # Days not fixed yet for what the calendar holds: «saranno visitati nel IV trimestre, date da definire», «calendario ancora
 # da definire» (on the folded note). A calendar word in that sentence fixes nothing (not «in calendario»).
-_UNFIXED = re.compile(r"\b(?:data|date|giorn[oi]|calendario)\s+(?:ancora\s+)?da\s+(?:definire|fissare|stabilire|concordare)\b")
+# No day fixed for what is in the calendar: «date da definire», or a plan that depends on what is not at hand («saranno
+# programmate compatibilmente con la disponibilità degli ispettori»).
+_UNFIXED = re.compile(r"\b(?:(?:data|date|giorn[oi]|calendario)\s+(?:ancora\s+)?da\s+(?:definire|fissare|stabilire|concordare)"
+                      r"|compatibilmente\s+con)\b")
 
 
 def _known_phase(value: str | None) -> str | None:
