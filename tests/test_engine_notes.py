@@ -952,3 +952,52 @@ def test_the_calendar_with_its_yield_estimates_named_days_and_amounts(note, noun
 ])
 def test_an_estimate_of_what_the_rest_of_the_year_brings(note, estimated):
     assert estimated_calendar(note) is estimated
+
+
+# twenty-second pass, part B: the act done late (a shortened month, the act only cited, a step told after «dopo»), the
+# postponement with its day, the day right after its calendar word
+@pytest.mark.parametrize(("note", "as_of", "phase", "done_on"), [
+    ("Approvato in Giunta il 28/10/2024; pubblicato in Amministrazione trasparente il 5 nov. 2024.", date(2024, 12, 31),
+     "completata", date(2024, 11, 5)),
+    ("Lavori terminati il 12 sett.; collaudo in corso.", date(2024, 12, 31), "in_corso", None),
+    ("Delibera di Giunta n. 88 del 2/10/2023.", date(2023, 12, 31), "completata", date(2023, 10, 2)),
+    ("Determinazione del SG n. 41 del 28/03/2023.", date(2023, 3, 31), "completata", date(2023, 3, 28)),
+    ("Il piano è stato approvato con determinazione n. 58 del 27 aprile 2022, dopo la raccolta dei fabbisogni.",
+     date(2022, 9, 30), "completata", date(2022, 4, 27)),
+])
+def test_the_day_of_the_act(note, as_of, phase, done_on):
+    reading = READER.read(note, "Pubblicazione del piano", as_of)
+    assert (reading.phase, reading.completed_on) == (phase, done_on)
+
+
+def test_a_citation_is_not_read_when_the_note_says_more_or_the_day_is_to_come():
+    assert READER.read("Delibera di Giunta n. 88 del 2/10/2023.", None, date(2023, 9, 30)) is None  # not yet at the date
+    assert READER.read("Delibera n. 5 del 3/03/2023: in attesa della firma.", None, date(2023, 6, 30)).completed_on is None
+    assert READER.read("Serve la delibera n. 88 del 2/10/2023.", None, date(2023, 12, 31)) is None  # not the note's opening
+
+
+@pytest.mark.parametrize(("note", "phase", "later"), [
+    ("Con determinazione del 14/09/2023 la migrazione è stata riprogrammata al 30 aprile 2024.", "rinviata", date(2024, 4, 1)),
+    ("Evento rinviato al 15 marzo 2024.", "rinviata", date(2024, 3, 1)),
+    ("Evento riprogrammato al 15 novembre.", "rinviata", None),  # the same year: not a later year
+])
+def test_a_postponement_with_its_day(note, phase, later):
+    reading = READER.read(note, None, date(2023, 9, 30))
+    assert (reading.phase, reading.postponed_to) == (phase, later)
+
+
+def test_the_day_right_after_its_calendar_word():
+    reading = READER.read("Somministrazione sospesa durante il trasloco; si riprende il 1° settembre, chiusura fissata al "
+                          "15 ottobre.", None, date(2025, 6, 30))
+    assert (reading.phase, reading.planned_on) == ("sospesa", date(2025, 10, 15))
+
+
+def test_the_day_right_after_a_postponement_that_ends_with_its_preposition():
+    reading = READER.read("Il lancio è stato riprogrammato al 15 novembre 2024.", None, date(2024, 9, 30))
+    assert (reading.phase, reading.planned_on) == ("rinviata", date(2024, 11, 15))
+
+
+def test_a_plan_that_depends_on_what_is_not_at_hand_is_no_calendar():
+    assert READER.read("Le verifiche sugli altri centri saranno programmate compatibilmente con la disponibilità degli "
+                       "ispettori.", None, date(2024, 6, 30)) is None
+    assert READER.read("Le verifiche sugli altri centri sono programmate a settembre.", None, date(2024, 6, 30)).phase == "programmata"

@@ -14,11 +14,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (232, 235), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (162, 162), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (124, 124), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("note", "sviluppo"): (244, 247), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (167, 167), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (132, 132), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (175, 175), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (64, 64), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (67, 67), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
@@ -167,7 +167,7 @@ REPORTED = {
     ("note", "verifica_27"): (7, 8), ("andamento", "verifica_27"): (8, 9), ("copertura", "verifica_27"): (4, 4),
     ("conteggio", "verifica_27"): (1, 1), ("si_no", "verifica_27"): (3, 3), ("calcolo", "verifica_27"): (2, 2),
     ("proposta", "verifica_27"): (4, 5),
-    ("note", "verifica_28"): (9, 11), ("andamento", "verifica_28"): (8, 9), ("copertura", "verifica_28"): (3, 6),
+    ("note", "verifica_28"): (9, 11), ("andamento", "verifica_28"): (8, 9), ("copertura", "verifica_28"): (3, 5),
     ("conteggio", "verifica_28"): (3, 4), ("si_no", "verifica_28"): (3, 3), ("calcolo", "verifica_28"): (5, 5),
     ("proposta", "verifica_28"): (4, 5),
     # the twenty-ninth and thirtieth sets (invented rows: chambers little used before, at 30/06 and 31/12; every region
@@ -192,7 +192,7 @@ REPORTED = {
     ("note", "verifica_31"): (11, 11), ("andamento", "verifica_31"): (7, 8), ("copertura", "verifica_31"): (5, 5),
     ("conteggio", "verifica_31"): (2, 2), ("si_no", "verifica_31"): (4, 4), ("calcolo", "verifica_31"): (8, 8),
     ("proposta", "verifica_31"): (4, 4),
-    ("note", "verifica_32"): (8, 10), ("andamento", "verifica_32"): (8, 8), ("copertura", "verifica_32"): (3, 5),
+    ("note", "verifica_32"): (8, 9), ("andamento", "verifica_32"): (8, 8), ("copertura", "verifica_32"): (3, 4),
     ("conteggio", "verifica_32"): (1, 1), ("si_no", "verifica_32"): (4, 4), ("calcolo", "verifica_32"): (7, 8),
     ("proposta", "verifica_32"): (5, 5),
     ("note", "verifica_33"): (10, 10), ("andamento", "verifica_33"): (6, 9), ("copertura", "verifica_33"): (5, 6),
@@ -207,21 +207,21 @@ REPORTED = {
     # refused counted as disagreeing). The twenty-second pass, part A (occurrences listed by month or day, counts month
     # by month, «quello» for the noun said before, a ratio with a remark), fixed two rows of the 35th and four of the
     # 36th (development rows now, «prima: verifica_35», «verifica_36»): the 48 and 46 rows left agree 37 and 36 times
-    ("note", "verifica_35"): (8, 12), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
+    ("note", "verifica_35"): (8, 11), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
-    ("note", "verifica_36"): (10, 12), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
-    ("conteggio", "verifica_36"): (2, 2), ("si_no", "verifica_36"): (3, 4), ("calcolo", "verifica_36"): (8, 8),
+    ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
+    ("conteggio", "verifica_36"): (2, 2), ("si_no", "verifica_36"): (3, 3), ("calcolo", "verifica_36"): (8, 8),
     ("proposta", "verifica_36"): (5, 5),
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
     # measure the tool refused counted as disagreeing). The twenty-second pass, part A (the same readings, and a number
     # written again in words, things named with their month, some not done), fixed four rows of the 37th and four of the
     # 38th (development rows now, «prima: verifica_37», «verifica_38»): the 46 and 46 rows left agree 32 and 32 times
-    ("note", "verifica_37"): (10, 12), ("andamento", "verifica_37"): (8, 9), ("copertura", "verifica_37"): (3, 6),
+    ("note", "verifica_37"): (10, 11), ("andamento", "verifica_37"): (8, 8), ("copertura", "verifica_37"): (3, 4),
     ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
-    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 10), ("copertura", "verifica_38"): (4, 5),
+    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
     ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
     ("proposta", "verifica_38"): (3, 5),
 }
@@ -454,7 +454,6 @@ TWENTY_EIGHTH_SET_MISSES = [
     "V28 Umbria digitalizzazione archivio storico (inventato)",
     "V28 Venezia Rovigo corso appalti nota fuori tema (inventato)",
     "V28 Verona controlli metrici stagionali (inventato)",
-    "V28 Romagna pagine trasparenza per ufficio a settembre (inventato)",
     "V28 Como-Lecco schede carichi di lavoro (inventato)",
     "V28 Pistoia-Prato sessioni gestionale uffici anagrafe (inventato)",
     "V28 Varese sportello etichettatura quesiti e imprese (inventato)",
@@ -485,17 +484,16 @@ THIRTIETH_SET_MISSES = [
 # The thirty-first to thirty-fourth sets, measured blind once after the twentieth pass (39/50, 36/50, 33/50, 31/50):
 # the misses left after the twenty-first pass (part A: «Trento portale», «Novara VCO», «Firenze osservatorio» and
 # «Reggio Calabria conciliazione» are read now and judged by the note, B1's; «Umbria schede» and «Messina seminari»
-# studied and left, for the reasons in docs/giudizio.md; the others are parts B1, B2 and C's).
+# studied and left, for the reasons in docs/giudizio.md; the others are parts B1, B2 and C's). «Trento portale» and
+# «Novara VCO» agree since the twenty-second pass, part B (development rows now).
 THIRTY_FIRST_SET_MISSES = [
     "V31 verifiche metriche Reggio Calabria con un solo ispettore (inventato)",
 ]
 
 
 THIRTY_SECOND_SET_MISSES = [
-    "V32 Trento portale servizi telematici riprogrammato a febbraio dell'anno dopo (inventato)",
     "V32 Mantova arretrato cancellazioni d'ufficio con una sola unità (inventato)",
     "V32 Alessandria-Asti visite alle quattro sedi distaccate per elenco (inventato)",
-    "V32 Novara VCO comuni aderenti raggiunti a metà anno, personale ridotto (inventato)",
     "V32 Trento ore medie di formazione per dipendente a metà anno (inventato)",
 ]
 
@@ -526,7 +524,6 @@ THIRTY_FOURTH_SET_MISSES = [
 # The thirty-fifth and thirty-sixth sets, measured blind once after the twenty-first pass (39/50 and 40/50); the rows
 # fixed in the twenty-second pass are development rows now.
 THIRTY_FIFTH_SET_MISSES = [
-    "V35 Genova migrazione archivio protocollo spostata ad aprile dell'anno dopo (inventato)",
     "V35 Basilicata certificati di origine digitali fermi alla firma dell'Agenzia Dogane (inventato)",
     "V35 Trento stati generali artigianato spostati a settembre con scadenza a giugno (inventato)",
     "V35 Napoli digitalizzazione fascicoli storici al 24% senza nuovo cronoprogramma (inventato)",
@@ -539,24 +536,17 @@ THIRTY_FIFTH_SET_MISSES = [
 
 
 THIRTY_SIXTH_SET_MISSES = [
-    "V36 Como-Lecco questionario sospeso durante il trasloco della sede (inventato)",
-    "V36 Maremma e Tirreno bilancio di genere pubblicato dopo la scadenza (inventato)",
     "V36 Salerno ore di formazione con il ciclo d'autunno che non basta (inventato)",
     "V36 Pavia SUAP camerale 100% con due comuni da configurare (inventato)",
     "V36 Palermo Enna start-up innovative contattate con invio PEC a luglio (inventato)",
-    "V36 Valle d'Aosta piano fabbisogni deliberato due giorni dopo la scadenza (inventato)",
 ]
 
 
 # The thirty-seventh and thirty-eighth sets, measured blind once after the twenty-first pass (36/50 and 36/50); the
 # rows fixed in the twenty-second pass are development rows now.
 THIRTY_SEVENTH_SET_MISSES = [
-    "V37 Cagliari-Oristano piano formazione approvato ad aprile oltre il termine di marzo (inventato)",
     "V37 Bolzano scansione archivio bilanci al sessanta per cento con lotti finali a ottobre (inventato)",
-    "V37 Gran Sasso ore di formazione sotto il target intermedio di settembre (inventato)",
-    "V37 Basilicata centri tachigrafi verificati due su sette senza programma (inventato)",
     "V37 Nuoro colloqui di feedback, due dipendenti in aspettativa fino a dicembre (inventato)",
-    "V37 Sassari formazione sportelli decentrati, Alghero dopo la scadenza (inventato)",
     "V37 Cagliari-Oristano eventi enogastronomici senza la fiera curata dalla Regione (inventato)",
     "V37 Nuoro rilevazione mensile Kronos con aprile caricato a giugno (inventato)",
     "V37 Trento progetti digitalizzazione PMI, il terzo slitta al 2027 (inventato)",
@@ -570,7 +560,6 @@ THIRTY_EIGHTH_SET_MISSES = [
     "V38 Unioncamere Lombardia piattaforma bandi collaudo credenziali (inventato)",
     "V38 CCIAA Verona customer RI programmata in autunno (inventato)",
     "V38 CCIAA Bari webinar tematici primo trimestre 2025 (inventato)",
-    "V38 CCIAA Roma ordinanze sanzioni target intermedio trimestre (inventato)",
     "V38 Azienda speciale Aosta imprese accompagnate percorso primo export (inventato)",
     "V38 Unioncamere Sicilia trasmissione dati Camere entro dicembre 2025 (inventato)",
     "V38 CCIAA Foggia cantieri digitali licenze in ritardo 2023 (inventato)",

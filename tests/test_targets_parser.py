@@ -449,6 +449,8 @@ def test_the_time_a_deadline_after_an_event_allows():
 @pytest.mark.parametrize(("text", "when", "value"), [
     (">= 85% delle risorse stanziate (target intermedio al 30/06: 30%)", date(2024, 6, 30), Decimal(30)),
     (">= 90% target intermedio al 30/09/2024 = 60", date(2024, 9, 30), Decimal(60)),
+    ("≥ 600 (target intermedio al 31/03: ≥ 100)", date(2024, 3, 31), Decimal(100)),
+    ("≥ € 1.500.000 (target intermedio al 30/06/2024: ≥ € 300.000)", date(2024, 6, 30), Decimal(300000)),
 ])
 def test_a_target_intermedio_written_in_the_target_is_read_apart(text, when, value):
     target = parse_target(text, 2024)
@@ -473,3 +475,18 @@ def test_a_target_saying_its_figure_is_a_year_end_one(text, year_end):
 ])
 def test_the_units_a_coverage_target_names_in_brackets_are_its_total(text, listed):
     assert parse_target(text, 2024).listed_units == listed
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Tutti gli sportelli (Olbia, Tempio, Ozieri, Alghero) entro il 30/09/2026", "sportelli"),
+    ("tutte le sedi entro il 31/12/2022", "sedi"),
+    ("Pubblicazione del piano entro il 31/12/2022", None),  # one activity: no units to cover
+])
+def test_every_unit_by_a_deadline_is_a_coverage_deadline(text, unit):
+    target = parse_target(text, 2022)
+    assert (target.kind, target.coverage) == (TargetKind.DEADLINE, unit)
+
+
+def test_the_units_named_in_brackets_may_have_a_preposition_in_their_names():
+    assert parse_target("Tutte le sedi (Padova, Este, Piove di Sacco) entro il 30/06/2025", 2025).listed_units == 3
+    assert parse_target("Tutte le sedi (tre sedi di Padova) entro il 30/06/2025", 2025).listed_units is None

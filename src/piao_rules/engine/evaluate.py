@@ -241,6 +241,8 @@ class _Evaluator:
             "n": item.n, **self._target_facts(target, indicator.unit),
             "soglia": 1 if item.threshold is not None else 0,
             "andamento_dichiarato": 1 if indicator.accrual is not None else 0,
+            "alla_data_intermedia": 1 if (item.measure is not None and item.measure.value is not None
+                                          and self._intermediate(item) is not None) else 0,
             "formula_fasi": steps_and_balance[0], "indice_bilancio": steps_and_balance[1],
             "rapporto_tassi": steps_and_balance[2],
             "media": 1 if target.kind is TargetKind.COMPARISON and indicator.computed is None

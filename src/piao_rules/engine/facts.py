@@ -149,6 +149,8 @@ _FIELDS = [
     Field("andamento_dichiarato", FieldKind.BOOL, "il piano indica l'andamento", no="il piano non indica l'andamento"),
     Field("target_intermedio", FieldKind.BOOL, "il target indica un target intermedio sotto quello annuale («target intermedio al 30/06: 30%»)",
           no="il target non indica un target intermedio"),
+    Field("alla_data_intermedia", FieldKind.BOOL, "un valore misurato alla data di un target intermedio del piano o del "
+          "target («target intermedio al 30/09: 500 ore»)", no="nessun valore alla data di un target intermedio"),
     Field("dato_a_consuntivo", FieldKind.BOOL, "il target o il nome dice il dato di fine anno («dato al 31/12», «a consuntivo»)",
           no="il target non dice il dato di fine anno"),
     Field("finale", FieldKind.BOOL, "monitoraggio di fine anno (consuntivo)", no="monitoraggio infrannuale"),

@@ -40,6 +40,7 @@ _FRACTION = re.compile(
 # The dot of an abbreviation before a number or another abbreviation («n. 7», «delib. n. 118», «art. 5», «d.lgs. 33»).
 _ABBREVIATION = re.compile(r"(?<!\w)(?:n|nr|num|art|artt|prot|delib|det|l|d\.\s?lgs|dpr|pag|cap|par)\.(?=\s*(?:\d|n\b|nr\b))")
 _NEGATED_CUE = re.compile(r"non\s")
+_EARLIER_STEP = re.compile(r"(?<!\w)dopo\s+(?:il|lo|la|l'|i|gli|le)\s*$")  # «dopo la raccolta …»: a step that came before
 _BEFORE_COMPLETION = re.compile(r"(?:\s+(?:gia|state|stati|anch'?ess[ei]|tutte|tutti))*\s+")
 _STEP_GAP = r"(?:\s+[^\W\d_]{1,6}'?){0,3}\s*"  # up to three short words between «in attesa» and the step
 # A month named as when something happens («il secondo evento è a novembre», «entro ottobre», «da settembre»):
@@ -67,9 +68,15 @@ _OF_WHAT = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell')\s*(?P<wo
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
-# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022».
+# A month shortened with its dot after a day («5 nov. 2024», «12 sett.»): the dot is folded into «_», which ends no clause.
+_SHORT_MONTHS = {"gen": 1, "feb": 2, "mar": 3, "apr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "sett": 9,
+                 "ott": 10, "nov": 11, "dic": 12}
+_SHORT_MONTH_DOT = re.compile(r"(?<=\d\s)(?:" + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")\.")
+# The day a completion happened, in its clause: «terminati il 22 luglio», «trasmessa il 28/06», «il 3 giugno 2022»,
+# «il 5 nov. 2024».
 _DAY = re.compile(
-    r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?P<month>" + "|".join(values.MONTHS) + r")(?:\s+(?P<year>\d{4}))?"
+    r"(?<![\w/.,])(?P<day>\d{1,2})(?:°|o)?(?:\s+(?:(?P<month>" + "|".join(values.MONTHS) + r")|(?P<short>"
+    + "|".join(sorted(_SHORT_MONTHS, key=len, reverse=True)) + r")_)(?:\s+(?P<year>\d{4}))?"
     r"|/(?P<mm>\d{1,2})(?:/(?P<yy>\d{4}|\d{2}))?)(?![\w/])"
 )
 # A day written with dashes or dots and its year («17-11-2025», «12.09.22»): read as «17/11/2025» (not «1.500», «3-4»).
@@ -80,7 +87,7 @@ _DASHED_DAY = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(
 _REPLANNED = frozenset({"rinviata", "sospesa", "non_avviata"})
 
 # The words between a postponement and the day it moves the activity to («rinviato al 19 ottobre», «slittata al 15»).
-_MOVED_TO = re.compile(r"\s+(?:a|al|all'|alla|ad|per il|il)\s*(?=\d)")
+_MOVED_TO = re.compile(r"\s+(?:(?:a|al|all'|alla|ad|per il|il)\s*)?(?=\d)")  # the cue may end with it («spostato al»)
 
 # Before a calendar word, «ancora» stands between the negation and the verb («che non è ancora stata calendarizzata»):
 # not counted in the few words where the negation is looked for.
@@ -109,11 +116,12 @@ _MONTH_DONE = re.compile(
 _PARTS = {"inizio": (1, 10), "inizi": (1, 10), "primi": (1, 10), "meta": (11, 20), "fine": (21, 31)}
 
 # A later year named after a postponement (on the folded note): «a febbraio 2022», «al 2023», «all'edizione 2021»,
-# «al prossimo anno», «al primo semestre 2026», «alla primavera 2021»; not a day («del 12/07/2022»).
+# «al prossimo anno», «al primo semestre 2026», «alla primavera 2021», «al 30 aprile 2024»; not a day in figures
+# («del 12/07/2022»).
 _LATER = re.compile(
     r"(?<!\w)(?:a|ad|al|alla|all'|allo|nel|nell'|entro|entro il|per il|fino al|oltre il|dopo il|prima di|prima del|di|"
     r"(?:l')?edizione|anno|esercizio)\s+(?P<when>(?:(?:inizio|fine|meta)\s+)?(?:(?:(?:primo|secondo|terzo|quarto|i|ii|iii|iv)"
-    r"\s+(?:semestre|trimestre|quadrimestre)|primavera|estate|autunno|inverno)\s+(?:del\s+)?)?(?:(?P<month>" + "|".join(values.MONTHS)
+    r"\s+(?:semestre|trimestre|quadrimestre)|primavera|estate|autunno|inverno)\s+(?:del\s+)?)?(?:(?:\d{1,2}(?:°|o)?\s+)?(?P<month>" + "|".join(values.MONTHS)
     + r")\s+)?(?P<year>(?:19|20)\d\d)(?![\d/])|(?P<next>prossimo\s+anno|anno\s+prossimo|prossimo\s+esercizio))"
 )
 
@@ -372,7 +380,10 @@ _STAFFING = re.compile(r"(?<!\w)(?:entrat[aoe]\s+in\s+servizio|prend\w*\s+serviz
 
 # Days not fixed yet for what the calendar holds: «saranno visitati nel IV trimestre, date da definire», «calendario ancora
 # da definire» (on the folded note). A calendar word in that sentence fixes nothing (not «in calendario»).
-_UNFIXED = re.compile(r"\b(?:data|date|giorn[oi]|calendario)\s+(?:ancora\s+)?da\s+(?:definire|fissare|stabilire|concordare)\b")
+# No day fixed for what is in the calendar: «date da definire», or a plan that depends on what is not at hand («saranno
+# programmate compatibilmente con la disponibilità degli ispettori»).
+_UNFIXED = re.compile(r"\b(?:(?:data|date|giorn[oi]|calendario)\s+(?:ancora\s+)?da\s+(?:definire|fissare|stabilire|concordare)"
+                      r"|compatibilmente\s+con)\b")
 
 
 def _known_phase(value: str | None) -> str | None:
@@ -479,12 +490,14 @@ _QUOTED = re.compile(r"«[^»]*»|\"[^\"]*\"|“[^”]*”")  # a title in quote
 def _fold(text: str) -> str:
     """Lower case without accents, keeping one character per character (offsets stay valid); the dot of an
     abbreviation before a number («delibera n. 7 del 22/02/2021», «D.Lgs. 33/2013») is a space, so that it ends no
-    clause; a day written with dashes or dots («12.09.22») is written with slashes."""
+    clause, and that of a shortened month after a day («5 nov. 2024») is «_»; a day written with dashes or dots
+    («12.09.22») is written with slashes."""
     folded = []
     for char in text.lower():
         base = unicodedata.normalize("NFKD", char)[0]
         folded.append(base if len(base) == 1 else char)
     spaced = _ABBREVIATION.sub(lambda dot: dot.group(0).replace(".", " "), "".join(folded))
+    spaced = _SHORT_MONTH_DOT.sub(lambda dot: dot.group(0).replace(".", "_"), spaced)
     return _DASHED_DAY.sub(r"\1/\3/\4", spaced)
 
 
@@ -700,8 +713,8 @@ class NoteReader:
         if started:
             others = tuple(match.start() for cue, accented in self.cues.get("completata", [])
                            for match in cue.finditer(lowered if accented else folded))
-            day = next((day for start, _ in started if (day := _completion_day(
-                folded, [start], as_of, due[1:] if due else None, others=others)) is not None), None)
+            # with several, the latest day («pubblicato … il 28/10; pubblicato in Amministrazione trasparente il 5 nov.»)
+            day = _completion_day(folded, [start for start, _ in started], as_of, due[1:] if due else None, others=others)
             cues = [note[started[0][0]:started[0][1]]] + [note[d[1]:d[2]] for d in (day, due) if d is not None]
             return NoteReading(phase="completata", progress=Decimal(100), cues=cues, completed_on=day[0] if day else None,
                                completed_by=day[3] if day else None, due_on=due[0] if due else None)
@@ -741,6 +754,8 @@ class NoteReader:
                     if name == "in_corso" and self._rest_done(folded, match):
                         continue  # «le altre sono già concluse»: the rest is done too
                     taken.append((start, end))
+                    if name != "completata" and _EARLIER_STEP.search(folded, max(0, start - 12), start):
+                        continue  # «approvato … dopo la raccolta dei fabbisogni»: a step before what the note tells
                     if name == "programmata" and _gone(folded, end, as_of):
                         continue  # «il seminario previsto a maggio è saltato», read at 30/09: a past plan
                     if name == "programmata" and _STAFFING.search(_clause(folded, start)):
@@ -796,7 +811,7 @@ class NoteReader:
                 postponed_at.append(end)
                 found.setdefault("rinviata", []).append(note[start:end])
         if not found:
-            return None
+            return _cited_act(note, folded, as_of)
         phase = next(name for name in PHASES if name in found)
         if phase == "rinviata" and "completata" in found and due is not None and due == _note_deadline(folded, as_of):
             late = _completion_day(folded, done_at, as_of, due[1:])
@@ -846,6 +861,22 @@ class NoteReader:
             due_on=due[0] if due is not None else None, planned_on=planned_on[0] if planned_on is not None else None,
             postponed_to=later[0] if later is not None else None,
         )
+
+
+# A note that only cites the act, with its number and day («Delibera di Giunta n. 88 del 2/10/2023.»).
+_CITED_ACT = re.compile(r"\s*(?:delibera(?:zione)?|determina(?:zione)?|decreto|provvedimento)(?!\w)[^;:.]{0,60}?"
+                        r"(?<!\w)n(?:r)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*")
+
+
+def _cited_act(note: str, folded: str, as_of: date | None) -> NoteReading | None:
+    """A note that says nothing but the act that did the thing, numbered and dated: done that day (the act cited is the
+    target's own)."""
+    cited = _CITED_ACT.match(folded) if as_of is not None else None
+    day = _day_at(folded, cited.end(), as_of) if cited is not None and as_of is not None else None
+    if day is None or folded[day[2]:].strip(" .") or not day[0] <= as_of:
+        return None
+    return NoteReading(phase="completata", progress=Decimal(100), cues=[note[cited.start():day[2]].strip()],
+                       own_done=True, completed_on=day[0])
 
 
 def _delay_as_cause(folded: str, done_at: list[int], postponed_at: list[int], as_of: date | None) -> bool:
@@ -904,7 +935,7 @@ def _event_day(note: str, folded: str, activity: str | None, as_of: date | None)
         day = _DAY.search(folded, named.end(), stop)
         if day is None:
             continue
-        month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+        month = _day_month(day)
         try:
             when = date(_year(day, as_of), month, int(day.group("day")))
         except ValueError:
@@ -967,6 +998,13 @@ def _gone(folded: str, end: int, as_of: date | None) -> bool:
     return as_of is not None and month is not None and values.MONTHS[month.group("month")] < as_of.month
 
 
+def _day_month(day: re.Match[str]) -> int:
+    """The month of a day matched by ``_DAY``: named, shortened or written as a number."""
+    if day.group("month"):
+        return values.MONTHS[day.group("month")]
+    return _SHORT_MONTHS[day.group("short")] if day.group("short") else int(day.group("mm"))
+
+
 def _year(day: re.Match[str], as_of: date) -> int:
     """The year of a day matched by ``_DAY``: written (two digits are 20xx), else the monitoring date's."""
     written = day.group("year") or day.group("yy")
@@ -978,7 +1016,7 @@ def _day_at(folded: str, start: int, as_of: date) -> tuple[date, int, int] | Non
     day = _DAY.match(folded, start)
     if day is None:
         return None
-    month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+    month = _day_month(day)
     try:
         return date(_year(day, as_of), month, int(day.group("day"))), day.start(), day.end()
     except ValueError:
@@ -1027,7 +1065,7 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         if len(named) != 1:
             continue
         day = named[0]
-        month = values.MONTHS[day.group("month")] if day.group("month") else int(day.group("mm"))
+        month = _day_month(day)
         year = _year(day, as_of)
         try:
             days.append((date(year, month, int(day.group("day"))), day.start(), day.end(), None))
@@ -1081,7 +1119,8 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
 
 _RANGE_AFTER = re.compile(r"[^\W\d_]+\s+(?:(?:tra|fra)\s+(?:il\s+)?|dal(?:l')?\s*)")  # an act's word, then a span of days
 _RANGE_AND = re.compile(r"\s+(?:e\s+(?:il\s+|l')?|al(?:l')?\s*)")
-_RIGHT_AFTER = re.compile(r"[^\W\d_]+\s+(?:il\s+|in\s+data\s+)?")  # an act's word and the day right after it
+# an act's word and the day right after it («pervenuto il 4 luglio», «chiusura fissata al 15 ottobre», «fissato per il 12»)
+_RIGHT_AFTER = re.compile(r"[^\W\d_]+\s+(?:il\s+|in\s+data\s+|al\s+|per\s+il\s+)?")
 _NUMBERED_ACT = re.compile(r"(?<!\w)n(?:r?\.|°)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*$")
 
 

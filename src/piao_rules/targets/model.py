@@ -23,7 +23,7 @@ _RESOURCES = re.compile(
 # The units a coverage target names in brackets: «tutti i comuni capoluogo (Catania, Ragusa, Siracusa)», «in ogni sede
 # (Cagliari e Oristano)»: names with a capital letter, separated by commas or «e».
 _LISTED = re.compile(r"\((?P<names>[^()]+)\)")
-_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*)*")
+_NAME = re.compile(r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:di|de|del|della|dei|sul|in)\s+)?[A-ZÀ-Ý][\w'’.-]*)*")  # «Piove di Sacco»
 
 
 class TargetKind(str, Enum):

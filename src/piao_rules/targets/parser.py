@@ -357,10 +357,11 @@ def _read_staged(core: str, year: int | None, warnings: list[str]) -> _Draft:
     return draft
 
 
-# «(target intermedio al 30/06: 30%)», «target intermedio al 30/06/2024 = 30»: the value expected at a date of the year.
+# «(target intermedio al 30/06: 30%)», «target intermedio al 30/06/2024 = 30», «(target intermedio al 31/03: ≥ 100)»: the
+# value expected at a date of the year.
 _STAGE = re.compile(
-    r"\(?\s*target\s+intermedio\s+(?:al|entro\s+il)\s+(?P<when>\d{1,2}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?)\s*[:=]?\s*"
-    r"(?P<value>\d+(?:[.,]\d+)?)\s*%?\s*\)?",
+    r"\(?\s*target\s+intermedio\s+(?:al|entro\s+il)\s+(?P<when>\d{1,2}\s?/\s?\d{1,2}(?:\s?/\s?\d{2,4})?)(?!\d)\s*[:=]?\s*"
+    r"(?:(?:≥|>=)\s*)?(?:€\s*)?(?P<value>\d+(?:[.,]\d+)?)\s*%?\s*\)?",
     re.IGNORECASE,
 )
 # «(dato al 31/12)», «a consuntivo», «(valore a fine anno)»: the figure exists only at year end.
@@ -656,7 +657,11 @@ def _dated(text: str, year: int | None, warnings: list[str]) -> _Draft | None:
     if quantity is not None:
         quantity.deadline = when
         return quantity
-    return _Draft(TargetKind.DEADLINE, deadline=when, milestone=rest.rstrip(" ,;:-–"))
+    milestone = rest.rstrip(" ,;:-–")
+    each = _EACH.search(milestone)
+    if each:  # «Tutti gli sportelli (Olbia, …) entro il 30/09/2026»: each unit by the deadline
+        warnings.append(_coverage_warning(milestone))
+    return _Draft(TargetKind.DEADLINE, deadline=when, milestone=milestone, coverage=each.group("unit").lower() if each else None)
 
 
 # --- durations, relative, unit only -----------------------------------------------------------
