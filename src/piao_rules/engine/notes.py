@@ -871,8 +871,10 @@ _CITED_ACT = re.compile(r"\s*(?:delibera(?:zione)?|determina(?:zione)?|decreto|p
 def _cited_act(note: str, folded: str, as_of: date | None) -> NoteReading | None:
     """A note that says nothing but the act that did the thing, numbered and dated: done that day (the act cited is the
     target's own)."""
-    cited = _CITED_ACT.match(folded) if as_of is not None else None
-    day = _day_at(folded, cited.end(), as_of) if cited is not None and as_of is not None else None
+    cited = _CITED_ACT.match(folded)
+    if cited is None or as_of is None:
+        return None
+    day = _day_at(folded, cited.end(), as_of)
     if day is None or folded[day[2]:].strip(" .") or not day[0] <= as_of:
         return None
     return NoteReading(phase="completata", progress=Decimal(100), cues=[note[cited.start():day[2]].strip()],
