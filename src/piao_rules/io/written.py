@@ -540,18 +540,20 @@ def occurrences(text: str) -> tuple[str, str | None] | None:
     remark in brackets after them; None otherwise (one month or day alone, «gennaio-giugno», a period)."""
     cell = " ".join(text.split()).rstrip(".")
     aside = re.fullmatch(r"(?P<said>.+?)\s*(?P<remark>\([^()]*[^\W\d_][^()]*\))?", cell)
-    counted = _occurrences(aside.group("said")) if aside is not None else None
-    return (counted, aside.group("remark")) if counted is not None else None
+    if aside is None or (counted := _occurrences(aside.group("said"))) is None:
+        return None
+    return counted, aside.group("remark")
 
 
 def _occurrences(cell: str) -> str | None:
     """The count of :func:`occurrences`, without the remark."""
     if (by_when := _COUNT_WHEN.fullmatch(cell)) is not None:
-        more = [_NUMBER_WORDS.get(word.lower()) if not word.isdigit() else int(word)
+        more = [int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())
                 for word in _MORE_WHEN.findall(by_when.group("more"))]
-        if None not in more:
-            return f"{int(by_when.group('n')) + sum(more)} {by_when.group('noun')}"
-        return None
+        numbers = [number for number in more if number is not None]
+        if len(numbers) != len(more):
+            return None
+        return f"{int(by_when.group('n')) + sum(numbers)} {by_when.group('noun')}"
     dated = [item.strip() for item in cell.split(";")]
     if len(dated) >= 2 and all(_DATED_ITEM.match(item) for item in dated):
         return str(len(dated))
@@ -560,8 +562,8 @@ def _occurrences(cell: str) -> str | None:
         return None
     if all(_DAY_ITEM.fullmatch(item) for item in items):
         return str(len(items))
-    months = [_MONTH_ITEM.fullmatch(item) for item in items]
-    if not all(months):
+    months = [month for item in items if (month := _MONTH_ITEM.fullmatch(item)) is not None]
+    if len(months) != len(items):
         return None
     return str(sum(int(month.group("times") or 1) for month in months))
 
@@ -622,8 +624,8 @@ def _named_items(cell: str) -> tuple[str, str | None] | None:
     after it («annullata», «rinviata», «prevista») are left out and go to the note. None otherwise (fewer than three, a
     word after the brackets that is not a state of not done)."""
     items = [item.strip() for item in cell.rstrip(".").split(";")]
-    found = [_NAMED_ITEM.fullmatch(item) for item in items]
-    if len(items) < 3 or not all(found):
+    found = [match for item in items if (match := _NAMED_ITEM.fullmatch(item)) is not None]
+    if len(items) < 3 or len(found) != len(items):
         return None
     undone = [match.group(0) for match in found if match.group("state")]
     if any(not _NOT_DONE.match(match.group("state")) for match in found if match.group("state")):
