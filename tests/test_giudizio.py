@@ -204,9 +204,8 @@ REPORTED = {
     # the thirty-fifth and thirty-sixth sets (invented rows: every region, aziende speciali and Unioni regionali at the
     # four dates; the North-West, the Centre and the South at 30/06 and 31/12, coverage, calculated indicators,
     # proposals), measured blind once, after the twenty-first pass: 39/50 and 40/50 (five rows whose measure the tool
-    # refused counted as disagreeing). The twenty-second pass, part A (occurrences listed by month or day, counts month
-    # by month, «quello» for the noun said before, a ratio with a remark), fixed two rows of the 35th and four of the
-    # 36th (development rows now, «prima: verifica_35», «verifica_36»): the 48 and 46 rows left agree 37 and 36 times
+    # refused counted as disagreeing). The twenty-second pass (parts A and B) fixed three rows of the 35th and seven of
+    # the 36th (development rows now, «prima: verifica_35», «verifica_36»)
     ("note", "verifica_35"): (8, 11), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
@@ -215,9 +214,8 @@ REPORTED = {
     ("proposta", "verifica_36"): (5, 5),
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
-    # measure the tool refused counted as disagreeing). The twenty-second pass, part A (the same readings, and a number
-    # written again in words, things named with their month, some not done), fixed four rows of the 37th and four of the
-    # 38th (development rows now, «prima: verifica_37», «verifica_38»): the 46 and 46 rows left agree 32 and 32 times
+    # measure the tool refused counted as disagreeing). The twenty-second pass (parts A and B) fixed eight rows of the
+    # 37th and five of the 38th (development rows now, «prima: verifica_37», «verifica_38»)
     ("note", "verifica_37"): (10, 11), ("andamento", "verifica_37"): (8, 8), ("copertura", "verifica_37"): (3, 4),
     ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
