@@ -14,7 +14,7 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (244, 247), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (243, 249), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (167, 167), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (132, 132), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (175, 175), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
@@ -205,8 +205,8 @@ REPORTED = {
     # four dates; the North-West, the Centre and the South at 30/06 and 31/12, coverage, calculated indicators,
     # proposals), measured blind once, after the twenty-first pass: 39/50 and 40/50 (five rows whose measure the tool
     # refused counted as disagreeing). The twenty-second pass (parts A and B) fixed three rows of the 35th and seven of
-    # the 36th (development rows now, «prima: verifica_35», «verifica_36»)
-    ("note", "verifica_35"): (8, 11), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
+    # the 36th, the twenty-third one more of the 35th (development rows now, «prima: verifica_35», «verifica_36»)
+    ("note", "verifica_35"): (8, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
     ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
@@ -215,11 +215,12 @@ REPORTED = {
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
     # measure the tool refused counted as disagreeing). The twenty-second pass (parts A and B) fixed eight rows of the
-    # 37th and five of the 38th (development rows now, «prima: verifica_37», «verifica_38»)
+    # 37th and five of the 38th, the twenty-third one more of the 38th (development rows now, «prima: verifica_37»,
+    # «verifica_38»)
     ("note", "verifica_37"): (10, 11), ("andamento", "verifica_37"): (8, 8), ("copertura", "verifica_37"): (3, 4),
     ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
-    ("note", "verifica_38"): (8, 12), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
+    ("note", "verifica_38"): (8, 11), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
     ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
     ("proposta", "verifica_38"): (3, 5),
 }
@@ -523,7 +524,6 @@ THIRTY_FOURTH_SET_MISSES = [
 # fixed in the twenty-second pass are development rows now.
 THIRTY_FIFTH_SET_MISSES = [
     "V35 Basilicata certificati di origine digitali fermi alla firma dell'Agenzia Dogane (inventato)",
-    "V35 Trento stati generali artigianato spostati a settembre con scadenza a giugno (inventato)",
     "V35 Napoli digitalizzazione fascicoli storici al 24% senza nuovo cronoprogramma (inventato)",
     "V35 Irpinia Sannio questionario agli sportelli, due in attesa dei totem (inventato)",
     "V35 Gran Sasso d'Italia progetti europei finanziati, due ancora in valutazione (inventato)",
@@ -553,7 +553,6 @@ THIRTY_SEVENTH_SET_MISSES = [
 
 
 THIRTY_EIGHTH_SET_MISSES = [
-    "V38 Handelskammer Bozen giornata dell'economia spostata a ottobre (inventato)",
     "V38 CCIAA Sassari mappatura processi area anagrafica nota generica (inventato)",
     "V38 Unioncamere Lombardia piattaforma bandi collaudo credenziali (inventato)",
     "V38 CCIAA Verona customer RI programmata in autunno (inventato)",
@@ -571,7 +570,13 @@ THIRTY_EIGHTH_SET_MISSES = [
 # «CN 24 vigilanza Unioncamere» and «AA20 procedimenti sospesi» (activities put back in the calendar or suspended by an
 # external cause, non rilevabile in their first labels) are a rischio since ST08C follows the blind labels (nine readings
 # out of twelve; the second reading says a rischio for «AA20 procedimenti sospesi» too).
-DEVELOPMENT_MISSES = ["variante: slittato, partirà nel 2024", "CN 24 vigilanza Unioncamere", "AA20 procedimenti sospesi"]
+# Three variants (sixth, eighteenth and twenty-second passes) labelled a rischio a postponement to a named day past the
+# deadline within the same year; the blind labels call it non raggiunto (V35 Trento, V38 Bozen), as the labelling
+# conventions say when the note makes the delay certain (ST08Z, twenty-third pass).
+DEVELOPMENT_MISSES = ["variante: slittato, partirà nel 2024", "CN 24 vigilanza Unioncamere", "AA20 procedimenti sospesi",
+                      "variante: slittato a un giorno oltre la scadenza",
+                      "variante: convegno rinviato a un giorno oltre la scadenza",
+                      "variante: rilevazione sospesa, la ripresa fissata a un giorno oltre la scadenza"]
 
 
 @pytest.fixture(scope="module")

@@ -254,6 +254,9 @@ class _Evaluator:
                                         or reading.due_on or date(self.plan.year, 12, 31)) else 0,
             "nota_ripianificata": 1 if reading is not None and reading.planned_on is not None
             and self.as_of <= reading.planned_on <= (target.deadline or date(self.as_of.year, 12, 31)) else 0,
+            "nota_oltre_scadenza": 1 if reading is not None and reading.planned_on is not None
+            and reading.planned_on > (target.deadline or _named_deadline(target, indicator, self.plan.year)
+                                      or date(self.plan.year, 12, 31)) else 0,
             "nota_termine_impossibile": 1 if reading is not None and reading.deadline_missed else 0,
             "nota_fuori_tema": 1 if reading is not None and reading.off_topic else 0,
             "nota_oltre_anno": 1 if reading is not None and reading.postponed_to is not None

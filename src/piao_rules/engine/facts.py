@@ -116,6 +116,8 @@ _FIELDS = [
           no="la nota non mette in calendario l'attività a un giorno entro la scadenza"),
     Field("nota_oltre_anno", FieldKind.BOOL, "la nota rinvia l'attività a un anno dopo quello della scadenza (proposta)",
           no="la nota non rinvia l'attività oltre l'anno della scadenza"),
+    Field("nota_oltre_scadenza", FieldKind.BOOL, "la nota mette in calendario l'attività a un giorno oltre la scadenza (proposta)",
+          no="la nota non mette in calendario l'attività a un giorno oltre la scadenza"),
     Field("nota_fuori_tema", FieldKind.BOOL, "la nota dice fatte solo altre cose, non ciò che il target chiede (proposta)",
           no="la nota non parla solo d'altro"),
     Field("nota_termine_impossibile", FieldKind.BOOL, "la nota dice che la scadenza non potrà essere rispettata (proposta)",
