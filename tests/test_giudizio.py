@@ -223,6 +223,22 @@ REPORTED = {
     ("note", "verifica_38"): (8, 11), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
     ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
     ("proposta", "verifica_38"): (3, 5),
+    # the thirty-ninth to forty-second sets (invented rows: small chambers of the South and islands at 30/06 and 30/09;
+    # the North-East and accorpate chambers at 31/12 and 31/03; the Centre and North-West at 30/06; Unioni regionali and
+    # rarely named chambers at the four dates), measured blind once, after the twenty-second pass and ST08Z: 28/50,
+    # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_39"): (8, 12), ("andamento", "verifica_39"): (4, 10), ("copertura", "verifica_39"): (4, 6),
+    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 4), ("calcolo", "verifica_39"): (5, 8),
+    ("proposta", "verifica_39"): (4, 5),
+    ("note", "verifica_40"): (7, 12), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
+    ("conteggio", "verifica_40"): (1, 5), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
+    ("proposta", "verifica_40"): (4, 5),
+    ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 10), ("copertura", "verifica_41"): (3, 6),
+    ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 8),
+    ("proposta", "verifica_41"): (5, 5),
+    ("note", "verifica_42"): (8, 12), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
+    ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 8),
+    ("proposta", "verifica_42"): (5, 5),
 }
 
 
@@ -564,6 +580,82 @@ THIRTY_EIGHTH_SET_MISSES = [
 ]
 
 
+# The thirty-ninth to forty-second sets, measured blind once after the twenty-second pass and ST08Z (28/50, 37/50, 40/50
+# and 37/50).
+THIRTY_NINTH_SET_MISSES = [
+    "V39 Gran Sasso archivio di deposito fermo per il bando contributi (inventato)",
+    "V39 Foggia mappa finanziamenti agricoli programmata nel II semestre (inventato)",
+    "V39 Sud Est Sicilia trasloco nuova sede, restano sportelli e archivio a novembre (inventato)",
+    "V39 Trapani vademecum etichettatura pubblicato a giugno oltre la scadenza (inventato)",
+    "V39 Basilicata seminari export a settembre con un solo webinar in più (inventato)",
+    "V39 Molise verifiche metriche con cinque da verbalizzare (inventato)",
+    "V39 Sassari incontri filiera sughero, partecipanti indietro (inventato)",
+    "V39 Trapani voucher digitali liquidati con impegni da liquidare entro novembre (inventato)",
+    "V39 Messina mediazioni con organismo sospeso fino a fine anno (inventato)",
+    "V39 Caserta accessi orientamento al lavoro con dato al 15 settembre (inventato)",
+    "V39 Benevento audit antiriciclaggio fatti in due unità su dieci (inventato)",
+    "V39 Agrigento convenzione SUAP, due comuni restano sulla piattaforma regionale (inventato)",
+    "V39 Cosenza eventi prodotti tipici elencati con mostra annullata (inventato)",
+    "V39 Salerno imprese assistite su bandi UE, solo alcune hanno candidato (inventato)",
+    "V39 Reggio Calabria report congiunturali con date di uscita nel testo (inventato)",
+    "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
+    "V39 Caltanissetta sportelli itineranti nei comuni, quinto slittato al 2026 (inventato)",
+    "V39 Brindisi rinnovo ISO 9001 senza data dell'audit a ridosso della scadenza (inventato)",
+    "V39 Catanzaro tempo medio evasione pratiche RI da giorni e pratiche (inventato)",
+    "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
+    "V39 Foggia soddisfazione sportelli da buono più ottimo sui questionari (inventato)",
+    "V39 Avellino verifiche metriche convertite da strumenti a impianti carburante (inventato)",
+]
+
+
+FORTIETH_SET_MISSES = [
+    "V40 Pordenone-Udine protocollo unico, sede di Udine riprogrammata ad aprile (inventato)",
+    "V40 Emilia sportello di Piacenza spostato a settembre (inventato)",
+    "V40 Romagna customer satisfaction sospesa per la riorganizzazione di Rimini (inventato)",
+    "V40 Padova convenzione fondo di garanzia ferma alla Regione (inventato)",
+    "V40 Vicenza carta dei servizi approvata in anticipo (inventato)",
+    "V40 Pordenone-Udine voucher digitali liquidati poco a marzo (inventato)",
+    "V40 Trento visite agli istituti superiori, sette scuole spostate all'autunno (inventato)",
+    "V40 Bolzano bandi camerali tutti in versione bilingue (inventato)",
+    "V40 Ferrara Ravenna tavolo economia del mare con tre riunioni datate (inventato)",
+    "V40 Modena comunicati stampa ripartiti per tema da sommare (inventato)",
+    "V40 Venezia Giulia imprese goriziane avviate ai percorsi di sostenibilità (inventato)",
+    "V40 Romagna seminari imprenditoria femminile, Rimini annullato (inventato)",
+    "V40 Treviso-Belluno cantieri delle sedi, Feltre fermo alla Soprintendenza (inventato)",
+]
+
+
+FORTY_FIRST_SET_MISSES = [
+    "V41 Torino check-up sostenibilità ambientale sessioni autunnali già fissate (inventato)",
+    "V41 Como-Lecco newsletter Ambiente e Imprese al 30 settembre (inventato)",
+    "V41 Valle d'Aosta ore formazione personale trasformazione digitale al 31 marzo (inventato)",
+    "V41 Biella-Vercelli formazione anticorruzione per ciascun ufficio consuntivo (inventato)",
+    "V41 Genova contatori intelligenti consumi energetici in tutte le sedi (inventato)",
+    "V41 Pavia incontri orientamento in ciascuno dei 14 istituti superiori (inventato)",
+    "V41 Roma campagne di sensibilizzazione sulla legalità convegno escluso (inventato)",
+    "V41 Cremona-Mantova report Excelsior mercato del lavoro consuntivo (inventato)",
+    "V41 Torino assessment digitali compilati per strumento (inventato)",
+    "V41 Como-Lecco riduzione risme di carta acquistate 2025 su 2024 (inventato)",
+]
+
+
+FORTY_SECOND_SET_MISSES = [
+    "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
+    "V42 Unioncamere Abruzzo portale opportunità messo in pausa dal Comitato di indirizzo (inventato)",
+    "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
+    "V42 Unioncamere Friuli Venezia Giulia manuale di gestione documentale fermato in attesa delle linee guida AgID (inventato)",
+    "V42 Toscana Nord-Ovest sede di Pisa verifiche metrologiche, recupero nel IV trimestre insufficiente (inventato)",
+    "V42 Riviere di Liguria sede di Imperia tempo medio cancellazione protesti a 19 giorni (inventato)",
+    "V42 Monte Rosa Laghi seminari sicurezza prodotti elencati per data e sede (inventato)",
+    "V42 Unioncamere Emilia-Romagna missioni incoming elencate per paese, una in meno (inventato)",
+    "V42 Sud Est Sicilia incontri sul marchio di qualità, tre nel primo trimestre (inventato)",
+    "V42 Unioncamere Lazio comunicati stampa mensili, saltato febbraio (inventato)",
+    "V42 Catanzaro Crotone Vibo corsi agenti d'affari in mediazione in tre edizioni (inventato)",
+    "V42 Unioncamere Veneto fatture pagate entro trenta giorni, ricevute in lettere (inventato)",
+    "V42 Delta Lagunare variazione utenti firma digitale oltre il calo ammesso (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -604,6 +696,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + THIRTY_THIRD_SET_MISSES + THIRTY_FOURTH_SET_MISSES
         + THIRTY_FIFTH_SET_MISSES + THIRTY_SIXTH_SET_MISSES
         + THIRTY_SEVENTH_SET_MISSES + THIRTY_EIGHTH_SET_MISSES
+        + THIRTY_NINTH_SET_MISSES + FORTIETH_SET_MISSES + FORTY_FIRST_SET_MISSES + FORTY_SECOND_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
