@@ -1077,3 +1077,23 @@ def test_a_resumption_with_its_days_listed_after_the_colon():
     assert (reading.phase, reading.planned_on) == ("sospesa", date(2023, 11, 14))
     reading = READER.read("L'ufficio ha deciso di sospendere l'attività. Si riprende a settembre.", None, date(2023, 6, 30))
     assert (reading.phase, reading.planned_on) == ("sospesa", None)
+
+
+@pytest.mark.parametrize(("note", "count"), [
+    ("Si riprende a settembre: modulo 1 il 10/10, modulo 2 il 24/10, modulo 3 il 14/11.", Decimal(3)),
+    ("Si riprende a settembre: 1 incontro il 12/09; gli altri non sono ancora in calendario.", Decimal(1)),
+    ("Si riprende a settembre.", None),
+])
+def test_the_days_listed_after_a_resumption_are_in_the_calendar(note, count):
+    assert scheduled_count(note, None) == count
+
+
+@pytest.mark.parametrize(("days", "status"), [
+    ("il 12/09, il 26/09, il 10/10 e il 24/10.", Status.ON_TRACK),  # ST17S, proposed
+    ("1 incontro il 12/09.", Status.AT_RISK),  # 0 + 1 of 4: the calendar falls short
+    ("il 12/09, il 26/09, il 10/10 e il 24/12.", Status.AT_RISK),  # the last day past the deadline
+])
+def test_a_suspended_count_put_back_in_the_calendar(days, status):
+    note = "L'ufficio ha deciso di sospendere gli incontri fino a giugno. Si riprende a settembre: " + days
+    result = one("Realizzazione di 4 incontri entro il 30/11/2023", MID, valore="0 incontri", nota=note)
+    assert result.status is status and result.proposed is (status is Status.ON_TRACK)

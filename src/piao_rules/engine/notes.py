@@ -253,9 +253,10 @@ _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimes
 # What the note lists after «in calendario:», one item per day written («fiera dei prodotti tipici del 12/10 e workshop
 # del 20/11»), up to the end of the sentence; not a period («dal 12/10 al 20/11»).
 # Also a calendar agreed with others, before its colon («Calendario concordato con gli Ordini: 6 luglio, 14 settembre e 12
-# ottobre»), its days written with the month's name.
+# ottobre»), its days written with the month's name; and a resumption («Si riprende a settembre: modulo 1 il 10/10, …»).
 _CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie]"
-                            r"|\bcalendario\s+(?:concordat|fissat|definit|stabilit)o\b[^.;:]{0,80}?)\s*:(?P<list>[^.;]*)")
+                            r"|\bcalendario\s+(?:concordat|fissat|definit|stabilit)o\b[^.;:]{0,80}?"
+                            r"|\b(?:si\s+riprende|riprend(?:e|ono)|si\s+riparte|ripart(?:e|ono))\b[^.;:]{0,40}?)\s*:(?P<list>[^.;]*)")
 _LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
                          r"|(?<![\w/.,])\d{1,2}\s+(?:" + "|".join(values.MONTHS) + r")\b")
 _PERIOD = re.compile(r"(?<!\w)(?:dal|dall')\s*\d")
