@@ -1003,3 +1003,99 @@ def test_a_plan_that_depends_on_what_is_not_at_hand_is_no_calendar():
     assert READER.read("Le verifiche sugli altri centri saranno programmate compatibilmente con la disponibilità degli "
                        "ispettori.", None, date(2024, 6, 30)) is None
     assert READER.read("Le verifiche sugli altri centri sono programmate a settembre.", None, date(2024, 6, 30)).phase == "programmata"
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("L'ufficio ha deciso di sospendere la somministrazione fino alla fine del trasloco.", "sospesa"),
+    ("La Giunta ha deciso a marzo di fermare il progetto in attesa del nuovo bando.", "sospesa"),
+    ("Si è scelto di interrompere le attività preparatorie.", "sospesa"),
+    ("L'ufficio ha deciso di non sospendere la somministrazione.", None),  # «di non …»: no cue
+])
+def test_a_decision_to_stop_is_a_suspension(note, phase):
+    reading = READER.read(note, None, date(2025, 3, 31))
+    assert (reading.phase if reading else None) == phase
+
+
+def test_what_can_happen_only_after_another_act_is_blocked():
+    note = ("La Giunta ha approvato lo schema di convenzione e lo ha trasmesso alla Regione. La firma potrà avvenire solo "
+            "dopo la delibera regionale.")
+    assert READER.read(note, "Sottoscrizione della convenzione", date(2024, 12, 31)).phase == "bloccata"
+    assert READER.read("Schema approvato e firmato dopo la delibera regionale.", None, date(2024, 12, 31)).phase == "completata"
+
+
+@pytest.mark.parametrize(("note", "later", "planned"), [
+    ("La dirigenza ha riprogrammato il passaggio al 30 aprile 2025.", date(2025, 4, 1), date(2025, 4, 30)),
+    ("L'audit è stato spostato dall'organismo stesso a febbraio 2026.", date(2026, 2, 1), None),
+    ("L'evento è stato spostato dagli organizzatori al 20 novembre.", None, date(2024, 11, 20)),
+])
+def test_a_postponement_with_what_is_moved_before_its_new_date(note, later, planned):
+    reading = READER.read(note, None, date(2024, 9, 30))
+    assert (reading.phase, reading.postponed_to, reading.planned_on) == ("rinviata", later, planned)
+
+
+def test_what_is_moved_to_another_place_is_no_postponement():
+    assert READER.read("L'archivio è stato spostato dagli operai nel nuovo magazzino.", None, date(2024, 9, 30)) is None
+
+
+def test_the_completion_of_something_else_named_with_the_object_does_not_start_it():
+    note = ("Il personale dello sportello ha completato la formazione. L'apertura è stata spostata al 15 settembre 2025 per "
+            "il ritardo nella consegna degli arredi.")
+    reading = READER.read(note, "Apertura dello sportello di Piacenza", date(2025, 3, 31))
+    assert (reading.phase, reading.planned_on) == ("rinviata", date(2025, 9, 15))
+    assert READER.read("Lo sportello è stato completato e aperto al pubblico.", "Apertura dello sportello",
+                       date(2025, 3, 31)).phase == "completata"
+
+
+def test_what_the_note_says_is_beyond_the_target_tells_nothing_of_it():
+    note = ("La Carta è stata approvata il 27 febbraio e pubblicata il 3 marzo. Resta in programma una versione stampata, "
+            "non prevista dall'obiettivo, che sarà pronta in estate.")
+    reading = READER.read(note, None, date(2025, 3, 31))
+    assert (reading.phase, reading.completed_on) == ("completata", date(2025, 3, 3))
+    assert READER.read("Carta approvata. Resta in programma una versione stampata, che sarà pronta in estate.", None,
+                       date(2025, 3, 31)).phase == "programmata"
+
+
+def test_one_day_written_twice_in_a_clause_is_its_day():
+    reading = READER.read("pubbl. 12.06.25 Vademecum pubblicato sul sito il 12 giugno.", "Pubblicazione del vademecum",
+                          date(2025, 6, 30))
+    assert reading.completed_on == date(2025, 6, 12)
+    assert READER.read("Approvato il 3/06 pubblicato sul sito il 12 giugno.", None, date(2025, 6, 30)).completed_on != date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("L'organismo non ha ancora comunicato la data dell'audit; il certificato in corso scade il 31 luglio.", "bloccata"),
+    ("Certificato in corso di validità.", None),
+    ("Nell'anno in corso sono stati svolti 3 audit.", "completata"),
+    ("Audit di rinnovo in corso.", "in_corso"),
+])
+def test_the_current_certificate_is_no_work_under_way(note, phase):
+    reading = READER.read(note, None, date(2026, 6, 30))
+    assert (reading.phase if reading else None) == phase
+
+
+def test_a_resumption_with_its_days_listed_after_the_colon():
+    reading = READER.read("L'ufficio ha deciso di sospendere l'attività nel I semestre. Si riprende a settembre: modulo 1 il "
+                          "10/10, modulo 2 il 24/10, modulo 3 il 14/11.", None, date(2023, 6, 30))
+    assert (reading.phase, reading.planned_on) == ("sospesa", date(2023, 11, 14))
+    reading = READER.read("L'ufficio ha deciso di sospendere l'attività. Si riprende a settembre.", None, date(2023, 6, 30))
+    assert (reading.phase, reading.planned_on) == ("sospesa", None)
+
+
+@pytest.mark.parametrize(("note", "count"), [
+    ("Si riprende a settembre: modulo 1 il 10/10, modulo 2 il 24/10, modulo 3 il 14/11.", Decimal(3)),
+    ("Si riprende a settembre: 1 incontro il 12/09; gli altri non sono ancora in calendario.", Decimal(1)),
+    ("Si riprende a settembre.", None),
+])
+def test_the_days_listed_after_a_resumption_are_in_the_calendar(note, count):
+    assert scheduled_count(note, None) == count
+
+
+@pytest.mark.parametrize(("days", "status"), [
+    ("il 12/09, il 26/09, il 10/10 e il 24/10.", Status.ON_TRACK),  # ST17S, proposed
+    ("1 incontro il 12/09.", Status.AT_RISK),  # 0 + 1 of 4: the calendar falls short
+    ("il 12/09, il 26/09, il 10/10 e il 24/12.", Status.AT_RISK),  # the last day past the deadline
+])
+def test_a_suspended_count_put_back_in_the_calendar(days, status):
+    note = "L'ufficio ha deciso di sospendere gli incontri fino a giugno. Si riprende a settembre: " + days
+    result = one("Realizzazione di 4 incontri entro il 30/11/2023", MID, valore="0 incontri", nota=note)
+    assert result.status is status and result.proposed is (status is Status.ON_TRACK)

@@ -14,11 +14,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (243, 249), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (167, 167), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("note", "sviluppo"): (261, 267), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (168, 168), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (132, 132), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (175, 175), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (67, 67), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("conteggio", "sviluppo"): (178, 178), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
@@ -86,11 +86,12 @@ REPORTED = {
     # offices write them) made 17 of the 21 refused rows agree: 13 are development rows now («prima: verifica_15»,
     # «prima: verifica_16»); four agree but stay here, as «Brescia sportello» did, because the phase read is not the
     # controller's (Lombardia Accordo di programma, Lazio piano di formazione, Sicilia mappatura dei processi, Cuneo nuovo
-    # sito): the 44 and 39 rows left agree 30 and 26 times
+    # sito): the 44 and 39 rows left agree 30 and 26 times; the twenty-third pass, part B1, fixed «Toscana Nord-Ovest
+    # certificazione parità di genere» (a development row now): 38 rows of the sixteenth set are left, 26 agree
     ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 8), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 3),
-    ("note", "verifica_16"): (2, 4), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
+    ("note", "verifica_16"): (2, 3), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 4),
     # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
@@ -226,17 +227,18 @@ REPORTED = {
     # the thirty-ninth to forty-second sets (invented rows: small chambers of the South and islands at 30/06 and 30/09;
     # the North-East and accorpate chambers at 31/12 and 31/03; the Centre and North-West at 30/06; Unioni regionali and
     # rarely named chambers at the four dates), measured blind once, after the twenty-second pass and ST08Z: 28/50,
-    # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing)
-    ("note", "verifica_39"): (8, 12), ("andamento", "verifica_39"): (4, 10), ("copertura", "verifica_39"): (4, 6),
-    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 4), ("calcolo", "verifica_39"): (5, 8),
+    # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing); the rows fixed in
+    # the twenty-third pass are development rows now (part B1: 2, 5 and 2 rows of the 39th, 40th and 42nd sets)
+    ("note", "verifica_39"): (8, 11), ("andamento", "verifica_39"): (4, 10), ("copertura", "verifica_39"): (4, 6),
+    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 8),
     ("proposta", "verifica_39"): (4, 5),
-    ("note", "verifica_40"): (7, 12), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
+    ("note", "verifica_40"): (7, 7), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
     ("conteggio", "verifica_40"): (1, 5), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
     ("proposta", "verifica_40"): (4, 5),
     ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 10), ("copertura", "verifica_41"): (3, 6),
     ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 8),
     ("proposta", "verifica_41"): (5, 5),
-    ("note", "verifica_42"): (8, 12), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
+    ("note", "verifica_42"): (8, 10), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
     ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 8),
     ("proposta", "verifica_42"): (5, 5),
 }
@@ -353,7 +355,6 @@ FIFTEENTH_SET_MISSES = [
 
 
 SIXTEENTH_SET_MISSES = [
-    "Toscana Nord-Ovest certificazione parità di genere, audit spostato al 2026 (inventato)",
     "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
     "Trento accordi di lavoro agile, valore di gennaio smentito dalla nota (inventato)",
     "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
@@ -581,12 +582,13 @@ THIRTY_EIGHTH_SET_MISSES = [
 
 
 # The thirty-ninth to forty-second sets, measured blind once after the twenty-second pass and ST08Z (28/50, 37/50, 40/50
-# and 37/50).
+# and 37/50). The twenty-third pass, part B1, fixed two rows of the thirty-ninth, five of the fortieth and two of the
+# forty-second (note and SI/NO rows: development rows now, «prima: verifica_39/40/42»), and «Toscana Nord-Ovest
+# certificazione parità di genere» of the sixteenth set («prima: verifica_16»).
 THIRTY_NINTH_SET_MISSES = [
     "V39 Gran Sasso archivio di deposito fermo per il bando contributi (inventato)",
     "V39 Foggia mappa finanziamenti agricoli programmata nel II semestre (inventato)",
     "V39 Sud Est Sicilia trasloco nuova sede, restano sportelli e archivio a novembre (inventato)",
-    "V39 Trapani vademecum etichettatura pubblicato a giugno oltre la scadenza (inventato)",
     "V39 Basilicata seminari export a settembre con un solo webinar in più (inventato)",
     "V39 Molise verifiche metriche con cinque da verbalizzare (inventato)",
     "V39 Sassari incontri filiera sughero, partecipanti indietro (inventato)",
@@ -600,7 +602,6 @@ THIRTY_NINTH_SET_MISSES = [
     "V39 Reggio Calabria report congiunturali con date di uscita nel testo (inventato)",
     "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
     "V39 Caltanissetta sportelli itineranti nei comuni, quinto slittato al 2026 (inventato)",
-    "V39 Brindisi rinnovo ISO 9001 senza data dell'audit a ridosso della scadenza (inventato)",
     "V39 Catanzaro tempo medio evasione pratiche RI da giorni e pratiche (inventato)",
     "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
     "V39 Foggia soddisfazione sportelli da buono più ottimo sui questionari (inventato)",
@@ -609,11 +610,6 @@ THIRTY_NINTH_SET_MISSES = [
 
 
 FORTIETH_SET_MISSES = [
-    "V40 Pordenone-Udine protocollo unico, sede di Udine riprogrammata ad aprile (inventato)",
-    "V40 Emilia sportello di Piacenza spostato a settembre (inventato)",
-    "V40 Romagna customer satisfaction sospesa per la riorganizzazione di Rimini (inventato)",
-    "V40 Padova convenzione fondo di garanzia ferma alla Regione (inventato)",
-    "V40 Vicenza carta dei servizi approvata in anticipo (inventato)",
     "V40 Pordenone-Udine voucher digitali liquidati poco a marzo (inventato)",
     "V40 Trento visite agli istituti superiori, sette scuole spostate all'autunno (inventato)",
     "V40 Bolzano bandi camerali tutti in versione bilingue (inventato)",
@@ -641,9 +637,7 @@ FORTY_FIRST_SET_MISSES = [
 
 FORTY_SECOND_SET_MISSES = [
     "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
-    "V42 Unioncamere Abruzzo portale opportunità messo in pausa dal Comitato di indirizzo (inventato)",
     "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
-    "V42 Unioncamere Friuli Venezia Giulia manuale di gestione documentale fermato in attesa delle linee guida AgID (inventato)",
     "V42 Toscana Nord-Ovest sede di Pisa verifiche metrologiche, recupero nel IV trimestre insufficiente (inventato)",
     "V42 Riviere di Liguria sede di Imperia tempo medio cancellazione protesti a 19 giorni (inventato)",
     "V42 Monte Rosa Laghi seminari sicurezza prodotti elencati per data e sede (inventato)",

@@ -111,6 +111,8 @@ _FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
 assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
 _ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
 # The facts about the measure of an indicator without one.
+# The readings of a note whose calendar is weighed: in the calendar, or suspended and put back in it (ST17S).
+_CALENDARED = (_choice("lettura_nota", "programmata"), _choice("lettura_nota", "sospesa"))
 _NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "proposta_al_ribasso": 0,
                "rispetto_proposta_al_ribasso": 0, "motivazione": 0,
                "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}
@@ -406,10 +408,13 @@ class _Evaluator:
             facts["scaduto"] = 1  # «SI» with «Entro 30.06.2022» in the algorithm, still NO at 30/09
         _encode(facts, "giorni_ritardo", score.late_days)
         facts["componenti_mancanti"] = int(score.missing_components)
-        if facts.get("lettura_nota") == "programmata" and item.accrual is Accrual.CUMULATIVE:
+        phase = facts.get("lettura_nota")
+        if phase in _CALENDARED and item.accrual is Accrual.CUMULATIVE:
+            # a suspension put back in the calendar (ST17S) is weighed by its calendar too
             facts["calendario_insufficiente"] = int(self._calendar_short(item))
             note = (item.measure.note or "") if item.measure is not None else ""
             facts["calendario_chiuso"] = int(closed_calendar(note))
+        if phase == _CALENDARED[0] and item.accrual is Accrual.CUMULATIVE:
             facts["calendario_stimato"] = int(estimated_calendar(note))
             facts["calendario_vago"] = int(vague_calendar(note))
             facts["budget_senza_impegno"] = int(uncommitted_budget(note, item.indicator.formula, item.target_text))

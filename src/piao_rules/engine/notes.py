@@ -67,6 +67,19 @@ _OF_WHAT = re.compile(r"\s+(?:di|del|della|dello|dei|degli|delle|dell')\s*(?P<wo
 # Words of a milestone that do not name its object («Avvio del servizio entro il …»).
 _NOT_OBJECT = frozenset({"entro", "della", "delle", "dello", "degli", "nella", "nelle", "nello", "negli", "dalla", "dalle",
                          "sulla", "sulle", "presso", "tramite", "anche", "nuovo", "nuova", "nuovi", "nuove"})
+# A sentence the note itself says is beyond the target («una versione stampata, non prevista dall'obiettivo, che sarà
+# pronta in estate»): its words tell nothing of the target's phase.
+_BEYOND_TARGET = re.compile(r"(?<!\w)(?:non\s+(?:previst|richiest)[oaie]\s+(?:dall'|dal\s+|dalla\s+)|fuori\s+(?:dall'|dal\s+))"
+                            r"(?:obiettivo|target|indicatore|piano)(?!\w)")
+# «in corso» said of a period or of what is in force («l'anno in corso», «il certificato in corso», «in corso di validità»).
+_CURRENT = re.compile(r"(?<!\w)(?:anno|esercizio|mese|semestre|trimestre|periodo|certificato|contratto|abbonamento)\s+in\s+corso(?!\w)"
+                      r"|(?<!\w)in\s+corso\s+di\s+validita(?!\w)")
+# A postponement with what is moved (or who moved it) between the participle and its new date («ha riprogrammato il
+# passaggio al 30 aprile 2025», «è stato spostato dall'organismo stesso a febbraio 2026»), up to the preposition.
+_MOVED_WITH_OBJECT = re.compile(r"(?<!\w)(?:spostat|riprogrammat|posticipat|rinviat)[oaie](?:\s+[^\W\d_]+(?:'[^\W\d_]+)?){1,4}?"
+                                r"(?=\s+(?:a|ad|al|alla|all')\s*(?:\d|(?:" + "|".join(values.MONTHS) + r")(?!\w)))")
+# What can happen only after something else («la firma potrà avvenire solo dopo quell'atto»): it depends on it, a block.
+_ONLY_AFTER = re.compile(r"(?<!\w)(?:potra|potranno|puo|possono)\s+(?:[^\W\d_]+\s+){0,3}?(?:solo|soltanto)\s+dopo(?!\w)")
 _PARTICIPLE_BEFORE = re.compile(r"(?<!\w)[^\W\d_]{3,}(?:at|ut|it)[oaie]\s+$")  # «ricevuti a luglio»
 # A month shortened with its dot after a day («5 nov. 2024», «12 sett.»): the dot is folded into «_», which ends no clause.
 _SHORT_MONTHS = {"gen": 1, "feb": 2, "mar": 3, "apr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "sett": 9,
@@ -240,9 +253,10 @@ _RATE = re.compile(r"\s+(?:al|alla|a|ogni|per)\s+(?:mese|settimana|giorno|trimes
 # What the note lists after «in calendario:», one item per day written («fiera dei prodotti tipici del 12/10 e workshop
 # del 20/11»), up to the end of the sentence; not a period («dal 12/10 al 20/11»).
 # Also a calendar agreed with others, before its colon («Calendario concordato con gli Ordini: 6 luglio, 14 settembre e 12
-# ottobre»), its days written with the month's name.
+# ottobre»), its days written with the month's name; and a resumption («Si riprende a settembre: modulo 1 il 10/10, …»).
 _CALENDAR_LIST = re.compile(r"(?:in\s+calendario|in\s+programma|calendarizzat[oaie]|programmat[oaie]"
-                            r"|\bcalendario\s+(?:concordat|fissat|definit|stabilit)o\b[^.;:]{0,80}?)\s*:(?P<list>[^.;]*)")
+                            r"|\bcalendario\s+(?:concordat|fissat|definit|stabilit)o\b[^.;:]{0,80}?"
+                            r"|\b(?:si\s+riprende|riprend(?:e|ono)|si\s+riparte|ripart(?:e|ono))\b[^.;:]{0,40}?)\s*:(?P<list>[^.;]*)")
 _LISTED_DAY = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
                          r"|(?<![\w/.,])\d{1,2}\s+(?:" + "|".join(values.MONTHS) + r")\b")
 _PERIOD = re.compile(r"(?<!\w)(?:dal|dall')\s*\d")
@@ -658,6 +672,7 @@ class NoteReader:
             for match in ([] if accented else cue.finditer(folded)):
                 clause = re.split(r"[;:.,]", folded[:match.start()])[-1] + re.split(r"[;:.,]", folded[match.start():])[0]
                 if (any(re.search(r"(?<!\w)" + word + r"(?!\w)", clause) for word in objects)
+                        and not _completes_other(folded, match, objects)
                         and self._negation(folded, match.start()) is None
                         and self._negation(folded, match.start(), self.attenuation) is None):
                     return [match.span()]
@@ -751,6 +766,10 @@ class NoteReader:
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue  # the words already gave another cue («in fase avanzata» is not also «avanzat*»)
+                    if _BEYOND_TARGET.search(_sentence(folded, start)):
+                        continue  # «resta in programma una versione stampata, non prevista dall'obiettivo»: not the target
+                    if name == "in_corso" and _CURRENT.search(folded, max(0, start - 14), end + 13):
+                        continue  # «il certificato in corso scade il 31 luglio»: the current one, not work under way
                     if name == "in_corso" and self._rest_done(folded, match):
                         continue  # «le altre sono già concluse»: the rest is done too
                     taken.append((start, end))
@@ -797,6 +816,14 @@ class NoteReader:
                         earlier.setdefault(phase, []).append(note[start:end])  # «la seduta era stata annullata»
                         continue
                     found.setdefault(phase, []).append(note[start:end])
+        for match in _MOVED_WITH_OBJECT.finditer(folded):  # «ha riprogrammato il passaggio al 30 aprile 2025»
+            if not any(match.start() < e and s < match.end() for s, e in taken) and self._negation(folded, match.start()) is None:
+                postponed_at.append(match.end())
+                found.setdefault("rinviata", []).append(note[match.start():match.end()])
+        for match in _ONLY_AFTER.finditer(folded):  # «la firma potrà avvenire solo dopo quell'atto»: it waits on another
+            if not any(match.start() < e and s < match.end() for s, e in taken):
+                held_at.append(match.end())
+                found.setdefault("bloccata", []).append(note[match.start():match.end()])
         happened = [(start, end) for start, end in _acts_happened(folded, activity) if self._negation(folded, start) is None]
         for start, end in happened:
             done_at.append(start)
@@ -866,6 +893,14 @@ class NoteReader:
 # A note that only cites the act, with its number and day («Delibera di Giunta n. 88 del 2/10/2023.»).
 _CITED_ACT = re.compile(r"\s*(?:delibera(?:zione)?|determina(?:zione)?|decreto|provvedimento)(?!\w)[^;:.]{0,60}?"
                         r"(?<!\w)n(?:r)?\s*\d+(?:/\d+)?\s*(?:,\s*)?del(?:l')?\s*")
+
+
+def _completes_other(folded: str, match: re.Match[str], objects: list[str]) -> bool:
+    """Whether the completion at ``match`` has its own object right after it, other than the milestone's («il personale
+    dello sportello ha completato la formazione» for «Apertura dello sportello»: the training is done, not the opening)."""
+    after = _OBJECT_AFTER.match(folded, match.end())
+    return (after is not None and after.group("word") not in _NOT_OBJECT
+            and not any(after.group("word")[:-1] == word[:-1] for word in objects))
 
 
 def _cited_act(note: str, folded: str, as_of: date | None) -> NoteReading | None:
@@ -990,8 +1025,23 @@ def _new_day(folded: str, planned_at: list[int], postponed_at: list[int], as_of:
     planned = _completion_day(folded, planned_at, as_of, months=False)
     days: list[tuple[date | None, int, int] | None] = [planned[:3] if planned is not None else None]
     if as_of is not None:
+        # «si riprende a settembre: modulo 1 il 10/10, modulo 2 il 24/10, modulo 3 il 14/11»: the days listed after it
+        days += [_listed_after_colon(folded, start, as_of) for start in planned_at]
         days += [_day_at(folded, moved.end(), as_of) for moved in (_MOVED_TO.match(folded, end) for end in postponed_at) if moved]
     return max((day for day in days if day is not None), key=lambda day: day[0] or date.min, default=None)
+
+
+def _listed_after_colon(folded: str, start: int, as_of: date) -> tuple[date | None, int, int] | None:
+    """The latest day listed after the colon that ends the clause of the calendar cue at ``start`` (up to the end of the
+    sentence), with where it is written; None without a colon there or a day after it."""
+    colon = re.match(r"[^;:.]*:", folded[start:])
+    if colon is None:
+        return None
+    begin = start + colon.end()
+    stop = begin + len(re.split(r"[;.]", folded[begin:])[0])
+    listed = [(when, day.start(), day.end()) for day in _DAY.finditer(folded, begin, stop)
+              if (when := _day_of(day, as_of)) is not None]
+    return max(listed, key=lambda day: day[0], default=None)
 
 
 def _gone(folded: str, end: int, as_of: date | None) -> bool:
@@ -1054,6 +1104,8 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         stop = min((i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0), default=len(folded))
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
+        if len(named) > 1 and len({_day_of(day, as_of) for day in named}) == 1:
+            named = named[-1:]  # «pubbl. 12.06.25 Vademecum pubblicato sul sito il 12 giugno»: one day, written twice
         if len(named) > 1:  # several days in one clause: this act's own day, if it has one
             acts = [other for other in {*starts, *others} if begin <= other < stop and other != start
                     and not _said_again(folded, start, other, named)]
@@ -1076,6 +1128,14 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         if any(folded.startswith(stem, start) for stem in stems) and not any(start < other < day.start() for other in starts):
             named_acts.append(days[-1])  # the act the name asks for, with its own day (no other act between them)
     return max(named_acts or days, key=lambda day: day[0] or date.min, default=None)
+
+
+def _day_of(day: re.Match[str], as_of: date) -> date | None:
+    """The date a day found by ``_DAY`` names (the year is the monitoring date's unless written); None if impossible."""
+    try:
+        return date(_year(day, as_of), _day_month(day), int(day.group("day")))
+    except ValueError:
+        return None
 
 
 def _act_as_subject(folded: str, start: int, acts: list[str]) -> bool:
