@@ -186,7 +186,8 @@ _PLANNED = re.compile(
 _IN_YEAR = re.compile(r"(?<!\w)(?:nell'?anno|nel corso dell'?anno|entro l'?anno|dall'?inizio dell'?anno|nell'?esercizio)(?!\w)")
 _STOCK = re.compile(r"(?<!\w)(?:totale|totali|media|medio|precedent[ei]|budget|stanziat[aeio]|previst[aeio]|organico)(?!\w)")
 _FLOW = re.compile(
-    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat|segnalat)"
+    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat|segnalat"
+    r"|compilat|rispost)"
     r"[aeio]\w{0,2}(?!\w)|nell'?anno|nel corso dell'?anno"
 )
 # «N. dipendenti partecipanti a percorsi formativi / N. totale dipendenti»: people who took part, counted over
