@@ -15,11 +15,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (261, 267), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (168, 168), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (132, 132), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("andamento", "sviluppo"): (177, 177), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (133, 133), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (178, 178), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (124, 124), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -76,7 +76,7 @@ REPORTED = {
     # the fourteenth set (invented rows, central and southern chambers), measured blind once, after the twelfth pass, like
     # the thirteenth: 29/50 (two rows whose measure the tool refused counted as disagreeing); the four rows fixed in the
     # thirteenth pass are development rows now («prima: verifica_14»), the 46 left agree 29 times before and after it
-    ("note", "verifica_14"): (10, 10), ("andamento", "verifica_14"): (4, 8), ("copertura", "verifica_14"): (3, 6),
+    ("note", "verifica_14"): (10, 10), ("andamento", "verifica_14"): (5, 8), ("copertura", "verifica_14"): (3, 6),
     ("conteggio", "verifica_14"): (2, 5), ("si_no", "verifica_14"): (3, 3), ("calcolo", "verifica_14"): (6, 6),
     ("proposta", "verifica_14"): (1, 4),
     # the fifteenth set (invented rows, regional unions and special agencies of every region) and the sixteenth (invented
@@ -91,7 +91,7 @@ REPORTED = {
     ("note", "verifica_15"): (7, 8), ("andamento", "verifica_15"): (4, 8), ("copertura", "verifica_15"): (4, 5),
     ("conteggio", "verifica_15"): (3, 3), ("si_no", "verifica_15"): (3, 3), ("calcolo", "verifica_15"): (8, 8),
     ("proposta", "verifica_15"): (1, 3),
-    ("note", "verifica_16"): (2, 3), ("andamento", "verifica_16"): (7, 9), ("copertura", "verifica_16"): (3, 5),
+    ("note", "verifica_16"): (2, 3), ("andamento", "verifica_16"): (8, 9), ("copertura", "verifica_16"): (3, 5),
     ("conteggio", "verifica_16"): (3, 3), ("si_no", "verifica_16"): (3, 3), ("calcolo", "verifica_16"): (6, 8),
     ("proposta", "verifica_16"): (2, 4),
     # the seventeenth set (invented rows, market regulation and services to firms) and the eighteenth (invented rows, the
@@ -210,7 +210,7 @@ REPORTED = {
     ("note", "verifica_35"): (8, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
-    ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
+    ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (10, 10), ("copertura", "verifica_36"): (3, 5),
     ("conteggio", "verifica_36"): (2, 2), ("si_no", "verifica_36"): (3, 3), ("calcolo", "verifica_36"): (8, 8),
     ("proposta", "verifica_36"): (5, 5),
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
@@ -229,17 +229,17 @@ REPORTED = {
     # rarely named chambers at the four dates), measured blind once, after the twenty-second pass and ST08Z: 28/50,
     # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing); the rows fixed in
     # the twenty-third pass are development rows now (part B1: 2, 5 and 2 rows of the 39th, 40th and 42nd sets)
-    ("note", "verifica_39"): (8, 11), ("andamento", "verifica_39"): (4, 10), ("copertura", "verifica_39"): (4, 6),
-    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 8),
+    ("note", "verifica_39"): (8, 11), ("andamento", "verifica_39"): (4, 9), ("copertura", "verifica_39"): (4, 6),
+    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 6),
     ("proposta", "verifica_39"): (4, 5),
     ("note", "verifica_40"): (7, 7), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
     ("conteggio", "verifica_40"): (1, 5), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
     ("proposta", "verifica_40"): (4, 5),
-    ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 10), ("copertura", "verifica_41"): (3, 6),
-    ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 8),
+    ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 9), ("copertura", "verifica_41"): (3, 6),
+    ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 7),
     ("proposta", "verifica_41"): (5, 5),
-    ("note", "verifica_42"): (8, 10), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
-    ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 8),
+    ("note", "verifica_42"): (8, 10), ("andamento", "verifica_42"): (8, 9), ("copertura", "verifica_42"): (6, 6),
+    ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 7),
     ("proposta", "verifica_42"): (5, 5),
 }
 
@@ -322,7 +322,6 @@ THIRTEENTH_SET_MISSES = [
 
 
 FOURTEENTH_SET_MISSES = [
-    "Frosinone verificazioni periodiche in sede ispettiva 2019 (inventato)",
     "Arezzo studenti nei percorsi di orientamento 2020 (inventato)",
     "Bari tempo medio pratiche RI in giorni lavorativi (inventato)",
     "Maremma e Tirreno listino settimanale Borsa merci sospeso in lockdown (inventato)",
@@ -357,7 +356,6 @@ FIFTEENTH_SET_MISSES = [
 SIXTEENTH_SET_MISSES = [
     "Rieti Viterbo concorso per quattro funzionari del piano dei fabbisogni (inventato)",
     "Trento accordi di lavoro agile, valore di gennaio smentito dalla nota (inventato)",
-    "Cosenza imprese assistite su comunità energetiche rinnovabili a settembre (inventato)",
     "Umbria verifica accessibilità documenti per Area, una Area senza totale (inventato)",
     "Rieti Viterbo corso etica pubblica, sessione di recupero a ottobre (inventato)",
     "Treviso Belluno capacità di spesa PNRR, liquidato in migliaia di euro (inventato)",
@@ -551,7 +549,6 @@ THIRTY_FIFTH_SET_MISSES = [
 
 
 THIRTY_SIXTH_SET_MISSES = [
-    "V36 Salerno ore di formazione con il ciclo d'autunno che non basta (inventato)",
     "V36 Pavia SUAP camerale 100% con due comuni da configurare (inventato)",
     "V36 Palermo Enna start-up innovative contattate con invio PEC a luglio (inventato)",
 ]
@@ -589,7 +586,6 @@ THIRTY_NINTH_SET_MISSES = [
     "V39 Gran Sasso archivio di deposito fermo per il bando contributi (inventato)",
     "V39 Foggia mappa finanziamenti agricoli programmata nel II semestre (inventato)",
     "V39 Sud Est Sicilia trasloco nuova sede, restano sportelli e archivio a novembre (inventato)",
-    "V39 Basilicata seminari export a settembre con un solo webinar in più (inventato)",
     "V39 Molise verifiche metriche con cinque da verbalizzare (inventato)",
     "V39 Sassari incontri filiera sughero, partecipanti indietro (inventato)",
     "V39 Trapani voucher digitali liquidati con impegni da liquidare entro novembre (inventato)",
@@ -602,9 +598,7 @@ THIRTY_NINTH_SET_MISSES = [
     "V39 Reggio Calabria report congiunturali con date di uscita nel testo (inventato)",
     "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
     "V39 Caltanissetta sportelli itineranti nei comuni, quinto slittato al 2026 (inventato)",
-    "V39 Catanzaro tempo medio evasione pratiche RI da giorni e pratiche (inventato)",
     "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
-    "V39 Foggia soddisfazione sportelli da buono più ottimo sui questionari (inventato)",
     "V39 Avellino verifiche metriche convertite da strumenti a impianti carburante (inventato)",
 ]
 
@@ -624,21 +618,18 @@ FORTIETH_SET_MISSES = [
 FORTY_FIRST_SET_MISSES = [
     "V41 Torino check-up sostenibilità ambientale sessioni autunnali già fissate (inventato)",
     "V41 Como-Lecco newsletter Ambiente e Imprese al 30 settembre (inventato)",
-    "V41 Valle d'Aosta ore formazione personale trasformazione digitale al 31 marzo (inventato)",
     "V41 Biella-Vercelli formazione anticorruzione per ciascun ufficio consuntivo (inventato)",
     "V41 Genova contatori intelligenti consumi energetici in tutte le sedi (inventato)",
     "V41 Pavia incontri orientamento in ciascuno dei 14 istituti superiori (inventato)",
     "V41 Roma campagne di sensibilizzazione sulla legalità convegno escluso (inventato)",
     "V41 Cremona-Mantova report Excelsior mercato del lavoro consuntivo (inventato)",
     "V41 Torino assessment digitali compilati per strumento (inventato)",
-    "V41 Como-Lecco riduzione risme di carta acquistate 2025 su 2024 (inventato)",
 ]
 
 
 FORTY_SECOND_SET_MISSES = [
     "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
     "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
-    "V42 Toscana Nord-Ovest sede di Pisa verifiche metrologiche, recupero nel IV trimestre insufficiente (inventato)",
     "V42 Riviere di Liguria sede di Imperia tempo medio cancellazione protesti a 19 giorni (inventato)",
     "V42 Monte Rosa Laghi seminari sicurezza prodotti elencati per data e sede (inventato)",
     "V42 Unioncamere Emilia-Romagna missioni incoming elencate per paese, una in meno (inventato)",
@@ -646,7 +637,6 @@ FORTY_SECOND_SET_MISSES = [
     "V42 Unioncamere Lazio comunicati stampa mensili, saltato febbraio (inventato)",
     "V42 Catanzaro Crotone Vibo corsi agenti d'affari in mediazione in tre edizioni (inventato)",
     "V42 Unioncamere Veneto fatture pagate entro trenta giorni, ricevute in lettere (inventato)",
-    "V42 Delta Lagunare variazione utenti firma digitale oltre il calo ammesso (inventato)",
 ]
 
 

@@ -11,7 +11,7 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.checks import measured_targets
-from piao_rules.targets.formula import Formula, Term, by_tail, by_words, find_operand, left_over, read_formula
+from piao_rules.targets.formula import Formula, Term, by_tail, by_words, by_year, find_operand, left_over, read_formula
 from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
 from piao_rules.targets.model import Operator, Target, TargetKind
 
@@ -28,21 +28,24 @@ def _side(terms: tuple[Term, ...], values: dict[str, Decimal]) -> tuple[Decimal,
     return total, f"({text})" if len(terms) > 1 else text
 
 
-def computed_measure(indicator: Indicator, target: Target, measure: Measure | None) -> tuple[Measure, dict[str, str]] | None:
+def computed_measure(indicator: Indicator, target: Target, measure: Measure | None,
+                     year: int | None = None) -> tuple[Measure, dict[str, str]] | None:
     """The measure with its value computed from the components, and the computation to show; None when
-    the algorithm is not a formula or the target is compound. A value written beside all the components is kept
+    the algorithm is not a formula or the target is compound; ``year``, the plan's, pairs «Utenti 2022» with «Utenti
+    anno N-1». A value written beside all the components is kept
     when the algorithm gives it (to its written decimals), replaced by the algorithm's otherwise (:func:`_against_written`)."""
     if measure is None or not measure.components or target.kind is TargetKind.COMPOUND:
         return None
     if measure.value is not None:
-        return _against_written(indicator, target, measure)
+        return _against_written(indicator, target, measure, year)
     formula: Formula | None = read_formula(indicator.formula)
     if formula is None:
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
     left = left_over(missing, measure.components, formula.operands)
-    tails = by_tail(missing, measure.components, formula.operands) or by_words(missing, measure.components, formula.operands)
+    tails = (by_tail(missing, measure.components, formula.operands) or by_words(missing, measure.components, formula.operands)
+             or by_year(missing, measure.components, year))
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
         values[missing[0]] = measure.components[left]
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
@@ -90,14 +93,15 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
 
 
 
-def _against_written(indicator: Indicator, target: Target, measure: Measure) -> tuple[Measure, dict[str, str]] | None:
+def _against_written(indicator: Indicator, target: Target, measure: Measure,
+                     year: int | None = None) -> tuple[Measure, dict[str, str]] | None:
     """A value written beside the components that the plan's algorithm does not give («14,3%» with 4.812 / 29.400 ×
     100 = 16,37%, the office having left out some cases): the algorithm's value, the written one kept in
     ``valore_scritto``; None when they agree, when a component is missing or when the value is not a number."""
     written = measure.value
     if not isinstance(written, Decimal) or isinstance(written, bool):
         return None
-    computed = computed_measure(indicator, target, measure.model_copy(update={"value": None}))
+    computed = computed_measure(indicator, target, measure.model_copy(update={"value": None}), year)
     if computed is None or not isinstance(computed[0].value, Decimal) or computed[0].percent != measure.percent:
         return None
     value, shown = computed[0].value, computed[1]["calcolo dall'algoritmo"]

@@ -15,7 +15,7 @@ from piao_rules.io import written
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets import units
 from piao_rules.targets.counted import counts_noun
-from piao_rules.targets.formula import flows
+from piao_rules.targets.formula import flows, read_formula
 from piao_rules.targets.model import Operator, Target, TargetKind
 from piao_rules.targets.share import Share, bracketed_base, names_euro, read_share
 
@@ -127,6 +127,13 @@ def _due_earlier(target: Target, base: Decimal | None) -> bool:
     return base is not None and due is not None and (due.month, due.day) != (12, 31)
 
 
+def _flowing_base(indicator: Indicator) -> bool:
+    """The algorithm divides by what flows in with the numerator («N. giudizi positivi / N. questionari compilati»): a
+    rate at the date, not a share of units covered."""
+    formula = read_formula(indicator.formula)
+    return formula is not None and formula.denominator is not None and flows(" ".join(t.name for t in formula.denominator))
+
+
 def share_target(target: Target, indicator: Indicator, measure: Measure | None) -> tuple[Target, Measure, dict[str, str]] | None:
     """A target stating a share («N. partecipazioni / N. convocazioni: 1 N.», «% applicativi …: 100%», or a
     percentage measured with a number and its total), or an activity (or unmeasurable text) for a group of units
@@ -143,7 +150,7 @@ def share_target(target: Target, indicator: Indicator, measure: Measure | None) 
     operator = Operator.GE
     if share is None and base is not None:
         assert target.value is not None and target.operator is not None
-        share = Share(target.value, not flows(target.qualifier or target.text), target.text)
+        share = Share(target.value, not flows(target.qualifier or target.text) and not _flowing_base(indicator), target.text)
         operator = Operator.GE if target.operator is Operator.EQ else target.operator
     if share is None:
         if target.kind not in _ACTIVITIES or target.coverage is not None:

@@ -198,6 +198,10 @@ _SCHEDULED = (
     re.compile(r"\bstim(?:iamo|ano|a|at[oaie])\s+(?:circa\s+)?(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?:(?:nuov|altr|ulterior)[ieoa]\s+)?"
                r"(?P<noun>[^\W\d_]{3,})"),
     re.compile(r"\bcirca\s+(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?P<noun>[^\W\d_]{3,})[^.;]*?" + _CALENDAR_WORD),
+    # «nel quarto trimestre potremo garantire circa 50 verifiche»: the office's estimate for the rest of the year, in the
+    # sentence that names it
+    re.compile(r"\b(?:(?:secondo|ii)\s+semestre|(?:terzo|quarto|ultimo|iii|iv)\s+trimestre)\b[^.;]*?\bcirca\s+"
+               r"(?P<n>\d{1,3}(?:\.\d{3})?)\s+(?P<noun>[^\W\d_]{3,})"),
 )
 # What each item in the calendar brings, later in its sentence: «altri 2 webinar a novembre, 150 iscritti ciascuno»,
 # «8 webinar, con una media attesa di 40 partecipanti ciascuno» (the calendar then holds 2 × 150, 8 × 40).
@@ -309,11 +313,16 @@ def closed_calendar(note: str) -> bool:
     return _CLOSED_CALENDAR.search(_fold(note)) is not None
 
 
+# One thing named right after a calendar word: «è previsto un webinar», «fissata una sessione» (on the folded note).
+_ONE_SCHEDULED = re.compile(_CALENDAR_WORD + r"\s+(?:(?:solo|soltanto)\s+)?(?P<one>un[oa]?)(?=\s+[^\W\d_]{3,})")
+
+
 def scheduled_count(note: str, noun: str | None) -> Decimal | None:
     """How many more of what the target counts (``noun``: «eventi»; None or «N.» for any) the note says are in the
     calendar («nel II semestre sono calendarizzati 3 eventi»: 3; «in calendario: la fiera del 12/10 e il workshop del
-    20/11»: 2, one per day); None when the note gives no such count."""
+    20/11»: 2, one per day; «a ottobre è previsto un webinar»: 1); None when the note gives no such count."""
     folded = _MORE_IN_WORDS.sub(lambda m: _WORD_NUMBERS[m.group("word") or m.group("after")], _fold(note))
+    folded = _ONE_SCHEDULED.sub(lambda m: m.group(0)[:-len(m.group("one"))] + "1" + " " * (len(m.group("one")) - 1), folded)
     if noun == "€":
         return _amounts_ahead(folded)
     for pattern in _SCHEDULED:

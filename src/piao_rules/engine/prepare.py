@@ -217,7 +217,7 @@ def prepare(plan: Plan, measures: MeasureSet, as_of: date, reader: NoteReader | 
     mark_divergent(items)
     for item in items:
         item.given = item.measure
-        read_against_measure(item)
+        read_against_measure(item, plan.year)
         if reader is not None and item.measure is not None and item.measure.note:
             # a milestone read as a count («Avvio operatività dei 3 sportelli»: 1 sportello) is not started by the start
             # of one of its units («Operativo lo sportello di Altamura»): the note is read without the activity
@@ -263,10 +263,11 @@ def _fixed(target: Target) -> bool:
             and (target.read_as is not None or read_share(target.text) is None))
 
 
-def read_against_measure(item: Item) -> None:
-    """Readings that depend on the measure: a value computed from components with the algorithm, coverage
-    with its total, counts inside a milestone, a target of one thing reported in a note."""
-    computed = computed_measure(item.indicator, item.target, item.measure)
+def read_against_measure(item: Item, year: int | None = None) -> None:
+    """Readings that depend on the measure: a value computed from components with the algorithm (``year``, the plan's,
+    names the components of «anno N»), coverage with its total, counts inside a milestone, a target of one thing reported
+    in a note."""
+    computed = computed_measure(item.indicator, item.target, item.measure, year)
     if computed is not None:
         item.measure, inputs = computed
         item.inputs.update(inputs)

@@ -67,7 +67,7 @@ def proposal_items(items: list[Item], year: int) -> list[tuple[Item, Item]]:
             original_target=None, target=target, threshold=None, measure=item.given or measure, owner=item.owner,
             in_force=item.target,
         )
-        read_against_measure(copy)
+        read_against_measure(copy, year)
         # the note is read as for the target in force: a measured indicator's note may propose a status against the
         # proposed target too («confermati in calendario 2 eventi autunnali»); the item's own proposal, if any, set
         # ``reading`` to that note reading while it was evaluated

@@ -154,8 +154,9 @@ _PERIOD_COUNT = re.compile(
     r"(?:trimestre|quadrimestre|semestre))\s*:\s*(?P<number>\d[\d.,]*)", re.IGNORECASE)
 # SI/NO with a remark after a dash, a comma, a colon or in brackets: «SI - del. 88/2025», «NO (in attesa del parere)».
 _ANSWER_REMARK = re.compile(r"(?P<answer>s[iì]'?|no)\s*(?:[-–—,;:]\s*|\(\s*)(?P<remark>[^\W_].*?)\)?", re.IGNORECASE)
-# A value written as an estimate: «88% circa», «circa 25», «ca. 120», «~ 40%».
-_ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?|{_NUMBER}\s*%?\s*(?:circa|ca\.))", re.IGNORECASE)
+# A value written as an estimate: «88% circa», «circa 25», «ca. 120», «~ 40%», «4,4 gg ca.» (its unit before the hedge).
+_ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?|{_NUMBER}\s*(?:%|[^\W\d_]{{1,12}}\.?)?\s*(?:circa|ca\.))",
+                       re.IGNORECASE)
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
 _PER_NAME = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s+(?P<n>\d{1,3})")

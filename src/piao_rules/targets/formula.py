@@ -114,6 +114,7 @@ def read_formula(text: str | None) -> Formula | None:
     raw = " ".join(text.split())
     times_hundred = bool(_SCALE.search(raw))
     plain = " ".join(clean(_SCALE.sub("", raw)).replace("[", " ").replace("]", " ").split())
+    plain = re.sub(r" [–−] ", " - ", plain)  # «(Utenti anno N – Utenti anno N-1)»: a dash is a minus
     plain = _BRACKETED_OPERATOR.sub(r" \1 ", _written_operators(_between(_SOURCE.sub("", plain))))
     body = plain
     if _OR_SLASH.search(body):
@@ -185,7 +186,8 @@ _PLANNED = re.compile(
 _IN_YEAR = re.compile(r"(?<!\w)(?:nell'?anno|nel corso dell'?anno|entro l'?anno|dall'?inizio dell'?anno|nell'?esercizio)(?!\w)")
 _STOCK = re.compile(r"(?<!\w)(?:totale|totali|media|medio|precedent[ei]|budget|stanziat[aeio]|previst[aeio]|organico)(?!\w)")
 _FLOW = re.compile(
-    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat|segnalat)"
+    r"(?<!\w)(?:pervenut|ricevut|presentat|richiest|arrivat|protocollat|gestit|evas|trattat|iscritt|nat|registrat|segnalat"
+    r"|compilat|rispost)"
     r"[aeio]\w{0,2}(?!\w)|nell'?anno|nel corso dell'?anno"
 )
 # «N. dipendenti partecipanti a percorsi formativi / N. totale dipendenti»: people who took part, counted over
@@ -337,6 +339,44 @@ def by_tail(missing: list[str], components: dict[str, Decimal], operands: list[s
         if len(ends) != 1 or ends[0] in paired:
             return {}
         paired[ends[0]] = label
+    return paired
+
+
+# The year an operand is counted in, at its end: «Utenti anno N», «Risme acquistate anno N-1», «Pratiche (N-1)».
+_YEAR_OPERAND = re.compile(r"\s*\(?\s*(?:\banno\s+[Nn]|\bN)(?:\s*[-–−]\s*(?P<k>\d))?\s*\)?\s*$")
+# A year written in a component's label: «Utenti 2023», «Risme acquistate anno N-1 (2024)».
+_LABEL_YEAR = re.compile(r"\s*\(?\s*(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)\s*\)?")
+_DANGLING_YEAR_WORD = re.compile(r"\s+anno\s*$", re.IGNORECASE)
+
+
+def _years_back(text: str, year: int | None) -> tuple[str, int] | None:
+    """The name without its year, and how many years before ``year`` it is counted: «Utenti anno N-1» → («Utenti», 1);
+    «Utenti 2022» with ``year`` 2023 → («Utenti», 1); None when it names no year."""
+    written = _LABEL_YEAR.search(text)
+    if written is not None and year is not None:
+        base = _DANGLING_YEAR_WORD.sub("", text[:written.start()] + text[written.end():]).strip()
+        tagged = _YEAR_OPERAND.search(base)
+        return (base[:tagged.start()] if tagged else base), year - int(written.group("year"))
+    tagged = _YEAR_OPERAND.search(text)
+    return (text[:tagged.start()], int(tagged.group("k") or 0)) if tagged else None
+
+
+def by_year(missing: list[str], components: dict[str, Decimal], year: int | None) -> dict[str, str]:
+    """Operand → measured component, when each missing operand names its year as «anno N» or «anno N-1» and one
+    component only names the same thing in the same year, by «anno N-1» or by the year itself («Utenti 2022» for «Utenti
+    anno N-1» in a plan of 2023, «Risme acquistate anno N (2025)» for «Risme acquistate anno N»); empty unless every
+    missing operand is paired."""
+    labels = {label: said for label in components if (said := _years_back(label, year)) is not None}
+    paired: dict[str, str] = {}
+    for name in missing:
+        wanted = _years_back(name, None)
+        if wanted is None:
+            return {}
+        found = [label for label, (base, back) in labels.items()
+                 if back == wanted[1] and operand_key(base) == operand_key(wanted[0])]
+        if len(found) != 1 or found[0] in paired.values():
+            return {}
+        paired[name] = found[0]
     return paired
 
 

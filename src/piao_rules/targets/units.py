@@ -10,7 +10,7 @@ ALIASES = {
     "gg": ("gg", "gg.", "giorni", "giorno", "gg lavorativi", "giorni lavorativi"),
     "€": ("€", "euro", "eur"),
     "mesi": ("mesi", "mese"),
-    "ore": ("ore", "ora"),
+    "ore": ("ore", "ora", "h"),
     "data": ("data", "date"),
     "SI/NO": ("si/no", "sì/no", "si-no"),
 }
