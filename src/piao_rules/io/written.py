@@ -455,6 +455,30 @@ def acted_count(text: str) -> tuple[str, str | None] | None:
     return counted, remark or None
 
 
+_TRAILING_COMPLEMENT = re.compile(r"\s+(?:con|presso|in\s+favore\s+di|a\s+favore\s+di)\s+[^\d()]+$", re.IGNORECASE)
+
+
+def acted_counts(text: str) -> tuple[str, str] | None:
+    """«Realizzate 2 campagne (usura; contraffazione) e 1 convegno con la Guardia di Finanza» → («2 campagne e 1
+    convegno», «usura; contraffazione; con la Guardia di Finanza»): two or more counts of different things after a
+    participle or an action, the remarks in brackets and the complement at the end noted (which count the target asks
+    is chosen by its noun, in ``targets.fit``); None otherwise (one count, numbers in the remarks)."""
+    cell = " ".join(text.split()).rstrip(".")
+    whole = _after_action(cell)
+    if whole is None or whole == cell:
+        return None
+    remarks = re.findall(r"\(([^()\d]*)\)", whole)
+    bare = re.sub(r"\s*\([^()\d]*\)", "", whole)
+    if (complement := _TRAILING_COMPLEMENT.search(bare)) is not None:
+        remarks.append(complement.group().strip())
+        bare = bare[:complement.start()]
+    counts = values.parse_counts(bare) if "(" not in bare else None
+    nouns = {noun.lower() for _, noun in counts or ()}
+    if counts is None or len(counts) < 2 or len(nouns) != len(counts) or any(" " in noun for noun in nouns):
+        return None
+    return bare, "; ".join(remarks)
+
+
 _MONTH = "|".join(values.MONTHS)
 # Counts by period: «9 check-up nel I trimestre, 11 nel II e 12 nel III» (the noun said once).
 _BY_PERIOD = re.compile(
@@ -582,8 +606,6 @@ def enumerated(text: str) -> tuple[str, str | None] | None:
         return counted
     if (named := _named_items(cell)) is not None:
         return named
-    if (units := listed_units(cell)) is not None:
-        return units, None
     first, _, rest = cell.partition(" ")
     if not rest or first[0].isdigit():
         return None
@@ -640,13 +662,13 @@ def _named_items(cell: str) -> tuple[str, str | None] | None:
 # A list of the units done, one by one (ADR of the twenty-third pass, part C): each with its day («15/01/2025»,
 # «26.02.2025», «20-03-2025», «12/8») or month, alone, after its name («Ragusa 14/01») or before its place in brackets
 # («14/02 (Biella)»), or named with its month in brackets («Canada (marzo)»); a head may come before them («riunioni del»,
-# «Missioni:», «Incontri svolti:», «pubbl.»). Without days or months, three or more names each with a capital letter
-# («Gela, Niscemi, Mussomeli, Riesi»; «Sede di via Garibaldi; Palazzo della Borsa; sede di Chiavari»).
+# «Missioni:», «Incontri svolti:», «pubbl.»). Without days or months, names each with a capital letter, three or more, or
+# two after a colon («Gela, Niscemi, Mussomeli, Riesi»; «Sede di via Garibaldi; Palazzo della Borsa; sede di Chiavari»).
 _LIST_HEAD = re.compile(r"(?P<head>[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?)?)\s*(?::\s*|\s+(?:del|dei|nei\s+giorni)\s+|(?<=\.)\s+)")
 _DAY = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
 _WHEN_ITEM = rf"(?:{_DAY}|{_MONTH}|(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\.)"
 _LISTED_ITEM = re.compile(
-    rf"(?:[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){{0,3}}\s+)?{_WHEN_ITEM}(?:\s*\([^()\d]+\))?"
+    rf"(?:[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){{0,2}}\s+(?={_DAY}))?{_WHEN_ITEM}(?:\s*\([^()\d]+\))?"
     rf"|[^\W\d_][^()]*?\s*\((?:{_DAY}|{_MONTH})\)", re.IGNORECASE)
 _NAME_ITEM = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,4}")
 
@@ -668,9 +690,7 @@ def listed_units(text: str) -> str | None:
     colon = head is not None and head.group().rstrip().endswith(":")  # «Istituti raggiunti: Cardano, Volta»
     if len(named) < (2 if colon else 3) or not all(_NAME_ITEM.fullmatch(item) for item in named):
         return None
-    if colon or all(any(word[0].isupper() for word in item.split()) for item in named):
-        return str(len(named))
-    return None
+    return str(len(named)) if all(any(word[0].isupper() for word in item.split()) for item in named) else None
 
 
 def listed_in(note: Any) -> str | None:
@@ -793,9 +813,15 @@ def explained(text: str, note: Any = None) -> str:
     if (acted := acted_count(text)) is not None:
         return (f"letto il conteggio «{acted[0]}»" + (f", e «{acted[1]}» nella nota" if acted[1] else "") + "; per non "
                 "lasciarlo dedurre, scrivere in «valore» solo il numero e il commento in «nota»")
+    if (several := acted_counts(text)) is not None:
+        return (f"letti i conteggi «{several[0]}», e «{several[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero che il target chiede e il resto in «nota»")
     if (listed := enumerated(text)) is not None:
         return (f"contati gli elementi elencati: «{listed[0]}»; per non lasciarlo dedurre, scrivere in «valore» il "
                 "numero e l'elenco in «nota»")
+    if (units := listed_units(text)) is not None:
+        return (f"contati gli elementi elencati: «{units}»; per non lasciarlo dedurre, scrivere in «valore» il numero e "
+                "l'elenco in «nota»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -871,9 +897,13 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if (acted := acted_count(raw)) is not None:  # «Realizzati 2 eventi (aprile e giugno)»: the count, the rest noted
         remark = acted[1]
         return {**data, key: acted[0], **({note_key: f"{note} {remark}" if note else remark} if remark else {}), **kept}
+    if (several := acted_counts(raw)) is not None:  # «Realizzate 2 campagne (…) e 1 convegno con …»: the counts
+        return {**data, key: several[0], note_key: f"{note} ({several[1]})" if note else f"({several[1]})", **kept}
     if (listed := enumerated(raw)) is not None:  # «Pubblicate le note di gennaio, aprile e luglio»: 3 note
         remark = listed[1]
         return {**data, key: listed[0], **({note_key: f"{remark.rstrip('.')}; {note}" if note else remark} if remark else {}), **kept}
+    if (units := listed_units(raw)) is not None:  # «riunioni del 15/01, 26/02 e 20/03», «Gela, Niscemi, Riesi»: 3
+        return {**data, key: units, **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"
