@@ -676,9 +676,12 @@ _NAME_ITEM = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){
 def listed_units(text: str) -> str | None:
     """«riunioni del 15/01/2025, 26.02.2025 e 20-03-2025» → «3», «Missioni: Canada (marzo), Giappone (maggio)» → «2»,
     «Gela, Niscemi, Mussomeli, Riesi» → «4»: the units done, listed one by one (see ``_LISTED_ITEM``); None otherwise
-    (one unit, a number that is not a day, names without a capital letter or fewer than three)."""
+    (one unit, a number that is not a day, names without a capital letter or fewer than three, a head that says them
+    not done yet: «Incontri previsti:»)."""
     cell = " ".join(text.split()).rstrip(".")
     head = _LIST_HEAD.match(cell)
+    if head is not None and any(_NOT_DONE.match(word) for word in head.group("head").split()):
+        return None  # «Incontri previsti: …», «programmati:»: not done yet
     said = cell[head.end():] if head else cell
     items = [item.strip() for item in re.split(r"\s*[,;]\s*", said)]
     last = re.split(r"\s+e\s+", items[-1])
