@@ -16,8 +16,8 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 REPORTED = {
     ("note", "sviluppo"): (261, 267), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (177, 177), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (133, 133), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (178, 178), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("copertura", "sviluppo"): (136, 136), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (195, 195), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (124, 124), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -104,7 +104,7 @@ REPORTED = {
     # proposals that lower the target (ST15P), coverage whose note says a unit missing (ST12U, ST12V), the day of each
     # act in a clause that dates several
     ("note", "verifica_17"): (9, 10), ("andamento", "verifica_17"): (8, 8), ("copertura", "verifica_17"): (3, 4),
-    ("conteggio", "verifica_17"): (1, 4), ("si_no", "verifica_17"): (2, 2), ("calcolo", "verifica_17"): (8, 8),
+    ("conteggio", "verifica_17"): (1, 3), ("si_no", "verifica_17"): (2, 2), ("calcolo", "verifica_17"): (8, 8),
     ("proposta", "verifica_17"): (2, 3),
     ("note", "verifica_18"): (10, 10), ("andamento", "verifica_18"): (6, 7), ("copertura", "verifica_18"): (4, 5),
     ("conteggio", "verifica_18"): (4, 4), ("si_no", "verifica_18"): (3, 3), ("calcolo", "verifica_18"): (7, 7),
@@ -230,16 +230,16 @@ REPORTED = {
     # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing); the rows fixed in
     # the twenty-third pass are development rows now (part B1: 2, 5 and 2 rows of the 39th, 40th and 42nd sets)
     ("note", "verifica_39"): (8, 11), ("andamento", "verifica_39"): (4, 9), ("copertura", "verifica_39"): (4, 6),
-    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 6),
+    ("conteggio", "verifica_39"): (0, 2), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 6),
     ("proposta", "verifica_39"): (4, 5),
     ("note", "verifica_40"): (7, 7), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
-    ("conteggio", "verifica_40"): (1, 5), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
+    ("conteggio", "verifica_40"): (1, 3), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
     ("proposta", "verifica_40"): (4, 5),
-    ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 9), ("copertura", "verifica_41"): (3, 6),
-    ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 7),
+    ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 9), ("copertura", "verifica_41"): (3, 4),
+    ("conteggio", "verifica_41"): (2, 4), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 7),
     ("proposta", "verifica_41"): (5, 5),
     ("note", "verifica_42"): (8, 10), ("andamento", "verifica_42"): (8, 9), ("copertura", "verifica_42"): (6, 6),
-    ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 7),
+    ("conteggio", "verifica_42"): (0, 2), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 7),
     ("proposta", "verifica_42"): (5, 5),
 }
 
@@ -370,10 +370,10 @@ SIXTEENTH_SET_MISSES = [
 # target's reference is in the note, and whose measure is in hours for a target in days; part B fixed six more
 # (development rows now) and also «TO kpi9.2.1_01 partner Torino Social Impact» of the fourth set, two rows of the
 # ninth, one of the twelfth, one of the thirteenth, one of the fourteenth and two each of the fifteenth and sixteenth.
+# The twenty-third pass, part C, fixed «Cuneo seminari ambientali» (a note listing what was done after «vedi nota»).
 SEVENTEENTH_SET_MISSES = [
     "Monte Rosa Laghi Alto Piemonte campagna sulle etichette dei prodotti tessili (inventato)",
     "Genova verbali di accertamento trasmessi all'ufficio sanzioni entro 30 giorni (inventato)",
-    "Cuneo seminari ambientali MUD RAEE FGAS RENTRI a settembre 2022 (inventato)",
     "Toscana Nord-Ovest campagne di controllo sicurezza prodotti, una sola conclusa (inventato)",
     "Maremma e Tirreno cancellazioni d'ufficio dal Registro imprese, determinazioni attese (inventato)",
     "Bologna controlli casuali sugli strumenti di misura, proposta al ribasso per ispettori in quiescenza (inventato)",
@@ -593,11 +593,8 @@ THIRTY_NINTH_SET_MISSES = [
     "V39 Caserta accessi orientamento al lavoro con dato al 15 settembre (inventato)",
     "V39 Benevento audit antiriciclaggio fatti in due unità su dieci (inventato)",
     "V39 Agrigento convenzione SUAP, due comuni restano sulla piattaforma regionale (inventato)",
-    "V39 Cosenza eventi prodotti tipici elencati con mostra annullata (inventato)",
     "V39 Salerno imprese assistite su bandi UE, solo alcune hanno candidato (inventato)",
-    "V39 Reggio Calabria report congiunturali con date di uscita nel testo (inventato)",
     "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
-    "V39 Caltanissetta sportelli itineranti nei comuni, quinto slittato al 2026 (inventato)",
     "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
     "V39 Avellino verifiche metriche convertite da strumenti a impianti carburante (inventato)",
 ]
@@ -607,8 +604,6 @@ FORTIETH_SET_MISSES = [
     "V40 Pordenone-Udine voucher digitali liquidati poco a marzo (inventato)",
     "V40 Trento visite agli istituti superiori, sette scuole spostate all'autunno (inventato)",
     "V40 Bolzano bandi camerali tutti in versione bilingue (inventato)",
-    "V40 Ferrara Ravenna tavolo economia del mare con tre riunioni datate (inventato)",
-    "V40 Modena comunicati stampa ripartiti per tema da sommare (inventato)",
     "V40 Venezia Giulia imprese goriziane avviate ai percorsi di sostenibilità (inventato)",
     "V40 Romagna seminari imprenditoria femminile, Rimini annullato (inventato)",
     "V40 Treviso-Belluno cantieri delle sedi, Feltre fermo alla Soprintendenza (inventato)",
@@ -618,10 +613,7 @@ FORTIETH_SET_MISSES = [
 FORTY_FIRST_SET_MISSES = [
     "V41 Torino check-up sostenibilità ambientale sessioni autunnali già fissate (inventato)",
     "V41 Como-Lecco newsletter Ambiente e Imprese al 30 settembre (inventato)",
-    "V41 Biella-Vercelli formazione anticorruzione per ciascun ufficio consuntivo (inventato)",
-    "V41 Genova contatori intelligenti consumi energetici in tutte le sedi (inventato)",
     "V41 Pavia incontri orientamento in ciascuno dei 14 istituti superiori (inventato)",
-    "V41 Roma campagne di sensibilizzazione sulla legalità convegno escluso (inventato)",
     "V41 Cremona-Mantova report Excelsior mercato del lavoro consuntivo (inventato)",
     "V41 Torino assessment digitali compilati per strumento (inventato)",
 ]
@@ -631,9 +623,6 @@ FORTY_SECOND_SET_MISSES = [
     "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
     "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
     "V42 Riviere di Liguria sede di Imperia tempo medio cancellazione protesti a 19 giorni (inventato)",
-    "V42 Monte Rosa Laghi seminari sicurezza prodotti elencati per data e sede (inventato)",
-    "V42 Unioncamere Emilia-Romagna missioni incoming elencate per paese, una in meno (inventato)",
-    "V42 Sud Est Sicilia incontri sul marchio di qualità, tre nel primo trimestre (inventato)",
     "V42 Unioncamere Lazio comunicati stampa mensili, saltato febbraio (inventato)",
     "V42 Catanzaro Crotone Vibo corsi agenti d'affari in mediazione in tre edizioni (inventato)",
     "V42 Unioncamere Veneto fatture pagate entro trenta giorni, ricevute in lettere (inventato)",

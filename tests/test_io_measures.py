@@ -948,3 +948,58 @@ def test_things_named_with_their_month_are_counted_without_those_not_done(cell, 
 @pytest.mark.parametrize("cell", ["Lotto A (2024); Lotto B (2025)", "Fiera A (marzo); Fiera B (aprile) molto riuscita; Fiera C (maggio)"])
 def test_named_items_need_three_and_states_of_not_done(cell):
     assert written.enumerated(cell) is None
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("sedute del 10/02/2025, 17.03.2025 e 28-04-2025", Decimal(3)),  # days written three ways
+    ("webinar del 3/03 (Lodi), 12/04 (Crema), 7/05 (Cremona)", Decimal(3)),  # each day with its place
+    ("Fiere: Anuga (ottobre), SIAL (ottobre), Prowein (marzo)", Decimal(3)),  # named, each with its month
+    ("Sessioni svolte: Enna 9/02, Nicosia 23/02", Decimal(2)),  # each name with its day after it
+    ("usc. marzo, giugno, 4/9", Decimal(3)),  # an abbreviated participle, months and a day
+    ("Alba, Bra, Mondovì, Saluzzo", Decimal(4)),  # three or more names, each with a capital letter
+    ("Ufficio Ragioneria; Albi e ruoli; sede di Fossano", Decimal(3)),  # semicolons: «e» inside a name
+])
+def test_units_listed_one_by_one_are_counted_and_the_cell_kept(cell, value):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.written) == (value, " ".join(cell.split()))
+    assert "contati gli elementi elencati" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "Alba, Bra",  # two names without a head or a day: maybe one thing
+    "in corso, da completare, in ritardo",  # states, no name with a capital letter
+    "riunioni del 15/01/2025",  # one unit
+    "Stato: avviato, in corso",  # a colon and states: one thing (read as before)
+    "Lotto 1, Lotto 2, Lotto 3",  # numbers that are not days
+])
+def test_cells_that_are_not_units_listed_one_by_one(cell):
+    assert written.listed_units(cell) is None
+
+
+def test_a_note_listing_the_things_done_gives_the_count_of_a_cell_pointing_to_it():
+    note = "Svolti: open day (febbraio), laboratorio 3D (aprile), visita in azienda (maggio). Il quarto incontro è rinviato."
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "vedi nota", "nota": note}]}).measures[0]
+    assert (measure.value, measure.note, measure.written) == (3, note, "vedi nota")
+    assert "elenca le cose fatte: contate, «3»" in written.explained("vedi nota", note)
+    other = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "vedi nota",
+                                                   "nota": "Attività in corso: due eventi a ottobre."}]}).measures[0]
+    assert other.value is None  # no participle and list: the note is read as before
+
+
+def test_counts_named_by_semicolons_are_summed_with_e_inside_a_name():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "servizi e sportelli 8; promozione 5; studi 3"}]}).measures[0]
+    assert measure.value == 16
+
+
+def test_several_counts_after_a_participle_keep_their_nouns_and_the_remarks_go_to_the_note():
+    cell = "Organizzati 3 webinar (marchi; brevetti; design) e 2 seminari presso la sede di Lecco"
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert measure.note == "(marchi; brevetti; design; presso la sede di Lecco)" and measure.written == cell
+    assert written.acted_counts("Finanziati 3 progetti e compartecipati 2 progetti") is None  # a noun with «e» inside
+
+
+@given(st.text(max_size=40))
+def test_the_twenty_third_pass_readers_never_raise(text):
+    written.listed_units(text)
+    written.listed_in(text)
+    written.acted_counts(text)

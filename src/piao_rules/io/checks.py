@@ -239,7 +239,7 @@ def measure_fields(subject: Subject) -> list[Problem]:
             )
         if measure.written:
             problems.append(subject.in_measures(
-                (*loc, "valore"), f"valore «{values.shorten(measure.written, 60)}» letto per ipotesi: {written.explained(measure.written)}", True))
+                (*loc, "valore"), f"valore «{values.shorten(measure.written, 60)}» letto per ipotesi: {written.explained(measure.written, measure.note)}", True))
     return problems
 
 

@@ -329,10 +329,12 @@ def count_in_figures(text: str) -> str:
 
 
 def per_item(text: str) -> str | None:
-    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)», «Vinitaly 12, Cibus 10» → «4», «22»: the sum of the counts of
-    two or more named items, each with its number in brackets or after its name (the names all different: «Lotto 1,
+    """«IIS Fermi (2), Liceo Bellini (1), ITIS Omar (1)», «Vinitaly 12, Cibus 10», «Registro imprese 12; studi e statistica
+    9» → «4», «22», «21»: the sum of the counts of two or more named items (separated by commas and «e», or by semicolons), each with its number in brackets or after its name (the names all different: «Lotto 1,
     Lotto 2» are not counts); None otherwise (a year, «Comune di Asti (2024)», is not a count)."""
-    items = re.split(r"\s*,\s*|\s+e\s+", " ".join(text.split()).rstrip("."))
+    cell = " ".join(text.split()).rstrip(".")
+    # with semicolons between the items, a name may hold «e»: «studi e statistica 9; istituzionali 4»
+    items = re.split(r"\s*;\s*", cell) if ";" in cell else re.split(r"\s*,\s*|\s+e\s+", cell)
     found = [match for item in items if (match := _PER_ITEM.fullmatch(item)) is not None]
     if len(found) != len(items):  # «Vinitaly 12, Cibus 10»: each name with its number after it, the names all different
         found = [match for item in items if (match := _PER_NAME.fullmatch(item)) is not None]
@@ -452,6 +454,30 @@ def acted_count(text: str) -> tuple[str, str | None] | None:
         return None
     remark = " ".join(part for part in (whole[len(counted):].strip(), complement and complement.group("complement")) if part)
     return counted, remark or None
+
+
+_TRAILING_COMPLEMENT = re.compile(r"\s+(?:con|presso|in\s+favore\s+di|a\s+favore\s+di)\s+[^\d()]+$", re.IGNORECASE)
+
+
+def acted_counts(text: str) -> tuple[str, str] | None:
+    """«Realizzate 2 campagne (usura; contraffazione) e 1 convegno con la Guardia di Finanza» → («2 campagne e 1
+    convegno», «usura; contraffazione; con la Guardia di Finanza»): two or more counts of different things after a
+    participle or an action, the remarks in brackets and the complement at the end noted (which count the target asks
+    is chosen by its noun, in ``targets.fit``); None otherwise (one count, numbers in the remarks)."""
+    cell = " ".join(text.split()).rstrip(".")
+    whole = _after_action(cell)
+    if whole is None or whole == cell:
+        return None
+    remarks = re.findall(r"\(([^()\d]*)\)", whole)
+    bare = re.sub(r"\s*\([^()\d]*\)", "", whole)
+    if (complement := _TRAILING_COMPLEMENT.search(bare)) is not None:
+        remarks.append(complement.group().strip())
+        bare = bare[:complement.start()]
+    counts = values.parse_counts(bare) if "(" not in bare else None
+    nouns = {noun.lower() for _, noun in counts or ()}
+    if counts is None or len(counts) < 2 or len(nouns) != len(counts) or any(" " in noun for noun in nouns):
+        return None
+    return bare, "; ".join(remarks)
 
 
 _MONTH = "|".join(values.MONTHS)
@@ -634,6 +660,54 @@ def _named_items(cell: str) -> tuple[str, str | None] | None:
     return str(len(items) - len(undone)), "; ".join(undone) or None
 
 
+# A list of the units done, one by one (ADR of the twenty-third pass, part C): each with its day («15/01/2025»,
+# «26.02.2025», «20-03-2025», «12/8») or month, alone, after its name («Ragusa 14/01») or before its place in brackets
+# («14/02 (Biella)»), or named with its month in brackets («Canada (marzo)»); a head may come before them («riunioni del»,
+# «Missioni:», «Incontri svolti:», «pubbl.»). Without days or months, names each with a capital letter, three or more, or
+# two after a colon («Gela, Niscemi, Mussomeli, Riesi»; «Sede di via Garibaldi; Palazzo della Borsa; sede di Chiavari»).
+_LIST_HEAD = re.compile(r"(?P<head>[^\W\d_]+\.?(?:\s+[^\W\d_]+\.?)?)\s*(?::\s*|\s+(?:del|dei|nei\s+giorni)\s+|(?<=\.)\s+)")
+_DAY = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?"
+_WHEN_ITEM = rf"(?:{_DAY}|{_MONTH}|(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\.)"
+_LISTED_ITEM = re.compile(
+    rf"(?:[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){{0,2}}\s+(?={_DAY}))?{_WHEN_ITEM}(?:\s*\([^()\d]+\))?"
+    rf"|[^\W\d_][^()]*?\s*\((?:{_DAY}|{_MONTH})\)", re.IGNORECASE)
+_NAME_ITEM = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:\s+[^\W\d_][^\W\d_'’.-]*){0,4}")
+
+
+def listed_units(text: str) -> str | None:
+    """«riunioni del 15/01/2025, 26.02.2025 e 20-03-2025» → «3», «Missioni: Canada (marzo), Giappone (maggio)» → «2»,
+    «Gela, Niscemi, Mussomeli, Riesi» → «4»: the units done, listed one by one (see ``_LISTED_ITEM``); None otherwise
+    (one unit, a number that is not a day, names without a capital letter or fewer than three, a head that says them
+    not done yet: «Incontri previsti:»)."""
+    cell = " ".join(text.split()).rstrip(".")
+    head = _LIST_HEAD.match(cell)
+    if head is not None and any(_NOT_DONE.match(word) for word in head.group("head").split()):
+        return None  # «Incontri previsti: …», «programmati:»: not done yet
+    said = cell[head.end():] if head else cell
+    items = [item.strip() for item in re.split(r"\s*[,;]\s*", said)]
+    last = re.split(r"\s+e\s+", items[-1])
+    if len(last) == 2 and all(_LISTED_ITEM.fullmatch(part) for part in last):
+        items[-1:] = last
+    if len(items) >= 2 and all(_LISTED_ITEM.fullmatch(item) for item in items):
+        return str(len(items))
+    named = [item.strip() for item in re.split(r"\s*;\s*" if ";" in said else r"\s*,\s*", said)]
+    colon = head is not None and head.group().rstrip().endswith(":")  # «Istituti raggiunti: Cardano, Volta»
+    if len(named) < (2 if colon else 3) or not all(_NAME_ITEM.fullmatch(item) for item in named):
+        return None
+    return str(len(named)) if all(any(word[0].isupper() for word in item.split()) for item in named) else None
+
+
+def listed_in(note: Any) -> str | None:
+    """«Realizzati: Sila Food Fest (marzo), collettiva alla fiera di Rende (maggio), …. La mostra … è stata annullata.» →
+    «4»: the count of the things done, listed one by one after a participle and a colon in the note's first sentence (a
+    cell pointing to the note: «vd. nota»); None otherwise (the note says something else)."""
+    first = re.split(r"(?<=\.)\s+(?=[^\W\d_])", " ".join(str(note or "").split()), maxsplit=1)[0]
+    head = _LIST_HEAD.match(first)
+    if head is None or not head.group().rstrip().endswith(":") or not _PARTICIPLE.fullmatch(head.group("head").split()[-1]):
+        return None
+    return listed_units(first)
+
+
 def _colon_list(cell: str) -> tuple[str, str | None] | None:
     """«Webinar realizzati: 14/02 marchi; 21/03 brevetti; …» → «2 webinar», «attivati: firma remota, PagoPA e
     prenotazioni; SPID dal 2023» → («3», «SPID dal 2023»): the things listed after a participle and a colon, each with
@@ -687,8 +761,9 @@ def _one_count(whole: str) -> bool:
         return False
 
 
-def explained(text: str) -> str:
-    """How a value cell kept in ``valore_scritto`` was read, and how to write it so that nothing is guessed."""
+def explained(text: str, note: Any = None) -> str:
+    """How a value cell kept in ``valore_scritto`` (with the measure's note) was read, and how to write it so that
+    nothing is guessed."""
     if sees_components(text):
         return ("rimanda alle componenti: il valore è calcolato da esse; per non lasciarlo dedurre, lasciare vuoto "
                 "«valore» (o scriverci il risultato) e le componenti in «componenti»")
@@ -700,6 +775,9 @@ def explained(text: str) -> str:
     if (answer := answer_remark(text)) is not None:
         return (f"letto come {answer[0]}, e «{answer[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 f"solo {answer[0]} e il resto in «nota»")
+    if sees_note(text) and (listed := listed_in(note)) is not None:
+        return (f"rimanda alla nota, che elenca le cose fatte: contate, «{listed}»; per non lasciarlo dedurre, scrivere in "
+                "«valore» il numero e l'elenco in «nota»")
     if sees_note(text):
         return ("rimanda alla nota: il valore è vuoto e lo stato lo propone la lettura della nota, da confermare; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero (o lasciarlo vuoto) e in «nota» il commento")
@@ -739,9 +817,15 @@ def explained(text: str) -> str:
     if (acted := acted_count(text)) is not None:
         return (f"letto il conteggio «{acted[0]}»" + (f", e «{acted[1]}» nella nota" if acted[1] else "") + "; per non "
                 "lasciarlo dedurre, scrivere in «valore» solo il numero e il commento in «nota»")
+    if (several := acted_counts(text)) is not None:
+        return (f"letti i conteggi «{several[0]}», e «{several[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero che il target chiede e il resto in «nota»")
     if (listed := enumerated(text)) is not None:
         return (f"contati gli elementi elencati: «{listed[0]}»; per non lasciarlo dedurre, scrivere in «valore» il "
                 "numero e l'elenco in «nota»")
+    if (units := listed_units(text)) is not None:
+        return (f"contati gli elementi elencati: «{units}»; per non lasciarlo dedurre, scrivere in «valore» il numero e "
+                "l'elenco in «nota»")
     if (alternatives := labelled(text)) is not None:
         return (f"letto il primo valore ({alternatives[0][0]}), la cella intera è nella nota; per non lasciarlo dedurre, "
                 "scrivere in «valore» solo il valore che il target chiede e gli altri in «nota»")
@@ -787,8 +871,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: answer[0], note_key: f"{note} ({answer[1]})" if note else f"({answer[1]})", **kept}
     if (letter := initial(raw)) is not None:  # «N»: NO
         return {**data, key: letter, **kept}
-    if sees_note(raw):  # «vedi nota»: the note says what there is
-        return {**data, key: None, **kept}
+    if sees_note(raw):  # «vedi nota»: the note says what there is, maybe the things done one by one
+        return {**data, key: listed_in(note), **kept}
     if (figures := in_words(raw)) is not None:
         return {**data, key: figures, **kept}
     if (spelled := spelled_again(raw)) != cell and len(values.parse_counts(spelled) or ()) == 1:
@@ -817,9 +901,13 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if (acted := acted_count(raw)) is not None:  # «Realizzati 2 eventi (aprile e giugno)»: the count, the rest noted
         remark = acted[1]
         return {**data, key: acted[0], **({note_key: f"{note} {remark}" if note else remark} if remark else {}), **kept}
+    if (several := acted_counts(raw)) is not None:  # «Realizzate 2 campagne (…) e 1 convegno con …»: the counts
+        return {**data, key: several[0], note_key: f"{note} ({several[1]})" if note else f"({several[1]})", **kept}
     if (listed := enumerated(raw)) is not None:  # «Pubblicate le note di gennaio, aprile e luglio»: 3 note
         remark = listed[1]
         return {**data, key: listed[0], **({note_key: f"{remark.rstrip('.')}; {note}" if note else remark} if remark else {}), **kept}
+    if (units := listed_units(raw)) is not None:  # «riunioni del 15/01, 26/02 e 20/03», «Gela, Niscemi, Riesi»: 3
+        return {**data, key: units, **kept}
     if (alternatives := labelled(raw)) is not None:
         first = alternatives[0][0]
         written = f"letto il primo valore di «{cell}»"
