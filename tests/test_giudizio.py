@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (243, 249), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (167, 167), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (132, 132), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (175, 175), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("note", "sviluppo"): (247, 253), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (171, 171), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (134, 134), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (185, 185), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (67, 67), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (113, 113), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (116, 116), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (49, 49), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -206,7 +206,7 @@ REPORTED = {
     # proposals), measured blind once, after the twenty-first pass: 39/50 and 40/50 (five rows whose measure the tool
     # refused counted as disagreeing). The twenty-second pass (parts A and B) fixed three rows of the 35th and seven of
     # the 36th, the twenty-third one more of the 35th (development rows now, «prima: verifica_35», «verifica_36»)
-    ("note", "verifica_35"): (8, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
+    ("note", "verifica_35"): (9, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
     ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (9, 10), ("copertura", "verifica_36"): (3, 5),
@@ -215,29 +215,33 @@ REPORTED = {
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
     # measure the tool refused counted as disagreeing). The twenty-second pass (parts A and B) fixed eight rows of the
-    # 37th and five of the 38th, the twenty-third one more of the 38th (development rows now, «prima: verifica_37»,
+    # 37th and five of the 38th, the twenty-third one more of the 38th and its part A another (development rows now, «prima: verifica_37»,
     # «verifica_38»)
     ("note", "verifica_37"): (10, 11), ("andamento", "verifica_37"): (8, 8), ("copertura", "verifica_37"): (3, 4),
     ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
     ("note", "verifica_38"): (8, 11), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
     ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
-    ("proposta", "verifica_38"): (3, 5),
+    ("proposta", "verifica_38"): (3, 4),
     # the thirty-ninth to forty-second sets (invented rows: small chambers of the South and islands at 30/06 and 30/09;
     # the North-East and accorpate chambers at 31/12 and 31/03; the Centre and North-West at 30/06; Unioni regionali and
     # rarely named chambers at the four dates), measured blind once, after the twenty-second pass and ST08Z: 28/50,
-    # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing)
-    ("note", "verifica_39"): (8, 12), ("andamento", "verifica_39"): (4, 10), ("copertura", "verifica_39"): (4, 6),
-    ("conteggio", "verifica_39"): (0, 5), ("si_no", "verifica_39"): (3, 4), ("calcolo", "verifica_39"): (5, 8),
+    # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing). Part A of the
+    # twenty-third pass read fifteen of those seventeen cells: five rows of the 39th, three of the 40th, two of the
+    # 41st and three of the 42nd are development rows now («prima: verifica_39» … «verifica_42»); two more of the 39th
+    # agree since then, kept here because the phase read is not the controller's («Foggia mappa», «Sud Est Sicilia
+    # trasloco»), as «V35 Basilicata certificati di origine» in the 35th
+    ("note", "verifica_39"): (10, 11), ("andamento", "verifica_39"): (4, 8), ("copertura", "verifica_39"): (4, 6),
+    ("conteggio", "verifica_39"): (0, 4), ("si_no", "verifica_39"): (3, 4), ("calcolo", "verifica_39"): (5, 7),
     ("proposta", "verifica_39"): (4, 5),
-    ("note", "verifica_40"): (7, 12), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
-    ("conteggio", "verifica_40"): (1, 5), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
-    ("proposta", "verifica_40"): (4, 5),
+    ("note", "verifica_40"): (7, 12), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 5),
+    ("conteggio", "verifica_40"): (1, 4), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
+    ("proposta", "verifica_40"): (4, 4),
     ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 10), ("copertura", "verifica_41"): (3, 6),
-    ("conteggio", "verifica_41"): (2, 5), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 8),
+    ("conteggio", "verifica_41"): (2, 3), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 8),
     ("proposta", "verifica_41"): (5, 5),
-    ("note", "verifica_42"): (8, 12), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
-    ("conteggio", "verifica_42"): (0, 5), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 8),
+    ("note", "verifica_42"): (8, 11), ("andamento", "verifica_42"): (8, 10), ("copertura", "verifica_42"): (6, 6),
+    ("conteggio", "verifica_42"): (0, 4), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 7),
     ("proposta", "verifica_42"): (5, 5),
 }
 
@@ -539,7 +543,6 @@ THIRTY_FOURTH_SET_MISSES = [
 # The thirty-fifth and thirty-sixth sets, measured blind once after the twenty-first pass (39/50 and 40/50); the rows
 # fixed in the twenty-second pass are development rows now.
 THIRTY_FIFTH_SET_MISSES = [
-    "V35 Basilicata certificati di origine digitali fermi alla firma dell'Agenzia Dogane (inventato)",
     "V35 Napoli digitalizzazione fascicoli storici al 24% senza nuovo cronoprogramma (inventato)",
     "V35 Irpinia Sannio questionario agli sportelli, due in attesa dei totem (inventato)",
     "V35 Gran Sasso d'Italia progetti europei finanziati, due ancora in valutazione (inventato)",
@@ -575,22 +578,16 @@ THIRTY_EIGHTH_SET_MISSES = [
     "V38 CCIAA Bari webinar tematici primo trimestre 2025 (inventato)",
     "V38 Azienda speciale Aosta imprese accompagnate percorso primo export (inventato)",
     "V38 Unioncamere Sicilia trasmissione dati Camere entro dicembre 2025 (inventato)",
-    "V38 CCIAA Foggia cantieri digitali licenze in ritardo 2023 (inventato)",
     "V38 CCIAA Taranto Brindisi gestionale protocollo migrazione ottobre (inventato)",
 ]
 
 
 # The thirty-ninth to forty-second sets, measured blind once after the twenty-second pass and ST08Z (28/50, 37/50, 40/50
-# and 37/50).
+# and 37/50); the rows fixed in the twenty-third pass are development rows now.
 THIRTY_NINTH_SET_MISSES = [
-    "V39 Gran Sasso archivio di deposito fermo per il bando contributi (inventato)",
-    "V39 Foggia mappa finanziamenti agricoli programmata nel II semestre (inventato)",
-    "V39 Sud Est Sicilia trasloco nuova sede, restano sportelli e archivio a novembre (inventato)",
     "V39 Trapani vademecum etichettatura pubblicato a giugno oltre la scadenza (inventato)",
     "V39 Basilicata seminari export a settembre con un solo webinar in più (inventato)",
-    "V39 Molise verifiche metriche con cinque da verbalizzare (inventato)",
     "V39 Sassari incontri filiera sughero, partecipanti indietro (inventato)",
-    "V39 Trapani voucher digitali liquidati con impegni da liquidare entro novembre (inventato)",
     "V39 Messina mediazioni con organismo sospeso fino a fine anno (inventato)",
     "V39 Caserta accessi orientamento al lavoro con dato al 15 settembre (inventato)",
     "V39 Benevento audit antiriciclaggio fatti in due unità su dieci (inventato)",
@@ -598,11 +595,9 @@ THIRTY_NINTH_SET_MISSES = [
     "V39 Cosenza eventi prodotti tipici elencati con mostra annullata (inventato)",
     "V39 Salerno imprese assistite su bandi UE, solo alcune hanno candidato (inventato)",
     "V39 Reggio Calabria report congiunturali con date di uscita nel testo (inventato)",
-    "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
     "V39 Caltanissetta sportelli itineranti nei comuni, quinto slittato al 2026 (inventato)",
     "V39 Brindisi rinnovo ISO 9001 senza data dell'audit a ridosso della scadenza (inventato)",
     "V39 Catanzaro tempo medio evasione pratiche RI da giorni e pratiche (inventato)",
-    "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
     "V39 Foggia soddisfazione sportelli da buono più ottimo sui questionari (inventato)",
     "V39 Avellino verifiche metriche convertite da strumenti a impianti carburante (inventato)",
 ]
@@ -616,12 +611,9 @@ FORTIETH_SET_MISSES = [
     "V40 Vicenza carta dei servizi approvata in anticipo (inventato)",
     "V40 Pordenone-Udine voucher digitali liquidati poco a marzo (inventato)",
     "V40 Trento visite agli istituti superiori, sette scuole spostate all'autunno (inventato)",
-    "V40 Bolzano bandi camerali tutti in versione bilingue (inventato)",
     "V40 Ferrara Ravenna tavolo economia del mare con tre riunioni datate (inventato)",
     "V40 Modena comunicati stampa ripartiti per tema da sommare (inventato)",
     "V40 Venezia Giulia imprese goriziane avviate ai percorsi di sostenibilità (inventato)",
-    "V40 Romagna seminari imprenditoria femminile, Rimini annullato (inventato)",
-    "V40 Treviso-Belluno cantieri delle sedi, Feltre fermo alla Soprintendenza (inventato)",
 ]
 
 
@@ -633,14 +625,11 @@ FORTY_FIRST_SET_MISSES = [
     "V41 Genova contatori intelligenti consumi energetici in tutte le sedi (inventato)",
     "V41 Pavia incontri orientamento in ciascuno dei 14 istituti superiori (inventato)",
     "V41 Roma campagne di sensibilizzazione sulla legalità convegno escluso (inventato)",
-    "V41 Cremona-Mantova report Excelsior mercato del lavoro consuntivo (inventato)",
-    "V41 Torino assessment digitali compilati per strumento (inventato)",
     "V41 Como-Lecco riduzione risme di carta acquistate 2025 su 2024 (inventato)",
 ]
 
 
 FORTY_SECOND_SET_MISSES = [
-    "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
     "V42 Unioncamere Abruzzo portale opportunità messo in pausa dal Comitato di indirizzo (inventato)",
     "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
     "V42 Unioncamere Friuli Venezia Giulia manuale di gestione documentale fermato in attesa delle linee guida AgID (inventato)",
@@ -650,8 +639,6 @@ FORTY_SECOND_SET_MISSES = [
     "V42 Unioncamere Emilia-Romagna missioni incoming elencate per paese, una in meno (inventato)",
     "V42 Sud Est Sicilia incontri sul marchio di qualità, tre nel primo trimestre (inventato)",
     "V42 Unioncamere Lazio comunicati stampa mensili, saltato febbraio (inventato)",
-    "V42 Catanzaro Crotone Vibo corsi agenti d'affari in mediazione in tre edizioni (inventato)",
-    "V42 Unioncamere Veneto fatture pagate entro trenta giorni, ricevute in lettere (inventato)",
     "V42 Delta Lagunare variazione utenti firma digitale oltre il calo ammesso (inventato)",
 ]
 
