@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (261, 267), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (177, 177), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (136, 136), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (195, 195), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("note", "sviluppo"): (265, 271), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (181, 181), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (138, 138), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (205, 205), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (124, 124), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (47, 47), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("calcolo", "sviluppo"): (127, 127), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("proposta", "sviluppo"): (49, 49), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -207,7 +207,7 @@ REPORTED = {
     # proposals), measured blind once, after the twenty-first pass: 39/50 and 40/50 (five rows whose measure the tool
     # refused counted as disagreeing). The twenty-second pass (parts A and B) fixed three rows of the 35th and seven of
     # the 36th, the twenty-third one more of the 35th (development rows now, «prima: verifica_35», «verifica_36»)
-    ("note", "verifica_35"): (8, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
+    ("note", "verifica_35"): (9, 10), ("andamento", "verifica_35"): (10, 10), ("copertura", "verifica_35"): (5, 6),
     ("conteggio", "verifica_35"): (1, 3), ("si_no", "verifica_35"): (4, 4), ("calcolo", "verifica_35"): (8, 8),
     ("proposta", "verifica_35"): (3, 5),
     ("note", "verifica_36"): (10, 10), ("andamento", "verifica_36"): (10, 10), ("copertura", "verifica_36"): (3, 5),
@@ -216,30 +216,30 @@ REPORTED = {
     # the thirty-seventh and thirty-eighth sets (invented rows: chambers rarely named before, at 30/06 and 30/09; every
     # region at 31/12 and 31/03), measured blind once, after the twenty-first pass: 36/50 and 36/50 (eight rows whose
     # measure the tool refused counted as disagreeing). The twenty-second pass (parts A and B) fixed eight rows of the
-    # 37th and five of the 38th, the twenty-third one more of the 38th (development rows now, «prima: verifica_37»,
+    # 37th and five of the 38th, the twenty-third one more of the 38th and its part A another (development rows now, «prima: verifica_37»,
     # «verifica_38»)
     ("note", "verifica_37"): (10, 11), ("andamento", "verifica_37"): (8, 8), ("copertura", "verifica_37"): (3, 4),
     ("conteggio", "verifica_37"): (1, 2), ("si_no", "verifica_37"): (3, 4), ("calcolo", "verifica_37"): (8, 8),
     ("proposta", "verifica_37"): (3, 5),
     ("note", "verifica_38"): (8, 11), ("andamento", "verifica_38"): (7, 9), ("copertura", "verifica_38"): (4, 5),
     ("conteggio", "verifica_38"): (2, 2), ("si_no", "verifica_38"): (4, 4), ("calcolo", "verifica_38"): (8, 8),
-    ("proposta", "verifica_38"): (3, 5),
+    ("proposta", "verifica_38"): (3, 4),
     # the thirty-ninth to forty-second sets (invented rows: small chambers of the South and islands at 30/06 and 30/09;
     # the North-East and accorpate chambers at 31/12 and 31/03; the Centre and North-West at 30/06; Unioni regionali and
     # rarely named chambers at the four dates), measured blind once, after the twenty-second pass and ST08Z: 28/50,
     # 37/50, 40/50 and 37/50 (seventeen rows whose measure the tool refused counted as disagreeing); the rows fixed in
     # the twenty-third pass are development rows now (part B1: 2, 5 and 2 rows of the 39th, 40th and 42nd sets)
-    ("note", "verifica_39"): (8, 11), ("andamento", "verifica_39"): (4, 9), ("copertura", "verifica_39"): (4, 6),
-    ("conteggio", "verifica_39"): (0, 2), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 6),
+    ("note", "verifica_39"): (10, 10), ("andamento", "verifica_39"): (4, 7), ("copertura", "verifica_39"): (4, 6),
+    ("conteggio", "verifica_39"): (0, 1), ("si_no", "verifica_39"): (3, 3), ("calcolo", "verifica_39"): (5, 5),
     ("proposta", "verifica_39"): (4, 5),
-    ("note", "verifica_40"): (7, 7), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 6),
-    ("conteggio", "verifica_40"): (1, 3), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
-    ("proposta", "verifica_40"): (4, 5),
+    ("note", "verifica_40"): (7, 7), ("andamento", "verifica_40"): (9, 10), ("copertura", "verifica_40"): (4, 5),
+    ("conteggio", "verifica_40"): (1, 2), ("si_no", "verifica_40"): (4, 4), ("calcolo", "verifica_40"): (8, 8),
+    ("proposta", "verifica_40"): (4, 4),
     ("note", "verifica_41"): (12, 12), ("andamento", "verifica_41"): (7, 9), ("copertura", "verifica_41"): (3, 4),
-    ("conteggio", "verifica_41"): (2, 4), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 7),
+    ("conteggio", "verifica_41"): (2, 2), ("si_no", "verifica_41"): (4, 4), ("calcolo", "verifica_41"): (7, 7),
     ("proposta", "verifica_41"): (5, 5),
-    ("note", "verifica_42"): (8, 10), ("andamento", "verifica_42"): (8, 9), ("copertura", "verifica_42"): (6, 6),
-    ("conteggio", "verifica_42"): (0, 2), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 7),
+    ("note", "verifica_42"): (8, 9), ("andamento", "verifica_42"): (8, 9), ("copertura", "verifica_42"): (6, 6),
+    ("conteggio", "verifica_42"): (0, 1), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 6),
     ("proposta", "verifica_42"): (5, 5),
 }
 
@@ -538,7 +538,6 @@ THIRTY_FOURTH_SET_MISSES = [
 # The thirty-fifth and thirty-sixth sets, measured blind once after the twenty-first pass (39/50 and 40/50); the rows
 # fixed in the twenty-second pass are development rows now.
 THIRTY_FIFTH_SET_MISSES = [
-    "V35 Basilicata certificati di origine digitali fermi alla firma dell'Agenzia Dogane (inventato)",
     "V35 Napoli digitalizzazione fascicoli storici al 24% senza nuovo cronoprogramma (inventato)",
     "V35 Irpinia Sannio questionario agli sportelli, due in attesa dei totem (inventato)",
     "V35 Gran Sasso d'Italia progetti europei finanziati, due ancora in valutazione (inventato)",
@@ -573,7 +572,6 @@ THIRTY_EIGHTH_SET_MISSES = [
     "V38 CCIAA Bari webinar tematici primo trimestre 2025 (inventato)",
     "V38 Azienda speciale Aosta imprese accompagnate percorso primo export (inventato)",
     "V38 Unioncamere Sicilia trasmissione dati Camere entro dicembre 2025 (inventato)",
-    "V38 CCIAA Foggia cantieri digitali licenze in ritardo 2023 (inventato)",
     "V38 CCIAA Taranto Brindisi gestionale protocollo migrazione ottobre (inventato)",
 ]
 
@@ -583,19 +581,12 @@ THIRTY_EIGHTH_SET_MISSES = [
 # forty-second (note and SI/NO rows: development rows now, «prima: verifica_39/40/42»), and «Toscana Nord-Ovest
 # certificazione parità di genere» of the sixteenth set («prima: verifica_16»).
 THIRTY_NINTH_SET_MISSES = [
-    "V39 Gran Sasso archivio di deposito fermo per il bando contributi (inventato)",
-    "V39 Foggia mappa finanziamenti agricoli programmata nel II semestre (inventato)",
-    "V39 Sud Est Sicilia trasloco nuova sede, restano sportelli e archivio a novembre (inventato)",
-    "V39 Molise verifiche metriche con cinque da verbalizzare (inventato)",
     "V39 Sassari incontri filiera sughero, partecipanti indietro (inventato)",
-    "V39 Trapani voucher digitali liquidati con impegni da liquidare entro novembre (inventato)",
     "V39 Messina mediazioni con organismo sospeso fino a fine anno (inventato)",
     "V39 Caserta accessi orientamento al lavoro con dato al 15 settembre (inventato)",
     "V39 Benevento audit antiriciclaggio fatti in due unità su dieci (inventato)",
     "V39 Agrigento convenzione SUAP, due comuni restano sulla piattaforma regionale (inventato)",
     "V39 Salerno imprese assistite su bandi UE, solo alcune hanno candidato (inventato)",
-    "V39 Ragusa campagne di comunicazione concluse con una ancora in onda (inventato)",
-    "V39 Cosenza equilibrio strutturale con proventi e oneri stimati a giugno (inventato)",
     "V39 Avellino verifiche metriche convertite da strumenti a impianti carburante (inventato)",
 ]
 
@@ -603,10 +594,7 @@ THIRTY_NINTH_SET_MISSES = [
 FORTIETH_SET_MISSES = [
     "V40 Pordenone-Udine voucher digitali liquidati poco a marzo (inventato)",
     "V40 Trento visite agli istituti superiori, sette scuole spostate all'autunno (inventato)",
-    "V40 Bolzano bandi camerali tutti in versione bilingue (inventato)",
     "V40 Venezia Giulia imprese goriziane avviate ai percorsi di sostenibilità (inventato)",
-    "V40 Romagna seminari imprenditoria femminile, Rimini annullato (inventato)",
-    "V40 Treviso-Belluno cantieri delle sedi, Feltre fermo alla Soprintendenza (inventato)",
 ]
 
 
@@ -614,18 +602,13 @@ FORTY_FIRST_SET_MISSES = [
     "V41 Torino check-up sostenibilità ambientale sessioni autunnali già fissate (inventato)",
     "V41 Como-Lecco newsletter Ambiente e Imprese al 30 settembre (inventato)",
     "V41 Pavia incontri orientamento in ciascuno dei 14 istituti superiori (inventato)",
-    "V41 Cremona-Mantova report Excelsior mercato del lavoro consuntivo (inventato)",
-    "V41 Torino assessment digitali compilati per strumento (inventato)",
 ]
 
 
 FORTY_SECOND_SET_MISSES = [
-    "V42 Monte Rosa Laghi sportello di Domodossola aperto solo a settembre (inventato)",
     "V42 Unioncamere Sardegna indagine congiunturale artigianato, solo avviato l'affidamento (inventato)",
     "V42 Riviere di Liguria sede di Imperia tempo medio cancellazione protesti a 19 giorni (inventato)",
     "V42 Unioncamere Lazio comunicati stampa mensili, saltato febbraio (inventato)",
-    "V42 Catanzaro Crotone Vibo corsi agenti d'affari in mediazione in tre edizioni (inventato)",
-    "V42 Unioncamere Veneto fatture pagate entro trenta giorni, ricevute in lettere (inventato)",
 ]
 
 

@@ -1003,3 +1003,57 @@ def test_the_twenty_third_pass_readers_never_raise(text):
     written.listed_units(text)
     written.listed_in(text)
     written.acted_counts(text)
+
+# twenty-third pass, part A: a value with a remark, the rest after «+», the count before «;» or «,», a numbered list,
+# counts by label, out of a total and how, a state said by an adjective, components in words (piao_rules.io.written)
+@pytest.mark.parametrize(("cell", "value", "note", "total"), [
+    ("€ 118.400,00 (liquidati)", Decimal("118400.00"), "(liquidati)", None),
+    ("0% (da crono II sem.)", Decimal(0), "(da crono II sem.)", None),
+    ("40% scaffali (sospeso)", Decimal(40), "scaffali (sospeso)", None),
+    ("97 (+ 5 da verbalizzare)", Decimal(97), "(+ 5 da verbalizzare)", None),
+    ("2 + 1 in corso", Decimal(2), "(+ 1 in corso)", None),
+    ("2 piani su 3 + archivio da fare", Decimal(2), "(+ archivio da fare)", Decimal(3)),
+    ("un report (luglio); il secondo uscirà a febbraio 2026", Decimal(1), "(luglio) (il secondo uscirà a febbraio 2026)", None),
+    ("2 cantieri completati, il terzo (Feltre) avviato", Decimal(2), "(il terzo (Feltre) avviato)", None),
+    ("1) febbraio-aprile, Crotone; 2) settembre-novembre, Vibo; 3) on line, dicembre", Decimal(3),
+     "1) febbraio-aprile, Crotone; 2) settembre-novembre, Vibo; 3) on line, dicembre", None),
+    ("SELFI4.0: 22 - Digital Skill Voyager: 19 - Zoom 4.0 (guidato): 7", Decimal(48),
+     "SELFI4.0: 22 - Digital Skill Voyager: 19 - Zoom 4.0 (guidato): 7", None),
+    ("11 bandi su 11 in versione bilingue", Decimal(11), None, Decimal(11)),
+])
+def test_value_cells_with_a_remark_or_a_list_are_read_and_kept(cell, value, note, total):
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": cell}]}).measures[0]
+    assert (measure.value, measure.note, measure.total, measure.written) == (value, note, total, cell)
+    assert "per non lasciarlo dedurre" in written.explained(cell)
+
+
+@pytest.mark.parametrize("cell", [
+    "+4,4% (stima)",  # an estimate without components stays refused (thirteenth pass)
+    "4,58% (media al 30/06 triennio precedente 3,64%)",  # a benchmark in the remark: two values
+    "5 incontri, 120 partecipanti",  # two counts
+    "3 seminari; 2 webinar",  # two counts
+    "6 iniziative + 88 imprese",  # two counts
+    "12 imprese certificate + tre con il percorso aperto",  # «aperto»: not a state of not done
+    "2) marzo; 3) giugno",  # a list not numbered from 1
+])
+def test_cells_that_look_like_a_value_with_a_remark_are_not_guessed(cell):
+    assert written.read_cell({"valore": cell}) == {"valore": cell}  # refused, or several counts as components
+
+
+def test_labelled_counts_beside_the_components_are_not_summed():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Facebook: 118 - LinkedIn: 61",
+                                                       "componenti": {"Facebook": 118, "LinkedIn": 61}}]}).measures[0]
+    assert measure.value != Decimal(179)
+
+
+@pytest.mark.parametrize(("cell", "state"), [("non attivo", True), ("operativa", True), ("non ancora funzionante", True),
+                                             ("tanti", False), ("non disponibile", False)])
+def test_a_state_said_by_an_adjective_of_service_is_a_state(cell, state):
+    assert written.is_state(cell) is state
+
+
+def test_components_written_in_words_are_numbers_noted():
+    measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "componenti": {
+        "fatture pagate": "412", "fatture ricevute": "quattrocentotrenta"}}]}).measures[0]
+    assert measure.components["fatture ricevute"] == Decimal(430)
+    assert "«quattrocentotrenta»" in measure.note

@@ -63,6 +63,8 @@ _STATE_PHRASE = re.compile(
     r"(?:non\s+)?(?:ancora\s+)?(?:in\s+(?:fase\s+di\s+[^\W\d_]+|corso|ritardo|attesa|lavorazione|svolgimento|bozza|"
     r"approvazione|istruttoria|collaudo|revisione|verifica|definizione|preparazione|predisposizione|elaborazione|"
     r"esecuzione|pubblicazione|programmazione|progettazione|sospeso|stand-by)|da\s+\w+re)|non\s+ancora", re.IGNORECASE)
+# A state said by an adjective of service: «non attivo», «operativa», «non ancora funzionante».
+_STATE_ADJECTIVE = re.compile(r"(?:non\s+)?(?:ancora\s+)?(?:attiv[oaie]|operativ[oaie]|funzionant[ei])", re.IGNORECASE)
 # A state said by its noun alone: «bozza» (in bozza), «ok» (done, as the office sees it).
 _BARE_STATES = frozenset({"bozza", "ok"})
 # A pointer to the note: the value is in the note, not in the cell.
@@ -126,11 +128,13 @@ _ASIDE_COMPLEMENT = re.compile(r"(?P<aside>[^()]+?\s*\([^()]+\))\s+(?P<complemen
                                r"a\s+favore\s+di)\s+[^\d()]+)", re.IGNORECASE)
 # «n. 12 referenti», «n° 5 webinar», «nr. 31»: the number after «n.» is the count.
 _NUMBERED = re.compile(r"(?:n[.°º]|nr\.?|num\.)\s*(?=\d)", re.IGNORECASE)
-# Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5», «3 dei 4 accordi previsti».
+# Done out of a total: «41 processi su 44», «14 processi sui 20», «3 su 5», «3 dei 4 accordi previsti»; and how they
+# were done, after the total, without numbers: «11 bandi su 11 in versione bilingue».
 _OUT_OF = re.compile(
     rf"(?P<done>\d[\d.,]*)(?:\s+(?P<noun>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?\s+"
     rf"(?:su(?:i|gli|l|lle|ll['’])?|de(?:i|gli|lle))\s*"
-    rf"(?P<total>\d[\d.,]*)(?:\s+(?P<again>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?", re.IGNORECASE)
+    r"(?P<total>\d[\d.,]*)(?:\s+(?:in|con|per|presso|nel|nella|nei|nelle|sul|sulla|sui|sulle)\s+[^\d()]+"
+    rf"|\s+(?P<again>{_WORD_RUN}(?:\s+{_WORD_RUN}){{0,2}}))?", re.IGNORECASE)
 # Done out of a total with a slash and nothing else: «5/5», «11 / 12» (not «30/06», more done than the total, nor
 # «12/2023», a month and its year).
 _SLASHED = re.compile(r"(?P<done>\d{1,3})\s*/\s*(?P<total>\d{1,3})")
@@ -154,14 +158,18 @@ _PERIOD_COUNT = re.compile(
     r"(?:trimestre|quadrimestre|semestre))\s*:\s*(?P<number>\d[\d.,]*)", re.IGNORECASE)
 # SI/NO with a remark after a dash, a comma, a colon or in brackets: «SI - del. 88/2025», «NO (in attesa del parere)».
 _ANSWER_REMARK = re.compile(r"(?P<answer>s[iì]'?|no)\s*(?:[-–—,;:]\s*|\(\s*)(?P<remark>[^\W_].*?)\)?", re.IGNORECASE)
-# A value written as an estimate: «88% circa», «circa 25», «ca. 120», «~ 40%», «4,4 gg ca.» (its unit before the hedge).
-_ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?|{_NUMBER}\s*(?:%|[^\W\d_]{{1,12}}\.?)?\s*(?:circa|ca\.))",
-                       re.IGNORECASE)
+# A value written as an estimate: «88% circa», «circa 25», «ca. 120», «~ 40%», «4,4 gg ca.» (its unit before the hedge),
+# «+4,4% (stima)» (an estimate said in brackets).
+_ESTIMATE = re.compile(rf"(?:(?:circa|ca\.|~)\s*{_NUMBER}\s*%?"
+                       rf"|{_NUMBER}\s*(?:%|[^\W\d_]{{1,12}}\.?)?\s*(?:circa|ca\.|\(\s*stim[ae]\w*\s*\)))", re.IGNORECASE)
 # Counts by what they were done with, each with its number in brackets: «IIS Fermi (2), Liceo Bellini (1) e ITIS Omar (1)».
 _PER_ITEM = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s*\(\s*(?P<n>\d{1,3})\s*\)")
 _PER_NAME = re.compile(r"(?P<name>[^\W\d_][^()\d,;]*?)\s+(?P<n>\d{1,3})")
-# A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma».
-_PLUS_NOT_DONE = re.compile(r"(?P<count>\d[\d.,]*\s+[^\W\d_]+)\s*\+\s*(?P<more>\d{1,3}\s+(?P<state>.+))")
+# A count and, after «+», more of them in a state that is not done: «5 seminari + 1 rinviato», «10 corsi + 2 in programma»,
+# «2 + 1 in corso», «97 (+ 5 da verbalizzare)»; or what is left, named in a state that is not done: «2 piani su 3 +
+# archivio da fare».
+_PLUS_NOT_DONE = re.compile(r"(?P<count>[^()+]*?\d[^()+]*?)\s*(?P<open>\(\s*)?\+\s*"
+                            r"(?P<more>(?:\d{1,3}\s+)?(?P<state>[^()+\d]+?))\s*(?(open)\))")
 _NOT_DONE = re.compile(r"(?:rinviat|rimandat|posticipat|slittat|differit|annullat|sospes|programmat|calendarizzat|previst|"
                        r"pianificat)[oaie]|in\s+(?:programma|calendario|corso)|da\s+[^\W\d_]+re", re.IGNORECASE)
 # The number words of a cell, in figures: «tre dei quattro» → «3 dei 4».
@@ -214,7 +222,8 @@ def is_state(text: str) -> bool:
     if state is not None and (_STATE_PHRASE.fullmatch(state.group("state")) or " " not in state.group("state")):
         return True
     words = text.split()  # «Portale in collaudo»: what the work makes and its state
-    return (any(_STATE_PHRASE.fullmatch(" ".join(words[start:])) for start in range(len(words)))
+    return (any(_STATE_PHRASE.fullmatch(" ".join(words[start:])) or _STATE_ADJECTIVE.fullmatch(" ".join(words[start:]))
+                for start in range(len(words)))
             or any(_PARTICIPLE.fullmatch(word) for word in re.findall(r"[^\W\d_]+", text)))
 
 
@@ -348,11 +357,92 @@ def per_item(text: str) -> str | None:
 def plus_not_done(text: str) -> tuple[str, str] | None:
     """«5 seminari + 1 rinviato» → («5 seminari», «+ 1 rinviato»): the count done, and those added after «+» in a state
     that says them not done yet («rinviato», «annullati», «in programma», «da svolgere»), as a remark; None otherwise
-    («6 iniziative + 88 imprese» are two counts, «3 eventi + 2 realizzati» five done)."""
+    («6 iniziative + 88 imprese» are two counts, «3 eventi + 2 realizzati» five done). The count may be without its
+    noun («2 + 1 in corso»), done out of a total («2 piani su 3 + archivio da fare»: what is left named, without a
+    number), and the rest in brackets («97 (+ 5 da verbalizzare)»)."""
     match = _PLUS_NOT_DONE.fullmatch(" ".join(text.split()))
-    if match is None or not _NOT_DONE.fullmatch(match.group("state")):
+    if match is None:
         return None
-    return match.group("count"), f"+ {match.group('more')}"
+    state, more = match.group("state"), match.group("more")
+    named = state.split(" ", 1)  # «archivio da fare»: what is left and its state, without a number
+    if not (_NOT_DONE.fullmatch(state) or len(named) == 2 and _NOT_DONE.fullmatch(named[1])):
+        return None
+    return match.group("count"), f"+ {more}"
+
+
+# A value, a percentage or an amount, and a remark in brackets: «€ 118.400,00 (liquidati)», «0% (da crono II sem.)»; a
+# percentage may name what it is of before the brackets («40% scaffali (sospeso)»).
+_VALUE_ASIDE = re.compile(r"(?P<value>(?:€\s*)?[-+−]?\s?\d[\d.,]*\s*(?:%|€)?)(?:\s+(?P<noun>[^\W\d_]+))?\s*"
+                          r"(?P<remark>\([^()]*[^\W\d_][^()]*\))")
+
+
+def value_aside(text: str) -> tuple[str, str] | None:
+    """«€ 118.400,00 (liquidati)» → («€ 118.400,00», «(liquidati)»), «40% scaffali (sospeso)» → («40%», «scaffali
+    (sospeso)»): a number, a percentage or an amount with a remark in brackets whose only numbers are dates; None
+    otherwise, for an estimate («+4,4% (stima)», see :func:`is_estimate`) and for a count with its noun («3 corsi (…)»,
+    read by :func:`aside_number`)."""
+    match = _VALUE_ASIDE.fullmatch(" ".join(text.split()))
+    if match is None or is_estimate(text) or any(ch.isdigit() for ch in _REMARK_DATE.sub("", match.group("remark"))):
+        return None
+    value, noun = match.group("value").strip(), match.group("noun")
+    if noun is not None and not value.endswith("%"):
+        return None
+    try:
+        values.parse_number(value)
+    except ValueError:
+        return None
+    return value, f"{noun} {match.group('remark')}" if noun else match.group("remark")
+
+
+# The remark after a count, after a semicolon or a comma outside brackets: «1 seminario (Cesena, 8 marzo); quello di
+# Rimini … annullato», «2 cantieri completati, il terzo (Feltre) avviato».
+_TOP_SEPARATOR = re.compile(r";\s*|,\s+(?=[^\W\d_])")
+
+
+def head_remark(text: str) -> tuple[str, str] | None:
+    """«un report (luglio); il secondo uscirà a febbraio 2026» → («un report (luglio)», «il secondo uscirà a febbraio
+    2026»): the cell split at its first semicolon, or at its first comma followed by a word, outside brackets; None when
+    there is none, or when the remark holds a number that is not a date, a year or a percentage («5 incontri, 120
+    partecipanti»: two counts). Whether the head is a value is for :func:`read_cell` to say."""
+    cell = " ".join(text.split())
+    depth = 0
+    for index, char in enumerate(cell):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and (split := _TOP_SEPARATOR.match(cell, index)) is not None:
+            head, remark = cell[:index].strip(), cell[split.end():].strip().rstrip(".")
+            left = re.sub(r"\b\d{4}\b|\d[\d,]*\s*%", "", _REMARK_DATE.sub("", remark))
+            return (head, remark) if head and remark and not any(ch.isdigit() for ch in left) else None
+    return None
+
+
+# The items of a numbered list: «1) febbraio-aprile, Crotone; 2) settembre-novembre, Vibo; 3) on line, dicembre».
+_LIST_NUMBER = re.compile(r"(?:^|[;,]\s*|\s)(?P<n>\d{1,2})\)\s+(?=\S)")
+
+
+def numbered(text: str) -> str | None:
+    """«1) febbraio-aprile, Crotone; 2) settembre-novembre, Vibo; 3) on line» → «3»: the count of the items of a list
+    numbered from 1, in order, each number followed by «)»; None otherwise (one item, numbers out of order)."""
+    cell = " ".join(text.split())
+    found = [int(match.group("n")) for match in _LIST_NUMBER.finditer(cell)]
+    if not cell.startswith("1)") or len(found) < 2 or found != list(range(1, len(found) + 1)):
+        return None
+    return str(len(found))
+
+
+# A count by label, each after its name and a colon, the items apart by a dash or a semicolon: «SELFI4.0: 22 - Digital
+# Skill Voyager: 19 - Zoom 4.0 (assessment guidato): 7».
+_PER_LABEL = re.compile(r"(?P<name>[^\W\d_][^:;]*?)\s*:\s*(?P<n>\d{1,4})")
+
+
+def per_label(text: str) -> str | None:
+    """«SELFI4.0: 22 - Digital Skill Voyager: 19 - Zoom 4.0: 7» → «48»: the sum of the counts of two or more labelled
+    items, apart by a dash or a semicolon, the labels all different; None otherwise («Facebook: 86 Linkedin: 118»
+    without a dash, a count per channel, is left to the components)."""
+    items = re.split(r"\s+[-–—]\s+|\s*;\s*", " ".join(text.split()).rstrip("."))
+    found = [match for item in items if (match := _PER_LABEL.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items) or len({match.group("name").lower() for match in found}) != len(items):
+        return None
+    return str(sum(int(match.group("n")) for match in found))
 
 
 def all_of(text: str) -> str | None:
@@ -791,9 +881,18 @@ def explained(text: str, note: Any = None) -> str:
     if (aside := aside_number(text)) is not None:
         return (f"letto il numero {aside[0]}, e «{aside[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 "solo il numero in cifre e il commento in «nota»")
+    if (valued := value_aside(text)) is not None:
+        return (f"letto il valore {valued[0]}, e «{valued[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il valore e il commento in «nota»")
     if (added := plus_not_done(text)) is not None:
         return (f"letto il conteggio «{added[0]}», e «{added[1]}» (non ancora fatti) nella nota; per non lasciarlo "
                 "dedurre, scrivere in «valore» solo il numero fatto e il resto in «nota»")
+    if (summed := per_label(text)) is not None:
+        return (f"sommati i numeri delle voci: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
+                "il dettaglio in «nota»")
+    if (items := numbered(text)) is not None:
+        return (f"contate le voci dell'elenco numerato: {items}; per non lasciarlo dedurre, scrivere in «valore» il "
+                "numero e l'elenco in «nota»")
     if (summed := per_item(text)) is not None:
         return (f"sommati i numeri tra parentesi: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
@@ -835,6 +934,9 @@ def explained(text: str, note: Any = None) -> str:
     if (remarked := out_of_remarked(text)) is not None:
         return (f"letto come {remarked[0]} su un totale di {remarked[1]}, e «{remarked[2]}» nella nota; per non lasciarlo "
                 f"dedurre, scrivere {remarked[0]} in «valore», {remarked[1]} in «totale» e il commento in «nota»")
+    if (split := head_remark(text)) is not None and _head({"valore": split[0]}, "valore", *split, text) is not None:
+        return (f"letto il valore di «{split[0]}», e «{split[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero e il commento in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
@@ -846,7 +948,7 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     rewritten: the amount in euro; the count; no value; the count in figures; the progress and no value; the first
     labelled value, the cell (all its values) going to the note; the value and the total; the sentence or state in the
     note, before what the note says. The guesses keep the cell in ``valore_scritto``."""
-    data = _total_in_words(_sentence_components(data))
+    data = _total_in_words(_components_in_words(_sentence_components(data)))
     key = "valore" if "valore" in data else "value"
     raw = data.get(key)
     if not isinstance(raw, str) or values.is_null(raw):
@@ -880,10 +982,16 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     raw = count_in_figures(raw)  # «Realizzati cinque seminari (…)»: the count in figures for the readings below
     if (aside := aside_number(raw)) is not None:  # «sei (gennaio-giugno)»: the number, the remark noted
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
-    if (added := plus_not_done(raw)) is not None:  # «5 seminari + 1 rinviato»: the count done, the rest noted
-        return {**data, key: added[0], note_key: f"{note} ({added[1]})" if note else f"({added[1]})", **kept}
+    if (valued := value_aside(raw)) is not None:  # «€ 118.400,00 (liquidati)»: the value, the remark noted
+        return {**data, key: valued[0], note_key: f"{note} {valued[1]}" if note else valued[1], **kept}
+    if (added := plus_not_done(raw)) is not None and (read := _head(data, key, *added, cell)) is not None:
+        return read  # «5 seminari + 1 rinviato», «2 piani su 3 + archivio da fare»: what is done, the rest noted
     if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
         return {**data, key: summed, note_key: _before(cell, note), **kept}
+    if (summed := per_label(raw)) is not None and not (data.get("componenti") or data.get("components")):
+        return {**data, key: summed, note_key: _before(cell, note), **kept}  # «SELFI4.0: 22 - …»: the sum, the cell noted
+    if (items := numbered(raw)) is not None:  # «1) …; 2) …; 3) …»: the items counted, the list noted
+        return {**data, key: items, note_key: _before(cell, note), **kept}
     if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
         return {**data, key: figures, **kept}
     if (excluded := all_but(raw)) is not None:  # «tutte tranne Confesercenti»: the total less those named
@@ -917,9 +1025,24 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if (remarked := out_of_remarked(raw)) is not None:  # «5/5 - ultimo audit il 19/12»: done, the total, the remark noted
         done, total, remark = remarked
         return {**data, key: done, **_total(data, total, cell), note_key: _before(remark, note), **kept}
+    if (split := head_remark(raw)) is not None and (read := _head(data, key, *split, cell)) is not None:
+        return read  # «un report (luglio); il secondo uscirà a febbraio»: the count, the rest noted
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
+
+
+def _head(data: dict[str, Any], key: str, head: str, remark: str, cell: str) -> dict[str, Any] | None:
+    """The measure with the head of its value cell read as a cell of its own, and the remark after it in the note (the
+    whole cell kept in ``valore_scritto``); None unless the head reads as one number or one count."""
+    read = read_cell({**data, key: head})
+    value = read.get(key)
+    if value is None or isinstance(value, str) and not _one_count(value):
+        return None
+    note_key = "nota" if "nota" in read or "note" not in read else "note"
+    note = read.get(note_key)
+    return {**read, key: value, note_key: f"{note} ({remark})" if note else f"({remark})",
+            "valore_scritto" if key == "valore" else "written": cell}
 
 
 def _total_in_words(data: dict[str, Any]) -> dict[str, Any]:
@@ -961,6 +1084,24 @@ def _sentence_components(data: dict[str, Any]) -> dict[str, Any]:
     remark = "; ".join(f"{str(label).strip()}: {text}" for label, text in said.items())
     return {**data, key: {label: (None if label in said else raw) for label, raw in given.items()},
             note_key: f"{note} ({remark})" if note else f"({remark})"}
+
+
+def _components_in_words(data: dict[str, Any]) -> dict[str, Any]:
+    """Components written as a number in words, alone («quattrocentotrenta»): the number, and how it was read in the
+    note («fatture ricevute: 430 da «quattrocentotrenta»»); other components as they are."""
+    key = "componenti" if "componenti" in data else "components"
+    given = data.get(key)
+    if not isinstance(given, dict):
+        return data
+    read = {label: number for label, raw in given.items() if isinstance(raw, str)
+            and (number := _NUMBER_WORDS.get(" ".join(raw.split()).lower())) is not None}
+    if not read:
+        return data
+    note_key = "nota" if "nota" in data or "note" not in data else "note"
+    note = data.get(note_key)
+    said = "; ".join(f"{str(label).strip()}: {number} da «{' '.join(given[label].split())}»" for label, number in read.items())
+    return {**data, key: {**given, **read}, note_key: f"{note} (componenti in lettere: {said})" if note
+            else f"(componenti in lettere: {said})"}
 
 
 def _slashed(data: dict[str, Any], key: str, raw: str) -> dict[str, Any]:

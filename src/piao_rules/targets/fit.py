@@ -289,6 +289,7 @@ def _participle_part(target: Target, measure: Measure, name: str) -> tuple[Measu
 # A number in a note that is not a date, a year after a preposition («nel 2024») or a decimal.
 _NOTE_NUMBER = re.compile(r"(?<![\w.,/])(?P<n>\d+)(?![\w/]|[.,]\d)")
 _BEFORE_YEAR = re.compile(r"(?<!\w)(?:nel|del|dal|al|il|entro)\s+$", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(r":\s*$")
 _BEFORE_SUBSET = re.compile(r"(?<!\w)(?:di\s+cui|in)\s+$", re.IGNORECASE)
 _COMMON = {"come", "sono", "stati", "state", "stato", "della", "delle", "dello", "degli", "queste", "questi", "anche",
            "ancora", "altri", "altre", "nell", "dalla", "dalle", "sulla", "sulle", "alla", "alle", "agli", "presso"}
@@ -319,8 +320,8 @@ def named_part(target: Target, measure: Measure, name: str) -> tuple[Measure, st
         return None
     else:
         whole, parts = numbers[first], numbers[first + 1:]
-    if not parts:
-        return None
+    if not parts or len(parts) >= 2 and all(_LABEL_BEFORE.search(note[:m.start()]) for m in parts):
+        return None  # «SELFI4.0: 22 - Digital Skill Voyager: 19»: each part's words are before its number, not after
     total = Decimal(whole.group("n")) if whole is not None else value
     if total is None:
         return None
