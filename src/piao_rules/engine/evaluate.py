@@ -110,9 +110,9 @@ def _hundredths(value: Decimal) -> int:
 _FIGURES = ("grado", "rapporto", "atteso", "ritmo", "proiezione", "avanzamento")
 assert all(FIELDS[name].kind is FieldKind.PERCENT for name in _FIGURES)
 _ACCRUALS = {accrual: FIELDS["andamento"].encode(accrual.value) for accrual in Accrual}  # as facts
-# The facts about the measure of an indicator without one.
 # The readings of a note whose calendar is weighed: in the calendar, or suspended and put back in it (ST17S).
 _CALENDARED = (_choice("lettura_nota", "programmata"), _choice("lettura_nota", "sospesa"))
+# The facts about the measure of an indicator without one.
 _NO_MEASURE = {"misura": 0, "nota": 0, "giudizio": _choice("giudizio", "nessuno"), "proposta": 0, "proposta_al_ribasso": 0,
                "rispetto_proposta_al_ribasso": 0, "motivazione": 0,
                "causa_esterna": 0, "misura_non_pertinente": 0, "unita_incoerente": 0}

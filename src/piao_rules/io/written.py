@@ -865,8 +865,8 @@ def explained(text: str, note: Any = None) -> str:
     if (answer := answer_remark(text)) is not None:
         return (f"letto come {answer[0]}, e «{answer[1]}» nella nota; per non lasciarlo dedurre, scrivere in «valore» "
                 f"solo {answer[0]} e il resto in «nota»")
-    if sees_note(text) and (listed := listed_in(note)) is not None:
-        return (f"rimanda alla nota, che elenca le cose fatte: contate, «{listed}»; per non lasciarlo dedurre, scrivere in "
+    if sees_note(text) and (noted := listed_in(note)) is not None:
+        return (f"rimanda alla nota, che elenca le cose fatte: contate, «{noted}»; per non lasciarlo dedurre, scrivere in "
                 "«valore» il numero e l'elenco in «nota»")
     if sees_note(text):
         return ("rimanda alla nota: il valore è vuoto e lo stato lo propone la lettura della nota, da confermare; per non "
@@ -984,8 +984,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: aside[0], note_key: f"{note} {aside[1]}" if note else aside[1], **kept}
     if (valued := value_aside(raw)) is not None:  # «€ 118.400,00 (liquidati)»: the value, the remark noted
         return {**data, key: valued[0], note_key: f"{note} {valued[1]}" if note else valued[1], **kept}
-    if (added := plus_not_done(raw)) is not None and (read := _head(data, key, *added, cell)) is not None:
-        return read  # «5 seminari + 1 rinviato», «2 piani su 3 + archivio da fare»: what is done, the rest noted
+    if (added := plus_not_done(raw)) is not None and (headed := _head(data, key, *added, cell)) is not None:
+        return headed  # «5 seminari + 1 rinviato», «2 piani su 3 + archivio da fare»: what is done, the rest noted
     if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (summed := per_label(raw)) is not None and not (data.get("componenti") or data.get("components")):
@@ -1025,8 +1025,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
     if (remarked := out_of_remarked(raw)) is not None:  # «5/5 - ultimo audit il 19/12»: done, the total, the remark noted
         done, total, remark = remarked
         return {**data, key: done, **_total(data, total, cell), note_key: _before(remark, note), **kept}
-    if (split := head_remark(raw)) is not None and (read := _head(data, key, *split, cell)) is not None:
-        return read  # «un report (luglio); il secondo uscirà a febbraio»: the count, the rest noted
+    if (split := head_remark(raw)) is not None and (headed := _head(data, key, *split, cell)) is not None:
+        return headed  # «un report (luglio); il secondo uscirà a febbraio»: the count, the rest noted
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
     return data
