@@ -241,6 +241,23 @@ REPORTED = {
     ("note", "verifica_42"): (8, 9), ("andamento", "verifica_42"): (8, 9), ("copertura", "verifica_42"): (6, 6),
     ("conteggio", "verifica_42"): (0, 1), ("si_no", "verifica_42"): (4, 4), ("calcolo", "verifica_42"): (6, 6),
     ("proposta", "verifica_42"): (5, 5),
+    # the forty-third to forty-sixth sets (invented rows: every region at 30/06 with value cells from Excel exports;
+    # Lombardia, Veneto, Piemonte and Emilia-Romagna at 30/09 and 31/12 with events and contacts counted; the Centre and
+    # South at 31/03 and 30/06 with procurement, blocks and postponements; aziende speciali and chambers at 31/12 and
+    # 30/09 with calculated indicators, proposals and coverage), measured blind once, after the twenty-third pass:
+    # 45/50, 37/50, 35/50 and 40/50 (eight rows whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_43"): (11, 12), ("andamento", "verifica_43"): (10, 10), ("copertura", "verifica_43"): (6, 6),
+    ("conteggio", "verifica_43"): (2, 5), ("si_no", "verifica_43"): (3, 4), ("calcolo", "verifica_43"): (8, 8),
+    ("proposta", "verifica_43"): (5, 5),
+    ("note", "verifica_44"): (11, 12), ("andamento", "verifica_44"): (7, 10), ("copertura", "verifica_44"): (3, 6),
+    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 4), ("calcolo", "verifica_44"): (7, 8),
+    ("proposta", "verifica_44"): (5, 5),
+    ("note", "verifica_45"): (6, 12), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
+    ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 8),
+    ("proposta", "verifica_45"): (4, 5),
+    ("note", "verifica_46"): (10, 12), ("andamento", "verifica_46"): (6, 10), ("copertura", "verifica_46"): (4, 6),
+    ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
+    ("proposta", "verifica_46"): (4, 5),
 }
 
 
@@ -612,6 +629,66 @@ FORTY_SECOND_SET_MISSES = [
 ]
 
 
+# The forty-third to forty-sixth sets, measured blind once after the twenty-third pass (45/50, 37/50, 35/50 and 40/50).
+FORTY_THIRD_SET_MISSES = [
+    "V43 Firenze portale archivio storico RdO MePA appena pubblicata (inventato)",
+    "V43 Riviere di Liguria newsletter tematiche e comunicati (inventato)",
+    "V43 Brindisi-Taranto seminari composizione negoziata (inventato)",
+    "V43 Reggio Calabria tirocini curricolari attivati nell'anno (inventato)",
+    "V43 Venezia Giulia nomina responsabile transizione digitale (inventato)",
+]
+
+
+FORTY_FOURTH_SET_MISSES = [
+    "V44 Biella Vercelli Novara VCO calendario unico eventi online a febbraio (inventato)",
+    "V44 Mantova imprese agli incontri export circa centodieci (inventato)",
+    "V44 Reggio Emilia contatti sportello estero con recall che non basta (inventato)",
+    "V44 Varese seminari e partecipanti entrambi al passo a settembre (inventato)",
+    "V44 Vicenza incontri nei mandamenti, Asiago annullato per neve (inventato)",
+    "V44 Pavia materiali di tutti i seminari con slide mancanti in nota (inventato)",
+    "V44 Como Lecco presentazione bando nei comuni capofila, uno a gennaio (inventato)",
+    "V44 Bologna tre webinar credito più un convegno in presenza (inventato)",
+    "V44 Cuneo incontri con le imprese contati per sede (inventato)",
+    "V44 Milano iniziative di formazione per trimestre, cinque su dodici (inventato)",
+    "V44 Modena contatti start-up per periodo con doppio conteggio in nota (inventato)",
+    "V44 Novara protocollo eventi fieristici firmato a gennaio (inventato)",
+    "V44 Reggio Emilia imprese partecipanti per mille imprese attive (inventato)",
+]
+
+
+FORTY_FIFTH_SET_MISSES = [
+    "V45 Frosinone-Latina regolamento contributi fermo al parere regionale (inventato)",
+    "V45 Palermo-Enna premiazione fedeltà al lavoro spostata a settembre (inventato)",
+    "V45 Cosenza rinnovo postazioni PC con ordine diretto MePA (inventato)",
+    "V45 Catanzaro Crotone Vibo conciliazione online in attesa iscrizione ministeriale (inventato)",
+    "V45 Chieti Pescara alienazione immobile senza autorizzazione Soprintendenza a fine anno (inventato)",
+    "V45 Maremma e Tirreno incoming buyer nautica spostato a settembre (inventato)",
+    "V45 Cagliari-Oristano assistenza deposito marchi con richieste di sola informazione (inventato)",
+    "V45 Gran Sasso margine di struttura a metà anno (inventato)",
+    "V45 Messina istanze di accesso civico evase nei termini al semestre (inventato)",
+    "V45 Frosinone-Latina protocolli con enti del territorio, uno non ancora firmato (inventato)",
+    "V45 Benevento bandi contributo già pubblicati a marzo (inventato)",
+    "V45 Chieti Pescara corsi per il personale elencati con due in autunno (inventato)",
+    "V45 Reggio Calabria certificati di origine con tempi in ore (inventato)",
+    "V45 Roma indagine di customer con giudizi per fascia (inventato)",
+    "V45 Toscana Nord-Ovest metrologia da strumenti a distributori (inventato)",
+]
+
+
+FORTY_SIXTH_SET_MISSES = [
+    "V46 laboratorio, migrazione archivio sul nuovo gestionale riprogrammata a febbraio (inventato)",
+    "V46 avviso botteghe storiche pubblicato dopo la data del piano (inventato)",
+    "V46 check-up aziendali indietro ma prenotati per ottobre e novembre (inventato)",
+    "V46 analisi agroalimentari nel primo trimestre con la stagione bassa (inventato)",
+    "V46 imprese dei percorsi PID con sei di gennaio dentro il totale (inventato)",
+    "V46 newsletter dell'azienda speciale con ritmo mensile rispettato (inventato)",
+    "V46 azienda speciale, progetti europei con una sola candidatura approvata (inventato)",
+    "V46 visite di verifica alle imprese beneficiarie con il totale nella nota (inventato)",
+    "V46 azienda speciale, colloqui di valutazione con tutti gli addetti (inventato)",
+    "V46 azienda speciale, nuovo sportello decentrato in attesa dell'agibilità comunale (inventato)",
+]
+
+
 # Development rows whose label a later convention contradicts. Labels are never changed: these rows are reported as
 # disagreeing. «slittato, partirà nel 2024» (a variant written in the second pass, labelled a rischio knowing the rules
 # of then) is a postponement to a later year, which five blind first labels call non raggiunto (ST08Y, eleventh pass).
@@ -653,6 +730,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + THIRTY_FIFTH_SET_MISSES + THIRTY_SIXTH_SET_MISSES
         + THIRTY_SEVENTH_SET_MISSES + THIRTY_EIGHTH_SET_MISSES
         + THIRTY_NINTH_SET_MISSES + FORTIETH_SET_MISSES + FORTY_FIRST_SET_MISSES + FORTY_SECOND_SET_MISSES
+        + FORTY_THIRD_SET_MISSES + FORTY_FOURTH_SET_MISSES + FORTY_FIFTH_SET_MISSES + FORTY_SIXTH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
