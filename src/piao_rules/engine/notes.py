@@ -100,7 +100,10 @@ _DASHED_DAY = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(
 _REPLANNED = frozenset({"rinviata", "sospesa", "non_avviata"})
 
 # The words between a postponement and the day it moves the activity to («rinviato al 19 ottobre», «slittata al 15»).
-_MOVED_TO = re.compile(r"\s+(?:(?:a|al|all'|alla|ad|per il|il)\s*)?(?=\d)")  # the cue may end with it («spostato al»)
+# The cue may end with it («spostato al»); a weekday may come before the day («spostata a venerdì 18 settembre») and a
+# span of days is read at its last day («spostata al 22-24 settembre»).
+_MOVED_TO = re.compile(r"\s+(?:(?:a|al|all'|alla|ad|per il|il)\s*)?(?:(?:lunedi|martedi|mercoledi|giovedi|venerdi|sabato|"
+                       r"domenica)\s+)?(?:\d{1,2}\s*[-–]\s*)?(?=\d)")
 
 # Before a calendar word, «ancora» stands between the negation and the verb («che non è ancora stata calendarizzata»):
 # not counted in the few words where the negation is looked for.
