@@ -1099,3 +1099,54 @@ def test_a_suspended_count_put_back_in_the_calendar(days, status):
     note = "L'ufficio ha deciso di sospendere gli incontri fino a giugno. Si riprende a settembre: " + days
     result = one("Realizzazione di 4 incontri entro il 30/11/2023", MID, valore="0 incontri", nota=note)
     assert result.status is status and result.proposed is (status is Status.ON_TRACK)
+
+
+@pytest.mark.parametrize(("note", "phase"), [
+    ("Testo inviato alla Regione il 3 aprile; senza il parere il regolamento non può andare in Giunta.", "bloccata"),
+    ("Avviso d'asta pubblicato a ottobre; l'aggiudicazione non può avvenire senza l'autorizzazione.", "bloccata"),
+    ("Locali pronti; senza l'agibilità lo sportello non si può aprire.", "bloccata"),
+    ("Domanda presentata a marzo, in istruttoria: il Ministero non ha dato indicazioni sui tempi.", "bloccata"),
+    ("Relazione approvata e pubblicata.", "completata"),
+])
+def test_what_cannot_go_on_is_blocked_before_the_steps_done(note, phase):
+    assert READER.read(note, None, MID).phase == phase
+
+
+@pytest.mark.parametrize(("note", "planned_on"), [
+    ("La premiazione è stata spostata a venerdì 15 settembre 2023.", date(2023, 9, 15)),
+    ("La missione è stata spostata al 20-22 settembre 2023.", date(2023, 9, 22)),
+    ("La missione è stata spostata al 20 settembre 2023.", date(2023, 9, 20)),
+])
+def test_a_postponement_to_a_weekday_or_a_span_of_days(note, planned_on):
+    reading = READER.read(note, None, MID)
+    assert (reading.phase, reading.planned_on) == ("rinviata", planned_on)
+
+
+@pytest.mark.parametrize(("note", "completed_on"), [
+    ("Firma digitale apposta da entrambe le parti il 9 gennaio 2024.", date(2024, 1, 9)),
+    ("(ordine di servizio del 14 aprile 2023)", date(2023, 4, 14)),
+    ("(determinazione del 20 maggio 2023)", date(2023, 5, 20)),
+])
+def test_a_signature_affixed_or_a_dated_act_is_done_that_day(note, completed_on):
+    reading = READER.read(note, "Nomina del responsabile", END)
+    assert (reading.phase, reading.completed_on) == ("completata", completed_on)
+
+
+@pytest.mark.parametrize(("valore", "nota", "status"), [
+    ("Sì (ordine di servizio del 14 aprile 2023)", None, Status.MISSED),  # ST08S, proposed
+    ("SI (delibera del 12 marzo 2023)", None, Status.REACHED),
+    ("SI", "Firme digitali apposte il 9 gennaio 2024.", Status.MISSED),  # after the year
+])
+def test_a_yes_with_its_act_dated_after_the_deadline(valore, nota, status):
+    result = one("SI entro il 31/03/2023" if nota is None else "SI", END, valore=valore, **({"nota": nota} if nota else {}))
+    assert result.status is status
+
+
+@pytest.mark.parametrize(("note", "completed_on"), [
+    ("Disciplinare approvato a novembre; avviso pubblicato il 4 dicembre 2023, domande aperte fino al 31 gennaio 2024.",
+     date(2023, 12, 4)),
+    ("Avviso pubblicato il 20 novembre 2023, domande aperte fino al 15 gennaio 2024.", date(2023, 11, 20)),
+])
+def test_a_window_left_open_after_the_act_is_not_its_day(note, completed_on):
+    reading = READER.read(note, "Pubblicazione dell'avviso", END)
+    assert (reading.phase, reading.completed_on) == ("completata", completed_on)

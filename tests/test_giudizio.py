@@ -14,13 +14,13 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (265, 271), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("note", "sviluppo"): (280, 286), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
     ("andamento", "sviluppo"): (181, 181), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (138, 138), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (205, 205), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
-    ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
+    ("si_no", "sviluppo"): (75, 75), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (127, 127), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
-    ("proposta", "sviluppo"): (49, 49), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
+    ("proposta", "sviluppo"): (50, 50), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
     ("si_no", "verifica_4"): (5, 5), ("calcolo", "verifica_4"): (5, 5), ("proposta", "verifica_4"): (4, 4),
@@ -199,7 +199,7 @@ REPORTED = {
     ("note", "verifica_33"): (10, 10), ("andamento", "verifica_33"): (6, 9), ("copertura", "verifica_33"): (5, 6),
     ("conteggio", "verifica_33"): (0, 1), ("si_no", "verifica_33"): (3, 3), ("calcolo", "verifica_33"): (6, 7),
     ("proposta", "verifica_33"): (3, 5),
-    ("note", "verifica_34"): (9, 10), ("andamento", "verifica_34"): (5, 5), ("copertura", "verifica_34"): (4, 4),
+    ("note", "verifica_34"): (9, 9), ("andamento", "verifica_34"): (5, 5), ("copertura", "verifica_34"): (4, 4),
     ("conteggio", "verifica_34"): (0, 4), ("si_no", "verifica_34"): (4, 4), ("calcolo", "verifica_34"): (6, 6),
     ("proposta", "verifica_34"): (3, 5),
     # the thirty-fifth and thirty-sixth sets (invented rows: every region, aziende speciali and Unioni regionali at the
@@ -245,19 +245,21 @@ REPORTED = {
     # Lombardia, Veneto, Piemonte and Emilia-Romagna at 30/09 and 31/12 with events and contacts counted; the Centre and
     # South at 31/03 and 30/06 with procurement, blocks and postponements; aziende speciali and chambers at 31/12 and
     # 30/09 with calculated indicators, proposals and coverage), measured blind once, after the twenty-third pass:
-    # 45/50, 37/50, 35/50 and 40/50 (eight rows whose measure the tool refused counted as disagreeing)
+    # 45/50, 37/50, 35/50 and 40/50 (eight rows whose measure the tool refused counted as disagreeing); the rows fixed in the
+    # twenty-fourth pass are development rows now («prima: verifica_43» to «prima: verifica_46»; part B1: one of set 43, one
+    # of set 44, five of set 45, two of set 46, with one of set 34 of the same family, «prima: verifica_34»)
     ("note", "verifica_43"): (11, 12), ("andamento", "verifica_43"): (10, 10), ("copertura", "verifica_43"): (6, 6),
-    ("conteggio", "verifica_43"): (2, 5), ("si_no", "verifica_43"): (3, 4), ("calcolo", "verifica_43"): (8, 8),
+    ("conteggio", "verifica_43"): (2, 5), ("si_no", "verifica_43"): (3, 3), ("calcolo", "verifica_43"): (8, 8),
     ("proposta", "verifica_43"): (5, 5),
     ("note", "verifica_44"): (11, 12), ("andamento", "verifica_44"): (7, 10), ("copertura", "verifica_44"): (3, 6),
-    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 4), ("calcolo", "verifica_44"): (7, 8),
+    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 3), ("calcolo", "verifica_44"): (7, 8),
     ("proposta", "verifica_44"): (5, 5),
-    ("note", "verifica_45"): (6, 12), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
+    ("note", "verifica_45"): (6, 7), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
     ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 8),
     ("proposta", "verifica_45"): (4, 5),
-    ("note", "verifica_46"): (10, 12), ("andamento", "verifica_46"): (6, 10), ("copertura", "verifica_46"): (4, 6),
+    ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 10), ("copertura", "verifica_46"): (4, 6),
     ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
-    ("proposta", "verifica_46"): (4, 5),
+    ("proposta", "verifica_46"): (4, 4),
 }
 
 
@@ -542,7 +544,6 @@ THIRTY_THIRD_SET_MISSES = [
 
 
 THIRTY_FOURTH_SET_MISSES = [
-    "V34 Reggio Calabria conciliazione online in attesa del Ministero (inventato)",
     "V34 Milano Monza Brianza Lodi missioni incoming e outgoing (inventato)",
     "V34 Gran Sasso d'Italia eventi filiere di cui fuori regione (inventato)",
     "V34 Umbria schede settoriali turismo sostituita (inventato)",
@@ -629,13 +630,13 @@ FORTY_SECOND_SET_MISSES = [
 ]
 
 
-# The forty-third to forty-sixth sets, measured blind once after the twenty-third pass (45/50, 37/50, 35/50 and 40/50).
+# The forty-third to forty-sixth sets, measured blind once after the twenty-third pass (45/50, 37/50, 35/50 and 40/50)); the rows
+# fixed in the twenty-fourth pass are development rows now.
 FORTY_THIRD_SET_MISSES = [
     "V43 Firenze portale archivio storico RdO MePA appena pubblicata (inventato)",
     "V43 Riviere di Liguria newsletter tematiche e comunicati (inventato)",
     "V43 Brindisi-Taranto seminari composizione negoziata (inventato)",
     "V43 Reggio Calabria tirocini curricolari attivati nell'anno (inventato)",
-    "V43 Venezia Giulia nomina responsabile transizione digitale (inventato)",
 ]
 
 
@@ -651,18 +652,12 @@ FORTY_FOURTH_SET_MISSES = [
     "V44 Cuneo incontri con le imprese contati per sede (inventato)",
     "V44 Milano iniziative di formazione per trimestre, cinque su dodici (inventato)",
     "V44 Modena contatti start-up per periodo con doppio conteggio in nota (inventato)",
-    "V44 Novara protocollo eventi fieristici firmato a gennaio (inventato)",
     "V44 Reggio Emilia imprese partecipanti per mille imprese attive (inventato)",
 ]
 
 
 FORTY_FIFTH_SET_MISSES = [
-    "V45 Frosinone-Latina regolamento contributi fermo al parere regionale (inventato)",
-    "V45 Palermo-Enna premiazione fedeltà al lavoro spostata a settembre (inventato)",
     "V45 Cosenza rinnovo postazioni PC con ordine diretto MePA (inventato)",
-    "V45 Catanzaro Crotone Vibo conciliazione online in attesa iscrizione ministeriale (inventato)",
-    "V45 Chieti Pescara alienazione immobile senza autorizzazione Soprintendenza a fine anno (inventato)",
-    "V45 Maremma e Tirreno incoming buyer nautica spostato a settembre (inventato)",
     "V45 Cagliari-Oristano assistenza deposito marchi con richieste di sola informazione (inventato)",
     "V45 Gran Sasso margine di struttura a metà anno (inventato)",
     "V45 Messina istanze di accesso civico evase nei termini al semestre (inventato)",
@@ -677,7 +672,6 @@ FORTY_FIFTH_SET_MISSES = [
 
 FORTY_SIXTH_SET_MISSES = [
     "V46 laboratorio, migrazione archivio sul nuovo gestionale riprogrammata a febbraio (inventato)",
-    "V46 avviso botteghe storiche pubblicato dopo la data del piano (inventato)",
     "V46 check-up aziendali indietro ma prenotati per ottobre e novembre (inventato)",
     "V46 analisi agroalimentari nel primo trimestre con la stagione bassa (inventato)",
     "V46 imprese dei percorsi PID con sei di gennaio dentro il totale (inventato)",
@@ -685,7 +679,6 @@ FORTY_SIXTH_SET_MISSES = [
     "V46 azienda speciale, progetti europei con una sola candidatura approvata (inventato)",
     "V46 visite di verifica alle imprese beneficiarie con il totale nella nota (inventato)",
     "V46 azienda speciale, colloqui di valutazione con tutti gli addetti (inventato)",
-    "V46 azienda speciale, nuovo sportello decentrato in attesa dell'agibilità comunale (inventato)",
 ]
 
 

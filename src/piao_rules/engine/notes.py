@@ -100,7 +100,10 @@ _DASHED_DAY = re.compile(r"(?<![\w.,/-])(\d{1,2})([.-])(\d{1,2})\2(\d{4}|\d{2})(
 _REPLANNED = frozenset({"rinviata", "sospesa", "non_avviata"})
 
 # The words between a postponement and the day it moves the activity to («rinviato al 19 ottobre», «slittata al 15»).
-_MOVED_TO = re.compile(r"\s+(?:(?:a|al|all'|alla|ad|per il|il)\s*)?(?=\d)")  # the cue may end with it («spostato al»)
+# The cue may end with it («spostato al»); a weekday may come before the day («spostata a venerdì 18 settembre») and a
+# span of days is read at its last day («spostata al 22-24 settembre»).
+_MOVED_TO = re.compile(r"\s+(?:(?:a|al|all'|alla|ad|per il|il)\s*)?(?:(?:lunedi|martedi|mercoledi|giovedi|venerdi|sabato|"
+                       r"domenica)\s+)?(?:\d{1,2}\s*[-–]\s*)?(?=\d)")
 
 # Before a calendar word, «ancora» stands between the negation and the verb («che non è ancora stata calendarizzata»):
 # not counted in the few words where the negation is looked for.
@@ -1113,6 +1116,8 @@ def _completion_day(folded: str, starts: list[int], as_of: date | None, besides:
         stop = min((i for i in (folded.find(mark, start) for mark in ";:.") if i >= 0), default=len(folded))
         named = [day for day in _DAY.finditer(folded, begin, stop)
                  if besides is None or day.start() != besides[0]]  # not the deadline the note names
+        if len(named) > 1 and _RANGE_AFTER.match(folded, start) is None:  # «domande aperte fino al 31 gennaio»: a term
+            named = [day for day in named if not _UNTIL.search(folded, max(begin, day.start() - 12), day.start())] or named
         if len(named) > 1 and len({_day_of(day, as_of) for day in named}) == 1:
             named = named[-1:]  # «pubbl. 12.06.25 Vademecum pubblicato sul sito il 12 giugno»: one day, written twice
         if len(named) > 1:  # several days in one clause: this act's own day, if it has one
@@ -1188,6 +1193,9 @@ def _own_day(folded: str, named: list[re.Match[str]], start: int, acts: list[int
     return own[start]
 
 
+# A day that ends a window left open after the act («avviso pubblicato il 4 dicembre, domande aperte fino al 31 gennaio»):
+# not the act's day.
+_UNTIL = re.compile(r"\bfino\s+(?:al|a|all')\s*$")
 _RANGE_AFTER = re.compile(r"[^\W\d_]+\s+(?:(?:tra|fra)\s+(?:il\s+)?|dal(?:l')?\s*)")  # an act's word, then a span of days
 _RANGE_AND = re.compile(r"\s+(?:e\s+(?:il\s+|l')?|al(?:l')?\s*)")
 # an act's word and the day right after it («pervenuto il 4 luglio», «chiusura fissata al 15 ottobre», «fissato per il 12»)
