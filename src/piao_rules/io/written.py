@@ -147,6 +147,8 @@ _MONTHS = "|".join(values.MONTHS)
 _REMARK_DATE = re.compile(rf"\d{{1,2}}\s*[°º]?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{4}}|"
                           r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", re.IGNORECASE)
 # All the units, with their number in brackets: «tutti (36)», «tutte (5)».
+# «tutti», «tutte», «tutti gli addetti»: every unit, when the total says how many.
+_ALL_ALONE = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\.?", re.IGNORECASE)
 _ALL_BRACKETED = re.compile(r"tutt[ie]\s*\(\s*(?P<number>\d{1,4})\s*\)", re.IGNORECASE)
 # All the units but those named: «tutte tranne Confesercenti», «tutti gli uffici eccetto Alba e Bra».
 _ALL_BUT = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\s+(?:tranne|eccetto|salvo|meno|ad\s+eccezione\s+d[ei]\S*)\s+"
@@ -998,6 +1000,9 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         total = data.get("totale", data.get("total"))
         number = values.parse_number(total) - excluded if total is not None and not values.is_null(str(total)) else None
         return {**data, key: number, **kept}
+    if _ALL_ALONE.fullmatch(cell) and (total := data.get("totale", data.get("total"))) is not None \
+            and not values.is_null(str(total)):  # «tutti» beside the total: all of them
+        return {**data, key: total, **kept}
     if (period := period_count(raw)) is not None:  # «gen.-giu.: 22», «ca. 300 nel I trim.»: the count, the period noted
         return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if (share := progress(raw)) is not None:
@@ -1027,9 +1032,49 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: done, **_total(data, total, cell), note_key: _before(remark, note), **kept}
     if (split := head_remark(raw)) is not None and (headed := _head(data, key, *split, cell)) is not None:
         return headed  # «un report (luglio); il secondo uscirà a febbraio»: the count, the rest noted
+    if (apart := counts_apart(raw)) is not None:  # «3 seminari (12/3, 16/4), 186 partecipanti»: the counts, asides noted
+        return {**data, key: apart[0], note_key: _before(apart[1], note), **kept}
+    if (estimate := estimated(raw)) is not None:  # «circa 110»: the number, the estimate said in the note
+        said = f"stima scritta nel valore: «{cell}»"
+        return {**data, key: estimate, note_key: f"{note} ({said})" if note else f"({said})", **kept}
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
+    if raw != cell and _counted(raw):  # «quattro tirocini attivati (uno interrotto …)»: the count in figures
+        return {**data, key: raw, **kept}
     return data
+
+
+def _counted(text: str) -> bool:
+    """Whether a cell reads as counts with their nouns, maybe with a remark in brackets («4 tirocini (uno …)»)."""
+    aside = _ASIDE.fullmatch(text)
+    return values.parse_counts(aside.group("counts") if aside else text) is not None
+
+
+# Brackets holding a remark; what joins two counts: «+», «, per un totale di», «, per complessivi».
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_COUNTS_JOIN = re.compile(r"\s*(?:\+|,\s*(?:per\s+un\s+totale\s+di|per\s+complessiv[ie]|in\s+tutto))\s*", re.IGNORECASE)
+
+
+def counts_apart(text: str) -> tuple[str, str] | None:
+    """Several counts, each with its noun, with remarks in brackets between them or joined by «+» or «per un totale
+    di» («3 seminari (12/3, 16/4 e 28/5), 186 partecipanti», «3 webinar (…) + 1 convegno (12/12)», «38 distributori, per
+    un totale di 171 strumenti»): the counts («3 seminari, 186 partecipanti»), the remarks for the note; None otherwise
+    (one count with its remark is read elsewhere)."""
+    asides = [match.group().strip() for match in _BRACKETED.finditer(text)]
+    rest = _COUNTS_JOIN.sub(", ", _BRACKETED.sub("", text)).strip()
+    if rest == " ".join(text.split()) or len(values.parse_counts(rest) or ()) < 2:
+        return None
+    return rest, " ".join(asides) or text
+
+
+_COUNT_ESTIMATE = re.compile(r"(?:circa|ca\.|~)\s*(?P<number>\d[\d.,]*)|(?P<after>\d[\d.,]*)\s*(?:circa|ca\.)", re.IGNORECASE)
+
+
+def estimated(text: str) -> str | None:
+    """A count written as an estimate, without components («circa 110», «ca. 310», «~ 40»): the number; None otherwise
+    (a percentage, «20% circa», says how far an activity is, and a unit, «4,4 gg ca.», a computed value: errors)."""
+    match = _COUNT_ESTIMATE.fullmatch(" ".join(text.split()))
+    return (match.group("number") or match.group("after")) if match else None
 
 
 def _head(data: dict[str, Any], key: str, head: str, remark: str, cell: str) -> dict[str, Any] | None:
@@ -1056,6 +1101,8 @@ def _total_in_words(data: dict[str, Any]) -> dict[str, Any]:
     read = out_of(raw)
     if counts is not None and len(counts) == 1:
         total = counts[0][0]
+    elif (figures := in_words(raw)) is not None and values.parse_counts(figures) is None:  # «ventidue»: 22
+        total = values.parse_number(figures)
     elif read is not None and values.parse_number(read[0]) == values.parse_number(read[1]):
         total = values.parse_number(read[1])
     elif (aside := aside_number(raw)) is not None:  # «38 (comuni aderenti)»: the number, the remark noted
