@@ -447,6 +447,20 @@ def per_label(text: str) -> str | None:
     return str(sum(int(match.group("n")) for match in found))
 
 
+# A count at a place named with a capital: «2 a Cuneo», «3 ad Alba», «1 presso la sede di Mondovì».
+_AT_PLACE = re.compile(r"(?P<n>\d{1,3})\s+(?:a|ad|in|presso)\s+(?:(?:la|il)\s+sede\s+di\s+)?[A-ZÀ-Ý][^\W\d_'’-]*(?:[\s'’-]+[^\W\d_]+){0,3}")
+
+
+def per_place(text: str) -> str | None:
+    """«2 a Cuneo, 1 a Mondovì, 3 ad Alba e 1 a Saluzzo» → «7»: the sum of two or more counts, each at its place (a name
+    with a capital), apart by commas, semicolons or «e»; None otherwise («2 a marzo» names a month, not a place)."""
+    items = re.split(r"\s*[,;]\s*|\s+e\s+(?=\d)", " ".join(text.split()).rstrip("."))
+    found = [match for item in items if (match := _AT_PLACE.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items):
+        return None
+    return str(sum(int(match.group("n")) for match in found))
+
+
 def all_of(text: str) -> str | None:
     """«tutti e sei gli uffici» → «6 uffici», «tutte le 5 sedi» → «5 sedi», «tutti (36)» → «36»: all the units, counted
     with their noun; None otherwise."""
@@ -992,6 +1006,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (summed := per_label(raw)) is not None and not (data.get("componenti") or data.get("components")):
         return {**data, key: summed, note_key: _before(cell, note), **kept}  # «SELFI4.0: 22 - …»: the sum, the cell noted
+    if (summed := per_place(raw)) is not None:  # «2 a Cuneo, 1 a Mondovì»: the sum, the cell noted
+        return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (items := numbered(raw)) is not None:  # «1) …; 2) …; 3) …»: the items counted, the list noted
         return {**data, key: items, note_key: _before(cell, note), **kept}
     if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
