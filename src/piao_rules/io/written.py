@@ -1078,7 +1078,8 @@ def counts_apart(text: str) -> tuple[str, str] | None:
     (one count with its remark is read elsewhere)."""
     asides = [match.group().strip() for match in _BRACKETED.finditer(text)]
     rest = _COUNTS_JOIN.sub(", ", _BRACKETED.sub("", text)).strip()
-    if rest == " ".join(text.split()) or len(values.parse_counts(rest) or ()) < 2:
+    if not asides and "+" in text or text.strip() == rest \
+            or len(values.parse_counts(rest) or ()) < 2:  # «6 iniziative + 88 imprese»: left to the components
         return None
     return rest, " ".join(asides) or text
 
