@@ -83,3 +83,11 @@ def test_counts_at_named_places_are_summed(cell, total):
 @pytest.mark.parametrize("cell", ["2 a marzo, 3 ad aprile", "4 a Torino", "2 a Cuneo, 3 incontri"])
 def test_counts_not_all_at_places_are_not_summed(cell):
     assert written.per_place(cell) is None
+
+
+@pytest.mark.parametrize(("cell", "said"), [("circa 110", "letto il numero 110"), ("tutti", "totale delle unità"),
+                                            ("2 a Cuneo, 1 a Mondovì", "sommati i conteggi per sede: 3"),
+                                            ("3 seminari (12/3), 186 partecipanti", "letti i conteggi «3 seminari, 186"),
+                                            ("quattro tirocini attivati (uno interrotto)", "«4 tirocini attivati (uno interrotto)»")])
+def test_verifica_says_how_each_new_reading_was_made(cell, said):
+    assert said in written.explained(cell)

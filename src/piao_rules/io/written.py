@@ -875,6 +875,9 @@ def explained(text: str, note: Any = None) -> str:
                 "«valore» (o scriverci il risultato) e le componenti in «componenti»")
     if (letter := initial(text)) is not None:
         return f"letto come {letter}; per non lasciarlo dedurre, scrivere {letter} per intero"
+    if (estimate := estimated(text)) is not None:
+        return (f"è una stima: letto il numero {estimate} (o, con le componenti, il valore calcolato da esse), la stima è "
+                "nella nota; per non lasciarlo dedurre, scrivere in «valore» il numero esatto")
     if is_estimate(text):
         return ("è una stima: il valore è calcolato dalle componenti, la stima è nella nota; per non lasciarlo dedurre, "
                 "lasciare vuoto «valore» (o scriverci il risultato esatto)")
@@ -906,6 +909,9 @@ def explained(text: str, note: Any = None) -> str:
     if (summed := per_label(text)) is not None:
         return (f"sommati i numeri delle voci: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
+    if (summed := per_place(text)) is not None:
+        return (f"sommati i conteggi per sede: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e il "
+                "dettaglio in «nota»")
     if (items := numbered(text)) is not None:
         return (f"contate le voci dell'elenco numerato: {items}; per non lasciarlo dedurre, scrivere in «valore» il "
                 "numero e l'elenco in «nota»")
@@ -914,6 +920,9 @@ def explained(text: str, note: Any = None) -> str:
                 "il dettaglio in «nota»")
     if (figures := all_of(text)) is not None:
         return f"letto come «{figures}» (tutte le unità); per non lasciarlo dedurre, scrivere il numero in cifre"
+    if _ALL_ALONE.fullmatch(" ".join(text.split())):
+        return ("letto come il totale delle unità da coprire (tutte); per non lasciarlo dedurre, scrivere in «valore» il "
+                "numero delle unità coperte")
     if (excluded := all_but(text)) is not None:
         return (f"tutte le unità tranne {excluded}: il valore è il totale delle unità da coprire meno {excluded}; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero delle unità coperte e in «nota» quelle mancanti")
@@ -953,6 +962,12 @@ def explained(text: str, note: Any = None) -> str:
     if (split := head_remark(text)) is not None and _head({"valore": split[0]}, "valore", *split, text) is not None:
         return (f"letto il valore di «{split[0]}», e «{split[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
                 "«valore» solo il numero e il commento in «nota»")
+    if (apart := counts_apart(text)) is not None:
+        return (f"letti i conteggi «{apart[0]}», le osservazioni nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero che il target chiede e il resto in «nota»")
+    if _counted(text) and any(ch.isdigit() for ch in text):  # «quattro tirocini (…)», in figures above
+        return (f"letto come «{text}» (il numero in cifre); per non lasciarlo dedurre, scrivere in «valore» solo il "
+                "numero in cifre e il commento in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
