@@ -14,10 +14,10 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_5»), of set 6 fixed in the sixth («prima: verifica_6»), of set 7 fixed in the seventh
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
-    ("note", "sviluppo"): (280, 286), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (181, 181), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
-    ("copertura", "sviluppo"): (138, 138), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
-    ("conteggio", "sviluppo"): (205, 205), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
+    ("note", "sviluppo"): (282, 288), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
+    ("andamento", "sviluppo"): (185, 185), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("copertura", "sviluppo"): (140, 140), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
+    ("conteggio", "sviluppo"): (214, 214), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (75, 75), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
     ("calcolo", "sviluppo"): (127, 127), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (50, 50), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
@@ -249,15 +249,15 @@ REPORTED = {
     # twenty-fourth pass are development rows now («prima: verifica_43» to «prima: verifica_46»; part B1: one of set 43, one
     # of set 44, five of set 45, two of set 46, with one of set 34 of the same family, «prima: verifica_34»)
     ("note", "verifica_43"): (11, 12), ("andamento", "verifica_43"): (10, 10), ("copertura", "verifica_43"): (6, 6),
-    ("conteggio", "verifica_43"): (2, 5), ("si_no", "verifica_43"): (3, 3), ("calcolo", "verifica_43"): (8, 8),
+    ("conteggio", "verifica_43"): (2, 3), ("si_no", "verifica_43"): (3, 3), ("calcolo", "verifica_43"): (8, 8),
     ("proposta", "verifica_43"): (5, 5),
-    ("note", "verifica_44"): (11, 12), ("andamento", "verifica_44"): (7, 10), ("copertura", "verifica_44"): (3, 6),
-    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 3), ("calcolo", "verifica_44"): (7, 8),
+    ("note", "verifica_44"): (11, 11), ("andamento", "verifica_44"): (7, 9), ("copertura", "verifica_44"): (3, 6),
+    ("conteggio", "verifica_44"): (1, 3), ("si_no", "verifica_44"): (3, 3), ("calcolo", "verifica_44"): (7, 8),
     ("proposta", "verifica_44"): (5, 5),
     ("note", "verifica_45"): (6, 7), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
     ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 8),
     ("proposta", "verifica_45"): (4, 5),
-    ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 10), ("copertura", "verifica_46"): (4, 6),
+    ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 9), ("copertura", "verifica_46"): (4, 5),
     ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
     ("proposta", "verifica_46"): (4, 4),
 }
@@ -469,6 +469,8 @@ TWENTY_FIFTH_SET_MISSES = [
 ]
 
 
+# «circa 25» is read as 25 since the twenty-fourth pass (part A, with a verifica warning): 25 of 40 at September is
+# in linea by the pace, the label says a rischio for a figure still provisional.
 TWENTY_SIXTH_SET_MISSES = [
     "V26 imprese accompagnate SEI, dato provvisorio a settembre (inventato)",
 ]
@@ -635,21 +637,15 @@ FORTY_SECOND_SET_MISSES = [
 FORTY_THIRD_SET_MISSES = [
     "V43 Firenze portale archivio storico RdO MePA appena pubblicata (inventato)",
     "V43 Riviere di Liguria newsletter tematiche e comunicati (inventato)",
-    "V43 Brindisi-Taranto seminari composizione negoziata (inventato)",
-    "V43 Reggio Calabria tirocini curricolari attivati nell'anno (inventato)",
 ]
 
 
 FORTY_FOURTH_SET_MISSES = [
-    "V44 Biella Vercelli Novara VCO calendario unico eventi online a febbraio (inventato)",
-    "V44 Mantova imprese agli incontri export circa centodieci (inventato)",
     "V44 Reggio Emilia contatti sportello estero con recall che non basta (inventato)",
     "V44 Varese seminari e partecipanti entrambi al passo a settembre (inventato)",
     "V44 Vicenza incontri nei mandamenti, Asiago annullato per neve (inventato)",
     "V44 Pavia materiali di tutti i seminari con slide mancanti in nota (inventato)",
     "V44 Como Lecco presentazione bando nei comuni capofila, uno a gennaio (inventato)",
-    "V44 Bologna tre webinar credito più un convegno in presenza (inventato)",
-    "V44 Cuneo incontri con le imprese contati per sede (inventato)",
     "V44 Milano iniziative di formazione per trimestre, cinque su dodici (inventato)",
     "V44 Modena contatti start-up per periodo con doppio conteggio in nota (inventato)",
     "V44 Reggio Emilia imprese partecipanti per mille imprese attive (inventato)",
@@ -673,12 +669,10 @@ FORTY_FIFTH_SET_MISSES = [
 FORTY_SIXTH_SET_MISSES = [
     "V46 laboratorio, migrazione archivio sul nuovo gestionale riprogrammata a febbraio (inventato)",
     "V46 check-up aziendali indietro ma prenotati per ottobre e novembre (inventato)",
-    "V46 analisi agroalimentari nel primo trimestre con la stagione bassa (inventato)",
     "V46 imprese dei percorsi PID con sei di gennaio dentro il totale (inventato)",
     "V46 newsletter dell'azienda speciale con ritmo mensile rispettato (inventato)",
     "V46 azienda speciale, progetti europei con una sola candidatura approvata (inventato)",
     "V46 visite di verifica alle imprese beneficiarie con il totale nella nota (inventato)",
-    "V46 azienda speciale, colloqui di valutazione con tutti gli addetti (inventato)",
 ]
 
 

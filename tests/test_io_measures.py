@@ -185,14 +185,14 @@ def test_bad_date_is_reported_with_row_and_column(tmp_path):
 def test_bad_values_are_reported_with_row_and_column(tmp_path):
     header = ("codice", "valore", "avanzamento", "giudizio", "componente")
     path = _measures_csv(tmp_path, [
-        ["K1", "circa 120", "", "", ""],
+        ["K1", "circa 120 imprese", "", "", ""],
         ["K2", "", "150", "buono", ""],
         ["K3", "tanti", "", "", "Facebook"],
     ], header)
     with pytest.raises(InputError) as error:
         load_measures(path, as_of=date(2023, 6, 30))
     assert messages(error) == [
-        f"{path}:riga 2/valore: «circa 120» non è un numero, una data o SI/NO: "
+        f"{path}:riga 2/valore: «circa 120 imprese» non è un numero, una data o SI/NO: "
         "scrivere in «valore» solo il numero (anche con ciò che conta: «2 sale»), la data o SI/NO, e il resto in «nota»",
         f"{path}:riga 3/avanzamento: «150» è troppo grande: il massimo è 100",
         f"{path}:riga 3/giudizio: valore «buono» non ammesso: usare uno tra raggiunto, in_linea, a_rischio, non_raggiunto",
@@ -271,7 +271,7 @@ def test_a_sentence_in_the_value_cell_is_a_note():
     measure = MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": "Lavori conclusi il 20/09/2023; sportello "
                                                      "non ancora operativo.", "nota": "Arredi in consegna."}]}).measures[0]
     assert (measure.value, measure.note) == (None, "Lavori conclusi il 20/09/2023; sportello non ancora operativo. Arredi in consegna.")
-    for wrong in ("circa 120", "tanti", "2 seminari svolti a marzo", "80 %x"):
+    for wrong in ("circa 120 imprese", "tanti", "2 seminari svolti a marzo", "80 %x"):
         with pytest.raises(ValueError):
             MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
 
@@ -310,7 +310,7 @@ def test_a_note_that_already_begins_with_the_state_is_kept_as_it_is():
     assert (measure.note, measure.written) == ("Impianto installato a maggio; allaccio a novembre.", "Impianto installato")
 
 
-@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120", "imprese", "3 sale su 5 piani", "tre dei molti", "Gradimento al 85%", "in totale"])
+@pytest.mark.parametrize("wrong", ["tanti", "molti", "circa 120 imprese", "imprese", "3 sale su 5 piani", "tre dei molti", "Gradimento al 85%", "in totale"])
 def test_words_that_say_no_state_are_still_refused(wrong):
     with pytest.raises(ValueError, match="non è"):
         MeasureSet.model_validate({"misure": [{"codice": "K1", "valore": wrong}]})
@@ -555,7 +555,7 @@ def test_the_noun_of_the_work_with_its_state(text):
     assert (measure.value, measure.note, measure.written) == (None, f"{text} Manca l'allaccio.", text)
 
 
-@pytest.mark.parametrize("text", ["Lavori 3", "Sviluppo in totale", "Gradimento in media", "circa 120", "tanti",
+@pytest.mark.parametrize("text", ["Lavori 3", "Sviluppo in totale", "Gradimento in media", "circa 120 imprese", "tanti",
                                   "Attività molto intensa"])
 def test_not_the_noun_of_the_work_with_its_state(text):
     assert not written.is_state(text)
@@ -685,7 +685,7 @@ def test_bozza_and_ok_are_a_state(state):
     assert (measure.value, measure.note, measure.written) == (None, f"{state} Trasmessa al Segretario Generale.", state)
 
 
-@pytest.mark.parametrize("vague", ["20% circa", "circa 120", "tanti", "circa 25 imprese"])
+@pytest.mark.parametrize("vague", ["20% circa", "circa 120 eventi", "tanti", "circa 25 imprese"])
 def test_vague_amounts_are_still_refused(vague):
     with pytest.raises(ValueError):
         _measure(valore=vague)
@@ -824,7 +824,7 @@ def test_an_estimate_beside_its_components_gives_way_to_them():
 
 
 @pytest.mark.parametrize("cell", [
-    "circa 25",  # an estimate without components: still refused
+    "circa 25 imprese",  # an estimate with its noun, without components: still refused
     "3 (2 a marzo)",  # a number in the remark that is not a date
     "Facebook: 86",  # a channel, not a period
     "tutte tranne 2",  # a number, not the units named
@@ -877,7 +877,7 @@ def test_a_count_with_its_period_is_read_and_kept(cell, value, remark):
     assert "per non lasciarlo dedurre" in written.explained(cell)
 
 
-@pytest.mark.parametrize("cell", ["12 eventi", "circa 120", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
+@pytest.mark.parametrize("cell", ["12 eventi", "circa 120 imprese", "da gennaio: 29 eventi e 3 fiere", "Da marzo in servizio: 3 ispettori"])
 def test_cells_that_are_not_a_count_with_its_period(cell):
     assert written.period_count(cell) is None
 

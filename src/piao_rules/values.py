@@ -36,6 +36,9 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DATE_WORDS = re.compile(
     r"^(\d{1,2})\s*(?:°|º|o)?\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?$", re.IGNORECASE
 )
+# A month shortened as in a calendar («28 feb. 2023», «3 sett 2024»): only with its year, «3 set» is a count.
+_SHORT_MONTHS = {name[:3]: number for name, number in MONTHS.items()} | {"sett": 9}
+_DATE_SHORT = re.compile(r"^(\d{1,2})\s*(?:°|º)?\s+(" + "|".join(_SHORT_MONTHS) + r")\.?\s+(\d{4})$", re.IGNORECASE)
 
 # More digits than this before the decimal point is not a measure but a typing error.
 MAX_INTEGER_DIGITS = 15
@@ -129,7 +132,7 @@ def _make_date(day: int, month: int, year: int, text: str) -> date:
 def looks_like_date(text: str) -> bool:
     """True when ``text`` has the shape of a date (it may still be an impossible one)."""
     raw = " ".join(text.strip().lower().split())
-    return bool(_DATE_NUMERIC.match(raw) or _DATE_ISO.match(raw) or _DATE_WORDS.match(raw))
+    return bool(_DATE_NUMERIC.match(raw) or _DATE_ISO.match(raw) or _DATE_WORDS.match(raw) or _DATE_SHORT.match(raw))
 
 
 def parse_date(text: str | date | datetime, year: int | None = None) -> date:
@@ -165,6 +168,9 @@ def _date_text(text: str, year: int | None) -> date:
         if year is None:
             raise ValueError(f"«{text}»: manca l'anno")
         return _make_date(int(d), MONTHS[month_name.lower()], year, text)
+    if match := _DATE_SHORT.match(raw):
+        d, short, y = match.groups()
+        return _make_date(int(d), _SHORT_MONTHS[short.lower()], int(y), text)
     raise ValueError(f"«{text}» non è una data (usare gg/mm/aaaa, ad esempio 30/06/2023)")
 
 

@@ -147,6 +147,8 @@ _MONTHS = "|".join(values.MONTHS)
 _REMARK_DATE = re.compile(rf"\d{{1,2}}\s*[°º]?\s+(?:{_MONTHS})(?:\s+\d{{4}})?|(?:{_MONTHS})\s+\d{{4}}|"
                           r"\d{1,2}/\d{1,2}(?:/\d{2,4})?", re.IGNORECASE)
 # All the units, with their number in brackets: «tutti (36)», «tutte (5)».
+# «tutti», «tutte», «tutti gli addetti»: every unit, when the total says how many.
+_ALL_ALONE = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\.?", re.IGNORECASE)
 _ALL_BRACKETED = re.compile(r"tutt[ie]\s*\(\s*(?P<number>\d{1,4})\s*\)", re.IGNORECASE)
 # All the units but those named: «tutte tranne Confesercenti», «tutti gli uffici eccetto Alba e Bra».
 _ALL_BUT = re.compile(r"tutt[ie](?:\s+(?:i|gli|le)\s+[^\W\d_]+)?\s+(?:tranne|eccetto|salvo|meno|ad\s+eccezione\s+d[ei]\S*)\s+"
@@ -441,6 +443,20 @@ def per_label(text: str) -> str | None:
     items = re.split(r"\s+[-–—]\s+|\s*;\s*", " ".join(text.split()).rstrip("."))
     found = [match for item in items if (match := _PER_LABEL.fullmatch(item)) is not None]
     if len(found) < 2 or len(found) != len(items) or len({match.group("name").lower() for match in found}) != len(items):
+        return None
+    return str(sum(int(match.group("n")) for match in found))
+
+
+# A count at a place named with a capital: «2 a Cuneo», «3 ad Alba», «1 presso la sede di Mondovì».
+_AT_PLACE = re.compile(r"(?P<n>\d{1,3})\s+(?:a|ad|in|presso)\s+(?:(?:la|il)\s+sede\s+di\s+)?[A-ZÀ-Ý][^\W\d_'’-]*(?:[\s'’-]+[^\W\d_]+){0,3}")
+
+
+def per_place(text: str) -> str | None:
+    """«2 a Cuneo, 1 a Mondovì, 3 ad Alba e 1 a Saluzzo» → «7»: the sum of two or more counts, each at its place (a name
+    with a capital), apart by commas, semicolons or «e»; None otherwise («2 a marzo» names a month, not a place)."""
+    items = re.split(r"\s*[,;]\s*|\s+e\s+(?=\d)", " ".join(text.split()).rstrip("."))
+    found = [match for item in items if (match := _AT_PLACE.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items):
         return None
     return str(sum(int(match.group("n")) for match in found))
 
@@ -859,6 +875,9 @@ def explained(text: str, note: Any = None) -> str:
                 "«valore» (o scriverci il risultato) e le componenti in «componenti»")
     if (letter := initial(text)) is not None:
         return f"letto come {letter}; per non lasciarlo dedurre, scrivere {letter} per intero"
+    if (estimate := estimated(text)) is not None:
+        return (f"è una stima: letto il numero {estimate} (o, con le componenti, il valore calcolato da esse), la stima è "
+                "nella nota; per non lasciarlo dedurre, scrivere in «valore» il numero esatto")
     if is_estimate(text):
         return ("è una stima: il valore è calcolato dalle componenti, la stima è nella nota; per non lasciarlo dedurre, "
                 "lasciare vuoto «valore» (o scriverci il risultato esatto)")
@@ -890,6 +909,9 @@ def explained(text: str, note: Any = None) -> str:
     if (summed := per_label(text)) is not None:
         return (f"sommati i numeri delle voci: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
+    if (summed := per_place(text)) is not None:
+        return (f"sommati i conteggi per sede: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e il "
+                "dettaglio in «nota»")
     if (items := numbered(text)) is not None:
         return (f"contate le voci dell'elenco numerato: {items}; per non lasciarlo dedurre, scrivere in «valore» il "
                 "numero e l'elenco in «nota»")
@@ -898,6 +920,9 @@ def explained(text: str, note: Any = None) -> str:
                 "il dettaglio in «nota»")
     if (figures := all_of(text)) is not None:
         return f"letto come «{figures}» (tutte le unità); per non lasciarlo dedurre, scrivere il numero in cifre"
+    if _ALL_ALONE.fullmatch(" ".join(text.split())):
+        return ("letto come il totale delle unità da coprire (tutte); per non lasciarlo dedurre, scrivere in «valore» il "
+                "numero delle unità coperte")
     if (excluded := all_but(text)) is not None:
         return (f"tutte le unità tranne {excluded}: il valore è il totale delle unità da coprire meno {excluded}; per non "
                 "lasciarlo dedurre, scrivere in «valore» il numero delle unità coperte e in «nota» quelle mancanti")
@@ -937,6 +962,12 @@ def explained(text: str, note: Any = None) -> str:
     if (split := head_remark(text)) is not None and _head({"valore": split[0]}, "valore", *split, text) is not None:
         return (f"letto il valore di «{split[0]}», e «{split[1]}» nella nota; per non lasciarlo dedurre, scrivere in "
                 "«valore» solo il numero e il commento in «nota»")
+    if (apart := counts_apart(text)) is not None:
+        return (f"letti i conteggi «{apart[0]}», le osservazioni nella nota; per non lasciarlo dedurre, scrivere in "
+                "«valore» solo il numero che il target chiede e il resto in «nota»")
+    if _counted(text) and any(ch.isdigit() for ch in text):  # «quattro tirocini (…)», in figures above
+        return (f"letto come «{text}» (il numero in cifre); per non lasciarlo dedurre, scrivere in «valore» solo il "
+                "numero in cifre e il commento in «nota»")
     return ("non è un valore: letto come inizio della nota, e lo stato lo propone la lettura della nota, da confermare; "
             "per non lasciarlo dedurre, lasciare vuoto «valore» e scrivere lo stato in «nota» (o il giudizio in "
             "«giudizio», l'avanzamento in «avanzamento», la data in «completato_il»)")
@@ -990,6 +1021,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (summed := per_label(raw)) is not None and not (data.get("componenti") or data.get("components")):
         return {**data, key: summed, note_key: _before(cell, note), **kept}  # «SELFI4.0: 22 - …»: the sum, the cell noted
+    if (summed := per_place(raw)) is not None:  # «2 a Cuneo, 1 a Mondovì»: the sum, the cell noted
+        return {**data, key: summed, note_key: _before(cell, note), **kept}
     if (items := numbered(raw)) is not None:  # «1) …; 2) …; 3) …»: the items counted, the list noted
         return {**data, key: items, note_key: _before(cell, note), **kept}
     if (figures := all_of(raw)) is not None:  # «tutti e sei gli uffici»: 6 uffici
@@ -998,6 +1031,9 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         total = data.get("totale", data.get("total"))
         number = values.parse_number(total) - excluded if total is not None and not values.is_null(str(total)) else None
         return {**data, key: number, **kept}
+    if _ALL_ALONE.fullmatch(cell) and (total := data.get("totale", data.get("total"))) is not None \
+            and not values.is_null(str(total)):  # «tutti» beside the total: all of them
+        return {**data, key: total, **kept}
     if (period := period_count(raw)) is not None:  # «gen.-giu.: 22», «ca. 300 nel I trim.»: the count, the period noted
         return {**data, key: period[0], note_key: f"{note} ({period[1]})" if note else f"({period[1]})", **kept}
     if (share := progress(raw)) is not None:
@@ -1027,9 +1063,50 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return {**data, key: done, **_total(data, total, cell), note_key: _before(remark, note), **kept}
     if (split := head_remark(raw)) is not None and (headed := _head(data, key, *split, cell)) is not None:
         return headed  # «un report (luglio); il secondo uscirà a febbraio»: the count, the rest noted
+    if (apart := counts_apart(raw)) is not None:  # «3 seminari (12/3, 16/4), 186 partecipanti»: the counts, asides noted
+        return {**data, key: apart[0], note_key: _before(apart[1], note), **kept}
+    if (estimate := estimated(raw)) is not None:  # «circa 110»: the number, the estimate said in the note
+        said = f"stima scritta nel valore: «{cell}»"
+        return {**data, key: estimate, note_key: f"{note} ({said})" if note else f"({said})", **kept}
     if values.parse_counts(raw) is None and (is_sentence(raw) or is_state(raw)):
         return {**data, key: None, note_key: _before(cell, note), **kept}
+    if raw != cell and _counted(raw):  # «quattro tirocini attivati (uno interrotto …)»: the count in figures
+        return {**data, key: raw, **kept}
     return data
+
+
+def _counted(text: str) -> bool:
+    """Whether a cell reads as counts with their nouns, maybe with a remark in brackets («4 tirocini (uno …)»)."""
+    aside = _ASIDE.fullmatch(text)
+    return values.parse_counts(aside.group("counts") if aside else text) is not None
+
+
+# Brackets holding a remark; what joins two counts: «+», «, per un totale di», «, per complessivi».
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_COUNTS_JOIN = re.compile(r"\s*(?:\+|,\s*(?:per\s+un\s+totale\s+di|per\s+complessiv[ie]|in\s+tutto))\s*", re.IGNORECASE)
+
+
+def counts_apart(text: str) -> tuple[str, str] | None:
+    """Several counts, each with its noun, with remarks in brackets between them or joined by «+» or «per un totale
+    di» («3 seminari (12/3, 16/4 e 28/5), 186 partecipanti», «3 webinar (…) + 1 convegno (12/12)», «38 distributori, per
+    un totale di 171 strumenti»): the counts («3 seminari, 186 partecipanti»), the remarks for the note; None otherwise
+    (one count with its remark is read elsewhere)."""
+    asides = [match.group().strip() for match in _BRACKETED.finditer(text)]
+    rest = _COUNTS_JOIN.sub(", ", _BRACKETED.sub("", text)).strip()
+    if not asides and "+" in text or text.strip() == rest \
+            or len(values.parse_counts(rest) or ()) < 2:  # «6 iniziative + 88 imprese»: left to the components
+        return None
+    return rest, " ".join(asides) or text
+
+
+_COUNT_ESTIMATE = re.compile(r"(?:circa|ca\.|~)\s*(?P<number>\d[\d.,]*)|(?P<after>\d[\d.,]*)\s*(?:circa|ca\.)", re.IGNORECASE)
+
+
+def estimated(text: str) -> str | None:
+    """A count written as an estimate, without components («circa 110», «ca. 310», «~ 40»): the number; None otherwise
+    (a percentage, «20% circa», says how far an activity is, and a unit, «4,4 gg ca.», a computed value: errors)."""
+    match = _COUNT_ESTIMATE.fullmatch(" ".join(text.split()))
+    return (match.group("number") or match.group("after")) if match else None
 
 
 def _head(data: dict[str, Any], key: str, head: str, remark: str, cell: str) -> dict[str, Any] | None:
@@ -1056,6 +1133,8 @@ def _total_in_words(data: dict[str, Any]) -> dict[str, Any]:
     read = out_of(raw)
     if counts is not None and len(counts) == 1:
         total = counts[0][0]
+    elif (figures := in_words(raw)) is not None and values.parse_counts(figures) is None:  # «ventidue»: 22
+        total = values.parse_number(figures)
     elif read is not None and values.parse_number(read[0]) == values.parse_number(read[1]):
         total = values.parse_number(read[1])
     elif (aside := aside_number(raw)) is not None:  # «38 (comuni aderenti)»: the number, the remark noted
