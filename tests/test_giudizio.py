@@ -15,11 +15,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (265, 271), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (181, 181), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("andamento", "sviluppo"): (187, 187), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (138, 138), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (205, 205), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (69, 69), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (127, 127), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (137, 137), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (49, 49), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -245,17 +245,19 @@ REPORTED = {
     # Lombardia, Veneto, Piemonte and Emilia-Romagna at 30/09 and 31/12 with events and contacts counted; the Centre and
     # South at 31/03 and 30/06 with procurement, blocks and postponements; aziende speciali and chambers at 31/12 and
     # 30/09 with calculated indicators, proposals and coverage), measured blind once, after the twenty-third pass:
-    # 45/50, 37/50, 35/50 and 40/50 (eight rows whose measure the tool refused counted as disagreeing)
+    # 45/50, 37/50, 35/50 and 40/50 (eight rows whose measure the tool refused counted as disagreeing); the rows fixed
+    # in the twenty-fourth pass (part B2: two of the forty-fourth set, two of the forty-fifth, one of the forty-sixth)
+    # moved to development
     ("note", "verifica_43"): (11, 12), ("andamento", "verifica_43"): (10, 10), ("copertura", "verifica_43"): (6, 6),
     ("conteggio", "verifica_43"): (2, 5), ("si_no", "verifica_43"): (3, 4), ("calcolo", "verifica_43"): (8, 8),
     ("proposta", "verifica_43"): (5, 5),
-    ("note", "verifica_44"): (11, 12), ("andamento", "verifica_44"): (7, 10), ("copertura", "verifica_44"): (3, 6),
-    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 4), ("calcolo", "verifica_44"): (7, 8),
+    ("note", "verifica_44"): (11, 12), ("andamento", "verifica_44"): (7, 9), ("copertura", "verifica_44"): (3, 6),
+    ("conteggio", "verifica_44"): (1, 5), ("si_no", "verifica_44"): (3, 4), ("calcolo", "verifica_44"): (7, 7),
     ("proposta", "verifica_44"): (5, 5),
     ("note", "verifica_45"): (6, 12), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
-    ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 8),
+    ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 6),
     ("proposta", "verifica_45"): (4, 5),
-    ("note", "verifica_46"): (10, 12), ("andamento", "verifica_46"): (6, 10), ("copertura", "verifica_46"): (4, 6),
+    ("note", "verifica_46"): (10, 12), ("andamento", "verifica_46"): (6, 9), ("copertura", "verifica_46"): (4, 6),
     ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
     ("proposta", "verifica_46"): (4, 5),
 }
@@ -643,7 +645,6 @@ FORTY_FOURTH_SET_MISSES = [
     "V44 Biella Vercelli Novara VCO calendario unico eventi online a febbraio (inventato)",
     "V44 Mantova imprese agli incontri export circa centodieci (inventato)",
     "V44 Reggio Emilia contatti sportello estero con recall che non basta (inventato)",
-    "V44 Varese seminari e partecipanti entrambi al passo a settembre (inventato)",
     "V44 Vicenza incontri nei mandamenti, Asiago annullato per neve (inventato)",
     "V44 Pavia materiali di tutti i seminari con slide mancanti in nota (inventato)",
     "V44 Como Lecco presentazione bando nei comuni capofila, uno a gennaio (inventato)",
@@ -652,7 +653,6 @@ FORTY_FOURTH_SET_MISSES = [
     "V44 Milano iniziative di formazione per trimestre, cinque su dodici (inventato)",
     "V44 Modena contatti start-up per periodo con doppio conteggio in nota (inventato)",
     "V44 Novara protocollo eventi fieristici firmato a gennaio (inventato)",
-    "V44 Reggio Emilia imprese partecipanti per mille imprese attive (inventato)",
 ]
 
 
@@ -669,8 +669,6 @@ FORTY_FIFTH_SET_MISSES = [
     "V45 Frosinone-Latina protocolli con enti del territorio, uno non ancora firmato (inventato)",
     "V45 Benevento bandi contributo già pubblicati a marzo (inventato)",
     "V45 Chieti Pescara corsi per il personale elencati con due in autunno (inventato)",
-    "V45 Reggio Calabria certificati di origine con tempi in ore (inventato)",
-    "V45 Roma indagine di customer con giudizi per fascia (inventato)",
     "V45 Toscana Nord-Ovest metrologia da strumenti a distributori (inventato)",
 ]
 
@@ -678,7 +676,6 @@ FORTY_FIFTH_SET_MISSES = [
 FORTY_SIXTH_SET_MISSES = [
     "V46 laboratorio, migrazione archivio sul nuovo gestionale riprogrammata a febbraio (inventato)",
     "V46 avviso botteghe storiche pubblicato dopo la data del piano (inventato)",
-    "V46 check-up aziendali indietro ma prenotati per ottobre e novembre (inventato)",
     "V46 analisi agroalimentari nel primo trimestre con la stagione bassa (inventato)",
     "V46 imprese dei percorsi PID con sei di gennaio dentro il totale (inventato)",
     "V46 newsletter dell'azienda speciale con ritmo mensile rispettato (inventato)",

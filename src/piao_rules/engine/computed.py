@@ -11,8 +11,17 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.checks import measured_targets
-from piao_rules.targets.formula import Formula, Term, by_tail, by_words, by_year, find_operand, left_over, read_formula
-from piao_rules.targets.formula import total_of_parts
+from piao_rules.targets.formula import (
+    Formula,
+    Term,
+    by_tail,
+    by_words,
+    by_year,
+    find_operand,
+    left_over,
+    read_formula,
+    total_of_parts,
+)
 from piao_rules.targets.hours import component_conversions, hours_over_days, in_months, scaled_in_note
 from piao_rules.targets.model import Operator, Target, TargetKind
 
