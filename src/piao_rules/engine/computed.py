@@ -54,20 +54,18 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
     if (parts := total_of_parts(formula, missing, measure.components)) is not None:  # «Totale risposte» = 312 + 96
-        values[missing[0]], missing = parts[0], []
+        paired, values[missing[0]], missing = f" («{missing[0]}» letto come somma delle componenti: {parts[1]})", parts[0], []
     left = left_over(missing, measure.components, formula.operands)
     tails = (by_tail(missing, measure.components, formula.operands) or by_words(missing, measure.components, formula.operands)
              or by_year(missing, measure.components, year))
     if left is not None:  # «Somma giorni × importo» for «Somma (giorni tra scadenza e pagamento × importo)»
         values[missing[0]] = measure.components[left]
         paired, missing = f" (componente «{left}» letta come «{missing[0]}»)", []
-    elif parts is not None:
-        paired = f" («{formula.denominator[0].name}» letto come somma delle componenti: {parts[1]})"
     elif tails:  # «CCIAA», «media nazionale» for «% evase entro 5 gg CCIAA», «% evase entro 5 gg media nazionale»
         values |= {name: measure.components[label] for name, label in tails.items()}
         paired = " (" + ", ".join(f"componente «{label}» letta come «{name}»" for name, label in tails.items()) + ")"
         missing = []
-    else:
+    elif parts is None:
         paired = ""
     converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula)
     if converted and any(value is None for value, _ in converted.values()):
