@@ -15,11 +15,11 @@ from giudizio_helpers import CASES, agreement, cases, evaluate_case
 # («prima: verifica_7») and of set 8 fixed in the eighth («prima: verifica_8»).
 REPORTED = {
     ("note", "sviluppo"): (282, 288), ("note", "verifica"): (8, 8), ("note", "verifica_3"): (9, 10),
-    ("andamento", "sviluppo"): (185, 185), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
+    ("andamento", "sviluppo"): (191, 191), ("andamento", "verifica"): (7, 7), ("andamento", "verifica_3"): (11, 11),
     ("copertura", "sviluppo"): (140, 140), ("copertura", "verifica"): (4, 4), ("copertura", "verifica_3"): (2, 2),
     ("conteggio", "sviluppo"): (214, 214), ("conteggio", "verifica"): (2, 2), ("conteggio", "verifica_3"): (4, 4),
     ("si_no", "sviluppo"): (75, 75), ("si_no", "verifica"): (4, 4), ("si_no", "verifica_3"): (5, 5),
-    ("calcolo", "sviluppo"): (127, 127), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
+    ("calcolo", "sviluppo"): (137, 137), ("calcolo", "verifica"): (5, 5), ("calcolo", "verifica_3"): (6, 6),
     ("proposta", "sviluppo"): (50, 50), ("proposta", "verifica"): (2, 2), ("proposta", "verifica_3"): (4, 5),
     # the fourth set, measured blind once, after the third pass
     ("note", "verifica_4"): (10, 10), ("andamento", "verifica_4"): (10, 11), ("conteggio", "verifica_4"): (6, 6),
@@ -251,13 +251,13 @@ REPORTED = {
     ("note", "verifica_43"): (11, 12), ("andamento", "verifica_43"): (10, 10), ("copertura", "verifica_43"): (6, 6),
     ("conteggio", "verifica_43"): (2, 3), ("si_no", "verifica_43"): (3, 3), ("calcolo", "verifica_43"): (8, 8),
     ("proposta", "verifica_43"): (5, 5),
-    ("note", "verifica_44"): (11, 11), ("andamento", "verifica_44"): (7, 9), ("copertura", "verifica_44"): (3, 6),
-    ("conteggio", "verifica_44"): (1, 3), ("si_no", "verifica_44"): (3, 3), ("calcolo", "verifica_44"): (7, 8),
+    ("note", "verifica_44"): (11, 11), ("andamento", "verifica_44"): (7, 8), ("copertura", "verifica_44"): (3, 6),
+    ("conteggio", "verifica_44"): (1, 3), ("si_no", "verifica_44"): (3, 3), ("calcolo", "verifica_44"): (7, 7),
     ("proposta", "verifica_44"): (5, 5),
     ("note", "verifica_45"): (6, 7), ("andamento", "verifica_45"): (8, 10), ("copertura", "verifica_45"): (5, 6),
-    ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 8),
+    ("conteggio", "verifica_45"): (2, 5), ("si_no", "verifica_45"): (4, 4), ("calcolo", "verifica_45"): (6, 6),
     ("proposta", "verifica_45"): (4, 5),
-    ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 9), ("copertura", "verifica_46"): (4, 5),
+    ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 8), ("copertura", "verifica_46"): (4, 5),
     ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
     ("proposta", "verifica_46"): (4, 4),
 }
@@ -642,13 +642,11 @@ FORTY_THIRD_SET_MISSES = [
 
 FORTY_FOURTH_SET_MISSES = [
     "V44 Reggio Emilia contatti sportello estero con recall che non basta (inventato)",
-    "V44 Varese seminari e partecipanti entrambi al passo a settembre (inventato)",
     "V44 Vicenza incontri nei mandamenti, Asiago annullato per neve (inventato)",
     "V44 Pavia materiali di tutti i seminari con slide mancanti in nota (inventato)",
     "V44 Como Lecco presentazione bando nei comuni capofila, uno a gennaio (inventato)",
     "V44 Milano iniziative di formazione per trimestre, cinque su dodici (inventato)",
     "V44 Modena contatti start-up per periodo con doppio conteggio in nota (inventato)",
-    "V44 Reggio Emilia imprese partecipanti per mille imprese attive (inventato)",
 ]
 
 
@@ -660,15 +658,12 @@ FORTY_FIFTH_SET_MISSES = [
     "V45 Frosinone-Latina protocolli con enti del territorio, uno non ancora firmato (inventato)",
     "V45 Benevento bandi contributo già pubblicati a marzo (inventato)",
     "V45 Chieti Pescara corsi per il personale elencati con due in autunno (inventato)",
-    "V45 Reggio Calabria certificati di origine con tempi in ore (inventato)",
-    "V45 Roma indagine di customer con giudizi per fascia (inventato)",
     "V45 Toscana Nord-Ovest metrologia da strumenti a distributori (inventato)",
 ]
 
 
 FORTY_SIXTH_SET_MISSES = [
     "V46 laboratorio, migrazione archivio sul nuovo gestionale riprogrammata a febbraio (inventato)",
-    "V46 check-up aziendali indietro ma prenotati per ottobre e novembre (inventato)",
     "V46 imprese dei percorsi PID con sei di gennaio dentro il totale (inventato)",
     "V46 newsletter dell'azienda speciale con ritmo mensile rispettato (inventato)",
     "V46 azienda speciale, progetti europei con una sola candidatura approvata (inventato)",

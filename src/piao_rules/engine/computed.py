@@ -11,8 +11,18 @@ from piao_rules.errors import Problem
 from piao_rules.io.checks import Subject
 from piao_rules.io.model import Indicator, Measure
 from piao_rules.targets.checks import measured_targets
-from piao_rules.targets.formula import Formula, Term, by_tail, by_words, by_year, find_operand, left_over, read_formula
-from piao_rules.targets.hours import component_conversions, in_months, scaled_in_note
+from piao_rules.targets.formula import (
+    Formula,
+    Term,
+    by_tail,
+    by_words,
+    by_year,
+    find_operand,
+    left_over,
+    read_formula,
+    total_of_parts,
+)
+from piao_rules.targets.hours import component_conversions, hours_over_days, in_months, scaled_in_note
 from piao_rules.targets.model import Operator, Target, TargetKind
 
 HUNDRED = Decimal(100)
@@ -43,6 +53,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         return None
     values = {name: find_operand(name, measure.components) for name in formula.operands}
     missing = [name for name, value in values.items() if value is None]
+    if (parts := total_of_parts(formula, missing, measure.components)) is not None:  # «Totale risposte» = 312 + 96
+        paired, values[missing[0]], missing = f" («{missing[0]}» letto come somma delle componenti: {parts[1]})", parts[0], []
     left = left_over(missing, measure.components, formula.operands)
     tails = (by_tail(missing, measure.components, formula.operands) or by_words(missing, measure.components, formula.operands)
              or by_year(missing, measure.components, year))
@@ -53,7 +65,7 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         values |= {name: measure.components[label] for name, label in tails.items()}
         paired = " (" + ", ".join(f"componente «{label}» letta come «{name}»" for name, label in tails.items()) + ")"
         missing = []
-    else:
+    elif parts is None:
         paired = ""
     converted = component_conversions(formula, measure, measure.note, indicator.name, indicator.formula)
     if converted and any(value is None for value, _ in converted.values()):
@@ -77,6 +89,8 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
     shown += paired
     if percent:
         value, shown = value * HUNDRED, f"{shown} × 100"
+    elif formula.per_thousand:
+        value, shown = value * 1000, f"{shown} × 1000"
     result = format_it.percent(value) if percent else format_it.number(value)
     if formula.inverted:
         shown = f"{shown} = {result} (l'algoritmo del piano è scritto al contrario: letto come fatti su da fare)"
@@ -84,7 +98,7 @@ def computed_measure(indicator: Indicator, target: Target, measure: Measure | No
         shown = f"{shown} = {result}"
     if converted:
         shown += f" (conversione: {'; '.join(how for _, how in converted.values())})"
-    counted = measure.counted
+    counted = "ore" if hours_over_days(formula, target) and not percent else measure.counted
     if not percent and (months := in_months(formula, target, value, measure.note, indicator.name)) is not None:
         shown += f"; {months[1]}"
         value, counted = (months[0], counted) if months[0] is not None else (value, "giorni")  # days: not comparable

@@ -461,6 +461,21 @@ def per_place(text: str) -> str | None:
     return str(sum(int(match.group("n")) for match in found))
 
 
+# A count after its noun, in lower case, with or without a colon: «seminari: 7 — partecipanti 190».
+_NOUN_FIRST = re.compile(r"(?P<noun>[a-zàèéìòù]{3,})\s*:?\s+(?P<n>\d{1,3}(?:\.\d{3})*)")
+
+
+def noun_first(text: str) -> str | None:
+    """«seminari: 7 — partecipanti 190» → «7 seminari, 190 partecipanti»: two or more counts each after its own noun
+    (one lower-case word, all different: units, not names of projects or channels), apart by a dash, a semicolon or a
+    comma, written back as counts with their nouns; None otherwise."""
+    items = re.split(r"\s+[-–—]\s+|\s*[;,]\s*", " ".join(text.split()).rstrip("."))
+    found = [match for item in items if (match := _NOUN_FIRST.fullmatch(item)) is not None]
+    if len(found) < 2 or len(found) != len(items) or len({match.group("noun") for match in found}) != len(items):
+        return None
+    return ", ".join(f"{match.group('n')} {match.group('noun')}" for match in found)
+
+
 def all_of(text: str) -> str | None:
     """«tutti e sei gli uffici» → «6 uffici», «tutte le 5 sedi» → «5 sedi», «tutti (36)» → «36»: all the units, counted
     with their noun; None otherwise."""
@@ -906,6 +921,9 @@ def explained(text: str, note: Any = None) -> str:
     if (added := plus_not_done(text)) is not None:
         return (f"letto il conteggio «{added[0]}», e «{added[1]}» (non ancora fatti) nella nota; per non lasciarlo "
                 "dedurre, scrivere in «valore» solo il numero fatto e il resto in «nota»")
+    if (counts := noun_first(text)) is not None:
+        return (f"letti i conteggi «{counts}» (ogni numero dopo il suo nome); per non lasciarlo dedurre, scrivere in "
+                "«valore» ogni numero prima del suo nome («7 seminari, 190 partecipanti»)")
     if (summed := per_label(text)) is not None:
         return (f"sommati i numeri delle voci: {summed}; per non lasciarlo dedurre, scrivere in «valore» il totale e "
                 "il dettaglio in «nota»")
@@ -1019,6 +1037,8 @@ def read_cell(data: dict[str, Any]) -> dict[str, Any]:
         return headed  # «5 seminari + 1 rinviato», «2 piani su 3 + archivio da fare»: what is done, the rest noted
     if (summed := per_item(raw)) is not None:  # «IIS Fermi (2), Liceo Bellini (1)»: the sum, the cell noted
         return {**data, key: summed, note_key: _before(cell, note), **kept}
+    if (counts := noun_first(raw)) is not None:  # «seminari: 7 — partecipanti 190»: 7 seminari, 190 partecipanti
+        return {**data, key: counts, **kept}
     if (summed := per_label(raw)) is not None and not (data.get("componenti") or data.get("components")):
         return {**data, key: summed, note_key: _before(cell, note), **kept}  # «SELFI4.0: 22 - …»: the sum, the cell noted
     if (summed := per_place(raw)) is not None:  # «2 a Cuneo, 1 a Mondovì»: the sum, the cell noted

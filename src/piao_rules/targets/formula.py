@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from piao_rules import format_it
 from piao_rules.targets.markup import clean
 
 _SCALE = re.compile(r"\s*(?:[*x×]\s*100|per\s+cento)\s*$", re.IGNORECASE)
+_PER_THOUSAND = re.compile(r"\s*(?:[*x×]\s*1\.?000|per\s+mille)\s*$", re.IGNORECASE)  # «… / N. imprese attive * 1000»
 _COUNT_PREFIX = re.compile(r"^(?:n\.|nr\.|n°|num\.|numero(?:\s+(?:di|dei|delle|degli))?)\s*", re.IGNORECASE)
 _OR_SLASH = re.compile(r"[^\W\d_]/[^\W\d_A-Z]")  # «eventi/iniziative»: an alternative, not a division
 # «meno», «più», «diviso (per)» written in words, as operators between two quantities
@@ -52,6 +54,7 @@ class Formula:
     times_hundred: bool
     text: str
     inverted: bool = False  # printed upside down («da revisionare / revisionati»), read done over to do
+    per_thousand: bool = False  # «… × 1000»: a rate per thousand
 
     @property
     def operands(self) -> list[str]:
@@ -113,7 +116,8 @@ def read_formula(text: str | None) -> Formula | None:
         return None
     raw = " ".join(text.split())
     times_hundred = bool(_SCALE.search(raw))
-    plain = " ".join(clean(_SCALE.sub("", raw)).replace("[", " ").replace("]", " ").split())
+    per_thousand = not times_hundred and bool(_PER_THOUSAND.search(raw))
+    plain = " ".join(clean(_PER_THOUSAND.sub("", _SCALE.sub("", raw))).replace("[", " ").replace("]", " ").split())
     plain = re.sub(r" [–−] ", " - ", plain)  # «(Utenti anno N – Utenti anno N-1)»: a dash is a minus
     plain = _BRACKETED_OPERATOR.sub(r" \1 ", _written_operators(_between(_SOURCE.sub("", plain))))
     body = plain
@@ -128,12 +132,12 @@ def read_formula(text: str | None) -> Formula | None:
                 and not _DENOMINATOR_START.match(denominator[0].name)):
             return None  # «N. progetti finanziati / compartecipati»: «/» means «or»; «… / Immobilizzazioni * 100» divides
         if len(numerator) == 1 and len(denominator) == 1 and _done_over_to_do(denominator[0].name, numerator[0].name):
-            return Formula(denominator, numerator, times_hundred, plain, inverted=True)
-        return Formula(numerator, denominator, times_hundred, plain)
+            return Formula(denominator, numerator, times_hundred, plain, inverted=True, per_thousand=per_thousand)
+        return Formula(numerator, denominator, times_hundred, plain, per_thousand=per_thousand)
     if len(parts) == 1:
         terms = _terms(body)
         if terms and len(terms) >= 2:
-            return Formula(terms, None, times_hundred, plain)
+            return Formula(terms, None, times_hundred, plain, per_thousand=per_thousand)
     return None
 
 
@@ -323,6 +327,25 @@ def left_over(missing: list[str], components: dict[str, Decimal], operands: list
         return None
     words = {word for word in re.findall(r"[^\W\d_]{4,}", missing[0].lower()) if word != "somma"}
     return unused[0] if words & set(re.findall(r"[^\W\d_]{4,}", unused[0].lower())) else None
+
+
+_TOTAL = re.compile(r"^(?:n\.\s*|numero\s+)?total[ei]\s+(?:(?:delle|dei|degli|di)\s+)?(?P<noun>[^\W\d_]{4,})", re.IGNORECASE)
+
+
+def total_of_parts(formula: Formula, missing: list[str], components: dict[str, Decimal]) -> tuple[Decimal, str] | None:
+    """A denominator «Totale risposte» that no component names, when the components are its parts («Risposte con
+    giudizio 4 o 5», «Risposte con giudizio da 1 a 3»: every one starts with its noun, none is a total): their sum and
+    how; None otherwise."""
+    if formula.denominator is None or len(formula.denominator) != 1 or missing != [formula.denominator[0].name]:
+        return None
+    match = _TOTAL.match(formula.denominator[0].name)
+    if match is None or len(components) < 2:
+        return None
+    noun = match.group("noun").lower()
+    if any(_TOTAL.match(label) or re.search(r"(?<!\w)total", label, re.IGNORECASE)
+           or not label.lower().startswith(noun) for label in components):
+        return None
+    return sum(components.values(), Decimal(0)), " + ".join(f"{label} ({format_it.number(v)})" for label, v in components.items())
 
 
 def by_tail(missing: list[str], components: dict[str, Decimal], operands: list[str]) -> dict[str, str]:

@@ -146,6 +146,17 @@ def component_conversions(formula: Formula, measure: Measure, *texts: str | None
     return converted
 
 
+_HOURS_WORD = re.compile(r"(?<!\w)ore(?!\w)", re.IGNORECASE)
+
+
+def hours_over_days(formula: Formula, target: Target) -> bool:
+    """Whether an average computed in hours («Somma delle ore di lavorazione / N. certificati») is compared with a target
+    in days («<= 2 gg»): the value is then in hours, converted only if the row says how many hours make a day."""
+    return (formula.denominator is not None and target.kind is TargetKind.COMPARISON and _is_days(target.unit)
+            and all(_HOURS_WORD.search(term.name) for term in formula.numerator)
+            and not any(_HOURS_WORD.search(term.name) for term in formula.denominator))
+
+
 # «il mese è convenzionalmente di 30 giorni», «mese di 30 giorni», «1 mese = 30 giorni», «mesi da 30 giorni».
 _PER_MONTH = re.compile(
     r"(?<!\w)(?:(?:1|un|il)\s+)?mes[ei](?:\s+(?:è|sono|vale|valgono|conta|contano))?(?:\s+convenzionalmente)?"
