@@ -260,6 +260,23 @@ REPORTED = {
     ("note", "verifica_46"): (10, 11), ("andamento", "verifica_46"): (6, 8), ("copertura", "verifica_46"): (4, 5),
     ("conteggio", "verifica_46"): (4, 5), ("si_no", "verifica_46"): (4, 4), ("calcolo", "verifica_46"): (8, 8),
     ("proposta", "verifica_46"): (4, 4),
+    # the forty-seventh to fiftieth sets (invented rows: Sicily, Sardinia and Calabria at 30/09 with cells typed by
+    # several offices into one sheet; Liguria, Piedmont and Lombardy at 31/12 with terse notes; Tuscany, the Marche,
+    # Lazio and Abruzzo at 30/06 with long notes by dirigenti; merged chambers at 30/09 and 31/12 with data per office
+    # or per quarter), measured blind once, after the twenty-fourth pass: 43/50, 39/50, 38/50 and 37/50 (thirteen rows
+    # whose measure the tool refused counted as disagreeing)
+    ("note", "verifica_47"): (11, 12), ("andamento", "verifica_47"): (8, 10), ("copertura", "verifica_47"): (5, 6),
+    ("conteggio", "verifica_47"): (4, 5), ("si_no", "verifica_47"): (3, 4), ("calcolo", "verifica_47"): (8, 8),
+    ("proposta", "verifica_47"): (4, 5),
+    ("note", "verifica_48"): (10, 12), ("andamento", "verifica_48"): (6, 10), ("copertura", "verifica_48"): (5, 6),
+    ("conteggio", "verifica_48"): (2, 5), ("si_no", "verifica_48"): (4, 4), ("calcolo", "verifica_48"): (7, 8),
+    ("proposta", "verifica_48"): (5, 5),
+    ("note", "verifica_49"): (6, 12), ("andamento", "verifica_49"): (8, 10), ("copertura", "verifica_49"): (6, 6),
+    ("conteggio", "verifica_49"): (3, 5), ("si_no", "verifica_49"): (4, 4), ("calcolo", "verifica_49"): (7, 8),
+    ("proposta", "verifica_49"): (4, 5),
+    ("note", "verifica_50"): (10, 12), ("andamento", "verifica_50"): (6, 10), ("copertura", "verifica_50"): (5, 6),
+    ("conteggio", "verifica_50"): (5, 5), ("si_no", "verifica_50"): (3, 4), ("calcolo", "verifica_50"): (5, 8),
+    ("proposta", "verifica_50"): (3, 5),
 }
 
 
@@ -632,7 +649,7 @@ FORTY_SECOND_SET_MISSES = [
 ]
 
 
-# The forty-third to forty-sixth sets, measured blind once after the twenty-third pass (45/50, 37/50, 35/50 and 40/50)); the rows
+# The forty-third to forty-sixth sets, measured blind once after the twenty-third pass (45/50, 37/50, 35/50 and 40/50); the rows
 # fixed in the twenty-fourth pass are development rows now.
 FORTY_THIRD_SET_MISSES = [
     "V43 Firenze portale archivio storico RdO MePA appena pubblicata (inventato)",
@@ -668,6 +685,66 @@ FORTY_SIXTH_SET_MISSES = [
     "V46 newsletter dell'azienda speciale con ritmo mensile rispettato (inventato)",
     "V46 azienda speciale, progetti europei con una sola candidatura approvata (inventato)",
     "V46 visite di verifica alle imprese beneficiarie con il totale nella nota (inventato)",
+]
+
+
+# The forty-seventh to fiftieth sets, measured blind once after the twenty-fourth pass (43/50, 39/50, 38/50 and 37/50).
+FORTY_SEVENTH_SET_MISSES = [
+    "V47 Cosenza sportello telematico contributi slittato a marzo dell'anno dopo (inventato)",
+    "V47 Cosenza imprese assistite dal PID centoventi in lettere (inventato)",
+    "V47 Nuoro conciliazioni circa sessanta a giugno (inventato)",
+    "V47 Sassari totem nelle sedi, Tempio Pausania slitta al 2027 (inventato)",
+    "V47 Reggio Calabria candidature europee di cui due ammesse (inventato)",
+    "V47 Sud Est Sicilia manuale di gestione documentale adottato a settembre (inventato)",
+    "V47 Messina strumenti metrici convertiti in impianti di carburante (inventato)",
+]
+
+
+FORTY_EIGHTH_SET_MISSES = [
+    "V48 Alessandria-Asti scansione fascicoli chiusa a dicembre (inventato)",
+    "V48 Sondrio bilancio sociale presentato solo al Consiglio (inventato)",
+    "V48 Cuneo eventi di filiera con partecipanti sotto soglia (inventato)",
+    "V48 Milano imprese assistite dal PID scritte in lettere (inventato)",
+    "V48 Bergamo partecipanti ai corsi gonfiati dagli iscritti assenti (inventato)",
+    "V48 Brescia nuovi follower sui due canali social (inventato)",
+    "V48 Cuneo formazione anticorruzione senza i neoassunti (inventato)",
+    "V48 Torino newsletter dedicata mai attivata (inventato)",
+    "V48 Bergamo convenzioni firmate più una in bozza (inventato)",
+    "V48 Alessandria-Asti grandi eventi con un solo palinsesto (inventato)",
+    "V48 Varese soddisfazione sui soli questionari validi (inventato)",
+]
+
+
+FORTY_NINTH_SET_MISSES = [
+    "V49 Firenze regolamento contributi alle imprese adottato ad aprile (inventato)",
+    "V49 Rieti-Viterbo forum agroalimentare con nota sulla delegazione estera (inventato)",
+    "V49 Chieti-Pescara trasloco degli uffici di Pescara nei nuovi locali (inventato)",
+    "V49 Lucca percorso formativo transizione ecologica slittato al 2026 (inventato)",
+    "V49 Maremma e Tirreno mappatura dei processi ferma all'area anagrafica (inventato)",
+    "V49 Massa-Carrara applicativo ufficio metrico con rilascio del fornitore a ridosso della scadenza (inventato)",
+    "V49 Pistoia-Prato webinar di formazione digitale con calendario da definire (inventato)",
+    "V49 Lucca imprese alle fiere estere con iscrizioni autunnali già versate (inventato)",
+    "V49 Roma seminari su marchi e brevetti più un webinar di giugno (inventato)",
+    "V49 Chieti-Pescara giornate dello sportello itinerante con quattro annullate (inventato)",
+    "V49 Frosinone-Latina soddisfazione utenti con risposte per punteggio (inventato)",
+    "V49 Marche cantieri di digitalizzazione degli archivi, il quarto solo avviato (inventato)",
+]
+
+
+FIFTIETH_SET_MISSES = [
+    "V50 modulistica Registro imprese unica pubblicata a fine giugno (inventato)",
+    "V50 digitalizzazione archivio protesti sospesa dall'ufficio per altre priorità (inventato)",
+    "V50 imprese assistite PID, dati per sede a settembre al passo (inventato)",
+    "V50 verifiche metriche per trimestre con agosto fermo e recupero generico (inventato)",
+    "V50 seminari per le imprese con calendario d'autunno pubblicato che colma il target (inventato)",
+    "V50 quesiti sportello etichettatura sommati per trimestre (inventato)",
+    "V50 adesione di tutti i Comuni delle due province al protocollo SUAP (inventato)",
+    "V50 tempi di pagamento per sede, pubblicato solo il dato aggregato (inventato)",
+    "V50 soddisfazione sportelli con giudizi per sede sotto l'ottanta per cento (inventato)",
+    "V50 risposta sportello internazionalizzazione entro 5 gg sommata per trimestre (inventato)",
+    "V50 pratiche sospese sulle protocollate per sede appena sotto l'otto per cento (inventato)",
+    "V50 sale riunioni delle sedi, terza sala ferma per la Soprintendenza (inventato)",
+    "V50 vigilanza metrica, proposta in impianti di carburante al posto degli strumenti (inventato)",
 ]
 
 
@@ -713,6 +790,7 @@ def test_agreement_per_class_is_the_reported_one(outcomes):
         + THIRTY_SEVENTH_SET_MISSES + THIRTY_EIGHTH_SET_MISSES
         + THIRTY_NINTH_SET_MISSES + FORTIETH_SET_MISSES + FORTY_FIRST_SET_MISSES + FORTY_SECOND_SET_MISSES
         + FORTY_THIRD_SET_MISSES + FORTY_FOURTH_SET_MISSES + FORTY_FIFTH_SET_MISSES + FORTY_SIXTH_SET_MISSES
+        + FORTY_SEVENTH_SET_MISSES + FORTY_EIGHTH_SET_MISSES + FORTY_NINTH_SET_MISSES + FIFTIETH_SET_MISSES
         + DEVELOPMENT_MISSES)
     assert all(o.case["insieme"].startswith("verifica_") or o.case["fonte"] in DEVELOPMENT_MISSES
                for o in outcomes if not o.agrees)
